@@ -1,0 +1,46 @@
+"""socialwork: the typed domain core of community social work (社会工作).
+
+Records of a social-work station (社工站) live in :mod:`socialwork.models`;
+the stages of community work and the case lifecycle in
+:mod:`socialwork.stages`; SWOT, risks, needs, resources and work plans in
+:mod:`socialwork.planning`; indicators and reports in
+:mod:`socialwork.metrics`. The library does no I/O and reads no clock:
+anything that depends on "today" takes the date as an argument.
+
+Examples:
+    >>> import socialwork
+    >>> socialwork.models.ClientCategory.LEFT_BEHIND_CHILDREN.label()
+    '留守儿童'
+    >>> issubclass(socialwork.SocialWorkError, ValueError)
+    True
+"""
+
+from importlib.metadata import version as _version
+
+from socialwork import metrics, models, planning, stages
+from socialwork.errors import (
+    InvalidTransition,
+    MetricInputError,
+    SocialWorkError,
+    TransitionBlocked,
+    UnknownLanguageError,
+)
+from socialwork.labels import LANGUAGES, LabelledEnum, Language
+
+__version__ = _version("socialwork")
+
+__all__ = [
+    "LANGUAGES",
+    "InvalidTransition",
+    "LabelledEnum",
+    "Language",
+    "MetricInputError",
+    "SocialWorkError",
+    "TransitionBlocked",
+    "UnknownLanguageError",
+    "__version__",
+    "metrics",
+    "models",
+    "planning",
+    "stages",
+]

@@ -1,0 +1,152 @@
+"""Records (记录): what a social-work station knows about its world.
+
+Every record is a frozen pydantic model that forbids unknown fields, strips
+whitespace, refuses silent coercions of counts, dates and money, and keeps
+its invariants in validators. Records round-trip through JSON and publish
+JSON Schema (:func:`json_schema`); fields holding personal data are marked
+(:func:`personal_fields`).
+
+Examples:
+    >>> from datetime import date
+    >>> from socialwork.models import Client, ClientCategory
+    >>> c = Client(id="p1", name="李大爷", community_id="c1", registered_on=date(2025, 3, 2),
+    ...            categories=(ClientCategory.LIVING_ALONE_ELDERLY,))
+    >>> Client.model_validate_json(c.model_dump_json()) == c
+    True
+"""
+
+from socialwork.models.activity import (
+    Activity,
+    ActivityKind,
+    SatisfactionSurvey,
+    ServiceDelivered,
+)
+from socialwork.models.case import (
+    AssessedNeed,
+    Assessment,
+    AssessmentMethod,
+    Case,
+    CaseStatus,
+    Closure,
+    ClosureOutcome,
+    ContactMode,
+    Goal,
+    GoalAchievementStatus,
+    GoalLifecycleStatus,
+    Referral,
+    ReferralStatus,
+    Score,
+    StatusChange,
+    Visit,
+)
+from socialwork.models.client import (
+    Client,
+    ClientCategory,
+    Consent,
+    ConsentScope,
+    EmergencyContact,
+    RiskLevel,
+    YouthIssue,
+)
+from socialwork.models.community import (
+    Community,
+    Household,
+    LocalUnit,
+    LocalUnitKind,
+    PopulationStructure,
+    ProfileAspect,
+    ProfileFact,
+    SourceChannel,
+)
+from socialwork.models.group import Group, GroupKind, GroupMember, GroupSession
+from socialwork.models.need import BradshawEvidence, Evidence, Need, NeedDomain, NeedStatus
+from socialwork.models.people import (
+    Certification,
+    ServiceHours,
+    Staff,
+    StaffGrade,
+    StaffRole,
+    Volunteer,
+)
+from socialwork.models.period import Period
+from socialwork.models.resource import (
+    Availability,
+    Budget,
+    BudgetLine,
+    FundingSource,
+    Resource,
+    ResourceDelivery,
+    ResourceKind,
+    ResourceSource,
+)
+from socialwork.models.schema import RECORD_TYPES, json_schema, personal_fields
+from socialwork.models.station import FileKind, ServiceFile, Station, StationRecords
+
+__all__ = [
+    "RECORD_TYPES",
+    "Activity",
+    "ActivityKind",
+    "AssessedNeed",
+    "Assessment",
+    "AssessmentMethod",
+    "Availability",
+    "BradshawEvidence",
+    "Budget",
+    "BudgetLine",
+    "Case",
+    "CaseStatus",
+    "Certification",
+    "Client",
+    "ClientCategory",
+    "Closure",
+    "ClosureOutcome",
+    "Community",
+    "Consent",
+    "ConsentScope",
+    "ContactMode",
+    "EmergencyContact",
+    "Evidence",
+    "FileKind",
+    "FundingSource",
+    "Goal",
+    "GoalAchievementStatus",
+    "GoalLifecycleStatus",
+    "Group",
+    "GroupKind",
+    "GroupMember",
+    "GroupSession",
+    "Household",
+    "LocalUnit",
+    "LocalUnitKind",
+    "Need",
+    "NeedDomain",
+    "NeedStatus",
+    "Period",
+    "PopulationStructure",
+    "ProfileAspect",
+    "ProfileFact",
+    "Referral",
+    "ReferralStatus",
+    "Resource",
+    "ResourceDelivery",
+    "ResourceKind",
+    "ResourceSource",
+    "RiskLevel",
+    "SatisfactionSurvey",
+    "Score",
+    "ServiceDelivered",
+    "ServiceFile",
+    "ServiceHours",
+    "SourceChannel",
+    "Staff",
+    "StaffGrade",
+    "StaffRole",
+    "Station",
+    "StationRecords",
+    "StatusChange",
+    "Visit",
+    "Volunteer",
+    "YouthIssue",
+    "json_schema",
+    "personal_fields",
+]

@@ -1,0 +1,132 @@
+"""Community activities (社区活动) and satisfaction surveys."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Count, Day, Id, Record, Text, break_rule
+
+__all__ = ["Activity", "ActivityKind", "SatisfactionSurvey", "ServiceDelivered"]
+
+
+class ActivityKind(LabelledEnum):
+    """Kinds of community activity (活动类型)."""
+
+    LECTURE = "lecture", "讲座", "Lecture"
+    FREE_CLINIC = "free_clinic", "义诊", "Free clinic"
+    LEGAL_ADVICE = "legal_advice", "法律咨询", "Legal advice"
+    FESTIVAL = "festival", "节庆活动", "Festival"
+    PUBLIC_EDUCATION = "public_education", "宣传教育", "Public education"
+    VOLUNTEER_SERVICE = "volunteer_service", "志愿服务", "Volunteer service"
+    CULTURAL = "cultural", "文体活动", "Cultural or sports event"
+    OTHER = "other", "其他", "Other"
+
+
+class ServiceDelivered(Record):
+    """A service delivered at an activity and how many times (e.g. 50 blood-pressure checks).
+
+    Examples:
+        >>> ServiceDelivered(service="测血压", count=50).count
+        50
+    """
+
+    service: Text
+    count: Count
+
+
+class SatisfactionSurvey(Record):
+    """A satisfaction survey (满意度调查): respondents and those satisfied.
+
+    Examples:
+        >>> from datetime import date
+        >>> s = SatisfactionSurvey(id="q1", population="重点人群", conducted_on=date(2025, 6, 28),
+        ...                        respondents=50, satisfied=46)
+        >>> s.satisfied, s.respondents
+        (46, 50)
+    """
+
+    id: Id
+    population: Text
+    conducted_on: Day
+    respondents: Count
+    satisfied: Count
+    population_size: Count | None = None
+
+    @model_validator(mode="after")
+    def _counts_nested(self) -> Self:
+        if self.satisfied > self.respondents:
+            break_rule(
+                "SatisfactionSurvey",
+                ("satisfied",),
+                "part_above_total",
+                "satisfied ({value}) must not exceed respondents ({total})",
+                self.satisfied,
+                value=self.satisfied,
+                total=self.respondents,
+            )
+        if self.population_size is not None and self.respondents > self.population_size:
+            break_rule(
+                "SatisfactionSurvey",
+                ("respondents",),
+                "part_above_total",
+                "respondents ({value}) must not exceed population_size ({total})",
+                self.respondents,
+                value=self.respondents,
+                total=self.population_size,
+            )
+        return self
+
+
+class Activity(Record):
+    """A community activity (社区活动) with its participants and services.
+
+    A service may not be delivered more times than there were participants.
+
+    Examples:
+        >>> from datetime import date
+        >>> day = Activity(id="a1", name="邻里互助日", kind=ActivityKind.FESTIVAL,
+        ...                on=date(2025, 6, 14), place="社区广场", community_id="c1",
+        ...                participants=200,
+        ...                services=(ServiceDelivered(service="测血压", count=50),))
+        >>> day.participants, day.services[0].count
+        (200, 50)
+    """
+
+    id: Id
+    name: Text
+    kind: ActivityKind
+    on: Day
+    place: Text
+    community_id: Id
+    participants: Count
+    services: tuple[ServiceDelivered, ...] = ()
+    survey: SatisfactionSurvey | None = None
+
+    @model_validator(mode="after")
+    def _services_within_participants(self) -> Self:
+        for index, service in enumerate(self.services):
+            if service.count > self.participants:
+                break_rule(
+                    "Activity",
+                    ("services", index, "count"),
+                    "part_above_total",
+                    "{service} delivered {value} times, more than the {total} participants",
+                    service.count,
+                    service=service.service,
+                    value=service.count,
+                    total=self.participants,
+                )
+        if self.survey is not None and self.survey.respondents > self.participants:
+            break_rule(
+                "Activity",
+                ("survey", "respondents"),
+                "part_above_total",
+                "survey respondents ({value}) must not exceed participants ({total})",
+                self.survey.respondents,
+                value=self.survey.respondents,
+                total=self.participants,
+            )
+        return self

@@ -1,0 +1,431 @@
+"""The case (个案): assessment, goals, contacts, referrals and closure."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Self
+
+from pydantic import Field, Strict, model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import (
+    Count,
+    Day,
+    Id,
+    Record,
+    Scale5,
+    Text,
+    break_rule,
+    check_unique,
+    personal,
+)
+from socialwork.models.need import BradshawEvidence, NeedDomain
+
+__all__ = [
+    "AssessedNeed",
+    "Assessment",
+    "AssessmentMethod",
+    "Case",
+    "CaseStatus",
+    "Closure",
+    "ClosureOutcome",
+    "ContactMode",
+    "Goal",
+    "GoalAchievementStatus",
+    "GoalLifecycleStatus",
+    "Referral",
+    "ReferralStatus",
+    "Score",
+    "StatusChange",
+    "Visit",
+]
+
+
+class CaseStatus(LabelledEnum):
+    """Where a case stands in case management (个案管理流程)."""
+
+    INTAKE = "intake", "接案", "Intake"
+    ASSESSMENT = "assessment", "需求评估", "Assessment"
+    PLANNING = "planning", "服务计划", "Planning"
+    INTERVENTION = "intervention", "介入", "Intervention"
+    REVIEW = "review", "跟进评估", "Review"
+    CLOSED = "closed", "结案", "Closed"
+
+
+class AssessmentMethod(LabelledEnum):
+    """How a need was assessed (评估方法)."""
+
+    INTERVIEW = "interview", "面谈", "Interview"
+    OBSERVATION = "observation", "观察", "Observation"
+    SCALE = "scale", "量表", "Standardised scale"
+    HOME_VISIT = "home_visit", "家访", "Home visit"
+    COLLATERAL = "collateral", "知情人访谈", "Collateral contact"
+
+
+class GoalLifecycleStatus(LabelledEnum):
+    """FHIR Goal ``lifecycleStatus`` codes, verbatim."""
+
+    PROPOSED = "proposed", "提议", "Proposed"
+    PLANNED = "planned", "已计划", "Planned"
+    ACCEPTED = "accepted", "已接受", "Accepted"
+    ACTIVE = "active", "进行中", "Active"
+    ON_HOLD = "on-hold", "暂停", "On hold"
+    COMPLETED = "completed", "已完成", "Completed"
+    CANCELLED = "cancelled", "已取消", "Cancelled"
+    ENTERED_IN_ERROR = "entered-in-error", "录入错误", "Entered in error"
+    REJECTED = "rejected", "已拒绝", "Rejected"
+
+
+class GoalAchievementStatus(LabelledEnum):
+    """FHIR Goal ``achievementStatus`` codes, verbatim."""
+
+    IN_PROGRESS = "in-progress", "进行中", "In progress"
+    IMPROVING = "improving", "改善中", "Improving"
+    WORSENING = "worsening", "恶化", "Worsening"
+    NO_CHANGE = "no-change", "无变化", "No change"
+    ACHIEVED = "achieved", "已达成", "Achieved"
+    SUSTAINING = "sustaining", "保持中", "Sustaining"
+    NOT_ACHIEVED = "not-achieved", "未达成", "Not achieved"
+    NO_PROGRESS = "no-progress", "无进展", "No progress"
+    NOT_ATTAINABLE = "not-attainable", "无法达成", "Not attainable"
+
+
+class ContactMode(LabelledEnum):
+    """How a contact with a client happened (联系方式)."""
+
+    HOME_VISIT = "home_visit", "家访", "Home visit"
+    PHONE = "phone", "电话", "Phone"
+    OFFICE = "office", "站内面谈", "Office"
+    ONLINE = "online", "线上", "Online"
+
+
+class ReferralStatus(LabelledEnum):
+    """Where a referral (转介) stands."""
+
+    PENDING = "pending", "待回复", "Pending"
+    ACCEPTED = "accepted", "已接收", "Accepted"
+    REJECTED = "rejected", "被拒绝", "Rejected"
+    COMPLETED = "completed", "已完成", "Completed"
+
+
+class ClosureOutcome(LabelledEnum):
+    """Why a case was closed (结案原因)."""
+
+    GOALS_ACHIEVED = "goals_achieved", "目标达成", "Goals achieved"
+    PARTIAL = "partial", "部分达成", "Partially achieved"
+    DISENGAGED = "disengaged", "服务对象退出", "Client disengaged"
+    TRANSFERRED = "transferred", "转介结案", "Transferred"
+    INELIGIBLE = "ineligible", "不符合条件", "Ineligible"
+    DECEASED = "deceased", "服务对象离世", "Deceased"
+    LOST_CONTACT = "lost_contact", "失去联系", "Lost contact"
+    OTHER = "other", "其他", "Other"
+
+
+class Score(Record):
+    """A score on an assessment instrument (量表得分), within its range.
+
+    Examples:
+        >>> Score(instrument="UCLA孤独量表", value=52, minimum=20, maximum=80).value
+        52.0
+    """
+
+    instrument: Text
+    value: Annotated[float, Field(allow_inf_nan=False)]
+    minimum: Annotated[float, Field(allow_inf_nan=False)]
+    maximum: Annotated[float, Field(allow_inf_nan=False)]
+
+    @model_validator(mode="after")
+    def _value_in_range(self) -> Self:
+        if self.maximum <= self.minimum:
+            break_rule(
+                "Score",
+                ("maximum",),
+                "empty_range",
+                "maximum {maximum} must be above minimum {minimum}",
+                self.maximum,
+                maximum=self.maximum,
+                minimum=self.minimum,
+            )
+        if not self.minimum <= self.value <= self.maximum:
+            break_rule(
+                "Score",
+                ("value",),
+                "score_out_of_range",
+                "value must lie in [{minimum}, {maximum}]; got {value}",
+                self.value,
+                value=self.value,
+                minimum=self.minimum,
+                maximum=self.maximum,
+            )
+        return self
+
+
+class AssessedNeed(Record):
+    """A need found in a case assessment, with its Bradshaw evidence.
+
+    Examples:
+        >>> AssessedNeed(domain=NeedDomain.MENTAL_HEALTH, description="情绪低落").severity
+    """
+
+    domain: NeedDomain
+    description: Text
+    evidence: BradshawEvidence = BradshawEvidence()
+    severity: Scale5 | None = None
+
+
+class Assessment(Record):
+    """A needs assessment (需求评估) of a case.
+
+    Examples:
+        >>> from datetime import date
+        >>> a = Assessment(assessed_on=date(2025, 6, 3), worker_id="s1",
+        ...                methods=(AssessmentMethod.HOME_VISIT,))
+        >>> a.methods[0].label()
+        '家访'
+    """
+
+    assessed_on: Day
+    worker_id: Id
+    methods: tuple[AssessmentMethod, ...] = Field(min_length=1)
+    needs: tuple[AssessedNeed, ...] = ()
+    scores: tuple[Score, ...] = ()
+
+
+class Goal(Record):
+    """A goal agreed with the client (目标), with FHIR status codes.
+
+    Examples:
+        >>> from datetime import date
+        >>> g = Goal(id="g1", description="每周参加一次老年活动", target="每周至少1次",
+        ...          lifecycle_status=GoalLifecycleStatus.ACTIVE,
+        ...          achievement_status=GoalAchievementStatus.IMPROVING,
+        ...          due_on=date(2025, 8, 31))
+        >>> g.achievement_status.label() if g.achievement_status else None
+        '改善中'
+    """
+
+    id: Id
+    description: Text
+    target: Text
+    lifecycle_status: GoalLifecycleStatus = GoalLifecycleStatus.PROPOSED
+    achievement_status: GoalAchievementStatus | None = None
+    start_on: Day | None = None
+    due_on: Day | None = None
+
+    @model_validator(mode="after")
+    def _due_after_start(self) -> Self:
+        if self.start_on is not None and self.due_on is not None and self.due_on < self.start_on:
+            break_rule(
+                "Goal",
+                ("due_on",),
+                "end_before_start",
+                "due_on {end} must not be before start_on {start}",
+                self.due_on,
+                end=self.due_on,
+                start=self.start_on,
+            )
+        return self
+
+
+class Visit(Record):
+    """A dated contact with a client (家访, 走访, 电话…).
+
+    ``case_id`` is ``None`` for an outreach visit (走访) outside any case.
+
+    Examples:
+        >>> from datetime import date
+        >>> v = Visit(id="v1", client_id="p1", on=date(2025, 6, 3),
+        ...           mode=ContactMode.HOME_VISIT, worker_id="s1")
+        >>> v.mode.label("en")
+        'Home visit'
+    """
+
+    id: Id
+    client_id: Id
+    on: Day
+    mode: ContactMode
+    worker_id: Id
+    case_id: Id | None = None
+    duration_minutes: Count | None = None
+    note: Text | None = personal(default=None)
+
+
+class Referral(Record):
+    """A referral (转介) to another organisation, made under a recorded consent.
+
+    Examples:
+        >>> from datetime import date
+        >>> r = Referral(id="r1", to_organisation="区康复中心", reason="康复指导",
+        ...              referred_on=date(2025, 6, 9), consent_id="k2")
+        >>> r.status.label()
+        '待回复'
+    """
+
+    id: Id
+    to_organisation: Text
+    reason: Text
+    referred_on: Day
+    consent_id: Id
+    status: ReferralStatus = ReferralStatus.PENDING
+    contact_person: Text | None = personal(default=None)
+
+
+class Closure(Record):
+    """How and when a case was closed (结案).
+
+    An outcome of ``other`` needs a ``note`` saying what happened.
+
+    Examples:
+        >>> from datetime import date
+        >>> closure = Closure(closed_on=date(2025, 9, 1), outcome=ClosureOutcome.GOALS_ACHIEVED)
+        >>> closure.outcome.label()
+        '目标达成'
+    """
+
+    closed_on: Day
+    outcome: ClosureOutcome
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _other_needs_note(self) -> Self:
+        if self.outcome is ClosureOutcome.OTHER and self.note is None:
+            break_rule(
+                "Closure",
+                ("note",),
+                "other_outcome_without_note",
+                "a closure outcome of 'other' needs a note; got none",
+                None,
+            )
+        return self
+
+
+class StatusChange(Record):
+    """One entry of a case's history: a move between statuses, or a crisis.
+
+    ``crisis`` is the crisis flag after the change.
+
+    Examples:
+        >>> from datetime import date
+        >>> StatusChange(on=date(2025, 6, 3), from_status=CaseStatus.INTAKE,
+        ...              to_status=CaseStatus.ASSESSMENT).reason
+    """
+
+    on: Day
+    from_status: CaseStatus
+    to_status: CaseStatus
+    crisis: Annotated[bool, Strict()] = False
+    reason: Text | None = None
+
+
+class Case(Record):
+    """A case (个案) of one client, from intake (接案) to closure (结案).
+
+    A closed case has a closure and a case with a closure is closed; a closed
+    case is not in crisis; nothing in a case is dated before it was opened;
+    the history is in date order and ends at the current status.
+
+    Examples:
+        >>> from datetime import date
+        >>> case = Case(id="k1", client_id="p1", worker_id="s1", opened_on=date(2025, 6, 2))
+        >>> case.status.label(), case.is_open
+        ('接案', True)
+    """
+
+    id: Id
+    client_id: Id
+    worker_id: Id
+    opened_on: Day
+    status: CaseStatus = CaseStatus.INTAKE
+    crisis: Annotated[bool, Strict()] = False
+    presenting_problem: Text | None = personal(default=None)
+    assessments: tuple[Assessment, ...] = ()
+    goals: tuple[Goal, ...] = ()
+    referrals: tuple[Referral, ...] = ()
+    closure: Closure | None = None
+    history: tuple[StatusChange, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the case is not closed."""
+        return self.status is not CaseStatus.CLOSED
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        closed = self.status is CaseStatus.CLOSED
+        if closed and self.closure is None:
+            break_rule(
+                "Case",
+                ("closure",),
+                "closed_without_closure",
+                "a closed case needs a closure with its outcome; got none",
+                None,
+            )
+        if self.closure is not None and not closed:
+            break_rule(
+                "Case",
+                ("closure",),
+                "closure_while_open",
+                "a closure is only for a closed case; status is {status}",
+                self.closure.outcome.value,
+                status=self.status.value,
+            )
+        if closed and self.crisis:
+            break_rule(
+                "Case",
+                ("crisis",),
+                "crisis_on_closed_case",
+                "a closed case cannot be in crisis; resolve or refer the crisis first",
+                self.crisis,
+            )
+        self._nothing_before_opening()
+        check_unique("Case", "goals", (g.id for g in self.goals))
+        check_unique("Case", "referrals", (r.id for r in self.referrals))
+        self._history_in_order()
+        return self
+
+    def _nothing_before_opening(self) -> None:
+        dated: list[tuple[tuple[str | int, ...], date]] = [
+            (("assessments", i, "assessed_on"), a.assessed_on)
+            for i, a in enumerate(self.assessments)
+        ]
+        dated += [
+            (("referrals", i, "referred_on"), r.referred_on) for i, r in enumerate(self.referrals)
+        ]
+        dated += [(("history", i, "on"), h.on) for i, h in enumerate(self.history)]
+        if self.closure is not None:
+            dated.append((("closure", "closed_on"), self.closure.closed_on))
+        for loc, day in dated:
+            if day < self.opened_on:
+                break_rule(
+                    "Case",
+                    loc,
+                    "dated_before_opening",
+                    "{day} must not be before the case was opened on {opened}",
+                    day,
+                    day=day,
+                    opened=self.opened_on,
+                )
+
+    def _history_in_order(self) -> None:
+        for index, (before, after) in enumerate(zip(self.history, self.history[1:], strict=False)):
+            if after.on < before.on or after.from_status is not before.to_status:
+                break_rule(
+                    "Case",
+                    ("history", index + 1),
+                    "history_out_of_order",
+                    "each history entry must start where the previous one ended "
+                    "({previous}) and not be dated before it ({day})",
+                    after.from_status.value,
+                    previous=before.to_status.value,
+                    day=before.on,
+                )
+        if self.history and self.history[-1].to_status is not self.status:
+            break_rule(
+                "Case",
+                ("status",),
+                "history_out_of_order",
+                "status must be where the history ends ({last}); got {status}",
+                self.status.value,
+                last=self.history[-1].to_status.value,
+                status=self.status.value,
+            )

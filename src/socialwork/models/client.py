@@ -1,0 +1,191 @@
+"""The client (服务对象): key groups, risk, emergency contact and consent."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Self
+
+from pydantic import model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Day, Id, Record, Text, break_rule, check_unique, personal
+
+__all__ = [
+    "Client",
+    "ClientCategory",
+    "Consent",
+    "ConsentScope",
+    "EmergencyContact",
+    "RiskLevel",
+    "YouthIssue",
+]
+
+
+class ClientCategory(LabelledEnum):
+    """Key groups (重点人群) a client belongs to."""
+
+    LIVING_ALONE_ELDERLY = "living_alone_elderly", "独居老人", "Living-alone elderly"
+    EMPTY_NEST_ELDERLY = "empty_nest_elderly", "空巢老人", "Empty-nest elderly"
+    ADVANCED_AGE = "advanced_age", "高龄老人", "Advanced age (80+)"
+    DISABLED_ELDERLY = "disabled_elderly", "失能/半失能老人", "Disabled or semi-disabled elderly"
+    CHRONIC_ILLNESS = "chronic_illness", "慢性病患者", "Chronic illness"
+    CHILDREN_IN_DIFFICULTY = "children_in_difficulty", "困境儿童", "Children in difficulty"
+    LEFT_BEHIND_CHILDREN = "left_behind_children", "留守儿童", "Left-behind children"
+    PERSONS_WITH_DISABILITIES = "persons_with_disabilities", "残疾人", "Persons with disabilities"
+    MINIMUM_LIVELIHOOD = "minimum_livelihood", "低保对象", "Minimum-livelihood guarantee"
+    LOW_INCOME = "low_income", "低收入家庭", "Low income"
+    FLOATING_POPULATION = "floating_population", "流动人口/新居民", "Floating population"
+    YOUTH = "youth", "青少年", "Youth"
+
+
+class YouthIssue(LabelledEnum):
+    """Problem types of youth clients (青少年问题类型)."""
+
+    ACADEMIC_DIFFICULTY = "academic_difficulty", "学业困难", "Academic difficulty"
+    INTERPERSONAL = "interpersonal", "人际障碍", "Interpersonal difficulty"
+    EMOTIONAL = "emotional", "情绪困扰", "Emotional distress"
+    FAMILY_TENSION = "family_tension", "家庭关系紧张", "Family tension"
+    CAREER_CONFUSION = "career_confusion", "生涯困惑", "Career confusion"
+
+
+class RiskLevel(LabelledEnum):
+    """How much risk a client faces (风险等级)."""
+
+    LOW = "low", "低风险", "Low"
+    MEDIUM = "medium", "中风险", "Medium"
+    HIGH = "high", "高风险", "High"
+
+
+class ConsentScope(LabelledEnum):
+    """What a client consented to (知情同意范围)."""
+
+    SERVICES = "services", "接受服务", "Receiving services"
+    INFORMATION_SHARING = "information_sharing", "信息共享", "Information sharing"
+    PUBLICATION = "publication", "宣传发布", "Publication"
+
+
+class Consent(Record):
+    """Informed consent (知情同意) for one scope, given and maybe withdrawn.
+
+    Examples:
+        >>> from datetime import date
+        >>> c = Consent(id="k1", scope=ConsentScope.SERVICES, given_on=date(2025, 1, 5),
+        ...             withdrawn_on=date(2025, 6, 1))
+        >>> c.active_on(date(2025, 3, 1)), c.active_on(date(2025, 6, 1))
+        (True, False)
+    """
+
+    id: Id
+    scope: ConsentScope
+    given_on: Day
+    withdrawn_on: Day | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _withdrawn_after_given(self) -> Self:
+        if self.withdrawn_on is not None and self.withdrawn_on < self.given_on:
+            break_rule(
+                "Consent",
+                ("withdrawn_on",),
+                "withdrawn_before_given",
+                "consent withdrawn on {withdrawn} must not be before it was given on {given}",
+                self.withdrawn_on,
+                withdrawn=self.withdrawn_on,
+                given=self.given_on,
+            )
+        return self
+
+    def active_on(self, day: date) -> bool:
+        """Whether the consent holds on ``day``: given by then and not yet withdrawn."""
+        return self.given_on <= day and (self.withdrawn_on is None or day < self.withdrawn_on)
+
+
+class EmergencyContact(Record):
+    """A client's emergency contact (紧急联系人).
+
+    Examples:
+        >>> EmergencyContact(name="李小明", relationship="儿子", phone="13800000000").relationship
+        '儿子'
+    """
+
+    name: Text = personal()
+    relationship: Text
+    phone: Text = personal()
+
+
+class Client(Record):
+    """A person the station serves (服务对象).
+
+    Examples:
+        >>> from datetime import date
+        >>> li = Client(id="p1", name="李大爷", community_id="c1",
+        ...             categories=(ClientCategory.LIVING_ALONE_ELDERLY,),
+        ...             registered_on=date(2025, 3, 2))
+        >>> li.categories[0].label(), li.risk_level.label("en")
+        ('独居老人', 'Low')
+    """
+
+    id: Id
+    name: Text = personal()
+    community_id: Id
+    registered_on: Day
+    categories: tuple[ClientCategory, ...] = ()
+    youth_issues: tuple[YouthIssue, ...] = ()
+    risk_level: RiskLevel = RiskLevel.LOW
+    born_on: Day | None = personal(default=None)
+    phone: Text | None = personal(default=None)
+    address: Text | None = personal(default=None)
+    emergency_contact: EmergencyContact | None = None
+    consents: tuple[Consent, ...] = ()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        seen: set[ClientCategory] = set()
+        for index, category in enumerate(self.categories):
+            if category in seen:
+                break_rule(
+                    "Client",
+                    ("categories", index),
+                    "duplicate_category",
+                    "each category may be listed once; {category} appears twice",
+                    category.value,
+                    category=category.value,
+                )
+            seen.add(category)
+        if self.youth_issues and ClientCategory.YOUTH not in seen:
+            break_rule(
+                "Client",
+                ("youth_issues",),
+                "youth_issue_without_youth",
+                "youth_issues need the category 'youth' among categories; got {categories}",
+                [i.value for i in self.youth_issues],
+                categories=[c.value for c in self.categories],
+            )
+        if self.born_on is not None and self.born_on > self.registered_on:
+            break_rule(
+                "Client",
+                ("born_on",),
+                "born_after_registration",
+                "born_on {born} must not be after registered_on {registered}",
+                self.born_on,
+                born=self.born_on,
+                registered=self.registered_on,
+            )
+        check_unique("Client", "consents", (c.id for c in self.consents))
+        return self
+
+    def consent_on(self, scope: ConsentScope, day: date) -> bool:
+        """Whether the client's consent for ``scope`` holds on ``day``.
+
+        Examples:
+            >>> from datetime import date
+            >>> c = Client(id="p1", name="王阿姨", community_id="c1",
+            ...            registered_on=date(2025, 1, 1),
+            ...            consents=(Consent(id="k1", scope=ConsentScope.SERVICES,
+            ...                              given_on=date(2025, 1, 1)),))
+            >>> c.consent_on(ConsentScope.SERVICES, date(2025, 2, 1))
+            True
+            >>> c.consent_on(ConsentScope.PUBLICATION, date(2025, 2, 1))
+            False
+        """
+        return any(c.scope is scope and c.active_on(day) for c in self.consents)

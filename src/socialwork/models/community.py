@@ -1,0 +1,213 @@
+"""The community (社区) and what its profile records: facts, households, local units."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Count, Day, Id, Record, Text, break_rule, check_unique, personal
+
+__all__ = [
+    "Community",
+    "Household",
+    "LocalUnit",
+    "LocalUnitKind",
+    "PopulationStructure",
+    "ProfileAspect",
+    "ProfileFact",
+    "SourceChannel",
+]
+
+
+class ProfileAspect(LabelledEnum):
+    """The part of a community profile (社区概况) a fact belongs to."""
+
+    GEOGRAPHY = "geography", "地理环境", "Geography"
+    POPULATION = "population", "人口结构", "Population structure"
+    RESOURCES = "resources", "社区资源", "Resources"
+    POWER_STRUCTURE = "power_structure", "权力结构", "Power structure"
+    CULTURE = "culture", "社区文化", "Culture"
+
+
+class SourceChannel(LabelledEnum):
+    """Where a profile fact came from (资料来源)."""
+
+    DISTRICT_GOVERNMENT = (
+        "district_government",
+        "区政府/街道办",
+        "District government or sub-district office",
+    )
+    RESIDENTS_COMMITTEE = "residents_committee", "居委会", "Residents' committee"
+    POLICE_STATION = "police_station", "派出所", "Police station"
+    INTERVIEW = "interview", "访谈", "Interview"
+    SURVEY = "survey", "问卷调查", "Questionnaire survey"
+    OBSERVATION = "observation", "实地观察", "Field observation"
+    CENSUS = "census", "社区普查", "Community census"
+    DOCUMENTS = "documents", "文献资料", "Documents and records"
+
+
+class LocalUnitKind(LabelledEnum):
+    """Kinds of organisation based in a community's area (辖区单位)."""
+
+    GOVERNMENT = "government", "政府机关", "Government body"
+    PUBLIC_INSTITUTION = "public_institution", "事业单位", "Public institution"
+    ENTERPRISE = "enterprise", "企业", "Enterprise"
+    SCHOOL = "school", "学校", "School"
+    HEALTH_FACILITY = "health_facility", "医疗卫生机构", "Health facility"
+    SOCIAL_ORGANISATION = "social_organisation", "社会组织", "Social organisation"
+    PROPERTY_MANAGEMENT = "property_management", "物业公司", "Property management company"
+    OWNERS_COMMITTEE = "owners_committee", "业主委员会", "Owners' committee"
+    OTHER = "other", "其他", "Other"
+
+
+class ProfileFact(Record):
+    """One fact of a community profile, with the channel it came from.
+
+    Examples:
+        >>> fact = ProfileFact(aspect=ProfileAspect.CULTURE, topic="节庆",
+        ...                    value="每年举办邻里节", channel=SourceChannel.INTERVIEW)
+        >>> fact.channel.label()
+        '访谈'
+    """
+
+    aspect: ProfileAspect
+    topic: Text
+    value: Text
+    channel: SourceChannel
+    recorded_on: Day | None = None
+
+
+class PopulationStructure(Record):
+    """Head counts of a community's population (人口结构).
+
+    Only ``total`` is required; every other count may be unknown (``None``).
+    Sub-groups may not exceed the total, people aged 80 and over may not exceed
+    those aged 60 and over, and women plus men may not exceed the total.
+
+    Examples:
+        >>> PopulationStructure(total=4080, aged_60_plus=900, aged_80_plus=120).total
+        4080
+    """
+
+    total: Count
+    male: Count | None = None
+    female: Count | None = None
+    aged_60_plus: Count | None = None
+    aged_80_plus: Count | None = None
+    under_18: Count | None = None
+    employed: Count | None = None
+    unemployed: Count | None = None
+    floating_population: Count | None = None
+    dual_income_families: Count | None = None
+    single_parent_families: Count | None = None
+
+    @model_validator(mode="after")
+    def _parts_within_total(self) -> Self:
+        for name in (
+            "male",
+            "female",
+            "aged_60_plus",
+            "aged_80_plus",
+            "under_18",
+            "employed",
+            "unemployed",
+            "floating_population",
+        ):
+            value = getattr(self, name)
+            if value is not None and value > self.total:
+                break_rule(
+                    "PopulationStructure",
+                    (name,),
+                    "part_above_total",
+                    "{field} ({value}) must not exceed the total population ({total})",
+                    value,
+                    field=name,
+                    value=value,
+                    total=self.total,
+                )
+        if (
+            self.male is not None
+            and self.female is not None
+            and self.male + self.female > self.total
+        ):
+            break_rule(
+                "PopulationStructure",
+                ("female",),
+                "part_above_total",
+                "male + female ({value}) must not exceed the total population ({total})",
+                self.female,
+                value=self.male + self.female,
+                total=self.total,
+            )
+        if (
+            self.aged_60_plus is not None
+            and self.aged_80_plus is not None
+            and self.aged_80_plus > self.aged_60_plus
+        ):
+            break_rule(
+                "PopulationStructure",
+                ("aged_80_plus",),
+                "part_above_total",
+                "aged_80_plus ({value}) must not exceed aged_60_plus ({total})",
+                self.aged_80_plus,
+                value=self.aged_80_plus,
+                total=self.aged_60_plus,
+            )
+        return self
+
+
+class LocalUnit(Record):
+    """An organisation based in the community's area (辖区单位).
+
+    Examples:
+        >>> LocalUnit(id="u1", name="爱心超市", kind=LocalUnitKind.ENTERPRISE).kind.label("en")
+        'Enterprise'
+    """
+
+    id: Id
+    name: Text
+    kind: LocalUnitKind
+    address: Text | None = None
+    contact_person: Text | None = personal(default=None)
+    phone: Text | None = personal(default=None)
+
+
+class Household(Record):
+    """A household (户) of a community: a denominator of benefit rates.
+
+    Examples:
+        >>> Household(id="h1", community_id="c1", members=3).members
+        3
+    """
+
+    id: Id
+    community_id: Id
+    members: Count
+    address: Text | None = personal(default=None)
+    head_name: Text | None = personal(default=None)
+
+
+class Community(Record):
+    """A community (社区) served by a station, with its profile.
+
+    Examples:
+        >>> c = Community(id="c1", name="幸福社区", households=1200,
+        ...               population=PopulationStructure(total=3500))
+        >>> c.name, c.population.total if c.population else None
+        ('幸福社区', 3500)
+    """
+
+    id: Id
+    name: Text
+    street: Text | None = None
+    households: Count | None = None
+    population: PopulationStructure | None = None
+    facts: tuple[ProfileFact, ...] = ()
+    local_units: tuple[LocalUnit, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_units(self) -> Self:
+        check_unique("Community", "local_units", (u.id for u in self.local_units))
+        return self

@@ -1,0 +1,135 @@
+"""Group work (小组工作): groups, their members over time, and sessions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Self
+
+from pydantic import model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Day, Id, Record, Text, break_rule, check_unique
+
+__all__ = ["Group", "GroupKind", "GroupMember", "GroupSession"]
+
+
+class GroupKind(LabelledEnum):
+    """Kinds of group (小组类型)."""
+
+    MUTUAL_AID = "mutual_aid", "互助小组", "Mutual aid"
+    GROWTH = "growth", "成长小组", "Growth"
+    SUPPORT = "support", "支持/治疗小组", "Support or therapy"
+    INTEREST = "interest", "兴趣小组", "Interest"
+    TASK = "task", "任务小组", "Task"
+
+
+class GroupMember(Record):
+    """A member of a group, from ``joined_on`` until ``left_on`` (if they left).
+
+    ``member_id`` names a client, or a household for groups of families.
+
+    Examples:
+        >>> from datetime import date
+        >>> m = GroupMember(member_id="p1", joined_on=date(2025, 6, 1))
+        >>> m.active_on(date(2025, 6, 5))
+        True
+    """
+
+    member_id: Id
+    joined_on: Day
+    left_on: Day | None = None
+
+    @model_validator(mode="after")
+    def _left_after_joined(self) -> Self:
+        if self.left_on is not None and self.left_on < self.joined_on:
+            break_rule(
+                "GroupMember",
+                ("left_on",),
+                "end_before_start",
+                "left_on {end} must not be before joined_on {start}",
+                self.left_on,
+                end=self.left_on,
+                start=self.joined_on,
+            )
+        return self
+
+    def active_on(self, day: date) -> bool:
+        """Whether the member belongs to the group on ``day`` (left members leave that day)."""
+        return self.joined_on <= day and (self.left_on is None or day < self.left_on)
+
+
+class GroupSession(Record):
+    """One meeting of a group, with who attended (出勤).
+
+    Examples:
+        >>> from datetime import date
+        >>> GroupSession(on=date(2025, 6, 4), attended=("p1", "p2")).attended
+        ('p1', 'p2')
+    """
+
+    on: Day
+    topic: Text | None = None
+    attended: tuple[Id, ...] = ()
+
+    @model_validator(mode="after")
+    def _attendees_once(self) -> Self:
+        check_unique("GroupSession", "attended", self.attended)
+        return self
+
+
+class Group(Record):
+    """A group (小组) with its members over time and its sessions.
+
+    Every attendee of a session must be a member active on the session's date,
+    and no session may come before the group started.
+
+    Examples:
+        >>> from datetime import date
+        >>> g = Group(id="g1", name="夕阳红", kind=GroupKind.MUTUAL_AID, community_id="c1",
+        ...           started_on=date(2025, 5, 1),
+        ...           members=(GroupMember(member_id="p1", joined_on=date(2025, 5, 1)),))
+        >>> len(g.members_on(date(2025, 6, 1)))
+        1
+    """
+
+    id: Id
+    name: Text
+    kind: GroupKind
+    community_id: Id
+    started_on: Day
+    theme: Text | None = None
+    facilitator_id: Id | None = None
+    members: tuple[GroupMember, ...] = ()
+    sessions: tuple[GroupSession, ...] = ()
+
+    def members_on(self, day: date) -> tuple[GroupMember, ...]:
+        """The members who belong to the group on ``day``."""
+        return tuple(m for m in self.members if m.active_on(day))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        check_unique("Group", "members", (m.member_id for m in self.members))
+        for index, session in enumerate(self.sessions):
+            if session.on < self.started_on:
+                break_rule(
+                    "Group",
+                    ("sessions", index, "on"),
+                    "dated_before_opening",
+                    "{day} must not be before the group started on {opened}",
+                    session.on,
+                    day=session.on,
+                    opened=self.started_on,
+                )
+            active = {m.member_id for m in self.members_on(session.on)}
+            for position, attendee in enumerate(session.attended):
+                if attendee not in active:
+                    break_rule(
+                        "Group",
+                        ("sessions", index, "attended", position),
+                        "attendee_not_member",
+                        "attendees must be members on the session date {day}; {attendee} is not",
+                        attendee,
+                        day=session.on,
+                        attendee=attendee,
+                    )
+        return self

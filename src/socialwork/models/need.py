@@ -1,0 +1,133 @@
+"""Needs (需求) and their Bradshaw evidence (布莱德肖需求类型)."""
+
+from __future__ import annotations
+
+from typing import Self
+
+from pydantic import model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Count, Day, Id, Record, Scale5, Text, break_rule, personal
+
+__all__ = ["BradshawEvidence", "Evidence", "Need", "NeedDomain", "NeedStatus"]
+
+
+class NeedDomain(LabelledEnum):
+    """The area of life a need belongs to (需求领域)."""
+
+    ELDERLY_CARE = "elderly_care", "养老照护", "Elderly care"
+    HEALTH = "health", "医疗健康", "Health"
+    YOUTH_GROWTH = "youth_growth", "青少年成长", "Youth growth"
+    CHILD_WELFARE = "child_welfare", "儿童关爱", "Child welfare"
+    FAMILY_HARMONY = "family_harmony", "家庭和谐", "Family harmony"
+    EMPLOYMENT = "employment", "就业", "Employment"
+    MENTAL_HEALTH = "mental_health", "心理健康", "Mental health"
+    BASIC_LIVING = "basic_living", "基本生活", "Basic living"
+    DISABILITY_SUPPORT = "disability_support", "残障支持", "Disability support"
+    COMMUNITY_PARTICIPATION = "community_participation", "社区参与", "Community participation"
+
+
+class NeedStatus(LabelledEnum):
+    """Where a need stands in the needs list → matching → delivery loop."""
+
+    OPEN = "open", "待匹配", "Open"
+    MATCHED = "matched", "已匹配", "Matched"
+    MET = "met", "已满足", "Met"
+    WITHDRAWN = "withdrawn", "已撤回", "Withdrawn"
+
+
+class Evidence(Record):
+    """One piece of evidence for a need, with where it came from.
+
+    Examples:
+        >>> Evidence(source="入户访谈", detail="老人说冬天没有棉被").source
+        '入户访谈'
+    """
+
+    source: Text
+    detail: Text
+
+
+class BradshawEvidence(Record):
+    """Evidence for a need by Bradshaw's four types, each independent.
+
+    ``normative`` (规范性): an expert or a standard says it is needed;
+    ``felt`` (感觉性): the people concerned feel it;
+    ``expressed`` (表达性): they asked for it;
+    ``comparative`` (比较性): others in similar situations are served and they
+    are not. A missing type is ``None``.
+
+    Examples:
+        >>> ev = BradshawEvidence(felt=Evidence(source="访谈", detail="孤独"))
+        >>> ev.present()
+        (False, True, False, False)
+    """
+
+    normative: Evidence | None = None
+    felt: Evidence | None = None
+    expressed: Evidence | None = None
+    comparative: Evidence | None = None
+
+    def present(self) -> tuple[bool, bool, bool, bool]:
+        """Which types have evidence, in normative–felt–expressed–comparative order."""
+        return (
+            self.normative is not None,
+            self.felt is not None,
+            self.expressed is not None,
+            self.comparative is not None,
+        )
+
+
+class Need(Record):
+    """A need raised in a community (需求), e.g. a micro-wish (微心愿).
+
+    ``severity`` and ``urgency`` (1–5) and ``people_affected`` are ``None``
+    until someone assesses them.
+
+    Examples:
+        >>> from datetime import date
+        >>> n = Need(id="w1", community_id="c1", domain=NeedDomain.ELDERLY_CARE,
+        ...          description="老人理发", raised_on=date(2025, 6, 14), raised_by="张奶奶",
+        ...          evidence=BradshawEvidence(expressed=Evidence(source="微心愿墙",
+        ...                                                       detail="写下心愿")))
+        >>> n.status.label(), n.evidence.present()
+        ('待匹配', (False, False, True, False))
+    """
+
+    id: Id
+    community_id: Id
+    domain: NeedDomain
+    description: Text
+    raised_on: Day
+    raised_by: Text = personal()
+    evidence: BradshawEvidence = BradshawEvidence()
+    status: NeedStatus = NeedStatus.OPEN
+    client_id: Id | None = None
+    severity: Scale5 | None = None
+    urgency: Scale5 | None = None
+    people_affected: Count | None = None
+    resolved_on: Day | None = None
+
+    @model_validator(mode="after")
+    def _resolution_consistent(self) -> Self:
+        resolved = self.status in (NeedStatus.MET, NeedStatus.WITHDRAWN)
+        if self.resolved_on is not None and not resolved:
+            break_rule(
+                "Need",
+                ("resolved_on",),
+                "resolved_while_open",
+                "resolved_on is only for a need that is met or withdrawn; status is {status}",
+                self.resolved_on,
+                status=self.status.value,
+            )
+        if self.resolved_on is not None and self.resolved_on < self.raised_on:
+            break_rule(
+                "Need",
+                ("resolved_on",),
+                "end_before_start",
+                "resolved_on {end} must not be before raised_on {start}",
+                self.resolved_on,
+                end=self.resolved_on,
+                start=self.raised_on,
+            )
+        return self

@@ -1,0 +1,126 @@
+"""The station's people: staff (社工) and volunteers (志愿者) with their hours."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Self
+
+from pydantic import Field, Strict, model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Day, Id, Record, Scale5, Text, break_rule, personal
+
+__all__ = ["Certification", "ServiceHours", "Staff", "StaffGrade", "StaffRole", "Volunteer"]
+
+
+class StaffRole(LabelledEnum):
+    """A staff member's role at the station (岗位)."""
+
+    FULL_TIME = "full_time", "专职社工", "Full-time social worker"
+    INTERN = "intern", "实习社工", "Intern"
+    SUPERVISOR = "supervisor", "督导", "Supervisor"
+    PROJECT_LEAD = "project_lead", "项目负责人", "Project lead"
+
+
+class StaffGrade(LabelledEnum):
+    """Rungs of the career ladder (职业晋升通道), lowest first."""
+
+    JUNIOR = "junior", "初级社工", "Junior social worker"
+    INTERMEDIATE = "intermediate", "中级社工", "Intermediate social worker"
+    SENIOR = "senior", "高级社工", "Senior social worker"
+    SUPERVISOR = "supervisor", "督导", "Supervisor"
+    PROJECT_MANAGER = "project_manager", "项目主管", "Project manager"
+
+
+class Certification(LabelledEnum):
+    """National social-work qualification held (职业水平证书)."""
+
+    NONE = "none", "未持证", "None"
+    ASSISTANT_SOCIAL_WORKER = "assistant_social_worker", "助理社会工作师", "Assistant social worker"
+    SOCIAL_WORKER = "social_worker", "社会工作师", "Social worker"
+    SENIOR_SOCIAL_WORKER = "senior_social_worker", "高级社会工作师", "Senior social worker"
+
+
+class Staff(Record):
+    """A member of the station's staff, with a mentor (导师) and an A/B backup (AB角).
+
+    Examples:
+        >>> from datetime import date
+        >>> s = Staff(id="s1", name="陈社工", role=StaffRole.FULL_TIME, grade=StaffGrade.JUNIOR,
+        ...           joined_on=date(2024, 3, 1), mentor_id="s2", backup_id="s3")
+        >>> s.grade.label(), s.certification.label("en")
+        ('初级社工', 'None')
+    """
+
+    id: Id
+    name: Text = personal()
+    role: StaffRole
+    grade: StaffGrade
+    joined_on: Day
+    left_on: Day | None = None
+    certification: Certification = Certification.NONE
+    mentor_id: Id | None = None
+    backup_id: Id | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if self.left_on is not None and self.left_on < self.joined_on:
+            break_rule(
+                "Staff",
+                ("left_on",),
+                "end_before_start",
+                "left_on {end} must not be before joined_on {start}",
+                self.left_on,
+                end=self.left_on,
+                start=self.joined_on,
+            )
+        for field in ("mentor_id", "backup_id"):
+            if getattr(self, field) == self.id:
+                break_rule(
+                    "Staff",
+                    (field,),
+                    "self_reference",
+                    "{field} must name someone else; got the staff member's own id {ref}",
+                    self.id,
+                    field=field,
+                    ref=self.id,
+                )
+        return self
+
+
+class Volunteer(Record):
+    """A volunteer (志愿者).
+
+    ``evaluation`` is the station's 1–5 rating of the volunteer's service,
+    used with hours for star ratings (星级志愿者).
+
+    Examples:
+        >>> from datetime import date
+        >>> Volunteer(id="vol1", name="小李", joined_on=date(2025, 6, 2), trained=True).trained
+        True
+    """
+
+    id: Id
+    name: Text = personal()
+    joined_on: Day
+    trained: Annotated[bool, Strict()] = False
+    skills: tuple[Text, ...] = ()
+    evaluation: Scale5 | None = None
+    phone: Text | None = personal(default=None)
+
+
+class ServiceHours(Record):
+    """Hours a volunteer served on one day (服务时长).
+
+    Examples:
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> ServiceHours(volunteer_id="vol1", on=date(2025, 6, 14), hours=Decimal("3.5")).hours
+        Decimal('3.5')
+    """
+
+    volunteer_id: Id
+    on: Day
+    hours: Annotated[Decimal, Strict(), Field(gt=0, le=24, allow_inf_nan=False)]
+    activity_id: Id | None = None
+    task: Text | None = None

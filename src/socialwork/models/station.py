@@ -1,0 +1,200 @@
+"""The station (社工站) and the bundle of one period's records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Self
+
+from pydantic import model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Day, Id, Record, Text, break_rule, check_unique
+from socialwork.models.activity import Activity, SatisfactionSurvey
+from socialwork.models.case import Case, Visit
+from socialwork.models.client import Client
+from socialwork.models.community import Community, Household
+from socialwork.models.group import Group
+from socialwork.models.need import Need
+from socialwork.models.people import ServiceHours, Staff, Volunteer
+from socialwork.models.period import Period
+from socialwork.models.resource import Budget, Resource, ResourceDelivery
+
+__all__ = ["FileKind", "ServiceFile", "Station", "StationRecords"]
+
+
+class FileKind(LabelledEnum):
+    """Kinds of service file (服务档案)."""
+
+    CASE_RECORD = "case_record", "个案记录", "Case record"
+    GROUP_SUMMARY = "group_summary", "小组活动总结", "Group summary"
+    ACTIVITY_RECORD = "activity_record", "活动记录", "Activity record"
+    CLIENT_PROFILE = "client_profile", "服务对象档案", "Client profile"
+
+
+class ServiceFile(Record):
+    """A service file (服务档案); complete when nothing is missing from it.
+
+    Examples:
+        >>> f = ServiceFile(id="f1", kind=FileKind.CASE_RECORD, subject_id="k1",
+        ...                 missing_items=("干预细节",))
+        >>> f.complete
+        False
+    """
+
+    id: Id
+    kind: FileKind
+    subject_id: Id
+    updated_on: Day | None = None
+    missing_items: tuple[Text, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether no item is missing."""
+        return not self.missing_items
+
+
+class Station(Record):
+    """A social-work station (社工站): its communities and its staff.
+
+    Staff ids are unique, and mentors and backups must be staff of the station.
+
+    Examples:
+        >>> st = Station(id="st1", name="幸福街道社工站",
+        ...              communities=(Community(id="c1", name="幸福社区"),))
+        >>> st.name, len(st.communities)
+        ('幸福街道社工站', 1)
+    """
+
+    id: Id
+    name: Text
+    communities: tuple[Community, ...] = ()
+    staff: tuple[Staff, ...] = ()
+
+    @model_validator(mode="after")
+    def _references(self) -> Self:
+        check_unique("Station", "communities", (c.id for c in self.communities))
+        check_unique("Station", "staff", (s.id for s in self.staff))
+        ids = {s.id for s in self.staff}
+        for index, member in enumerate(self.staff):
+            for field in ("mentor_id", "backup_id"):
+                ref = getattr(member, field)
+                if ref is not None and ref not in ids:
+                    _unknown("Station", ("staff", index, field), ref)
+        return self
+
+
+def _unknown(record: str, loc: tuple[str | int, ...], ref: str) -> None:
+    break_rule(
+        record,
+        loc,
+        "unknown_reference",
+        "{field} must name a record in this bundle; got {ref}",
+        ref,
+        field=loc[-1],
+        ref=ref,
+    )
+
+
+def _check_refs(
+    record: str, field: str, refs: Iterable[str | None], known: set[str], attribute: str
+) -> None:
+    for index, ref in enumerate(refs):
+        if ref is not None and ref not in known:
+            _unknown(record, (field, index, attribute), ref)
+
+
+class StationRecords(Record):
+    """A station's records for one period: the input of reports and indicators.
+
+    Ids are unique within each collection, and every reference (a visit's
+    client and case, a case's client and worker, hours' volunteer, a
+    delivery's resource) must name a record of the bundle.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> records = station_month()
+        >>> len(records.cases), len(records.visits)
+        (8, 65)
+    """
+
+    station: Station
+    period: Period
+    clients: tuple[Client, ...] = ()
+    households: tuple[Household, ...] = ()
+    cases: tuple[Case, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    groups: tuple[Group, ...] = ()
+    activities: tuple[Activity, ...] = ()
+    volunteers: tuple[Volunteer, ...] = ()
+    service_hours: tuple[ServiceHours, ...] = ()
+    resources: tuple[Resource, ...] = ()
+    deliveries: tuple[ResourceDelivery, ...] = ()
+    needs: tuple[Need, ...] = ()
+    files: tuple[ServiceFile, ...] = ()
+    surveys: tuple[SatisfactionSurvey, ...] = ()
+    budget: Budget | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _references(self) -> Self:
+        for field in (
+            "clients",
+            "households",
+            "cases",
+            "visits",
+            "groups",
+            "activities",
+            "volunteers",
+            "resources",
+            "deliveries",
+            "needs",
+            "files",
+            "surveys",
+        ):
+            check_unique("StationRecords", field, (r.id for r in getattr(self, field)))
+        clients = {c.id for c in self.clients}
+        cases = {c.id for c in self.cases}
+        staff = {s.id for s in self.station.staff}
+        communities = {c.id for c in self.station.communities}
+        _check_refs(
+            "StationRecords",
+            "clients",
+            (c.community_id for c in self.clients),
+            communities,
+            "community_id",
+        )
+        _check_refs(
+            "StationRecords", "cases", (c.client_id for c in self.cases), clients, "client_id"
+        )
+        _check_refs(
+            "StationRecords", "cases", (c.worker_id for c in self.cases), staff, "worker_id"
+        )
+        _check_refs(
+            "StationRecords", "visits", (v.client_id for v in self.visits), clients, "client_id"
+        )
+        _check_refs("StationRecords", "visits", (v.case_id for v in self.visits), cases, "case_id")
+        _check_refs(
+            "StationRecords", "visits", (v.worker_id for v in self.visits), staff, "worker_id"
+        )
+        _check_refs(
+            "StationRecords",
+            "service_hours",
+            (h.volunteer_id for h in self.service_hours),
+            {v.id for v in self.volunteers},
+            "volunteer_id",
+        )
+        _check_refs(
+            "StationRecords",
+            "deliveries",
+            (d.resource_id for d in self.deliveries),
+            {r.id for r in self.resources},
+            "resource_id",
+        )
+        _check_refs(
+            "StationRecords",
+            "deliveries",
+            (d.need_id for d in self.deliveries),
+            {n.id for n in self.needs},
+            "need_id",
+        )
+        return self

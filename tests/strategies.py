@@ -1,0 +1,576 @@
+"""Hypothesis strategies for every record of socialwork.models.
+
+Each strategy builds valid records only; tests that need invalid input make
+it explicitly.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from socialwork import models as m
+
+DAY_MIN = date(2020, 1, 1)
+DAY_MAX = date(2030, 12, 31)
+
+ids = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=12)
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "P"), exclude_characters="\x00"),
+    min_size=1,
+    max_size=20,
+).filter(lambda s: s.strip() == s and s != "")
+days = st.dates(min_value=DAY_MIN, max_value=DAY_MAX)
+counts = st.integers(min_value=0, max_value=10_000)
+scale5 = st.integers(min_value=1, max_value=5)
+money = st.decimals(
+    min_value=0, max_value=10_000_000, places=2, allow_nan=False, allow_infinity=False
+)
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+def unique_by_id(strategy: st.SearchStrategy[Any], key: str = "id", max_size: int = 4) -> Any:
+    return st.lists(strategy, max_size=max_size, unique_by=lambda r: getattr(r, key)).map(tuple)
+
+
+@st.composite
+def day_pairs(draw: st.DrawFn) -> tuple[date, date]:
+    start = draw(days)
+    return start, start + timedelta(days=draw(st.integers(min_value=0, max_value=800)))
+
+
+periods = day_pairs().map(lambda p: m.Period(start=p[0], end=p[1]))
+
+profile_facts = st.builds(
+    m.ProfileFact,
+    aspect=st.sampled_from(m.ProfileAspect),
+    topic=texts,
+    value=texts,
+    channel=st.sampled_from(m.SourceChannel),
+    recorded_on=optional(days),
+)
+
+
+@st.composite
+def population_structures(draw: st.DrawFn) -> m.PopulationStructure:
+    total = draw(counts)
+    part = st.integers(min_value=0, max_value=total)
+    male = draw(optional(part))
+    female = draw(optional(st.integers(min_value=0, max_value=total - (male or 0))))
+    old = draw(optional(part))
+    oldest = draw(optional(st.integers(min_value=0, max_value=total if old is None else old)))
+    return m.PopulationStructure(
+        total=total,
+        male=male,
+        female=female,
+        aged_60_plus=old,
+        aged_80_plus=oldest,
+        under_18=draw(optional(part)),
+        employed=draw(optional(part)),
+        floating_population=draw(optional(part)),
+    )
+
+
+local_units = st.builds(
+    m.LocalUnit,
+    id=ids,
+    name=texts,
+    kind=st.sampled_from(m.LocalUnitKind),
+    address=optional(texts),
+    contact_person=optional(texts),
+    phone=optional(texts),
+)
+households = st.builds(
+    m.Household,
+    id=ids,
+    community_id=ids,
+    members=counts,
+    address=optional(texts),
+    head_name=optional(texts),
+)
+communities = st.builds(
+    m.Community,
+    id=ids,
+    name=texts,
+    street=optional(texts),
+    households=optional(counts),
+    population=optional(population_structures()),
+    facts=st.lists(profile_facts, max_size=3).map(tuple),
+    local_units=unique_by_id(local_units),
+)
+
+
+@st.composite
+def consents(draw: st.DrawFn) -> m.Consent:
+    given, withdrawn = draw(day_pairs())
+    return m.Consent(
+        id=draw(ids),
+        scope=draw(st.sampled_from(m.ConsentScope)),
+        given_on=given,
+        withdrawn_on=draw(st.none() | st.just(withdrawn)),
+        note=draw(optional(texts)),
+    )
+
+
+emergency_contacts = st.builds(m.EmergencyContact, name=texts, relationship=texts, phone=texts)
+
+
+@st.composite
+def clients(draw: st.DrawFn) -> m.Client:
+    categories = tuple(draw(st.lists(st.sampled_from(m.ClientCategory), unique=True, max_size=3)))
+    issues: tuple[m.YouthIssue, ...] = ()
+    if m.ClientCategory.YOUTH in categories:
+        issues = tuple(draw(st.lists(st.sampled_from(m.YouthIssue), unique=True, max_size=2)))
+    born, registered = draw(day_pairs())
+    return m.Client(
+        id=draw(ids),
+        name=draw(texts),
+        community_id=draw(ids),
+        registered_on=registered,
+        categories=categories,
+        youth_issues=issues,
+        risk_level=draw(st.sampled_from(m.RiskLevel)),
+        born_on=draw(st.none() | st.just(born)),
+        phone=draw(optional(texts)),
+        address=draw(optional(texts)),
+        emergency_contact=draw(optional(emergency_contacts)),
+        consents=draw(unique_by_id(consents())),
+    )
+
+
+evidences = st.builds(m.Evidence, source=texts, detail=texts)
+bradshaw = st.builds(
+    m.BradshawEvidence,
+    normative=optional(evidences),
+    felt=optional(evidences),
+    expressed=optional(evidences),
+    comparative=optional(evidences),
+)
+
+
+@st.composite
+def needs(draw: st.DrawFn) -> m.Need:
+    raised, resolved = draw(day_pairs())
+    status = draw(st.sampled_from(m.NeedStatus))
+    closed = status in (m.NeedStatus.MET, m.NeedStatus.WITHDRAWN)
+    return m.Need(
+        id=draw(ids),
+        community_id=draw(ids),
+        domain=draw(st.sampled_from(m.NeedDomain)),
+        description=draw(texts),
+        raised_on=raised,
+        raised_by=draw(texts),
+        evidence=draw(bradshaw),
+        status=status,
+        client_id=draw(optional(ids)),
+        severity=draw(optional(scale5)),
+        urgency=draw(optional(scale5)),
+        people_affected=draw(optional(counts)),
+        resolved_on=draw(st.none() | st.just(resolved)) if closed else None,
+    )
+
+
+@st.composite
+def scores(draw: st.DrawFn) -> m.Score:
+    low = draw(st.integers(min_value=-100, max_value=100))
+    high = low + draw(st.integers(min_value=1, max_value=100))
+    value = draw(st.floats(min_value=low, max_value=high, allow_nan=False))
+    return m.Score(instrument=draw(texts), value=value, minimum=low, maximum=high)
+
+
+assessed_needs = st.builds(
+    m.AssessedNeed,
+    domain=st.sampled_from(m.NeedDomain),
+    description=texts,
+    evidence=bradshaw,
+    severity=optional(scale5),
+)
+
+
+def assessments(after: date = DAY_MIN) -> st.SearchStrategy[m.Assessment]:
+    return st.builds(
+        m.Assessment,
+        assessed_on=st.dates(min_value=after, max_value=DAY_MAX),
+        worker_id=ids,
+        methods=st.lists(
+            st.sampled_from(m.AssessmentMethod), min_size=1, max_size=3, unique=True
+        ).map(tuple),
+        needs=st.lists(assessed_needs, max_size=2).map(tuple),
+        scores=st.lists(scores(), max_size=2).map(tuple),
+    )
+
+
+@st.composite
+def goals(draw: st.DrawFn) -> m.Goal:
+    start, due = draw(day_pairs())
+    return m.Goal(
+        id=draw(ids),
+        description=draw(texts),
+        target=draw(texts),
+        lifecycle_status=draw(st.sampled_from(m.GoalLifecycleStatus)),
+        achievement_status=draw(optional(st.sampled_from(m.GoalAchievementStatus))),
+        start_on=draw(st.none() | st.just(start)),
+        due_on=draw(st.none() | st.just(due)),
+    )
+
+
+visits = st.builds(
+    m.Visit,
+    id=ids,
+    client_id=ids,
+    on=days,
+    mode=st.sampled_from(m.ContactMode),
+    worker_id=ids,
+    case_id=optional(ids),
+    duration_minutes=optional(st.integers(min_value=0, max_value=600)),
+    note=optional(texts),
+)
+
+
+def referrals(after: date = DAY_MIN) -> st.SearchStrategy[m.Referral]:
+    return st.builds(
+        m.Referral,
+        id=ids,
+        to_organisation=texts,
+        reason=texts,
+        referred_on=st.dates(min_value=after, max_value=DAY_MAX),
+        consent_id=ids,
+        status=st.sampled_from(m.ReferralStatus),
+        contact_person=optional(texts),
+    )
+
+
+def closures(after: date = DAY_MIN) -> st.SearchStrategy[m.Closure]:
+    return st.builds(
+        m.Closure,
+        closed_on=st.dates(min_value=after, max_value=DAY_MAX),
+        outcome=st.sampled_from(m.ClosureOutcome),
+        note=texts,
+    )
+
+
+status_changes = st.builds(
+    m.StatusChange,
+    on=days,
+    from_status=st.sampled_from(m.CaseStatus),
+    to_status=st.sampled_from(m.CaseStatus),
+    crisis=st.booleans(),
+    reason=optional(texts),
+)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> m.Case:
+    opened = draw(st.dates(min_value=DAY_MIN, max_value=date(2028, 1, 1)))
+    statuses = draw(st.lists(st.sampled_from(m.CaseStatus), max_size=4))
+    history = []
+    current = m.CaseStatus.INTAKE
+    on = opened
+    for status in statuses:
+        on = on + timedelta(days=draw(st.integers(min_value=0, max_value=60)))
+        history.append(m.StatusChange(on=on, from_status=current, to_status=status))
+        current = status
+    closed = current is m.CaseStatus.CLOSED
+    return m.Case(
+        id=draw(ids),
+        client_id=draw(ids),
+        worker_id=draw(ids),
+        opened_on=opened,
+        status=current,
+        crisis=False if closed else draw(st.booleans()),
+        presenting_problem=draw(optional(texts)),
+        assessments=tuple(draw(st.lists(assessments(opened), max_size=2))),
+        goals=draw(unique_by_id(goals())),
+        referrals=draw(unique_by_id(referrals(opened))),
+        closure=draw(closures(opened)) if closed else None,
+        history=tuple(history),
+    )
+
+
+@st.composite
+def group_members(draw: st.DrawFn) -> m.GroupMember:
+    joined, left = draw(day_pairs())
+    return m.GroupMember(
+        member_id=draw(ids), joined_on=joined, left_on=draw(st.none() | st.just(left))
+    )
+
+
+group_sessions = st.builds(
+    m.GroupSession,
+    on=days,
+    topic=optional(texts),
+    attended=st.lists(ids, unique=True, max_size=3).map(tuple),
+)
+
+
+@st.composite
+def groups(draw: st.DrawFn) -> m.Group:
+    started = draw(days)
+    members = draw(unique_by_id(group_members(), key="member_id", max_size=6))
+    sessions = []
+    for day in draw(st.lists(st.dates(min_value=started, max_value=DAY_MAX), max_size=3)):
+        active = [x.member_id for x in members if x.active_on(day)]
+        attended = draw(st.lists(st.sampled_from(active), unique=True) if active else st.just([]))
+        sessions.append(m.GroupSession(on=day, attended=tuple(attended)))
+    return m.Group(
+        id=draw(ids),
+        name=draw(texts),
+        kind=draw(st.sampled_from(m.GroupKind)),
+        community_id=draw(ids),
+        started_on=started,
+        theme=draw(optional(texts)),
+        facilitator_id=draw(optional(ids)),
+        members=members,
+        sessions=tuple(sessions),
+    )
+
+
+@st.composite
+def surveys(draw: st.DrawFn, at_most: int = 10_000) -> m.SatisfactionSurvey:
+    respondents = draw(st.integers(min_value=0, max_value=at_most))
+    return m.SatisfactionSurvey(
+        id=draw(ids),
+        population=draw(texts),
+        conducted_on=draw(days),
+        respondents=respondents,
+        satisfied=draw(st.integers(min_value=0, max_value=respondents)),
+        population_size=draw(
+            optional(st.integers(min_value=respondents, max_value=respondents * 3))
+        ),
+    )
+
+
+@st.composite
+def services_delivered(draw: st.DrawFn, at_most: int = 10_000) -> m.ServiceDelivered:
+    return m.ServiceDelivered(
+        service=draw(texts), count=draw(st.integers(min_value=0, max_value=at_most))
+    )
+
+
+@st.composite
+def activities(draw: st.DrawFn) -> m.Activity:
+    participants = draw(counts)
+    return m.Activity(
+        id=draw(ids),
+        name=draw(texts),
+        kind=draw(st.sampled_from(m.ActivityKind)),
+        on=draw(days),
+        place=draw(texts),
+        community_id=draw(ids),
+        participants=participants,
+        services=tuple(draw(st.lists(services_delivered(participants), max_size=3))),
+        survey=draw(optional(surveys(participants))),
+    )
+
+
+@st.composite
+def resources(draw: st.DrawFn) -> m.Resource:
+    charges = draw(st.booleans())
+    return m.Resource(
+        id=draw(ids),
+        name=draw(texts),
+        kind=draw(st.sampled_from(m.ResourceKind)),
+        source=draw(st.sampled_from(m.ResourceSource)),
+        provider=draw(texts),
+        availability=draw(st.sampled_from(m.Availability)),
+        items_offered=tuple(draw(st.lists(texts, max_size=3))),
+        address=draw(optional(texts)),
+        phone=draw(optional(texts)),
+        fax=draw(optional(texts)),
+        website=draw(optional(texts)),
+        email=draw(optional(texts)),
+        person_in_charge=draw(optional(texts)),
+        contact=draw(optional(texts)),
+        conditions=draw(optional(texts)),
+        charges=charges,
+        fee_standard=draw(texts) if charges else None,
+        value_cny=draw(optional(money)),
+    )
+
+
+deliveries = st.builds(
+    m.ResourceDelivery,
+    id=ids,
+    resource_id=ids,
+    recipient_id=ids,
+    delivered_on=days,
+    items=st.lists(texts, max_size=3).map(tuple),
+    need_id=optional(ids),
+    matched_need=optional(st.booleans()),
+    value_cny=optional(money),
+)
+funding_sources = st.builds(
+    m.FundingSource, id=ids, name=texts, source=st.sampled_from(m.ResourceSource), amount_cny=money
+)
+
+
+@st.composite
+def budget_lines(draw: st.DrawFn, source: m.FundingSource) -> m.BudgetLine:
+    return m.BudgetLine(
+        code=draw(ids),
+        description=draw(texts),
+        amount_cny=source.amount_cny / 4,
+        funding_source_id=source.id,
+    )
+
+
+@st.composite
+def budgets(draw: st.DrawFn) -> m.Budget:
+    sources = draw(st.lists(funding_sources, min_size=1, max_size=3, unique_by=lambda s: s.id))
+    lines = draw(
+        st.lists(
+            st.sampled_from(sources).flatmap(budget_lines),
+            max_size=4,
+            unique_by=lambda line: line.code,
+        )
+    )
+    per_source: dict[str, int] = {}
+    kept = []
+    for line in lines:  # at most 4 quarter-lines per source keeps each source within its amount
+        per_source[line.funding_source_id] = per_source.get(line.funding_source_id, 0) + 1
+        if per_source[line.funding_source_id] <= 4:
+            kept.append(line)
+    return m.Budget(funding_sources=tuple(sources), lines=tuple(kept))
+
+
+@st.composite
+def staff_members(draw: st.DrawFn) -> m.Staff:
+    joined, left = draw(day_pairs())
+    key = draw(ids)
+    other = ids.filter(lambda x: x != key)
+    return m.Staff(
+        id=key,
+        name=draw(texts),
+        role=draw(st.sampled_from(m.StaffRole)),
+        grade=draw(st.sampled_from(m.StaffGrade)),
+        joined_on=joined,
+        left_on=draw(st.none() | st.just(left)),
+        certification=draw(st.sampled_from(m.Certification)),
+        mentor_id=draw(optional(other)),
+        backup_id=draw(optional(other)),
+    )
+
+
+volunteers = st.builds(
+    m.Volunteer,
+    id=ids,
+    name=texts,
+    joined_on=days,
+    trained=st.booleans(),
+    skills=st.lists(texts, max_size=2).map(tuple),
+    evaluation=optional(scale5),
+    phone=optional(texts),
+)
+service_hours = st.builds(
+    m.ServiceHours,
+    volunteer_id=ids,
+    on=days,
+    hours=st.decimals(min_value=Decimal("0.25"), max_value=24, places=2),
+    activity_id=optional(ids),
+    task=optional(texts),
+)
+service_files = st.builds(
+    m.ServiceFile,
+    id=ids,
+    kind=st.sampled_from(m.FileKind),
+    subject_id=ids,
+    updated_on=optional(days),
+    missing_items=st.lists(texts, max_size=2).map(tuple),
+)
+
+
+@st.composite
+def stations(draw: st.DrawFn) -> m.Station:
+    staff = draw(st.lists(staff_members(), max_size=4, unique_by=lambda s: s.id))
+    known = {s.id for s in staff}
+    # keep mentor and backup references inside the station
+    fixed = tuple(
+        s.model_copy(
+            update={
+                "mentor_id": s.mentor_id if s.mentor_id in known else None,
+                "backup_id": s.backup_id if s.backup_id in known else None,
+            }
+        )
+        for s in staff
+    )
+    return m.Station(
+        id=draw(ids),
+        name=draw(texts),
+        communities=draw(unique_by_id(communities, max_size=2)),
+        staff=fixed,
+    )
+
+
+@st.composite
+def station_records(draw: st.DrawFn) -> m.StationRecords:
+    station = draw(stations())
+    community_ids = [c.id for c in station.communities]
+    client_list: tuple[m.Client, ...] = ()
+    if community_ids:
+        client_list = tuple(
+            c.model_copy(update={"community_id": draw(st.sampled_from(community_ids))})
+            for c in draw(unique_by_id(clients(), max_size=3))
+        )
+    return m.StationRecords(
+        station=station,
+        period=draw(periods),
+        clients=client_list,
+        households=draw(unique_by_id(households, max_size=2)),
+        groups=draw(unique_by_id(groups(), max_size=2)),
+        activities=draw(unique_by_id(activities(), max_size=2)),
+        resources=draw(unique_by_id(resources(), max_size=2)),
+        needs=draw(unique_by_id(needs(), max_size=2)),
+        files=draw(unique_by_id(service_files, max_size=2)),
+        surveys=draw(unique_by_id(surveys(), max_size=2)),
+        budget=draw(optional(budgets())),
+    )
+
+
+RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    m.Activity: activities(),
+    m.AssessedNeed: assessed_needs,
+    m.Assessment: assessments(),
+    m.BradshawEvidence: bradshaw,
+    m.Budget: budgets(),
+    m.BudgetLine: funding_sources.flatmap(budget_lines),
+    m.Case: cases(),
+    m.Client: clients(),
+    m.Closure: closures(),
+    m.Community: communities,
+    m.Consent: consents(),
+    m.EmergencyContact: emergency_contacts,
+    m.Evidence: evidences,
+    m.FundingSource: funding_sources,
+    m.Goal: goals(),
+    m.Group: groups(),
+    m.GroupMember: group_members(),
+    m.GroupSession: group_sessions,
+    m.Household: households,
+    m.LocalUnit: local_units,
+    m.Need: needs(),
+    m.Period: periods,
+    m.PopulationStructure: population_structures(),
+    m.ProfileFact: profile_facts,
+    m.Referral: referrals(),
+    m.Resource: resources(),
+    m.ResourceDelivery: deliveries,
+    m.SatisfactionSurvey: surveys(),
+    m.Score: scores(),
+    m.ServiceDelivered: services_delivered(),
+    m.ServiceFile: service_files,
+    m.ServiceHours: service_hours,
+    m.Staff: staff_members(),
+    m.Station: stations(),
+    m.StationRecords: station_records(),
+    m.StatusChange: status_changes,
+    m.Visit: visits,
+    m.Volunteer: volunteers,
+}
+"""A strategy for every record type, keyed by the type."""

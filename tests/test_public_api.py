@@ -1,0 +1,87 @@
+"""The public API is a contract: sorted ``__all__`` lists that import and leak nothing private."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from types import ModuleType
+
+import pytest
+
+import socialwork
+
+PUBLIC_PACKAGES = (
+    "socialwork",
+    "socialwork.errors",
+    "socialwork.labels",
+    "socialwork.models",
+    "socialwork.stages",
+    "socialwork.planning",
+    "socialwork.metrics",
+    "socialwork.samples",
+)
+
+
+def all_modules() -> list[str]:
+    names = ["socialwork"]
+    for info in pkgutil.walk_packages(socialwork.__path__, "socialwork."):
+        names.append(info.name)
+    return names
+
+
+def load(name: str) -> ModuleType:
+    return importlib.import_module(name)
+
+
+def isort_key(name: str) -> tuple[int, str]:
+    """Ruff's RUF022 order: SCREAMING_CASE, then CamelCase, then the rest."""
+    if name.isupper() and len(name) > 1:
+        return 0, name
+    if name[:1].isupper():
+        return 1, name
+    return 2, name
+
+
+@pytest.mark.parametrize("name", PUBLIC_PACKAGES)
+def test_all_is_sorted_and_importable(name: str) -> None:
+    module = load(name)
+    exported = list(module.__all__)
+    assert exported == sorted(exported, key=isort_key)
+    assert len(set(exported)) == len(exported)
+    for item in exported:
+        assert hasattr(module, item), f"{name}.{item} is listed in __all__ but missing"
+
+
+@pytest.mark.parametrize("name", PUBLIC_PACKAGES)
+def test_nothing_private_leaks(name: str) -> None:
+    for item in load(name).__all__:
+        assert not item.startswith("_") or item == "__version__"
+
+
+@pytest.mark.parametrize("name", all_modules())
+def test_every_module_declares_all(name: str) -> None:
+    if name == "socialwork.__main__":
+        pytest.skip("the demo entry point is not part of the API")
+    assert isinstance(load(name).__all__, list)
+
+
+def test_subpackages_re_export_their_modules() -> None:
+    """Whatever a subpackage module lists in __all__ is reachable from its package."""
+    for package in (
+        "socialwork.models",
+        "socialwork.stages",
+        "socialwork.planning",
+        "socialwork.metrics",
+    ):
+        top = load(package)
+        for info in pkgutil.iter_modules(top.__path__, package + "."):
+            if info.name.rsplit(".", 1)[-1].startswith("_"):
+                continue
+            for item in load(info.name).__all__:
+                assert item in top.__all__, f"{info.name}.{item} is not exported by {package}"
+
+
+def test_version_matches_the_distribution() -> None:
+    from importlib.metadata import version
+
+    assert socialwork.__version__ == version("socialwork")
