@@ -20,6 +20,8 @@ __all__ = [
     "Scale5",
     "Text",
     "break_rule",
+    "check_order",
+    "check_part",
     "check_unique",
     "personal",
 ]
@@ -135,3 +137,64 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
                 key=key,
             )
         seen.add(key)
+
+
+def check_order(
+    record: str, loc: tuple[str | int, ...], start_name: str, start: date, end: date | None
+) -> None:
+    """Break the ``end_before_start`` rule when ``end`` is known and before ``start``.
+
+    ``loc`` names the end field; ``start_name`` names the start in the message.
+
+    Examples:
+        >>> check_order("Goal", ("due_on",), "start_on", date(2025, 6, 1), None)
+        >>> try:
+        ...     check_order("Goal", ("due_on",), "start_on", date(2025, 6, 2), date(2025, 6, 1))
+        ... except ValidationError as err:
+        ...     print(err.errors()[0]["msg"])
+        due_on 2025-06-01 must not be before start_on 2025-06-02
+    """
+    if end is not None and end < start:
+        break_rule(
+            record,
+            loc,
+            "end_before_start",
+            "{end_name} {end} must not be before {start_name} {start}",
+            end,
+            end_name=loc[-1],
+            end=end,
+            start_name=start_name,
+            start=start,
+        )
+
+
+def check_part(
+    record: str,
+    loc: tuple[str | int, ...],
+    part_name: str,
+    part: int | None,
+    whole_name: str,
+    whole: int,
+) -> None:
+    """Break the ``part_above_total`` rule when ``part`` is known and above ``whole``.
+
+    Examples:
+        >>> check_part("Survey", ("satisfied",), "satisfied", 46, "respondents", 50)
+        >>> try:
+        ...     check_part("Survey", ("satisfied",), "satisfied", 51, "respondents", 50)
+        ... except ValidationError as err:
+        ...     print(err.errors()[0]["msg"])
+        satisfied (51) must not exceed respondents (50)
+    """
+    if part is not None and part > whole:
+        break_rule(
+            record,
+            loc,
+            "part_above_total",
+            "{part_name} ({part}) must not exceed {whole_name} ({whole})",
+            part,
+            part_name=part_name,
+            part=part,
+            whole_name=whole_name,
+            whole=whole,
+        )

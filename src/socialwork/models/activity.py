@@ -7,7 +7,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Count, Day, Id, Record, Text, break_rule
+from socialwork.models._base import Count, Day, Id, Record, Text, check_part
 
 __all__ = ["Activity", "ActivityKind", "SatisfactionSurvey", "ServiceDelivered"]
 
@@ -57,25 +57,22 @@ class SatisfactionSurvey(Record):
 
     @model_validator(mode="after")
     def _counts_nested(self) -> Self:
-        if self.satisfied > self.respondents:
-            break_rule(
-                "SatisfactionSurvey",
-                ("satisfied",),
-                "part_above_total",
-                "satisfied ({value}) must not exceed respondents ({total})",
-                self.satisfied,
-                value=self.satisfied,
-                total=self.respondents,
-            )
-        if self.population_size is not None and self.respondents > self.population_size:
-            break_rule(
+        check_part(
+            "SatisfactionSurvey",
+            ("satisfied",),
+            "satisfied",
+            self.satisfied,
+            "respondents",
+            self.respondents,
+        )
+        if self.population_size is not None:
+            check_part(
                 "SatisfactionSurvey",
                 ("respondents",),
-                "part_above_total",
-                "respondents ({value}) must not exceed population_size ({total})",
+                "respondents",
                 self.respondents,
-                value=self.respondents,
-                total=self.population_size,
+                "population_size",
+                self.population_size,
             )
         return self
 
@@ -108,25 +105,21 @@ class Activity(Record):
     @model_validator(mode="after")
     def _services_within_participants(self) -> Self:
         for index, service in enumerate(self.services):
-            if service.count > self.participants:
-                break_rule(
-                    "Activity",
-                    ("services", index, "count"),
-                    "part_above_total",
-                    "{service} delivered {value} times, more than the {total} participants",
-                    service.count,
-                    service=service.service,
-                    value=service.count,
-                    total=self.participants,
-                )
-        if self.survey is not None and self.survey.respondents > self.participants:
-            break_rule(
+            check_part(
+                "Activity",
+                ("services", index, "count"),
+                f"{service.service} delivered",
+                service.count,
+                "participants",
+                self.participants,
+            )
+        if self.survey is not None:
+            check_part(
                 "Activity",
                 ("survey", "respondents"),
-                "part_above_total",
-                "survey respondents ({value}) must not exceed participants ({total})",
+                "survey respondents",
                 self.survey.respondents,
-                value=self.survey.respondents,
-                total=self.participants,
+                "participants",
+                self.participants,
             )
         return self

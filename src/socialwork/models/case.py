@@ -16,6 +16,7 @@ from socialwork.models._base import (
     Scale5,
     Text,
     break_rule,
+    check_order,
     check_unique,
     personal,
 )
@@ -214,16 +215,8 @@ class Goal(Record):
 
     @model_validator(mode="after")
     def _due_after_start(self) -> Self:
-        if self.start_on is not None and self.due_on is not None and self.due_on < self.start_on:
-            break_rule(
-                "Goal",
-                ("due_on",),
-                "end_before_start",
-                "due_on {end} must not be before start_on {start}",
-                self.due_on,
-                end=self.due_on,
-                start=self.start_on,
-            )
+        if self.start_on is not None:
+            check_order("Goal", ("due_on",), "start_on", self.start_on, self.due_on)
         return self
 
 

@@ -7,7 +7,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Count, Day, Id, Record, Text, break_rule, check_unique, personal
+from socialwork.models._base import Count, Day, Id, Record, Text, check_part, check_unique, personal
 
 __all__ = [
     "Community",
@@ -115,45 +115,26 @@ class PopulationStructure(Record):
             "unemployed",
             "floating_population",
         ):
-            value = getattr(self, name)
-            if value is not None and value > self.total:
-                break_rule(
-                    "PopulationStructure",
-                    (name,),
-                    "part_above_total",
-                    "{field} ({value}) must not exceed the total population ({total})",
-                    value,
-                    field=name,
-                    value=value,
-                    total=self.total,
-                )
-        if (
-            self.male is not None
-            and self.female is not None
-            and self.male + self.female > self.total
-        ):
-            break_rule(
+            check_part(
+                "PopulationStructure", (name,), name, getattr(self, name), "total", self.total
+            )
+        if self.male is not None and self.female is not None:
+            check_part(
                 "PopulationStructure",
                 ("female",),
-                "part_above_total",
-                "male + female ({value}) must not exceed the total population ({total})",
-                self.female,
-                value=self.male + self.female,
-                total=self.total,
+                "male + female",
+                self.male + self.female,
+                "total",
+                self.total,
             )
-        if (
-            self.aged_60_plus is not None
-            and self.aged_80_plus is not None
-            and self.aged_80_plus > self.aged_60_plus
-        ):
-            break_rule(
+        if self.aged_60_plus is not None:
+            check_part(
                 "PopulationStructure",
                 ("aged_80_plus",),
-                "part_above_total",
-                "aged_80_plus ({value}) must not exceed aged_60_plus ({total})",
+                "aged_80_plus",
                 self.aged_80_plus,
-                value=self.aged_80_plus,
-                total=self.aged_60_plus,
+                "aged_60_plus",
+                self.aged_60_plus,
             )
         return self
 

@@ -8,7 +8,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Text, break_rule, check_unique
+from socialwork.models._base import Day, Id, Record, Text, break_rule, check_order, check_unique
 
 __all__ = ["Group", "GroupKind", "GroupMember", "GroupSession"]
 
@@ -41,16 +41,7 @@ class GroupMember(Record):
 
     @model_validator(mode="after")
     def _left_after_joined(self) -> Self:
-        if self.left_on is not None and self.left_on < self.joined_on:
-            break_rule(
-                "GroupMember",
-                ("left_on",),
-                "end_before_start",
-                "left_on {end} must not be before joined_on {start}",
-                self.left_on,
-                end=self.left_on,
-                start=self.joined_on,
-            )
+        check_order("GroupMember", ("left_on",), "joined_on", self.joined_on, self.left_on)
         return self
 
     def active_on(self, day: date) -> bool:

@@ -7,7 +7,17 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Count, Day, Id, Record, Scale5, Text, break_rule, personal
+from socialwork.models._base import (
+    Count,
+    Day,
+    Id,
+    Record,
+    Scale5,
+    Text,
+    break_rule,
+    check_order,
+    personal,
+)
 
 __all__ = ["BradshawEvidence", "Evidence", "Need", "NeedDomain", "NeedStatus"]
 
@@ -120,14 +130,5 @@ class Need(Record):
                 self.resolved_on,
                 status=self.status.value,
             )
-        if self.resolved_on is not None and self.resolved_on < self.raised_on:
-            break_rule(
-                "Need",
-                ("resolved_on",),
-                "end_before_start",
-                "resolved_on {end} must not be before raised_on {start}",
-                self.resolved_on,
-                end=self.resolved_on,
-                start=self.raised_on,
-            )
+        check_order("Need", ("resolved_on",), "raised_on", self.raised_on, self.resolved_on)
         return self

@@ -8,7 +8,7 @@ from typing import Annotated, Self
 from pydantic import Field, Strict, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Scale5, Text, break_rule, personal
+from socialwork.models._base import Day, Id, Record, Scale5, Text, break_rule, check_order, personal
 
 __all__ = ["Certification", "ServiceHours", "Staff", "StaffGrade", "StaffRole", "Volunteer"]
 
@@ -64,16 +64,7 @@ class Staff(Record):
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        if self.left_on is not None and self.left_on < self.joined_on:
-            break_rule(
-                "Staff",
-                ("left_on",),
-                "end_before_start",
-                "left_on {end} must not be before joined_on {start}",
-                self.left_on,
-                end=self.left_on,
-                start=self.joined_on,
-            )
+        check_order("Staff", ("left_on",), "joined_on", self.joined_on, self.left_on)
         for field in ("mentor_id", "backup_id"):
             if getattr(self, field) == self.id:
                 break_rule(

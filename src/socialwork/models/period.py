@@ -7,7 +7,7 @@ from typing import Self
 
 from pydantic import model_validator
 
-from socialwork.models._base import Day, Record, break_rule
+from socialwork.models._base import Day, Record, check_order
 
 __all__ = ["Period"]
 
@@ -27,16 +27,7 @@ class Period(Record):
 
     @model_validator(mode="after")
     def _end_not_before_start(self) -> Self:
-        if self.end < self.start:
-            break_rule(
-                "Period",
-                ("end",),
-                "end_before_start",
-                "end {end} must not be before start {start}",
-                self.end,
-                end=self.end,
-                start=self.start,
-            )
+        check_order("Period", ("end",), "start", self.start, self.end)
         return self
 
     @property
