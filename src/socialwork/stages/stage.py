@@ -93,7 +93,7 @@ class ExitCriterion(LabelledEnum):
     )
     ORGANISATIONS_MAPPED = (
         "organisations_mapped",
-        "了解辖区政府部门、单位和团体如何运作",
+        "清楚本地政府机构、驻区单位和社会团体的运作方式",
         "The worker knows how local government bodies, units and groups work",
     )
     GROUP_KINDS = (
@@ -244,12 +244,17 @@ class StageGuide:
         guidelines: The line of action (行动方针).
         tasks: The main tasks (主要任务).
         methods: Strategies and working methods (介入策略和工作方法).
-        exit_criteria: What shows the stage's goals are reached (工作目标的实现).
+        exit_criteria: What shows the stage's goals are reached (工作目标的实现),
+            each checked by :func:`~socialwork.stages.check_exit`.
         cautions: Pitfalls to watch for (注意事项).
+        warnings: The pitfalls :func:`~socialwork.stages.stage_warnings` can
+            detect in the stage's evidence.
 
     Examples:
         >>> guide = stage_guide(Stage.EVALUATION)
-        >>> [c.value for c in guide.cautions]
+        >>> guide.cautions[1].text("en")
+        'Sum up to shape what comes next, not as a formality'
+        >>> [c.value for c in guide.warnings]
         ['only_numbers', 'only_impressions']
     """
 
@@ -260,7 +265,8 @@ class StageGuide:
     tasks: tuple[BilingualText, ...]
     methods: tuple[BilingualText, ...]
     exit_criteria: tuple[ExitCriterion, ...]
-    cautions: tuple[Caution, ...]
+    cautions: tuple[BilingualText, ...]
+    warnings: tuple[Caution, ...]
 
 
 def _lines(*pairs: tuple[str, str]) -> tuple[BilingualText, ...]:
@@ -322,13 +328,21 @@ _GUIDES = MappingProxyType(
                 ExitCriterion.COMMON_ISSUES_RAISED,
                 ExitCriterion.ORGANISATIONS_MAPPED,
             ),
-            cautions=(Caution.EVENTS_BEFORE_PROFILE,),
+            cautions=_lines(
+                (
+                    "在摸清社区、找到方向之前，不要把工作变成一连串的活动和事件，否则难以在社区扎根",
+                    "Until the community is understood and a direction found, do not turn the "
+                    "work into a string of activities and events: it keeps the work from "
+                    "taking root",
+                ),
+            ),
+            warnings=(Caution.EVENTS_BEFORE_PROFILE,),
         ),
         Stage.LAUNCH: StageGuide(
             stage=Stage.LAUNCH,
             situation=_lines(
                 (
-                    "社区里有限的人力和物力还没有被充分发掘和利用",
+                    "社区里的人手和物资本就不多，却大多闲置，尚未调动起来",
                     "The community's limited people and material means are still largely untapped",
                 ),
             ),
@@ -366,7 +380,24 @@ _GUIDES = MappingProxyType(
                 ExitCriterion.LEADERS_TRAINED,
                 ExitCriterion.PROBLEMS_SOLVED_WITH_LEADERS,
             ),
-            cautions=(
+            cautions=_lines(
+                (
+                    "社工提供的服务和活动多，居民容易依赖社工",
+                    "The worker's many services and activities easily make residents "
+                    "depend on the worker",
+                ),
+                (
+                    "居民信任社工多于信任自己的带头人时，带头人会受挫，培养也更难",
+                    "When residents trust the worker more than their own leaders, the "
+                    "leaders lose heart and are harder to develop",
+                ),
+                (
+                    "各小组成立后，组内组间难免争人事、争权力，需要小心应对",
+                    "Groups quarrel over people and power, inside and between them: handle "
+                    "it with care",
+                ),
+            ),
+            warnings=(
                 Caution.RELIANCE_ON_WORKER,
                 Caution.DISPUTES_WITHIN_GROUPS,
                 Caution.DISPUTES_BETWEEN_GROUPS,
@@ -406,17 +437,17 @@ _GUIDES = MappingProxyType(
             ),
             methods=_lines(
                 (
-                    "互助合作：分别照顾带头人和普通居民，增强成员的归属感",
+                    "互助合作：对骨干和一般居民采取不同做法，让成员觉得小组是自己的",
                     "Mutual aid: serve leaders and ordinary residents in different ways and "
                     "strengthen members' sense of belonging",
                 ),
                 (
-                    "社区教育：以支持、鼓励和培训继续提升带头人的办事能力",
+                    "社区教育：通过支持、鼓励和训练，让骨干越来越会办事",
                     "Community education: keep building leaders' capacity through support, "
                     "encouragement and training",
                 ),
                 (
-                    "以行动争取外部资源，特别是与辖区单位共建",
+                    "用实际行动争取外来资源，尤其要和驻区单位携手共建",
                     "Win outside resources through action, above all by co-building with "
                     "local units",
                 ),
@@ -427,7 +458,19 @@ _GUIDES = MappingProxyType(
                 ExitCriterion.WRITTEN_PROCEDURES,
                 ExitCriterion.SUPPORTING_UNITS,
             ),
-            cautions=(Caution.LEADER_FOCUS, Caution.SERVICES_ONLY),
+            cautions=_lines(
+                (
+                    "不要把注意力过多放在少数带头人身上，而忽略了大多数普通居民",
+                    "Do not give so much attention to a few leaders that most ordinary "
+                    "residents are neglected",
+                ),
+                (
+                    "提醒居民组织在提供服务之外，也要设法让居民长期参与",
+                    "Remind the organisation that besides delivering services it must keep "
+                    "residents taking part over time",
+                ),
+            ),
+            warnings=(Caution.LEADER_FOCUS, Caution.SERVICES_ONLY),
         ),
         Stage.EVALUATION: StageGuide(
             stage=Stage.EVALUATION,
@@ -477,7 +520,18 @@ _GUIDES = MappingProxyType(
                 ExitCriterion.QUANTITATIVE_EVIDENCE,
                 ExitCriterion.NEXT_CYCLE_PLAN,
             ),
-            cautions=(Caution.ONLY_NUMBERS, Caution.ONLY_IMPRESSIONS),
+            cautions=_lines(
+                (
+                    "既不能只凭感觉，也不能只看统计数字，要兼顾定性和定量资料",
+                    "Rely neither on impressions nor on statistics alone: weigh qualitative "
+                    "and quantitative evidence together",
+                ),
+                (
+                    "总结是为了今后的发展，而不是走过场",
+                    "Sum up to shape what comes next, not as a formality",
+                ),
+            ),
+            warnings=(Caution.ONLY_NUMBERS, Caution.ONLY_IMPRESSIONS),
         ),
     }
 )
