@@ -574,3 +574,116 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.Volunteer: volunteers,
 }
 """A strategy for every record type, keyed by the type."""
+
+
+# --- stages ---
+
+from socialwork import stages as sg  # noqa: E402  (this room's section is appended at the end)
+
+small = st.integers(min_value=0, max_value=12)
+
+
+@st.composite
+def part_and_whole(draw: st.DrawFn) -> tuple[int, int]:
+    whole = draw(st.integers(min_value=0, max_value=5_000))
+    return draw(st.integers(min_value=0, max_value=whole)), whole
+
+
+@st.composite
+def preparation_evidences(draw: st.DrawFn) -> sg.PreparationEvidence:
+    known, households_total = draw(part_and_whole())
+    mapped, organisations = draw(part_and_whole())
+    return sg.PreparationEvidence(
+        community_plan=draw(st.booleans()),
+        profile_aspects=frozenset(draw(st.sets(st.sampled_from(m.ProfileAspect)))),
+        households=households_total,
+        households_known=known,
+        common_issues_raised=draw(small),
+        organisations=organisations,
+        organisations_mapped=mapped,
+        events_held=draw(small),
+    )
+
+
+launch_evidences = st.builds(
+    sg.LaunchEvidence,
+    groups_formed=st.lists(st.sampled_from(m.GroupKind), max_size=6).map(tuple),
+    leaders_trained=small,
+    problems_solved_with_leaders=small,
+    requests_to_worker=small,
+    requests_to_leaders=small,
+    disputes_within_groups=small,
+    disputes_between_groups=small,
+)
+
+
+@st.composite
+def consolidation_evidences(draw: st.DrawFn) -> sg.ConsolidationEvidence:
+    supporting, residents = draw(part_and_whole())
+    return sg.ConsolidationEvidence(
+        residents=residents,
+        residents_supporting=supporting,
+        new_core_leaders=draw(small),
+        written_procedures=draw(small),
+        supporting_units=draw(small),
+        contacts_with_leaders=draw(small),
+        contacts_with_residents=draw(small),
+        service_activities=draw(small),
+        participation_activities=draw(small),
+    )
+
+
+evaluation_evidences = st.builds(
+    sg.EvaluationEvidence,
+    summary_written=st.booleans(),
+    qualitative_sources=small,
+    quantitative_indicators=small,
+    next_cycle_plan=st.booleans(),
+)
+EVIDENCE_BY_STAGE: dict[sg.Stage, st.SearchStrategy[Any]] = {
+    sg.Stage.PREPARATION: preparation_evidences(),
+    sg.Stage.LAUNCH: launch_evidences,
+    sg.Stage.CONSOLIDATION: consolidation_evidences(),
+    sg.Stage.EVALUATION: evaluation_evidences,
+}
+"""Evidence of each stage, keyed by the stage."""
+stage_evidences: st.SearchStrategy[sg.StageEvidence] = st.one_of(*EVIDENCE_BY_STAGE.values())
+shares = st.floats(min_value=0, max_value=1, allow_nan=False)
+stage_policies = st.builds(
+    sg.StagePolicy,
+    profile_completeness=shares,
+    households_known_share=shares,
+    min_common_issues=st.integers(min_value=1, max_value=6),
+    most_residents=shares,
+    min_leaders_trained=st.integers(min_value=1, max_value=10),
+)
+
+
+@st.composite
+def engagements(draw: st.DrawFn) -> sg.Engagement:
+    """An engagement with a valid history of forward, new-cycle and back moves."""
+    started = draw(st.dates(min_value=DAY_MIN, max_value=date(2026, 1, 1)))
+    stage, on, history = sg.Stage.PREPARATION, started, []
+    for _ in range(draw(st.integers(min_value=0, max_value=6))):
+        on = on + timedelta(days=draw(st.integers(min_value=0, max_value=90)))
+        earlier = [s for s in sg.Stage if s.position < stage.position]
+        go_back: bool = draw(st.booleans())
+        if earlier and go_back:
+            to, kind, reason = draw(st.sampled_from(earlier)), sg.MoveKind.BACK, draw(texts)
+        else:
+            to, reason = stage.following, None
+            kind = sg.MoveKind.NEW_CYCLE if to is sg.Stage.PREPARATION else sg.MoveKind.FORWARD
+        history.append(sg.StageMove(on=on, from_stage=stage, to_stage=to, kind=kind, reason=reason))
+        stage = to
+    return sg.Engagement(community_id=draw(ids), stage=stage, entered_on=on, history=tuple(history))
+
+
+STAGE_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    sg.ConsolidationEvidence: consolidation_evidences(),
+    sg.Engagement: engagements(),
+    sg.EvaluationEvidence: evaluation_evidences,
+    sg.LaunchEvidence: launch_evidences,
+    sg.PreparationEvidence: preparation_evidences(),
+    sg.StagePolicy: stage_policies,
+}
+"""A strategy for every record type of socialwork.stages, keyed by the type."""

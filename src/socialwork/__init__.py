@@ -19,11 +19,14 @@ from importlib.metadata import version as _version
 
 from socialwork import metrics, models, planning, stages
 from socialwork.errors import (
+    InvalidStageMove,
     InvalidTransition,
+    MalformedLifecycle,
     MetricInputError,
     SocialWorkError,
     TransitionBlocked,
     UnknownLanguageError,
+    WrongStageEvidence,
 )
 from socialwork.labels import LANGUAGES, LabelledEnum, Language
 
@@ -31,13 +34,16 @@ __version__ = _version("socialwork")
 
 __all__ = [
     "LANGUAGES",
+    "InvalidStageMove",
     "InvalidTransition",
     "LabelledEnum",
     "Language",
+    "MalformedLifecycle",
     "MetricInputError",
     "SocialWorkError",
     "TransitionBlocked",
     "UnknownLanguageError",
+    "WrongStageEvidence",
     "__version__",
     "metrics",
     "models",

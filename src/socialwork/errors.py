@@ -23,11 +23,14 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 __all__ = [
+    "InvalidStageMove",
     "InvalidTransition",
+    "MalformedLifecycle",
     "MetricInputError",
     "SocialWorkError",
     "TransitionBlocked",
     "UnknownLanguageError",
+    "WrongStageEvidence",
 ]
 
 
@@ -125,3 +128,68 @@ class InvalidTransition(SocialWorkError):
         self.to_status = to_status
         self.guard = guard
         super().__init__(f"case cannot move from {from_status!r} to {to_status!r}: {guard}")
+
+
+class WrongStageEvidence(SocialWorkError):
+    """Evidence of one community-work stage was given for an engagement in another.
+
+    Examples:
+        >>> err = WrongStageEvidence("launch", "preparation")
+        >>> err.expected, err.got
+        ('launch', 'preparation')
+    """
+
+    code: ClassVar[str] = "wrong_stage_evidence"
+
+    def __init__(self, expected: str, got: str) -> None:
+        """Keep the engagement's stage and the stage the evidence is for."""
+        self.expected = expected
+        self.got = got
+        super().__init__(
+            f"evidence must be for the engagement's current stage {expected!r}; "
+            f"got evidence for {got!r}"
+        )
+
+
+class InvalidStageMove(SocialWorkError):
+    """A community-work stage move breaks a rule other than the exit criteria.
+
+    Raised for a move dated before the current stage was entered, a move back
+    to a stage that is not earlier, or a move back without a reason.
+
+    Examples:
+        >>> err = InvalidStageMove("launch", "consolidation", "the target must be earlier")
+        >>> err.rule
+        'the target must be earlier'
+    """
+
+    code: ClassVar[str] = "invalid_stage_move"
+
+    def __init__(self, from_stage: str, to_stage: str, rule: str) -> None:
+        """Keep both stages and the rule that was broken."""
+        self.from_stage = from_stage
+        self.to_stage = to_stage
+        self.rule = rule
+        super().__init__(f"cannot move from stage {from_stage!r} to {to_stage!r}: {rule}")
+
+
+class MalformedLifecycle(SocialWorkError):
+    """A table of allowed status moves is not a well-formed state machine.
+
+    Examples:
+        >>> err = MalformedLifecycle("unreachable states", ("review",))
+        >>> err.problem, err.states
+        ('unreachable states', ('review',))
+    """
+
+    code: ClassVar[str] = "malformed_lifecycle"
+
+    def __init__(self, problem: str, states: Sequence[str]) -> None:
+        """Keep the problem found and the states involved."""
+        self.problem = problem
+        self.states = tuple(states)
+        super().__init__(
+            f"a lifecycle table must have one initial state, reach every state and leave "
+            f"its final state only by a reopen with a reason; {problem}: "
+            f"{', '.join(map(repr, self.states))}"
+        )

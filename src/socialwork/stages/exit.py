@@ -1,0 +1,250 @@
+"""Exit criteria (工作目标的实现) checked over a stage's evidence.
+
+Examples:
+    >>> from datetime import date
+    >>> from socialwork.stages import Engagement, LaunchEvidence, Stage
+    >>> from socialwork.models import GroupKind
+    >>> engagement = Engagement(community_id="c1", stage=Stage.LAUNCH,
+    ...                         entered_on=date(2025, 6, 1))
+    >>> evidence = LaunchEvidence(groups_formed=(GroupKind.INTEREST,), leaders_trained=6,
+    ...                           problems_solved_with_leaders=2)
+    >>> check = check_exit(engagement, evidence)
+    >>> check.passed, [c.code for c in check.unmet]
+    (False, ['group_kinds'])
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from socialwork.labels import LabelledEnum, Language
+from socialwork.models import ProfileAspect
+from socialwork.stages.engagement import Engagement
+from socialwork.stages.evidence import (
+    DEFAULT_POLICY,
+    ConsolidationEvidence,
+    EvaluationEvidence,
+    LaunchEvidence,
+    PreparationEvidence,
+    StageEvidence,
+    StagePolicy,
+    require_stage,
+)
+from socialwork.stages.stage import ExitCriterion, Stage
+
+__all__ = ["Comparison", "CriterionResult", "ExitCheck", "check_exit"]
+
+Measure = int | float | bool
+
+
+class Comparison(LabelledEnum):
+    """How a criterion's measured value is compared with its threshold.
+
+    Examples:
+        >>> Comparison.MORE_THAN.label(), Comparison.MORE_THAN.label("en")
+        ('多于', 'more than')
+    """
+
+    AT_LEAST = "at_least", "不少于", "at least"
+    MORE_THAN = "more_than", "多于", "more than"
+    IS = "is", "须为", "must be"
+
+
+@frozen
+class CriterionResult:
+    """One exit criterion judged: what was measured, against what, and whether it is met.
+
+    ``measured`` is ``None`` when a share has an empty whole (no households,
+    no residents): the share is undefined and the criterion is not met.
+
+    Examples:
+        >>> r = CriterionResult(ExitCriterion.LEADERS_TRAINED, 3, 5, Comparison.AT_LEAST, False)
+        >>> r.code, r.description("en")
+        ('leaders_trained', 'A batch of resident leaders trained')
+        >>> str(r)
+        'leaders_trained: 3 (at least 5)'
+    """
+
+    criterion: ExitCriterion
+    measured: Measure | None
+    threshold: Measure
+    comparison: Comparison
+    met: bool
+
+    @property
+    def code(self) -> str:
+        """The criterion's stable code."""
+        return self.criterion.value
+
+    def description(self, language: Language | str = "zh") -> str:
+        """Describe the criterion in ``language`` (Chinese by default).
+
+        Examples:
+            >>> r = CriterionResult(ExitCriterion.SUMMARY_WRITTEN, True, True, Comparison.IS, True)
+            >>> r.description()
+            '以往工作已有书面总结'
+        """
+        return self.criterion.label(language)
+
+    def __str__(self) -> str:
+        """Name the criterion with its measured value and threshold."""
+        measured = "undefined" if self.measured is None else self.measured
+        return f"{self.code}: {measured} ({self.comparison.label('en')} {self.threshold})"
+
+
+@frozen
+class ExitCheck:
+    """Every exit criterion of a stage, judged over one piece of evidence.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.stages import Engagement, EvaluationEvidence, Stage
+        >>> engagement = Engagement(community_id="c1", stage=Stage.EVALUATION,
+        ...                         entered_on=date(2025, 11, 1))
+        >>> check = check_exit(engagement, EvaluationEvidence(
+        ...     summary_written=True, qualitative_sources=4, quantitative_indicators=0,
+        ...     next_cycle_plan=True))
+        >>> len(check.criteria), [str(c) for c in check.unmet]
+        (4, ['quantitative_evidence: 0 (at least 1)'])
+    """
+
+    stage: Stage
+    evidence: StageEvidence
+    policy: StagePolicy
+    criteria: tuple[CriterionResult, ...]
+
+    @property
+    def passed(self) -> bool:
+        """Whether every criterion is met."""
+        return all(c.met for c in self.criteria)
+
+    @property
+    def unmet(self) -> tuple[CriterionResult, ...]:
+        """The criteria not met, in the order they were checked."""
+        return tuple(c for c in self.criteria if not c.met)
+
+
+def _at_least(criterion: ExitCriterion, measured: int, threshold: int) -> CriterionResult:
+    return CriterionResult(
+        criterion, measured, threshold, Comparison.AT_LEAST, measured >= threshold
+    )
+
+
+def _required(criterion: ExitCriterion, measured: bool) -> CriterionResult:
+    return CriterionResult(criterion, measured, True, Comparison.IS, measured)
+
+
+def _share(
+    criterion: ExitCriterion, part: int, whole: int, threshold: float, comparison: Comparison
+) -> CriterionResult:
+    if whole == 0:
+        return CriterionResult(criterion, None, threshold, comparison, False)
+    share = part / whole
+    met = share > threshold if comparison is Comparison.MORE_THAN else share >= threshold
+    return CriterionResult(criterion, share, threshold, comparison, met)
+
+
+def _preparation(e: PreparationEvidence, p: StagePolicy) -> tuple[CriterionResult, ...]:
+    aspects = len(ProfileAspect)
+    return (
+        _required(ExitCriterion.COMMUNITY_PLAN, e.community_plan),
+        _share(
+            ExitCriterion.PROFILE_COMPLETE,
+            len(e.profile_aspects),
+            aspects,
+            p.profile_completeness,
+            Comparison.AT_LEAST,
+        ),
+        _share(
+            ExitCriterion.HOUSEHOLDS_KNOWN,
+            e.households_known,
+            e.households,
+            p.households_known_share,
+            Comparison.AT_LEAST,
+        ),
+        _at_least(ExitCriterion.COMMON_ISSUES_RAISED, e.common_issues_raised, p.min_common_issues),
+        _share(
+            ExitCriterion.ORGANISATIONS_MAPPED,
+            e.organisations_mapped,
+            e.organisations,
+            p.organisations_mapped_share,
+            Comparison.AT_LEAST,
+        ),
+    )
+
+
+def _launch(e: LaunchEvidence, p: StagePolicy) -> tuple[CriterionResult, ...]:
+    return (
+        _at_least(ExitCriterion.GROUP_KINDS, len(set(e.groups_formed)), p.min_group_kinds),
+        _at_least(ExitCriterion.LEADERS_TRAINED, e.leaders_trained, p.min_leaders_trained),
+        _at_least(
+            ExitCriterion.PROBLEMS_SOLVED_WITH_LEADERS,
+            e.problems_solved_with_leaders,
+            p.min_problems_solved,
+        ),
+    )
+
+
+def _consolidation(e: ConsolidationEvidence, p: StagePolicy) -> tuple[CriterionResult, ...]:
+    return (
+        _share(
+            ExitCriterion.RESIDENT_SUPPORT,
+            e.residents_supporting,
+            e.residents,
+            p.most_residents,
+            Comparison.MORE_THAN,
+        ),
+        _at_least(ExitCriterion.LEADERSHIP_RENEWAL, e.new_core_leaders, p.min_new_core_leaders),
+        _at_least(ExitCriterion.WRITTEN_PROCEDURES, e.written_procedures, p.min_written_procedures),
+        _at_least(ExitCriterion.SUPPORTING_UNITS, e.supporting_units, p.min_supporting_units),
+    )
+
+
+def _evaluation(e: EvaluationEvidence, p: StagePolicy) -> tuple[CriterionResult, ...]:
+    return (
+        _required(ExitCriterion.SUMMARY_WRITTEN, e.summary_written),
+        _at_least(
+            ExitCriterion.QUALITATIVE_EVIDENCE, e.qualitative_sources, p.min_qualitative_sources
+        ),
+        _at_least(
+            ExitCriterion.QUANTITATIVE_EVIDENCE,
+            e.quantitative_indicators,
+            p.min_quantitative_indicators,
+        ),
+        _required(ExitCriterion.NEXT_CYCLE_PLAN, e.next_cycle_plan),
+    )
+
+
+def check_exit(
+    engagement: Engagement, evidence: StageEvidence, policy: StagePolicy = DEFAULT_POLICY
+) -> ExitCheck:
+    """Judge every exit criterion of the engagement's stage over ``evidence``.
+
+    The criteria of each stage are listed by :func:`~socialwork.stages.stage_guide`;
+    their thresholds come from ``policy``.
+
+    Raises:
+        WrongStageEvidence: ``evidence`` is for a stage other than the engagement's.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.stages import ConsolidationEvidence, Engagement, Stage
+        >>> engagement = Engagement(community_id="c1", stage=Stage.CONSOLIDATION,
+        ...                         entered_on=date(2025, 9, 1))
+        >>> evidence = ConsolidationEvidence(residents=3500, residents_supporting=1750,
+        ...                                  new_core_leaders=1, written_procedures=2,
+        ...                                  supporting_units=3)
+        >>> [str(c) for c in check_exit(engagement, evidence).unmet]
+        ['resident_support: 0.5 (more than 0.5)']
+    """
+    require_stage(engagement.stage, evidence)
+    criteria: tuple[CriterionResult, ...]
+    if isinstance(evidence, PreparationEvidence):
+        criteria = _preparation(evidence, policy)
+    elif isinstance(evidence, LaunchEvidence):
+        criteria = _launch(evidence, policy)
+    elif isinstance(evidence, ConsolidationEvidence):
+        criteria = _consolidation(evidence, policy)
+    else:
+        criteria = _evaluation(evidence, policy)
+    return ExitCheck(engagement.stage, evidence, policy, criteria)
