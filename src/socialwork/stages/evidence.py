@@ -21,7 +21,7 @@ from pydantic import Field, Strict, model_validator
 
 from socialwork.errors import WrongStageEvidence
 from socialwork.models import GroupKind, ProfileAspect
-from socialwork.models._base import Count, Record, break_rule
+from socialwork.models._base import Count, Record, check_part
 from socialwork.stages.stage import Stage
 
 __all__ = [
@@ -39,21 +39,6 @@ Flag = Annotated[bool, Strict()]
 Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 Ratio = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 Minimum = Annotated[int, Strict(), Field(ge=1)]
-
-
-def _part_within_whole(record: str, part: str, value: int, whole: str, total: int) -> None:
-    if value > total:
-        break_rule(
-            record,
-            (part,),
-            "part_above_total",
-            "{part} ({value}) must not exceed {whole} ({total})",
-            value,
-            part=part,
-            value=value,
-            whole=whole,
-            total=total,
-        )
 
 
 class PreparationEvidence(Record):
@@ -87,15 +72,17 @@ class PreparationEvidence(Record):
 
     @model_validator(mode="after")
     def _parts_within_wholes(self) -> Self:
-        _part_within_whole(
+        check_part(
             "PreparationEvidence",
+            ("households_known",),
             "households_known",
             self.households_known,
             "households",
             self.households,
         )
-        _part_within_whole(
+        check_part(
             "PreparationEvidence",
+            ("organisations_mapped",),
             "organisations_mapped",
             self.organisations_mapped,
             "organisations",
@@ -165,8 +152,9 @@ class ConsolidationEvidence(Record):
 
     @model_validator(mode="after")
     def _support_within_residents(self) -> Self:
-        _part_within_whole(
+        check_part(
             "ConsolidationEvidence",
+            ("residents_supporting",),
             "residents_supporting",
             self.residents_supporting,
             "residents",
