@@ -44,10 +44,11 @@ def test_every_error_is_exported_and_a_value_error() -> None:
 
 
 def test_record_rule_codes_are_documented() -> None:
-    source = Path(errors.__file__).parent / "models"
+    package = Path(errors.__file__).parent
     used = set()
-    for path in source.glob("*.py"):
-        used |= set(re.findall(RULE_CALL, path.read_text("utf-8")))
+    for folder in ("models", "planning"):
+        for path in (package / folder).glob("*.py"):
+            used |= set(re.findall(RULE_CALL, path.read_text("utf-8")))
     used.add("duplicate_id")
     assert used
     assert used == documented_codes("record rules")

@@ -21,6 +21,7 @@ from socialwork import metrics, models, planning, stages
 from socialwork.errors import (
     InvalidTransition,
     MetricInputError,
+    PlanningInputError,
     SocialWorkError,
     TransitionBlocked,
     UnknownLanguageError,
@@ -35,6 +36,7 @@ __all__ = [
     "LabelledEnum",
     "Language",
     "MetricInputError",
+    "PlanningInputError",
     "SocialWorkError",
     "TransitionBlocked",
     "UnknownLanguageError",

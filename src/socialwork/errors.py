@@ -25,6 +25,7 @@ from typing import ClassVar
 __all__ = [
     "InvalidTransition",
     "MetricInputError",
+    "PlanningInputError",
     "SocialWorkError",
     "TransitionBlocked",
     "UnknownLanguageError",
@@ -125,3 +126,27 @@ class InvalidTransition(SocialWorkError):
         self.to_status = to_status
         self.guard = guard
         super().__init__(f"case cannot move from {from_status!r} to {to_status!r}: {guard}")
+
+
+class PlanningInputError(SocialWorkError):
+    """A planning tool received inputs that break one of its rules.
+
+    ``rule`` names the broken rule with a stable code (for example
+    ``"weights_not_one"`` for IFE weights that do not sum to 1).
+
+    Examples:
+        >>> err = PlanningInputError("weights_not_one", 0.9, "IFE weights summing to 1")
+        >>> err.rule, err.value
+        ('weights_not_one', 0.9)
+        >>> print(err)
+        weights_not_one: expected IFE weights summing to 1; got 0.9
+    """
+
+    code: ClassVar[str] = "planning_input"
+
+    def __init__(self, rule: str, value: object, expected: str) -> None:
+        """Keep the broken rule, the value that arrived and what was expected."""
+        self.rule = rule
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{rule}: expected {expected}; got {value!r}")
