@@ -18,10 +18,10 @@ from typing import Annotated
 from attrs import frozen
 from pydantic import Field, Strict
 
-from socialwork.errors import PlanningInputError
 from socialwork.labels import LabelledEnum
 from socialwork.models import Availability, Need, NeedDomain, NeedStatus, Resource
 from socialwork.models._base import Id, Record, Text
+from socialwork.planning._inputs import require_distinct
 from socialwork.planning.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
 
 __all__ = [
@@ -194,14 +194,6 @@ class NeedMatching:
         return len(self.assignments)
 
 
-def _check_unique(kind: str, ids: Iterable[str]) -> None:
-    seen: set[str] = set()
-    for key in ids:
-        if key in seen:
-            raise PlanningInputError("duplicate_id", key, f"distinct {kind} ids")
-        seen.add(key)
-
-
 def match_needs(
     needs: Iterable[Need],
     offers: Iterable[Offer],
@@ -250,8 +242,8 @@ def match_needs(
     """
     needs = tuple(needs)
     offers = tuple(sorted(offers, key=lambda o: o.id))
-    _check_unique("need", (n.id for n in needs))
-    _check_unique("offer", (o.id for o in offers))
+    require_distinct("need", (n.id for n in needs))
+    require_distinct("offer", (o.id for o in offers))
     left = {o.id: o.capacity for o in offers}
     queues: defaultdict[NeedDomain, list[str]] = defaultdict(list)
     for offer in reversed(offers):

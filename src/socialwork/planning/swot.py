@@ -25,6 +25,7 @@ from pydantic import Field, Strict, model_validator
 from socialwork.errors import PlanningInputError
 from socialwork.labels import LabelledEnum
 from socialwork.models._base import Id, Record, Text, break_rule
+from socialwork.planning._inputs import require_distinct
 
 __all__ = [
     "IFE_EFE_MIDPOINT",
@@ -202,14 +203,6 @@ class SwotAnalysis:
         return tuple(slot for slot in TowsSlot if not self.slot(slot))
 
 
-def _check_unique(kind: str, ids: Iterable[str]) -> None:
-    seen: set[str] = set()
-    for key in ids:
-        if key in seen:
-            raise PlanningInputError("duplicate_id", key, f"distinct {kind} ids")
-        seen.add(key)
-
-
 def _matrix_score(
     matrix: SwotMatrix, items: tuple[SwotItem, ...], tolerance: float
 ) -> MatrixScore | None:
@@ -266,8 +259,8 @@ def swot(
     """
     items = tuple(items)
     strategies = tuple(strategies)
-    _check_unique("SWOT item", (i.id for i in items))
-    _check_unique("TOWS strategy", (s.id for s in strategies))
+    require_distinct("SWOT item", (i.id for i in items))
+    require_distinct("TOWS strategy", (s.id for s in strategies))
     by_id = {i.id: i for i in items}
     for strategy in strategies:
         allowed = strategy.slot.quadrants
