@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from socialwork import models as m
+from socialwork import planning as pl
+from socialwork import stages as sg
 
 DAY_MIN = date(2020, 1, 1)
 DAY_MAX = date(2030, 12, 31)
@@ -578,7 +581,6 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
 
 # --- stages ---
 
-from socialwork import stages as sg  # noqa: E402  (this room's section is appended at the end)
 
 small = st.integers(min_value=0, max_value=12)
 
@@ -687,3 +689,125 @@ STAGE_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     sg.StagePolicy: stage_policies,
 }
 """A strategy for every record type of socialwork.stages, keyed by the type."""
+
+
+# --- planning ---
+
+
+risk_scores = st.builds(pl.RiskScore, likelihood=scale5, impact=scale5)
+
+
+@st.composite
+def risks(draw: st.DrawFn) -> pl.Risk:
+    inherent = draw(risk_scores)
+    residual = draw(optional(risk_scores))
+    above = residual is not None and residual.rating > inherent.rating
+    return pl.Risk(
+        id=draw(ids),
+        title=draw(texts),
+        category=draw(st.sampled_from(pl.RiskCategory)),
+        owner=draw(optional(texts)),
+        inherent=inherent,
+        residual=residual,
+        target=draw(optional(risk_scores)),
+        treatment=draw(optional(st.sampled_from(pl.RiskTreatment))),
+        responses=tuple(draw(st.lists(texts, max_size=2))),
+        status=draw(st.sampled_from(pl.RiskStatus)),
+        review_on=draw(optional(days)),
+        residual_explanation=draw(texts) if above else None,
+    )
+
+
+risk_registers = st.builds(pl.RiskRegister, risks=unique_by_id(risks(), max_size=8))
+
+MATCH_DOMAINS = (m.NeedDomain.ELDERLY_CARE, m.NeedDomain.HEALTH, m.NeedDomain.BASIC_LIVING)
+"""A few domains, so that small matching inputs often share a domain."""
+
+
+@st.composite
+def open_needs(draw: st.DrawFn, max_size: int = 6) -> tuple[m.Need, ...]:
+    """Needs with distinct ids in a few domains; most are open."""
+    size = draw(st.integers(min_value=0, max_value=max_size))
+    return tuple(
+        m.Need(
+            id=f"n{index}",
+            community_id="c1",
+            domain=draw(st.sampled_from(MATCH_DOMAINS)),
+            description="need",
+            raised_on=DAY_MIN,
+            raised_by="resident",
+            evidence=draw(bradshaw),
+            status=draw(st.sampled_from((m.NeedStatus.OPEN,) * 4 + (m.NeedStatus.MATCHED,))),
+            severity=draw(optional(scale5)),
+            urgency=draw(optional(scale5)),
+            people_affected=draw(optional(st.integers(min_value=0, max_value=80))),
+        )
+        for index in range(size)
+    )
+
+
+@st.composite
+def offers(draw: st.DrawFn, max_size: int = 3, max_capacity: int = 3) -> tuple[pl.Offer, ...]:
+    """Offers with distinct ids in a few domains."""
+    size = draw(st.integers(min_value=0, max_value=max_size))
+    return tuple(
+        pl.Offer(
+            id=f"o{index}",
+            domain=draw(st.sampled_from(MATCH_DOMAINS)),
+            capacity=draw(st.integers(min_value=1, max_value=max_capacity)),
+            description="offer",
+        )
+        for index in range(size)
+    )
+
+
+recurrences = st.one_of(
+    st.builds(
+        pl.Recurrence,
+        frequency=st.just(pl.Frequency.WEEKLY),
+        interval=st.integers(min_value=1, max_value=3),
+        weekdays=st.lists(st.sampled_from(pl.Weekday), min_size=1, max_size=3, unique=True).map(
+            tuple
+        ),
+    ),
+    st.builds(
+        pl.Recurrence,
+        frequency=st.just(pl.Frequency.MONTHLY),
+        interval=st.integers(min_value=1, max_value=3),
+        month_day=optional(st.integers(min_value=1, max_value=31)),
+        months=st.lists(st.integers(min_value=1, max_value=12), max_size=4, unique=True).map(
+            lambda ms: tuple(sorted(ms))
+        ),
+    ),
+)
+
+
+@st.composite
+def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
+    """A plan of contiguous phases over 1–24 months with a few recurring duties."""
+    months = draw(st.integers(min_value=1, max_value=24))
+    cuts = sorted(
+        draw(st.sets(st.integers(min_value=2, max_value=months + 1), max_size=3)) - {months + 1}
+    )
+    bounds = [1, *cuts, months + 1]
+    phases = tuple(
+        pl.Phase(id=f"p{k}", name="phase", first_month=a, last_month=b - 1)
+        for k, (a, b) in enumerate(pairwise(bounds))
+    )
+    duties = tuple(
+        pl.Duty(
+            id=f"d{k}",
+            name="duty",
+            recurrence=draw(recurrences),
+            phase_id=draw(optional(st.sampled_from([p.id for p in phases]))),
+        )
+        for k in range(draw(st.integers(min_value=0, max_value=3)))
+    )
+    return pl.WorkPlan(
+        id="plan",
+        title="plan",
+        overall_goal="goal",
+        start=draw(days),
+        phases=phases,
+        duties=duties,
+    )

@@ -27,6 +27,7 @@ __all__ = [
     "InvalidTransition",
     "MalformedLifecycle",
     "MetricInputError",
+    "PlanningInputError",
     "SocialWorkError",
     "TransitionBlocked",
     "UnknownLanguageError",
@@ -193,3 +194,27 @@ class MalformedLifecycle(SocialWorkError):
             f"its final state only by a reopen with a reason; {problem}: "
             f"{', '.join(map(repr, self.states))}"
         )
+
+
+class PlanningInputError(SocialWorkError):
+    """A planning tool received inputs that break one of its rules.
+
+    ``rule`` names the broken rule with a stable code (for example
+    ``"weights_not_one"`` for IFE weights that do not sum to 1).
+
+    Examples:
+        >>> err = PlanningInputError("weights_not_one", 0.9, "IFE weights summing to 1")
+        >>> err.rule, err.value
+        ('weights_not_one', 0.9)
+        >>> print(err)
+        weights_not_one: expected IFE weights summing to 1; got 0.9
+    """
+
+    code: ClassVar[str] = "planning_input"
+
+    def __init__(self, rule: str, value: object, expected: str) -> None:
+        """Keep the broken rule, the value that arrived and what was expected."""
+        self.rule = rule
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{rule}: expected {expected}; got {value!r}")

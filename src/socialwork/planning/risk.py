@@ -1,0 +1,333 @@
+"""Risk registers (风险登记册): ratings, bands, ranking, a 5×5 heat map and reviews.
+
+A :class:`Risk` is described as cause → event → effect, rated likelihood ×
+impact (each 1–5, so 1–25) at three levels — inherent (before treatment),
+residual (after the current responses 应对) and target (where the station wants
+it) — and given an ISO 31000 treatment. A :class:`RiskRegister` ranks its
+risks, draws a heat map as data and lists overdue reviews as of a date.
+Rating bands are a parameter (:class:`RatingBands`); the defaults are
+1–5 low, 6–12 medium and 13–25 high.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Self
+
+from attrs import frozen
+from pydantic import Field, model_validator
+
+from socialwork.labels import LabelledEnum
+from socialwork.models._base import Day, Id, Record, Scale5, Text, break_rule, check_unique
+
+__all__ = [
+    "HeatMap",
+    "RatingBands",
+    "Risk",
+    "RiskBand",
+    "RiskCategory",
+    "RiskRating",
+    "RiskRegister",
+    "RiskScore",
+    "RiskStatus",
+    "RiskTreatment",
+    "ScoreLevel",
+]
+
+
+class RiskCategory(LabelledEnum):
+    """What a risk threatens, grouping the recurring risks of the seed plans."""
+
+    PARTICIPATION = "participation", "参与与接受度", "Participation and acceptance"
+    FUNDING = "funding", "资金", "Funding"
+    STAFFING = "staffing", "人员与能力", "Staffing and skills"
+    SERVICE_QUALITY = "service_quality", "服务质量", "Service quality"
+    SAFETY = "safety", "安全与突发事件", "Safety and emergencies"
+    PRIVACY = "privacy", "信息安全与隐私", "Information security and privacy"
+    STAKEHOLDERS = "stakeholders", "相关方配合", "Stakeholder cooperation"
+    REPUTATION = "reputation", "声誉与舆情", "Reputation and public opinion"
+    EXTERNAL = "external", "外部环境", "External environment"
+    TEAM = "team", "团队与士气", "Team and morale"
+
+
+class RiskTreatment(LabelledEnum):
+    """The risk treatment options of ISO 31000:2018, 6.5.2 (风险应对方式)."""
+
+    AVOID = "avoid", "规避风险(不开始或停止相关活动)", "Avoid the risk"
+    TAKE = "take", "承担或增加风险以把握机会", "Take or increase the risk to pursue an opportunity"
+    REMOVE_SOURCE = "remove_source", "消除风险源", "Remove the risk source"
+    CHANGE_LIKELIHOOD = "change_likelihood", "改变可能性", "Change the likelihood"
+    CHANGE_CONSEQUENCE = "change_consequence", "改变后果", "Change the consequences"
+    SHARE = "share", "分担风险", "Share the risk"
+    RETAIN = "retain", "有根据地保留风险", "Retain the risk by informed decision"
+
+
+class RiskStatus(LabelledEnum):
+    """Where a risk stands in the register."""
+
+    OPEN = "open", "待处理", "Open"
+    TREATING = "treating", "应对中", "Being treated"
+    MONITORING = "monitoring", "监控中", "Monitoring"
+    CLOSED = "closed", "已关闭", "Closed"
+
+
+class RiskBand(LabelledEnum):
+    """A rating band."""
+
+    LOW = "low", "低", "Low"
+    MEDIUM = "medium", "中", "Medium"
+    HIGH = "high", "高", "High"
+
+
+class ScoreLevel(LabelledEnum):
+    """Which of a risk's three ratings to read; ``current`` is residual if rated, else inherent."""
+
+    INHERENT = "inherent", "固有风险", "Inherent"
+    RESIDUAL = "residual", "剩余风险", "Residual"
+    TARGET = "target", "目标风险", "Target"
+    CURRENT = "current", "当前风险", "Current"
+
+
+class RiskScore(Record):
+    """Likelihood and impact on 1–5 scales; the rating is their product (1–25).
+
+    Examples:
+        >>> RiskScore(likelihood=4, impact=3).rating
+        12
+    """
+
+    likelihood: Scale5
+    impact: Scale5
+
+    @property
+    def rating(self) -> int:
+        """Likelihood × impact."""
+        return self.likelihood * self.impact
+
+
+class RatingBands(Record):
+    """Upper bounds of the low and medium bands; anything above is high.
+
+    The defaults give 1–5 low, 6–12 medium and 13–25 high.
+
+    Examples:
+        >>> bands = RatingBands()
+        >>> [bands.band(r).value for r in (5, 6, 12, 13)]
+        ['low', 'medium', 'medium', 'high']
+        >>> RatingBands(low_max=4, medium_max=9).band(10).value
+        'high'
+    """
+
+    low_max: int = Field(default=5, strict=True, ge=1, le=23)
+    medium_max: int = Field(default=12, strict=True, ge=2, le=24)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.medium_max <= self.low_max:
+            break_rule(
+                "RatingBands",
+                ("medium_max",),
+                "bands_out_of_order",
+                "medium_max {medium} must be above low_max {low}",
+                self.medium_max,
+                medium=self.medium_max,
+                low=self.low_max,
+            )
+        return self
+
+    def band(self, rating: int) -> RiskBand:
+        """The band a rating of 1–25 falls in."""
+        if rating <= self.low_max:
+            return RiskBand.LOW
+        if rating <= self.medium_max:
+            return RiskBand.MEDIUM
+        return RiskBand.HIGH
+
+
+class Risk(Record):
+    """A risk with its cause–event–effect, ratings, treatment and responses (应对).
+
+    A residual rating above the inherent one is allowed only with a
+    ``residual_explanation`` (a response that itself added risk, say).
+
+    Examples:
+        >>> from datetime import date
+        >>> r = Risk(id="r1", title="居民参与度不足", category=RiskCategory.PARTICIPATION,
+        ...          cause="宣传不足、活动形式单一", event="活动报名人数不足",
+        ...          effect="服务目标无法达成", owner="项目负责人",
+        ...          inherent=RiskScore(likelihood=4, impact=3),
+        ...          residual=RiskScore(likelihood=2, impact=3),
+        ...          treatment=RiskTreatment.CHANGE_LIKELIHOOD,
+        ...          responses=("丰富活动形式", "建立居民意见反馈机制"),
+        ...          review_on=date(2025, 6, 30))
+        >>> r.inherent.rating, r.current.rating
+        (12, 6)
+    """
+
+    id: Id
+    title: Text
+    category: RiskCategory
+    cause: Text | None = None
+    event: Text | None = None
+    effect: Text | None = None
+    owner: Text | None = None
+    inherent: RiskScore
+    residual: RiskScore | None = None
+    target: RiskScore | None = None
+    treatment: RiskTreatment | None = None
+    responses: tuple[Text, ...] = ()
+    status: RiskStatus = RiskStatus.OPEN
+    review_on: Day | None = None
+    residual_explanation: Text | None = None
+
+    @property
+    def current(self) -> RiskScore:
+        """The residual score where one is given, otherwise the inherent score."""
+        return self.residual if self.residual is not None else self.inherent
+
+    def score(self, level: ScoreLevel) -> RiskScore | None:
+        """The score at ``level`` (``None`` when that level is not rated)."""
+        return {
+            ScoreLevel.INHERENT: self.inherent,
+            ScoreLevel.RESIDUAL: self.residual,
+            ScoreLevel.TARGET: self.target,
+            ScoreLevel.CURRENT: self.current,
+        }[level]
+
+    @model_validator(mode="after")
+    def _residual_explained(self) -> Self:
+        residual = self.residual
+        if (
+            residual is not None
+            and residual.rating > self.inherent.rating
+            and self.residual_explanation is None
+        ):
+            break_rule(
+                "Risk",
+                ("residual_explanation",),
+                "residual_above_inherent",
+                "residual rating {residual} is above inherent rating {inherent}; "
+                "say why in residual_explanation",
+                None,
+                residual=residual.rating,
+                inherent=self.inherent.rating,
+            )
+        return self
+
+
+@frozen
+class RiskRating:
+    """One risk's score at one level, with its band.
+
+    Examples:
+        >>> RiskRating("r1", ScoreLevel.CURRENT, 4, 3, 12, RiskBand.MEDIUM).rating
+        12
+    """
+
+    risk_id: str
+    level: ScoreLevel
+    likelihood: int
+    impact: int
+    rating: int
+    band: RiskBand
+
+
+@frozen
+class HeatMap:
+    """A 5×5 heat map as data: ``cells[likelihood - 1][impact - 1]`` holds risk ids.
+
+    Risks not rated at the chosen level are listed in ``unrated``.
+
+    Examples:
+        >>> h = HeatMap(ScoreLevel.INHERENT,
+        ...             tuple(tuple(("r1",) if (l, i) == (4, 3) else () for i in range(1, 6))
+        ...                   for l in range(1, 6)), ())
+        >>> h.at(4, 3), h.count(4, 3), h.total
+        (('r1',), 1, 1)
+    """
+
+    level: ScoreLevel
+    cells: tuple[tuple[tuple[str, ...], ...], ...]
+    unrated: tuple[str, ...]
+
+    def at(self, likelihood: int, impact: int) -> tuple[str, ...]:
+        """The ids of the risks in one cell (likelihood and impact 1–5)."""
+        return self.cells[likelihood - 1][impact - 1]
+
+    def count(self, likelihood: int, impact: int) -> int:
+        """How many risks sit in one cell."""
+        return len(self.at(likelihood, impact))
+
+    @property
+    def total(self) -> int:
+        """How many risks the map places, over all 25 cells."""
+        return sum(len(cell) for row in self.cells for cell in row)
+
+
+class RiskRegister(Record):
+    """A register of risks with rating bands; risk ids are distinct.
+
+    Examples:
+        >>> from datetime import date
+        >>> reg = RiskRegister(risks=(
+        ...     Risk(id="a", title="资金中断", category=RiskCategory.FUNDING,
+        ...          inherent=RiskScore(likelihood=3, impact=5), review_on=date(2025, 5, 31)),
+        ...     Risk(id="b", title="人才流失", category=RiskCategory.STAFFING,
+        ...          inherent=RiskScore(likelihood=3, impact=4)),
+        ... ))
+        >>> [(r.risk_id, r.rating, r.band.value) for r in reg.ranking()]
+        [('a', 15, 'high'), ('b', 12, 'medium')]
+        >>> reg.overdue_reviews(as_of=date(2025, 6, 1))
+        ('a',)
+    """
+
+    risks: tuple[Risk, ...] = ()
+    bands: RatingBands = RatingBands()
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Self:
+        check_unique("RiskRegister", "risks", (r.id for r in self.risks))
+        return self
+
+    def rating(self, risk: Risk, level: ScoreLevel = ScoreLevel.CURRENT) -> RiskRating | None:
+        """Rate one risk at ``level`` with this register's bands (``None`` if unrated)."""
+        score = risk.score(level)
+        if score is None:
+            return None
+        band = self.bands.band(score.rating)
+        return RiskRating(risk.id, level, score.likelihood, score.impact, score.rating, band)
+
+    def ranking(self, level: ScoreLevel = ScoreLevel.CURRENT) -> tuple[RiskRating, ...]:
+        """Risks rated at ``level``, highest rating first.
+
+        Ties go to the higher impact, then to the id, so the order is stable.
+        """
+        rated = (self.rating(r, level) for r in self.risks)
+        return tuple(
+            sorted(
+                (r for r in rated if r is not None),
+                key=lambda r: (-r.rating, -r.impact, r.risk_id),
+            )
+        )
+
+    def heat_map(self, level: ScoreLevel = ScoreLevel.CURRENT) -> HeatMap:
+        """Place each risk once in the 5×5 grid of likelihood × impact at ``level``."""
+        cells: list[list[list[str]]] = [[[] for _ in range(5)] for _ in range(5)]
+        unrated: list[str] = []
+        for risk in self.risks:
+            score = risk.score(level)
+            if score is None:
+                unrated.append(risk.id)
+            else:
+                cells[score.likelihood - 1][score.impact - 1].append(risk.id)
+        return HeatMap(
+            level, tuple(tuple(tuple(cell) for cell in row) for row in cells), tuple(unrated)
+        )
+
+    def overdue_reviews(self, *, as_of: date) -> tuple[str, ...]:
+        """Ids of risks not closed whose review date is before ``as_of``."""
+        return tuple(
+            r.id
+            for r in self.risks
+            if r.status is not RiskStatus.CLOSED and r.review_on is not None and r.review_on < as_of
+        )

@@ -1,0 +1,212 @@
+"""Risk register: ratings, bands, ranking, heat map, overdue reviews and the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from socialwork.planning import (
+    PlanKind,
+    RatingBands,
+    Risk,
+    RiskBand,
+    RiskCategory,
+    RiskRegister,
+    RiskScore,
+    RiskStatus,
+    RiskTreatment,
+    ScoreLevel,
+    risk_catalog,
+)
+from tests.strategies import risk_registers, scale5
+
+
+def risk(
+    risk_id: str,
+    likelihood: int,
+    impact: int,
+    *,
+    residual: tuple[int, int] | None = None,
+    review_on: date | None = None,
+    status: RiskStatus = RiskStatus.OPEN,
+) -> Risk:
+    return Risk(
+        id=risk_id,
+        title=risk_id,
+        category=RiskCategory.FUNDING,
+        inherent=RiskScore(likelihood=likelihood, impact=impact),
+        residual=None
+        if residual is None
+        else RiskScore(likelihood=residual[0], impact=residual[1]),
+        review_on=review_on,
+        status=status,
+    )
+
+
+def test_default_bands_at_their_edges() -> None:
+    bands = RatingBands()
+    assert [bands.band(r) for r in (1, 5, 6, 12, 13, 25)] == [
+        RiskBand.LOW,
+        RiskBand.LOW,
+        RiskBand.MEDIUM,
+        RiskBand.MEDIUM,
+        RiskBand.HIGH,
+        RiskBand.HIGH,
+    ]
+
+
+def test_bands_are_a_parameter() -> None:
+    strict = RiskRegister(risks=(risk("a", 2, 3),), bands=RatingBands(low_max=4, medium_max=8))
+    # 2 × 3 = 6: medium by default (6–12), medium under 5–8 as well; 3 × 3 = 9 is high there
+    assert strict.ranking()[0].band is RiskBand.MEDIUM
+    assert strict.bands.band(9) is RiskBand.HIGH
+    with pytest.raises(ValidationError) as info:
+        RatingBands(low_max=8, medium_max=8)
+    assert info.value.errors()[0]["type"] == "bands_out_of_order"
+
+
+def test_ranking_of_the_community_plan_risks() -> None:
+    # seed 000 community plan, rated by hand:
+    # participation 4×3 = 12, funding 3×5 = 15, staff loss 3×4 = 12, emergency 2×5 = 10
+    register = RiskRegister(
+        risks=(
+            risk("participation", 4, 3),
+            risk("funding", 3, 5),
+            risk("staff", 3, 4),
+            risk("emergency", 2, 5),
+        )
+    )
+    ranked = register.ranking()
+    # ties (12) go to the higher impact: staff (impact 4) before participation (impact 3)
+    assert [(r.risk_id, r.rating) for r in ranked] == [
+        ("funding", 15),
+        ("staff", 12),
+        ("participation", 12),
+        ("emergency", 10),
+    ]
+    assert [r.band for r in ranked] == [
+        RiskBand.HIGH,
+        RiskBand.MEDIUM,
+        RiskBand.MEDIUM,
+        RiskBand.MEDIUM,
+    ]
+
+
+def test_current_level_uses_the_residual_when_rated() -> None:
+    register = RiskRegister(risks=(risk("funding", 3, 5, residual=(2, 3)), risk("staff", 3, 4)))
+    # residual 2×3 = 6 puts funding below staff (12)
+    assert [r.risk_id for r in register.ranking()] == ["staff", "funding"]
+    assert [r.risk_id for r in register.ranking(ScoreLevel.INHERENT)] == ["funding", "staff"]
+    assert [r.risk_id for r in register.ranking(ScoreLevel.RESIDUAL)] == ["funding"]
+    heat = register.heat_map(ScoreLevel.RESIDUAL)
+    assert heat.at(2, 3) == ("funding",)
+    assert heat.unrated == ("staff",)
+
+
+def test_heat_map_by_hand() -> None:
+    register = RiskRegister(risks=(risk("a", 4, 3), risk("b", 4, 3), risk("c", 1, 5)))
+    heat = register.heat_map()
+    assert heat.at(4, 3) == ("a", "b")
+    assert heat.count(1, 5) == 1
+    assert heat.count(5, 1) == 0
+    assert heat.total == 3
+    assert len(heat.cells) == 5
+    assert all(len(row) == 5 for row in heat.cells)
+
+
+def test_residual_above_inherent_needs_an_explanation() -> None:
+    with pytest.raises(ValidationError) as info:
+        risk("x", 2, 2, residual=(3, 3))
+    error = info.value.errors()[0]
+    assert (error["type"], error["loc"]) == ("residual_above_inherent", ("residual_explanation",))
+    explained = Risk(
+        id="x",
+        title="x",
+        category=RiskCategory.SAFETY,
+        inherent=RiskScore(likelihood=2, impact=2),
+        residual=RiskScore(likelihood=3, impact=3),
+        residual_explanation="户外活动增加了意外风险",
+    )
+    assert explained.current.rating == 9
+
+
+def test_overdue_reviews_as_of_a_date() -> None:
+    register = RiskRegister(
+        risks=(
+            risk("late", 2, 2, review_on=date(2025, 6, 1)),
+            risk("today", 2, 2, review_on=date(2025, 6, 15)),
+            risk("closed", 2, 2, review_on=date(2025, 1, 1), status=RiskStatus.CLOSED),
+            risk("unset", 2, 2),
+        )
+    )
+    assert register.overdue_reviews(as_of=date(2025, 6, 15)) == ("late",)
+
+
+def test_risk_ids_are_distinct() -> None:
+    with pytest.raises(ValidationError) as info:
+        RiskRegister(risks=(risk("a", 1, 1), risk("a", 2, 2)))
+    assert info.value.errors()[0]["type"] == "duplicate_id"
+
+
+def test_treatments_are_the_seven_iso_31000_options() -> None:
+    assert [t.value for t in RiskTreatment] == [
+        "avoid",
+        "take",
+        "remove_source",
+        "change_likelihood",
+        "change_consequence",
+        "share",
+        "retain",
+    ]
+
+
+@pytest.mark.parametrize("kind", list(PlanKind))
+def test_every_kind_of_plan_has_a_bilingual_catalogue(kind: PlanKind) -> None:
+    catalogue = risk_catalog(kind)
+    assert len(catalogue) >= 5
+    for entry in catalogue:
+        assert entry.title.zh
+        assert entry.title.en
+        assert entry.responses
+    assert len({entry.title.en for entry in catalogue}) == len(catalogue)
+
+
+def test_the_youth_catalogue_has_the_crisis_risk() -> None:
+    titles = [r.title.text() for r in risk_catalog(PlanKind.YOUTH)]
+    assert "危机事件(自伤、他伤)" in titles
+    assert "家长不理解或不配合" in titles
+
+
+@settings(max_examples=50)
+@given(risk_registers, st.sampled_from(ScoreLevel))
+def test_a_heat_map_counts_each_risk_once(register: RiskRegister, level: ScoreLevel) -> None:
+    heat = register.heat_map(level)
+    placed = [risk_id for row in heat.cells for cell in row for risk_id in cell]
+    assert sorted(placed + list(heat.unrated)) == sorted(r.id for r in register.risks)
+    assert heat.total == len(placed) == len(register.ranking(level))
+
+
+@settings(max_examples=50)
+@given(scale5, scale5, scale5, scale5)
+def test_the_rating_never_falls_when_likelihood_or_impact_rises(
+    likelihood: int, impact: int, more_likelihood: int, more_impact: int
+) -> None:
+    low = RiskScore(likelihood=min(likelihood, more_likelihood), impact=min(impact, more_impact))
+    high = RiskScore(likelihood=max(likelihood, more_likelihood), impact=max(impact, more_impact))
+    assert low.rating <= high.rating
+    order = list(RiskBand)
+    bands = RatingBands()
+    assert order.index(bands.band(low.rating)) <= order.index(bands.band(high.rating))
+
+
+@settings(max_examples=50)
+@given(risk_registers)
+def test_ranking_is_sorted_and_ignores_input_order(register: RiskRegister) -> None:
+    ranked = register.ranking()
+    assert [r.rating for r in ranked] == sorted((r.rating for r in ranked), reverse=True)
+    reversed_register = RiskRegister(risks=tuple(reversed(register.risks)))
+    assert reversed_register.ranking() == ranked
