@@ -44,9 +44,9 @@ def test_every_error_is_exported_and_a_value_error() -> None:
 
 
 def test_record_rule_codes_are_documented() -> None:
-    source = Path(errors.__file__).parent / "models"
+    package = Path(errors.__file__).parent
     used = set()
-    for path in source.glob("*.py"):
+    for path in [*(package / "models").glob("*.py"), *(package / "metrics").glob("*.py")]:
         used |= set(re.findall(RULE_CALL, path.read_text("utf-8")))
     used.add("duplicate_id")
     assert used
