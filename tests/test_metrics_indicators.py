@@ -61,8 +61,9 @@ def test_key_group_coverage_of_the_seed() -> None:
     # 17 + 12 + 10 + 12 = 51 of 20 + 15 + 12 + 13 = 60 key-group clients visited: 85%.
     coverage = key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
     assert (coverage.numerator, coverage.denominator, coverage.percent) == (51, 60, 85.0)
-    by = key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
-    assert {c: (r.numerator, r.denominator) for c, r in by.items()} == {
+    cover = key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
+    assert cover.total == coverage
+    assert {c: (r.numerator, r.denominator) for c, r in cover.by_category} == {
         ClientCategory.LIVING_ALONE_ELDERLY: (17, 20),
         ClientCategory.CHILDREN_IN_DIFFICULTY: (12, 15),
         ClientCategory.PERSONS_WITH_DISABILITIES: (10, 12),
@@ -263,9 +264,12 @@ def test_splitting_by_category_and_summing_gives_the_total(
     book: tuple[tuple[Client, ...], tuple[Visit, ...]],
 ) -> None:
     clients, visits = book
-    parts = key_group_coverage_by_category(clients, visits, METRIC_MONTH)
+    cover = key_group_coverage_by_category(clients, visits, METRIC_MONTH)
     total = key_group_coverage(clients, visits, METRIC_MONTH)
-    assert combine(parts.values()) == total
+    assert cover.total == total
+    assert combine(r for _, r in cover.by_category) == total
+    for category, part in cover.by_category:
+        assert cover.category(category) == part
 
 
 @settings(max_examples=50)
@@ -274,10 +278,10 @@ def test_with_several_categories_the_parts_count_a_client_in_each(
     book: tuple[tuple[Client, ...], tuple[Visit, ...]],
 ) -> None:
     clients, visits = book
-    parts = key_group_coverage_by_category(clients, visits, METRIC_MONTH)
-    total = key_group_coverage(clients, visits, METRIC_MONTH)
-    assert sum(r.denominator for r in parts.values()) >= total.denominator
-    assert sum(r.numerator for r in parts.values()) >= total.numerator
+    cover = key_group_coverage_by_category(clients, visits, METRIC_MONTH)
+    parts = [r for _, r in cover.by_category]
+    assert sum(r.denominator for r in parts) >= cover.total.denominator
+    assert sum(r.numerator for r in parts) >= cover.total.numerator
 
 
 @settings(max_examples=50)

@@ -37,6 +37,7 @@ __all__ = [
     "ATTAINED",
     "IMPROVED",
     "FollowUp",
+    "KeyGroupCoverage",
     "case_improvement_rate",
     "caseload_per_worker",
     "goal_attainment",
@@ -70,11 +71,6 @@ _VOID_GOALS = frozenset(
 _INTERVENED = frozenset({CaseStatus.INTERVENTION, CaseStatus.REVIEW})
 
 
-def _visited_clients(visits: Iterable[VisitLike], period: Period) -> set[str]:
-    start, end = period.start, period.end
-    return {v.client_id for v in visits if start <= v.on <= end}
-
-
 def key_group_coverage(
     clients: Iterable[ClientLike], visits: Iterable[VisitLike], period: Period
 ) -> Rate:
@@ -83,7 +79,8 @@ def key_group_coverage(
     Numerator: clients with at least one category who had at least one visit
     in ``period``; denominator: clients with at least one category. Each
     client counts once, however many categories they have. Clients without a
-    category are not in the key groups and are not counted.
+    category are not in the key groups and are not counted. The total of
+    :func:`key_group_coverage_by_category`.
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -91,38 +88,73 @@ def key_group_coverage(
         >>> key_group_coverage(june.clients, june.visits, june.period).percent
         85.0
     """
-    visited = _visited_clients(visits, period)
-    key = [c.id for c in clients if c.categories]
-    return rate(sum(1 for c in key if c in visited), len(key))
+    return key_group_coverage_by_category(clients, visits, period).total
+
+
+@frozen
+class KeyGroupCoverage:
+    """Key-group coverage in total and for each category.
+
+    ``by_category`` follows the order of :class:`ClientCategory` and lists
+    only the categories some client has.
+
+    Examples:
+        >>> from socialwork.metrics import rate
+        >>> cover = KeyGroupCoverage(rate(17, 20),
+        ...                          ((ClientCategory.LIVING_ALONE_ELDERLY, rate(17, 20)),))
+        >>> str(cover.category(ClientCategory.LIVING_ALONE_ELDERLY)), str(cover.category(
+        ...     ClientCategory.YOUTH))
+        ('85.0% (17/20)', 'n/a')
+    """
+
+    total: Rate
+    by_category: tuple[tuple[ClientCategory, Rate], ...]
+
+    def category(self, category: ClientCategory) -> Rate:
+        """The coverage of ``category`` (undefined when no client has it)."""
+        return dict(self.by_category).get(category, Rate(0, 0))
 
 
 def key_group_coverage_by_category(
     clients: Iterable[ClientLike], visits: Iterable[VisitLike], period: Period
-) -> dict[ClientCategory, Rate]:
-    """Key-group coverage for each category, in the order of :class:`ClientCategory`.
+) -> KeyGroupCoverage:
+    """Key-group coverage for each category, with the total (one pass over each input).
 
     A client counts in every category they belong to, so a client in two
-    categories is in both rates. When every client has one category the
-    categories split the key groups, and adding the parts' numerators and
-    denominators (:func:`~socialwork.metrics.combine`) gives
-    :func:`key_group_coverage`.
+    categories is in both rates, and once in the total. When every client has
+    one category the categories split the key groups, and adding the parts'
+    numerators and denominators (:func:`~socialwork.metrics.combine`) gives
+    the total.
 
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
-        >>> by = key_group_coverage_by_category(june.clients, june.visits, june.period)
-        >>> [(c.label(), str(r)) for c, r in by.items()]  # doctest: +NORMALIZE_WHITESPACE
+        >>> cover = key_group_coverage_by_category(june.clients, june.visits, june.period)
+        >>> [(c.label(), str(r)) for c, r in cover.by_category]  # doctest: +NORMALIZE_WHITESPACE
         [('独居老人', '85.0% (17/20)'), ('困境儿童', '80.0% (12/15)'),
          ('残疾人', '83.3% (10/12)'), ('低保对象', '92.3% (12/13)')]
+        >>> str(cover.total)
+        '85.0% (51/60)'
     """
-    visited = _visited_clients(visits, period)
+    start, end = period.start, period.end
+    visited = {v.client_id for v in visits if start <= v.on <= end}
     covered: Counter[ClientCategory] = Counter()
     registered: Counter[ClientCategory] = Counter()
+    reached = total = 0
     for client in clients:
-        for category in client.categories:
+        categories = client.categories
+        if not categories:
+            continue
+        hit = client.id in visited
+        total += 1
+        reached += hit
+        for category in categories:
             registered[category] += 1
-            covered[category] += client.id in visited
-    return {c: rate(covered[c], registered[c]) for c in ClientCategory if registered[c]}
+            covered[category] += hit
+    return KeyGroupCoverage(
+        rate(reached, total),
+        tuple((c, rate(covered[c], registered[c])) for c in ClientCategory if registered[c]),
+    )
 
 
 def _intervened(case: CaseLike) -> bool:
@@ -174,25 +206,32 @@ class FollowUp:
 
 
 def _follow_ups(
-    cases: Iterable[CaseLike], visits: Iterable[VisitLike], as_of: date, after_days: int
-) -> list[FollowUp]:
+    cases: Iterable[CaseLike],
+    visits: Iterable[VisitLike],
+    as_of: date,
+    after_days: int,
+    due: tuple[date, date],
+) -> tuple[FollowUp, ...]:
+    """The open cases on ``as_of`` whose follow-up falls due within ``due`` (both ends)."""
     last: dict[str, date] = {}
     for visit in visits:
         case_id = visit.case_id
-        if case_id is not None and visit.on <= as_of:
-            seen = last.get(case_id)
-            if seen is None or visit.on > seen:
-                last[case_id] = visit.on
+        if case_id is not None:
+            on = visit.on
+            if on <= as_of and on > last.get(case_id, date.min):
+                last[case_id] = on
     gap = timedelta(days=after_days)
+    first_due, last_due = due
     found = []
     for case in cases:
         if case.status is CaseStatus.CLOSED or case.opened_on > as_of:
             continue
         contact = last.get(case.id)
         since = case.opened_on if contact is None else max(contact, case.opened_on)
-        found.append(FollowUp(case.id, case.worker_id, contact, since + gap))
+        if first_due <= since + gap <= last_due:
+            found.append(FollowUp(case.id, case.worker_id, contact, since + gap))
     found.sort(key=lambda f: (f.due_on, f.case_id))
-    return found
+    return tuple(found)
 
 
 def overdue_follow_ups(
@@ -211,7 +250,7 @@ def overdue_follow_ups(
         >>> [f.case_id for f in overdue_follow_ups(june.cases, june.visits, date(2025, 6, 30))]
         ['k8', 'k7', 'k4']
     """
-    return tuple(f for f in _follow_ups(cases, visits, as_of, after_days) if f.due_on < as_of)
+    return _follow_ups(cases, visits, as_of, after_days, (date.min, as_of - timedelta(days=1)))
 
 
 def upcoming_follow_ups(
@@ -234,9 +273,8 @@ def upcoming_follow_ups(
         >>> [(f.case_id, f.due_on.day) for f in due]
         [('k1', 2), ('k3', 2), ('k5', 2), ('k6', 2)]
     """
-    last_day = as_of + timedelta(days=within_days)
-    return tuple(
-        f for f in _follow_ups(cases, visits, as_of, after_days) if as_of <= f.due_on <= last_day
+    return _follow_ups(
+        cases, visits, as_of, after_days, (as_of, as_of + timedelta(days=within_days))
     )
 
 

@@ -332,13 +332,13 @@ def monthly_report(
                 evaluate(definition, value, period),
             )
         )
-    by_category = key_group_coverage_by_category(records.clients, records.visits, period)
+    cover = key_group_coverage_by_category(records.clients, records.visits, period)
     return MonthlyReport(
         station=records.station.name,
         period=period,
         previous_period=None if previous is None else previous.period,
         lines=tuple(lines),
-        coverage_by_category=tuple(by_category.items()),
+        coverage_by_category=cover.by_category,
         groups=tuple(
             GroupLine(g.name, group_attendance_rate([g], period), membership_growth(g, period))
             for g in records.groups
