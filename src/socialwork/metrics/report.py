@@ -213,7 +213,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "overdue_header": "个案|社工|最近联系|应跟进日期",
         "exclusions": "排除项",
         "none": "无",
-        "points": "个百分点",
     },
     "en": {
         "title": "monthly indicator report",
@@ -229,7 +228,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "overdue_header": "Case|Worker|Last contact|Due on",
         "exclusions": "Exclusions",
         "none": "none",
-        "points": "pp",
     },
 }
 
@@ -245,18 +243,11 @@ def _table(header: str, rows: list[list[str]]) -> list[str]:
 
 def _row(line: ReportLine, language: Language | str) -> list[str]:
     definition = line.definition
-    words = _WORDS["en" if language == "en" else "zh"]
-    change = "—"
-    if line.change is not None:
-        unit = f" {words['points']}" if definition.factor == 100 else ""
-        if definition.factor != 100 and definition.unit is not None:
-            unit = (" " if language == "en" else "") + definition.unit.text(language)
-        change = f"{line.change:+.{definition.decimals}f}{unit}"
     return [
         definition.name.text(language),
         definition.format(line.value, language),
         "—" if line.previous is None else definition.format(line.previous, language),
-        change,
+        "—" if line.change is None else definition.format_change(line.change, language),
         _target_text(line, language),
         "—" if line.target is None else line.status.label(language),
     ]

@@ -204,6 +204,21 @@ class IndicatorDefinition(Record):
             text += f" ({value.numerator}/{value.denominator})"
         return text
 
+    def format_change(self, change: float, language: Language | str = "zh") -> str:
+        """Return a change in display units, signed: percentage points for a percentage.
+
+        Examples:
+            >>> KEY_GROUP_COVERAGE.format_change(5.0), KEY_GROUP_COVERAGE.format_change(-2, "en")
+            ('+5.0 个百分点', '-2.0 pp')
+            >>> OVERDUE_FOLLOW_UPS.format_change(3)
+            '+3例'
+        """
+        if self.factor == 100:
+            suffix = " pp" if language == "en" else " 个百分点"
+        else:
+            suffix = self._suffix(language)
+        return f"{change:+.{self.decimals}f}{suffix}"
+
     def _suffix(self, language: Language | str) -> str:
         if self.factor == 100:
             return "%"
