@@ -94,7 +94,6 @@ from socialwork.metrics.services import (
 from socialwork.metrics.survey import (
     ProportionTest,
     WilsonInterval,
-    check_count,
     sample_size,
     two_proportion_test,
     wilson_interval,
@@ -184,7 +183,6 @@ __all__ = [
     "case_improvement_rate",
     "caseload_per_worker",
     "certification_rate",
-    "check_count",
     "combine",
     "evaluate",
     "file_completeness",

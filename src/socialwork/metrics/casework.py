@@ -20,9 +20,9 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
+from socialwork.metrics._checks import check_count
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
-from socialwork.metrics.survey import check_count
 from socialwork.models import (
     CaseStatus,
     ClientCategory,

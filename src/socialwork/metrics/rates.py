@@ -20,7 +20,8 @@ from attrs import frozen
 
 from socialwork.errors import MetricInputError
 from socialwork.labels import LabelledEnum
-from socialwork.metrics.survey import WilsonInterval, check_count, wilson_interval
+from socialwork.metrics._checks import check_count
+from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [
     "Exclusion",

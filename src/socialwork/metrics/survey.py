@@ -21,11 +21,11 @@ from statistics import NormalDist
 from attrs import frozen
 
 from socialwork.errors import MetricInputError
+from socialwork.metrics._checks import check_count
 
 __all__ = [
     "ProportionTest",
     "WilsonInterval",
-    "check_count",
     "sample_size",
     "two_proportion_test",
     "wilson_interval",
@@ -33,20 +33,6 @@ __all__ = [
 ]
 
 _STANDARD_NORMAL = NormalDist()
-
-
-def check_count(name: str, value: object) -> None:
-    """Raise :class:`MetricInputError` unless ``value`` is an ``int`` count of at least 0.
-
-    Examples:
-        >>> check_count("respondents", 50)
-        >>> check_count("respondents", -1)
-        Traceback (most recent call last):
-        ...
-        socialwork.errors.MetricInputError: respondents must be an int of at least 0; got -1
-    """
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise MetricInputError(name, value, "an int of at least 0")
 
 
 def _check_open_unit(name: str, value: float) -> None:
