@@ -811,3 +811,104 @@ def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
         phases=phases,
         duties=duties,
     )
+
+
+# --- metrics ---
+
+METRIC_MONTH = m.Period(start=date(2025, 6, 1), end=date(2025, 6, 30))
+"""The period the metrics strategies date their records around."""
+
+metric_days = st.dates(min_value=date(2025, 5, 20), max_value=date(2025, 7, 10))
+
+
+@st.composite
+def rate_counts(draw: st.DrawFn, at_most: int = 100_000) -> tuple[int, int]:
+    """A (numerator, denominator) pair that can form a rate."""
+    denominator = draw(st.integers(min_value=0, max_value=at_most))
+    return draw(st.integers(min_value=0, max_value=denominator)), denominator
+
+
+@st.composite
+def key_group_books(
+    draw: st.DrawFn, one_category: bool = False
+) -> tuple[tuple[m.Client, ...], tuple[m.Visit, ...]]:
+    """Clients (c0, c1, …) with key-group categories, and visits to some of them."""
+    size = draw(st.integers(min_value=0, max_value=12))
+    most = 1 if one_category else 3
+    clients = tuple(
+        m.Client(
+            id=f"c{n}",
+            name=f"对象{n}",
+            community_id="c1",
+            registered_on=date(2025, 1, 1),
+            categories=tuple(
+                draw(
+                    st.lists(
+                        st.sampled_from(m.ClientCategory), unique=True, min_size=0, max_size=most
+                    )
+                )
+            ),
+        )
+        for n in range(size)
+    )
+    visit_list = draw(
+        st.lists(
+            st.tuples(st.integers(min_value=0, max_value=max(size - 1, 0)), metric_days),
+            max_size=20 if size else 0,
+        )
+    )
+    visits = tuple(
+        m.Visit(
+            id=f"v{i}",
+            client_id=f"c{n}",
+            on=day,
+            mode=m.ContactMode.HOME_VISIT,
+            worker_id="s1",
+        )
+        for i, (n, day) in enumerate(visit_list)
+    )
+    return clients, visits
+
+
+@st.composite
+def case_books(draw: st.DrawFn) -> tuple[tuple[m.Case, ...], tuple[m.Visit, ...]]:
+    """Cases (k0, k1, …) at any status, with goals, and visits that may carry their ids."""
+    size = draw(st.integers(min_value=0, max_value=8))
+    cases = []
+    for n in range(size):
+        status = draw(st.sampled_from([s for s in m.CaseStatus if s is not m.CaseStatus.CLOSED]))
+        closed = draw(st.booleans())
+        cases.append(
+            m.Case(
+                id=f"k{n}",
+                client_id=f"c{n}",
+                worker_id=draw(st.sampled_from(["s1", "s2", "s3"])),
+                opened_on=draw(st.dates(min_value=date(2025, 5, 1), max_value=date(2025, 6, 30))),
+                status=m.CaseStatus.CLOSED if closed else status,
+                closure=m.Closure(closed_on=date(2025, 7, 1), outcome=m.ClosureOutcome.PARTIAL)
+                if closed
+                else None,
+                goals=tuple(
+                    g.model_copy(update={"id": f"g{i}", "start_on": None, "due_on": None})
+                    for i, g in enumerate(draw(st.lists(goals(), max_size=2)))
+                ),
+            )
+        )
+    visit_list = draw(
+        st.lists(
+            st.tuples(st.integers(min_value=-1, max_value=max(size - 1, 0)), metric_days),
+            max_size=15,
+        )
+    )
+    visits = tuple(
+        m.Visit(
+            id=f"v{i}",
+            client_id="c0",
+            case_id=None if n < 0 or not size else f"k{n}",
+            on=day,
+            mode=m.ContactMode.PHONE,
+            worker_id="s1",
+        )
+        for i, (n, day) in enumerate(visit_list)
+    )
+    return tuple(cases), visits

@@ -49,6 +49,20 @@ def test_visits_and_coverage_figures() -> None:
     assert all(june.period.contains(v.on) for v in june.visits)
 
 
+def test_previous_month_visits() -> None:
+    may = station_previous_month()
+    category = {c.id: c.categories[0] for c in may.clients}
+    assert Counter(category[v.client_id] for v in may.visits) == {
+        ClientCategory.LIVING_ALONE_ELDERLY: 16,
+        ClientCategory.CHILDREN_IN_DIFFICULTY: 12,
+        ClientCategory.PERSONS_WITH_DISABILITIES: 10,
+        ClientCategory.MINIMUM_LIVELIHOOD: 10,
+    }
+    visited = {v.client_id for v in may.visits}
+    assert (len(visited), len(may.clients)) == (48, 60)  # 80% coverage, once each
+    assert all(may.period.contains(v.on) for v in may.visits)
+
+
 def test_cases() -> None:
     cases = station_month().cases
     assert len(cases) == 8

@@ -21,6 +21,10 @@ month blank); its figures are those of the report:
 * a satisfaction survey of key groups: 46 of 50 satisfied (92%); the previous
   month's (:func:`station_previous_month`) had 87 of 100 (87%).
 
+The previous month, May 2025, holds only what the report compares against:
+the same station and clients, 48 of the 60 clients visited once (80%
+coverage; 16 + 12 + 10 + 10 by group) and the May survey.
+
 Examples:
     >>> records = station_month()
     >>> records.period.start.isoformat(), len(records.station.staff)
@@ -608,21 +612,45 @@ def station_month() -> StationRecords:
     )
 
 
+# Clients visited in May, by key group, in the order of _KEY_GROUPS.
+_MAY_VISITED = (16, 12, 10, 10)
+
+
+def _may_visits() -> tuple[Visit, ...]:
+    visits: list[Visit] = []
+    for (prefix, _category, _registered, _visited), visited in zip(
+        _KEY_GROUPS, _MAY_VISITED, strict=True
+    ):
+        for n in range(1, visited + 1):
+            visits.append(
+                Visit(
+                    id=f"v-may-{len(visits) + 1:03d}",
+                    client_id=f"{prefix}{n}",
+                    on=date(2025, 5, 5 + n % 20),
+                    mode=ContactMode.HOME_VISIT,
+                    worker_id=f"s{(n - 1) % 6 + 1}",
+                )
+            )
+    return tuple(visits)
+
+
 def station_previous_month() -> StationRecords:
     """Return the sample station's records for May 2025, the month before.
 
     It holds what the report compares against: the same station and clients,
-    and May's satisfaction survey (87 of 100 satisfied).
+    48 of the 60 clients visited once (80% coverage), and May's satisfaction
+    survey (87 of 100 satisfied).
 
     Examples:
         >>> may = station_previous_month()
-        >>> may.period.end.isoformat(), may.surveys[0].satisfied
-        ('2025-05-31', 87)
+        >>> may.period.end.isoformat(), may.surveys[0].satisfied, len(may.visits)
+        ('2025-05-31', 87, 48)
     """
     return StationRecords(
         station=_station(),
         period=MAY,
         clients=_clients(),
+        visits=_may_visits(),
         surveys=(
             SatisfactionSurvey(
                 id="q-2025-05",

@@ -1,0 +1,186 @@
+"""Rates (比率) that keep their numerator, denominator and what was left out.
+
+A :class:`Rate` never divides by zero: with a denominator of 0 its value is
+``None`` (undefined) and it formats as ``"n/a"``.
+
+Examples:
+    >>> r = rate(3468, 4080)
+    >>> str(r), r.value
+    ('85.0% (3468/4080)', 0.85)
+    >>> str(rate(0, 0)), rate(0, 0).value is None
+    ('n/a', True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from attrs import frozen
+
+from socialwork.errors import MetricInputError
+from socialwork.labels import LabelledEnum
+from socialwork.metrics._checks import check_count
+from socialwork.metrics.survey import WilsonInterval, wilson_interval
+
+__all__ = [
+    "Exclusion",
+    "ExclusionReason",
+    "Rate",
+    "combine",
+    "percentage_point_change",
+    "rate",
+]
+
+
+class ExclusionReason(LabelledEnum):
+    """Why a record was left out of a rate's denominator (排除原因)."""
+
+    UNCHECKED = "unchecked", "未核实是否匹配需求", "Not checked against the need"
+    WITHDRAWN = "withdrawn", "需求已撤回", "Need withdrawn"
+    INTERN = "intern", "实习社工不计入", "Interns are not counted"
+    GOAL_NOT_ASSESSED = "goal_not_assessed", "目标尚未评估", "Goal not yet assessed"
+    GOAL_VOID = "goal_void", "目标已取消、被拒绝或录入错误", "Goal cancelled, rejected or in error"
+    ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number"
+
+
+@frozen
+class Exclusion:
+    """A record left out of a rate, and why.
+
+    Examples:
+        >>> e = Exclusion("d01", ExclusionReason.UNCHECKED)
+        >>> e.record_id, e.reason.label()
+        ('d01', '未核实是否匹配需求')
+    """
+
+    record_id: str
+    reason: ExclusionReason
+
+
+@frozen
+class Rate:
+    """A proportion: ``numerator`` of ``denominator``, with the records excluded.
+
+    ``value`` is ``None`` when the denominator is 0 (undefined, never NaN).
+
+    Raises:
+        MetricInputError: a count is negative or not an ``int``, or the
+            numerator is above the denominator.
+
+    Examples:
+        >>> r = Rate(46, 50)
+        >>> r.value, r.percent, r.format(0)
+        (0.92, 92.0, '92% (46/50)')
+        >>> Rate(0, 0).percent is None
+        True
+    """
+
+    numerator: int
+    denominator: int
+    exclusions: tuple[Exclusion, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the counts can form a rate."""
+        check_count("numerator", self.numerator)
+        check_count("denominator", self.denominator)
+        if self.numerator > self.denominator:
+            raise MetricInputError(
+                "numerator", self.numerator, f"at most the denominator {self.denominator}"
+            )
+
+    @property
+    def value(self) -> float | None:
+        """The proportion in [0, 1], or ``None`` when the denominator is 0."""
+        if self.denominator == 0:
+            return None
+        return self.numerator / self.denominator
+
+    @property
+    def percent(self) -> float | None:
+        """The proportion in percent, or ``None`` when the denominator is 0."""
+        if self.denominator == 0:
+            return None
+        return 100 * self.numerator / self.denominator
+
+    def format(self, decimals: int = 1) -> str:
+        """Return the rate as ``"85.0% (3468/4080)"``, or ``"n/a"`` when undefined.
+
+        Examples:
+            >>> Rate(27, 32).format(), Rate(27, 32).format(2)
+            ('84.4% (27/32)', '84.38% (27/32)')
+        """
+        if self.percent is None:
+            return "n/a"
+        return f"{self.percent:.{decimals}f}% ({self.numerator}/{self.denominator})"
+
+    def __str__(self) -> str:
+        """Return :meth:`format` with one decimal."""
+        return self.format()
+
+    def wilson(self, confidence: float = 0.95) -> WilsonInterval:
+        """Return the Wilson score interval of the rate.
+
+        Examples:
+            >>> low, high = Rate(46, 50).wilson()
+            >>> round(low, 3), round(high, 3)
+            (0.812, 0.968)
+        """
+        return wilson_interval(self.numerator, self.denominator, confidence)
+
+
+def rate(numerator: int, denominator: int, exclusions: Iterable[Exclusion] = ()) -> Rate:
+    """Return the rate ``numerator / denominator``, keeping the exclusions.
+
+    Raises:
+        MetricInputError: a count is negative, or the numerator is above the
+            denominator.
+
+    Examples:
+        >>> rate(51, 60).format()
+        '85.0% (51/60)'
+        >>> rate(5, 4)
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.MetricInputError: numerator must be at most the denominator 4; got 5
+    """
+    return Rate(numerator, denominator, tuple(exclusions))
+
+
+def combine(rates: Iterable[Rate]) -> Rate:
+    """Add up rates of disjoint parts: numerators, denominators and exclusions.
+
+    Use it to aggregate by category or by period when the parts do not
+    overlap (each person or record counted in one part only).
+
+    Examples:
+        >>> str(combine([rate(17, 20), rate(12, 15), rate(10, 12), rate(12, 13)]))
+        '85.0% (51/60)'
+        >>> str(combine([]))
+        'n/a'
+    """
+    parts = tuple(rates)
+    return Rate(
+        sum(r.numerator for r in parts),
+        sum(r.denominator for r in parts),
+        tuple(e for r in parts for e in r.exclusions),
+    )
+
+
+def percentage_point_change(current: Rate, previous: Rate) -> float | None:
+    """Return the change from ``previous`` to ``current`` in percentage points (百分点).
+
+    Computed exactly from the counts; ``None`` when either rate is undefined.
+
+    Examples:
+        >>> percentage_point_change(rate(46, 50), rate(87, 100))
+        5.0
+        >>> percentage_point_change(rate(46, 50), rate(0, 0)) is None
+        True
+    """
+    if current.denominator == 0 or previous.denominator == 0:
+        return None
+    difference = Fraction(current.numerator, current.denominator) - Fraction(
+        previous.numerator, previous.denominator
+    )
+    return float(100 * difference)

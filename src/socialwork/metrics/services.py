@@ -1,0 +1,307 @@
+"""Service indicators: groups, volunteers, files, resources, needs, satisfaction and staff.
+
+Like :mod:`socialwork.metrics.casework`, each function reads the attributes of
+:mod:`socialwork.metrics.protocols`, takes its period or date, lists what it
+leaves out, and gives the same result for any order of its input.
+
+Examples:
+    >>> from socialwork.samples import station_month
+    >>> june = station_month()
+    >>> str(file_completeness(june.files)), str(survey_satisfaction(june.surveys, june.period))
+    ('84.4% (27/32)', '92.0% (46/50)')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+
+from attrs import evolve, frozen
+
+from socialwork.metrics.formulas import need_satisfaction_rate, satisfaction_rate
+from socialwork.metrics.protocols import (
+    DeliveryLike,
+    FileLike,
+    GroupLike,
+    NeedLike,
+    ServiceHoursLike,
+    StaffLike,
+    SurveyLike,
+    VolunteerLike,
+)
+from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
+from socialwork.models import Certification, NeedStatus, Period, StaffRole
+
+__all__ = [
+    "MIN_STAR_EVALUATION",
+    "STAR_HOURS",
+    "MembershipGrowth",
+    "certification_rate",
+    "file_completeness",
+    "group_attendance_rate",
+    "membership_growth",
+    "need_satisfaction",
+    "resource_match_accuracy",
+    "staff_turnover",
+    "survey_satisfaction",
+    "volunteer_hours",
+    "volunteer_stars",
+]
+
+STAR_HOURS: tuple[int, ...] = (100, 300, 600, 1000, 1500)
+"""Cumulative hours for one to five stars (星级志愿者), as in the national volunteer rules."""
+
+MIN_STAR_EVALUATION = 3
+"""The lowest 1–5 evaluation that still earns stars."""
+
+
+def group_attendance_rate(groups: Iterable[GroupLike], period: Period) -> Rate:
+    """Group attendance (小组出勤率/参与率) over the sessions held in the period.
+
+    Numerator: attendances; denominator: members expected, i.e. the members
+    active on each session's date (:meth:`Group.members_on
+    <socialwork.models.Group.members_on>`), summed over sessions. Members who
+    joined later or left earlier are not expected at a session.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(group_attendance_rate(june.groups[:1], june.period))
+        '90.0% (45/50)'
+    """
+    attended = expected = 0
+    for group in groups:
+        for session in group.sessions:
+            if period.contains(session.on):
+                attended += len(session.attended)
+                expected += len(group.members_on(session.on))
+    return rate(attended, expected)
+
+
+@frozen
+class MembershipGrowth:
+    """A group's members on the first and on the last day of a period.
+
+    Examples:
+        >>> g = MembershipGrowth("g1", 8, 15)
+        >>> g.change, str(g)
+        (7, '8 → 15')
+    """
+
+    group_id: str
+    at_start: int
+    at_end: int
+
+    @property
+    def change(self) -> int:
+        """Members gained (negative when the group shrank)."""
+        return self.at_end - self.at_start
+
+    def __str__(self) -> str:
+        """Return ``"8 → 15"``."""
+        return f"{self.at_start} → {self.at_end}"
+
+
+def membership_growth(group: GroupLike, period: Period) -> MembershipGrowth:
+    """Return how a group's membership changed over ``period`` (成员增长).
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(membership_growth(june.groups[0], june.period))
+        '8 → 15'
+    """
+    return MembershipGrowth(
+        group.id, len(group.members_on(period.start)), len(group.members_on(period.end))
+    )
+
+
+def volunteer_hours(service_hours: Iterable[ServiceHoursLike], period: Period) -> Decimal:
+    """Total volunteer service hours in the period (志愿服务时长).
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> volunteer_hours(june.service_hours, june.period)
+        Decimal('100')
+    """
+    return sum((h.hours for h in service_hours if period.contains(h.on)), Decimal(0))
+
+
+def volunteer_stars(
+    volunteers: Iterable[VolunteerLike],
+    service_hours: Iterable[ServiceHoursLike],
+    as_of: date,
+    thresholds: Sequence[int] = STAR_HOURS,
+) -> dict[str, int]:
+    """Star rating (星级, 0–5) of each volunteer from hours and evaluation.
+
+    A volunteer earns one star for each threshold of :data:`STAR_HOURS`
+    (100, 300, 600, 1000, 1500 cumulative hours up to ``as_of``) they have
+    reached, provided the station evaluated them at least
+    :data:`MIN_STAR_EVALUATION` (3 of 5); unevaluated volunteers, or those
+    evaluated 1 or 2, have no star.
+
+    Examples:
+        >>> from datetime import date
+        >>> from decimal import Decimal
+        >>> from socialwork.models import ServiceHours, Volunteer
+        >>> wang = Volunteer(id="v1", name="王阿姨", joined_on=date(2020, 1, 5), evaluation=5)
+        >>> hours = [ServiceHours(volunteer_id="v1", on=date(2024, 3, day), hours=Decimal(20))
+        ...          for day in range(1, 21)]  # 20 days x 20 hours = 400: two stars
+        >>> volunteer_stars([wang], hours, date(2025, 1, 1))
+        {'v1': 2}
+    """
+    total: defaultdict[str, Decimal] = defaultdict(Decimal)
+    for entry in service_hours:
+        if entry.on <= as_of:
+            total[entry.volunteer_id] += entry.hours
+    stars = {}
+    for volunteer in sorted(volunteers, key=lambda v: v.id):
+        evaluation = volunteer.evaluation
+        qualified = evaluation is not None and evaluation >= MIN_STAR_EVALUATION
+        hours = total[volunteer.id]
+        stars[volunteer.id] = sum(1 for t in thresholds if hours >= t) if qualified else 0
+    return stars
+
+
+def file_completeness(files: Iterable[FileLike]) -> Rate:
+    """File completeness (档案完整率): files with nothing missing / all files.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> str(file_completeness(station_month().files))
+        '84.4% (27/32)'
+    """
+    completed = total = 0
+    for record in files:
+        total += 1
+        completed += record.complete
+    return rate(completed, total)
+
+
+def resource_match_accuracy(deliveries: Iterable[DeliveryLike], period: Period) -> Rate:
+    """Resource match accuracy (资源匹配准确率) of the period's deliveries.
+
+    Numerator: deliveries that met the recipient's real need; denominator:
+    deliveries checked against the need. Deliveries not yet checked
+    (``matched_need`` is ``None``) are excluded and listed.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(resource_match_accuracy(june.deliveries, june.period))
+        '70.0% (7/10)'
+    """
+    matched = checked = 0
+    excluded = []
+    for delivery in deliveries:
+        if not period.contains(delivery.delivered_on):
+            continue
+        if delivery.matched_need is None:
+            excluded.append(Exclusion(delivery.id, ExclusionReason.UNCHECKED))
+        else:
+            checked += 1
+            matched += delivery.matched_need
+    return rate(matched, checked, sorted(excluded, key=lambda e: e.record_id))
+
+
+def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
+    """Need satisfaction (需求满足率) for the needs raised in the period.
+
+    Numerator: needs now ``met``; denominator: needs raised in ``period``,
+    less the withdrawn ones, which are excluded and listed (a need the
+    resident withdrew was neither met nor failed). Open and matched needs
+    count as not met.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(need_satisfaction(june.needs, june.period))
+        '53.6% (15/28)'
+    """
+    met = raised = 0
+    excluded = []
+    for need in needs:
+        if not period.contains(need.raised_on):
+            continue
+        if need.status is NeedStatus.WITHDRAWN:
+            excluded.append(Exclusion(need.id, ExclusionReason.WITHDRAWN))
+        else:
+            raised += 1
+            met += need.status is NeedStatus.MET
+    return evolve(
+        need_satisfaction_rate(met, raised),
+        exclusions=tuple(sorted(excluded, key=lambda e: e.record_id)),
+    )
+
+
+def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
+    """Satisfaction (满意率), survey form, over the surveys conducted in the period.
+
+    Numerator: satisfied respondents; denominator: respondents, summed over
+    surveys. People who did not answer are not in the denominator; use
+    :func:`~socialwork.metrics.population_satisfaction_rate` to count them as
+    not satisfied.
+
+    Examples:
+        >>> from socialwork.samples import station_month, station_previous_month
+        >>> june, may = station_month(), station_previous_month()
+        >>> str(survey_satisfaction(june.surveys, june.period))
+        '92.0% (46/50)'
+        >>> str(survey_satisfaction(may.surveys, may.period))
+        '87.0% (87/100)'
+    """
+    counted = [s for s in surveys if period.contains(s.conducted_on)]
+    return satisfaction_rate(sum(s.satisfied for s in counted), sum(s.respondents for s in counted))
+
+
+def _on_staff(member: StaffLike, day: date) -> bool:
+    return member.joined_on <= day and (member.left_on is None or day < member.left_on)
+
+
+def staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
+    """Staff turnover (社工流失率): of the staff on the first day, how many left in the period.
+
+    Denominator: staff on staff on ``period.start``; numerator: those whose
+    ``left_on`` falls in the period. People who joined during the period are
+    not counted.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(staff_turnover(june.station.staff, june.period))
+        '0.0% (0/8)'
+    """
+    present = [s for s in staff if _on_staff(s, period.start)]
+    left = sum(1 for s in present if s.left_on is not None and period.contains(s.left_on))
+    return rate(left, len(present))
+
+
+def certification_rate(staff: Iterable[StaffLike], as_of: date) -> Rate:
+    """Certification rate (社工持证率): staff holding a qualification on ``as_of``.
+
+    Denominator: staff on staff that day, interns excluded and listed
+    (students are not yet eligible for the national examination);
+    numerator: those with a certification other than ``none``.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.samples import station_month
+        >>> r = certification_rate(station_month().station.staff, date(2025, 6, 30))
+        >>> str(r), [e.record_id for e in r.exclusions]
+        ('83.3% (5/6)', ['s7', 's8'])
+    """
+    certified = counted = 0
+    excluded = []
+    for member in staff:
+        if not _on_staff(member, as_of):
+            continue
+        if member.role is StaffRole.INTERN:
+            excluded.append(Exclusion(member.id, ExclusionReason.INTERN))
+        else:
+            counted += 1
+            certified += member.certification is not Certification.NONE
+    return rate(certified, counted, sorted(excluded, key=lambda e: e.record_id))

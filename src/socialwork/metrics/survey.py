@@ -1,0 +1,197 @@
+"""Survey statistics (抽样调查统计) without scipy: intervals, tests and sample sizes.
+
+Normal quantiles come from :class:`statistics.NormalDist`. With these a
+station can tell whether "92%, up 5 points" on a few dozen answers is a real
+change or noise.
+
+Examples:
+    >>> test = two_proportion_test(46, 50, 87, 100)
+    >>> round(test.z, 2), round(test.p_value, 2)
+    (0.91, 0.36)
+    >>> sample_size(0.05)
+    385
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from statistics import NormalDist
+
+from attrs import frozen
+
+from socialwork.errors import MetricInputError
+from socialwork.metrics._checks import check_count
+
+__all__ = [
+    "ProportionTest",
+    "WilsonInterval",
+    "sample_size",
+    "two_proportion_test",
+    "wilson_interval",
+    "z_quantile",
+]
+
+_STANDARD_NORMAL = NormalDist()
+
+
+def _check_open_unit(name: str, value: float) -> None:
+    if not 0 < value < 1:
+        raise MetricInputError(name, value, "strictly between 0 and 1")
+
+
+def z_quantile(confidence: float) -> float:
+    """Return the two-sided standard normal quantile for ``confidence`` (1.96 for 95%).
+
+    Raises:
+        MetricInputError: ``confidence`` is not strictly between 0 and 1.
+
+    Examples:
+        >>> round(z_quantile(0.95), 4), round(z_quantile(0.99), 4)
+        (1.96, 2.5758)
+    """
+    _check_open_unit("confidence", confidence)
+    return _STANDARD_NORMAL.inv_cdf(1 - (1 - confidence) / 2)
+
+
+@frozen
+class WilsonInterval:
+    """A confidence interval for a proportion; unpacks as ``(low, high)``.
+
+    Examples:
+        >>> interval = WilsonInterval(0.8, 0.9, 0.95)
+        >>> low, high = interval
+        >>> (low, high) == (interval.low, interval.high)
+        True
+    """
+
+    low: float
+    high: float
+    confidence: float
+
+    def __iter__(self) -> Iterator[float]:
+        """Yield ``low`` then ``high``."""
+        yield self.low
+        yield self.high
+
+    @property
+    def width(self) -> float:
+        """``high - low``."""
+        return self.high - self.low
+
+
+def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> WilsonInterval:
+    """Return the Wilson score interval for ``successes`` out of ``n``.
+
+    The interval always lies in [0, 1] and contains the observed proportion.
+    With ``n == 0`` nothing is known and the interval is the whole [0, 1]
+    (the limit of the formula as n shrinks to 0).
+
+    Formula, with p̂ = successes / n and z the two-sided normal quantile::
+
+        (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)
+
+    Raises:
+        MetricInputError: a count is negative, ``successes > n``, or
+            ``confidence`` is not strictly between 0 and 1.
+
+    Examples:
+        >>> low, high = wilson_interval(46, 50)
+        >>> round(low, 4), round(high, 4)
+        (0.8116, 0.9685)
+        >>> tuple(wilson_interval(0, 0))
+        (0.0, 1.0)
+    """
+    check_count("successes", successes)
+    check_count("n", n)
+    if successes > n:
+        raise MetricInputError("successes", successes, f"at most n {n}")
+    z = z_quantile(confidence)
+    if n == 0:
+        return WilsonInterval(0.0, 1.0, confidence)
+    p = successes / n
+    z2 = z * z
+    denominator = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator
+    return WilsonInterval(
+        min(max(0.0, centre - half), p), max(min(1.0, centre + half), p), confidence
+    )
+
+
+@frozen
+class ProportionTest:
+    """The result of a pooled two-proportion z-test.
+
+    Examples:
+        >>> t = two_proportion_test(46, 50, 87, 100)
+        >>> round(t.difference, 2), t.p_value > 0.05
+        (0.05, True)
+    """
+
+    difference: float
+    z: float
+    p_value: float
+
+
+def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
+    """Test whether two proportions differ (pooled z-test, two-sided p-value).
+
+    ``difference`` is x1/n1 − x2/n2. When the pooled proportion is 0 or 1
+    the two samples agree completely: ``z`` is 0 and the p-value 1.
+
+    Formula: p = (x1 + x2)/(n1 + n2), z = (x1/n1 − x2/n2) / √(p(1−p)(1/n1 + 1/n2)),
+    p-value = 2·Φ(−|z|).
+
+    Raises:
+        MetricInputError: a count is negative, a sample is empty, or a
+            number of successes is above its sample size.
+
+    Examples:
+        >>> t = two_proportion_test(46, 50, 87, 100)
+        >>> round(t.z, 4), round(t.p_value, 4)
+        (0.9106, 0.3625)
+    """
+    for name, successes, size in (("x1", x1, n1), ("x2", x2, n2)):
+        check_count(name, successes)
+        check_count(f"n{name[1]}", size)
+        if size == 0:
+            raise MetricInputError(f"n{name[1]}", size, "at least 1")
+        if successes > size:
+            raise MetricInputError(name, successes, f"at most n{name[1]} {size}")
+    p1, p2 = x1 / n1, x2 / n2
+    pooled = (x1 + x2) / (n1 + n2)
+    variance = pooled * (1 - pooled) * (1 / n1 + 1 / n2)
+    if variance == 0:
+        return ProportionTest(p1 - p2, 0.0, 1.0)
+    z = (p1 - p2) / math.sqrt(variance)
+    return ProportionTest(p1 - p2, z, 2 * _STANDARD_NORMAL.cdf(-abs(z)))
+
+
+def sample_size(
+    margin: float, confidence: float = 0.95, p: float = 0.5, population: int | None = None
+) -> int:
+    """Return how many respondents a survey needs for a margin of error.
+
+    n₀ = z²·p(1−p)/margin²; with a finite ``population`` N, Cochran's
+    correction n = n₀ / (1 + (n₀ − 1)/N). The result is rounded up.
+
+    Raises:
+        MetricInputError: ``margin``, ``confidence`` or ``p`` is not strictly
+            between 0 and 1, or ``population`` is below 1.
+
+    Examples:
+        >>> sample_size(0.05), sample_size(0.05, population=4080)
+        (385, 352)
+        >>> sample_size(0.03, confidence=0.99)
+        1844
+    """
+    _check_open_unit("margin", margin)
+    _check_open_unit("p", p)
+    z = z_quantile(confidence)
+    needed = z * z * p * (1 - p) / (margin * margin)
+    if population is not None:
+        if isinstance(population, bool) or not isinstance(population, int) or population < 1:
+            raise MetricInputError("population", population, "an int of at least 1")
+        needed = needed / (1 + (needed - 1) / population)
+    return math.ceil(needed)
