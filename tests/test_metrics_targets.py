@@ -17,7 +17,6 @@ from socialwork.metrics import (
     OVERDUE_FOLLOW_UPS,
     VOLUNTEER_HOURS,
     Baseline,
-    Bilingual,
     IndicatorDefinition,
     IndicatorStatus,
     Target,
@@ -31,7 +30,7 @@ from socialwork.metrics import (
     survey_satisfaction,
     year,
 )
-from socialwork.models import Period, SatisfactionSurvey
+from socialwork.models import BilingualText, Period, SatisfactionSurvey
 from tests.strategies import periods, surveys
 
 
@@ -162,4 +161,4 @@ def test_formatting_and_languages() -> None:
     per_mille = FILE_COMPLETENESS.model_copy(update={"factor": 1000})
     assert per_mille.format(rate(27, 32)) == "843.8‰ (27/32)"
     with pytest.raises(UnknownLanguageError):
-        Bilingual(zh="档案", en="Files").text("fr")
+        BilingualText(zh="档案", en="Files").text("fr")

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+from socialwork import models
 from socialwork.models import RECORD_TYPES, json_schema
 from tests.strategies import RECORDS
 
@@ -20,6 +21,12 @@ SLOW = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 
 def test_every_record_type_has_a_strategy() -> None:
     assert set(RECORDS) == set(RECORD_TYPES)
+
+
+def test_record_types_lists_every_exported_record() -> None:
+    exported = {getattr(models, name) for name in models.__all__}
+    records = {t for t in exported if isinstance(t, type) and issubclass(t, BaseModel)}
+    assert records == set(RECORD_TYPES)
 
 
 @pytest.mark.parametrize("model", RECORD_TYPES, ids=lambda t: t.__name__)

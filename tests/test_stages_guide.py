@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from socialwork.errors import UnknownLanguageError
-from socialwork.stages import BilingualText, Caution, ExitCriterion, Stage, stage_guide
+from socialwork.models import BilingualText
+from socialwork.stages import Caution, ExitCriterion, Stage, stage_guide
 
 
 def test_stages_in_working_order_with_seed_labels() -> None:
@@ -120,4 +121,4 @@ def test_guide_text_is_bilingual(stage: Stage) -> None:
 
 def test_bilingual_text_refuses_unknown_languages() -> None:
     with pytest.raises(UnknownLanguageError):
-        BilingualText("倡导", "Advocacy").text("fr")
+        BilingualText.of("倡导", "Advocacy").text("fr")

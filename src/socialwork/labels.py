@@ -28,6 +28,25 @@ LANGUAGES: tuple[Language, ...] = ("zh", "zh-Hans", "en")
 """Every language :meth:`LabelledEnum.label` accepts."""
 
 
+def select_language(language: Language | str, zh: str, en: str) -> str:
+    """Return ``zh`` or ``en``, whichever ``language`` asks for.
+
+    Raises:
+        UnknownLanguageError: ``language`` is not one of :data:`LANGUAGES`.
+
+    Examples:
+        >>> select_language("zh-Hans", "社区", "community")
+        '社区'
+        >>> select_language("en", "社区", "community")
+        'community'
+    """
+    if language in ("zh", "zh-Hans"):
+        return zh
+    if language == "en":
+        return en
+    raise UnknownLanguageError(language, LANGUAGES)
+
+
 class LabelledEnum(StrEnum):
     """A string enum whose members carry a Chinese and an English label.
 
@@ -66,8 +85,4 @@ class LabelledEnum(StrEnum):
             >>> CaseStatus.INTAKE.label("zh-Hans"), CaseStatus.INTAKE.label("en")
             ('接案', 'Intake')
         """
-        if language in ("zh", "zh-Hans"):
-            return self._zh
-        if language == "en":
-            return self._en
-        raise UnknownLanguageError(language, LANGUAGES)
+        return select_language(language, self._zh, self._en)

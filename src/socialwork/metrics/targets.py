@@ -20,11 +20,10 @@ from typing import Annotated, Self, TypeAlias
 
 from pydantic import Field, Strict, model_validator
 
-from socialwork.errors import UnknownLanguageError
 from socialwork.labels import LabelledEnum, Language
 from socialwork.metrics.rates import Rate
-from socialwork.models import Period
-from socialwork.models._base import Count, Day, Id, Record, Text, break_rule
+from socialwork.models import BilingualText, Period
+from socialwork.models._base import Count, Day, Id, Record, break_rule
 
 __all__ = [
     "CASE_IMPROVEMENT",
@@ -43,7 +42,6 @@ __all__ = [
     "SURVEY_SATISFACTION",
     "VOLUNTEER_HOURS",
     "Baseline",
-    "Bilingual",
     "Direction",
     "IndicatorDefinition",
     "IndicatorStatus",
@@ -84,30 +82,6 @@ class IndicatorStatus(LabelledEnum):
     NO_DATA = "no_data", "无数据", "No data"
 
 
-class Bilingual(Record):
-    """A text in Simplified Chinese and English.
-
-    Examples:
-        >>> Bilingual(zh="档案完整率", en="File completeness").text("en")
-        'File completeness'
-    """
-
-    zh: Text
-    en: Text
-
-    def text(self, language: Language | str = "zh") -> str:
-        """Return the text in ``language`` (``zh``/``zh-Hans`` or ``en``).
-
-        Raises:
-            UnknownLanguageError: any other language.
-        """
-        if language in ("zh", "zh-Hans"):
-            return self.zh
-        if language == "en":
-            return self.en
-        raise UnknownLanguageError(language)
-
-
 class Baseline(Record):
     """The value an indicator had on a date, in display units (e.g. 80 for 80%).
 
@@ -144,12 +118,12 @@ class IndicatorDefinition(Record):
     """
 
     code: Id
-    name: Bilingual
-    numerator: Bilingual
-    denominator: Bilingual | None = None
+    name: BilingualText
+    numerator: BilingualText
+    denominator: BilingualText | None = None
     factor: Annotated[int, Strict(), Field(gt=0)] = 100
     decimals: Annotated[Count, Field(le=6)] = 1
-    unit: Bilingual | None = None
+    unit: BilingualText | None = None
     direction: Direction = Direction.HIGHER_IS_BETTER
     quadrant: RbaQuadrant
     baseline: Baseline | None = None
@@ -306,8 +280,7 @@ def evaluate(definition: IndicatorDefinition, value: Measure, period: Period) ->
     return IndicatorStatus.OFF_TRACK
 
 
-def _text(zh: str, en: str) -> Bilingual:
-    return Bilingual(zh=zh, en=en)
+_text = BilingualText.of
 
 
 KEY_GROUP_COVERAGE = IndicatorDefinition(

@@ -81,6 +81,7 @@ from socialwork.models.resource import (
 )
 from socialwork.models.schema import RECORD_TYPES, json_schema, personal_fields
 from socialwork.models.station import FileKind, ServiceFile, Station, StationRecords
+from socialwork.models.text import BilingualText
 
 __all__ = [
     "RECORD_TYPES",
@@ -90,6 +91,7 @@ __all__ = [
     "Assessment",
     "AssessmentMethod",
     "Availability",
+    "BilingualText",
     "BradshawEvidence",
     "Budget",
     "BudgetLine",

@@ -33,6 +33,7 @@ from socialwork.models.people import ServiceHours, Staff, Volunteer
 from socialwork.models.period import Period
 from socialwork.models.resource import Budget, BudgetLine, FundingSource, Resource, ResourceDelivery
 from socialwork.models.station import ServiceFile, Station, StationRecords
+from socialwork.models.text import BilingualText
 
 __all__ = ["RECORD_TYPES", "json_schema", "personal_fields"]
 
@@ -40,6 +41,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Activity,
     AssessedNeed,
     Assessment,
+    BilingualText,
     BradshawEvidence,
     Budget,
     BudgetLine,

@@ -15,7 +15,6 @@ from socialwork.planning.needs import (
     prioritise,
 )
 from socialwork.planning.reference import (
-    Bilingual,
     CatalogRisk,
     PlanKind,
     PlanTemplate,
@@ -92,7 +91,6 @@ __all__ = [
     "DEFAULT_PRIORITY_WEIGHTS",
     "IFE_EFE_MIDPOINT",
     "Assignment",
-    "Bilingual",
     "CatalogRisk",
     "Duty",
     "Finding",

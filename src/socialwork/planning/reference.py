@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import date
 
 from socialwork.labels import LabelledEnum, Language
-from socialwork.models._base import Id, Record, Text
+from socialwork.models import BilingualText
+from socialwork.models._base import Id, Record
 from socialwork.planning.risk import Risk, RiskCategory, RiskScore, RiskTreatment
 from socialwork.planning.workplan import (
     Duty,
@@ -29,7 +30,6 @@ from socialwork.planning.workplan import (
 )
 
 __all__ = [
-    "Bilingual",
     "CatalogRisk",
     "PlanKind",
     "PlanTemplate",
@@ -41,24 +41,7 @@ __all__ = [
 ]
 
 
-class Bilingual(Record):
-    """A short text in Chinese and English.
-
-    Examples:
-        >>> Bilingual(zh="使能者", en="Enabler").text("en")
-        'Enabler'
-    """
-
-    zh: Text
-    en: Text
-
-    def text(self, language: Language = "zh") -> str:
-        """The text in ``language`` (``"zh"``/``"zh-Hans"`` or ``"en"``)."""
-        return self.en if language == "en" else self.zh
-
-
-def _b(zh: str, en: str) -> Bilingual:
-    return Bilingual(zh=zh, en=en)
+_b = BilingualText.of
 
 
 class PracticeModel(LabelledEnum):
@@ -83,9 +66,9 @@ class PracticeModelProfile(Record):
 
     model: PracticeModel
     emphasis: GoalKind | None
-    characteristics: tuple[Bilingual, ...]
-    strategies: tuple[Bilingual, ...]
-    roles: tuple[Bilingual, ...]
+    characteristics: tuple[BilingualText, ...]
+    strategies: tuple[BilingualText, ...]
+    roles: tuple[BilingualText, ...]
 
 
 _MODELS = {
@@ -208,8 +191,8 @@ class CatalogRisk(Record):
     """
 
     category: RiskCategory
-    title: Bilingual
-    responses: tuple[Bilingual, ...]
+    title: BilingualText
+    responses: tuple[BilingualText, ...]
     treatment: RiskTreatment
 
     def as_risk(
@@ -242,8 +225,8 @@ class CatalogRisk(Record):
 def _risk(
     category: RiskCategory,
     treatment: RiskTreatment,
-    title: Bilingual,
-    *responses: Bilingual,
+    title: BilingualText,
+    *responses: BilingualText,
 ) -> CatalogRisk:
     return CatalogRisk(category=category, title=title, responses=responses, treatment=treatment)
 
@@ -472,12 +455,12 @@ class PlanTemplate(Record):
     """
 
     kind: PlanKind
-    title: Bilingual
-    overall_goal: Bilingual
+    title: BilingualText
+    overall_goal: BilingualText
     months: int
     phases: tuple[Phase, ...]
     milestones: tuple[Milestone, ...]
-    monitoring: tuple[Bilingual, ...]
+    monitoring: tuple[BilingualText, ...]
     duties: tuple[Duty, ...] = ()
     goals: tuple[PlanGoal, ...] = ()
     risks: tuple[CatalogRisk, ...] = ()

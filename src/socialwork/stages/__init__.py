@@ -48,7 +48,6 @@ from socialwork.stages.lifecycle import (
 )
 from socialwork.stages.moves import advance, move_back
 from socialwork.stages.stage import (
-    BilingualText,
     Caution,
     ExitCriterion,
     Stage,
@@ -59,7 +58,6 @@ from socialwork.stages.stage import (
 __all__ = [
     "CASE_MOVES",
     "DEFAULT_POLICY",
-    "BilingualText",
     "CaseGuard",
     "CaseMove",
     "Caution",

@@ -21,7 +21,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from socialwork.labels import Language
-from socialwork.models import ProfileAspect
+from socialwork.models import BilingualText, ProfileAspect
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
@@ -33,7 +33,7 @@ from socialwork.stages.evidence import (
     StagePolicy,
     require_stage,
 )
-from socialwork.stages.stage import BilingualText, Caution, Stage
+from socialwork.stages.stage import Caution, Stage
 
 __all__ = ["StageWarning", "stage_warnings"]
 
@@ -43,8 +43,9 @@ class StageWarning:
     """A caution of a stage that shows in its evidence, with a message in two languages.
 
     Examples:
-        >>> from socialwork.stages import BilingualText, Caution, Stage
-        >>> text = BilingualText("社工80%的接触集中在带头人", "80% of contacts are with leaders")
+        >>> from socialwork.models import BilingualText
+        >>> from socialwork.stages import Caution, Stage
+        >>> text = BilingualText.of("社工80%的接触集中在带头人", "80% of contacts are with leaders")
         >>> w = StageWarning(Caution.LEADER_FOCUS, Stage.CONSOLIDATION, 0.8, 0.5, text)
         >>> w.code, w.message("en")
         ('leader_focus', '80% of contacts are with leaders')
@@ -65,9 +66,10 @@ class StageWarning:
         """Return the warning's message in ``language`` (Chinese by default).
 
         Examples:
-            >>> from socialwork.stages import BilingualText, Caution, Stage
+            >>> from socialwork.models import BilingualText
+            >>> from socialwork.stages import Caution, Stage
             >>> StageWarning(Caution.ONLY_NUMBERS, Stage.EVALUATION, 0.0, 0.2,
-            ...              BilingualText("只有数字", "Numbers only")).message()
+            ...              BilingualText.of("只有数字", "Numbers only")).message()
             '只有数字'
         """
         return self.text.text(language)
@@ -87,7 +89,7 @@ def _preparation(e: PreparationEvidence, p: StagePolicy) -> list[StageWarning]:
             Stage.PREPARATION,
             e.events_held,
             p.max_events_before_profile,
-            BilingualText(
+            BilingualText.of(
                 f"社区概况只完成了{_percent(covered)}，却已举办{e.events_held}场活动"
                 f"（上限{p.max_events_before_profile}场）：先摸清社区、找准方向",
                 f"{e.events_held} events held (limit {p.max_events_before_profile}) while the "
@@ -106,7 +108,7 @@ def _launch(e: LaunchEvidence, p: StagePolicy) -> list[StageWarning]:
                 Stage.LAUNCH,
                 e.requests_to_worker,
                 p.worker_reliance_ratio * e.requests_to_leaders,
-                BilingualText(
+                BilingualText.of(
                     f"居民找社工求助{e.requests_to_worker}次，找自己的带头人只有"
                     f"{e.requests_to_leaders}次：把事情交回带头人",
                     f"Residents asked the worker for help {e.requests_to_worker} times and "
@@ -126,7 +128,7 @@ def _launch(e: LaunchEvidence, p: StagePolicy) -> list[StageWarning]:
                     Stage.LAUNCH,
                     count,
                     p.disputes_warning_at,
-                    BilingualText(
+                    BilingualText.of(
                         f"{zh}发生{count}起人事或权力争执：谨慎调解",
                         f"{count} disputes over people or power {en}: mediate with care",
                     ),
@@ -146,7 +148,7 @@ def _consolidation(e: ConsolidationEvidence, p: StagePolicy) -> list[StageWarnin
                 Stage.CONSOLIDATION,
                 share,
                 p.leader_focus_share,
-                BilingualText(
+                BilingualText.of(
                     f"社工{_percent(share)}的接触集中在带头人身上"
                     f"（上限{_percent(p.leader_focus_share)}）：别忽略普通居民",
                     f"{_percent(share)} of the worker's contacts are with leaders "
@@ -163,7 +165,7 @@ def _consolidation(e: ConsolidationEvidence, p: StagePolicy) -> list[StageWarnin
                 Stage.CONSOLIDATION,
                 share,
                 p.min_participation_share,
-                BilingualText(
+                BilingualText.of(
                     f"居民参与策划和决策的活动只占{_percent(share)}"
                     f"（至少{_percent(p.min_participation_share)}）：组织不能只提供服务",
                     f"Only {_percent(share)} of activities let residents plan or decide "
@@ -192,7 +194,7 @@ def _evaluation(e: EvaluationEvidence, p: StagePolicy) -> list[StageWarning]:
                     Stage.EVALUATION,
                     share,
                     p.min_evidence_share,
-                    BilingualText(
+                    BilingualText.of(
                         f"{zh}只占总结依据的{_percent(share)}"
                         f"（至少{_percent(p.min_evidence_share)}）：平衡定性与定量资料",
                         f"{en[0].upper()}{en[1:]} is only {_percent(share)} of the summary's "

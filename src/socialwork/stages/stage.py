@@ -18,11 +18,10 @@ from types import MappingProxyType
 
 from attrs import frozen
 
-from socialwork.errors import UnknownLanguageError
-from socialwork.labels import LANGUAGES, LabelledEnum, Language
+from socialwork.labels import LabelledEnum
+from socialwork.models import BilingualText
 
 __all__ = [
-    "BilingualText",
     "Caution",
     "ExitCriterion",
     "Stage",
@@ -204,36 +203,6 @@ class Caution(LabelledEnum):
 
 
 @frozen
-class BilingualText:
-    """A sentence in Simplified Chinese and in English.
-
-    Examples:
-        >>> line = BilingualText("先了解社区", "Understand the community first")
-        >>> line.text(), line.text("en")
-        ('先了解社区', 'Understand the community first')
-    """
-
-    zh: str
-    en: str
-
-    def text(self, language: Language | str = "zh") -> str:
-        """Return the sentence in ``language`` (Chinese by default).
-
-        Raises:
-            UnknownLanguageError: ``language`` is not one of ``LANGUAGES``.
-
-        Examples:
-            >>> BilingualText("倡导", "Advocacy").text("zh-Hans")
-            '倡导'
-        """
-        if language in ("zh", "zh-Hans"):
-            return self.zh
-        if language == "en":
-            return self.en
-        raise UnknownLanguageError(language, LANGUAGES)
-
-
-@frozen
 class StageGuide:
     """What a practitioner should know about one stage of community work.
 
@@ -270,7 +239,7 @@ class StageGuide:
 
 
 def _lines(*pairs: tuple[str, str]) -> tuple[BilingualText, ...]:
-    return tuple(BilingualText(zh, en) for zh, en in pairs)
+    return tuple(BilingualText.of(zh, en) for zh, en in pairs)
 
 
 _GUIDES = MappingProxyType(
