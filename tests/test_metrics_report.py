@@ -38,6 +38,18 @@ def test_every_seed_figure(report: MonthlyReport) -> None:
     assert [f.case_id for f in report.overdue] == ["k8", "k7", "k4"]
 
 
+def test_home_visit_completion_against_the_plan(report: MonthlyReport) -> None:
+    # June: 60 home visits planned (15 a week for 4 weeks); 65 visits of which 9 by phone,
+    # so 56 home visits: 56/60 = 93.3%, below the 100% target.
+    line = report.line("home_visit_completion")
+    assert counts(line.value) == (56, 60)
+    assert line.status is IndicatorStatus.OFF_TRACK
+    # May set no plan: no data, and so no change.
+    assert line.previous is None
+    assert line.change is None
+    assert "| Home-visit completion | 93.3% (56/60) | — | — |" in report.to_markdown("en")
+
+
 def test_changes_on_the_previous_month(report: MonthlyReport) -> None:
     # Satisfaction 92% against 87%: +5 points; coverage 85% against 80% (48/60): +5 points.
     assert report.line("survey_satisfaction").change == 5.0

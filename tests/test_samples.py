@@ -9,6 +9,7 @@ from decimal import Decimal
 from socialwork.models import (
     CaseStatus,
     ClientCategory,
+    ContactMode,
     GoalAchievementStatus,
     NeedStatus,
     StaffRole,
@@ -44,6 +45,8 @@ def test_visits_and_coverage_figures() -> None:
         ClientCategory.PERSONS_WITH_DISABILITIES: 12,
         ClientCategory.MINIMUM_LIVELIHOOD: 15,
     }
+    home = [v for v in june.visits if v.mode is ContactMode.HOME_VISIT]
+    assert (len(home), june.home_visits_planned) == (56, 60)
     visited = {v.client_id for v in june.visits}
     assert (len(visited), len(june.clients)) == (51, 60)  # 85% coverage
     assert all(june.period.contains(v.on) for v in june.visits)

@@ -9,6 +9,8 @@ month blank); its figures are those of the report:
   12 persons with disabilities, 13 on minimum livelihood), 51 of them
   visited in the month (85% coverage), in 65 visits
   (23 + 15 + 12 + 15 by group);
+* 60 home visits planned (15 a week, the report's figure, for 4 weeks), of
+  which 56 were made (the other 9 of the 65 visits were phone calls);
 * 8 cases, 5 of which reached intervention and 3 of those clearly improved;
 * 3 groups: 夕阳红 (8 members on the 1st, 15 at month end, 45 of 50
   expected attendances = 90%), 阳光少年 (10 children), 邻里互助 (20 households);
@@ -609,6 +611,7 @@ def station_month() -> StationRecords:
             ),
         ),
         budget=_budget(),
+        home_visits_planned=60,
     )
 
 

@@ -1,7 +1,6 @@
 """The monthly report (月度指标报告): every indicator, its change and its target status.
 
-:func:`monthly_report` computes the built-in indicators (:data:`CATALOGUE`,
-except home-visit completion, which needs a plan the records do not hold)
+:func:`monthly_report` computes the built-in indicators (:data:`CATALOGUE`)
 from a :class:`~socialwork.models.StationRecords` bundle, compares them with
 the previous period's bundle, and evaluates them against their targets.
 :meth:`MonthlyReport.to_markdown` renders it; it returns text and prints
@@ -26,6 +25,7 @@ from socialwork.metrics.casework import (
     FollowUp,
     case_improvement_rate,
     goal_attainment,
+    home_visit_completion,
     key_group_coverage,
     key_group_coverage_by_category,
     mean_caseload,
@@ -50,6 +50,7 @@ from socialwork.metrics.targets import (
     FILE_COMPLETENESS,
     GOAL_ATTAINMENT,
     GROUP_ATTENDANCE,
+    HOME_VISIT_COMPLETION,
     KEY_GROUP_COVERAGE,
     MEAN_CASELOAD,
     NEED_SATISFACTION,
@@ -278,7 +279,15 @@ def _indicators(records: StationRecords, period: Period) -> dict[IndicatorDefini
         VOLUNTEER_HOURS: volunteer_hours(records.service_hours, period),
         CERTIFICATION_RATE: certification_rate(staff, period.end),
         STAFF_TURNOVER: staff_turnover(staff, period),
+        HOME_VISIT_COMPLETION: _home_visit_completion(records, period),
     }
+
+
+def _home_visit_completion(records: StationRecords, period: Period) -> Rate | None:
+    """Home-visit completion against the bundle's plan; no data without a plan."""
+    if records.home_visits_planned is None:
+        return None
+    return home_visit_completion(records.visits, period, records.home_visits_planned)
 
 
 def _change(definition: IndicatorDefinition, value: Measure, previous: Measure) -> float | None:

@@ -8,7 +8,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Text, break_rule, check_unique
+from socialwork.models._base import Count, Day, Id, Record, Text, break_rule, check_unique
 from socialwork.models.activity import Activity, SatisfactionSurvey
 from socialwork.models.case import Case, Visit
 from socialwork.models.client import Client
@@ -133,6 +133,8 @@ class StationRecords(Record):
     files: tuple[ServiceFile, ...] = ()
     surveys: tuple[SatisfactionSurvey, ...] = ()
     budget: Budget | None = None
+    home_visits_planned: Count | None = None
+    """Home visits (家访) the station planned for the period; ``None`` when it set no plan."""
     note: Text | None = None
 
     @model_validator(mode="after")
