@@ -296,7 +296,7 @@ _CATALOG: dict[PlanKind, tuple[CatalogRisk, ...]] = {
             _b("危机事件(自伤、他伤)", "Crises such as self-harm or harm to others"),
             _b("制定危机干预预案并定期培训", "Keep a crisis plan and train for it"),
             _b(
-                "与学校、家庭、医疗机构建立快速响应机制",
+                "事先与学校、家长和医疗机构约定紧急联动办法",
                 "Agree fast response with schools, families and clinics",
             ),
         ),
@@ -344,7 +344,7 @@ _CATALOG: dict[PlanKind, tuple[CatalogRisk, ...]] = {
             _b("突发健康风险", "Sudden health events"),
             _b("建立紧急联系人制度", "Keep emergency contacts for every client"),
             _b(
-                "与社区医院、急救中心建立快速响应机制",
+                "事先与社区医院和急救中心约定紧急联动办法",
                 "Agree fast response with clinics and ambulance services",
             ),
             _b("社工和志愿者接受急救培训", "Train workers and volunteers in first aid"),
