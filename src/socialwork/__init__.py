@@ -1,10 +1,10 @@
 """socialwork: the typed domain core of community social work (社会工作).
 
-Records of a social-work station (社工站) live in :mod:`socialwork.models`;
+Records of a social-work station (社工站) live in `socialwork.models`;
 the stages of community work and the case lifecycle in
-:mod:`socialwork.stages`; SWOT, risks, needs, resources and work plans in
-:mod:`socialwork.planning`; indicators and reports in
-:mod:`socialwork.metrics`. The library does no I/O and reads no clock:
+`socialwork.stages`; SWOT, risks, needs, resources and work plans in
+`socialwork.planning`; indicators and reports in
+`socialwork.metrics`. The library does no I/O and reads no clock:
 anything that depends on "today" takes the date as an argument.
 
 Examples:

@@ -1,13 +1,13 @@
 """Errors raised by socialwork, each with a stable ``code``.
 
-Every error subclasses :class:`SocialWorkError`, which subclasses
-:class:`ValueError`, so callers can catch either. The ``code`` of each class
+Every error subclasses `SocialWorkError`, which subclasses
+`ValueError`, so callers can catch either. The ``code`` of each class
 is part of the public API and is listed on the documentation's errors page.
 Errors keep the offending values as attributes, and their messages say what
 was expected and what arrived.
 
 Record validation is done by pydantic and raises
-:class:`pydantic.ValidationError` (also a ``ValueError``); the custom rules of
+`pydantic.ValidationError` (also a ``ValueError``); the custom rules of
 the records use error ``type`` codes listed on the same page.
 
 Examples:

@@ -1,6 +1,6 @@
 """Bilingual labels for every public enum.
 
-Each public enum of socialwork is a :class:`LabelledEnum`: a ``StrEnum``
+Each public enum of socialwork is a `LabelledEnum`: a ``StrEnum``
 whose value is a stable English code and whose members carry a Simplified
 Chinese (zh-Hans, the default) and an English label.
 
@@ -25,14 +25,14 @@ Language: TypeAlias = Literal["zh", "zh-Hans", "en"]
 """A label language: ``"zh"`` and ``"zh-Hans"`` are Simplified Chinese."""
 
 LANGUAGES: tuple[Language, ...] = ("zh", "zh-Hans", "en")
-"""Every language :meth:`LabelledEnum.label` accepts."""
+"""Every language `LabelledEnum.label` accepts."""
 
 
 def select_language(language: Language | str, zh: str, en: str) -> str:
     """Return ``zh`` or ``en``, whichever ``language`` asks for.
 
     Raises:
-        UnknownLanguageError: ``language`` is not one of :data:`LANGUAGES`.
+        UnknownLanguageError: ``language`` is not one of `LANGUAGES`.
 
     Examples:
         >>> select_language("zh-Hans", "社区", "community")
@@ -78,7 +78,7 @@ class LabelledEnum(StrEnum):
         """Return this member's label in ``language`` (Chinese by default).
 
         Raises:
-            UnknownLanguageError: ``language`` is not one of :data:`LANGUAGES`.
+            UnknownLanguageError: ``language`` is not one of `LANGUAGES`.
 
         Examples:
             >>> from socialwork.models import CaseStatus

@@ -21,7 +21,7 @@ month blank); its figures are those of the report:
 * 28 micro-wishes, 15 met on the spot;
 * 32 service files, 5 incomplete;
 * a satisfaction survey of key groups: 46 of 50 satisfied (92%); the previous
-  month's (:func:`station_previous_month`) had 87 of 100 (87%).
+  month's (`station_previous_month`) had 87 of 100 (87%).
 
 The previous month, May 2025, holds only what the report compares against:
 the same station and clients, 48 of the 60 clients visited once (80%

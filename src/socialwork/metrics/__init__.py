@@ -1,10 +1,10 @@
 """Indicators (指标): rates with their provenance, targets, survey statistics and reports.
 
-Every figure keeps its numerator, denominator and exclusions (:class:`Rate`);
+Every figure keeps its numerator, denominator and exclusions (`Rate`);
 an undefined rate is ``None`` and shows as ``"n/a"``, never NaN. The station
-indicators take records of :mod:`socialwork.models`, or any objects with the
-same attributes (:mod:`socialwork.metrics.protocols`), with their period or
-``as_of`` date as an argument. :func:`monthly_report` puts them together.
+indicators take records of `socialwork.models`, or any objects with the
+same attributes (`socialwork.metrics.protocols`), with their period or
+``as_of`` date as an argument. `monthly_report` puts them together.
 
 Examples:
     >>> from socialwork.metrics import rate, sample_size, two_proportion_test

@@ -8,7 +8,7 @@ __all__ = ["check_count"]
 
 
 def check_count(name: str, value: object) -> None:
-    """Raise :class:`MetricInputError` unless ``value`` is an ``int`` count of at least 0.
+    """Raise `MetricInputError` unless ``value`` is an ``int`` count of at least 0.
 
     Examples:
         >>> check_count("respondents", 50)

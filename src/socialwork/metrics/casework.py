@@ -1,8 +1,8 @@
 """Casework indicators: coverage, improvement, follow-ups, caseload, goals, home visits.
 
 Each function reads only the attributes named in
-:mod:`socialwork.metrics.protocols`, takes its period or ``as_of`` date as an
-argument, and returns a :class:`Rate` (with its exclusions) or a plain
+`socialwork.metrics.protocols`, takes its period or ``as_of`` date as an
+argument, and returns a `Rate` (with its exclusions) or a plain
 figure. The order of the input never changes a result.
 
 Examples:
@@ -80,7 +80,7 @@ def key_group_coverage(
     in ``period``; denominator: clients with at least one category. Each
     client counts once, however many categories they have. Clients without a
     category are not in the key groups and are not counted. The total of
-    :func:`key_group_coverage_by_category`.
+    `key_group_coverage_by_category`.
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -95,7 +95,7 @@ def key_group_coverage(
 class KeyGroupCoverage:
     """Key-group coverage in total and for each category.
 
-    ``by_category`` follows the order of :class:`ClientCategory` and lists
+    ``by_category`` follows the order of `ClientCategory` and lists
     only the categories some client has.
 
     Examples:
@@ -123,7 +123,7 @@ def key_group_coverage_by_category(
     A client counts in every category they belong to, so a client in two
     categories is in both rates, and once in the total. When every client has
     one category the categories split the key groups, and adding the parts'
-    numerators and denominators (:func:`~socialwork.metrics.combine`) gives
+    numerators and denominators (`combine`) gives
     the total.
 
     Examples:
@@ -169,7 +169,7 @@ def case_improvement_rate(cases: Iterable[CaseLike]) -> Rate:
     Denominator: cases that reached intervention (status ``intervention`` or
     ``review``, or ``intervention`` in their history, closed ones included);
     numerator: those with at least one goal whose FHIR achievementStatus is
-    ``improving``, ``achieved`` or ``sustaining`` (:data:`IMPROVED`).
+    ``improving``, ``achieved`` or ``sustaining`` (`IMPROVED`).
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -262,7 +262,7 @@ def upcoming_follow_ups(
 ) -> tuple[FollowUp, ...]:
     """Open cases whose follow-up falls due from ``as_of`` to ``within_days`` days later.
 
-    Same rule as :func:`overdue_follow_ups`; cases already overdue are not
+    Same rule as `overdue_follow_ups`; cases already overdue are not
     listed. Sorted by due date.
 
     Examples:
@@ -325,7 +325,7 @@ def mean_caseload(
 def goal_attainment(cases: Iterable[CaseLike]) -> Rate:
     """Goal attainment (目标达成度) from FHIR achievement codes.
 
-    Numerator: goals ``achieved`` or ``sustaining`` (:data:`ATTAINED`);
+    Numerator: goals ``achieved`` or ``sustaining`` (`ATTAINED`);
     denominator: goals with an achievement status. Excluded and listed:
     goals not yet assessed, and goals cancelled, rejected or entered in
     error. Exclusions are named ``case_id/goal_id``.

@@ -1,9 +1,9 @@
 """The basic indicators of community service effect (衡量社区服务效果的基本指标).
 
-Each function is one named formula over counts and returns a :class:`Rate`,
+Each function is one named formula over counts and returns a `Rate`,
 so the figure keeps its numerator and denominator. Resident satisfaction has
-two forms: :func:`satisfaction_rate` over survey respondents and
-:func:`population_satisfaction_rate` over all residents; a report must say
+two forms: `satisfaction_rate` over survey respondents and
+`population_satisfaction_rate` over all residents; a report must say
 which one it uses.
 
 Examples:

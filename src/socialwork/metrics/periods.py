@@ -1,6 +1,6 @@
 """Reporting periods (统计周期): months, quarters, years and custom ranges.
 
-Every function returns a :class:`socialwork.models.Period` (both ends
+Every function returns a `socialwork.models.Period` (both ends
 included); a custom range is simply ``Period(start=..., end=...)``. Month
 arithmetic uses python-dateutil, so month ends are right in every year.
 

@@ -1,6 +1,6 @@
 """The shapes the indicator functions read (``Protocol`` classes).
 
-The indicator functions take the records of :mod:`socialwork.models`, and
+The indicator functions take the records of `socialwork.models`, and
 also any objects with the same attributes: for a million cases a slotted
 plain object costs about a tenth of a pydantic record. Only the attributes
 listed here are read.

@@ -1,6 +1,6 @@
 """Rates (比率) that keep their numerator, denominator and what was left out.
 
-A :class:`Rate` never divides by zero: with a denominator of 0 its value is
+A `Rate` never divides by zero: with a denominator of 0 its value is
 ``None`` (undefined) and it formats as ``"n/a"``.
 
 Examples:
@@ -115,7 +115,7 @@ class Rate:
         return f"{self.percent:.{decimals}f}% ({self.numerator}/{self.denominator})"
 
     def __str__(self) -> str:
-        """Return :meth:`format` with one decimal."""
+        """Return `format` with one decimal."""
         return self.format()
 
     def wilson(self, confidence: float = 0.95) -> WilsonInterval:

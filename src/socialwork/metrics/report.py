@@ -1,9 +1,9 @@
 """The monthly report (月度指标报告): every indicator, its change and its target status.
 
-:func:`monthly_report` computes the built-in indicators (:data:`CATALOGUE`)
-from a :class:`~socialwork.models.StationRecords` bundle, compares them with
+`monthly_report` computes the built-in indicators (`CATALOGUE`)
+from a `StationRecords` bundle, compares them with
 the previous period's bundle, and evaluates them against their targets.
-:meth:`MonthlyReport.to_markdown` renders it; it returns text and prints
+`MonthlyReport.to_markdown` renders it; it returns text and prints
 nothing.
 
 Examples:

@@ -1,7 +1,7 @@
 """Service indicators: groups, volunteers, files, resources, needs, satisfaction and staff.
 
-Like :mod:`socialwork.metrics.casework`, each function reads the attributes of
-:mod:`socialwork.metrics.protocols`, takes its period or date, lists what it
+Like `socialwork.metrics.casework`, each function reads the attributes of
+`socialwork.metrics.protocols`, takes its period or date, lists what it
 leaves out, and gives the same result for any order of its input.
 
 Examples:
@@ -61,7 +61,7 @@ def group_attendance_rate(groups: Iterable[GroupLike], period: Period) -> Rate:
     """Group attendance (小组出勤率/参与率) over the sessions held in the period.
 
     Numerator: attendances; denominator: members expected, i.e. the members
-    active on each session's date (:meth:`Group.members_on
+    active on each session's date (`Group.members_on
     <socialwork.models.Group.members_on>`), summed over sessions. Members who
     joined later or left earlier are not expected at a session.
 
@@ -138,10 +138,10 @@ def volunteer_stars(
 ) -> dict[str, int]:
     """Star rating (星级, 0–5) of each volunteer from hours and evaluation.
 
-    A volunteer earns one star for each threshold of :data:`STAR_HOURS`
+    A volunteer earns one star for each threshold of `STAR_HOURS`
     (100, 300, 600, 1000, 1500 cumulative hours up to ``as_of``) they have
     reached, provided the station evaluated them at least
-    :data:`MIN_STAR_EVALUATION` (3 of 5); unevaluated volunteers, or those
+    `MIN_STAR_EVALUATION` (3 of 5); unevaluated volunteers, or those
     evaluated 1 or 2, have no star.
 
     Examples:
@@ -243,7 +243,7 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
 
     Numerator: satisfied respondents; denominator: respondents, summed over
     surveys. People who did not answer are not in the denominator; use
-    :func:`~socialwork.metrics.population_satisfaction_rate` to count them as
+    `population_satisfaction_rate` to count them as
     not satisfied.
 
     Examples:

@@ -1,6 +1,6 @@
 """Survey statistics (抽样调查统计) without scipy: intervals, tests and sample sizes.
 
-Normal quantiles come from :class:`statistics.NormalDist`. With these a
+Normal quantiles come from `statistics.NormalDist`. With these a
 station can tell whether "92%, up 5 points" on a few dozen answers is a real
 change or noise.
 

@@ -1,10 +1,10 @@
 """Indicator definitions and targets (指标定义与目标), in the spirit of DHIS2 and IATI.
 
-An :class:`IndicatorDefinition` says what an indicator counts (numerator and
+An `IndicatorDefinition` says what an indicator counts (numerator and
 denominator), how it is shown (``factor`` 100 for percent, 1000 for per
 mille, 1 for a plain number; ``decimals``), which way is better, which
 Results-Based Accountability quadrant it answers, and its baseline and
-targets. :func:`evaluate` compares a value with the target for a period.
+targets. `evaluate` compares a value with the target for a period.
 
 Examples:
     >>> from socialwork.metrics import month, rate

@@ -3,8 +3,8 @@
 Every record is a frozen pydantic model that forbids unknown fields, strips
 whitespace, refuses silent coercions of counts, dates and money, and keeps
 its invariants in validators. Records round-trip through JSON and publish
-JSON Schema (:func:`json_schema`); fields holding personal data are marked
-(:func:`personal_fields`).
+JSON Schema (`json_schema`); fields holding personal data are marked
+(`personal_fields`).
 
 Examples:
     >>> from datetime import date

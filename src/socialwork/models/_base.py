@@ -52,7 +52,7 @@ def personal(**kwargs: Any) -> Any:
     """Return a pydantic ``Field`` marked as holding personal data.
 
     The mark appears in the field's JSON Schema as ``"personal_data": true``
-    and is what :func:`socialwork.models.personal_fields` looks for.
+    and is what `socialwork.models.personal_fields` looks for.
 
     Examples:
         >>> from pydantic import BaseModel

@@ -7,7 +7,7 @@ Prioritisation scores each need from four components, each scaled to 0–1:
 - urgency: ``(urgency - 1) / 4`` on its 1–5 scale;
 - people affected: ``min(people_affected, people_scale) / people_scale``.
 
-The score is the weighted mean of the components (:class:`PriorityWeights`,
+The score is the weighted mean of the components (`PriorityWeights`,
 overridable; the defaults are 0.25 evidence, 0.30 severity, 0.30 urgency
 and 0.15 people affected, with ``people_scale`` 50). A need whose severity,
 urgency or people affected is not yet assessed (``None``) is **not** silently
@@ -182,7 +182,7 @@ def prioritise(
 
 
 def group_by_domain(needs: Iterable[Need]) -> Mapping[NeedDomain, tuple[Need, ...]]:
-    """Group needs by domain, domains in :class:`~socialwork.models.NeedDomain` order.
+    """Group needs by domain, domains in `NeedDomain` order.
 
     Needs keep their input order inside a domain; empty domains are left out.
 

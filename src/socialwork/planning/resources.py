@@ -5,7 +5,7 @@ classifies it: one that exists and is usable is filed in the resource handbook
 (资源手册); one that exists but cannot be used, or is absent but can be
 developed, is developed; one that is absent and cannot be developed calls for
 a substitute. Seed 002's micro-wish loop (微心愿: needs list → matching →
-delivery) is :func:`match_needs`, which pairs open needs with :class:`Offer`
+delivery) is `match_needs`, which pairs open needs with `Offer`
 records (a donor's or a service's capacity in one need domain).
 """
 
@@ -173,7 +173,7 @@ class UnmatchedNeed:
 
 @frozen
 class NeedMatching:
-    """The result of :func:`match_needs`, keeping what stayed unmatched and the capacity left.
+    """The result of `match_needs`, keeping what stayed unmatched and the capacity left.
 
     ``assignments`` are in priority order; ``remaining`` pairs each offer id
     (in id order) with its capacity left.
@@ -203,7 +203,7 @@ def match_needs(
 
     An offer serves only needs of its own domain and at most ``capacity`` of
     them; each need takes one unit. Open needs are taken in the order of
-    :func:`~socialwork.planning.prioritise` (with ``weights``); within a
+    `prioritise` (with ``weights``); within a
     domain, offers are used in id order, each until its capacity is spent.
 
     Why this is optimal: compatibility is "same domain" and every need uses one

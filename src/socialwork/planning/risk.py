@@ -1,11 +1,11 @@
 """Risk registers (风险登记册): ratings, bands, ranking, a 5×5 heat map and reviews.
 
-A :class:`Risk` is described as cause → event → effect, rated likelihood ×
+A `Risk` is described as cause → event → effect, rated likelihood ×
 impact (each 1–5, so 1–25) at three levels — inherent (before treatment),
 residual (after the current responses 应对) and target (where the station wants
-it) — and given an ISO 31000 treatment. A :class:`RiskRegister` ranks its
+it) — and given an ISO 31000 treatment. A `RiskRegister` ranks its
 risks, draws a heat map as data and lists overdue reviews as of a date.
-Rating bands are a parameter (:class:`RatingBands`); the defaults are
+Rating bands are a parameter (`RatingBands`); the defaults are
 1–5 low, 6–12 medium and 13–25 high.
 """
 

@@ -1,10 +1,10 @@
 """SWOT analysis (SWOT 分析), TOWS strategy slots and IFE/EFE weighted scoring.
 
 Strengths and weaknesses are internal (内部因素), opportunities and threats
-external (外部因素). A user lists :class:`SwotItem` records, optionally
+external (外部因素). A user lists `SwotItem` records, optionally
 with IFE/EFE weights and ratings, fills the four TOWS slots (after Weihrich)
-with :class:`TowsStrategy` records linked to the items they build on, and
-:func:`swot` checks everything and scores the two matrices. The analysis
+with `TowsStrategy` records linked to the items they build on, and
+`swot` checks everything and scores the two matrices. The analysis
 then feeds the next steps of seed 003: 3–5-year goals and an action plan.
 
 Scoring follows the usual IFE/EFE convention: within each matrix the weights
@@ -170,7 +170,7 @@ class MatrixScore:
 
     @property
     def above_midpoint(self) -> bool:
-        """Whether the total is above :data:`IFE_EFE_MIDPOINT` (2.5)."""
+        """Whether the total is above `IFE_EFE_MIDPOINT` (2.5)."""
         return self.total > IFE_EFE_MIDPOINT
 
 

@@ -9,7 +9,7 @@ implementation in months 2–10 and evaluation in months 11–12, with a mid-ter
 review in month 6 and a final evaluation in month 12.
 
 Recurring duties ("every Wednesday", "the 15th of months 1, 5, 7 and 9",
-"at least once a month") are :class:`Recurrence` records turned into
+"at least once a month") are `Recurrence` records turned into
 ``dateutil`` rules with an explicit ``dtstart`` (the start of the duty's
 phase) and ``wkst=MO``; occurrences are only ever read with ``between``.
 """
@@ -183,7 +183,7 @@ _RRULE_DAYS: dict[Weekday, weekday] = dict(zip(Weekday, (MO, TU, WE, TH, FR, SA,
 
 
 class Recurrence(Record):
-    """A recurrence rule for a duty, turned into a ``dateutil`` rule by :meth:`rule`.
+    """A recurrence rule for a duty, turned into a ``dateutil`` rule by `rule`.
 
     ``months`` are calendar months (1–12) the duty is limited to;
     ``month_day`` is a day of the month (1–31). A monthly rule with neither
@@ -596,7 +596,7 @@ def _phase_findings(phases: Iterable[Phase]) -> list[Finding]:
 
 
 def check_plan(plan: WorkPlan) -> tuple[Finding, ...]:
-    """Check a plan: phases, every goal (:func:`check_goal`), a mid-term review, risks.
+    """Check a plan: phases, every goal (`check_goal`), a mid-term review, risks.
 
     Phases are walked in month order: a phase that starts after the months
     covered so far leaves a gap (``phase_gap``, also when month 1 is not

@@ -1,13 +1,13 @@
 """Stages of community work (社区工作阶段) and the case lifecycle as checked state machines.
 
-Community work moves through :class:`Stage` preparation, launch,
-consolidation and evaluation; :func:`stage_guide` gives each stage's
-reference content. An :class:`Engagement` records one community's journey:
-:func:`check_exit` judges a stage's exit criteria over its evidence,
-:func:`advance` moves on only when they are all met, :func:`move_back`
-returns to an earlier stage for a reason, and :func:`stage_warnings` turns
+Community work moves through `Stage` preparation, launch,
+consolidation and evaluation; `stage_guide` gives each stage's
+reference content. An `Engagement` records one community's journey:
+`check_exit` judges a stage's exit criteria over its evidence,
+`advance` moves on only when they are all met, `move_back`
+returns to an earlier stage for a reason, and `stage_warnings` turns
 the stage's cautions into warnings. Cases follow the table
-:data:`CASE_MOVES` through :func:`transition` and the crisis moves.
+`CASE_MOVES` through `transition` and the crisis moves.
 
 Examples:
     >>> from datetime import date

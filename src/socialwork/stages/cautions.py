@@ -2,7 +2,7 @@
 
 A warning does not block a move: it tells the worker that a known pitfall of
 the stage shows in the figures. Each warning keeps the measured value and the
-threshold of the :class:`~socialwork.stages.StagePolicy` it crossed.
+threshold of the `StagePolicy` it crossed.
 
 Examples:
     >>> from datetime import date

@@ -1,10 +1,10 @@
 """Evidence of each community-work stage, and the policy that judges it.
 
 Each stage has its own evidence record of measurable fields: what
-:func:`~socialwork.stages.check_exit` compares with the thresholds of a
-:class:`StagePolicy`, and what :func:`~socialwork.stages.stage_warnings`
+`check_exit` compares with the thresholds of a
+`StagePolicy`, and what `stage_warnings`
 looks at to raise cautions. A record's ``stage`` field names its stage, so a
-:data:`StageEvidence` read from JSON becomes the right record.
+`StageEvidence` read from JSON becomes the right record.
 
 Examples:
     >>> evidence = LaunchEvidence(groups_formed=(GroupKind.INTEREST,), leaders_trained=6,

@@ -220,7 +220,7 @@ def check_exit(
 ) -> ExitCheck:
     """Judge every exit criterion of the engagement's stage over ``evidence``.
 
-    The criteria of each stage are listed by :func:`~socialwork.stages.stage_guide`;
+    The criteria of each stage are listed by `stage_guide`;
     their thresholds come from ``policy``.
 
     Raises:

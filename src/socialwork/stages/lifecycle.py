@@ -1,14 +1,14 @@
 """The case lifecycle (个案管理流程) as an explicit table of allowed moves, checked on import.
 
 A case goes from intake (接案) through assessment, planning, intervention
-and review to closure (结案); the table :data:`CASE_MOVES` lists every
-allowed move and the guard it must pass. :func:`check_lifecycle` checks the
+and review to closure (结案); the table `CASE_MOVES` lists every
+allowed move and the guard it must pass. `check_lifecycle` checks the
 table when this module loads: one initial state, every state reachable, and
 nothing leaves the closed state except a reopen with a reason.
 
 A crisis (危机) overrides the normal flow: it can be raised from any open
-status (:func:`raise_crisis`), and until it is resolved (:func:`resolve_crisis`)
-or referred (:func:`refer_crisis`) the case makes no other move.
+status (`raise_crisis`), and until it is resolved (`resolve_crisis`)
+or referred (`refer_crisis`) the case makes no other move.
 
 Examples:
     >>> from datetime import date
@@ -44,7 +44,7 @@ __all__ = [
 
 
 class CaseGuard(LabelledEnum):
-    """A condition a case move must meet; its code is the ``guard`` of :class:`InvalidTransition`.
+    """A condition a case move must meet; its code is the ``guard`` of `InvalidTransition`.
 
     Examples:
         >>> CaseGuard.GOAL_REQUIRED.label("en")
@@ -186,7 +186,7 @@ check_lifecycle(CASE_MOVES)
 
 
 def allowed_moves(status: CaseStatus) -> tuple[CaseMove, ...]:
-    """Return the moves of :data:`CASE_MOVES` that start at ``status``.
+    """Return the moves of `CASE_MOVES` that start at ``status``.
 
     Examples:
         >>> [m.target.value for m in allowed_moves(CaseStatus.INTAKE)]
@@ -232,10 +232,10 @@ def transition(
     the trace of.
 
     Raises:
-        InvalidTransition: the move is not in :data:`CASE_MOVES`, its guard
+        InvalidTransition: the move is not in `CASE_MOVES`, its guard
             fails, a crisis is open, a closure is given for another move, or
             ``on`` is before the case opened or its last history entry. The
-            error's ``guard`` is a :class:`CaseGuard` code.
+            error's ``guard`` is a `CaseGuard` code.
 
     Examples:
         >>> from datetime import date

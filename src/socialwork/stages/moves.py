@@ -1,7 +1,7 @@
 """Moving an engagement between stages: forward when the exit criteria are met, or back.
 
-Stages never skip: :func:`advance` goes to the next stage only, and after
-evaluation a new cycle starts at preparation. :func:`move_back` returns to an
+Stages never skip: `advance` goes to the next stage only, and after
+evaluation a new cycle starts at preparation. `move_back` returns to an
 earlier stage, for instance from consolidation to launch when the residents'
 organisation falls apart, and needs a reason. Both return a new engagement
 with one more history entry and leave their input unchanged.
@@ -63,7 +63,7 @@ def advance(
     Raises:
         WrongStageEvidence: ``evidence`` is for a stage other than the engagement's.
         TransitionBlocked: an exit criterion is unmet; ``.unmet`` lists the
-            :class:`~socialwork.stages.CriterionResult` of each.
+            `CriterionResult` of each.
         InvalidStageMove: ``on`` is before the current stage was entered.
 
     Examples:

@@ -2,7 +2,7 @@
 
 Community work moves through preparation (准备), launch (启动), consolidation
 (巩固) and evaluation (评估); evaluation decides the next cycle, which starts
-again at preparation. :func:`stage_guide` returns what practitioners need to
+again at preparation. `stage_guide` returns what practitioners need to
 know about each stage, in Chinese and English, written for this library.
 
 Examples:
@@ -153,7 +153,7 @@ class ExitCriterion(LabelledEnum):
 
 
 class Caution(LabelledEnum):
-    """A pitfall of a stage (注意事项) that :func:`stage_warnings` can detect.
+    """A pitfall of a stage (注意事项) that `stage_warnings` can detect.
 
     Examples:
         >>> Caution.RELIANCE_ON_WORKER.label("en")
@@ -214,9 +214,9 @@ class StageGuide:
         tasks: The main tasks (主要任务).
         methods: Strategies and working methods (介入策略和工作方法).
         exit_criteria: What shows the stage's goals are reached (工作目标的实现),
-            each checked by :func:`~socialwork.stages.check_exit`.
+            each checked by `check_exit`.
         cautions: Pitfalls to watch for (注意事项).
-        warnings: The pitfalls :func:`~socialwork.stages.stage_warnings` can
+        warnings: The pitfalls `stage_warnings` can
             detect in the stage's evidence.
 
     Examples:
