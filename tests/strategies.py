@@ -7,7 +7,7 @@ it explicitly.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -419,7 +419,7 @@ def budget_lines(draw: st.DrawFn, source: m.FundingSource) -> m.BudgetLine:
     return m.BudgetLine(
         code=draw(ids),
         description=draw(texts),
-        amount_cny=source.amount_cny / 4,
+        amount_cny=(source.amount_cny / 4).quantize(Decimal("0.01"), rounding=ROUND_DOWN),
         funding_source_id=source.id,
     )
 

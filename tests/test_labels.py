@@ -1,4 +1,4 @@
-"""Every public enum member carries a Chinese and an English label."""
+"""Every public enum member carries Simplified, Traditional and English labels."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import importlib
 import pkgutil
 from enum import Enum
 
+import opencc
 import pytest
 
 import socialwork
 from socialwork.errors import UnknownLanguageError
-from socialwork.labels import LANGUAGES, LabelledEnum
+from socialwork.labels import LANGUAGES, LabelledEnum, canonical_language
 from socialwork.models import CaseStatus, ClientCategory, GoalLifecycleStatus
 
 
@@ -64,6 +65,51 @@ def test_seed_labels() -> None:
 def test_unknown_language_is_an_error() -> None:
     with pytest.raises(UnknownLanguageError) as info:
         ClientCategory.YOUTH.label("fr")
-    assert info.value.language == "fr"
-    assert info.value.supported == LANGUAGES
+    assert info.value.value == "fr"
+    assert info.value.allowed == LANGUAGES
     assert "'fr'" in str(info.value)
+
+
+TO_TRADITIONAL = opencc.OpenCC("s2t")
+
+DELIBERATE_DIFFERENCES: dict[str, str] = {}
+"""Members whose Traditional label is not OpenCC's s2t conversion, with the reason."""
+
+
+@pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)
+def test_traditional_labels_follow_the_simplified_ones(enum: type[Enum]) -> None:
+    for member in enum:
+        assert isinstance(member, LabelledEnum)
+        key = f"{enum.__name__}.{member.name}"
+        expected = DELIBERATE_DIFFERENCES.get(key, TO_TRADITIONAL.convert(member.label("zh")))
+        assert member.label("zh-Hant") == expected, key
+        assert member.label("zh-TW") == member.label("zh-HK") == expected
+
+
+@pytest.mark.parametrize(
+    ("alias", "script"),
+    [
+        ("zh", "zh-Hans"),
+        ("zh-CN", "zh-Hans"),
+        ("zh_CN", "zh-Hans"),
+        ("zh-hans", "zh-Hans"),
+        ("zh-Hant", "zh-Hant"),
+        ("zh-TW", "zh-Hant"),
+        ("zh_HK", "zh-Hant"),
+        ("en", "en"),
+        ("en-US", "en"),
+        ("EN_us", "en"),
+    ],
+)
+def test_locale_aliases(alias: str, script: str) -> None:
+    assert canonical_language(alias) == script
+
+
+@pytest.mark.parametrize("bad", ["", "fr", "zh-", "english", "zh Hans"])
+def test_unknown_aliases_are_refused(bad: str) -> None:
+    with pytest.raises(UnknownLanguageError, match="language must be one of the codes"):
+        canonical_language(bad)
+
+
+def test_every_listed_language_is_accepted() -> None:
+    assert {canonical_language(code) for code in LANGUAGES} == {"zh-Hans", "zh-Hant", "en"}

@@ -51,7 +51,7 @@ def test_undefined_rate_is_not_nan() -> None:
 def test_bad_counts_raise_metric_input_error(numerator: int, denominator: int, field: str) -> None:
     with pytest.raises(MetricInputError) as info:
         rate(numerator, denominator)
-    assert info.value.field == field
+    assert info.value.parameter == field
     assert info.value.code == "metric_input"
 
 

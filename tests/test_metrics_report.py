@@ -85,4 +85,4 @@ def test_markdown_in_both_languages(report: MonthlyReport) -> None:
 def test_unknown_line_code(report: MonthlyReport) -> None:
     with pytest.raises(MetricInputError) as info:
         report.line("happiness")
-    assert info.value.field == "code"
+    assert info.value.parameter == "code"

@@ -86,7 +86,7 @@ def test_bad_input_raises(call: object, field: str) -> None:
     assert callable(call)
     with pytest.raises(MetricInputError) as info:
         call()
-    assert info.value.field == field
+    assert info.value.parameter == field
 
 
 confidences = st.sampled_from([0.8, 0.9, 0.95, 0.99])

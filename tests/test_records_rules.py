@@ -97,13 +97,13 @@ CASES: list[tuple[str, Callable[[], Any], tuple[str | int, ...], str]] = [
         "date given as datetime",
         lambda: m.Period(start=datetime(2025, 6, 1), end=D2),
         ("start",),
-        "date_type",
+        "datetime_not_date",
     ),
     (
         "money given as float",
         lambda: m.FundingSource(id="f", name="x", source=m.ResourceSource.DONATION, amount_cny=0.1),  # type: ignore[arg-type]
         ("amount_cny",),
-        "is_instance_of",
+        "money_type",
     ),
     (
         "negative money",

@@ -15,10 +15,13 @@ Examples:
     True
 """
 
+from importlib import import_module as _import_module
 from importlib.metadata import version as _version
+from types import ModuleType as _ModuleType
+from typing import TYPE_CHECKING
 
-from socialwork import metrics, models, planning, stages
 from socialwork.errors import (
+    ArgumentError,
     InvalidStageMove,
     InvalidTransition,
     MalformedLifecycle,
@@ -26,15 +29,30 @@ from socialwork.errors import (
     PlanningInputError,
     SocialWorkError,
     TransitionBlocked,
+    UnknownCodeError,
     UnknownLanguageError,
     WrongStageEvidence,
 )
 from socialwork.labels import LANGUAGES, LabelledEnum, Language
 
+if TYPE_CHECKING:
+    from socialwork import metrics, models, planning, stages
+
 __version__ = _version("socialwork")
+
+_SUBPACKAGES = frozenset({"metrics", "models", "planning", "stages"})
+
+
+def __getattr__(name: str) -> _ModuleType:
+    """Import a subpackage on first use, so that importing one does not import the others."""
+    if name in _SUBPACKAGES:
+        return _import_module(f"socialwork.{name}")
+    raise AttributeError(f"module 'socialwork' has no attribute {name!r}")
+
 
 __all__ = [
     "LANGUAGES",
+    "ArgumentError",
     "InvalidStageMove",
     "InvalidTransition",
     "LabelledEnum",
@@ -44,6 +62,7 @@ __all__ = [
     "PlanningInputError",
     "SocialWorkError",
     "TransitionBlocked",
+    "UnknownCodeError",
     "UnknownLanguageError",
     "WrongStageEvidence",
     "__version__",

@@ -12,7 +12,7 @@ the records use error ``type`` codes listed on the same page.
 
 Examples:
     >>> from socialwork.errors import SocialWorkError, UnknownLanguageError
-    >>> err = UnknownLanguageError("fr")
+    >>> err = UnknownLanguageError("fr", ("zh", "en"))
     >>> isinstance(err, SocialWorkError), isinstance(err, ValueError), err.code
     (True, True, 'unknown_language')
 """
@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 __all__ = [
+    "ArgumentError",
     "InvalidStageMove",
     "InvalidTransition",
     "MalformedLifecycle",
@@ -30,6 +31,7 @@ __all__ = [
     "PlanningInputError",
     "SocialWorkError",
     "TransitionBlocked",
+    "UnknownCodeError",
     "UnknownLanguageError",
     "WrongStageEvidence",
 ]
@@ -49,27 +51,67 @@ class SocialWorkError(ValueError):
     code: ClassVar[str] = "socialwork_error"
 
 
-class UnknownLanguageError(SocialWorkError):
-    """A label was asked for in a language socialwork has no labels for.
+class ArgumentError(SocialWorkError):
+    """A function received an argument outside what it accepts.
+
+    Raised at the entry of a public function: a ``datetime`` where a date is
+    meant, a date outside the supported range, a count that is negative or
+    too large, a NaN or infinite number.
 
     Examples:
-        >>> UnknownLanguageError("fr").language
-        'fr'
+        >>> err = ArgumentError("after_days", -5, "a whole number of days from 0 to 3650")
+        >>> print(err)
+        after_days must be a whole number of days from 0 to 3650; got -5
+        >>> err.parameter, err.value
+        ('after_days', -5)
+    """
+
+    code: ClassVar[str] = "invalid_argument"
+
+    def __init__(self, parameter: str, value: object, expected: str) -> None:
+        """Keep the parameter, the value that arrived and what was expected."""
+        self.parameter = parameter
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{parameter} must be {expected}; got {value!r}")
+
+
+class UnknownCodeError(ArgumentError):
+    """A code names no member of the enum a parameter takes.
+
+    Examples:
+        >>> err = UnknownCodeError("to", "intak", ("intake", "assessment"))
+        >>> print(err)
+        to must be one of the codes 'intake', 'assessment'; got 'intak'
+        >>> err.allowed
+        ('intake', 'assessment')
+    """
+
+    code: ClassVar[str] = "unknown_code"
+
+    def __init__(self, parameter: str, value: object, allowed: Sequence[str]) -> None:
+        """Keep the parameter, the unknown value and the codes allowed."""
+        self.allowed = tuple(allowed)
+        super().__init__(parameter, value, f"one of the codes {', '.join(map(repr, self.allowed))}")
+
+
+class UnknownLanguageError(UnknownCodeError):
+    """A label or a rendering was asked for in a language socialwork has no text for.
+
+    Examples:
+        >>> err = UnknownLanguageError("fr", ("zh", "en"))
+        >>> err.value, err.parameter
+        ('fr', 'language')
     """
 
     code: ClassVar[str] = "unknown_language"
 
-    def __init__(self, language: str, supported: Sequence[str] = ("zh", "zh-Hans", "en")) -> None:
+    def __init__(self, language: object, supported: Sequence[str]) -> None:
         """Keep the requested language and the supported ones."""
-        self.language = language
-        self.supported = tuple(supported)
-        super().__init__(
-            f"label language must be one of {', '.join(map(repr, self.supported))}; "
-            f"got {language!r}"
-        )
+        super().__init__("language", language, supported)
 
 
-class MetricInputError(SocialWorkError):
+class MetricInputError(ArgumentError):
     """A metric received counts that cannot form a rate.
 
     Raised for a negative count or a numerator above its denominator.
@@ -81,13 +123,6 @@ class MetricInputError(SocialWorkError):
     """
 
     code: ClassVar[str] = "metric_input"
-
-    def __init__(self, field: str, value: object, expected: str) -> None:
-        """Keep the field, the value that arrived and what was expected."""
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(f"{field} must be {expected}; got {value!r}")
 
 
 class TransitionBlocked(SocialWorkError):

@@ -36,12 +36,22 @@ __all__ = [
 class ExclusionReason(LabelledEnum):
     """Why a record was left out of a rate's denominator (排除原因)."""
 
-    UNCHECKED = "unchecked", "未核实是否匹配需求", "Not checked against the need"
-    WITHDRAWN = "withdrawn", "需求已撤回", "Need withdrawn"
-    INTERN = "intern", "实习社工不计入", "Interns are not counted"
-    GOAL_NOT_ASSESSED = "goal_not_assessed", "目标尚未评估", "Goal not yet assessed"
-    GOAL_VOID = "goal_void", "目标已取消、被拒绝或录入错误", "Goal cancelled, rejected or in error"
-    ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number"
+    UNCHECKED = (
+        "unchecked",
+        "未核实是否匹配需求",
+        "Not checked against the need",
+        "未覈實是否匹配需求",
+    )
+    WITHDRAWN = "withdrawn", "需求已撤回", "Need withdrawn", "需求已撤回"
+    INTERN = "intern", "实习社工不计入", "Interns are not counted", "實習社工不計入"
+    GOAL_NOT_ASSESSED = "goal_not_assessed", "目标尚未评估", "Goal not yet assessed", "目標尚未評估"
+    GOAL_VOID = (
+        "goal_void",
+        "目标已取消、被拒绝或录入错误",
+        "Goal cancelled, rejected or in error",
+        "目標已取消、被拒絕或錄入錯誤",
+    )
+    ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number", "超出計劃次數"
 
 
 @frozen

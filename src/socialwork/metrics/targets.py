@@ -23,7 +23,7 @@ from pydantic import Field, Strict, model_validator
 from socialwork.labels import LabelledEnum, Language
 from socialwork.metrics.rates import Rate
 from socialwork.models import BilingualText, Period
-from socialwork.models._base import Count, Day, Id, Record, break_rule
+from socialwork.records import Count, Day, Id, Record, break_rule
 
 __all__ = [
     "CASE_IMPROVEMENT",
@@ -60,26 +60,36 @@ _Finite = Annotated[float, Field(allow_inf_nan=False)]
 class Direction(LabelledEnum):
     """Which way an indicator improves (指标方向)."""
 
-    HIGHER_IS_BETTER = "higher_is_better", "越高越好", "Higher is better"
-    LOWER_IS_BETTER = "lower_is_better", "越低越好", "Lower is better"
+    HIGHER_IS_BETTER = "higher_is_better", "越高越好", "Higher is better", "越高越好"
+    LOWER_IS_BETTER = "lower_is_better", "越低越好", "Lower is better", "越低越好"
 
 
 class RbaQuadrant(LabelledEnum):
     """The Results-Based Accountability question an indicator answers (成果问责象限)."""
 
-    HOW_MUCH = "how_much", "做了多少", "How much did we do?"
-    HOW_WELL = "how_well", "做得怎样", "How well did we do it?"
-    BETTER_OFF_NUMBER = "better_off_number", "有人因此受益吗(人数)", "Is anyone better off? (#)"
-    BETTER_OFF_PERCENT = "better_off_percent", "有人因此受益吗(比例)", "Is anyone better off? (%)"
+    HOW_MUCH = "how_much", "做了多少", "How much did we do?", "做了多少"
+    HOW_WELL = "how_well", "做得怎样", "How well did we do it?", "做得怎樣"
+    BETTER_OFF_NUMBER = (
+        "better_off_number",
+        "有人因此受益吗(人数)",
+        "Is anyone better off? (#)",
+        "有人因此受益嗎(人數)",
+    )
+    BETTER_OFF_PERCENT = (
+        "better_off_percent",
+        "有人因此受益吗(比例)",
+        "Is anyone better off? (%)",
+        "有人因此受益嗎(比例)",
+    )
 
 
 class IndicatorStatus(LabelledEnum):
     """Where an indicator stands against its target (目标状态)."""
 
-    MET = "met", "已达标", "Met"
-    ON_TRACK = "on_track", "进展正常", "On track"
-    OFF_TRACK = "off_track", "未达标", "Off track"
-    NO_DATA = "no_data", "无数据", "No data"
+    MET = "met", "已达标", "Met", "已達標"
+    ON_TRACK = "on_track", "进展正常", "On track", "進展正常"
+    OFF_TRACK = "off_track", "未达标", "Off track", "未達標"
+    NO_DATA = "no_data", "无数据", "No data", "無數據"
 
 
 class Baseline(Record):

@@ -7,7 +7,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Count, Day, Id, Record, Text, check_part
+from socialwork.records import Count, Day, Id, Record, Text, check_part
 
 __all__ = ["Activity", "ActivityKind", "SatisfactionSurvey", "ServiceDelivered"]
 
@@ -15,14 +15,14 @@ __all__ = ["Activity", "ActivityKind", "SatisfactionSurvey", "ServiceDelivered"]
 class ActivityKind(LabelledEnum):
     """Kinds of community activity (活动类型)."""
 
-    LECTURE = "lecture", "讲座", "Lecture"
-    FREE_CLINIC = "free_clinic", "义诊", "Free clinic"
-    LEGAL_ADVICE = "legal_advice", "法律咨询", "Legal advice"
-    FESTIVAL = "festival", "节庆活动", "Festival"
-    PUBLIC_EDUCATION = "public_education", "宣传教育", "Public education"
-    VOLUNTEER_SERVICE = "volunteer_service", "志愿服务", "Volunteer service"
-    CULTURAL = "cultural", "文体活动", "Cultural or sports event"
-    OTHER = "other", "其他", "Other"
+    LECTURE = "lecture", "讲座", "Lecture", "講座"
+    FREE_CLINIC = "free_clinic", "义诊", "Free clinic", "義診"
+    LEGAL_ADVICE = "legal_advice", "法律咨询", "Legal advice", "法律諮詢"
+    FESTIVAL = "festival", "节庆活动", "Festival", "節慶活動"
+    PUBLIC_EDUCATION = "public_education", "宣传教育", "Public education", "宣傳教育"
+    VOLUNTEER_SERVICE = "volunteer_service", "志愿服务", "Volunteer service", "志願服務"
+    CULTURAL = "cultural", "文体活动", "Cultural or sports event", "文體活動"
+    OTHER = "other", "其他", "Other", "其他"
 
 
 class ServiceDelivered(Record):

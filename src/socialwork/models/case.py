@@ -8,7 +8,8 @@ from typing import Annotated, Self
 from pydantic import Field, Strict, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import (
+from socialwork.models.need import BradshawEvidence, NeedDomain
+from socialwork.records import (
     Count,
     Day,
     Id,
@@ -20,7 +21,6 @@ from socialwork.models._base import (
     check_unique,
     personal,
 )
-from socialwork.models.need import BradshawEvidence, NeedDomain
 
 __all__ = [
     "AssessedNeed",
@@ -45,81 +45,81 @@ __all__ = [
 class CaseStatus(LabelledEnum):
     """Where a case stands in case management (个案管理流程)."""
 
-    INTAKE = "intake", "接案", "Intake"
-    ASSESSMENT = "assessment", "需求评估", "Assessment"
-    PLANNING = "planning", "服务计划", "Planning"
-    INTERVENTION = "intervention", "介入", "Intervention"
-    REVIEW = "review", "跟进评估", "Review"
-    CLOSED = "closed", "结案", "Closed"
+    INTAKE = "intake", "接案", "Intake", "接案"
+    ASSESSMENT = "assessment", "需求评估", "Assessment", "需求評估"
+    PLANNING = "planning", "服务计划", "Planning", "服務計劃"
+    INTERVENTION = "intervention", "介入", "Intervention", "介入"
+    REVIEW = "review", "跟进评估", "Review", "跟進評估"
+    CLOSED = "closed", "结案", "Closed", "結案"
 
 
 class AssessmentMethod(LabelledEnum):
     """How a need was assessed (评估方法)."""
 
-    INTERVIEW = "interview", "面谈", "Interview"
-    OBSERVATION = "observation", "观察", "Observation"
-    SCALE = "scale", "量表", "Standardised scale"
-    HOME_VISIT = "home_visit", "家访", "Home visit"
-    COLLATERAL = "collateral", "知情人访谈", "Collateral contact"
+    INTERVIEW = "interview", "面谈", "Interview", "面談"
+    OBSERVATION = "observation", "观察", "Observation", "觀察"
+    SCALE = "scale", "量表", "Standardised scale", "量表"
+    HOME_VISIT = "home_visit", "家访", "Home visit", "家訪"
+    COLLATERAL = "collateral", "知情人访谈", "Collateral contact", "知情人訪談"
 
 
 class GoalLifecycleStatus(LabelledEnum):
     """FHIR Goal ``lifecycleStatus`` codes, verbatim."""
 
-    PROPOSED = "proposed", "提议", "Proposed"
-    PLANNED = "planned", "已计划", "Planned"
-    ACCEPTED = "accepted", "已接受", "Accepted"
-    ACTIVE = "active", "进行中", "Active"
-    ON_HOLD = "on-hold", "暂停", "On hold"
-    COMPLETED = "completed", "已完成", "Completed"
-    CANCELLED = "cancelled", "已取消", "Cancelled"
-    ENTERED_IN_ERROR = "entered-in-error", "录入错误", "Entered in error"
-    REJECTED = "rejected", "已拒绝", "Rejected"
+    PROPOSED = "proposed", "提议", "Proposed", "提議"
+    PLANNED = "planned", "已计划", "Planned", "已計劃"
+    ACCEPTED = "accepted", "已接受", "Accepted", "已接受"
+    ACTIVE = "active", "进行中", "Active", "進行中"
+    ON_HOLD = "on-hold", "暂停", "On hold", "暫停"
+    COMPLETED = "completed", "已完成", "Completed", "已完成"
+    CANCELLED = "cancelled", "已取消", "Cancelled", "已取消"
+    ENTERED_IN_ERROR = "entered-in-error", "录入错误", "Entered in error", "錄入錯誤"
+    REJECTED = "rejected", "已拒绝", "Rejected", "已拒絕"
 
 
 class GoalAchievementStatus(LabelledEnum):
     """FHIR Goal ``achievementStatus`` codes, verbatim."""
 
-    IN_PROGRESS = "in-progress", "进行中", "In progress"
-    IMPROVING = "improving", "改善中", "Improving"
-    WORSENING = "worsening", "恶化", "Worsening"
-    NO_CHANGE = "no-change", "无变化", "No change"
-    ACHIEVED = "achieved", "已达成", "Achieved"
-    SUSTAINING = "sustaining", "保持中", "Sustaining"
-    NOT_ACHIEVED = "not-achieved", "未达成", "Not achieved"
-    NO_PROGRESS = "no-progress", "无进展", "No progress"
-    NOT_ATTAINABLE = "not-attainable", "无法达成", "Not attainable"
+    IN_PROGRESS = "in-progress", "进行中", "In progress", "進行中"
+    IMPROVING = "improving", "改善中", "Improving", "改善中"
+    WORSENING = "worsening", "恶化", "Worsening", "惡化"
+    NO_CHANGE = "no-change", "无变化", "No change", "無變化"
+    ACHIEVED = "achieved", "已达成", "Achieved", "已達成"
+    SUSTAINING = "sustaining", "保持中", "Sustaining", "保持中"
+    NOT_ACHIEVED = "not-achieved", "未达成", "Not achieved", "未達成"
+    NO_PROGRESS = "no-progress", "无进展", "No progress", "無進展"
+    NOT_ATTAINABLE = "not-attainable", "无法达成", "Not attainable", "無法達成"
 
 
 class ContactMode(LabelledEnum):
     """How a contact with a client happened (联系方式)."""
 
-    HOME_VISIT = "home_visit", "家访", "Home visit"
-    PHONE = "phone", "电话", "Phone"
-    OFFICE = "office", "站内面谈", "Office"
-    ONLINE = "online", "线上", "Online"
+    HOME_VISIT = "home_visit", "家访", "Home visit", "家訪"
+    PHONE = "phone", "电话", "Phone", "電話"
+    OFFICE = "office", "站内面谈", "Office", "站內面談"
+    ONLINE = "online", "线上", "Online", "線上"
 
 
 class ReferralStatus(LabelledEnum):
     """Where a referral (转介) stands."""
 
-    PENDING = "pending", "待回复", "Pending"
-    ACCEPTED = "accepted", "已接收", "Accepted"
-    REJECTED = "rejected", "被拒绝", "Rejected"
-    COMPLETED = "completed", "已完成", "Completed"
+    PENDING = "pending", "待回复", "Pending", "待回覆"
+    ACCEPTED = "accepted", "已接收", "Accepted", "已接收"
+    REJECTED = "rejected", "被拒绝", "Rejected", "被拒絕"
+    COMPLETED = "completed", "已完成", "Completed", "已完成"
 
 
 class ClosureOutcome(LabelledEnum):
     """Why a case was closed (结案原因)."""
 
-    GOALS_ACHIEVED = "goals_achieved", "目标达成", "Goals achieved"
-    PARTIAL = "partial", "部分达成", "Partially achieved"
-    DISENGAGED = "disengaged", "服务对象退出", "Client disengaged"
-    TRANSFERRED = "transferred", "转介结案", "Transferred"
-    INELIGIBLE = "ineligible", "不符合条件", "Ineligible"
-    DECEASED = "deceased", "服务对象离世", "Deceased"
-    LOST_CONTACT = "lost_contact", "失去联系", "Lost contact"
-    OTHER = "other", "其他", "Other"
+    GOALS_ACHIEVED = "goals_achieved", "目标达成", "Goals achieved", "目標達成"
+    PARTIAL = "partial", "部分达成", "Partially achieved", "部分達成"
+    DISENGAGED = "disengaged", "服务对象退出", "Client disengaged", "服務對象退出"
+    TRANSFERRED = "transferred", "转介结案", "Transferred", "轉介結案"
+    INELIGIBLE = "ineligible", "不符合条件", "Ineligible", "不符合條件"
+    DECEASED = "deceased", "服务对象离世", "Deceased", "服務對象離世"
+    LOST_CONTACT = "lost_contact", "失去联系", "Lost contact", "失去聯繫"
+    OTHER = "other", "其他", "Other", "其他"
 
 
 class Score(Record):

@@ -7,8 +7,9 @@ from typing import Self
 
 from pydantic import model_validator
 
+from socialwork._arguments import require_day, require_member
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Text, break_rule, check_unique, personal
+from socialwork.records import Day, Id, Record, Text, active_on, break_rule, check_unique, personal
 
 __all__ = [
     "Client",
@@ -24,44 +25,69 @@ __all__ = [
 class ClientCategory(LabelledEnum):
     """Key groups (重点人群) a client belongs to."""
 
-    LIVING_ALONE_ELDERLY = "living_alone_elderly", "独居老人", "Living-alone elderly"
-    EMPTY_NEST_ELDERLY = "empty_nest_elderly", "空巢老人", "Empty-nest elderly"
-    ADVANCED_AGE = "advanced_age", "高龄老人", "Advanced age (80+)"
-    DISABLED_ELDERLY = "disabled_elderly", "失能/半失能老人", "Disabled or semi-disabled elderly"
-    CHRONIC_ILLNESS = "chronic_illness", "慢性病患者", "Chronic illness"
-    CHILDREN_IN_DIFFICULTY = "children_in_difficulty", "困境儿童", "Children in difficulty"
-    LEFT_BEHIND_CHILDREN = "left_behind_children", "留守儿童", "Left-behind children"
-    PERSONS_WITH_DISABILITIES = "persons_with_disabilities", "残疾人", "Persons with disabilities"
-    MINIMUM_LIVELIHOOD = "minimum_livelihood", "低保对象", "Minimum-livelihood guarantee"
-    LOW_INCOME = "low_income", "低收入家庭", "Low income"
-    FLOATING_POPULATION = "floating_population", "流动人口/新居民", "Floating population"
-    YOUTH = "youth", "青少年", "Youth"
+    LIVING_ALONE_ELDERLY = "living_alone_elderly", "独居老人", "Living-alone elderly", "獨居老人"
+    EMPTY_NEST_ELDERLY = "empty_nest_elderly", "空巢老人", "Empty-nest elderly", "空巢老人"
+    ADVANCED_AGE = "advanced_age", "高龄老人", "Advanced age (80+)", "高齡老人"
+    DISABLED_ELDERLY = (
+        "disabled_elderly",
+        "失能/半失能老人",
+        "Disabled or semi-disabled elderly",
+        "失能/半失能老人",
+    )
+    CHRONIC_ILLNESS = "chronic_illness", "慢性病患者", "Chronic illness", "慢性病患者"
+    CHILDREN_IN_DIFFICULTY = (
+        "children_in_difficulty",
+        "困境儿童",
+        "Children in difficulty",
+        "困境兒童",
+    )
+    LEFT_BEHIND_CHILDREN = "left_behind_children", "留守儿童", "Left-behind children", "留守兒童"
+    PERSONS_WITH_DISABILITIES = (
+        "persons_with_disabilities",
+        "残疾人",
+        "Persons with disabilities",
+        "殘疾人",
+    )
+    MINIMUM_LIVELIHOOD = (
+        "minimum_livelihood",
+        "低保对象",
+        "Minimum-livelihood guarantee",
+        "低保對象",
+    )
+    LOW_INCOME = "low_income", "低收入家庭", "Low income", "低收入家庭"
+    FLOATING_POPULATION = (
+        "floating_population",
+        "流动人口/新居民",
+        "Floating population",
+        "流動人口/新居民",
+    )
+    YOUTH = "youth", "青少年", "Youth", "青少年"
 
 
 class YouthIssue(LabelledEnum):
     """Problem types of youth clients (青少年问题类型)."""
 
-    ACADEMIC_DIFFICULTY = "academic_difficulty", "学业困难", "Academic difficulty"
-    INTERPERSONAL = "interpersonal", "人际障碍", "Interpersonal difficulty"
-    EMOTIONAL = "emotional", "情绪困扰", "Emotional distress"
-    FAMILY_TENSION = "family_tension", "家庭关系紧张", "Family tension"
-    CAREER_CONFUSION = "career_confusion", "生涯困惑", "Career confusion"
+    ACADEMIC_DIFFICULTY = "academic_difficulty", "学业困难", "Academic difficulty", "學業困難"
+    INTERPERSONAL = "interpersonal", "人际障碍", "Interpersonal difficulty", "人際障礙"
+    EMOTIONAL = "emotional", "情绪困扰", "Emotional distress", "情緒困擾"
+    FAMILY_TENSION = "family_tension", "家庭关系紧张", "Family tension", "家庭關係緊張"
+    CAREER_CONFUSION = "career_confusion", "生涯困惑", "Career confusion", "生涯困惑"
 
 
 class RiskLevel(LabelledEnum):
     """How much risk a client faces (风险等级)."""
 
-    LOW = "low", "低风险", "Low"
-    MEDIUM = "medium", "中风险", "Medium"
-    HIGH = "high", "高风险", "High"
+    LOW = "low", "低风险", "Low", "低風險"
+    MEDIUM = "medium", "中风险", "Medium", "中風險"
+    HIGH = "high", "高风险", "High", "高風險"
 
 
 class ConsentScope(LabelledEnum):
     """What a client consented to (知情同意范围)."""
 
-    SERVICES = "services", "接受服务", "Receiving services"
-    INFORMATION_SHARING = "information_sharing", "信息共享", "Information sharing"
-    PUBLICATION = "publication", "宣传发布", "Publication"
+    SERVICES = "services", "接受服务", "Receiving services", "接受服務"
+    INFORMATION_SHARING = "information_sharing", "信息共享", "Information sharing", "信息共享"
+    PUBLICATION = "publication", "宣传发布", "Publication", "宣傳發布"
 
 
 class Consent(Record):
@@ -96,8 +122,12 @@ class Consent(Record):
         return self
 
     def active_on(self, day: date) -> bool:
-        """Whether the consent holds on ``day``: given by then and not yet withdrawn."""
-        return self.given_on <= day and (self.withdrawn_on is None or day < self.withdrawn_on)
+        """Whether the consent holds on ``day``: given by then and not yet withdrawn.
+
+        Raises:
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
+        """
+        return active_on(self.given_on, self.withdrawn_on, require_day(day, "day"))
 
 
 class EmergencyContact(Record):
@@ -174,7 +204,7 @@ class Client(Record):
         check_unique("Client", "consents", (c.id for c in self.consents))
         return self
 
-    def consent_on(self, scope: ConsentScope, day: date) -> bool:
+    def consent_on(self, scope: ConsentScope | str, day: date) -> bool:
         """Whether the client's consent for ``scope`` holds on ``day``.
 
         Examples:
@@ -185,7 +215,15 @@ class Client(Record):
             ...                              given_on=date(2025, 1, 1)),))
             >>> c.consent_on(ConsentScope.SERVICES, date(2025, 2, 1))
             True
-            >>> c.consent_on(ConsentScope.PUBLICATION, date(2025, 2, 1))
+            >>> c.consent_on("publication", date(2025, 2, 1))
             False
+
+        Raises:
+            UnknownCodeError: ``scope`` is not a consent scope or its code.
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
         """
-        return any(c.scope is scope and c.active_on(day) for c in self.consents)
+        scope = require_member(ConsentScope, scope, "scope")
+        day = require_day(day, "day")
+        return any(
+            c.scope is scope and active_on(c.given_on, c.withdrawn_on, day) for c in self.consents
+        )

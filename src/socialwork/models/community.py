@@ -7,7 +7,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Count, Day, Id, Record, Text, check_part, check_unique, personal
+from socialwork.records import Count, Day, Id, Record, Text, check_part, check_unique, personal
 
 __all__ = [
     "Community",
@@ -24,11 +24,11 @@ __all__ = [
 class ProfileAspect(LabelledEnum):
     """The part of a community profile (社区概况) a fact belongs to."""
 
-    GEOGRAPHY = "geography", "地理环境", "Geography"
-    POPULATION = "population", "人口结构", "Population structure"
-    RESOURCES = "resources", "社区资源", "Resources"
-    POWER_STRUCTURE = "power_structure", "权力结构", "Power structure"
-    CULTURE = "culture", "社区文化", "Culture"
+    GEOGRAPHY = "geography", "地理环境", "Geography", "地理環境"
+    POPULATION = "population", "人口结构", "Population structure", "人口結構"
+    RESOURCES = "resources", "社区资源", "Resources", "社區資源"
+    POWER_STRUCTURE = "power_structure", "权力结构", "Power structure", "權力結構"
+    CULTURE = "culture", "社区文化", "Culture", "社區文化"
 
 
 class SourceChannel(LabelledEnum):
@@ -38,28 +38,34 @@ class SourceChannel(LabelledEnum):
         "district_government",
         "区政府/街道办",
         "District government or sub-district office",
+        "區政府/街道辦",
     )
-    RESIDENTS_COMMITTEE = "residents_committee", "居委会", "Residents' committee"
-    POLICE_STATION = "police_station", "派出所", "Police station"
-    INTERVIEW = "interview", "访谈", "Interview"
-    SURVEY = "survey", "问卷调查", "Questionnaire survey"
-    OBSERVATION = "observation", "实地观察", "Field observation"
-    CENSUS = "census", "社区普查", "Community census"
-    DOCUMENTS = "documents", "文献资料", "Documents and records"
+    RESIDENTS_COMMITTEE = "residents_committee", "居委会", "Residents' committee", "居委會"
+    POLICE_STATION = "police_station", "派出所", "Police station", "派出所"
+    INTERVIEW = "interview", "访谈", "Interview", "訪談"
+    SURVEY = "survey", "问卷调查", "Questionnaire survey", "問卷調查"
+    OBSERVATION = "observation", "实地观察", "Field observation", "實地觀察"
+    CENSUS = "census", "社区普查", "Community census", "社區普查"
+    DOCUMENTS = "documents", "文献资料", "Documents and records", "文獻資料"
 
 
 class LocalUnitKind(LabelledEnum):
     """Kinds of organisation based in a community's area (辖区单位)."""
 
-    GOVERNMENT = "government", "政府机关", "Government body"
-    PUBLIC_INSTITUTION = "public_institution", "事业单位", "Public institution"
-    ENTERPRISE = "enterprise", "企业", "Enterprise"
-    SCHOOL = "school", "学校", "School"
-    HEALTH_FACILITY = "health_facility", "医疗卫生机构", "Health facility"
-    SOCIAL_ORGANISATION = "social_organisation", "社会组织", "Social organisation"
-    PROPERTY_MANAGEMENT = "property_management", "物业公司", "Property management company"
-    OWNERS_COMMITTEE = "owners_committee", "业主委员会", "Owners' committee"
-    OTHER = "other", "其他", "Other"
+    GOVERNMENT = "government", "政府机关", "Government body", "政府機關"
+    PUBLIC_INSTITUTION = "public_institution", "事业单位", "Public institution", "事業單位"
+    ENTERPRISE = "enterprise", "企业", "Enterprise", "企業"
+    SCHOOL = "school", "学校", "School", "學校"
+    HEALTH_FACILITY = "health_facility", "医疗卫生机构", "Health facility", "醫療衛生機構"
+    SOCIAL_ORGANISATION = "social_organisation", "社会组织", "Social organisation", "社會組織"
+    PROPERTY_MANAGEMENT = (
+        "property_management",
+        "物业公司",
+        "Property management company",
+        "物業公司",
+    )
+    OWNERS_COMMITTEE = "owners_committee", "业主委员会", "Owners' committee", "業主委員會"
+    OTHER = "other", "其他", "Other", "其他"
 
 
 class ProfileFact(Record):

@@ -7,8 +7,18 @@ from typing import Self
 
 from pydantic import model_validator
 
+from socialwork._arguments import require_day
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Text, break_rule, check_order, check_unique
+from socialwork.records import (
+    Day,
+    Id,
+    Record,
+    Text,
+    active_on,
+    break_rule,
+    check_order,
+    check_unique,
+)
 
 __all__ = ["Group", "GroupKind", "GroupMember", "GroupSession"]
 
@@ -16,11 +26,11 @@ __all__ = ["Group", "GroupKind", "GroupMember", "GroupSession"]
 class GroupKind(LabelledEnum):
     """Kinds of group (小组类型)."""
 
-    MUTUAL_AID = "mutual_aid", "互助小组", "Mutual aid"
-    GROWTH = "growth", "成长小组", "Growth"
-    SUPPORT = "support", "支持/治疗小组", "Support or therapy"
-    INTEREST = "interest", "兴趣小组", "Interest"
-    TASK = "task", "任务小组", "Task"
+    MUTUAL_AID = "mutual_aid", "互助小组", "Mutual aid", "互助小組"
+    GROWTH = "growth", "成长小组", "Growth", "成長小組"
+    SUPPORT = "support", "支持/治疗小组", "Support or therapy", "支持/治療小組"
+    INTEREST = "interest", "兴趣小组", "Interest", "興趣小組"
+    TASK = "task", "任务小组", "Task", "任務小組"
 
 
 class GroupMember(Record):
@@ -45,8 +55,12 @@ class GroupMember(Record):
         return self
 
     def active_on(self, day: date) -> bool:
-        """Whether the member belongs to the group on ``day`` (left members leave that day)."""
-        return self.joined_on <= day and (self.left_on is None or day < self.left_on)
+        """Whether the member belongs to the group on ``day`` (left members leave that day).
+
+        Raises:
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
+        """
+        return active_on(self.joined_on, self.left_on, require_day(day, "day"))
 
 
 class GroupSession(Record):
@@ -94,8 +108,13 @@ class Group(Record):
     sessions: tuple[GroupSession, ...] = ()
 
     def members_on(self, day: date) -> tuple[GroupMember, ...]:
-        """The members who belong to the group on ``day``."""
-        return tuple(m for m in self.members if m.active_on(day))
+        """The members who belong to the group on ``day``.
+
+        Raises:
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
+        """
+        day = require_day(day, "day")
+        return tuple(m for m in self.members if active_on(m.joined_on, m.left_on, day))
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

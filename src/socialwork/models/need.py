@@ -7,7 +7,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import (
+from socialwork.records import (
     Count,
     Day,
     Id,
@@ -25,25 +25,30 @@ __all__ = ["BradshawEvidence", "Evidence", "Need", "NeedDomain", "NeedStatus"]
 class NeedDomain(LabelledEnum):
     """The area of life a need belongs to (需求领域)."""
 
-    ELDERLY_CARE = "elderly_care", "养老照护", "Elderly care"
-    HEALTH = "health", "医疗健康", "Health"
-    YOUTH_GROWTH = "youth_growth", "青少年成长", "Youth growth"
-    CHILD_WELFARE = "child_welfare", "儿童关爱", "Child welfare"
-    FAMILY_HARMONY = "family_harmony", "家庭和谐", "Family harmony"
-    EMPLOYMENT = "employment", "就业", "Employment"
-    MENTAL_HEALTH = "mental_health", "心理健康", "Mental health"
-    BASIC_LIVING = "basic_living", "基本生活", "Basic living"
-    DISABILITY_SUPPORT = "disability_support", "残障支持", "Disability support"
-    COMMUNITY_PARTICIPATION = "community_participation", "社区参与", "Community participation"
+    ELDERLY_CARE = "elderly_care", "养老照护", "Elderly care", "養老照護"
+    HEALTH = "health", "医疗健康", "Health", "醫療健康"
+    YOUTH_GROWTH = "youth_growth", "青少年成长", "Youth growth", "青少年成長"
+    CHILD_WELFARE = "child_welfare", "儿童关爱", "Child welfare", "兒童關愛"
+    FAMILY_HARMONY = "family_harmony", "家庭和谐", "Family harmony", "家庭和諧"
+    EMPLOYMENT = "employment", "就业", "Employment", "就業"
+    MENTAL_HEALTH = "mental_health", "心理健康", "Mental health", "心理健康"
+    BASIC_LIVING = "basic_living", "基本生活", "Basic living", "基本生活"
+    DISABILITY_SUPPORT = "disability_support", "残障支持", "Disability support", "殘障支持"
+    COMMUNITY_PARTICIPATION = (
+        "community_participation",
+        "社区参与",
+        "Community participation",
+        "社區參與",
+    )
 
 
 class NeedStatus(LabelledEnum):
     """Where a need stands in the needs list → matching → delivery loop."""
 
-    OPEN = "open", "待匹配", "Open"
-    MATCHED = "matched", "已匹配", "Matched"
-    MET = "met", "已满足", "Met"
-    WITHDRAWN = "withdrawn", "已撤回", "Withdrawn"
+    OPEN = "open", "待匹配", "Open", "待匹配"
+    MATCHED = "matched", "已匹配", "Matched", "已匹配"
+    MET = "met", "已满足", "Met", "已滿足"
+    WITHDRAWN = "withdrawn", "已撤回", "Withdrawn", "已撤回"
 
 
 class Evidence(Record):

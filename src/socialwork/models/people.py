@@ -8,7 +8,7 @@ from typing import Annotated, Self
 from pydantic import Field, Strict, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Scale5, Text, break_rule, check_order, personal
+from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_order, personal
 
 __all__ = ["Certification", "ServiceHours", "Staff", "StaffGrade", "StaffRole", "Volunteer"]
 
@@ -16,29 +16,39 @@ __all__ = ["Certification", "ServiceHours", "Staff", "StaffGrade", "StaffRole", 
 class StaffRole(LabelledEnum):
     """A staff member's role at the station (岗位)."""
 
-    FULL_TIME = "full_time", "专职社工", "Full-time social worker"
-    INTERN = "intern", "实习社工", "Intern"
-    SUPERVISOR = "supervisor", "督导", "Supervisor"
-    PROJECT_LEAD = "project_lead", "项目负责人", "Project lead"
+    FULL_TIME = "full_time", "专职社工", "Full-time social worker", "專職社工"
+    INTERN = "intern", "实习社工", "Intern", "實習社工"
+    SUPERVISOR = "supervisor", "督导", "Supervisor", "督導"
+    PROJECT_LEAD = "project_lead", "项目负责人", "Project lead", "項目負責人"
 
 
 class StaffGrade(LabelledEnum):
     """Rungs of the career ladder (职业晋升通道), lowest first."""
 
-    JUNIOR = "junior", "初级社工", "Junior social worker"
-    INTERMEDIATE = "intermediate", "中级社工", "Intermediate social worker"
-    SENIOR = "senior", "高级社工", "Senior social worker"
-    SUPERVISOR = "supervisor", "督导", "Supervisor"
-    PROJECT_MANAGER = "project_manager", "项目主管", "Project manager"
+    JUNIOR = "junior", "初级社工", "Junior social worker", "初級社工"
+    INTERMEDIATE = "intermediate", "中级社工", "Intermediate social worker", "中級社工"
+    SENIOR = "senior", "高级社工", "Senior social worker", "高級社工"
+    SUPERVISOR = "supervisor", "督导", "Supervisor", "督導"
+    PROJECT_MANAGER = "project_manager", "项目主管", "Project manager", "項目主管"
 
 
 class Certification(LabelledEnum):
     """National social-work qualification held (职业水平证书)."""
 
-    NONE = "none", "未持证", "None"
-    ASSISTANT_SOCIAL_WORKER = "assistant_social_worker", "助理社会工作师", "Assistant social worker"
-    SOCIAL_WORKER = "social_worker", "社会工作师", "Social worker"
-    SENIOR_SOCIAL_WORKER = "senior_social_worker", "高级社会工作师", "Senior social worker"
+    NONE = "none", "未持证", "None", "未持證"
+    ASSISTANT_SOCIAL_WORKER = (
+        "assistant_social_worker",
+        "助理社会工作师",
+        "Assistant social worker",
+        "助理社會工作師",
+    )
+    SOCIAL_WORKER = "social_worker", "社会工作师", "Social worker", "社會工作師"
+    SENIOR_SOCIAL_WORKER = (
+        "senior_social_worker",
+        "高级社会工作师",
+        "Senior social worker",
+        "高級社會工作師",
+    )
 
 
 class Staff(Record):

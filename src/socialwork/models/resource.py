@@ -9,7 +9,7 @@ from typing import Annotated, Self
 from pydantic import Strict, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Money, Record, Text, break_rule, check_unique, personal
+from socialwork.records import Day, Id, Money, Record, Text, break_rule, check_unique, personal
 
 __all__ = [
     "Availability",
@@ -26,30 +26,40 @@ __all__ = [
 class ResourceKind(LabelledEnum):
     """Kinds of resource (资源类型)."""
 
-    HUMAN = "human", "人力资源", "Human"
-    MATERIAL = "material", "物力资源", "Material"
-    FINANCIAL = "financial", "财力资源", "Financial"
+    HUMAN = "human", "人力资源", "Human", "人力資源"
+    MATERIAL = "material", "物力资源", "Material", "物力資源"
+    FINANCIAL = "financial", "财力资源", "Financial", "財力資源"
 
 
 class ResourceSource(LabelledEnum):
     """Where a resource or a fund comes from (资源来源)."""
 
-    GOVERNMENT_PURCHASE = "government_purchase", "政府购买服务", "Government purchase of services"
-    ENTERPRISE = "enterprise", "企业", "Enterprise"
-    FOUNDATION = "foundation", "基金会", "Foundation"
-    SOCIAL_ORGANISATION = "social_organisation", "社会组织", "Social organisation"
-    DONATION = "donation", "社会捐赠", "Donation"
-    COMMUNITY_SELF_RAISED = "community_self_raised", "社区自筹", "Community self-raised"
-    PAID_SERVICE = "paid_service", "有偿服务", "Paid service"
+    GOVERNMENT_PURCHASE = (
+        "government_purchase",
+        "政府购买服务",
+        "Government purchase of services",
+        "政府購買服務",
+    )
+    ENTERPRISE = "enterprise", "企业", "Enterprise", "企業"
+    FOUNDATION = "foundation", "基金会", "Foundation", "基金會"
+    SOCIAL_ORGANISATION = "social_organisation", "社会组织", "Social organisation", "社會組織"
+    DONATION = "donation", "社会捐赠", "Donation", "社會捐贈"
+    COMMUNITY_SELF_RAISED = "community_self_raised", "社区自筹", "Community self-raised", "社區自籌"
+    PAID_SERVICE = "paid_service", "有偿服务", "Paid service", "有償服務"
 
 
 class Availability(LabelledEnum):
     """Whether a resource exists and can be used (资源状况)."""
 
-    USABLE = "usable", "现有可用", "Exists and usable"
-    UNUSABLE = "unusable", "现有不可用", "Exists but unusable"
-    DEVELOPABLE = "developable", "没有但可开发", "Absent but developable"
-    NOT_DEVELOPABLE = "not_developable", "没有且不可开发", "Absent and not developable"
+    USABLE = "usable", "现有可用", "Exists and usable", "現有可用"
+    UNUSABLE = "unusable", "现有不可用", "Exists but unusable", "現有不可用"
+    DEVELOPABLE = "developable", "没有但可开发", "Absent but developable", "沒有但可開發"
+    NOT_DEVELOPABLE = (
+        "not_developable",
+        "没有且不可开发",
+        "Absent and not developable",
+        "沒有且不可開發",
+    )
 
 
 class Resource(Record):
@@ -65,7 +75,7 @@ class Resource(Record):
         ...              items_offered=("食品", "日用品"), value_cny=Decimal("5000"),
         ...              availability=Availability.USABLE)
         >>> r.value_cny, r.availability.label()
-        (Decimal('5000'), '现有可用')
+        (Decimal('5000.00'), '现有可用')
     """
 
     id: Id
@@ -139,7 +149,7 @@ class FundingSource(Record):
         >>> from decimal import Decimal
         >>> FundingSource(id="f1", name="街道购买服务", source=ResourceSource.GOVERNMENT_PURCHASE,
         ...               amount_cny=Decimal("300000")).amount_cny
-        Decimal('300000')
+        Decimal('300000.00')
     """
 
     id: Id
@@ -155,7 +165,7 @@ class BudgetLine(Record):
         >>> from decimal import Decimal
         >>> BudgetLine(code="B1", description="备用金", amount_cny=Decimal("5000"),
         ...            funding_source_id="f1").amount_cny
-        Decimal('5000')
+        Decimal('5000.00')
     """
 
     code: Id
@@ -179,7 +189,7 @@ class Budget(Record):
         ...     lines=(BudgetLine(code="B1", description="活动物资", amount_cny=Decimal("6000"),
         ...                       funding_source_id="f1"),))
         >>> b.total_cny, b.unallocated_cny
-        (Decimal('6000'), Decimal('4000'))
+        (Decimal('6000.00'), Decimal('4000.00'))
     """
 
     funding_sources: tuple[FundingSource, ...]

@@ -6,7 +6,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from socialwork.models._base import PERSONAL_DATA, Record
 from socialwork.models.activity import Activity, SatisfactionSurvey, ServiceDelivered
 from socialwork.models.case import (
     AssessedNeed,
@@ -34,6 +33,7 @@ from socialwork.models.period import Period
 from socialwork.models.resource import Budget, BudgetLine, FundingSource, Resource, ResourceDelivery
 from socialwork.models.station import ServiceFile, Station, StationRecords
 from socialwork.models.text import BilingualText
+from socialwork.records import PERSONAL_DATA, Record
 
 __all__ = ["RECORD_TYPES", "json_schema", "personal_fields"]
 

@@ -8,7 +8,6 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Count, Day, Id, Record, Text, break_rule, check_unique
 from socialwork.models.activity import Activity, SatisfactionSurvey
 from socialwork.models.case import Case, Visit
 from socialwork.models.client import Client
@@ -18,6 +17,7 @@ from socialwork.models.need import Need
 from socialwork.models.people import ServiceHours, Staff, Volunteer
 from socialwork.models.period import Period
 from socialwork.models.resource import Budget, Resource, ResourceDelivery
+from socialwork.records import Count, Day, Id, Record, Text, break_rule, check_unique
 
 __all__ = ["FileKind", "ServiceFile", "Station", "StationRecords"]
 
@@ -25,10 +25,10 @@ __all__ = ["FileKind", "ServiceFile", "Station", "StationRecords"]
 class FileKind(LabelledEnum):
     """Kinds of service file (服务档案)."""
 
-    CASE_RECORD = "case_record", "个案记录", "Case record"
-    GROUP_SUMMARY = "group_summary", "小组活动总结", "Group summary"
-    ACTIVITY_RECORD = "activity_record", "活动记录", "Activity record"
-    CLIENT_PROFILE = "client_profile", "服务对象档案", "Client profile"
+    CASE_RECORD = "case_record", "个案记录", "Case record", "個案記錄"
+    GROUP_SUMMARY = "group_summary", "小组活动总结", "Group summary", "小組活動總結"
+    ACTIVITY_RECORD = "activity_record", "活动记录", "Activity record", "活動記錄"
+    CLIENT_PROFILE = "client_profile", "服务对象档案", "Client profile", "服務對象檔案"
 
 
 class ServiceFile(Record):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from socialwork.labels import Language, select_language
-from socialwork.models._base import Record, Text
+from socialwork.records import Record, Text
 
 __all__ = ["BilingualText"]
 

@@ -26,7 +26,7 @@ from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
 from socialwork.models import BradshawEvidence, Need, NeedDomain
-from socialwork.models._base import Record, break_rule
+from socialwork.records import Record, break_rule
 
 __all__ = [
     "DEFAULT_PRIORITY_WEIGHTS",

@@ -14,7 +14,6 @@ from datetime import date
 
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import BilingualText
-from socialwork.models._base import Id, Record
 from socialwork.planning.risk import Risk, RiskCategory, RiskScore, RiskTreatment
 from socialwork.planning.workplan import (
     Duty,
@@ -28,6 +27,7 @@ from socialwork.planning.workplan import (
     Weekday,
     WorkPlan,
 )
+from socialwork.records import Id, Record
 
 __all__ = [
     "CatalogRisk",
@@ -47,10 +47,10 @@ _b = BilingualText.of
 class PracticeModel(LabelledEnum):
     """The practice models of community work (社区工作模式)."""
 
-    LOCALITY_DEVELOPMENT = "locality_development", "地区发展", "Locality development"
-    SOCIAL_PLANNING = "social_planning", "社会策划", "Social planning"
-    SOCIAL_ACTION = "social_action", "社会行动", "Social action"
-    COMMUNITY_CARE = "community_care", "社区照顾", "Community care"
+    LOCALITY_DEVELOPMENT = "locality_development", "地区发展", "Locality development", "地區發展"
+    SOCIAL_PLANNING = "social_planning", "社会策划", "Social planning", "社會策劃"
+    SOCIAL_ACTION = "social_action", "社会行动", "Social action", "社會行動"
+    COMMUNITY_CARE = "community_care", "社区照顾", "Community care", "社區照顧"
 
 
 class PracticeModelProfile(Record):
@@ -174,11 +174,26 @@ def practice_model(model: PracticeModel) -> PracticeModelProfile:
 class PlanKind(LabelledEnum):
     """The five kinds of plan of seed 000."""
 
-    COMMUNITY_ANNUAL = "community_annual", "社区年度工作计划", "Community annual plan"
-    YOUTH = "youth", "青少年成长支持计划", "Youth growth support plan"
-    ELDERLY_HOME_CARE = "elderly_home_care", "居家养老服务拓展计划", "Elderly home-care plan"
-    OUTREACH = "outreach", "新媒体宣传推广计划", "Outreach and new-media plan"
-    TEAM_BUILDING = "team_building", "人才培养与团队建设计划", "Talent and team-building plan"
+    COMMUNITY_ANNUAL = (
+        "community_annual",
+        "社区年度工作计划",
+        "Community annual plan",
+        "社區年度工作計劃",
+    )
+    YOUTH = "youth", "青少年成长支持计划", "Youth growth support plan", "青少年成長支持計劃"
+    ELDERLY_HOME_CARE = (
+        "elderly_home_care",
+        "居家养老服务拓展计划",
+        "Elderly home-care plan",
+        "居家養老服務拓展計劃",
+    )
+    OUTREACH = "outreach", "新媒体宣传推广计划", "Outreach and new-media plan", "新媒體宣傳推廣計劃"
+    TEAM_BUILDING = (
+        "team_building",
+        "人才培养与团队建设计划",
+        "Talent and team-building plan",
+        "人才培養與團隊建設計劃",
+    )
 
 
 class CatalogRisk(Record):

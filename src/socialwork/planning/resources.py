@@ -20,9 +20,9 @@ from pydantic import Field, Strict
 
 from socialwork.labels import LabelledEnum
 from socialwork.models import Availability, Need, NeedDomain, NeedStatus, Resource
-from socialwork.models._base import Id, Record, Text
 from socialwork.planning._inputs import require_distinct
 from socialwork.planning.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
+from socialwork.records import Id, Record, Text
 
 __all__ = [
     "Assignment",
@@ -45,9 +45,10 @@ class ResourceStrategy(LabelledEnum):
         "file_in_handbook",
         "建立档案并编入资源手册",
         "File it in the resource handbook",
+        "建立檔案並編入資源手冊",
     )
-    DEVELOP = "develop", "想方设法开发", "Develop it"
-    FIND_SUBSTITUTE = "find_substitute", "寻找替代资源", "Find a substitute"
+    DEVELOP = "develop", "想方设法开发", "Develop it", "想方設法開發"
+    FIND_SUBSTITUTE = "find_substitute", "寻找替代资源", "Find a substitute", "尋找替代資源"
 
 
 def classify_resource(resource: Resource) -> ResourceStrategy:
@@ -136,12 +137,18 @@ def resource_gaps(needs: Iterable[Need], offers: Iterable[Offer]) -> tuple[Resou
 class UnmatchedReason(LabelledEnum):
     """Why a need stayed unmatched."""
 
-    NOT_OPEN = "not_open", "需求不是待匹配状态", "The need is not open"
-    NO_OFFER_IN_DOMAIN = "no_offer_in_domain", "该领域没有可用资源", "No offer in the need's domain"
+    NOT_OPEN = "not_open", "需求不是待匹配状态", "The need is not open", "需求不是待匹配狀態"
+    NO_OFFER_IN_DOMAIN = (
+        "no_offer_in_domain",
+        "该领域没有可用资源",
+        "No offer in the need's domain",
+        "該領域沒有可用資源",
+    )
     CAPACITY_EXHAUSTED = (
         "capacity_exhausted",
         "该领域资源已被优先级更高的需求用完",
         "Capacity used up by higher-priority needs",
+        "該領域資源已被優先級更高的需求用完",
     )
 
 

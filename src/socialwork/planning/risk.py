@@ -18,7 +18,7 @@ from attrs import frozen
 from pydantic import Field, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Scale5, Text, break_rule, check_unique
+from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_unique
 
 __all__ = [
     "HeatMap",
@@ -38,54 +38,69 @@ __all__ = [
 class RiskCategory(LabelledEnum):
     """What a risk threatens, grouping the recurring risks of the seed plans."""
 
-    PARTICIPATION = "participation", "参与与接受度", "Participation and acceptance"
-    FUNDING = "funding", "资金", "Funding"
-    STAFFING = "staffing", "人员与能力", "Staffing and skills"
-    SERVICE_QUALITY = "service_quality", "服务质量", "Service quality"
-    SAFETY = "safety", "安全与突发事件", "Safety and emergencies"
-    PRIVACY = "privacy", "信息安全与隐私", "Information security and privacy"
-    STAKEHOLDERS = "stakeholders", "相关方配合", "Stakeholder cooperation"
-    REPUTATION = "reputation", "声誉与舆情", "Reputation and public opinion"
-    EXTERNAL = "external", "外部环境", "External environment"
-    TEAM = "team", "团队与士气", "Team and morale"
+    PARTICIPATION = "participation", "参与与接受度", "Participation and acceptance", "參與與接受度"
+    FUNDING = "funding", "资金", "Funding", "資金"
+    STAFFING = "staffing", "人员与能力", "Staffing and skills", "人員與能力"
+    SERVICE_QUALITY = "service_quality", "服务质量", "Service quality", "服務質量"
+    SAFETY = "safety", "安全与突发事件", "Safety and emergencies", "安全與突發事件"
+    PRIVACY = "privacy", "信息安全与隐私", "Information security and privacy", "信息安全與隱私"
+    STAKEHOLDERS = "stakeholders", "相关方配合", "Stakeholder cooperation", "相關方配合"
+    REPUTATION = "reputation", "声誉与舆情", "Reputation and public opinion", "聲譽與輿情"
+    EXTERNAL = "external", "外部环境", "External environment", "外部環境"
+    TEAM = "team", "团队与士气", "Team and morale", "團隊與士氣"
 
 
 class RiskTreatment(LabelledEnum):
     """The risk treatment options of ISO 31000:2018, 6.5.2 (风险应对方式)."""
 
-    AVOID = "avoid", "规避风险(不开始或停止相关活动)", "Avoid the risk"
-    TAKE = "take", "承担或增加风险以把握机会", "Take or increase the risk to pursue an opportunity"
-    REMOVE_SOURCE = "remove_source", "消除风险源", "Remove the risk source"
-    CHANGE_LIKELIHOOD = "change_likelihood", "改变可能性", "Change the likelihood"
-    CHANGE_CONSEQUENCE = "change_consequence", "改变后果", "Change the consequences"
-    SHARE = "share", "分担风险", "Share the risk"
-    RETAIN = "retain", "有根据地保留风险", "Retain the risk by informed decision"
+    AVOID = (
+        "avoid",
+        "规避风险(不开始或停止相关活动)",
+        "Avoid the risk",
+        "規避風險(不開始或停止相關活動)",
+    )
+    TAKE = (
+        "take",
+        "承担或增加风险以把握机会",
+        "Take or increase the risk to pursue an opportunity",
+        "承擔或增加風險以把握機會",
+    )
+    REMOVE_SOURCE = "remove_source", "消除风险源", "Remove the risk source", "消除風險源"
+    CHANGE_LIKELIHOOD = "change_likelihood", "改变可能性", "Change the likelihood", "改變可能性"
+    CHANGE_CONSEQUENCE = "change_consequence", "改变后果", "Change the consequences", "改變後果"
+    SHARE = "share", "分担风险", "Share the risk", "分擔風險"
+    RETAIN = (
+        "retain",
+        "有根据地保留风险",
+        "Retain the risk by informed decision",
+        "有根據地保留風險",
+    )
 
 
 class RiskStatus(LabelledEnum):
     """Where a risk stands in the register."""
 
-    OPEN = "open", "待处理", "Open"
-    TREATING = "treating", "应对中", "Being treated"
-    MONITORING = "monitoring", "监控中", "Monitoring"
-    CLOSED = "closed", "已关闭", "Closed"
+    OPEN = "open", "待处理", "Open", "待處理"
+    TREATING = "treating", "应对中", "Being treated", "應對中"
+    MONITORING = "monitoring", "监控中", "Monitoring", "監控中"
+    CLOSED = "closed", "已关闭", "Closed", "已關閉"
 
 
 class RiskBand(LabelledEnum):
     """A rating band."""
 
-    LOW = "low", "低", "Low"
-    MEDIUM = "medium", "中", "Medium"
-    HIGH = "high", "高", "High"
+    LOW = "low", "低", "Low", "低"
+    MEDIUM = "medium", "中", "Medium", "中"
+    HIGH = "high", "高", "High", "高"
 
 
 class ScoreLevel(LabelledEnum):
     """Which of a risk's three ratings to read; ``current`` is residual if rated, else inherent."""
 
-    INHERENT = "inherent", "固有风险", "Inherent"
-    RESIDUAL = "residual", "剩余风险", "Residual"
-    TARGET = "target", "目标风险", "Target"
-    CURRENT = "current", "当前风险", "Current"
+    INHERENT = "inherent", "固有风险", "Inherent", "固有風險"
+    RESIDUAL = "residual", "剩余风险", "Residual", "剩餘風險"
+    TARGET = "target", "目标风险", "Target", "目標風險"
+    CURRENT = "current", "当前风险", "Current", "當前風險"
 
 
 class RiskScore(Record):

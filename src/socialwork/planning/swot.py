@@ -24,8 +24,8 @@ from pydantic import Field, Strict, model_validator
 
 from socialwork.errors import PlanningInputError
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Id, Record, Text, break_rule
 from socialwork.planning._inputs import require_distinct
+from socialwork.records import Id, Record, Text, break_rule
 
 __all__ = [
     "IFE_EFE_MIDPOINT",
@@ -49,10 +49,10 @@ Rating = Annotated[int, Strict(), Field(ge=1, le=4)]
 class SwotQuadrant(LabelledEnum):
     """The four SWOT quadrants; S and W are internal, O and T external."""
 
-    STRENGTH = "strength", "优势", "Strength"
-    WEAKNESS = "weakness", "劣势", "Weakness"
-    OPPORTUNITY = "opportunity", "机会", "Opportunity"
-    THREAT = "threat", "威胁", "Threat"
+    STRENGTH = "strength", "优势", "Strength", "優勢"
+    WEAKNESS = "weakness", "劣势", "Weakness", "劣勢"
+    OPPORTUNITY = "opportunity", "机会", "Opportunity", "機會"
+    THREAT = "threat", "威胁", "Threat", "威脅"
 
     @property
     def matrix(self) -> SwotMatrix:
@@ -64,17 +64,37 @@ class SwotQuadrant(LabelledEnum):
 class SwotMatrix(LabelledEnum):
     """The two weighted scoring matrices."""
 
-    IFE = "ife", "内部因素评价矩阵", "Internal factor evaluation"
-    EFE = "efe", "外部因素评价矩阵", "External factor evaluation"
+    IFE = "ife", "内部因素评价矩阵", "Internal factor evaluation", "內部因素評價矩陣"
+    EFE = "efe", "外部因素评价矩阵", "External factor evaluation", "外部因素評價矩陣"
 
 
 class TowsSlot(LabelledEnum):
     """The four TOWS strategy slots, each pairing an internal and an external quadrant."""
 
-    SO = "so", "SO 增长型策略(发挥优势、利用机会)", "SO: use strengths to seize opportunities"
-    ST = "st", "ST 多元化策略(发挥优势、应对威胁)", "ST: use strengths to counter threats"
-    WO = "wo", "WO 扭转型策略(利用机会、克服劣势)", "WO: use opportunities to overcome weaknesses"
-    WT = "wt", "WT 防御型策略(减少劣势、回避威胁)", "WT: reduce weaknesses and avoid threats"
+    SO = (
+        "so",
+        "SO 增长型策略(发挥优势、利用机会)",
+        "SO: use strengths to seize opportunities",
+        "SO 增長型策略(發揮優勢、利用機會)",
+    )
+    ST = (
+        "st",
+        "ST 多元化策略(发挥优势、应对威胁)",
+        "ST: use strengths to counter threats",
+        "ST 多元化策略(發揮優勢、應對威脅)",
+    )
+    WO = (
+        "wo",
+        "WO 扭转型策略(利用机会、克服劣势)",
+        "WO: use opportunities to overcome weaknesses",
+        "WO 扭轉型策略(利用機會、克服劣勢)",
+    )
+    WT = (
+        "wt",
+        "WT 防御型策略(减少劣势、回避威胁)",
+        "WT: reduce weaknesses and avoid threats",
+        "WT 防禦型策略(減少劣勢、迴避威脅)",
+    )
 
     @property
     def quadrants(self) -> tuple[SwotQuadrant, SwotQuadrant]:

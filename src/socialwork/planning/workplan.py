@@ -27,8 +27,8 @@ from pydantic import Field, Strict, model_validator
 
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import Period
-from socialwork.models._base import Count, Day, Id, Record, Text, break_rule, check_unique
 from socialwork.planning.risk import Risk
+from socialwork.records import Count, Day, Id, Record, Text, break_rule, check_unique
 
 __all__ = [
     "Duty",
@@ -64,8 +64,8 @@ Month = Annotated[int, Strict(), Field(ge=1, le=120)]
 class GoalKind(LabelledEnum):
     """Task goals get something done; process goals change how people work together."""
 
-    TASK = "task", "任务目标", "Task goal"
-    PROCESS = "process", "过程目标", "Process goal"
+    TASK = "task", "任务目标", "Task goal", "任務目標"
+    PROCESS = "process", "过程目标", "Process goal", "過程目標"
 
 
 class PlanGoal(Record):
@@ -139,10 +139,10 @@ class Phase(Record):
 class MilestoneKind(LabelledEnum):
     """Kinds of monitoring point (监测与评估节点)."""
 
-    MID_TERM_REVIEW = "mid_term_review", "中期评估", "Mid-term review"
-    QUARTERLY_REVIEW = "quarterly_review", "季度审查", "Quarterly review"
-    ANNUAL_EVALUATION = "annual_evaluation", "年度评估", "Annual evaluation"
-    FINAL_EVALUATION = "final_evaluation", "终期评估", "Final evaluation"
+    MID_TERM_REVIEW = "mid_term_review", "中期评估", "Mid-term review", "中期評估"
+    QUARTERLY_REVIEW = "quarterly_review", "季度审查", "Quarterly review", "季度審查"
+    ANNUAL_EVALUATION = "annual_evaluation", "年度评估", "Annual evaluation", "年度評估"
+    FINAL_EVALUATION = "final_evaluation", "终期评估", "Final evaluation", "終期評估"
 
 
 class Milestone(Record):
@@ -163,20 +163,20 @@ class Milestone(Record):
 class Frequency(LabelledEnum):
     """How often a duty recurs."""
 
-    WEEKLY = "weekly", "每周", "Weekly"
-    MONTHLY = "monthly", "每月", "Monthly"
+    WEEKLY = "weekly", "每周", "Weekly", "每週"
+    MONTHLY = "monthly", "每月", "Monthly", "每月"
 
 
 class Weekday(LabelledEnum):
     """Days of the week; weeks start on Monday (``wkst=MO``)."""
 
-    MONDAY = "monday", "周一", "Monday"
-    TUESDAY = "tuesday", "周二", "Tuesday"
-    WEDNESDAY = "wednesday", "周三", "Wednesday"
-    THURSDAY = "thursday", "周四", "Thursday"
-    FRIDAY = "friday", "周五", "Friday"
-    SATURDAY = "saturday", "周六", "Saturday"
-    SUNDAY = "sunday", "周日", "Sunday"
+    MONDAY = "monday", "周一", "Monday", "週一"
+    TUESDAY = "tuesday", "周二", "Tuesday", "週二"
+    WEDNESDAY = "wednesday", "周三", "Wednesday", "週三"
+    THURSDAY = "thursday", "周四", "Thursday", "週四"
+    FRIDAY = "friday", "周五", "Friday", "週五"
+    SATURDAY = "saturday", "周六", "Saturday", "週六"
+    SUNDAY = "sunday", "周日", "Sunday", "週日"
 
 
 _RRULE_DAYS: dict[Weekday, weekday] = dict(zip(Weekday, (MO, TU, WE, TH, FR, SA, SU), strict=True))
@@ -247,10 +247,10 @@ class Duty(Record):
 class LogframeLevel(LabelledEnum):
     """The four levels of a logical framework, from the top."""
 
-    IMPACT = "impact", "影响(总目标)", "Impact"
-    OUTCOME = "outcome", "成效", "Outcome"
-    OUTPUT = "output", "产出", "Output"
-    ACTIVITY = "activity", "活动", "Activity"
+    IMPACT = "impact", "影响(总目标)", "Impact", "影響(總目標)"
+    OUTCOME = "outcome", "成效", "Outcome", "成效"
+    OUTPUT = "output", "产出", "Output", "產出"
+    ACTIVITY = "activity", "活动", "Activity", "活動"
 
     @property
     def parent_level(self) -> LogframeLevel | None:
@@ -515,25 +515,62 @@ def schedule(plan: WorkPlan, within: Period) -> tuple[Occurrence, ...]:
 class FindingCode(LabelledEnum):
     """What a plan or goal check found; the labels are the messages."""
 
-    NOT_MEASURABLE = "not_measurable", "目标缺少衡量指标或目标值", "Goal has no measure or target"
-    NO_TARGET_GROUP = "no_target_group", "目标没有明确的服务对象", "Goal names no target group"
-    NO_DEADLINE = "no_deadline", "目标没有时间限制", "Goal has no time limit"
-    NO_PRIORITY = "no_priority", "目标没有优先次序", "Goal has no priority"
+    NOT_MEASURABLE = (
+        "not_measurable",
+        "目标缺少衡量指标或目标值",
+        "Goal has no measure or target",
+        "目標缺少衡量指標或目標值",
+    )
+    NO_TARGET_GROUP = (
+        "no_target_group",
+        "目标没有明确的服务对象",
+        "Goal names no target group",
+        "目標沒有明確的服務對象",
+    )
+    NO_DEADLINE = "no_deadline", "目标没有时间限制", "Goal has no time limit", "目標沒有時間限制"
+    NO_PRIORITY = "no_priority", "目标没有优先次序", "Goal has no priority", "目標沒有優先次序"
     CAPACITY_UNKNOWN = (
         "capacity_unknown",
         "无法判断目标是否在机构能力范围内",
         "Cannot tell whether the goal is within the agency's capacity",
+        "無法判斷目標是否在機構能力範圍內",
     )
     BEYOND_CAPACITY = (
         "beyond_capacity",
         "目标所需人手超出机构能力",
         "Goal needs more staff than the agency has",
+        "目標所需人手超出機構能力",
     )
-    PHASE_OVERLAP = "phase_overlap", "阶段时间重叠", "Phase overlaps an earlier phase"
-    PHASE_GAP = "phase_gap", "阶段之间有空档", "Months before this phase belong to no phase"
-    NO_MID_TERM_REVIEW = "no_mid_term_review", "计划没有中期评估", "Plan has no mid-term review"
-    RISK_WITHOUT_OWNER = "risk_without_owner", "风险没有责任人", "Risk has no owner"
-    RISK_WITHOUT_RESPONSE = "risk_without_response", "风险没有应对措施", "Risk has no response"
+    PHASE_OVERLAP = (
+        "phase_overlap",
+        "阶段时间重叠",
+        "Phase overlaps an earlier phase",
+        "階段時間重疊",
+    )
+    PHASE_GAP = (
+        "phase_gap",
+        "阶段之间有空档",
+        "Months before this phase belong to no phase",
+        "階段之間有空檔",
+    )
+    NO_MID_TERM_REVIEW = (
+        "no_mid_term_review",
+        "计划没有中期评估",
+        "Plan has no mid-term review",
+        "計劃沒有中期評估",
+    )
+    RISK_WITHOUT_OWNER = (
+        "risk_without_owner",
+        "风险没有责任人",
+        "Risk has no owner",
+        "風險沒有責任人",
+    )
+    RISK_WITHOUT_RESPONSE = (
+        "risk_without_response",
+        "风险没有应对措施",
+        "Risk has no response",
+        "風險沒有應對措施",
+    )
 
 
 @frozen

@@ -14,7 +14,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.models._base import Day, Id, Record, Text, break_rule
+from socialwork.records import Day, Id, Record, Text, break_rule
 from socialwork.stages.stage import Stage
 
 __all__ = ["Engagement", "MoveKind", "StageMove"]
@@ -28,9 +28,9 @@ class MoveKind(LabelledEnum):
         'New cycle'
     """
 
-    FORWARD = "forward", "推进", "Forward"
-    BACK = "back", "回退", "Back"
-    NEW_CYCLE = "new_cycle", "开始新一轮", "New cycle"
+    FORWARD = "forward", "推进", "Forward", "推進"
+    BACK = "back", "回退", "Back", "回退"
+    NEW_CYCLE = "new_cycle", "开始新一轮", "New cycle", "開始新一輪"
 
 
 class StageMove(Record):

@@ -21,7 +21,7 @@ from pydantic import Field, Strict, model_validator
 
 from socialwork.errors import WrongStageEvidence
 from socialwork.models import GroupKind, ProfileAspect
-from socialwork.models._base import Count, Record, check_part
+from socialwork.records import Count, Record, check_part
 from socialwork.stages.stage import Stage
 
 __all__ = [

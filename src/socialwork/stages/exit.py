@@ -45,9 +45,9 @@ class Comparison(LabelledEnum):
         ('多于', 'more than')
     """
 
-    AT_LEAST = "at_least", "不少于", "at least"
-    MORE_THAN = "more_than", "多于", "more than"
-    IS = "is", "须为", "must be"
+    AT_LEAST = "at_least", "不少于", "at least", "不少於"
+    MORE_THAN = "more_than", "多于", "more than", "多於"
+    IS = "is", "须为", "must be", "須爲"
 
 
 @frozen

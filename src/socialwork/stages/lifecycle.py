@@ -51,45 +51,57 @@ class CaseGuard(LabelledEnum):
         'Intervention needs at least one goal'
     """
 
-    MOVE_NOT_ALLOWED = "move_not_allowed", "流程不允许此变更", "The lifecycle has no such move"
+    MOVE_NOT_ALLOWED = (
+        "move_not_allowed",
+        "流程不允许此变更",
+        "The lifecycle has no such move",
+        "流程不允許此變更",
+    )
     ASSESSMENT_REQUIRED = (
         "assessment_required",
         "制定服务计划前须先完成需求评估",
         "Planning needs an assessment",
+        "制定服務計劃前須先完成需求評估",
     )
     GOAL_REQUIRED = (
         "goal_required",
         "介入前须至少有一个目标",
         "Intervention needs at least one goal",
+        "介入前須至少有一個目標",
     )
     CLOSURE_REQUIRED = (
         "closure_required",
         "结案须记录结案结果",
         "Closing needs a closure with its outcome",
+        "結案須記錄結案結果",
     )
     CLOSURE_NOT_EXPECTED = (
         "closure_not_expected",
         "只有结案时才提供结案记录",
         "A closure is only given when closing",
+        "只有結案時才提供結案記錄",
     )
     CLOSURE_DATE_MISMATCH = (
         "closure_date_mismatch",
         "结案日期须与变更日期一致",
         "The closure's date must be the move's date",
+        "結案日期須與變更日期一致",
     )
-    REASON_REQUIRED = "reason_required", "须说明原因", "A reason is required"
+    REASON_REQUIRED = "reason_required", "须说明原因", "A reason is required", "須說明原因"
     DATE_ORDER = (
         "date_order",
         "变更日期不得早于开案日期或上一条记录",
         "The move must not be dated before the case opened or its last entry",
+        "變更日期不得早於開案日期或上一條記錄",
     )
     CRISIS_OPEN = (
         "crisis_open",
         "危机尚未化解或转介",
         "A crisis is open: resolve or refer it first",
+        "危機尚未化解或轉介",
     )
-    NO_CRISIS = "no_crisis", "个案目前没有危机", "The case is not in crisis"
-    CASE_CLOSED = "case_closed", "个案已结案", "The case is closed"
+    NO_CRISIS = "no_crisis", "个案目前没有危机", "The case is not in crisis", "個案目前沒有危機"
+    CASE_CLOSED = "case_closed", "个案已结案", "The case is closed", "個案已結案"
 
 
 @frozen

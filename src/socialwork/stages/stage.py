@@ -40,10 +40,10 @@ class Stage(LabelledEnum):
         (2, 'Consolidation')
     """
 
-    PREPARATION = "preparation", "准备", "Preparation"
-    LAUNCH = "launch", "启动", "Launch"
-    CONSOLIDATION = "consolidation", "巩固", "Consolidation"
-    EVALUATION = "evaluation", "评估", "Evaluation"
+    PREPARATION = "preparation", "准备", "Preparation", "準備"
+    LAUNCH = "launch", "启动", "Launch", "啓動"
+    CONSOLIDATION = "consolidation", "巩固", "Consolidation", "鞏固"
+    EVALUATION = "evaluation", "评估", "Evaluation", "評估"
 
     @property
     def position(self) -> int:
@@ -74,81 +74,97 @@ class ExitCriterion(LabelledEnum):
         "community_plan",
         "已按成文计划系统地进入社区",
         "The worker entered the community through a written plan",
+        "已按成文計劃系統地進入社區",
     )
     PROFILE_COMPLETE = (
         "profile_complete",
         "社区概况已覆盖所需方面",
         "The community profile covers the required aspects",
+        "社區概況已覆蓋所需方面",
     )
     HOUSEHOLDS_KNOWN = (
         "households_known",
         "认识和熟悉足够多的居民家庭",
         "Enough households know the worker and are known",
+        "認識和熟悉足夠多的居民家庭",
     )
     COMMON_ISSUES_RAISED = (
         "common_issues_raised",
         "居民主动向社工反映共同问题",
         "Residents bring shared problems to the worker on their own",
+        "居民主動向社工反映共同問題",
     )
     ORGANISATIONS_MAPPED = (
         "organisations_mapped",
         "清楚本地政府机构、驻区单位和社会团体的运作方式",
         "The worker knows how local government bodies, units and groups work",
+        "清楚本地政府機構、駐區單位和社會團體的運作方式",
     )
     GROUP_KINDS = (
         "group_kinds",
         "成立了不同类型的居民小组",
         "Resident groups of several kinds formed",
+        "成立了不同類型的居民小組",
     )
     LEADERS_TRAINED = (
         "leaders_trained",
         "培养了一批居民骨干",
         "A batch of resident leaders trained",
+        "培養了一批居民骨幹",
     )
     PROBLEMS_SOLVED_WITH_LEADERS = (
         "problems_solved_with_leaders",
         "骨干协助解决了一些社区问题",
         "Leaders helped solve some community problems",
+        "骨幹協助解決了一些社區問題",
     )
     RESIDENT_SUPPORT = (
         "resident_support",
         "居民组织得到多数居民支持",
         "Most residents support the residents' organisation",
+        "居民組織得到多數居民支持",
     )
     LEADERSHIP_RENEWAL = (
         "leadership_renewal",
         "领导核心有新人加入，新陈代谢健康",
         "New people join the leadership core",
+        "領導核心有新人加入，新陳代謝健康",
     )
     WRITTEN_PROCEDURES = (
         "written_procedures",
         "组织运作有成文的程序",
         "Written procedures run the organisation",
+        "組織運作有成文的程序",
     )
     SUPPORTING_UNITS = (
         "supporting_units",
         "得到辖区单位或外部民间团体的支持",
         "Local units or outside civic groups support the organisation",
+        "得到轄區單位或外部民間團體的支持",
     )
     SUMMARY_WRITTEN = (
         "summary_written",
         "以往工作已有书面总结",
         "Past work is summed up in writing",
+        "以往工作已有書面總結",
     )
     QUALITATIVE_EVIDENCE = (
         "qualitative_evidence",
         "总结用到定性资料",
         "The summary draws on qualitative evidence",
+        "總結用到定性資料",
     )
     QUANTITATIVE_EVIDENCE = (
         "quantitative_evidence",
         "总结用到定量资料",
         "The summary draws on quantitative evidence",
+        "總結用到定量資料",
     )
     NEXT_CYCLE_PLAN = (
         "next_cycle_plan",
         "已系统规划下一轮工作",
         "The next cycle is planned",
+        "已係統規劃下一輪工作",
     )
 
 
@@ -164,41 +180,49 @@ class Caution(LabelledEnum):
         "events_before_profile",
         "尚未摸清社区就频繁办活动",
         "Many events before the community is understood",
+        "尚未摸清社區就頻繁辦活動",
     )
     RELIANCE_ON_WORKER = (
         "reliance_on_worker",
         "居民依赖社工多于依赖自己的带头人",
         "Residents lean on the worker more than on their own leaders",
+        "居民依賴社工多於依賴自己的帶頭人",
     )
     DISPUTES_WITHIN_GROUPS = (
         "disputes_within_groups",
         "小组内部出现人事或权力争执",
         "Disputes over people or power inside a group",
+        "小組內部出現人事或權力爭執",
     )
     DISPUTES_BETWEEN_GROUPS = (
         "disputes_between_groups",
         "小组之间出现人事或权力争执",
         "Disputes over people or power between groups",
+        "小組之間出現人事或權力爭執",
     )
     LEADER_FOCUS = (
         "leader_focus",
         "注意力集中在少数带头人，忽视普通居民",
         "Attention goes to a few leaders, not to ordinary residents",
+        "注意力集中在少數帶頭人，忽視普通居民",
     )
     SERVICES_ONLY = (
         "services_only",
         "居民组织只提供服务，忽视居民的长期参与",
         "The organisation only delivers services, not lasting participation",
+        "居民組織只提供服務，忽視居民的長期參與",
     )
     ONLY_NUMBERS = (
         "only_numbers",
         "评估只看数字，缺少居民的感受和故事",
         "The evaluation rests on numbers alone",
+        "評估只看數字，缺少居民的感受和故事",
     )
     ONLY_IMPRESSIONS = (
         "only_impressions",
         "评估只凭感觉，缺少数据",
         "The evaluation rests on impressions alone",
+        "評估只憑感覺，缺少數據",
     )
 
 
