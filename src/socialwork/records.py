@@ -54,6 +54,7 @@ __all__ = [
     "Text",
     "active_on",
     "break_rule",
+    "check_chain",
     "check_order",
     "check_part",
     "check_unique",
@@ -383,3 +384,57 @@ def check_part(
             whole_name=whole_name,
             whole=whole,
         )
+
+
+def check_chain(
+    record: str,
+    state_field: str,
+    steps: Iterable[tuple[date, Hashable, Hashable]],
+    current: Hashable,
+) -> None:
+    """Break the ``history_out_of_order`` rule unless ``steps`` form a chain ending at ``current``.
+
+    Each step is ``(on, from_state, to_state)`` of one history entry: each must
+    start where the previous one ended, not be dated before it, and the last
+    must end at ``current``, the value of ``state_field``. The one history
+    rule that cases and engagements share.
+
+    Examples:
+        >>> d = date(2025, 6, 1)
+        >>> check_chain("Case", "status", [(d, "intake", "assessment")], "assessment")
+        >>> try:
+        ...     check_chain("Case", "status", [(d, "intake", "assessment")], "closed")
+        ... except ValidationError as err:
+        ...     print(err.errors()[0]["loc"], err.errors()[0]["msg"])
+        ('status',) status must be where the history ends (assessment); got closed
+    """
+    previous: tuple[date, Hashable, Hashable] | None = None
+    for index, step in enumerate(steps):
+        if previous is not None and (step[0] < previous[0] or step[1] != previous[2]):
+            break_rule(
+                record,
+                ("history", index),
+                "history_out_of_order",
+                "each history entry must start where the previous one ended "
+                "({previous}) and not be dated before it ({day})",
+                _code(step[1]),
+                previous=_code(previous[2]),
+                day=previous[0],
+            )
+        previous = step
+    if previous is not None and previous[2] != current:
+        break_rule(
+            record,
+            (state_field,),
+            "history_out_of_order",
+            "{field} must be where the history ends ({last}); got {state}",
+            _code(current),
+            field=state_field,
+            last=_code(previous[2]),
+            state=_code(current),
+        )
+
+
+def _code(state: Hashable) -> str:
+    """The code of an enum state, or the state itself as text."""
+    return str(getattr(state, "value", state))

@@ -17,6 +17,7 @@ from socialwork.records import (
     Scale5,
     Text,
     break_rule,
+    check_chain,
     check_order,
     check_unique,
     personal,
@@ -400,25 +401,9 @@ class Case(Record):
                 )
 
     def _history_in_order(self) -> None:
-        for index, (before, after) in enumerate(zip(self.history, self.history[1:], strict=False)):
-            if after.on < before.on or after.from_status is not before.to_status:
-                break_rule(
-                    "Case",
-                    ("history", index + 1),
-                    "history_out_of_order",
-                    "each history entry must start where the previous one ended "
-                    "({previous}) and not be dated before it ({day})",
-                    after.from_status.value,
-                    previous=before.to_status.value,
-                    day=before.on,
-                )
-        if self.history and self.history[-1].to_status is not self.status:
-            break_rule(
-                "Case",
-                ("status",),
-                "history_out_of_order",
-                "status must be where the history ends ({last}); got {status}",
-                self.status.value,
-                last=self.history[-1].to_status.value,
-                status=self.status.value,
-            )
+        check_chain(
+            "Case",
+            "status",
+            ((h.on, h.from_status, h.to_status) for h in self.history),
+            self.status,
+        )
