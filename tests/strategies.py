@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -935,7 +935,7 @@ def targets(factor: int = 1) -> st.SearchStrategy[mt.Target]:
 @st.composite
 def indicator_definitions(draw: st.DrawFn) -> md.IndicatorDefinition:
     """A definition of any factor, unit, direction and quadrant; one standing target at most."""
-    factor = draw(st.sampled_from([1, 100, 1000]))
+    factor: Literal[1, 100, 1000] = draw(st.sampled_from([1, 100, 1000]))
     dated = draw(st.lists(st.builds(mt.Target, value=figures(factor), period=periods), max_size=3))
     standing = draw(st.lists(st.builds(mt.Target, value=figures(factor)), max_size=1))
     bilingual = st.builds(m.BilingualText, zh=texts, en=texts)

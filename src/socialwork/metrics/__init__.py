@@ -9,9 +9,11 @@ records (`need_satisfaction`); the same formula over counts ends in
 ``_from_counts`` (`need_satisfaction_from_counts`). `monthly_report` puts
 every indicator of the catalogue (`socialwork.metrics.catalogue`) together.
 
-This package re-exports what users call and the records and enums they
-build or compare; the result classes, the Protocols, the built-in
-definitions and the constants stay importable from their modules.
+This package re-exports what users call, the records and enums they build
+or compare, and the results the functions return; the Protocols
+(`socialwork.metrics.protocols`), the built-in definitions
+(`socialwork.metrics.catalogue`) and the constants stay importable from
+their modules.
 
 Examples:
     >>> from socialwork.metrics import rate, sample_size, two_proportion_test
@@ -22,6 +24,8 @@ Examples:
 """
 
 from socialwork.metrics.casework import (
+    FollowUp,
+    KeyGroupCoverage,
     case_improvement,
     caseload_per_worker,
     goal_attainment,
@@ -52,8 +56,9 @@ from socialwork.metrics.rates import (
     percentage_point_change,
     rate,
 )
-from socialwork.metrics.report import monthly_report
+from socialwork.metrics.report import GroupLine, MonthlyReport, ReportLine, monthly_report
 from socialwork.metrics.services import (
+    MembershipGrowth,
     certification_rate,
     file_completeness,
     group_attendance,
@@ -67,6 +72,8 @@ from socialwork.metrics.services import (
 )
 from socialwork.metrics.status import IndicatorStatus, indicator_status
 from socialwork.metrics.survey import (
+    ProportionTest,
+    WilsonInterval,
     sample_size,
     two_proportion_test,
     wilson_interval,
@@ -79,11 +86,19 @@ __all__ = [
     "Direction",
     "Exclusion",
     "ExclusionReason",
+    "FollowUp",
+    "GroupLine",
     "IndicatorDefinition",
     "IndicatorStatus",
+    "KeyGroupCoverage",
+    "MembershipGrowth",
+    "MonthlyReport",
+    "ProportionTest",
     "Rate",
     "RbaQuadrant",
+    "ReportLine",
     "Target",
+    "WilsonInterval",
     "benefit_from_counts",
     "case_improvement",
     "caseload_per_worker",

@@ -25,7 +25,7 @@ from socialwork.metrics._checks import MAX_FIGURE
 from socialwork.models import Period
 from socialwork.records import Day, Record
 
-__all__ = ["Baseline", "Figure", "Target"]
+__all__ = ["MAX_FIGURE", "Baseline", "Figure", "Target"]
 
 Figure: TypeAlias = Annotated[
     float, Strict(), Field(ge=-MAX_FIGURE, le=MAX_FIGURE, allow_inf_nan=False)
