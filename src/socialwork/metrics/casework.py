@@ -17,7 +17,7 @@ Examples:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from attrs import frozen
@@ -115,7 +115,7 @@ class KeyGroupCoverage:
     total: Rate
     by_category: tuple[tuple[ClientCategory, Rate], ...]
 
-    def category(self, category: ClientCategory) -> Rate:
+    def category(self, category: ClientCategory | str) -> Rate:
         """The coverage of ``category``, a member or its code (undefined when no client has it).
 
         Raises:
@@ -191,32 +191,33 @@ def case_improvement(cases: Iterable[CaseLike]) -> Rate:
     return rate(improved, len(intervened))
 
 
-def _open_spells(case: CaseLike) -> Iterator[tuple[date, date | None]]:
+def _open_spells(case: CaseLike) -> list[tuple[date, date | None]]:
     """The spans a case was open, each from its first day up to the day it closed.
 
-    Read from the opening date and the dated history (a move into ``closed``
-    ends a span, a reopening starts one); a case closed without a history
-    is open up to its closure's date. The current status is never read,
-    except for a case closed with neither a history nor a closure.
+    Read from the opening date, the dated history (a move into ``closed``
+    ends a span, a reopening starts one) and the closure's date, after which
+    the case is not open; never from the current status. The same rule as
+    `socialwork.models.Case.open_on`, on any object with these attributes.
     """
     history = case.history
-    if not history:
-        closure = case.closure
-        if closure is not None:
-            yield case.opened_on, closure.closed_on
-        elif case.status is not CaseStatus.CLOSED:
-            yield case.opened_on, None
-        return
-    since: date | None = None if history[0].from_status is CaseStatus.CLOSED else case.opened_on
+    closed = CaseStatus.CLOSED
+    spells: list[tuple[date, date | None]] = []
+    since = None if history and history[0].from_status is closed else case.opened_on
     for change in history:
-        closing = change.to_status is CaseStatus.CLOSED
-        if since is not None and closing:
-            yield since, change.on
+        if since is not None and change.to_status is closed:
+            spells.append((since, change.on))
             since = None
-        elif since is None and not closing:
+        elif since is None and change.to_status is not closed:
             since = change.on
     if since is not None:
-        yield since, None
+        spells.append((since, None))
+    closure = case.closure
+    if closure is None:
+        return spells
+    last = closure.closed_on
+    return [
+        (start, last if end is None else min(end, last)) for start, end in spells if start < last
+    ]
 
 
 def _open_since(case: CaseLike, day: date) -> date | None:
