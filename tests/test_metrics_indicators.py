@@ -38,6 +38,8 @@ from socialwork.models import (
     CaseStatus,
     Client,
     ClientCategory,
+    Closure,
+    ClosureOutcome,
     ContactMode,
     Need,
     NeedDomain,
@@ -47,8 +49,10 @@ from socialwork.models import (
     Staff,
     StaffGrade,
     StaffRole,
+    StatusChange,
     Visit,
 )
+from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from tests.strategies import METRIC_MONTH, case_books, key_group_books
 
@@ -88,8 +92,16 @@ def test_case_improvement_of_the_seed() -> None:
 
 def test_a_closed_case_that_went_through_intervention_counts() -> None:
     (k1,) = [c for c in JUNE.cases if c.id == "k1"]
-    closed = k1.model_copy(update={"status": CaseStatus.REVIEW})
-    assert case_improvement([closed]).denominator == 1
+    closing = StatusChange(
+        on=date(2025, 6, 28), from_status=CaseStatus.REVIEW, to_status=CaseStatus.CLOSED
+    )
+    closed = replace(
+        k1,
+        status=CaseStatus.CLOSED,
+        closure=Closure(closed_on=date(2025, 6, 28), outcome=ClosureOutcome.GOALS_ACHIEVED),
+        history=(*k1.history, closing),
+    )
+    assert str(case_improvement([closed])) == "100.0% (1/1)"
     fresh = Case(id="k9", client_id="e1", worker_id="s1", opened_on=date(2025, 6, 1))
     assert case_improvement([fresh]).value is None
 

@@ -191,41 +191,29 @@ def case_improvement(cases: Iterable[CaseLike]) -> Rate:
     return rate(improved, len(intervened))
 
 
-def _open_spells(case: CaseLike) -> list[tuple[date, date | None]]:
-    """The spans a case was open, each from its first day up to the day it closed.
+def _open_since(case: CaseLike, day: date) -> date | None:
+    """The day ``case`` was last opened or reopened, if it was open on ``day``; else ``None``.
 
-    Read from the opening date, the dated history (a move into ``closed``
-    ends a span, a reopening starts one) and the closure's date, after which
-    the case is not open; never from the current status. The same rule as
+    Read from the opening date, the dated history up to ``day`` (a move into
+    ``closed`` ends a span, a move out of it starts one) and the closure's
+    date, from which the case is no longer open (`socialwork.records.active_on`);
+    never from the current status. The same rule as
     `socialwork.models.Case.open_on`, on any object with these attributes.
     """
-    history = case.history
     closed = CaseStatus.CLOSED
-    spells: list[tuple[date, date | None]] = []
+    history = case.history
     since = None if history and history[0].from_status is closed else case.opened_on
     for change in history:
-        if since is not None and change.to_status is closed:
-            spells.append((since, change.on))
+        if change.on > day:
+            break
+        if change.to_status is closed:
             since = None
-        elif since is None and change.to_status is not closed:
+        elif since is None:
             since = change.on
-    if since is not None:
-        spells.append((since, None))
+    if since is None:
+        return None
     closure = case.closure
-    if closure is None:
-        return spells
-    last = closure.closed_on
-    return [
-        (start, last if end is None else min(end, last)) for start, end in spells if start < last
-    ]
-
-
-def _open_since(case: CaseLike, day: date) -> date | None:
-    """The first day of the span in which ``case`` was open on ``day``; ``None`` if it was not."""
-    for start, end in _open_spells(case):
-        if active_on(start, end, day):
-            return start
-    return None
+    return since if active_on(since, None if closure is None else closure.closed_on, day) else None
 
 
 @frozen
