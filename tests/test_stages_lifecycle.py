@@ -20,16 +20,13 @@ from socialwork.models import (
     Referral,
 )
 from socialwork.stages import (
-    CASE_MOVES,
-    CaseGuard,
-    CaseMove,
     allowed_moves,
-    check_lifecycle,
     raise_crisis,
     refer_crisis,
     resolve_crisis,
     transition,
 )
+from socialwork.stages.lifecycle import CASE_MOVES, CaseGuard, CaseMove, check_lifecycle
 from tests.strategies import assessments, cases, closures, goals
 
 PROPERTY = settings(max_examples=50, deadline=None)
