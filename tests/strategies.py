@@ -17,6 +17,8 @@ from pydantic import BaseModel
 from socialwork import models as m
 from socialwork import planning as pl
 from socialwork import stages as sg
+from socialwork.records import MAX_COUNT
+from socialwork.stages.evidence import MAX_RATIO
 
 DAY_MIN = date(2020, 1, 1)
 DAY_MAX = date(2030, 12, 31)
@@ -583,12 +585,13 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
 # --- stages ---
 
 
-small = st.integers(min_value=0, max_value=12)
+small = st.integers(min_value=0, max_value=12) | st.sampled_from([0, 1, MAX_COUNT])
+"""Mostly small counts, with the bounds of `Count` now and then."""
 
 
 @st.composite
 def part_and_whole(draw: st.DrawFn) -> tuple[int, int]:
-    whole = draw(st.integers(min_value=0, max_value=5_000))
+    whole = draw(st.integers(min_value=0, max_value=5_000) | st.just(MAX_COUNT))
     return draw(st.integers(min_value=0, max_value=whole)), whole
 
 
@@ -652,14 +655,45 @@ EVIDENCE_BY_STAGE: dict[sg.Stage, st.SearchStrategy[Any]] = {
 """Evidence of each stage, keyed by the stage."""
 stage_evidences: st.SearchStrategy[sg.StageEvidence] = st.one_of(*EVIDENCE_BY_STAGE.values())
 shares = st.floats(min_value=0, max_value=1, allow_nan=False)
+minimums = st.integers(min_value=1, max_value=10) | st.just(MAX_COUNT)
 stage_policies = st.builds(
     sg.StagePolicy,
     profile_completeness=shares,
     households_known_share=shares,
-    min_common_issues=st.integers(min_value=1, max_value=6),
+    min_common_issues=minimums,
+    organisations_mapped_share=shares,
+    min_group_kinds=minimums,
+    min_leaders_trained=minimums,
+    min_problems_solved=minimums,
     most_residents=shares,
-    min_leaders_trained=st.integers(min_value=1, max_value=10),
+    min_new_core_leaders=minimums,
+    min_written_procedures=minimums,
+    min_supporting_units=minimums,
+    min_qualitative_sources=minimums,
+    min_quantitative_indicators=minimums,
+    max_events_before_profile=small,
+    worker_reliance_ratio=st.floats(min_value=0, max_value=MAX_RATIO, allow_nan=False),
+    disputes_warning_at=minimums,
+    leader_focus_share=shares,
+    min_participation_share=shares,
+    min_evidence_share=shares,
 )
+
+
+@st.composite
+def stage_moves(draw: st.DrawFn) -> sg.StageMove:
+    """A single move of any kind, with stages that fit it."""
+    kind = draw(st.sampled_from(sg.MoveKind))
+    if kind is sg.MoveKind.NEW_CYCLE:
+        start, end, reason = sg.Stage.EVALUATION, sg.Stage.PREPARATION, draw(optional(texts))
+    elif kind is sg.MoveKind.FORWARD:
+        start = draw(st.sampled_from([s for s in sg.Stage if s is not sg.Stage.EVALUATION]))
+        end, reason = start.following, draw(optional(texts))
+    else:
+        start = draw(st.sampled_from([s for s in sg.Stage if s is not sg.Stage.PREPARATION]))
+        end = draw(st.sampled_from([s for s in sg.Stage if s.position < start.position]))
+        reason = draw(texts)
+    return sg.StageMove(on=draw(days), from_stage=start, to_stage=end, kind=kind, reason=reason)
 
 
 @st.composite
@@ -687,6 +721,7 @@ STAGE_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     sg.EvaluationEvidence: evaluation_evidences,
     sg.LaunchEvidence: launch_evidences,
     sg.PreparationEvidence: preparation_evidences(),
+    sg.StageMove: stage_moves(),
     sg.StagePolicy: stage_policies,
 }
 """A strategy for every record type of socialwork.stages, keyed by the type."""
