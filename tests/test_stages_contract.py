@@ -26,6 +26,7 @@ from socialwork.errors import (
     UnknownLanguageError,
 )
 from socialwork.models import (
+    BilingualText,
     Case,
     CaseStatus,
     Closure,
@@ -57,9 +58,10 @@ from socialwork.stages import (
     stage_warnings,
     transition,
 )
+from socialwork.stages._checks import MAX_MEASURE
 from socialwork.stages.cautions import Caution, StageWarning
 from socialwork.stages.evidence import MAX_RATIO, require_stage
-from socialwork.stages.exit import ExitCriterion
+from socialwork.stages.exit import Comparison, CriterionResult, ExitCriterion
 from socialwork.stages.lifecycle import CaseGuard, CaseMove, check_lifecycle
 from tests.strategies import EVIDENCE_BY_STAGE, engagements, stage_evidences, stage_policies
 
@@ -149,25 +151,22 @@ def test_require_stage_takes_a_code() -> None:
         require_stage("launching", launch())
 
 
-def test_case_moves_and_lifecycle_checks_take_codes() -> None:
-    move = CaseMove("planning", "intervention", "goal_required")
-    assert (move.source, move.target, move.guard) == (
-        CaseStatus.PLANNING,
-        CaseStatus.INTERVENTION,
-        CaseGuard.GOAL_REQUIRED,
-    )
-    with pytest.raises(UnknownCodeError):
-        CaseMove("planning", "intervene")
+def test_lifecycle_checks_take_codes() -> None:
     # A table given by codes is checked as the same table: intake is its initial state.
-    table = [CaseMove("intake", "closed"), CaseMove("closed", "intake", "reason_required")]
+    codes: Any = ("intake", "closed", "reason_required", "close")
+    table = [CaseMove(codes[0], codes[1]), CaseMove(codes[1], codes[0], codes[2])]
     with pytest.raises(MalformedLifecycle) as info:
         check_lifecycle(table, states=("intake", "closed"), final="closed")
     assert info.value.problem == "no initial state"
     assert check_lifecycle(table[:1], states=("intake", "closed"), final="closed") is (
         CaseStatus.INTAKE
     )
-    with pytest.raises(UnknownCodeError):
+    with pytest.raises(UnknownCodeError) as unknown:
         check_lifecycle(table[:1], states=("intake", "shut"))
+    assert unknown.value.parameter == "states"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle([CaseMove(codes[0], codes[3])])
+    assert unknown.value.parameter == "target"
 
 
 # --- dates: a datetime or an out-of-range day is refused at the entry ---
@@ -813,3 +812,34 @@ def test_a_move_back_is_refused_before_the_stage_was_entered(
             move_back(engagement, to=Stage.PREPARATION, on=on, reason="r")
     else:
         assert move_back(engagement, to=Stage.PREPARATION, on=on, reason="r").entered_on == on
+
+
+# --- results built by hand keep to the same bounds as the ones the functions build ---
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1, MAX_MEASURE + 1, 2**63])
+def test_a_result_refuses_a_measure_no_check_could_produce(bad: float) -> None:
+    text = BilingualText.of("只有数字", "Numbers only")
+    with pytest.raises(ArgumentError) as info:
+        CriterionResult(ExitCriterion.LEADERS_TRAINED, bad, 5, Comparison.AT_LEAST, False)
+    assert info.value.parameter == "measured"
+    with pytest.raises(ArgumentError) as info:
+        CriterionResult(ExitCriterion.LEADERS_TRAINED, 3, bad, Comparison.AT_LEAST, False)
+    assert info.value.parameter == "threshold"
+    with pytest.raises(ArgumentError) as info:
+        StageWarning(Caution.ONLY_NUMBERS, Stage.EVALUATION, 0.0, bad, text)
+    assert info.value.parameter == "threshold"
+    with pytest.raises(ArgumentError) as info:
+        StageWarning(Caution.ONLY_NUMBERS, Stage.EVALUATION, bad, 0.2, text)
+    assert info.value.parameter == "measured"
+
+
+def test_a_result_keeps_undefined_shares_and_required_flags() -> None:
+    undefined = CriterionResult(
+        ExitCriterion.HOUSEHOLDS_KNOWN, None, 0.3, Comparison.AT_LEAST, False
+    )
+    assert str(undefined) == "households_known: undefined (at least 0.3)"
+    required = CriterionResult(ExitCriterion.COMMUNITY_PLAN, False, True, Comparison.IS, False)
+    assert str(required) == "community_plan: False (must be True)"
+    # the largest threshold a policy can produce: a ratio of 1,000 times a billion requests
+    assert MAX_MEASURE == MAX_RATIO * MAX_COUNT == 10**12

@@ -18,11 +18,11 @@ Examples:
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import Attribute, field, frozen
 
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import BilingualText, ProfileAspect
-from socialwork.stages._checks import require_instance
+from socialwork.stages._checks import require_instance, require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
@@ -110,9 +110,14 @@ class StageWarning:
 
     caution: Caution
     stage: Stage
-    measured: int | float
-    threshold: int | float
+    measured: int | float = field()
+    threshold: int | float = field()
     text: BilingualText
+
+    @measured.validator
+    @threshold.validator
+    def _finite(self, attribute: Attribute[int | float], value: int | float) -> None:
+        require_measure(value, attribute.name)
 
     @property
     def code(self) -> str:

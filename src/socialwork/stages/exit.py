@@ -15,11 +15,11 @@ Examples:
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import Attribute, field, frozen
 
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import ProfileAspect
-from socialwork.stages._checks import require_instance
+from socialwork.stages._checks import require_instance, require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
@@ -173,10 +173,15 @@ class CriterionResult:
     """
 
     criterion: ExitCriterion
-    measured: Measure | None
-    threshold: Measure
+    measured: Measure | None = field()
+    threshold: Measure = field()
     comparison: Comparison
     met: bool
+
+    @measured.validator
+    @threshold.validator
+    def _finite(self, attribute: Attribute[Measure | None], value: Measure | None) -> None:
+        require_measure(value, attribute.name)
 
     @property
     def code(self) -> str:

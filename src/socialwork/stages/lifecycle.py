@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from attrs import field, frozen
+from attrs import frozen
 
 from socialwork._arguments import require_day, require_member
 from socialwork.errors import ArgumentError, InvalidTransition, MalformedLifecycle
@@ -113,31 +113,30 @@ class CaseGuard(LabelledEnum):
     CASE_CLOSED = "case_closed", "个案已结案", "The case is closed", "個案已結案"
 
 
-def _status(value: object) -> CaseStatus:
-    return require_member(CaseStatus, value, "status")
-
-
-def _guard(value: object) -> CaseGuard | None:
-    return None if value is None else require_member(CaseGuard, value, "guard")
-
-
 @frozen
 class CaseMove:
     """One allowed move of the case lifecycle, with the guard it must pass (if any).
-
-    The statuses and the guard may be given as members or as their codes.
 
     Examples:
         >>> move = CaseMove(CaseStatus.PLANNING, CaseStatus.INTERVENTION, CaseGuard.GOAL_REQUIRED)
         >>> move.guard.value if move.guard else None
         'goal_required'
-        >>> CaseMove("review", "closed", "closure_required").target is CaseStatus.CLOSED
-        True
     """
 
-    source: CaseStatus = field(converter=_status)
-    target: CaseStatus = field(converter=_status)
-    guard: CaseGuard | None = field(default=None, converter=_guard)
+    source: CaseStatus
+    target: CaseStatus
+    guard: CaseGuard | None = None
+
+
+def _checked(move: object) -> CaseMove:
+    """Return ``move`` with its statuses and guard as members, whether given as members or codes."""
+    move = require_instance(CaseMove, move, "moves")
+    guard = None if move.guard is None else require_member(CaseGuard, move.guard, "guard")
+    return CaseMove(
+        require_member(CaseStatus, move.source, "source"),
+        require_member(CaseStatus, move.target, "target"),
+        guard,
+    )
 
 
 _S = CaseStatus
@@ -184,7 +183,7 @@ def check_lifecycle(
         ...     print(err.problem, err.states)
         more than one initial state ('intake', 'review')
     """
-    table = tuple(require_instance(CaseMove, move, "moves") for move in moves)
+    table = tuple(_checked(move) for move in moves)
     all_states = tuple(require_member(CaseStatus, state, "states") for state in states)
     final = require_member(CaseStatus, final, "final")
     pairs = [(m.source, m.target) for m in table]
