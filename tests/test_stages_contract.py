@@ -22,6 +22,7 @@ from socialwork.errors import (
     InvalidTransition,
     MalformedLifecycle,
     SocialWorkError,
+    TransitionBlocked,
     UnknownCodeError,
     UnknownLanguageError,
 )
@@ -62,7 +63,7 @@ from socialwork.stages._checks import MAX_MEASURE
 from socialwork.stages.cautions import Caution, StageWarning
 from socialwork.stages.evidence import MAX_RATIO, require_stage
 from socialwork.stages.exit import Comparison, CriterionResult, ExitCriterion
-from socialwork.stages.lifecycle import CaseGuard, CaseMove, check_lifecycle
+from socialwork.stages.lifecycle import CASE_MOVES, CaseGuard, CaseMove, check_lifecycle
 from tests.strategies import EVIDENCE_BY_STAGE, engagements, stage_evidences, stage_policies
 
 PROPERTY = settings(max_examples=60, deadline=None)
@@ -147,8 +148,9 @@ def test_move_back_takes_a_code_for_to() -> None:
 
 def test_require_stage_takes_a_code() -> None:
     require_stage("launch", launch())
-    with pytest.raises(UnknownCodeError):
+    with pytest.raises(UnknownCodeError) as info:
         require_stage("launching", launch())
+    assert info.value.parameter == "stage"
 
 
 def test_lifecycle_checks_take_codes() -> None:
@@ -167,6 +169,15 @@ def test_lifecycle_checks_take_codes() -> None:
     with pytest.raises(UnknownCodeError) as unknown:
         check_lifecycle([CaseMove(codes[0], codes[3])])
     assert unknown.value.parameter == "target"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle([CaseMove(codes[3], codes[0])])
+    assert unknown.value.parameter == "source"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle([CaseMove(codes[0], codes[1], codes[3])])
+    assert unknown.value.parameter == "guard"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle(table[:1], final=codes[3])
+    assert unknown.value.parameter == "final"
 
 
 # --- dates: a datetime or an out-of-range day is refused at the entry ---
@@ -450,7 +461,8 @@ def test_a_crisis_referral_is_dated_the_day_of_the_move() -> None:
 def test_a_blank_reason_for_an_ordinary_move_is_an_argument_error() -> None:
     with pytest.raises(ArgumentError) as info:
         transition(new_case(), CaseStatus.ASSESSMENT, on=date(2025, 6, 3), reason="  ")
-    assert info.value.parameter == "reason"
+    assert (info.value.parameter, info.value.value) == ("reason", "  ")
+    assert str(info.value) == "reason must be a text that is not blank, or None; got '  '"
     kept = transition(new_case(), CaseStatus.ASSESSMENT, on=date(2025, 6, 3), reason="家访后")
     assert kept.history[-1].reason == "家访后"
 
@@ -673,49 +685,101 @@ NUMBER: Any = 3
 NOTHING: Any = None
 """Arguments a type checker would refuse, for the calls below."""
 
+ON = date(2025, 7, 1)
 WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
-    "advance": (lambda: advance(WRONG, launch(), on=date(2025, 7, 1)), "engagement"),
-    "check_exit": (lambda: check_exit(at(Stage.LAUNCH), launch(), WRONG), "policy"),
-    "stage_warnings": (lambda: stage_warnings(at(Stage.LAUNCH), WRONG), "evidence"),
+    "advance engagement": (
+        lambda: advance(WRONG, launch(), on=ON),
+        "engagement must be of type Engagement; got str",
+    ),
+    "advance evidence": (
+        lambda: advance(at(Stage.LAUNCH), WRONG, on=ON),
+        "evidence must be the evidence record of a stage; got str",
+    ),
+    "check_exit engagement": (
+        lambda: check_exit(WRONG, launch()),
+        "engagement must be of type Engagement; got str",
+    ),
+    "check_exit policy": (
+        lambda: check_exit(at(Stage.LAUNCH), launch(), WRONG),
+        "policy must be of type StagePolicy; got str",
+    ),
+    "stage_warnings engagement": (
+        lambda: stage_warnings(NUMBER, launch()),
+        "engagement must be of type Engagement; got int",
+    ),
+    "stage_warnings evidence": (
+        lambda: stage_warnings(at(Stage.LAUNCH), WRONG),
+        "evidence must be the evidence record of a stage; got str",
+    ),
+    "stage_warnings policy": (
+        lambda: stage_warnings(at(Stage.LAUNCH), launch(), NOTHING),
+        "policy must be of type StagePolicy; got NoneType",
+    ),
+    "move_back engagement": (
+        lambda: move_back(WRONG, to=Stage.PREPARATION, on=ON, reason="r"),
+        "engagement must be of type Engagement; got str",
+    ),
     "move_back reason": (
-        lambda: move_back(
-            at(Stage.LAUNCH), to=Stage.PREPARATION, on=date(2025, 7, 1), reason=NOTHING
-        ),
-        "reason",
+        lambda: move_back(at(Stage.LAUNCH), to=Stage.PREPARATION, on=ON, reason=NOTHING),
+        "reason must be of type str; got NoneType",
     ),
     "move_back to": (
-        lambda: move_back(at(Stage.LAUNCH), to=NUMBER, on=date(2025, 7, 1), reason="r"),
-        "to",
+        lambda: move_back(at(Stage.LAUNCH), to=NUMBER, on=ON, reason="r"),
+        "to must be a Stage or one of its codes; got int",
     ),
-    "transition case": (lambda: transition(WRONG, "assessment", on=date(2025, 7, 1)), "case"),
+    "transition case": (
+        lambda: transition(WRONG, "assessment", on=ON),
+        "case must be of type Case; got str",
+    ),
     "transition closure": (
-        lambda: transition(new_case(), "closed", on=date(2025, 7, 1), closure=WRONG),
-        "closure",
+        lambda: transition(new_case(), "closed", on=ON, closure=WRONG),
+        "closure must be of type Closure; got str",
     ),
     "transition reason": (
-        lambda: transition(new_case(), "assessment", on=date(2025, 7, 1), reason=NUMBER),
-        "reason",
+        lambda: transition(new_case(), "assessment", on=ON, reason=NUMBER),
+        "reason must be of type str; got int",
     ),
-    "refer_crisis": (
-        lambda: refer_crisis(new_case(crisis=True), on=date(2025, 7, 1), referral=WRONG),
-        "referral",
+    "refer_crisis referral": (
+        lambda: refer_crisis(new_case(crisis=True), on=ON, referral=WRONG),
+        "referral must be of type Referral; got str",
     ),
-    "raise_crisis": (
-        lambda: raise_crisis(new_case(), on=date(2025, 7, 1), reason=NUMBER),
-        "reason",
+    "refer_crisis case": (
+        lambda: refer_crisis(WRONG, on=ON, referral=referral()),
+        "case must be of type Case; got str",
     ),
-    "allowed_moves": (lambda: allowed_moves(NUMBER), "status"),
-    "stage_guide": (lambda: stage_guide(NUMBER), "stage"),
-    "check_lifecycle": (lambda: check_lifecycle([WRONG]), "moves"),
+    "raise_crisis reason": (
+        lambda: raise_crisis(new_case(), on=ON, reason=NUMBER),
+        "reason must be of type str; got int",
+    ),
+    "raise_crisis case": (
+        lambda: raise_crisis(NOTHING, on=ON, reason="r"),
+        "case must be of type Case; got NoneType",
+    ),
+    "resolve_crisis case": (
+        lambda: resolve_crisis(WRONG, on=ON, reason="r"),
+        "case must be of type Case; got str",
+    ),
+    "allowed_moves": (
+        lambda: allowed_moves(NUMBER),
+        "status must be a CaseStatus or one of its codes; got int",
+    ),
+    "stage_guide": (
+        lambda: stage_guide(NUMBER),
+        "stage must be a Stage or one of its codes; got int",
+    ),
+    "check_lifecycle": (
+        lambda: check_lifecycle([WRONG]),
+        "moves must be of type CaseMove; got str",
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(WRONGLY_TYPED))
 def test_a_wrongly_typed_argument_is_a_type_error_naming_it(name: str) -> None:
-    call, parameter = WRONGLY_TYPED[name]
+    call, message = WRONGLY_TYPED[name]
     with pytest.raises(TypeError) as info:
         call()
-    assert str(info.value).startswith(f"{parameter} must be")
+    assert str(info.value) == message
 
 
 # --- properties: only documented errors escape ---
@@ -843,3 +907,68 @@ def test_a_result_keeps_undefined_shares_and_required_flags() -> None:
     assert str(required) == "community_plan: False (must be True)"
     # the largest threshold a policy can produce: a ratio of 1,000 times a billion requests
     assert MAX_MEASURE == MAX_RATIO * MAX_COUNT == 10**12
+
+
+# --- what mutation testing found no test reading ---
+
+
+def test_advance_judges_by_the_policy_it_is_given() -> None:
+    four = launch(leaders_trained=4)
+    with pytest.raises(TransitionBlocked):
+        advance(at(Stage.LAUNCH), four, on=date(2025, 9, 1))
+    moved = advance(
+        at(Stage.LAUNCH), four, on=date(2025, 9, 1), policy=StagePolicy(min_leaders_trained=4)
+    )
+    assert moved.stage is Stage.CONSOLIDATION
+
+
+def test_an_exit_check_keeps_what_it_judged() -> None:
+    evidence = EVIDENCE[3]
+    policy = StagePolicy(min_quantitative_indicators=6)
+    check = check_exit(at(Stage.EVALUATION), evidence, policy)
+    assert (check.stage, check.evidence, check.policy) == (Stage.EVALUATION, evidence, policy)
+    # a written summary, 5 qualitative sources of at least 1, 5 quantitative of at least 6, a plan
+    assert [str(c) for c in check.criteria] == [
+        "summary_written: True (must be True)",
+        "qualitative_evidence: 5 (at least 1)",
+        "quantitative_evidence: 5 (at least 6)",
+        "next_cycle_plan: True (must be True)",
+    ]
+    assert [c.criterion for c in check.criteria] == [
+        ExitCriterion.SUMMARY_WRITTEN,
+        ExitCriterion.QUALITATIVE_EVIDENCE,
+        ExitCriterion.QUANTITATIVE_EVIDENCE,
+        ExitCriterion.NEXT_CYCLE_PLAN,
+    ]
+    assert [c.code for c in check.unmet] == ["quantitative_evidence"]
+
+
+def test_a_required_flag_that_is_false_is_shown_as_such() -> None:
+    evidence = replace(EVIDENCE[0], community_plan=False)
+    (plan,) = check_exit(at(Stage.PREPARATION), evidence).unmet
+    assert (plan.measured, plan.threshold, plan.comparison, plan.met) == (
+        False,
+        True,
+        Comparison.IS,
+        False,
+    )
+    assert str(plan) == "community_plan: False (must be True)"
+    assert plan.description() == "已按成文计划系统地进入社区"
+    assert plan.description("en") == "The worker entered the community through a written plan"
+
+
+def test_one_decimal_is_shown_when_one_tells_a_share_from_its_limit() -> None:
+    # 39 / 200 = 19.5%, which whole percents would round to the limit of 20%
+    evidence = replace(EVIDENCE[2], service_activities=161, participation_activities=39)
+    w = only_warning(Stage.CONSOLIDATION, evidence)
+    assert w.message() == "居民参与策划和决策的活动只占19.5%（至少20.0%）：组织不能只提供服务"
+
+
+def test_malformed_tables_name_their_problem() -> None:
+    with pytest.raises(MalformedLifecycle) as info:
+        check_lifecycle(m for m in CASE_MOVES if m.target is not CaseStatus.REVIEW)
+    assert info.value.problem == "more than one initial state"
+    with pytest.raises(MalformedLifecycle) as info:
+        check_lifecycle((*CASE_MOVES, CaseMove(CaseStatus.CLOSED, CaseStatus.REVIEW)))
+    assert info.value.problem == "closed left without a reopen reason"
+    assert str(info.value).endswith("closed left without a reopen reason: 'closed->review'")
