@@ -318,7 +318,9 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
             ["report", "{june}", "--previous", "{june}", "--as-of", "2025-06-10"],
             "--previous compares",
         ),
-        (["schema", "--out", "{a_file}"], "cannot write the schemas to {a_file}: "),
+        (["schema", "--out", "{a_file}"], "cannot write the schemas to '{a_file}': "),
+        (["schema", "--out", "bad\x00name"], "cannot write the schemas to 'bad\\x00name': "),
+        (["validate", "bad\x00name"], "'bad\\x00name': not a usable file name"),
         (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
         (["validate"], "the following arguments are required: FILE"),
     ],
@@ -339,6 +341,12 @@ def test_bad_input_gives_one_line_and_status_2(
     assert err.startswith("socialwork: error: " + message.format(**names))
     assert err.count("\n") == 1
     assert err.endswith("\n")
+
+
+@pytest.mark.parametrize("argv", ["report", [b"report"], ["report", 3]])
+def test_argv_must_be_strings(argv: object) -> None:
+    with pytest.raises(TypeError, match="argv must be a sequence of strings"):
+        cli.main(argv)  # type: ignore[arg-type]
 
 
 # --- help, version, entry points ----------------------------------------------------------

@@ -71,12 +71,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Returns the exit status; the ``socialwork`` console script exits with it.
 
+    Raises:
+        TypeError: ``argv`` is not a sequence of strings.
+
     Examples:
         >>> main(["schema", "--help"])
         usage: socialwork schema [-h] [--out DIR]
         ...
         0
     """
+    if argv is not None and (isinstance(argv, str) or not all(isinstance(a, str) for a in argv)):
+        raise TypeError(f"argv must be a sequence of strings, such as ['report']; got {argv!r}")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -333,10 +338,9 @@ def _schema(args: argparse.Namespace) -> int:
         for name, schema in schemas.items():
             text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
             (folder / f"{name}.schema.json").write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise _InputError(
-            f"cannot write the schemas to {args.out}: {err.strerror or err}"
-        ) from None
+    except (OSError, ValueError) as err:  # ValueError: a folder name with a NUL character
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise _InputError(f"cannot write the schemas to {args.out!r}: {reason}") from None
     print(f"wrote {len(schemas)} JSON Schemas to {folder}")
     return 0
 
@@ -388,6 +392,8 @@ def _read_json_text(path: str) -> str:
         raise _InputError(f"{path}: is a directory, not a records file") from None
     except UnicodeDecodeError:
         raise _InputError(f"{path}: not a UTF-8 text file") from None
+    except ValueError as err:  # a file name with a NUL character
+        raise _InputError(f"{path!r}: not a usable file name ({err})") from None
     except OSError as err:
         raise _InputError(f"{path}: cannot read it: {err.strerror or err}") from None
     try:
