@@ -103,7 +103,7 @@ CASES: list[tuple[str, Callable[[], Any], tuple[str | int, ...], str]] = [
         "money given as float",
         lambda: m.FundingSource(id="f", name="x", source=m.ResourceSource.DONATION, amount_cny=0.1),  # type: ignore[arg-type]
         ("amount_cny",),
-        "money_type",
+        "decimal_type",
     ),
     (
         "negative money",

@@ -46,6 +46,7 @@ __all__ = [
     "PERSONAL_DATA",
     "Count",
     "Day",
+    "Hours",
     "Id",
     "Money",
     "Record",
@@ -138,12 +139,12 @@ accepted; a ``datetime``, a number or any other text is refused.
 """
 
 
-def _money_input(value: object) -> object:
-    """Read an ``int`` or a decimal string as money; refuse a float or a bool."""
+def _decimal_input(value: object) -> object:
+    """Read an ``int`` or a decimal string as a Decimal; refuse a float or a bool."""
     if isinstance(value, bool | float):
         raise PydanticCustomError(
-            "money_type",
-            "expected money as a Decimal, an int or a decimal string; got {kind} {value}",
+            "decimal_type",
+            "expected a Decimal, an int or a decimal string; got {kind} {value}",
             {"kind": type(value).__name__, "value": repr(value)},
         )
     if isinstance(value, int):
@@ -151,7 +152,7 @@ def _money_input(value: object) -> object:
     if isinstance(value, str):
         if not _DECIMAL.fullmatch(value.strip()):
             raise PydanticCustomError(
-                "money_format",
+                "decimal_format",
                 "expected a decimal number such as '12.50'; got {value!r}",
                 {"value": value},
             )
@@ -162,7 +163,7 @@ def _money_input(value: object) -> object:
 Money = Annotated[
     Decimal,
     Strict(),
-    BeforeValidator(_money_input),
+    BeforeValidator(_decimal_input),
     Field(ge=0, le=MAX_MONEY, decimal_places=2, allow_inf_nan=False),
     AfterValidator(lambda value: value.quantize(_CENT)),
 ]
@@ -170,6 +171,17 @@ Money = Annotated[
 
 A ``Decimal``, an ``int`` or a decimal string is accepted and kept to the
 cent (``Decimal("12.50")``); a float is refused, since it cannot hold cents exactly.
+"""
+
+Hours = Annotated[
+    Decimal,
+    Strict(),
+    BeforeValidator(_decimal_input),
+    Field(gt=0, le=24, decimal_places=2, allow_inf_nan=False),
+]
+"""Hours of service on one day: more than 0, at most 24, with at most 2 decimal places.
+
+Read like `Money`: a ``Decimal``, an ``int`` or a decimal string; a float is refused.
 """
 
 

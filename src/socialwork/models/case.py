@@ -7,6 +7,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, Strict, model_validator
 
+from socialwork._arguments import require_day
 from socialwork.labels import LabelledEnum
 from socialwork.models.need import BradshawEvidence, NeedDomain
 from socialwork.records import (
@@ -247,21 +248,48 @@ class Visit(Record):
 class Referral(Record):
     """A referral (转介) to another organisation, made under a recorded consent.
 
+    A referral names the client's information-sharing consent (``consent_id``),
+    or shares without one under the crisis exception (保密例外): a risk of
+    serious harm to the client or to others, whose reason
+    ``confidentiality_exception`` records. `StationRecords` checks that the
+    consent belongs to the client, covers information sharing and holds on
+    the referral date.
+
     Examples:
         >>> from datetime import date
         >>> r = Referral(id="r1", to_organisation="区康复中心", reason="康复指导",
         ...              referred_on=date(2025, 6, 9), consent_id="k2")
         >>> r.status.label()
         '待回复'
+        >>> urgent = Referral(id="r2", to_organisation="派出所", reason="人身安全",
+        ...                   referred_on=date(2025, 6, 9),
+        ...                   confidentiality_exception="服务对象有自伤风险")
+        >>> urgent.consent_id is None
+        True
     """
 
     id: Id
     to_organisation: Text
     reason: Text
     referred_on: Day
-    consent_id: Id
+    consent_id: Id | None = None
+    confidentiality_exception: Text | None = None
+    """Why the referral shares information without consent (保密例外); ``None`` when consented."""
     status: ReferralStatus = ReferralStatus.PENDING
     contact_person: Text | None = personal(default=None)
+
+    @model_validator(mode="after")
+    def _consented_or_excepted(self) -> Self:
+        if self.consent_id is None and self.confidentiality_exception is None:
+            break_rule(
+                "Referral",
+                ("consent_id",),
+                "referral_without_consent",
+                "a referral needs a consent_id, or the crisis exception with its reason "
+                "in confidentiality_exception; got neither",
+                None,
+            )
+        return self
 
 
 class Closure(Record):
@@ -340,8 +368,38 @@ class Case(Record):
 
     @property
     def is_open(self) -> bool:
-        """Whether the case is not closed."""
+        """Whether the case is not closed now, at its current status."""
         return self.status is not CaseStatus.CLOSED
+
+    def open_on(self, day: date) -> bool:
+        """Whether the case was open on ``day``, from its dates and history.
+
+        Open from ``opened_on`` until the day its history (or its closure)
+        closes it; a case closed on the 20th is no longer open on the 20th,
+        and a reopened case is open again from the day it was reopened.
+
+        Raises:
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
+
+        Examples:
+            >>> from datetime import date
+            >>> june = Case(id="k1", client_id="p1", worker_id="s1", opened_on=date(2025, 6, 1),
+            ...             status=CaseStatus.CLOSED,
+            ...             closure=Closure(closed_on=date(2025, 6, 20),
+            ...                             outcome=ClosureOutcome.GOALS_ACHIEVED))
+            >>> june.open_on(date(2025, 6, 10)), june.open_on(date(2025, 6, 20)), june.is_open
+            (True, False, False)
+        """
+        day = require_day(day, "day")
+        if day < self.opened_on:
+            return False
+        if self.closure is not None and self.closure.closed_on <= day:
+            return False
+        state = self.history[0].from_status if self.history else CaseStatus.INTAKE
+        for change in self.history:
+            if change.on <= day:
+                state = change.to_status
+        return state is not CaseStatus.CLOSED
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Self
 
-from pydantic import Field, Strict, model_validator
+from pydantic import Strict, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_order, personal
+from socialwork.records import (
+    Day,
+    Hours,
+    Id,
+    Record,
+    Scale5,
+    Text,
+    break_rule,
+    check_order,
+    personal,
+)
 
 __all__ = ["Certification", "ServiceHours", "Staff", "StaffGrade", "StaffRole", "Volunteer"]
 
@@ -122,6 +131,6 @@ class ServiceHours(Record):
 
     volunteer_id: Id
     on: Day
-    hours: Annotated[Decimal, Strict(), Field(gt=0, le=24, allow_inf_nan=False)]
+    hours: Hours
     activity_id: Id | None = None
     task: Text | None = None

@@ -10,7 +10,7 @@ from pydantic import model_validator
 from socialwork.labels import LabelledEnum
 from socialwork.models.activity import Activity, SatisfactionSurvey
 from socialwork.models.case import Case, Visit
-from socialwork.models.client import Client
+from socialwork.models.client import Client, ConsentScope
 from socialwork.models.community import Community, Household
 from socialwork.models.group import Group
 from socialwork.models.need import Need
@@ -103,12 +103,80 @@ def _check_refs(
             _unknown(record, (field, index, attribute), ref)
 
 
+def _check_referrals(clients: dict[str, Client], cases: tuple[Case, ...]) -> None:
+    """Each consented referral names its client's information-sharing consent, active that day."""
+    for i, case in enumerate(cases):
+        client = clients.get(case.client_id)
+        if client is None:
+            continue
+        consents = {c.id: c for c in client.consents}
+        for j, referral in enumerate(case.referrals):
+            if referral.consent_id is None:
+                continue
+            loc: tuple[str | int, ...] = ("cases", i, "referrals", j, "consent_id")
+            consent = consents.get(referral.consent_id)
+            if consent is None:
+                break_rule(
+                    "StationRecords",
+                    loc,
+                    "unknown_reference",
+                    "consent_id must name a consent of the case's client {client}; got {ref}",
+                    referral.consent_id,
+                    client=client.id,
+                    ref=referral.consent_id,
+                )
+            if consent.scope is not ConsentScope.INFORMATION_SHARING:
+                break_rule(
+                    "StationRecords",
+                    loc,
+                    "consent_scope_mismatch",
+                    "a referral needs a consent to information_sharing; consent {ref} covers "
+                    "{scope}",
+                    referral.consent_id,
+                    ref=consent.id,
+                    scope=consent.scope.value,
+                )
+            if not consent.active_on(referral.referred_on):
+                break_rule(
+                    "StationRecords",
+                    loc,
+                    "consent_not_active",
+                    "consent {ref} must hold on the referral date {day} (given {given}, "
+                    "withdrawn {withdrawn})",
+                    referral.consent_id,
+                    ref=consent.id,
+                    day=referral.referred_on,
+                    given=consent.given_on,
+                    withdrawn=consent.withdrawn_on or "never",
+                )
+
+
+def _check_visit_clients(cases: dict[str, Case], visits: tuple[Visit, ...]) -> None:
+    """A visit made under a case is a visit to that case's client."""
+    for index, visit in enumerate(visits):
+        case = cases.get(visit.case_id) if visit.case_id is not None else None
+        if case is not None and case.client_id != visit.client_id:
+            break_rule(
+                "StationRecords",
+                ("visits", index, "case_id"),
+                "visit_client_mismatch",
+                "case {case} belongs to client {owner}; the visit is to client {client}",
+                visit.case_id,
+                case=case.id,
+                owner=case.client_id,
+                client=visit.client_id,
+            )
+
+
 class StationRecords(Record):
     """A station's records for one period: the input of reports and indicators.
 
     Ids are unique within each collection, and every reference (a visit's
     client and case, a case's client and worker, hours' volunteer, a
-    delivery's resource) must name a record of the bundle.
+    delivery's resource) must name a record of the bundle. A visit under a
+    case is to that case's client; a referral made under consent names an
+    information-sharing consent of the case's client that holds on the
+    referral date (otherwise it carries the crisis exception with its reason).
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -199,4 +267,6 @@ class StationRecords(Record):
             {n.id for n in self.needs},
             "need_id",
         )
+        _check_visit_clients({c.id: c for c in self.cases}, self.visits)
+        _check_referrals({c.id: c for c in self.clients}, self.cases)
         return self
