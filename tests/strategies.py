@@ -886,6 +886,7 @@ def recurrences(draw: st.DrawFn) -> pl.Recurrence:
     on weekdays, or on the start's day; small and large intervals; with or without months."""
     interval = draw(st.integers(min_value=1, max_value=3) | st.integers(min_value=1, max_value=52))
     months = draw(months_of_year)
+    monthly_interval = 1 if months else interval
     weekdays = st.lists(st.sampled_from(pl.Weekday), max_size=3, unique=True).map(tuple)
     if draw(st.sampled_from(pl.Frequency)) is pl.Frequency.WEEKLY:
         return pl.Recurrence(
@@ -904,14 +905,14 @@ def recurrences(draw: st.DrawFn) -> pl.Recurrence:
             short = pl.ShortMonth.CLIP
         return pl.Recurrence(
             frequency=pl.Frequency.MONTHLY,
-            interval=interval,
+            interval=monthly_interval,
             month_day=day,
             months=months,
             short_month=short,
         )
     return pl.Recurrence(
         frequency=pl.Frequency.MONTHLY,
-        interval=interval,
+        interval=monthly_interval,
         weekdays=draw(weekdays) if kind == "weekdays" else (),
         months=months,
         short_month=draw(optional(st.sampled_from(pl.ShortMonth))),

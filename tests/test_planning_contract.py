@@ -52,6 +52,7 @@ from socialwork.planning import (
     ShortMonth,
     SwotItem,
     SwotQuadrant,
+    Weekday,
     WorkPlan,
     check_goal,
     match_needs,
@@ -288,6 +289,50 @@ def test_a_month_day_belongs_to_a_monthly_rule_without_weekdays() -> None:
         with pytest.raises(ValidationError) as info:
             Recurrence.model_validate(rule)
         assert info.value.errors()[0]["type"] == "month_day_conflict"
+
+
+def test_a_monthly_rule_limited_to_months_takes_no_interval() -> None:
+    # every second month from February would never meet January, May, July or September
+    with pytest.raises(ValidationError) as info:
+        Recurrence(frequency=Frequency.MONTHLY, interval=2, month_day=15, months=(1, 5, 7, 9))
+    error = info.value.errors()[0]
+    assert (error["type"], error["loc"]) == ("interval_with_months", ("interval",))
+    # a weekly rule may: every second Wednesday of January and May
+    fortnightly = Recurrence(
+        frequency=Frequency.WEEKLY, interval=2, weekdays=(Weekday.WEDNESDAY,), months=(1, 5)
+    )
+    assert fortnightly.interval == 2
+
+
+@PROPERTY
+@given(
+    st.integers(min_value=1, max_value=28),
+    st.lists(st.integers(min_value=1, max_value=12), min_size=1, max_size=12, unique=True),
+    st.integers(min_value=1, max_value=12),
+)
+def test_a_monthly_rule_happens_once_in_each_listed_month(
+    day: int, months: list[int], start_month: int
+) -> None:
+    start = date(2025, start_month, 1)
+    plan = WorkPlan(
+        id="p",
+        title="计划",
+        overall_goal="目标",
+        start=start,
+        phases=(Phase(id="year", name="一年", first_month=1, last_month=12),),
+        duties=(
+            Duty(
+                id="d",
+                name="例会",
+                recurrence=Recurrence(
+                    frequency=Frequency.MONTHLY, month_day=day, months=tuple(sorted(months))
+                ),
+            ),
+        ),
+    )
+    found = schedule(plan, plan.period)
+    assert sorted(o.on.month for o in found) == sorted(months)
+    assert all(o.on.day == day for o in found)
 
 
 def test_once_a_month_from_a_late_start_clips_or_skips_as_told() -> None:

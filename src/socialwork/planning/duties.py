@@ -70,7 +70,10 @@ class Recurrence(Record):
     falls on the start's weekday); ``months`` are calendar months (1–12) the
     duty is limited to; ``month_day`` is a day of the month (1–31) for a
     monthly rule. A monthly rule with neither ``month_day`` nor ``weekdays``
-    falls on the start's day of the month.
+    falls on the start's day of the month. A monthly rule limited to
+    ``months`` takes no ``interval`` (rule ``interval_with_months``): the
+    months already say when it happens, and an interval counted from the
+    start could miss every one of them.
 
     ``short_month`` says what happens in a month without the rule's day:
     required when ``month_day`` is 29, 30 or 31 (rule ``short_month_missing``).
@@ -95,6 +98,21 @@ class Recurrence(Record):
     month_day: Annotated[int, Strict(), Field(ge=1, le=31)] | None = None
     months: tuple[Annotated[int, Strict(), Field(ge=1, le=12)], ...] = ()
     short_month: ShortMonth | None = None
+
+    @model_validator(mode="after")
+    def _months_without_interval(self) -> Self:
+        if self.frequency is Frequency.MONTHLY and self.months and self.interval != 1:
+            break_rule(
+                "Recurrence",
+                ("interval",),
+                "interval_with_months",
+                "a monthly rule limited to months {months} happens in those months; "
+                "an interval of {interval} counted from its start could miss them all",
+                self.interval,
+                months=", ".join(map(str, self.months)),
+                interval=self.interval,
+            )
+        return self
 
     @model_validator(mode="after")
     def _day_is_clear(self) -> Self:
