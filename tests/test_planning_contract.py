@@ -172,6 +172,7 @@ def test_a_heat_map_cell_is_read_on_its_1_to_5_scales(likelihood: int, impact: i
     with pytest.raises(ArgumentError) as info:
         heat.at(likelihood, impact)
     assert info.value.parameter == ("likelihood" if not 1 <= likelihood <= 5 else "impact")
+    assert "a whole number from 1 to 5" in str(info.value)
     with pytest.raises(ArgumentError):
         heat.count(likelihood, impact)
 
@@ -191,6 +192,7 @@ def test_a_band_needs_a_rating_of_1_to_25(rating: int) -> None:
     with pytest.raises(ArgumentError) as info:
         RatingBands().band(rating)
     assert info.value.parameter == "rating"
+    assert f"from 1 to 25; got {rating}" in str(info.value)
 
 
 def test_band_edges() -> None:

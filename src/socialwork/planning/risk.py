@@ -18,7 +18,7 @@ from typing import Self
 from attrs import field, frozen
 from pydantic import Field, model_validator
 
-from socialwork._arguments import require_count, require_day, require_member
+from socialwork._arguments import require_day, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
 from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_unique
@@ -91,10 +91,11 @@ class RiskStatus(LabelledEnum):
 
 def _within(value: object, parameter: str, high: int) -> int:
     """Return ``value`` if it is an ``int`` from 1 to ``high``; else raise ``ArgumentError``."""
-    number = require_count(value, parameter, minimum=1)
-    if number > high:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{parameter} must be an int; got {type(value).__name__}")
+    if not 1 <= value <= high:
         raise ArgumentError(parameter, value, f"a whole number from 1 to {high}")
-    return number
+    return value
 
 
 class RiskBand(LabelledEnum):
@@ -166,6 +167,14 @@ class RatingBands(Record):
 
         Raises:
             ArgumentError: ``rating`` is not a whole number from 1 to 25.
+
+        Examples:
+            >>> RatingBands().band(13).label("en")
+            'High'
+            >>> RatingBands().band(0)
+            Traceback (most recent call last):
+            ...
+            socialwork.errors.ArgumentError: rating must be a whole number from 1 to 25; got 0
         """
         rating = _within(rating, "rating", 25)
         if rating <= self.low_max:
@@ -346,6 +355,16 @@ class HeatMap:
 
         Raises:
             ArgumentError: ``likelihood`` or ``impact`` is not a whole number from 1 to 5.
+
+        Examples:
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> register.heat_map().at(3, 5), register.heat_map().count(5, 5)
+            (('r',), 0)
+            >>> register.heat_map().at(0, 0)
+            Traceback (most recent call last):
+            ...
+            socialwork.errors.ArgumentError: likelihood must be a whole number from 1 to 5; got 0
         """
         row = _within(likelihood, "likelihood", 5)
         column = _within(impact, "impact", 5)
@@ -392,6 +411,13 @@ class RiskRegister(Record):
         Raises:
             UnknownCodeError: ``level`` is no code of `ScoreLevel`.
             TypeError: ``risk`` is not a `Risk`.
+
+        Examples:
+            >>> risk = Risk(id="r", title="人才流失", category="staffing",
+            ...             inherent=RiskScore(likelihood=3, impact=4))
+            >>> rating = RiskRegister().rating(risk, "inherent")
+            >>> rating.rating, rating.band.value
+            (12, 'medium')
         """
         if not isinstance(risk, Risk):
             raise TypeError(f"risk must be a Risk; got {type(risk).__name__}")
@@ -409,6 +435,14 @@ class RiskRegister(Record):
 
         Raises:
             UnknownCodeError: ``level`` is no code of `ScoreLevel`.
+
+        Examples:
+            >>> def risk(id, likelihood, impact):
+            ...     return Risk(id=id, title=id, category="funding",
+            ...                 inherent=RiskScore(likelihood=likelihood, impact=impact))
+            >>> register = RiskRegister(risks=(risk("a", 4, 3), risk("b", 3, 4), risk("c", 5, 5)))
+            >>> [(r.risk_id, r.rating) for r in register.ranking("inherent")]
+            [('c', 25), ('b', 12), ('a', 12)]
         """
         level = require_member(ScoreLevel, level, "level")
         rated = (self.rating(r, level) for r in self.risks)
@@ -424,6 +458,13 @@ class RiskRegister(Record):
 
         Raises:
             UnknownCodeError: ``level`` is no code of `ScoreLevel`.
+
+        Examples:
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> heat = register.heat_map("residual")
+            >>> heat.total, heat.unrated
+            (0, ('r',))
         """
         level = require_member(ScoreLevel, level, "level")
         cells: list[list[list[str]]] = [[[] for _ in range(5)] for _ in range(5)]
@@ -446,6 +487,16 @@ class RiskRegister(Record):
 
         Raises:
             ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
+        Examples:
+            >>> late = Risk(id="late", title="资金中断", category="funding", status="closed",
+            ...             inherent=RiskScore(likelihood=3, impact=5),
+            ...             review_on=date(2025, 3, 31), closed_on=date(2025, 5, 1))
+            >>> register = RiskRegister(risks=(late,))
+            >>> register.overdue_reviews(as_of=date(2025, 4, 15))   # still open then
+            ('late',)
+            >>> register.overdue_reviews(as_of=date(2025, 5, 1))    # closed that day
+            ()
         """
         day = require_day(as_of, "as_of")
         return tuple(

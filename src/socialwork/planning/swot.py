@@ -223,6 +223,12 @@ class SwotAnalysis:
 
         Raises:
             UnknownCodeError: ``slot`` is no code of `TowsSlot`.
+
+        Examples:
+            >>> so = TowsStrategy(id="so1", slot="so", statement="申请购买服务", item_ids=("s1",))
+            >>> a = swot([SwotItem(id="s1", quadrant="strength", statement="有场地")], [so])
+            >>> [s.id for s in a.slot("so")], [s.value for s in a.open_slots]
+            (['so1'], ['st', 'wo', 'wt'])
         """
         slot = require_member(TowsSlot, slot, "slot")
         return tuple(s for s in self.strategies if s.slot is slot)
