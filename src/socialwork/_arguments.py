@@ -21,9 +21,25 @@ from enum import Enum
 from typing import TypeVar
 
 from socialwork.errors import ArgumentError, UnknownCodeError
-from socialwork.records import FIRST_DAY, LAST_DAY, MAX_COUNT
 
-__all__ = ["require_count", "require_day", "require_finite", "require_member"]
+__all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
+    "MAX_COUNT",
+    "require_count",
+    "require_day",
+    "require_finite",
+    "require_member",
+]
+
+FIRST_DAY = date(1900, 1, 1)
+"""The earliest date a record or an argument may hold."""
+
+LAST_DAY = date(2199, 12, 31)
+"""The latest date a record or an argument may hold."""
+
+MAX_COUNT = 1_000_000_000
+"""The largest count a record or an argument may hold (a billion)."""
 
 E = TypeVar("E", bound=Enum)
 
