@@ -109,7 +109,7 @@ def _day_input(value: object) -> object:
         except ValueError:
             pass
         raise PydanticCustomError(
-            "date_format", "expected an ISO date YYYY-MM-DD; got {value!r}", {"value": value}
+            "date_format", "expected an ISO date YYYY-MM-DD; got '{value}'", {"value": value}
         )
     return value
 
@@ -146,7 +146,7 @@ def _decimal_input(value: object) -> object:
         if not _DECIMAL.fullmatch(value.strip()):
             raise PydanticCustomError(
                 "decimal_format",
-                "expected a decimal number such as '12.50'; got {value!r}",
+                "expected a decimal number such as '12.50'; got '{value}'",
                 {"value": value},
             )
         return Decimal(value.strip())
