@@ -14,7 +14,8 @@ from datetime import date
 from typing import TypeVar
 
 from socialwork.models import BradshawEvidence, Evidence, Need, NeedDomain
-from socialwork.planning import Assignment, Offer, match_needs, prioritise
+from socialwork.planning import Offer, match_needs, prioritise
+from socialwork.planning.resources import Assignment
 
 SEED = 20250601
 SIZE = 10_000

@@ -7,8 +7,12 @@ main is reproducible; locally every run explores new examples.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Generator
+from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -16,3 +20,26 @@ settings.register_profile(
 )
 settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
+
+
+class _QuietDocs:
+    """Capture what a docs example prints, as pytest does for every other test.
+
+    pytest-markdown-docs (0.9) turns capturing off while a code block runs, so
+    the examples' ``print`` output landed among the dots (its issue #54). With
+    this plugin a block runs with capturing on, and its output shows only when
+    it fails. It is registered as a plugin, not as a hook of this conftest,
+    because conftest hooks reach only the tests below ``tests/``.
+    """
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
+        if item.get_closest_marker("markdown-docs") is None:
+            return (yield)
+        capture = item.config.pluginmanager.getplugin("capturemanager")
+        with mock.patch.object(capture, "global_and_fixture_disabled", contextlib.nullcontext):
+            return (yield)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_QuietDocs(), "socialwork-quiet-docs")

@@ -6,6 +6,7 @@ it explicitly.
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from itertools import pairwise
@@ -19,6 +20,8 @@ from socialwork import planning as pl
 from socialwork import stages as sg
 from socialwork.metrics import definitions as md
 from socialwork.metrics import targets as mt
+from socialwork.records import MAX_COUNT
+from socialwork.stages.evidence import MAX_RATIO
 
 DAY_MIN = date(2020, 1, 1)
 DAY_MAX = date(2030, 12, 31)
@@ -585,12 +588,13 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
 # --- stages ---
 
 
-small = st.integers(min_value=0, max_value=12)
+small = st.integers(min_value=0, max_value=12) | st.sampled_from([0, 1, MAX_COUNT])
+"""Mostly small counts, with the bounds of `Count` now and then."""
 
 
 @st.composite
 def part_and_whole(draw: st.DrawFn) -> tuple[int, int]:
-    whole = draw(st.integers(min_value=0, max_value=5_000))
+    whole = draw(st.integers(min_value=0, max_value=5_000) | st.just(MAX_COUNT))
     return draw(st.integers(min_value=0, max_value=whole)), whole
 
 
@@ -654,14 +658,45 @@ EVIDENCE_BY_STAGE: dict[sg.Stage, st.SearchStrategy[Any]] = {
 """Evidence of each stage, keyed by the stage."""
 stage_evidences: st.SearchStrategy[sg.StageEvidence] = st.one_of(*EVIDENCE_BY_STAGE.values())
 shares = st.floats(min_value=0, max_value=1, allow_nan=False)
+minimums = st.integers(min_value=1, max_value=10) | st.just(MAX_COUNT)
 stage_policies = st.builds(
     sg.StagePolicy,
     profile_completeness=shares,
     households_known_share=shares,
-    min_common_issues=st.integers(min_value=1, max_value=6),
+    min_common_issues=minimums,
+    organisations_mapped_share=shares,
+    min_group_kinds=minimums,
+    min_leaders_trained=minimums,
+    min_problems_solved=minimums,
     most_residents=shares,
-    min_leaders_trained=st.integers(min_value=1, max_value=10),
+    min_new_core_leaders=minimums,
+    min_written_procedures=minimums,
+    min_supporting_units=minimums,
+    min_qualitative_sources=minimums,
+    min_quantitative_indicators=minimums,
+    max_events_before_profile=small,
+    worker_reliance_ratio=st.floats(min_value=0, max_value=MAX_RATIO, allow_nan=False),
+    disputes_warning_at=minimums,
+    leader_focus_share=shares,
+    min_participation_share=shares,
+    min_evidence_share=shares,
 )
+
+
+@st.composite
+def stage_moves(draw: st.DrawFn) -> sg.StageMove:
+    """A single move of any kind, with stages that fit it."""
+    kind = draw(st.sampled_from(sg.MoveKind))
+    if kind is sg.MoveKind.NEW_CYCLE:
+        start, end, reason = sg.Stage.EVALUATION, sg.Stage.PREPARATION, draw(optional(texts))
+    elif kind is sg.MoveKind.FORWARD:
+        start = draw(st.sampled_from([s for s in sg.Stage if s is not sg.Stage.EVALUATION]))
+        end, reason = start.following, draw(optional(texts))
+    else:
+        start = draw(st.sampled_from([s for s in sg.Stage if s is not sg.Stage.PREPARATION]))
+        end = draw(st.sampled_from([s for s in sg.Stage if s.position < start.position]))
+        reason = draw(texts)
+    return sg.StageMove(on=draw(days), from_stage=start, to_stage=end, kind=kind, reason=reason)
 
 
 @st.composite
@@ -689,6 +724,7 @@ STAGE_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     sg.EvaluationEvidence: evaluation_evidences,
     sg.LaunchEvidence: launch_evidences,
     sg.PreparationEvidence: preparation_evidences(),
+    sg.StageMove: stage_moves(),
     sg.StagePolicy: stage_policies,
 }
 """A strategy for every record type of socialwork.stages, keyed by the type."""
@@ -701,27 +737,44 @@ risk_scores = st.builds(pl.RiskScore, likelihood=scale5, impact=scale5)
 
 
 @st.composite
+def rating_bands(draw: st.DrawFn) -> pl.RatingBands:
+    low = draw(st.integers(min_value=1, max_value=23))
+    return pl.RatingBands(
+        low_max=low, medium_max=draw(st.integers(min_value=low + 1, max_value=24))
+    )
+
+
+@st.composite
 def risks(draw: st.DrawFn) -> pl.Risk:
     inherent = draw(risk_scores)
     residual = draw(optional(risk_scores))
     above = residual is not None and residual.rating > inherent.rating
+    status = draw(st.sampled_from(pl.RiskStatus))
     return pl.Risk(
         id=draw(ids),
         title=draw(texts),
         category=draw(st.sampled_from(pl.RiskCategory)),
+        cause=draw(optional(texts)),
+        event=draw(optional(texts)),
+        effect=draw(optional(texts)),
         owner=draw(optional(texts)),
         inherent=inherent,
         residual=residual,
         target=draw(optional(risk_scores)),
         treatment=draw(optional(st.sampled_from(pl.RiskTreatment))),
         responses=tuple(draw(st.lists(texts, max_size=2))),
-        status=draw(st.sampled_from(pl.RiskStatus)),
+        status=status,
         review_on=draw(optional(days)),
+        closed_on=draw(days) if status is pl.RiskStatus.CLOSED else None,
         residual_explanation=draw(texts) if above else None,
     )
 
 
-risk_registers = st.builds(pl.RiskRegister, risks=unique_by_id(risks(), max_size=8))
+risk_registers = st.builds(
+    pl.RiskRegister,
+    risks=unique_by_id(risks(), max_size=8),
+    bands=st.just(pl.RatingBands()) | rating_bands(),
+)
 
 MATCH_DOMAINS = (m.NeedDomain.ELDERLY_CARE, m.NeedDomain.HEALTH, m.NeedDomain.BASIC_LIVING)
 """A few domains, so that small matching inputs often share a domain."""
@@ -764,56 +817,318 @@ def offers(draw: st.DrawFn, max_size: int = 3, max_capacity: int = 3) -> tuple[p
     )
 
 
-recurrences = st.one_of(
-    st.builds(
-        pl.Recurrence,
-        frequency=st.just(pl.Frequency.WEEKLY),
-        interval=st.integers(min_value=1, max_value=3),
-        weekdays=st.lists(st.sampled_from(pl.Weekday), min_size=1, max_size=3, unique=True).map(
-            tuple
-        ),
-    ),
-    st.builds(
-        pl.Recurrence,
-        frequency=st.just(pl.Frequency.MONTHLY),
-        interval=st.integers(min_value=1, max_value=3),
-        month_day=optional(st.integers(min_value=1, max_value=31)),
-        months=st.lists(st.integers(min_value=1, max_value=12), max_size=4, unique=True).map(
-            lambda ms: tuple(sorted(ms))
-        ),
-    ),
+offer_records = st.builds(
+    pl.Offer,
+    id=ids,
+    domain=st.sampled_from(m.NeedDomain),
+    capacity=st.integers(min_value=1, max_value=MAX_COUNT),
+    description=texts,
+    resource_id=optional(ids),
+)
+
+unit_floats = st.floats(min_value=0, max_value=1, allow_nan=False)
+
+
+@st.composite
+def priority_weights(draw: st.DrawFn) -> pl.PriorityWeights:
+    """Weights of 0–1 with at least one above 0, and any people scale."""
+    weights = [draw(unit_floats) for _ in range(4)]
+    if not any(weights):
+        weights[draw(st.integers(min_value=0, max_value=3))] = 1.0
+    return pl.PriorityWeights(
+        evidence=weights[0],
+        severity=weights[1],
+        urgency=weights[2],
+        people_affected=weights[3],
+        people_scale=draw(st.integers(min_value=1, max_value=MAX_COUNT)),
+    )
+
+
+@st.composite
+def swot_items(draw: st.DrawFn) -> pl.SwotItem:
+    """A SWOT item of any quadrant, scored (with a rating its quadrant allows) or not."""
+    quadrant = draw(st.sampled_from(pl.SwotQuadrant))
+    low, high = {pl.SwotQuadrant.STRENGTH: (3, 4), pl.SwotQuadrant.WEAKNESS: (1, 2)}.get(
+        quadrant, (1, 4)
+    )
+    scored: bool = draw(st.booleans())
+    return pl.SwotItem(
+        id=draw(ids),
+        quadrant=quadrant,
+        statement=draw(texts),
+        evidence=draw(optional(texts)),
+        weight=draw(unit_floats) if scored else None,
+        rating=draw(st.integers(min_value=low, max_value=high)) if scored else None,
+    )
+
+
+tows_strategies = st.builds(
+    pl.TowsStrategy,
+    id=ids,
+    slot=st.sampled_from(pl.TowsSlot),
+    statement=texts,
+    item_ids=st.lists(ids, min_size=1, max_size=4).map(tuple),
+)
+
+plan_months = st.integers(min_value=1, max_value=120)
+months_of_year = st.lists(st.integers(min_value=1, max_value=12), max_size=4, unique=True).map(
+    lambda ms: tuple(sorted(ms))
 )
 
 
 @st.composite
-def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
-    """A plan of contiguous phases over 1–24 months with a few recurring duties."""
-    months = draw(st.integers(min_value=1, max_value=24))
+def phases(draw: st.DrawFn) -> pl.Phase:
+    first = draw(plan_months)
+    return pl.Phase(
+        id=draw(ids),
+        name=draw(texts),
+        first_month=first,
+        last_month=draw(st.integers(min_value=first, max_value=120)),
+    )
+
+
+milestones = st.builds(
+    pl.Milestone, id=ids, name=texts, month=plan_months, kind=st.sampled_from(pl.MilestoneKind)
+)
+plan_goals = st.builds(
+    pl.PlanGoal,
+    id=ids,
+    statement=texts,
+    kind=st.sampled_from(pl.GoalKind),
+    target_group=optional(texts),
+    measure=optional(texts),
+    target=optional(texts),
+    deadline_month=optional(plan_months),
+    priority=optional(st.integers(min_value=1, max_value=100)),
+    staff_needed=optional(counts),
+)
+service_projects = st.builds(
+    pl.ServiceProject,
+    id=ids,
+    name=texts,
+    goal_ids=st.lists(ids, max_size=3).map(tuple),
+    target_group=optional(texts),
+)
+
+
+def _longest_month(months: tuple[int, ...]) -> int:
+    """The most days any of ``months`` (all twelve when empty) can have."""
+    return max(calendar.monthrange(2000, month)[1] for month in months or range(1, 13))
+
+
+@st.composite
+def recurrences(draw: st.DrawFn) -> pl.Recurrence:
+    """Weekly rules, monthly rules on a day (with a short-month choice past the 28th),
+    on weekdays, or on the start's day; small and large intervals; with or without months."""
+    interval = draw(st.integers(min_value=1, max_value=3) | st.integers(min_value=1, max_value=52))
+    months = draw(months_of_year)
+    monthly_interval = 1 if months else interval
+    weekdays = st.lists(st.sampled_from(pl.Weekday), max_size=3, unique=True).map(tuple)
+    if draw(st.sampled_from(pl.Frequency)) is pl.Frequency.WEEKLY:
+        return pl.Recurrence(
+            frequency=pl.Frequency.WEEKLY,
+            interval=interval,
+            weekdays=draw(weekdays),
+            months=months,
+        )
+    kind = draw(st.sampled_from(("day", "weekdays", "start")))
+    if kind == "day":
+        day = draw(st.integers(min_value=1, max_value=31))
+        short = draw(
+            st.sampled_from(pl.ShortMonth) if day > 28 else optional(st.sampled_from(pl.ShortMonth))
+        )
+        if short is pl.ShortMonth.SKIP and day > _longest_month(months):
+            short = pl.ShortMonth.CLIP
+        return pl.Recurrence(
+            frequency=pl.Frequency.MONTHLY,
+            interval=monthly_interval,
+            month_day=day,
+            months=months,
+            short_month=short,
+        )
+    return pl.Recurrence(
+        frequency=pl.Frequency.MONTHLY,
+        interval=monthly_interval,
+        weekdays=draw(weekdays) if kind == "weekdays" else (),
+        months=months,
+        short_month=draw(optional(st.sampled_from(pl.ShortMonth))),
+    )
+
+
+duties = st.builds(
+    pl.Duty,
+    id=ids,
+    name=texts,
+    recurrence=recurrences(),
+    phase_id=optional(ids),
+    owner=optional(texts),
+)
+logframe_nodes = st.builds(
+    pl.LogframeNode,
+    id=ids,
+    level=st.sampled_from(pl.LogframeLevel),
+    statement=texts,
+    indicators=st.lists(texts, max_size=2).map(tuple),
+    verification=st.lists(texts, max_size=2).map(tuple),
+    assumptions=st.lists(texts, max_size=2).map(tuple),
+    parent_id=optional(ids),
+)
+
+
+@st.composite
+def logframes(draw: st.DrawFn) -> pl.Logframe:
+    """A logframe of 0–2 impacts, each level linked one level up, nodes in any order."""
+    nodes: list[pl.LogframeNode] = []
+    above: list[str] = []
+    for depth, level in enumerate(pl.LogframeLevel):
+        count = draw(st.integers(min_value=0, max_value=2 if depth == 0 else 3))
+        if depth and not above:
+            break
+        here = [f"{level.value}{k}" for k in range(count)]
+        nodes.extend(
+            pl.LogframeNode(
+                id=node_id,
+                level=level,
+                statement=draw(texts),
+                indicators=tuple(draw(st.lists(texts, max_size=1))),
+                parent_id=draw(st.sampled_from(above)) if depth else None,
+            )
+            for node_id in here
+        )
+        above = here
+    return pl.Logframe(nodes=tuple(draw(st.permutations(nodes))))
+
+
+@st.composite
+def contiguous_phases(draw: st.DrawFn, max_months: int = 24) -> tuple[pl.Phase, ...]:
+    """Phases that cover months 1 to 1–``max_months`` with no gap or overlap."""
+    months = draw(st.integers(min_value=1, max_value=max_months))
     cuts = sorted(
         draw(st.sets(st.integers(min_value=2, max_value=months + 1), max_size=3)) - {months + 1}
     )
     bounds = [1, *cuts, months + 1]
-    phases = tuple(
+    return tuple(
         pl.Phase(id=f"p{k}", name="phase", first_month=a, last_month=b - 1)
         for k, (a, b) in enumerate(pairwise(bounds))
     )
-    duties = tuple(
+
+
+@st.composite
+def phase_duties(draw: st.DrawFn, phase_ids: list[str]) -> tuple[pl.Duty, ...]:
+    """0–3 duties, each of one of the phases or of the whole plan."""
+    return tuple(
         pl.Duty(
             id=f"d{k}",
             name="duty",
-            recurrence=draw(recurrences),
-            phase_id=draw(optional(st.sampled_from([p.id for p in phases]))),
+            recurrence=draw(recurrences()),
+            phase_id=draw(optional(st.sampled_from(phase_ids))) if phase_ids else None,
         )
         for k in range(draw(st.integers(min_value=0, max_value=3)))
     )
-    return pl.WorkPlan(
-        id="plan",
-        title="plan",
-        overall_goal="goal",
-        start=draw(days),
-        phases=phases,
-        duties=duties,
+
+
+@st.composite
+def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
+    """A plan of contiguous phases over 1–24 months with goals, projects, duties and risks."""
+    plan_phases = draw(contiguous_phases())
+    months = plan_phases[-1].last_month
+    goals = draw(unique_by_id(plan_goals, max_size=3))
+    goal_ids = [g.id for g in goals]
+    projects = tuple(
+        pl.ServiceProject(
+            id=f"s{k}",
+            name="project",
+            goal_ids=tuple(draw(st.lists(st.sampled_from(goal_ids), max_size=2, unique=True)))
+            if goal_ids
+            else (),
+        )
+        for k in range(draw(st.integers(min_value=0, max_value=2)))
     )
+    return pl.WorkPlan(
+        id=draw(ids),
+        title=draw(texts),
+        overall_goal=draw(texts),
+        start=draw(days),
+        goals=goals,
+        projects=projects,
+        phases=plan_phases,
+        milestones=draw(
+            unique_by_id(
+                st.builds(
+                    pl.Milestone,
+                    id=ids,
+                    name=texts,
+                    month=st.integers(min_value=1, max_value=months),
+                    kind=st.sampled_from(pl.MilestoneKind),
+                ),
+                max_size=3,
+            )
+        ),
+        duties=draw(phase_duties([p.id for p in plan_phases])),
+        risks=draw(unique_by_id(risks(), max_size=3)),
+        logframe=draw(optional(logframes())),
+        staff_available=draw(optional(counts)),
+    )
+
+
+bilingual_texts = st.builds(m.BilingualText, zh=texts, en=texts)
+catalog_risks = st.builds(
+    pl.CatalogRisk,
+    category=st.sampled_from(pl.RiskCategory),
+    title=bilingual_texts,
+    responses=st.lists(bilingual_texts, max_size=3).map(tuple),
+    treatment=st.sampled_from(pl.RiskTreatment),
+)
+practice_model_profiles = st.builds(
+    pl.PracticeModelProfile,
+    model=st.sampled_from(pl.PracticeModel),
+    emphasis=optional(st.sampled_from(pl.GoalKind)),
+    characteristics=st.lists(bilingual_texts, max_size=3).map(tuple),
+    strategies=st.lists(bilingual_texts, max_size=3).map(tuple),
+    roles=st.lists(bilingual_texts, max_size=3).map(tuple),
+)
+
+
+@st.composite
+def plan_templates(draw: st.DrawFn) -> pl.PlanTemplate:
+    """A template of contiguous phases with monitoring points, duties, goals and risks."""
+    template_phases = draw(contiguous_phases())
+    return pl.PlanTemplate(
+        kind=draw(st.sampled_from(pl.PlanKind)),
+        title=draw(bilingual_texts),
+        overall_goal=draw(bilingual_texts),
+        phases=template_phases,
+        milestones=draw(unique_by_id(milestones, max_size=3)),
+        monitoring=tuple(draw(st.lists(bilingual_texts, max_size=2))),
+        duties=draw(phase_duties([p.id for p in template_phases])),
+        goals=draw(unique_by_id(plan_goals, max_size=3)),
+        risks=tuple(draw(st.lists(catalog_risks, max_size=2))),
+    )
+
+
+PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    pl.CatalogRisk: catalog_risks,
+    pl.Duty: duties,
+    pl.Logframe: logframes(),
+    pl.LogframeNode: logframe_nodes,
+    pl.Milestone: milestones,
+    pl.Offer: offer_records,
+    pl.Phase: phases(),
+    pl.PlanGoal: plan_goals,
+    pl.PlanTemplate: plan_templates(),
+    pl.PracticeModelProfile: practice_model_profiles,
+    pl.PriorityWeights: priority_weights(),
+    pl.RatingBands: rating_bands(),
+    pl.Recurrence: recurrences(),
+    pl.Risk: risks(),
+    pl.RiskRegister: risk_registers,
+    pl.RiskScore: risk_scores,
+    pl.ServiceProject: service_projects,
+    pl.SwotItem: swot_items(),
+    pl.TowsStrategy: tows_strategies,
+    pl.WorkPlan: work_plans(),
+}
+"""A strategy for every record type of socialwork.planning, keyed by the type."""
 
 
 # --- metrics ---

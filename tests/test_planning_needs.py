@@ -26,8 +26,6 @@ from socialwork.models import (
 from socialwork.planning import (
     Offer,
     PriorityWeights,
-    ResourceStrategy,
-    UnmatchedReason,
     bradshaw_code,
     classify_resource,
     group_by_domain,
@@ -35,6 +33,7 @@ from socialwork.planning import (
     prioritise,
     resource_gaps,
 )
+from socialwork.planning.resources import ResourceStrategy, UnmatchedReason
 from tests.strategies import needs, offers, open_needs
 
 E = Evidence(source="入户访谈", detail="老人冬天没有棉被")

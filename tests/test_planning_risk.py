@@ -13,7 +13,6 @@ from socialwork.planning import (
     PlanKind,
     RatingBands,
     Risk,
-    RiskBand,
     RiskCategory,
     RiskRegister,
     RiskScore,
@@ -22,6 +21,8 @@ from socialwork.planning import (
     ScoreLevel,
     risk_catalog,
 )
+from socialwork.planning.risk import RiskBand
+from socialwork.records import replace
 from tests.strategies import risk_registers, scale5
 
 
@@ -33,6 +34,7 @@ def risk(
     residual: tuple[int, int] | None = None,
     review_on: date | None = None,
     status: RiskStatus = RiskStatus.OPEN,
+    closed_on: date | None = None,
 ) -> Risk:
     return Risk(
         id=risk_id,
@@ -44,6 +46,7 @@ def risk(
         else RiskScore(likelihood=residual[0], impact=residual[1]),
         review_on=review_on,
         status=status,
+        closed_on=closed_on,
     )
 
 
@@ -139,11 +142,22 @@ def test_overdue_reviews_as_of_a_date() -> None:
         risks=(
             risk("late", 2, 2, review_on=date(2025, 6, 1)),
             risk("today", 2, 2, review_on=date(2025, 6, 15)),
-            risk("closed", 2, 2, review_on=date(2025, 1, 1), status=RiskStatus.CLOSED),
+            risk(
+                "closed",
+                2,
+                2,
+                review_on=date(2025, 1, 1),
+                status=RiskStatus.CLOSED,
+                closed_on=date(2025, 3, 1),
+            ),
             risk("unset", 2, 2),
         )
     )
     assert register.overdue_reviews(as_of=date(2025, 6, 15)) == ("late",)
+    # on 1 February "closed" was still open, and its 1 January review was late
+    assert register.overdue_reviews(as_of=date(2025, 2, 1)) == ("closed",)
+    # on 1 March it was closed that very day: no longer open, so not overdue
+    assert register.overdue_reviews(as_of=date(2025, 3, 1)) == ()
 
 
 def test_risk_ids_are_distinct() -> None:
@@ -208,5 +222,5 @@ def test_the_rating_never_falls_when_likelihood_or_impact_rises(
 def test_ranking_is_sorted_and_ignores_input_order(register: RiskRegister) -> None:
     ranked = register.ranking()
     assert [r.rating for r in ranked] == sorted((r.rating for r in ranked), reverse=True)
-    reversed_register = RiskRegister(risks=tuple(reversed(register.risks)))
+    reversed_register = replace(register, risks=tuple(reversed(register.risks)))
     assert reversed_register.ranking() == ranked

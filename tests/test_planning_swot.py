@@ -8,15 +8,9 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from socialwork.errors import PlanningInputError
-from socialwork.planning import (
-    IFE_EFE_MIDPOINT,
-    SwotItem,
-    SwotMatrix,
-    SwotQuadrant,
-    TowsSlot,
-    TowsStrategy,
-    swot,
-)
+from socialwork.planning import SwotItem, SwotQuadrant, TowsSlot, TowsStrategy, swot
+from socialwork.planning.swot import IFE_EFE_MIDPOINT, SwotMatrix
+from socialwork.records import replace
 
 S, W = SwotQuadrant.STRENGTH, SwotQuadrant.WEAKNESS
 OPP, T = SwotQuadrant.OPPORTUNITY, SwotQuadrant.THREAT
@@ -60,7 +54,7 @@ def test_tows_slots_link_items_of_their_quadrants() -> None:
     )
     analysis = swot(ITEMS, strategies)
     assert analysis.slot(TowsSlot.SO) == (strategies[0],)
-    assert analysis.open_slots() == (TowsSlot.ST, TowsSlot.WO)
+    assert analysis.open_slots == (TowsSlot.ST, TowsSlot.WO)
     assert TowsSlot.WO.quadrants == (W, OPP)
 
 
@@ -78,13 +72,13 @@ def test_a_link_to_an_unknown_item_is_an_error() -> None:
 
 
 def test_weights_must_sum_to_one_per_matrix() -> None:
-    heavier = ITEMS[0].model_copy(update={"weight": 0.30})
+    heavier = replace(ITEMS[0], weight=0.30)
     with pytest.raises(PlanningInputError) as info:
         swot((heavier, *ITEMS[1:]))
     assert info.value.rule == "weights_not_one"
     assert info.value.value == pytest.approx(1.10)
     # within the tolerance, a rounding error is fine: 0.2005 + 0.15 + 0.25 + 0.40 = 1.0005
-    nudged = ITEMS[0].model_copy(update={"weight": 0.2005})
+    nudged = replace(ITEMS[0], weight=0.2005)
     assert swot((nudged, *ITEMS[1:])).ife is not None
 
 

@@ -1,4 +1,4 @@
-"""Work plans: month offsets to dates, schedules, goal and plan checks, and the logframe."""
+"""Work plans: plan months to dates, schedules, goal and plan checks, and the logframe."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pydantic import ValidationError
 from socialwork.models import Period
 from socialwork.planning import (
     Duty,
-    FindingCode,
     Frequency,
     Logframe,
     LogframeLevel,
@@ -30,13 +29,11 @@ from socialwork.planning import (
     WorkPlan,
     check_goal,
     check_plan,
-    milestone_dates,
-    month_period,
-    phase_periods,
-    plan_period,
     plan_template,
     schedule,
 )
+from socialwork.planning.checks import FindingCode
+from socialwork.records import replace
 from tests.strategies import work_plans
 
 YEAR_2025 = date(2025, 1, 1)
@@ -47,31 +44,41 @@ def template_plan(start: date = YEAR_2025) -> WorkPlan:
 
 
 def test_template_phases_become_dates() -> None:
-    periods = phase_periods(template_plan())
+    periods = template_plan().phase_periods
     # preparation month 1, implementation 2–10, evaluation 11–12 of a plan starting 1 Jan 2025
     assert periods["prep"] == Period(start=date(2025, 1, 1), end=date(2025, 1, 31))
     assert periods["impl"] == Period(start=date(2025, 2, 1), end=date(2025, 10, 31))
     assert periods["eval"] == Period(start=date(2025, 11, 1), end=date(2025, 12, 31))
-    assert milestone_dates(template_plan()) == {
+    assert template_plan().milestone_dates == {
         "mid": date(2025, 6, 30),
         "final": date(2025, 12, 31),
     }
 
 
 def test_month_ends_clip_like_relativedelta() -> None:
-    # start 31 Jan 2025: month 2 starts 31 Jan + 1 month = 28 Feb; month 1 ends the day before
-    assert month_period(date(2025, 1, 31), 1, 1).end == date(2025, 2, 27)
-    assert month_period(date(2025, 1, 31), 2, 2) == Period(
-        start=date(2025, 2, 28), end=date(2025, 3, 30)
-    )
-    periods = phase_periods(template_plan(date(2025, 1, 31)))
+    # start 31 Jan 2025: month 2 starts 31 Jan + 1 month = 28 Feb; month 1 ends the day before;
+    # month 3 starts 31 Jan + 2 months = 31 Mar, so month 2 ends 30 Mar
+    plan = template_plan(date(2025, 1, 31))
+    months = WorkPlan(
+        id="m",
+        title="t",
+        overall_goal="g",
+        start=date(2025, 1, 31),
+        phases=(
+            Phase(id="one", name="1", first_month=1, last_month=1),
+            Phase(id="two", name="2", first_month=2, last_month=2),
+        ),
+    ).phase_periods
+    assert months["one"] == Period(start=date(2025, 1, 31), end=date(2025, 2, 27))
+    assert months["two"] == Period(start=date(2025, 2, 28), end=date(2025, 3, 30))
+    periods = plan.phase_periods
     assert periods["prep"].end + timedelta(days=1) == periods["impl"].start
     assert periods["impl"].end + timedelta(days=1) == periods["eval"].start
 
 
 def test_every_wednesday_of_the_implementation_phase() -> None:
     plan = template_plan()
-    occurrences = [o.on for o in schedule(plan, plan_period(plan)) if o.duty_id == "visits"]
+    occurrences = [o.on for o in schedule(plan, plan.period) if o.duty_id == "visits"]
     # 1 Feb 2025 is a Saturday: first Wednesday 5 Feb, last 29 Oct (31 Oct is a Friday);
     # 5 Feb → 29 Oct is 23+31+30+31+30+31+31+30+29 = 266 days = 38 weeks, so 39 Wednesdays
     assert occurrences[0] == date(2025, 2, 5)
@@ -98,7 +105,7 @@ def test_the_15th_of_months_1_5_7_9_and_once_a_month() -> None:
             Duty(id="meeting", name="例会", recurrence=Recurrence(frequency=Frequency.MONTHLY)),
         ),
     )
-    found = schedule(plan, plan_period(plan))
+    found = schedule(plan, plan.period)
     assert [o.on for o in found if o.duty_id == "party"] == [
         date(2025, 1, 15),
         date(2025, 5, 15),
@@ -123,7 +130,7 @@ def test_once_a_month_from_the_31st_clips_to_month_ends() -> None:
         duties=(Duty(id="m", name="例会", recurrence=Recurrence(frequency=Frequency.MONTHLY)),),
     )
     # plan months run 31 Jan – 30 May; a meeting every month, on the 31st or the month's end
-    assert [o.on for o in schedule(plan, plan_period(plan))] == [
+    assert [o.on for o in schedule(plan, plan.period)] == [
         date(2025, 1, 31),
         date(2025, 2, 28),
         date(2025, 3, 31),
@@ -134,8 +141,8 @@ def test_once_a_month_from_the_31st_clips_to_month_ends() -> None:
 @settings(max_examples=40, deadline=None)
 @given(work_plans())
 def test_every_schedule_occurrence_falls_in_its_phase(plan: WorkPlan) -> None:
-    spans = phase_periods(plan)
-    whole = plan_period(plan)
+    spans = plan.phase_periods
+    whole = plan.period
     phase_of = {d.id: d.phase_id for d in plan.duties}
     found = schedule(plan, whole)
     for occurrence in found:
@@ -229,20 +236,20 @@ def test_check_plan_finds_overlaps_gaps_and_missing_pieces() -> None:
 @pytest.mark.parametrize("kind", list(PlanKind))
 def test_templates_make_sound_plans(kind: PlanKind) -> None:
     template = plan_template(kind)
-    plan = template.work_plan(id="p", start=YEAR_2025).model_copy(update={"staff_available": 6})
+    plan = replace(template.work_plan(id="p", start=YEAR_2025), staff_available=6)
     assert plan.months == template.months
     assert check_plan(plan) == tuple(
         f for f in check_plan(plan) if f.code is FindingCode.CAPACITY_UNKNOWN
     )
     assert all(g.deadline_month is not None and g.deadline_month <= plan.months for g in plan.goals)
-    within = all(plan_period(plan).contains(d) for d in milestone_dates(plan).values())
+    within = all(plan.period.contains(d) for d in plan.milestone_dates.values())
     assert within
 
 
 def test_the_elderly_template_has_its_two_year_phases() -> None:
     template = plan_template(PlanKind.ELDERLY_HOME_CARE)
     assert [(p.first_month, p.last_month) for p in template.phases] == [(1, 3), (4, 12), (13, 24)]
-    periods = phase_periods(template.work_plan(id="p", start=YEAR_2025))
+    periods = template.work_plan(id="p", start=YEAR_2025).phase_periods
     assert periods["sustain"] == Period(start=date(2026, 1, 1), end=date(2026, 12, 31))
 
 
@@ -308,7 +315,7 @@ def test_logframe_view_of_the_youth_plan() -> None:
             ),
         )
     )
-    assert [(depth, n.id) for depth, n in frame.rows()] == [
+    assert [(depth, n.id) for depth, n in frame.rows] == [
         (0, "impact"),
         (1, "emotion"),
         (2, "group"),

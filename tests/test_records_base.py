@@ -244,3 +244,12 @@ def test_a_visit_under_a_case_is_to_the_cases_client() -> None:
     other = next(c["id"] for c in document["clients"] if c["id"] != visit["client_id"])
     document["visits"][index]["client_id"] = other
     assert _station_errors(document) == [(("visits", index, "case_id"), "visit_client_mismatch")]
+
+
+def test_format_errors_quote_the_text_that_arrived() -> None:
+    with pytest.raises(ValidationError) as info:
+        m.Period(start="2025/1/1", end=date(2025, 6, 1))  # type: ignore[arg-type]
+    assert info.value.errors()[0]["msg"] == "expected an ISO date YYYY-MM-DD; got '2025/1/1'"
+    with pytest.raises(ValidationError) as info:
+        m.FundingSource(id="f", name="x", source="donation", amount_cny="12,50")  # type: ignore[arg-type]
+    assert info.value.errors()[0]["msg"] == "expected a decimal number such as '12.50'; got '12,50'"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from socialwork.stages import CASE_MOVES, Stage, StagePolicy, stage_guide
+from socialwork.stages import Stage, StagePolicy, stage_guide
+from socialwork.stages.lifecycle import CASE_MOVES
 
 PAGE = Path(__file__).parent.parent / "docs" / "explanation" / "stages.md"
 

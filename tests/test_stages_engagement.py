@@ -17,9 +17,7 @@ from socialwork.errors import (
 )
 from socialwork.models import GroupKind, ProfileAspect
 from socialwork.stages import (
-    Comparison,
     ConsolidationEvidence,
-    CriterionResult,
     Engagement,
     EvaluationEvidence,
     LaunchEvidence,
@@ -35,6 +33,7 @@ from socialwork.stages import (
     stage_guide,
     stage_warnings,
 )
+from socialwork.stages.exit import Comparison, CriterionResult
 from tests.strategies import (
     EVIDENCE_BY_STAGE,
     STAGE_RECORDS,

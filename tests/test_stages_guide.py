@@ -6,7 +6,9 @@ import pytest
 
 from socialwork.errors import UnknownLanguageError
 from socialwork.models import BilingualText
-from socialwork.stages import Caution, ExitCriterion, Stage, stage_guide
+from socialwork.stages import Stage, stage_guide
+from socialwork.stages.cautions import Caution
+from socialwork.stages.exit import ExitCriterion
 
 
 def test_stages_in_working_order_with_seed_labels() -> None:

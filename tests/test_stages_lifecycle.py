@@ -19,17 +19,15 @@ from socialwork.models import (
     Goal,
     Referral,
 )
+from socialwork.records import replace
 from socialwork.stages import (
-    CASE_MOVES,
-    CaseGuard,
-    CaseMove,
     allowed_moves,
-    check_lifecycle,
     raise_crisis,
     refer_crisis,
     resolve_crisis,
     transition,
 )
+from socialwork.stages.lifecycle import CASE_MOVES, CaseGuard, CaseMove, check_lifecycle
 from tests.strategies import assessments, cases, closures, goals
 
 PROPERTY = settings(max_examples=50, deadline=None)
@@ -121,12 +119,8 @@ def test_leaving_closed_needs_a_reopen_reason() -> None:
 def test_a_case_from_intake_to_closure() -> None:
     case = new_case()
     case = transition(case, S.ASSESSMENT, on=date(2025, 6, 3))
-    case = transition(
-        case.model_copy(update={"assessments": (ASSESSMENT,)}), S.PLANNING, on=date(2025, 6, 5)
-    )
-    case = transition(
-        case.model_copy(update={"goals": (GOAL,)}), S.INTERVENTION, on=date(2025, 6, 9)
-    )
+    case = transition(replace(case, assessments=(ASSESSMENT,)), S.PLANNING, on=date(2025, 6, 5))
+    case = transition(replace(case, goals=(GOAL,)), S.INTERVENTION, on=date(2025, 6, 9))
     case = transition(case, S.REVIEW, on=date(2025, 8, 1))
     closure = Closure(closed_on=date(2025, 9, 1), outcome=ClosureOutcome.GOALS_ACHIEVED)
     case = transition(case, S.CLOSED, on=date(2025, 9, 1), closure=closure)
@@ -253,7 +247,7 @@ def test_random_walks_take_only_listed_moves(case: Case, data: st.DataObject) ->
                 to = data.draw(st.sampled_from(CaseStatus))
                 closure = data.draw(st.none() | closures(on))
                 if closure is not None and data.draw(st.booleans()):
-                    closure = closure.model_copy(update={"closed_on": on})
+                    closure = replace(closure, closed_on=on)
                 reason = data.draw(st.none() | st.just("reason"))
                 case = transition(case, to, on=on, reason=reason, closure=closure)
                 assert (before.status, case.status) in LISTED

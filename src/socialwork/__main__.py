@@ -1,19 +1,12 @@
-"""``python -m socialwork``: print the monthly report of the built-in sample station.
+"""``python -m socialwork``: the command line (`socialwork.cli`).
 
-This is the only module that prints.
+Without arguments it prints the monthly report of the built-in sample
+station; ``python -m socialwork --help`` lists the commands.
 """
 
 from __future__ import annotations
 
-from socialwork.metrics import monthly_report
-from socialwork.samples import station_month, station_previous_month
-
-
-def main() -> None:
-    """Print June 2025's indicator report, compared with May, in Chinese Markdown."""
-    june = station_month()
-    print(monthly_report(june, june.period, station_previous_month()).to_markdown(), end="")
-
+from socialwork.cli import main
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

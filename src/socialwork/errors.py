@@ -37,6 +37,24 @@ __all__ = [
 ]
 
 
+def shown(value: object, limit: int = 200) -> str:
+    """The ``repr`` of a value for a message, cut short when it is long.
+
+    A huge int is described by its size, since Python refuses to write ints
+    of more than 4,300 digits.
+
+    Examples:
+        >>> shown(10**5000)
+        'an int of about 5001 digits'
+        >>> shown("x" * 300).endswith("… (302 characters)")
+        True
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 512:
+        return f"an int of about {round(value.bit_length() * 0.30103) + 1} digits"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
+
+
 class SocialWorkError(ValueError):
     """Base class of every error socialwork raises on purpose.
 
@@ -73,7 +91,7 @@ class ArgumentError(SocialWorkError):
         self.parameter = parameter
         self.value = value
         self.expected = expected
-        super().__init__(f"{parameter} must be {expected}; got {value!r}")
+        super().__init__(f"{parameter} must be {expected}; got {shown(value)}")
 
 
 class UnknownCodeError(ArgumentError):
@@ -252,4 +270,4 @@ class PlanningInputError(SocialWorkError):
         self.rule = rule
         self.value = value
         self.expected = expected
-        super().__init__(f"{rule}: expected {expected}; got {value!r}")
+        super().__init__(f"{rule}: expected {expected}; got {shown(value)}")

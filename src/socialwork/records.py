@@ -38,6 +38,8 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, require_day
+
 __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
@@ -64,15 +66,6 @@ __all__ = [
 ]
 
 R = TypeVar("R", bound=BaseModel)
-
-FIRST_DAY = date(1900, 1, 1)
-"""The earliest date a record or an argument may hold."""
-
-LAST_DAY = date(2199, 12, 31)
-"""The latest date a record or an argument may hold."""
-
-MAX_COUNT = 1_000_000_000
-"""The largest count a record or an argument may hold (a billion)."""
 
 MAX_MONEY = Decimal("1000000000000")
 """The largest amount of money a record may hold: a trillion CNY."""
@@ -116,7 +109,7 @@ def _day_input(value: object) -> object:
         except ValueError:
             pass
         raise PydanticCustomError(
-            "date_format", "expected an ISO date YYYY-MM-DD; got {value!r}", {"value": value}
+            "date_format", "expected an ISO date YYYY-MM-DD; got '{value}'", {"value": value}
         )
     return value
 
@@ -153,7 +146,7 @@ def _decimal_input(value: object) -> object:
         if not _DECIMAL.fullmatch(value.strip()):
             raise PydanticCustomError(
                 "decimal_format",
-                "expected a decimal number such as '12.50'; got {value!r}",
+                "expected a decimal number such as '12.50'; got '{value}'",
                 {"value": value},
             )
         return Decimal(value.strip())
@@ -279,6 +272,14 @@ def active_on(start: date, end: date | None, day: date) -> bool:
         >>> active_on(date(2025, 6, 1), None, date(2025, 5, 31))
         False
     """
+    require_day(start, "start")
+    if end is not None:
+        require_day(end, "end")
+    return _active_on(start, end, require_day(day, "day"))
+
+
+def _active_on(start: date, end: date | None, day: date) -> bool:
+    """`active_on` without the argument checks, for loops over validated records."""
     return start <= day and (end is None or day < end)
 
 
@@ -352,14 +353,15 @@ def check_order(
         ...     print(err.errors()[0]["msg"])
         due_on 2025-06-01 must not be before start_on 2025-06-02
     """
-    if end is not None and end < start:
+    require_day(start, start_name)
+    if end is not None and require_day(end, str(loc[-1]) if loc else "end") < start:
         break_rule(
             record,
             loc,
             "end_before_start",
             "{end_name} {end} must not be before {start_name} {start}",
             end,
-            end_name=loc[-1],
+            end_name=loc[-1] if loc else "end",
             end=end,
             start_name=start_name,
             start=start,
@@ -422,6 +424,7 @@ def check_chain(
     """
     previous: tuple[date, Hashable, Hashable] | None = None
     for index, step in enumerate(steps):
+        require_day(step[0], f"history[{index}].on")
         if previous is not None and (step[0] < previous[0] or step[1] != previous[2]):
             break_rule(
                 record,

@@ -1,4 +1,4 @@
-"""Built-in sample data: the station of the monthly report in the seeds.
+"""Built-in sample data: the station of a social-work station's monthly summary.
 
 Everything is built in code and is the same on every call: no files, no
 randomness. The month is June 2025 (the source report leaves the year and

@@ -1,112 +1,56 @@
 """Planning tools (计划工具): SWOT/TOWS, risk registers, needs, resources and work plans.
 
+The package re-exports the records users build, the enums their fields
+take, and the functions users call. The results those functions return
+(`socialwork.planning.swot.SwotAnalysis`, `socialwork.planning.risk.HeatMap`,
+`socialwork.planning.checks.Finding`, ...) and the modules' constants stay
+importable from their modules.
+
 Examples:
     >>> from socialwork.planning import RiskScore, RatingBands
     >>> RatingBands().band(RiskScore(likelihood=3, impact=4).rating).label()
     '中'
 """
 
-from socialwork.planning.needs import (
-    DEFAULT_PRIORITY_WEIGHTS,
-    NeedPriority,
-    PriorityWeights,
-    bradshaw_code,
-    group_by_domain,
-    prioritise,
-)
-from socialwork.planning.reference import (
-    CatalogRisk,
-    PlanKind,
-    PlanTemplate,
+from socialwork.planning.catalog import CatalogRisk, risk_catalog
+from socialwork.planning.checks import check_goal, check_plan
+from socialwork.planning.duties import Duty, Frequency, Recurrence, ShortMonth, Weekday
+from socialwork.planning.goals import GoalKind, PlanGoal, ServiceProject
+from socialwork.planning.logframe import Logframe, LogframeLevel, LogframeNode
+from socialwork.planning.needs import PriorityWeights, bradshaw_code, group_by_domain, prioritise
+from socialwork.planning.phases import Milestone, MilestoneKind, Phase
+from socialwork.planning.plan_kinds import PlanKind
+from socialwork.planning.practice_models import (
     PracticeModel,
     PracticeModelProfile,
-    plan_template,
     practice_model,
-    risk_catalog,
 )
-from socialwork.planning.resources import (
-    Assignment,
-    NeedMatching,
-    Offer,
-    ResourceGap,
-    ResourceStrategy,
-    UnmatchedNeed,
-    UnmatchedReason,
-    classify_resource,
-    match_needs,
-    resource_gaps,
-)
+from socialwork.planning.resources import Offer, classify_resource, match_needs, resource_gaps
 from socialwork.planning.risk import (
-    HeatMap,
     RatingBands,
     Risk,
-    RiskBand,
     RiskCategory,
-    RiskRating,
     RiskRegister,
     RiskScore,
     RiskStatus,
     RiskTreatment,
     ScoreLevel,
 )
-from socialwork.planning.swot import (
-    IFE_EFE_MIDPOINT,
-    MatrixScore,
-    SwotAnalysis,
-    SwotItem,
-    SwotMatrix,
-    SwotQuadrant,
-    TowsSlot,
-    TowsStrategy,
-    swot,
-)
-from socialwork.planning.workplan import (
-    Duty,
-    Finding,
-    FindingCode,
-    Frequency,
-    GoalKind,
-    Logframe,
-    LogframeLevel,
-    LogframeNode,
-    Milestone,
-    MilestoneKind,
-    Occurrence,
-    Phase,
-    PlanGoal,
-    Recurrence,
-    ServiceProject,
-    Weekday,
-    WorkPlan,
-    check_goal,
-    check_plan,
-    milestone_dates,
-    month_period,
-    phase_periods,
-    plan_period,
-    schedule,
-)
+from socialwork.planning.scheduling import schedule
+from socialwork.planning.swot import SwotItem, SwotQuadrant, TowsSlot, TowsStrategy, swot
+from socialwork.planning.templates import PlanTemplate, plan_template
+from socialwork.planning.workplan import WorkPlan
 
 __all__ = [
-    "DEFAULT_PRIORITY_WEIGHTS",
-    "IFE_EFE_MIDPOINT",
-    "Assignment",
     "CatalogRisk",
     "Duty",
-    "Finding",
-    "FindingCode",
     "Frequency",
     "GoalKind",
-    "HeatMap",
     "Logframe",
     "LogframeLevel",
     "LogframeNode",
-    "MatrixScore",
     "Milestone",
     "MilestoneKind",
-    "NeedMatching",
-    "NeedPriority",
-    "Occurrence",
     "Offer",
     "Phase",
     "PlanGoal",
@@ -117,26 +61,19 @@ __all__ = [
     "PriorityWeights",
     "RatingBands",
     "Recurrence",
-    "ResourceGap",
-    "ResourceStrategy",
     "Risk",
-    "RiskBand",
     "RiskCategory",
-    "RiskRating",
     "RiskRegister",
     "RiskScore",
     "RiskStatus",
     "RiskTreatment",
     "ScoreLevel",
     "ServiceProject",
-    "SwotAnalysis",
+    "ShortMonth",
     "SwotItem",
-    "SwotMatrix",
     "SwotQuadrant",
     "TowsSlot",
     "TowsStrategy",
-    "UnmatchedNeed",
-    "UnmatchedReason",
     "Weekday",
     "WorkPlan",
     "bradshaw_code",
@@ -145,10 +82,6 @@ __all__ = [
     "classify_resource",
     "group_by_domain",
     "match_needs",
-    "milestone_dates",
-    "month_period",
-    "phase_periods",
-    "plan_period",
     "plan_template",
     "practice_model",
     "prioritise",

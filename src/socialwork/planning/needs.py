@@ -8,7 +8,7 @@ Prioritisation scores each need from four components, each scaled to 0–1:
 - people affected: ``min(people_affected, people_scale) / people_scale``.
 
 The score is the weighted mean of the components (`PriorityWeights`,
-overridable; the defaults are 0.25 evidence, 0.30 severity, 0.30 urgency
+each weight from 0 to 1, overridable; the defaults are 0.25 evidence, 0.30 severity, 0.30 urgency
 and 0.15 people affected, with ``people_scale`` 50). A need whose severity,
 urgency or people affected is not yet assessed (``None``) is **not** silently
 treated as 0: its result names the unassessed components, ``score`` counts
@@ -25,8 +25,10 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
+from socialwork._arguments import require_instance, require_instances
 from socialwork.models import BradshawEvidence, Need, NeedDomain
-from socialwork.records import Record, break_rule
+from socialwork.planning._inputs import require_distinct
+from socialwork.records import MAX_COUNT, Record, Share, break_rule
 
 __all__ = [
     "DEFAULT_PRIORITY_WEIGHTS",
@@ -37,13 +39,14 @@ __all__ = [
     "prioritise",
 ]
 
-Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-
 
 def bradshaw_code(evidence: BradshawEvidence) -> str:
     """Return the Bradshaw code of a need's evidence: ``+`` or ``-`` in N-F-E-C order.
 
     N normative 规范性, F felt 感觉性, E expressed 表达性, C comparative 比较性.
+
+    Raises:
+        TypeError: ``evidence`` is not a ``BradshawEvidence``.
 
     Examples:
         >>> from socialwork.models import Evidence
@@ -53,15 +56,16 @@ def bradshaw_code(evidence: BradshawEvidence) -> str:
         >>> bradshaw_code(BradshawEvidence())
         '----'
     """
+    require_instance(BradshawEvidence, evidence, "evidence")
     return "".join("+" if present else "-" for present in evidence.present())
 
 
 class PriorityWeights(Record):
-    """Weights of the four priority components; they need not sum to 1.
+    """Weights of the four priority components, each from 0 to 1; they need not sum to 1.
 
     The score divides by the weights' sum, so it always lies in 0–1; at least
     one weight must be above 0. ``people_scale`` is the number of people at
-    which the people-affected component reaches its maximum.
+    which the people-affected component reaches its maximum (1 to a billion).
 
     Examples:
         >>> w = PriorityWeights()
@@ -71,11 +75,11 @@ class PriorityWeights(Record):
         1.0
     """
 
-    evidence: Weight = 0.25
-    severity: Weight = 0.30
-    urgency: Weight = 0.30
-    people_affected: Weight = 0.15
-    people_scale: Annotated[int, Strict(), Field(ge=1)] = 50
+    evidence: Share = 0.25
+    severity: Share = 0.30
+    urgency: Share = 0.30
+    people_affected: Share = 0.15
+    people_scale: Annotated[int, Strict(), Field(ge=1, le=MAX_COUNT)] = 50
 
     @property
     def total(self) -> float:
@@ -154,6 +158,11 @@ def prioritise(
     depends on input order. See the module docstring for the formula and
     how unassessed components are treated.
 
+    Raises:
+        PlanningInputError: ``duplicate_id`` when two needs share an id.
+        TypeError: ``needs`` holds something other than ``Need`` records, or
+            ``weights`` is not a `PriorityWeights`.
+
     Examples:
         >>> from datetime import date
         >>> from socialwork.models import Evidence
@@ -173,6 +182,9 @@ def prioritise(
         ``n2`` has one type of evidence: 0.25×1/4 = 0.0625, and at most
         0.0625 + 0.30 + 0.30 + 0.15 = 0.8125 once assessed.
     """
+    needs = require_instances(Need, needs, "needs")
+    require_instance(PriorityWeights, weights, "weights")
+    require_distinct("needs", (n.id for n in needs))
     return tuple(
         sorted(
             (_priority(n, weights) for n in needs),
@@ -186,6 +198,9 @@ def group_by_domain(needs: Iterable[Need]) -> Mapping[NeedDomain, tuple[Need, ..
 
     Needs keep their input order inside a domain; empty domains are left out.
 
+    Raises:
+        TypeError: ``needs`` holds something other than ``Need`` records.
+
     Examples:
         >>> from datetime import date
         >>> def need(i, d):
@@ -197,6 +212,6 @@ def group_by_domain(needs: Iterable[Need]) -> Mapping[NeedDomain, tuple[Need, ..
         >>> {d.value: [n.id for n in ns] for d, ns in groups.items()}
         {'elderly_care': ['b'], 'health': ['a', 'c']}
     """
-    needs = tuple(needs)
+    needs = require_instances(Need, needs, "needs")
     grouped = {d: tuple(n for n in needs if n.domain is d) for d in NeedDomain}
     return {d: ns for d, ns in grouped.items() if ns}

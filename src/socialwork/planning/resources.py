@@ -1,10 +1,10 @@
 """Resources against needs (资源分析与需求匹配): strategies, gaps and matching.
 
-Seed 003's resource analysis checks each resource against a checklist and
+A community resource analysis checks each resource against a checklist and
 classifies it: one that exists and is usable is filed in the resource handbook
 (资源手册); one that exists but cannot be used, or is absent but can be
 developed, is developed; one that is absent and cannot be developed calls for
-a substitute. Seed 002's micro-wish loop (微心愿: needs list → matching →
+a substitute. A station's micro-wish loop (微心愿: needs list → matching →
 delivery) is `match_needs`, which pairs open needs with `Offer`
 records (a donor's or a service's capacity in one need domain).
 """
@@ -18,11 +18,12 @@ from typing import Annotated
 from attrs import frozen
 from pydantic import Field, Strict
 
+from socialwork._arguments import require_instance, require_instances
 from socialwork.labels import LabelledEnum
 from socialwork.models import Availability, Need, NeedDomain, NeedStatus, Resource
 from socialwork.planning._inputs import require_distinct
 from socialwork.planning.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
-from socialwork.records import Id, Record, Text
+from socialwork.records import MAX_COUNT, Id, Record, Text
 
 __all__ = [
     "Assignment",
@@ -39,7 +40,7 @@ __all__ = [
 
 
 class ResourceStrategy(LabelledEnum):
-    """What to do with a resource after the resource check (seed 003)."""
+    """What to do with a resource after the resource check."""
 
     FILE_IN_HANDBOOK = (
         "file_in_handbook",
@@ -52,7 +53,10 @@ class ResourceStrategy(LabelledEnum):
 
 
 def classify_resource(resource: Resource) -> ResourceStrategy:
-    """Return the seed 003 strategy for a resource from its availability.
+    """Return what to do with a resource, from its availability.
+
+    Raises:
+        TypeError: ``resource`` is not a ``Resource``.
 
     Examples:
         >>> from socialwork.models import ResourceKind, ResourceSource
@@ -62,18 +66,20 @@ def classify_resource(resource: Resource) -> ResourceStrategy:
         >>> classify_resource(hall).label("en")
         'Develop it'
     """
-    return {
-        Availability.USABLE: ResourceStrategy.FILE_IN_HANDBOOK,
-        Availability.UNUSABLE: ResourceStrategy.DEVELOP,
-        Availability.DEVELOPABLE: ResourceStrategy.DEVELOP,
-        Availability.NOT_DEVELOPABLE: ResourceStrategy.FIND_SUBSTITUTE,
-    }[resource.availability]
+    match require_instance(Resource, resource, "resource").availability:
+        case Availability.USABLE:
+            return ResourceStrategy.FILE_IN_HANDBOOK
+        case Availability.UNUSABLE | Availability.DEVELOPABLE:
+            return ResourceStrategy.DEVELOP
+        case Availability.NOT_DEVELOPABLE:
+            return ResourceStrategy.FIND_SUBSTITUTE
 
 
 class Offer(Record):
     """Capacity to meet needs of one domain: a donation, a volunteer's time, a service.
 
-    ``capacity`` is how many needs the offer can meet (each need takes one).
+    ``capacity`` is how many needs the offer can meet (each need takes one;
+    1 to a billion).
 
     Examples:
         >>> Offer(id="o1", domain=NeedDomain.BASIC_LIVING, capacity=3,
@@ -83,7 +89,7 @@ class Offer(Record):
 
     id: Id
     domain: NeedDomain
-    capacity: Annotated[int, Strict(), Field(ge=1)]
+    capacity: Annotated[int, Strict(), Field(ge=1, le=MAX_COUNT)]
     description: Text
     resource_id: Id | None = None
 
@@ -110,6 +116,11 @@ def resource_gaps(needs: Iterable[Need], offers: Iterable[Offer]) -> tuple[Resou
     open need or an offer; ``shortfall`` is the open needs beyond capacity (0
     when capacity suffices).
 
+    Raises:
+        PlanningInputError: ``duplicate_id`` when two needs or two offers share an id.
+        TypeError: ``needs`` holds something other than ``Need`` records, or
+            ``offers`` something other than `Offer` records.
+
     Examples:
         >>> from datetime import date
         >>> wishes = [Need(id=f"w{k}", community_id="c1", domain=NeedDomain.BASIC_LIVING,
@@ -117,9 +128,13 @@ def resource_gaps(needs: Iterable[Need], offers: Iterable[Offer]) -> tuple[Resou
         ...           for k in range(28)]
         >>> gap, = resource_gaps(wishes, [Offer(id="o1", domain=NeedDomain.BASIC_LIVING,
         ...                                     capacity=15, description="爱心认领")])
-        >>> gap.open_needs, gap.capacity, gap.shortfall    # seed 002: 28 wishes, 15 matched
+        >>> gap.open_needs, gap.capacity, gap.shortfall    # a month of 28 wishes, 15 claimed
         (28, 15, 13)
     """
+    needs = require_instances(Need, needs, "needs")
+    offers = require_instances(Offer, offers, "offers")
+    require_distinct("needs", (n.id for n in needs))
+    require_distinct("offers", (o.id for o in offers))
     demand: defaultdict[NeedDomain, int] = defaultdict(int)
     supply: defaultdict[NeedDomain, int] = defaultdict(int)
     for need in needs:
@@ -231,6 +246,9 @@ def match_needs(
 
     Raises:
         PlanningInputError: ``duplicate_id`` when two needs or two offers share an id.
+        TypeError: ``needs`` holds something other than ``Need`` records,
+            ``offers`` something other than `Offer` records, or ``weights``
+            is not a `PriorityWeights`.
 
     Examples:
         >>> from datetime import date
@@ -247,10 +265,11 @@ def match_needs(
         >>> [(u.need_id, u.reason.value) for u in m.unmatched]
         [('tutor', 'no_offer_in_domain'), ('rice', 'capacity_exhausted')]
     """
-    needs = tuple(needs)
-    offers = tuple(sorted(offers, key=lambda o: o.id))
-    require_distinct("need", (n.id for n in needs))
-    require_distinct("offer", (o.id for o in offers))
+    needs = require_instances(Need, needs, "needs")
+    offers = tuple(sorted(require_instances(Offer, offers, "offers"), key=lambda o: o.id))
+    require_instance(PriorityWeights, weights, "weights")
+    require_distinct("needs", (n.id for n in needs))
+    require_distinct("offers", (o.id for o in offers))
     left = {o.id: o.capacity for o in offers}
     queues: defaultdict[NeedDomain, list[str]] = defaultdict(list)
     for offer in reversed(offers):

@@ -4,7 +4,8 @@ A `Risk` is described as cause → event → effect, rated likelihood ×
 impact (each 1–5, so 1–25) at three levels — inherent (before treatment),
 residual (after the current responses 应对) and target (where the station wants
 it) — and given an ISO 31000 treatment. A `RiskRegister` ranks its
-risks, draws a heat map as data and lists overdue reviews as of a date.
+risks, draws a heat map as data and lists overdue reviews as of a date
+(from the risks' review and closing dates, not from their current status).
 Rating bands are a parameter (`RatingBands`); the defaults are
 1–5 low, 6–12 medium and 13–25 high.
 """
@@ -14,9 +15,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Self
 
-from attrs import frozen
+from attrs import field, frozen
 from pydantic import Field, model_validator
 
+from socialwork._arguments import require_day, require_member
+from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
 from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_unique
 
@@ -36,7 +39,7 @@ __all__ = [
 
 
 class RiskCategory(LabelledEnum):
-    """What a risk threatens, grouping the recurring risks of the seed plans."""
+    """What a risk threatens, grouping the risks that recur in station plans."""
 
     PARTICIPATION = "participation", "参与与接受度", "Participation and acceptance", "參與與接受度"
     FUNDING = "funding", "资金", "Funding", "資金"
@@ -84,6 +87,15 @@ class RiskStatus(LabelledEnum):
     TREATING = "treating", "应对中", "Being treated", "應對中"
     MONITORING = "monitoring", "监控中", "Monitoring", "監控中"
     CLOSED = "closed", "已关闭", "Closed", "已關閉"
+
+
+def _within(value: object, parameter: str, high: int) -> int:
+    """Return ``value`` if it is an ``int`` from 1 to ``high``; else raise ``ArgumentError``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{parameter} must be an int; got {type(value).__name__}")
+    if not 1 <= value <= high:
+        raise ArgumentError(parameter, value, f"a whole number from 1 to {high}")
+    return value
 
 
 class RiskBand(LabelledEnum):
@@ -151,7 +163,20 @@ class RatingBands(Record):
         return self
 
     def band(self, rating: int) -> RiskBand:
-        """The band a rating of 1–25 falls in."""
+        """The band a rating of 1–25 falls in.
+
+        Raises:
+            ArgumentError: ``rating`` is not a whole number from 1 to 25.
+
+        Examples:
+            >>> RatingBands().band(13).label("en")
+            'High'
+            >>> RatingBands().band(0)
+            Traceback (most recent call last):
+            ...
+            socialwork.errors.ArgumentError: rating must be a whole number from 1 to 25; got 0
+        """
+        rating = _within(rating, "rating", 25)
         if rating <= self.low_max:
             return RiskBand.LOW
         if rating <= self.medium_max:
@@ -163,7 +188,9 @@ class Risk(Record):
     """A risk with its cause–event–effect, ratings, treatment and responses (应对).
 
     A residual rating above the inherent one is allowed only with a
-    ``residual_explanation`` (a response that itself added risk, say).
+    ``residual_explanation`` (a response that itself added risk, say). A
+    closed risk carries the day it was closed (``closed_on``), and only a
+    closed one does, so a register can be read as it stood on any day.
 
     Examples:
         >>> from datetime import date
@@ -193,6 +220,7 @@ class Risk(Record):
     responses: tuple[Text, ...] = ()
     status: RiskStatus = RiskStatus.OPEN
     review_on: Day | None = None
+    closed_on: Day | None = None
     residual_explanation: Text | None = None
 
     @property
@@ -200,14 +228,65 @@ class Risk(Record):
         """The residual score where one is given, otherwise the inherent score."""
         return self.residual if self.residual is not None else self.inherent
 
-    def score(self, level: ScoreLevel) -> RiskScore | None:
-        """The score at ``level`` (``None`` when that level is not rated)."""
-        return {
-            ScoreLevel.INHERENT: self.inherent,
-            ScoreLevel.RESIDUAL: self.residual,
-            ScoreLevel.TARGET: self.target,
-            ScoreLevel.CURRENT: self.current,
-        }[level]
+    def score(self, level: ScoreLevel | str) -> RiskScore | None:
+        """The score at ``level``, a member or its code (``None`` when that level is not rated).
+
+        Raises:
+            UnknownCodeError: ``level`` is no code of `ScoreLevel`.
+
+        Examples:
+            >>> r = Risk(id="r", title="资金中断", category="funding",
+            ...          inherent=RiskScore(likelihood=3, impact=5))
+            >>> r.score("inherent").rating, r.score(ScoreLevel.TARGET)
+            (15, None)
+        """
+        match require_member(ScoreLevel, level, "level"):
+            case ScoreLevel.INHERENT:
+                return self.inherent
+            case ScoreLevel.RESIDUAL:
+                return self.residual
+            case ScoreLevel.TARGET:
+                return self.target
+            case ScoreLevel.CURRENT:
+                return self.current
+
+    def open_on(self, day: date) -> bool:
+        """Whether the risk was still open on ``day``: not closed by then.
+
+        Raises:
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
+
+        Examples:
+            >>> r = Risk(id="r", title="资金中断", category="funding", status="closed",
+            ...          inherent=RiskScore(likelihood=3, impact=5), closed_on=date(2025, 7, 1))
+            >>> r.open_on(date(2025, 6, 30)), r.open_on(date(2025, 7, 1))
+            (True, False)
+        """
+        day = require_day(day, "day")
+        return self.closed_on is None or day < self.closed_on
+
+    @model_validator(mode="after")
+    def _closed_with_a_date(self) -> Self:
+        closed = self.status is RiskStatus.CLOSED
+        if closed and self.closed_on is None:
+            break_rule(
+                "Risk",
+                ("closed_on",),
+                "closed_without_date",
+                "a closed risk needs the day it was closed in closed_on",
+                None,
+            )
+        if not closed and self.closed_on is not None:
+            break_rule(
+                "Risk",
+                ("closed_on",),
+                "closed_on_while_open",
+                "closed_on {day} is only for a closed risk; status is {status}",
+                self.closed_on,
+                day=self.closed_on,
+                status=self.status.value,
+            )
+        return self
 
     @model_validator(mode="after")
     def _residual_explained(self) -> Self:
@@ -251,7 +330,8 @@ class RiskRating:
 class HeatMap:
     """A 5×5 heat map as data: ``cells[likelihood - 1][impact - 1]`` holds risk ids.
 
-    Risks not rated at the chosen level are listed in ``unrated``.
+    Risks not rated at the chosen level are listed in ``unrated``. The grid
+    always has 5 rows of 5 cells; likelihood and impact run from 1 to 5.
 
     Examples:
         >>> h = HeatMap(ScoreLevel.INHERENT,
@@ -262,15 +342,36 @@ class HeatMap:
     """
 
     level: ScoreLevel
-    cells: tuple[tuple[tuple[str, ...], ...], ...]
+    cells: tuple[tuple[tuple[str, ...], ...], ...] = field()
     unrated: tuple[str, ...]
 
+    @cells.validator
+    def _five_by_five(self, _: object, cells: tuple[tuple[tuple[str, ...], ...], ...]) -> None:
+        if len(cells) != 5 or any(len(row) != 5 for row in cells):
+            raise ArgumentError("cells", cells, "5 rows (likelihood 1–5) of 5 cells (impact 1–5)")
+
     def at(self, likelihood: int, impact: int) -> tuple[str, ...]:
-        """The ids of the risks in one cell (likelihood and impact 1–5)."""
-        return self.cells[likelihood - 1][impact - 1]
+        """The ids of the risks in one cell.
+
+        Raises:
+            ArgumentError: ``likelihood`` or ``impact`` is not a whole number from 1 to 5.
+
+        Examples:
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> register.heat_map().at(3, 5), register.heat_map().count(5, 5)
+            (('r',), 0)
+            >>> register.heat_map().at(0, 0)
+            Traceback (most recent call last):
+            ...
+            socialwork.errors.ArgumentError: likelihood must be a whole number from 1 to 5; got 0
+        """
+        row = _within(likelihood, "likelihood", 5)
+        column = _within(impact, "impact", 5)
+        return self.cells[row - 1][column - 1]
 
     def count(self, likelihood: int, impact: int) -> int:
-        """How many risks sit in one cell."""
+        """How many risks sit in one cell (likelihood and impact 1–5)."""
         return len(self.at(likelihood, impact))
 
     @property
@@ -304,19 +405,46 @@ class RiskRegister(Record):
         check_unique("RiskRegister", "risks", (r.id for r in self.risks))
         return self
 
-    def rating(self, risk: Risk, level: ScoreLevel = ScoreLevel.CURRENT) -> RiskRating | None:
-        """Rate one risk at ``level`` with this register's bands (``None`` if unrated)."""
+    def rating(self, risk: Risk, level: ScoreLevel | str = ScoreLevel.CURRENT) -> RiskRating | None:
+        """Rate one risk at ``level`` with this register's bands (``None`` if unrated).
+
+        Raises:
+            UnknownCodeError: ``level`` is no code of `ScoreLevel`.
+            TypeError: ``risk`` is not a `Risk`.
+
+        Examples:
+            >>> risk = Risk(id="r", title="人才流失", category="staffing",
+            ...             inherent=RiskScore(likelihood=3, impact=4))
+            >>> rating = RiskRegister().rating(risk, "inherent")
+            >>> rating.rating, rating.band.value
+            (12, 'medium')
+        """
+        if not isinstance(risk, Risk):
+            raise TypeError(f"risk must be a Risk; got {type(risk).__name__}")
+        level = require_member(ScoreLevel, level, "level")
         score = risk.score(level)
         if score is None:
             return None
         band = self.bands.band(score.rating)
         return RiskRating(risk.id, level, score.likelihood, score.impact, score.rating, band)
 
-    def ranking(self, level: ScoreLevel = ScoreLevel.CURRENT) -> tuple[RiskRating, ...]:
-        """Risks rated at ``level``, highest rating first.
+    def ranking(self, level: ScoreLevel | str = ScoreLevel.CURRENT) -> tuple[RiskRating, ...]:
+        """Risks rated at ``level`` (a member or its code), highest rating first.
 
         Ties go to the higher impact, then to the id, so the order is stable.
+
+        Raises:
+            UnknownCodeError: ``level`` is no code of `ScoreLevel`.
+
+        Examples:
+            >>> def risk(id, likelihood, impact):
+            ...     return Risk(id=id, title=id, category="funding",
+            ...                 inherent=RiskScore(likelihood=likelihood, impact=impact))
+            >>> register = RiskRegister(risks=(risk("a", 4, 3), risk("b", 3, 4), risk("c", 5, 5)))
+            >>> [(r.risk_id, r.rating) for r in register.ranking("inherent")]
+            [('c', 25), ('b', 12), ('a', 12)]
         """
+        level = require_member(ScoreLevel, level, "level")
         rated = (self.rating(r, level) for r in self.risks)
         return tuple(
             sorted(
@@ -325,8 +453,20 @@ class RiskRegister(Record):
             )
         )
 
-    def heat_map(self, level: ScoreLevel = ScoreLevel.CURRENT) -> HeatMap:
-        """Place each risk once in the 5×5 grid of likelihood × impact at ``level``."""
+    def heat_map(self, level: ScoreLevel | str = ScoreLevel.CURRENT) -> HeatMap:
+        """Place each risk once in the 5×5 grid of likelihood × impact at ``level``.
+
+        Raises:
+            UnknownCodeError: ``level`` is no code of `ScoreLevel`.
+
+        Examples:
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> heat = register.heat_map("residual")
+            >>> heat.total, heat.unrated
+            (0, ('r',))
+        """
+        level = require_member(ScoreLevel, level, "level")
         cells: list[list[list[str]]] = [[[] for _ in range(5)] for _ in range(5)]
         unrated: list[str] = []
         for risk in self.risks:
@@ -340,9 +480,27 @@ class RiskRegister(Record):
         )
 
     def overdue_reviews(self, *, as_of: date) -> tuple[str, ...]:
-        """Ids of risks not closed whose review date is before ``as_of``."""
+        """Ids of the risks whose review was overdue on ``as_of``, in register order.
+
+        A review is overdue when its date is before ``as_of`` and the risk was
+        still open that day (not closed, or closed after it: `Risk.open_on`).
+
+        Raises:
+            ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
+        Examples:
+            >>> late = Risk(id="late", title="资金中断", category="funding", status="closed",
+            ...             inherent=RiskScore(likelihood=3, impact=5),
+            ...             review_on=date(2025, 3, 31), closed_on=date(2025, 5, 1))
+            >>> register = RiskRegister(risks=(late,))
+            >>> register.overdue_reviews(as_of=date(2025, 4, 15))   # still open then
+            ('late',)
+            >>> register.overdue_reviews(as_of=date(2025, 5, 1))    # closed that day
+            ()
+        """
+        day = require_day(as_of, "as_of")
         return tuple(
             r.id
             for r in self.risks
-            if r.status is not RiskStatus.CLOSED and r.review_on is not None and r.review_on < as_of
+            if r.review_on is not None and r.review_on < day and r.open_on(day)
         )

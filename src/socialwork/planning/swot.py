@@ -5,7 +5,7 @@ external (外部因素). A user lists `SwotItem` records, optionally
 with IFE/EFE weights and ratings, fills the four TOWS slots (after Weihrich)
 with `TowsStrategy` records linked to the items they build on, and
 `swot` checks everything and scores the two matrices. The analysis
-then feeds the next steps of seed 003: 3–5-year goals and an action plan.
+then feeds the next steps of community work: 3–5-year goals and an action plan.
 
 Scoring follows the usual IFE/EFE convention: within each matrix the weights
 sum to 1 (within a tolerance); IFE ratings are 3–4 for a strength and 1–2 for
@@ -22,13 +22,15 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
+from socialwork._arguments import require_finite, require_instances, require_member
 from socialwork.errors import PlanningInputError
 from socialwork.labels import LabelledEnum
 from socialwork.planning._inputs import require_distinct
-from socialwork.records import Id, Record, Text, break_rule
+from socialwork.records import Id, Record, Share, Text, break_rule
 
 __all__ = [
     "IFE_EFE_MIDPOINT",
+    "MAX_TOLERANCE",
     "MatrixScore",
     "SwotAnalysis",
     "SwotItem",
@@ -42,7 +44,9 @@ __all__ = [
 IFE_EFE_MIDPOINT = 2.5
 """The midpoint of an IFE or EFE total: above it the position is favourable."""
 
-Weight = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+MAX_TOLERANCE = 0.1
+"""The loosest tolerance `swot` accepts for a matrix's weights summing to 1."""
+
 Rating = Annotated[int, Strict(), Field(ge=1, le=4)]
 
 
@@ -123,7 +127,7 @@ class SwotItem(Record):
     quadrant: SwotQuadrant
     statement: Text
     evidence: Text | None = None
-    weight: Weight | None = None
+    weight: Share | None = None
     rating: Rating | None = None
 
     @model_validator(mode="after")
@@ -202,7 +206,7 @@ class SwotAnalysis:
 
     Examples:
         >>> a = swot([SwotItem(id="w1", quadrant=SwotQuadrant.WEAKNESS, statement="社工力量薄弱")])
-        >>> [i.id for i in a.weaknesses], a.ife, [s.value for s in a.open_slots()]
+        >>> [i.id for i in a.weaknesses], a.ife, [s.value for s in a.open_slots]
         (['w1'], None, ['so', 'st', 'wo', 'wt'])
     """
 
@@ -214,13 +218,26 @@ class SwotAnalysis:
     ife: MatrixScore | None
     efe: MatrixScore | None
 
-    def slot(self, slot: TowsSlot) -> tuple[TowsStrategy, ...]:
-        """The strategies filed in ``slot``, in input order."""
+    def slot(self, slot: TowsSlot | str) -> tuple[TowsStrategy, ...]:
+        """The strategies filed in ``slot`` (a member or its code), in input order.
+
+        Raises:
+            UnknownCodeError: ``slot`` is no code of `TowsSlot`.
+
+        Examples:
+            >>> so = TowsStrategy(id="so1", slot="so", statement="申请购买服务", item_ids=("s1",))
+            >>> a = swot([SwotItem(id="s1", quadrant="strength", statement="有场地")], [so])
+            >>> [s.id for s in a.slot("so")], [s.value for s in a.open_slots]
+            (['so1'], ['st', 'wo', 'wt'])
+        """
+        slot = require_member(TowsSlot, slot, "slot")
         return tuple(s for s in self.strategies if s.slot is slot)
 
+    @property
     def open_slots(self) -> tuple[TowsSlot, ...]:
         """The TOWS slots that no strategy fills yet."""
-        return tuple(slot for slot in TowsSlot if not self.slot(slot))
+        filled = {s.slot for s in self.strategies}
+        return tuple(slot for slot in TowsSlot if slot not in filled)
 
 
 def _matrix_score(
@@ -232,12 +249,14 @@ def _matrix_score(
     if len(scored) != len(items):
         unscored = [i.id for i in items if i.weight is None]
         raise PlanningInputError(
-            "partial_scores", unscored, f"a weight and rating on every {matrix.value} item"
+            "partial_scores", unscored, f"a weight and rating on every {matrix.value} item of items"
         )
     weight_sum = math.fsum(w for _, w, _ in scored if w is not None)
     if abs(weight_sum - 1) > tolerance:
         raise PlanningInputError(
-            "weights_not_one", weight_sum, f"{matrix.value} weights summing to 1 ± {tolerance}"
+            "weights_not_one",
+            weight_sum,
+            f"the {matrix.value} weights of items summing to 1 ± {tolerance}",
         )
     contributions = tuple((key, w * r) for key, w, r in scored if w is not None and r is not None)
     total = math.fsum(c for _, c in contributions)
@@ -256,10 +275,14 @@ def swot(
         items: the SWOT factors; ids must be distinct.
         strategies: TOWS strategies; each may only link items of its slot's
             two quadrants (an SO strategy links strengths and opportunities).
-        tolerance: how far a matrix's weights may sum from 1 (default 0.001,
-            so weights rounded to three places still pass).
+        tolerance: how far a matrix's weights may sum from 1: a finite number
+            from 0 to `MAX_TOLERANCE` (0.1). The default 0.001 lets weights
+            rounded to three places pass.
 
     Raises:
+        ArgumentError: ``tolerance`` is NaN, infinite, negative or above 0.1.
+        TypeError: ``items`` holds something other than `SwotItem` records,
+            or ``strategies`` something other than `TowsStrategy` records.
         PlanningInputError: with ``rule`` ``duplicate_id``, ``unknown_item``,
             ``wrong_quadrant``, ``partial_scores`` (some items of a matrix are
             weighted, others not) or ``weights_not_one``.
@@ -277,16 +300,19 @@ def swot(
         >>> [s.id for s in a.slot(TowsSlot.SO)]
         ['so1']
     """
-    items = tuple(items)
-    strategies = tuple(strategies)
-    require_distinct("SWOT item", (i.id for i in items))
-    require_distinct("TOWS strategy", (s.id for s in strategies))
+    items = require_instances(SwotItem, items, "items")
+    strategies = require_instances(TowsStrategy, strategies, "strategies")
+    tolerance = require_finite(tolerance, "tolerance", 0, MAX_TOLERANCE)
+    require_distinct("items", (i.id for i in items))
+    require_distinct("strategies", (s.id for s in strategies))
     by_id = {i.id: i for i in items}
     for strategy in strategies:
         allowed = strategy.slot.quadrants
         for ref in strategy.item_ids:
             if ref not in by_id:
-                raise PlanningInputError("unknown_item", ref, "the id of a listed SWOT item")
+                raise PlanningInputError(
+                    "unknown_item", ref, f"the id of one of the items (strategy {strategy.id})"
+                )
             if by_id[ref].quadrant not in allowed:
                 raise PlanningInputError(
                     "wrong_quadrant",

@@ -1,13 +1,19 @@
 """Stages of community work (社区工作阶段) and the case lifecycle as checked state machines.
 
-Community work moves through `Stage` preparation, launch,
-consolidation and evaluation; `stage_guide` gives each stage's
-reference content. An `Engagement` records one community's journey:
-`check_exit` judges a stage's exit criteria over its evidence,
-`advance` moves on only when they are all met, `move_back`
-returns to an earlier stage for a reason, and `stage_warnings` turns
-the stage's cautions into warnings. Cases follow the table
-`CASE_MOVES` through `transition` and the crisis moves.
+Community work moves through `Stage` preparation, launch, consolidation and
+evaluation; `stage_guide` gives each stage's reference content. An
+`Engagement` records one community's journey: `check_exit` judges a stage's
+exit criteria over its evidence, `advance` moves on only when they are all
+met, `move_back` returns to an earlier stage for a reason, and
+`stage_warnings` turns the stage's cautions into warnings. Cases follow the
+lifecycle table through `transition` and the crisis moves.
+
+The package exports what a user builds or calls: the records, the enums
+they hold, and the functions. The results those functions return
+(`ExitCheck`, `StageWarning`, `StageGuide`, `CaseMove`), the vocabularies
+they carry (`ExitCriterion`, `Caution`, `CaseGuard`) and the constants
+(`CASE_MOVES`, `DEFAULT_POLICY`) stay importable from their modules:
+`socialwork.stages.exit`, `.cautions`, `.guide`, `.lifecycle` and `.evidence`.
 
 Examples:
     >>> from datetime import date
@@ -22,69 +28,45 @@ Examples:
     True
 """
 
-from socialwork.stages.cautions import StageWarning, stage_warnings
+from socialwork.stages.cautions import stage_warnings
 from socialwork.stages.engagement import Engagement, MoveKind, StageMove
 from socialwork.stages.evidence import (
-    DEFAULT_POLICY,
     ConsolidationEvidence,
     EvaluationEvidence,
     LaunchEvidence,
     PreparationEvidence,
     StageEvidence,
     StagePolicy,
-    require_stage,
 )
-from socialwork.stages.exit import Comparison, CriterionResult, ExitCheck, check_exit
+from socialwork.stages.exit import check_exit
+from socialwork.stages.guide import stage_guide
 from socialwork.stages.lifecycle import (
-    CASE_MOVES,
-    CaseGuard,
-    CaseMove,
     allowed_moves,
-    check_lifecycle,
     raise_crisis,
     refer_crisis,
     resolve_crisis,
     transition,
 )
 from socialwork.stages.moves import advance, move_back
-from socialwork.stages.stage import (
-    Caution,
-    ExitCriterion,
-    Stage,
-    StageGuide,
-    stage_guide,
-)
+from socialwork.stages.stage import Stage
 
 __all__ = [
-    "CASE_MOVES",
-    "DEFAULT_POLICY",
-    "CaseGuard",
-    "CaseMove",
-    "Caution",
-    "Comparison",
     "ConsolidationEvidence",
-    "CriterionResult",
     "Engagement",
     "EvaluationEvidence",
-    "ExitCheck",
-    "ExitCriterion",
     "LaunchEvidence",
     "MoveKind",
     "PreparationEvidence",
     "Stage",
     "StageEvidence",
-    "StageGuide",
     "StageMove",
     "StagePolicy",
-    "StageWarning",
     "advance",
     "allowed_moves",
     "check_exit",
-    "check_lifecycle",
     "move_back",
     "raise_crisis",
     "refer_crisis",
-    "require_stage",
     "resolve_crisis",
     "stage_guide",
     "stage_warnings",

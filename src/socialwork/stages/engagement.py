@@ -14,7 +14,7 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.records import Day, Id, Record, Text, break_rule
+from socialwork.records import Day, Id, Record, Text, break_rule, check_chain
 from socialwork.stages.stage import Stage
 
 __all__ = ["Engagement", "MoveKind", "StageMove"]
@@ -112,38 +112,20 @@ class Engagement(Record):
 
     @model_validator(mode="after")
     def _history_ends_here(self) -> Self:
-        for index, (before, after) in enumerate(zip(self.history, self.history[1:], strict=False)):
-            if after.on < before.on or after.from_stage is not before.to_stage:
-                break_rule(
-                    "Engagement",
-                    ("history", index + 1),
-                    "history_out_of_order",
-                    "each history entry must start where the previous one ended "
-                    "({previous}) and not be dated before it ({day})",
-                    after.from_stage.value,
-                    previous=before.to_stage.value,
-                    day=before.on,
-                )
-        if self.history:
-            last = self.history[-1]
-            if last.to_stage is not self.stage:
-                break_rule(
-                    "Engagement",
-                    ("stage",),
-                    "history_out_of_order",
-                    "stage must be where the history ends ({last}); got {status}",
-                    self.stage.value,
-                    last=last.to_stage.value,
-                    status=self.stage.value,
-                )
-            if last.on != self.entered_on:
-                break_rule(
-                    "Engagement",
-                    ("entered_on",),
-                    "entered_on_mismatch",
-                    "entered_on must be the date of the last history entry ({last}); got {day}",
-                    self.entered_on,
-                    last=last.on,
-                    day=self.entered_on,
-                )
+        check_chain(
+            "Engagement",
+            "stage",
+            ((move.on, move.from_stage, move.to_stage) for move in self.history),
+            self.stage,
+        )
+        if self.history and self.history[-1].on != self.entered_on:
+            break_rule(
+                "Engagement",
+                ("entered_on",),
+                "entered_on_mismatch",
+                "entered_on must be the date of the last history entry ({last}); got {day}",
+                self.entered_on,
+                last=self.history[-1].on,
+                day=self.entered_on,
+            )
         return self

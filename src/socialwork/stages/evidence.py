@@ -19,13 +19,15 @@ from typing import Annotated, Literal, Self, TypeAlias
 
 from pydantic import Field, Strict, model_validator
 
+from socialwork._arguments import require_member
 from socialwork.errors import WrongStageEvidence
 from socialwork.models import GroupKind, ProfileAspect
-from socialwork.records import Count, Record, check_part
+from socialwork.records import MAX_COUNT, Count, Record, Share, check_part
 from socialwork.stages.stage import Stage
 
 __all__ = [
     "DEFAULT_POLICY",
+    "MAX_RATIO",
     "ConsolidationEvidence",
     "EvaluationEvidence",
     "LaunchEvidence",
@@ -35,10 +37,14 @@ __all__ = [
     "require_stage",
 ]
 
+MAX_RATIO = 1000.0
+"""The largest ratio a `StagePolicy` may hold (``worker_reliance_ratio``)."""
+
 Flag = Annotated[bool, Strict()]
-Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
-Ratio = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Minimum = Annotated[int, Strict(), Field(ge=1)]
+Ratio = Annotated[float, Strict(), Field(ge=0, le=MAX_RATIO, allow_inf_nan=False)]
+"""A finite ratio from 0 to `MAX_RATIO`."""
+Minimum = Annotated[int, Strict(), Field(ge=1, le=MAX_COUNT)]
+"""A threshold count from 1 to `MAX_COUNT`."""
 
 
 class PreparationEvidence(Record):
@@ -190,13 +196,18 @@ StageEvidence: TypeAlias = Annotated[
 ]
 """The evidence of any stage; its ``stage`` field tells which."""
 
+_EVIDENCE = (PreparationEvidence, LaunchEvidence, ConsolidationEvidence, EvaluationEvidence)
+
 
 class StagePolicy(Record):
     """The thresholds that exit criteria and cautions are judged by.
 
-    The seeds describe criteria in words ("a batch of leaders", "most
+    Practice guides state the criteria in words ("a batch of leaders", "most
     residents"); these defaults turn them into numbers. "Most residents"
-    means more than half, unless ``most_residents`` says otherwise.
+    means more than half, unless ``most_residents`` says otherwise. Shares
+    are finite floats from 0 to 1, minimum counts whole numbers from 1 to
+    `MAX_COUNT`, ``max_events_before_profile`` a count from 0, and
+    ``worker_reliance_ratio`` a finite ratio from 0 to `MAX_RATIO`.
 
     Exit criteria (met when the measured value reaches the threshold):
 
@@ -238,6 +249,13 @@ class StagePolicy(Record):
         0.5
         >>> StagePolicy(min_leaders_trained=8).min_leaders_trained
         8
+        >>> from socialwork.records import replace
+        >>> replace(StagePolicy(), most_residents=float("nan"))
+        Traceback (most recent call last):
+        ...
+        pydantic_core._pydantic_core.ValidationError: 1 validation error for StagePolicy
+        most_residents
+          Input should be a finite number ...
     """
 
     profile_completeness: Share = 1.0
@@ -265,16 +283,22 @@ DEFAULT_POLICY = StagePolicy()
 """The policy with every documented default; used when no policy is given."""
 
 
-def require_stage(stage: Stage, evidence: StageEvidence) -> None:
-    """Refuse ``evidence`` unless it is evidence of ``stage``.
+def require_stage(stage: Stage | str, evidence: StageEvidence) -> None:
+    """Refuse ``evidence`` unless it is evidence of ``stage`` (a `Stage` or its code).
 
     Raises:
         WrongStageEvidence: the evidence is for another stage.
+        UnknownCodeError: ``stage`` is a code of no stage.
 
     Examples:
         >>> require_stage(Stage.EVALUATION, EvaluationEvidence(
         ...     summary_written=True, qualitative_sources=1, quantitative_indicators=1,
         ...     next_cycle_plan=False))
     """
-    if evidence.stage is not stage:
-        raise WrongStageEvidence(stage.value, evidence.stage.value)
+    expected = require_member(Stage, stage, "stage")
+    if not isinstance(evidence, _EVIDENCE):
+        raise TypeError(
+            f"evidence must be the evidence record of a stage; got {type(evidence).__name__}"
+        )
+    if evidence.stage is not expected:
+        raise WrongStageEvidence(expected.value, evidence.stage.value)

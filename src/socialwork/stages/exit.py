@@ -15,10 +15,12 @@ Examples:
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import Attribute, field, frozen
 
+from socialwork._arguments import require_instance
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import ProfileAspect
+from socialwork.stages._checks import require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
@@ -30,11 +32,117 @@ from socialwork.stages.evidence import (
     StagePolicy,
     require_stage,
 )
-from socialwork.stages.stage import ExitCriterion, Stage
+from socialwork.stages.stage import Stage
 
-__all__ = ["Comparison", "CriterionResult", "ExitCheck", "check_exit"]
+__all__ = ["Comparison", "CriterionResult", "ExitCheck", "ExitCriterion", "check_exit"]
 
 Measure = int | float | bool
+
+
+class ExitCriterion(LabelledEnum):
+    """A criterion for leaving a stage (工作目标的实现); the label describes it.
+
+    Examples:
+        >>> ExitCriterion.RESIDENT_SUPPORT.label()
+        '居民组织得到多数居民支持'
+    """
+
+    COMMUNITY_PLAN = (
+        "community_plan",
+        "已按成文计划系统地进入社区",
+        "The worker entered the community through a written plan",
+        "已按成文計劃系統地進入社區",
+    )
+    PROFILE_COMPLETE = (
+        "profile_complete",
+        "社区概况已覆盖所需方面",
+        "The community profile covers the required aspects",
+        "社區概況已覆蓋所需方面",
+    )
+    HOUSEHOLDS_KNOWN = (
+        "households_known",
+        "认识和熟悉足够多的居民家庭",
+        "Enough households know the worker and are known",
+        "認識和熟悉足夠多的居民家庭",
+    )
+    COMMON_ISSUES_RAISED = (
+        "common_issues_raised",
+        "居民主动向社工反映共同问题",
+        "Residents bring shared problems to the worker on their own",
+        "居民主動向社工反映共同問題",
+    )
+    ORGANISATIONS_MAPPED = (
+        "organisations_mapped",
+        "清楚本地政府机构、驻区单位和社会团体的运作方式",
+        "The worker knows how local government bodies, units and groups work",
+        "清楚本地政府機構、駐區單位和社會團體的運作方式",
+    )
+    GROUP_KINDS = (
+        "group_kinds",
+        "成立了不同类型的居民小组",
+        "Resident groups of several kinds formed",
+        "成立了不同類型的居民小組",
+    )
+    LEADERS_TRAINED = (
+        "leaders_trained",
+        "培养了一批居民骨干",
+        "A batch of resident leaders trained",
+        "培養了一批居民骨幹",
+    )
+    PROBLEMS_SOLVED_WITH_LEADERS = (
+        "problems_solved_with_leaders",
+        "骨干协助解决了一些社区问题",
+        "Leaders helped solve some community problems",
+        "骨幹協助解決了一些社區問題",
+    )
+    RESIDENT_SUPPORT = (
+        "resident_support",
+        "居民组织得到多数居民支持",
+        "Most residents support the residents' organisation",
+        "居民組織得到多數居民支持",
+    )
+    LEADERSHIP_RENEWAL = (
+        "leadership_renewal",
+        "领导核心有新人加入，新陈代谢健康",
+        "New people join the leadership core",
+        "領導核心有新人加入，新陳代謝健康",
+    )
+    WRITTEN_PROCEDURES = (
+        "written_procedures",
+        "组织运作有成文的程序",
+        "Written procedures run the organisation",
+        "組織運作有成文的程序",
+    )
+    SUPPORTING_UNITS = (
+        "supporting_units",
+        "得到辖区单位或外部民间团体的支持",
+        "Local units or outside civic groups support the organisation",
+        "得到轄區單位或外部民間團體的支持",
+    )
+    SUMMARY_WRITTEN = (
+        "summary_written",
+        "以往工作已有书面总结",
+        "Past work is summed up in writing",
+        "以往工作已有書面總結",
+    )
+    QUALITATIVE_EVIDENCE = (
+        "qualitative_evidence",
+        "总结用到定性资料",
+        "The summary draws on qualitative evidence",
+        "總結用到定性資料",
+    )
+    QUANTITATIVE_EVIDENCE = (
+        "quantitative_evidence",
+        "总结用到定量资料",
+        "The summary draws on quantitative evidence",
+        "總結用到定量資料",
+    )
+    NEXT_CYCLE_PLAN = (
+        "next_cycle_plan",
+        "已系统规划下一轮工作",
+        "The next cycle is planned",
+        "已係統規劃下一輪工作",
+    )
 
 
 class Comparison(LabelledEnum):
@@ -66,10 +174,15 @@ class CriterionResult:
     """
 
     criterion: ExitCriterion
-    measured: Measure | None
-    threshold: Measure
+    measured: Measure | None = field()
+    threshold: Measure = field()
     comparison: Comparison
     met: bool
+
+    @measured.validator
+    @threshold.validator
+    def _finite(self, attribute: Attribute[Measure | None], value: Measure | None) -> None:
+        require_measure(value, attribute.name)
 
     @property
     def code(self) -> str:
@@ -237,6 +350,8 @@ def check_exit(
         >>> [str(c) for c in check_exit(engagement, evidence).unmet]
         ['resident_support: 0.5 (more than 0.5)']
     """
+    engagement = require_instance(Engagement, engagement, "engagement")
+    policy = require_instance(StagePolicy, policy, "policy")
     require_stage(engagement.stage, evidence)
     criteria: tuple[CriterionResult, ...]
     if isinstance(evidence, PreparationEvidence):

@@ -26,9 +26,12 @@ from datetime import date
 
 from attrs import frozen
 
-from socialwork.errors import InvalidTransition, MalformedLifecycle
+from socialwork._arguments import require_day, require_instance, require_member
+from socialwork.errors import ArgumentError, InvalidTransition, MalformedLifecycle
 from socialwork.labels import LabelledEnum
 from socialwork.models import Case, CaseStatus, Closure, Referral, StatusChange
+from socialwork.records import replace
+from socialwork.stages._checks import require_text
 
 __all__ = [
     "CASE_MOVES",
@@ -87,6 +90,12 @@ class CaseGuard(LabelledEnum):
         "The closure's date must be the move's date",
         "結案日期須與變更日期一致",
     )
+    REFERRAL_DATE_MISMATCH = (
+        "referral_date_mismatch",
+        "转介日期须与变更日期一致",
+        "The referral's date must be the move's date",
+        "轉介日期須與變更日期一致",
+    )
     REASON_REQUIRED = "reason_required", "须说明原因", "A reason is required", "須說明原因"
     DATE_ORDER = (
         "date_order",
@@ -119,6 +128,17 @@ class CaseMove:
     guard: CaseGuard | None = None
 
 
+def _checked(move: object) -> CaseMove:
+    """Return ``move`` with its statuses and guard as members, whether given as members or codes."""
+    move = require_instance(CaseMove, move, "moves")
+    guard = None if move.guard is None else require_member(CaseGuard, move.guard, "guard")
+    return CaseMove(
+        require_member(CaseStatus, move.source, "source"),
+        require_member(CaseStatus, move.target, "target"),
+        guard,
+    )
+
+
 _S = CaseStatus
 CASE_MOVES: tuple[CaseMove, ...] = (
     CaseMove(_S.INTAKE, _S.ASSESSMENT),
@@ -141,8 +161,8 @@ CASE_MOVES: tuple[CaseMove, ...] = (
 
 def check_lifecycle(
     moves: Iterable[CaseMove],
-    states: Iterable[CaseStatus] = CaseStatus,
-    final: CaseStatus = CaseStatus.CLOSED,
+    states: Iterable[CaseStatus | str] = CaseStatus,
+    final: CaseStatus | str = CaseStatus.CLOSED,
 ) -> CaseStatus:
     """Check that ``moves`` form a well-formed lifecycle over ``states``; return its initial state.
 
@@ -152,6 +172,7 @@ def check_lifecycle(
 
     Raises:
         MalformedLifecycle: the table breaks one of these rules.
+        UnknownCodeError: a state or ``final`` is a code of no case status.
 
     Examples:
         >>> check_lifecycle(CASE_MOVES).value
@@ -162,8 +183,9 @@ def check_lifecycle(
         ...     print(err.problem, err.states)
         more than one initial state ('intake', 'review')
     """
-    table = tuple(moves)
-    all_states = tuple(states)
+    table = tuple(_checked(move) for move in moves)
+    all_states = tuple(require_member(CaseStatus, state, "states") for state in states)
+    final = require_member(CaseStatus, final, "final")
     pairs = [(m.source, m.target) for m in table]
     repeated = sorted({f"{a.value}->{b.value}" for a, b in pairs if pairs.count((a, b)) > 1})
     if repeated:
@@ -197,14 +219,20 @@ def check_lifecycle(
 check_lifecycle(CASE_MOVES)
 
 
-def allowed_moves(status: CaseStatus) -> tuple[CaseMove, ...]:
-    """Return the moves of `CASE_MOVES` that start at ``status``.
+def allowed_moves(status: CaseStatus | str) -> tuple[CaseMove, ...]:
+    """Return the moves of `CASE_MOVES` that start at ``status`` (a `CaseStatus` or its code).
+
+    Raises:
+        UnknownCodeError: ``status`` is a code of no case status.
 
     Examples:
         >>> [m.target.value for m in allowed_moves(CaseStatus.INTAKE)]
         ['assessment', 'closed']
+        >>> [m.guard.value for m in allowed_moves("closed") if m.guard]
+        ['reason_required']
     """
-    return tuple(m for m in CASE_MOVES if m.source is status)
+    source = require_member(CaseStatus, status, "status")
+    return tuple(m for m in CASE_MOVES if m.source is source)
 
 
 def _refuse(case: Case, to: CaseStatus, guard: CaseGuard) -> InvalidTransition:
@@ -231,7 +259,7 @@ def _guard_failed(case: Case, move: CaseMove, reason: str | None, closure: Closu
 
 def transition(
     case: Case,
-    to: CaseStatus,
+    to: CaseStatus | str,
     *,
     on: date,
     reason: str | None = None,
@@ -239,15 +267,19 @@ def transition(
 ) -> Case:
     """Move ``case`` to status ``to`` on ``on``; return the new case with one more history entry.
 
-    Closing takes the case's ``closure`` (dated ``on``); reopening a closed
-    case needs a ``reason`` and drops the closure, which the history keeps
-    the trace of.
+    ``to`` is a `CaseStatus` or its code. Closing takes the case's
+    ``closure`` (dated ``on``); reopening a closed case needs a ``reason``
+    and drops the closure, which the history keeps the trace of. A
+    ``reason`` given for any other move is kept in the history too.
 
     Raises:
         InvalidTransition: the move is not in `CASE_MOVES`, its guard
             fails, a crisis is open, a closure is given for another move, or
             ``on`` is before the case opened or its last history entry. The
             error's ``guard`` is a `CaseGuard` code.
+        UnknownCodeError: ``to`` is a code of no case status.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199, or
+            ``reason`` is blank.
 
     Examples:
         >>> from datetime import date
@@ -260,6 +292,13 @@ def transition(
         ...     print(err.guard)
         assessment_required
     """
+    case = require_instance(Case, case, "case")
+    to = require_member(CaseStatus, to, "to")
+    on = require_day(on, "on")
+    if reason is not None:
+        reason = require_text(reason, "reason")
+    if closure is not None:
+        closure = require_instance(Closure, closure, "closure")
     move = next((m for m in allowed_moves(case.status) if m.target is to), None)
     if move is None:
         raise _refuse(case, to, CaseGuard.MOVE_NOT_ALLOWED)
@@ -268,31 +307,27 @@ def transition(
     _check_date(case, to, on)
     if move.guard is not None and _guard_failed(case, move, reason, closure):
         raise _refuse(case, to, move.guard)
+    if reason is not None and not reason.strip():
+        raise ArgumentError("reason", reason, "a text that is not blank, or None")
     if closure is not None and to is not CaseStatus.CLOSED:
         raise _refuse(case, to, CaseGuard.CLOSURE_NOT_EXPECTED)
     if closure is not None and closure.closed_on != on:
         raise _refuse(case, to, CaseGuard.CLOSURE_DATE_MISMATCH)
     change = StatusChange(on=on, from_status=case.status, to_status=to, reason=reason)
-    return Case.model_validate(
-        {
-            **dict(case),
-            "status": to,
-            "closure": closure,
-            "history": (*case.history, change),
-        }
-    )
+    return replace(case, status=to, closure=closure, history=(*case.history, change))
 
 
 def _mark_crisis(case: Case, on: date, reason: str, crisis: bool, **changes: object) -> Case:
     change = StatusChange(
         on=on, from_status=case.status, to_status=case.status, crisis=crisis, reason=reason
     )
-    return Case.model_validate(
-        {**dict(case), "crisis": crisis, "history": (*case.history, change), **changes}
-    )
+    return replace(case, crisis=crisis, history=(*case.history, change), **changes)
 
 
 def _check_crisis_move(case: Case, on: date, reason: str, in_crisis: bool) -> None:
+    require_instance(Case, case, "case")
+    require_day(on, "on")
+    require_text(reason, "reason")
     if not case.is_open:
         raise _refuse(case, case.status, CaseGuard.CASE_CLOSED)
     if case.crisis is not in_crisis:
@@ -311,6 +346,7 @@ def raise_crisis(case: Case, *, on: date, reason: str) -> Case:
     Raises:
         InvalidTransition: the case is closed, already in crisis, the reason
             is blank, or ``on`` is before the last history entry.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
@@ -331,6 +367,7 @@ def resolve_crisis(case: Case, *, on: date, reason: str) -> Case:
     Raises:
         InvalidTransition: the case is closed or not in crisis, the reason is
             blank, or ``on`` is before the last history entry.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
@@ -347,11 +384,14 @@ def resolve_crisis(case: Case, *, on: date, reason: str) -> Case:
 def refer_crisis(case: Case, *, on: date, referral: Referral) -> Case:
     """Record that the case's crisis was referred (转介) on ``on``, adding the referral.
 
-    The history entry's reason names the organisation referred to.
+    The history entry's reason names the organisation referred to; the
+    referral is dated ``on``.
 
     Raises:
-        InvalidTransition: the case is closed or not in crisis, or ``on`` is
-            before the last history entry.
+        InvalidTransition: the case is closed or not in crisis, ``on`` is
+            before the last history entry, or the referral is dated another
+            day (``referral_date_mismatch``).
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
@@ -364,6 +404,9 @@ def refer_crisis(case: Case, *, on: date, referral: Referral) -> Case:
         >>> case.crisis, case.history[-1].reason, len(case.referrals)
         (False, '转介至区精神卫生中心', 1)
     """
+    referral = require_instance(Referral, referral, "referral")
     reason = f"转介至{referral.to_organisation}"
     _check_crisis_move(case, on, reason, in_crisis=True)
+    if referral.referred_on != on:
+        raise _refuse(case, case.status, CaseGuard.REFERRAL_DATE_MISMATCH)
     return _mark_crisis(case, on, reason, False, referrals=(*case.referrals, referral))

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from socialwork._arguments import require_day, require_instance, require_member
 from socialwork.errors import InvalidStageMove, TransitionBlocked
+from socialwork.stages._checks import require_text
 from socialwork.stages.engagement import Engagement, MoveKind, StageMove
 from socialwork.stages.evidence import DEFAULT_POLICY, StageEvidence, StagePolicy
 from socialwork.stages.exit import check_exit
@@ -65,6 +67,7 @@ def advance(
         TransitionBlocked: an exit criterion is unmet; ``.unmet`` lists the
             `CriterionResult` of each.
         InvalidStageMove: ``on`` is before the current stage was entered.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
@@ -76,6 +79,8 @@ def advance(
         >>> advance(e, evidence, on=date(2025, 9, 1)).stage.label("en")
         'Consolidation'
     """
+    engagement = require_instance(Engagement, engagement, "engagement")
+    on = require_day(on, "on")
     check = check_exit(engagement, evidence, policy)
     to = engagement.stage.following
     if not check.passed:
@@ -84,12 +89,16 @@ def advance(
     return _record(engagement, to, on, kind, None)
 
 
-def move_back(engagement: Engagement, *, to: Stage, on: date, reason: str) -> Engagement:
-    """Return the engagement to the earlier stage ``to`` on ``on``, for ``reason``.
+def move_back(engagement: Engagement, *, to: Stage | str, on: date, reason: str) -> Engagement:
+    """Return the engagement to the earlier stage ``to`` (a `Stage` or its code) on ``on``.
+
+    The move needs a ``reason``, which the history keeps.
 
     Raises:
         InvalidStageMove: ``to`` is not earlier than the current stage,
             ``reason`` is blank, or ``on`` is before the current stage was entered.
+        UnknownCodeError: ``to`` is a code of no stage.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
@@ -100,6 +109,10 @@ def move_back(engagement: Engagement, *, to: Stage, on: date, reason: str) -> En
         ...           reason="评估发现居民组织尚未稳定").history[-1].reason
         '评估发现居民组织尚未稳定'
     """
+    engagement = require_instance(Engagement, engagement, "engagement")
+    to = require_member(Stage, to, "to")
+    on = require_day(on, "on")
+    reason = require_text(reason, "reason")
     if to.position >= engagement.stage.position:
         raise InvalidStageMove(
             engagement.stage.value,

@@ -1,0 +1,427 @@
+"""The command line: ``socialwork`` and ``python -m socialwork``.
+
+Three commands: ``report`` prints a station's monthly report (the built-in
+sample, or a records file), ``schema`` writes the JSON Schema of every
+record, and ``validate`` checks a records file and lists what is wrong with
+it. Without a command it prints the sample's report, in Chinese.
+
+This module and ``__main__`` are the only ones that read files or print;
+the library itself does no I/O. A records file is the JSON of a
+`socialwork.models.StationRecords` (what its ``model_dump_json`` writes).
+
+Exit status: 0 on success, 1 when ``validate`` finds errors in the records,
+2 when the command line or its input is unusable (an unknown option, a
+missing file, a file that is not JSON, a bad date), with a one-line message
+on standard error and never a traceback.
+
+Examples:
+    >>> main(["report", "--lang", "en"])
+    # 幸福街道社工站 monthly indicator report
+    ...
+    0
+    >>> main(["validate", "no-such-file.json"])
+    2
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Any, NoReturn
+
+import attrs
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from socialwork import __version__
+from socialwork._arguments import require_day
+from socialwork.errors import ArgumentError, SocialWorkError
+from socialwork.labels import LANGUAGES, Script, canonical_language, select_language
+from socialwork.metrics import IndicatorDefinition, MonthlyReport, Rate, monthly_report
+from socialwork.models import BilingualText, StationRecords, json_schema
+from socialwork.records import replace
+from socialwork.samples import station_month, station_previous_month
+
+__all__ = ["main"]
+
+_FORMATS = ("markdown", "json", "html")
+
+
+class _InputError(Exception):
+    """The command line or its input cannot be used; the message is one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors become one-line messages, not an exit."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _InputError(f"{message} (see '{self.prog} --help')")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (the process's arguments by default).
+
+    Returns the exit status; the ``socialwork`` console script exits with it.
+
+    Raises:
+        TypeError: ``argv`` is not a sequence of strings.
+
+    Examples:
+        >>> main(["schema", "--help"])
+        usage: socialwork schema [-h] [--out DIR]
+        ...
+        0
+    """
+    if argv is not None and (isinstance(argv, str) or not all(isinstance(a, str) for a in argv)):
+        raise TypeError(f"argv must be a sequence of strings, such as ['report']; got {argv!r}")
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+        return int(args.run(args))
+    except SystemExit as stop:  # --help and --version
+        return stop.code if isinstance(stop.code, int) else 0
+    except (_InputError, SocialWorkError) as err:  # a library error names its rule in one line
+        print(f"socialwork: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader of our output went away, as `| head` does
+        _silence_stdout()
+        return 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="socialwork",
+        description=(
+            "Reports, JSON Schemas and checks for a social-work station's records. "
+            "Without a command, print the built-in sample station's monthly report."
+        ),
+        epilog="Run 'socialwork COMMAND --help' for the options of a command.",
+    )
+    parser.add_argument("--version", action="version", version=f"socialwork {__version__}")
+    parser.set_defaults(run=_report, records=None, previous=None, lang="zh", as_of=None)
+    parser.set_defaults(format="markdown")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    report = commands.add_parser(
+        "report",
+        help="print a station's monthly report",
+        description=(
+            "Print a station's monthly report: every indicator with its change and target "
+            "status. Without FILE, the built-in sample (June 2025, compared with May)."
+        ),
+    )
+    report.add_argument(
+        "records",
+        nargs="?",
+        metavar="FILE",
+        help="a StationRecords JSON file, or '-' for standard input (default: the sample)",
+    )
+    report.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the previous period's StationRecords JSON file, to show each indicator's change",
+    )
+    report.add_argument(
+        "--lang",
+        default="zh",
+        metavar="LANG",
+        help="zh (default), zh-Hant or en, or an alias such as zh-CN, zh-TW, en-US",
+    )
+    report.add_argument(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help=(
+            "report the records as they stood on this day, a day of their period: "
+            "the period ends there (a part of a period is not compared with a whole one)"
+        ),
+    )
+    report.add_argument(
+        "--format", choices=_FORMATS, default="markdown", help="output format (default: markdown)"
+    )
+    report.set_defaults(run=_report)
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of every record",
+        description=(
+            "Write the JSON Schema (Draft 2020-12) of every record: one JSON object by "
+            "record name on standard output, or one file per record with --out."
+        ),
+    )
+    schema.add_argument(
+        "--out", metavar="DIR", help="write DIR/<Record>.schema.json files (DIR is created)"
+    )
+    schema.set_defaults(run=_schema)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check a records file and list its errors",
+        description=(
+            "Check a StationRecords JSON file against every record rule. Print each error "
+            "with its path in the file and its code; exit 1 when there are errors, 0 when "
+            "the file is valid."
+        ),
+    )
+    validate.add_argument("file", metavar="FILE", help="a StationRecords JSON file, or '-'")
+    validate.set_defaults(run=_validate)
+    return parser
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def _report(args: argparse.Namespace) -> int:
+    language = _language(args.lang)
+    if args.records is None:
+        records, previous = station_month(), station_previous_month()
+    else:
+        records = _load_records(args.records)
+        previous = None
+    if args.previous is not None:
+        previous = _load_records(args.previous)
+    period = records.period
+    if args.as_of is not None:
+        day = _day(args.as_of, "--as-of")
+        if not period.contains(day):
+            raise _InputError(
+                f"--as-of {day} is outside the records' period {period.start} to {period.end}"
+            )
+        if day < period.end:
+            if args.previous is not None:
+                raise _InputError(
+                    "--previous compares whole periods; --as-of cuts this one short: "
+                    "leave out one of them"
+                )
+            period, previous = replace(period, end=day), None
+    report = monthly_report(records, period, previous)
+    if args.format == "json":
+        text = json.dumps(_jsonable(report, language), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "html":
+        text = _html(report, language)
+    else:
+        text = report.to_markdown(language)
+    sys.stdout.write(text)
+    return 0
+
+
+def _language(value: str) -> Script:
+    try:
+        return canonical_language(value)
+    except SocialWorkError:
+        raise _InputError(f"--lang must be one of {', '.join(LANGUAGES)}; got {value!r}") from None
+
+
+def _day(value: str, option: str) -> date:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        raise _InputError(f"{option} must be a date as YYYY-MM-DD; got {value!r}") from None
+    try:
+        return require_day(day, option)
+    except ArgumentError as err:
+        raise _InputError(f"{option} must be {err.expected}; got {value!r}") from None
+
+
+def _jsonable(value: object, language: Script) -> Any:
+    """The report as JSON data: codes for enums, texts in ``language``, ISO dates."""
+    if isinstance(value, Enum):
+        return value.value
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, IndicatorDefinition):
+        return {"code": value.code, "name": value.name.text(language)}
+    if isinstance(value, BilingualText):
+        return value.text(language)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, Rate):
+        return {
+            "numerator": value.numerator,
+            "denominator": value.denominator,
+            "value": value.value,
+            "text": str(value),
+            "exclusions": _jsonable(value.exclusions, language),
+        }
+    if attrs.has(kind := type(value)):
+        return {
+            field.name: _jsonable(getattr(value, field.name), language)
+            for field in attrs.fields(kind)
+        }
+    if isinstance(value, tuple | list):
+        return [_jsonable(item, language) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _jsonable(item, language) for key, item in value.items()}
+    return str(value)
+
+
+_HTML_WORDS: dict[str, tuple[str, str, str]] = {
+    "title": ("月度指标报告", "monthly indicator report", "月度指標報告"),
+    "period": ("统计期", "Period", "統計期"),
+    "previous": ("对比期", "compared with", "對比期"),
+    "to": ("至", "to", "至"),
+    "indicator": ("指标", "Indicator", "指標"),
+    "value": ("本期", "This period", "本期"),
+    "before": ("上期", "Previous", "上期"),
+    "change": ("变化", "Change", "變化"),
+    "status": ("状态", "Status", "狀態"),
+}
+
+
+def _html(report: MonthlyReport, language: Script) -> str:
+    """The report's indicator lines as a small HTML page, every text escaped."""
+
+    def word(key: str) -> str:
+        zh, en, zh_hant = _HTML_WORDS[key]
+        return select_language(language, zh, en, zh_hant)
+
+    def cell(tag: str, text: str) -> str:
+        return f"<{tag}>{html.escape(text)}</{tag}>"
+
+    period = f"{report.period.start} {word('to')} {report.period.end}"
+    if report.previous_period is not None:
+        before = report.previous_period
+        period += f"; {word('previous')}: {before.start} {word('to')} {before.end}"
+    header = "".join(cell("th", word(key)) for key in ("indicator", "value", "before", "change"))
+    rows = [f"<tr>{header}{cell('th', word('status'))}</tr>"]
+    for line in report.lines:
+        definition = line.definition
+        cells = [
+            definition.name.text(language),
+            definition.format(line.value, language),
+            "—" if line.previous is None else definition.format(line.previous, language),
+            "—" if line.change is None else definition.format_change(line.change, language),
+            "—" if line.target is None else line.status.label(language),
+        ]
+        rows.append("<tr>" + "".join(cell("td", text) for text in cells) + "</tr>")
+    title = f"{report.station} {word('title')}"
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{language}">',
+            '<head><meta charset="utf-8">' + cell("title", title) + "</head>",
+            "<body>",
+            cell("h1", title),
+            cell("p", f"{word('period')}: {period}"),
+            "<table>",
+            *rows,
+            "</table>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace) -> int:
+    schemas = json_schema()
+    if args.out is None:
+        sys.stdout.write(json.dumps(schemas, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    folder = Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, schema in schemas.items():
+            text = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+            (folder / f"{name}.schema.json").write_text(text, encoding="utf-8")
+    except (OSError, ValueError) as err:  # ValueError: a folder name with a NUL character
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise _InputError(f"cannot write the schemas to {args.out!r}: {reason}") from None
+    print(f"wrote {len(schemas)} JSON Schemas to {folder}")
+    return 0
+
+
+# --- validate ----------------------------------------------------------------------------
+
+
+def _validate(args: argparse.Namespace) -> int:
+    text = _read_json_text(args.file)
+    try:
+        records = StationRecords.model_validate_json(text)
+    except ValidationError as err:
+        for error in err.errors():
+            print(_describe(error))
+        count = err.error_count()
+        print(f"{args.file}: {count} error{'s' if count != 1 else ''}")
+        return 1
+    print(
+        f"{args.file}: valid station records for {records.period.start} to "
+        f"{records.period.end} ({len(records.clients)} clients, {len(records.cases)} cases, "
+        f"{len(records.visits)} visits)"
+    )
+    return 0
+
+
+def _describe(error: ErrorDetails) -> str:
+    """One error as ``$.path.to[0].field: code: message (got value)``."""
+    path = "$" + "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]
+    )
+    text = f"{path}: {error['type']}: {error['msg']}"
+    value = error.get("input")
+    if value is not None and not isinstance(value, dict | list):
+        shown = repr(value)
+        text += f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
+    return text
+
+
+# --- input -------------------------------------------------------------------------------
+
+
+def _read_json_text(path: str) -> str:
+    """The text of a JSON file (``-``: standard input), checked to be JSON."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise _InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise _InputError(f"{path}: is a directory, not a records file") from None
+    except UnicodeDecodeError:
+        raise _InputError(f"{path}: not a UTF-8 text file") from None
+    except ValueError as err:  # a file name with a NUL character
+        raise _InputError(f"{path!r}: not a usable file name ({err})") from None
+    except OSError as err:
+        raise _InputError(f"{path}: cannot read it: {err.strerror or err}") from None
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as err:
+        raise _InputError(f"{path}: not JSON: {err}") from None
+    except RecursionError:
+        raise _InputError(f"{path}: not usable JSON: nested too deeply") from None
+    return text
+
+
+def _load_records(path: str) -> StationRecords:
+    text = _read_json_text(path)
+    try:
+        return StationRecords.model_validate_json(text)
+    except ValidationError as err:
+        count = err.error_count()
+        raise _InputError(
+            f"{path}: not valid station records ({count} error{'s' if count != 1 else ''}, "
+            f"the first: {_describe(err.errors()[0])}); "
+            f"'socialwork validate {path}' lists them"
+        ) from None
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so Python's exit flush cannot fail."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

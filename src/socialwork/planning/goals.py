@@ -1,0 +1,70 @@
+"""Goals of a plan (计划目标) and the service projects that serve them.
+
+Task goals get something done; process goals change how people work
+together. A goal is checkable when it names a measure and a target, a target
+group, a deadline and a priority (`socialwork.planning.check_goal`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, Strict
+
+from socialwork.labels import LabelledEnum
+from socialwork.planning.phases import Month
+from socialwork.records import Count, Id, Record, Text
+
+__all__ = ["MAX_PRIORITY", "GoalKind", "PlanGoal", "ServiceProject"]
+
+MAX_PRIORITY = 100
+"""The lowest priority a goal may have (1 is the highest)."""
+
+
+class GoalKind(LabelledEnum):
+    """Task goals get something done; process goals change how people work together."""
+
+    TASK = "task", "任务目标", "Task goal", "任務目標"
+    PROCESS = "process", "过程目标", "Process goal", "過程目標"
+
+
+class PlanGoal(Record):
+    """A specific goal of a plan, with what makes it checkable.
+
+    ``measure`` is the indicator and ``target`` the level to reach on it
+    (``"80%"``); ``deadline_month`` counts plan months; ``priority`` 1 is the
+    highest (at most `MAX_PRIORITY`); ``staff_needed`` is the number of
+    workers it takes.
+
+    Examples:
+        >>> from socialwork.planning import check_goal
+        >>> g = PlanGoal(id="g1", statement="提升服务对象的情绪管理能力",
+        ...              target_group="青少年服务对象", measure="情绪管理能力提升的服务对象比例",
+        ...              target="80%", deadline_month=12, priority=1, staff_needed=2)
+        >>> check_goal(g, staff_available=6)
+        ()
+    """
+
+    id: Id
+    statement: Text
+    kind: GoalKind = GoalKind.TASK
+    target_group: Text | None = None
+    measure: Text | None = None
+    target: Text | None = None
+    deadline_month: Month | None = None
+    priority: Annotated[int, Strict(), Field(ge=1, le=MAX_PRIORITY)] | None = None
+    staff_needed: Count | None = None
+
+
+class ServiceProject(Record):
+    """A service project (服务项目) serving some of the plan's goals.
+
+    Examples:
+        >>> ServiceProject(id="p1", name="情绪智多星小组", goal_ids=("g1",)).goal_ids
+        ('g1',)
+    """
+
+    id: Id
+    name: Text
+    goal_ids: tuple[Id, ...] = ()
+    target_group: Text | None = None

@@ -1,0 +1,384 @@
+"""The command line: report, schema and validate, their options, and one-line errors."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import sys
+from datetime import date
+from html.parser import HTMLParser
+from importlib.metadata import entry_points
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import socialwork
+from socialwork import cli
+from socialwork.models import json_schema
+from socialwork.records import replace
+from socialwork.samples import station_month, station_previous_month
+
+# The sample's June against May, by hand: 51 of 60 key-group clients visited
+# in June (85.0%), 48 of 60 in May (80.0%): +5 points, under the 95% target.
+COVERAGE_ZH = "| 重点人群服务覆盖率 | 85.0% (51/60) | 80.0% (48/60) | +5.0 个百分点 |"
+COVERAGE_EN = "| Key-group coverage | 85.0% (51/60) | 80.0% (48/60) | +5.0 pp |"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+@pytest.fixture
+def june_file(tmp_path: Path) -> Path:
+    path = tmp_path / "june.json"
+    path.write_text(station_month().model_dump_json(), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def may_file(tmp_path: Path) -> Path:
+    path = tmp_path / "may.json"
+    path.write_text(station_previous_month().model_dump_json(), encoding="utf-8")
+    return path
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def test_no_command_prints_the_sample_report_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys)
+    assert (status, err) == (0, "")
+    assert out.startswith("# 幸福街道社工站 月度指标报告\n")
+    assert "统计期: 2025-06-01 至 2025-06-30; 对比期: 2025-05-01 至 2025-05-31" in out
+    assert COVERAGE_ZH in out
+    assert run(capsys, "report")[1] == out
+
+
+def test_report_in_english(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--lang", "en")
+    assert status == 0
+    assert out.startswith("# 幸福街道社工站 monthly indicator report\n")
+    assert COVERAGE_EN in out
+
+
+@pytest.mark.parametrize(
+    ("alias", "canonical"),
+    [("en-US", "en"), ("en_US", "en"), ("EN", "en"), ("zh-CN", "zh"), ("zh_CN", "zh")],
+)
+def test_report_takes_every_language_alias(
+    capsys: pytest.CaptureFixture[str], alias: str, canonical: str
+) -> None:
+    assert run(capsys, "report", "--lang", alias) == run(capsys, "report", "--lang", canonical)
+
+
+@pytest.mark.parametrize("alias", ["zh-Hant", "zh-TW", "zh-HK"])
+def test_report_in_traditional_chinese(capsys: pytest.CaptureFixture[str], alias: str) -> None:
+    status, out, _ = run(capsys, "report", "--lang", alias)
+    assert status == 0
+    # 85% is under the 95% target: 未达标 in Traditional script.
+    assert "| 未達標 |" in out
+    assert "| 未达标 |" not in out
+
+
+def test_report_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--format", "json", "--lang", "en")
+    assert status == 0
+    report = json.loads(out)
+    assert report["station"] == "幸福街道社工站"
+    assert report["period"] == {"start": "2025-06-01", "end": "2025-06-30"}
+    assert report["previous_period"] == {"start": "2025-05-01", "end": "2025-05-31"}
+    lines = {line["definition"]["code"]: line for line in report["lines"]}
+    coverage = lines["key_group_coverage"]
+    assert coverage["definition"]["name"] == "Key-group coverage"
+    assert coverage["value"] == {
+        "numerator": 51,
+        "denominator": 60,
+        "value": 0.85,
+        "text": "85.0% (51/60)",
+        "exclusions": [],
+    }
+    assert coverage["previous"]["numerator"] == 48
+    assert coverage["change"] == 5.0
+    assert coverage["status"] == "off_track"
+    # 46 of 50 satisfied in June.
+    assert lines["survey_satisfaction"]["value"]["value"] == 0.92
+
+
+def test_report_as_html_escapes_every_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    june = station_month()
+    named = replace(june, station=replace(june.station, name="<b>站</b> & co"))
+    path = tmp_path / "named.json"
+    path.write_text(named.model_dump_json(), encoding="utf-8")
+    status, out, _ = run(capsys, "report", str(path), "--format", "html", "--lang", "en")
+    assert status == 0
+    assert out.startswith("<!DOCTYPE html>\n")
+    assert '<html lang="en">' in out
+    assert "<h1>&lt;b&gt;站&lt;/b&gt; &amp; co monthly indicator report</h1>" in out
+    assert "<b>" not in out
+    assert "<td>Key-group coverage</td><td>85.0% (51/60)</td>" in out
+
+    cells: list[str] = []
+
+    class Cells(HTMLParser):
+        def handle_data(self, data: str) -> None:
+            cells.append(data)
+
+    Cells().feed(out)
+    assert "Key-group coverage" in cells
+
+
+def test_report_of_files_matches_the_sample(
+    capsys: pytest.CaptureFixture[str], june_file: Path, may_file: Path
+) -> None:
+    sample = run(capsys, "report")
+    assert run(capsys, "report", str(june_file), "--previous", str(may_file)) == sample
+
+
+def test_report_of_one_file_has_no_comparison(
+    capsys: pytest.CaptureFixture[str], june_file: Path
+) -> None:
+    status, out, _ = run(capsys, "report", str(june_file))
+    assert status == 0
+    assert "统计期: 2025-06-01 至 2025-06-30\n" in out
+    assert "| 重点人群服务覆盖率 | 85.0% (51/60) | — | — |" in out
+
+
+def test_report_reads_standard_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(station_month().model_dump_json()))
+    status, out, _ = run(capsys, "report", "-", "--lang", "en")
+    assert status == 0
+    assert "| Key-group coverage | 85.0% (51/60) | — |" in out
+
+
+def test_report_as_of_a_day_of_the_period(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--as-of", "2025-06-15")
+    assert status == 0
+    # The period ends on the 15th, and a half month is not compared with May.
+    assert "统计期: 2025-06-01 至 2025-06-15\n" in out
+    assert "对比期" not in out
+    # The survey was made on 28 June: no survey yet on the 15th.
+    assert "| 服务对象满意率(调查) | n/a | — |" in out
+    # 夕阳红 met on 3 and 10 June, 9 of its 10 members each time: 18 of 20.
+    assert "| 夕阳红老年互助小组 | 90.0% (18/20) |" in out
+    assert "## 超期未跟进个案 (2025-06-15)" in out
+
+
+def test_report_as_of_the_last_day_is_the_whole_period(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "report", "--as-of", "2025-06-30") == run(capsys, "report")
+
+
+@settings(max_examples=25)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2199, 12, 31)))
+def test_report_as_of_any_day_works_inside_the_period_only(day: date) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.main(["report", "--as-of", day.isoformat(), "--format", "json"])
+    if date(2025, 6, 1) <= day <= date(2025, 6, 30):
+        assert status == 0
+        assert json.loads(out.getvalue())["period"]["end"] == day.isoformat()
+    else:
+        assert status == 2
+        assert out.getvalue() == ""
+        assert err.getvalue() == (
+            f"socialwork: error: --as-of {day} is outside the records' period "
+            "2025-06-01 to 2025-06-30\n"
+        )
+
+
+# --- schema -------------------------------------------------------------------------------
+
+
+def test_schema_to_standard_output(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "schema")
+    assert status == 0
+    assert json.loads(out) == json.loads(json.dumps(json_schema()))
+
+
+def test_schema_to_a_directory(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "new" / "schemas"
+    status, out, _ = run(capsys, "schema", "--out", str(folder))
+    schemas = json_schema()
+    assert status == 0
+    assert out == f"wrote {len(schemas)} JSON Schemas to {folder}\n"
+    files = sorted(path.name for path in folder.iterdir())
+    assert files == sorted(f"{name}.schema.json" for name in schemas)
+    client = json.loads((folder / "Client.schema.json").read_text(encoding="utf-8"))
+    assert client == json.loads(json.dumps(schemas["Client"]))
+    assert client["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+# --- validate -----------------------------------------------------------------------------
+
+
+def test_validate_a_valid_file(capsys: pytest.CaptureFixture[str], june_file: Path) -> None:
+    status, out, err = run(capsys, "validate", str(june_file))
+    assert (status, err) == (0, "")
+    assert out == (
+        f"{june_file}: valid station records for 2025-06-01 to 2025-06-30 "
+        "(60 clients, 8 cases, 65 visits)\n"
+    )
+
+
+def test_validate_lists_each_error_with_its_path_and_code(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(station_month().model_dump_json())
+    data["home_visits_planned"] = -3
+    data["clients"][2]["name"] = 7
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    status, out, err = run(capsys, "validate", str(path))
+    assert (status, err) == (1, "")
+    lines = out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("$.clients[2].name: string_type: ")
+    assert lines[0].endswith(" (got 7)")
+    assert lines[1].startswith("$.home_visits_planned: greater_than_equal: ")
+    assert lines[1].endswith(" (got -3)")
+    assert lines[2] == f"{path}: 2 errors"
+
+
+def test_validate_reports_a_broken_reference(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(station_month().model_dump_json())
+    data["visits"][0]["case_id"] = "nobody"
+    path = tmp_path / "dangling.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(path))
+    assert status == 1
+    assert "nobody" in out
+    assert out.splitlines()[-1] == f"{path}: 1 error"
+
+
+def test_validate_json_that_is_not_an_object(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "list.json"
+    path.write_text("[]", encoding="utf-8")
+    status, out, _ = run(capsys, "validate", str(path))
+    assert status == 1
+    assert out.splitlines()[0].startswith("$: model_type: ")
+
+
+# --- bad input: one line on stderr, exit status 2, never a traceback ----------------------
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    files = {
+        "not_json": tmp_path / "broken.json",
+        "latin1": tmp_path / "latin1.json",
+        "deep": tmp_path / "deep.json",
+        "invalid": tmp_path / "invalid.json",
+        "a_file": tmp_path / "plain.txt",
+    }
+    files["not_json"].write_text("{", encoding="utf-8")
+    files["latin1"].write_bytes('{"name": "社区"}'.encode("gb18030"))
+    files["deep"].write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    files["invalid"].write_text('{"station": 1}', encoding="utf-8")
+    files["a_file"].write_text("not a folder", encoding="utf-8")
+    return files
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["report", "{missing}"], "{missing}: no such file"),
+        (["validate", "{missing}"], "{missing}: no such file"),
+        (["validate", "{folder}"], "{folder}: is a directory, not a records file"),
+        (["validate", "{not_json}"], "{not_json}: not JSON: Expecting property name"),
+        (["report", "{not_json}"], "{not_json}: not JSON: "),
+        (["validate", "{latin1}"], "{latin1}: not a UTF-8 text file"),
+        (["validate", "{deep}"], "{deep}: not usable JSON: nested too deeply"),
+        (["report", "{invalid}"], "{invalid}: not valid station records ("),
+        (
+            ["report", "--as-of", "2025-13-01"],
+            "--as-of must be a date as YYYY-MM-DD; got '2025-13-01'",
+        ),
+        (["report", "--as-of", "2025-06-15T09:00"], "--as-of must be a date as YYYY-MM-DD"),
+        (
+            ["report", "--as-of", "1899-12-31"],
+            "--as-of must be a date from 1900-01-01 to 2199-12-31",
+        ),
+        (["report", "--as-of", "2025-07-01"], "--as-of 2025-07-01 is outside the records' period"),
+        (["report", "--lang", "fr"], "--lang must be one of zh, zh-Hans, "),
+        (["report", "--format", "pdf"], "argument --format: invalid choice: 'pdf'"),
+        (
+            ["report", "{june}", "--previous", "{june}", "--as-of", "2025-06-10"],
+            "--previous compares",
+        ),
+        (["schema", "--out", "{a_file}"], "cannot write the schemas to '{a_file}': "),
+        (["schema", "--out", "bad\x00name"], "cannot write the schemas to 'bad\\x00name': "),
+        (["validate", "bad\x00name"], "'bad\\x00name': not a usable file name"),
+        (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
+        (["validate"], "the following arguments are required: FILE"),
+    ],
+)
+def test_bad_input_gives_one_line_and_status_2(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    bad_inputs: dict[str, Path],
+    june_file: Path,
+    argv: list[str],
+    message: str,
+) -> None:
+    names = {"missing": tmp_path / "missing.json", "folder": tmp_path, "june": june_file}
+    names.update(bad_inputs)
+    status, out, err = run(capsys, *(arg.format(**names) for arg in argv))
+    assert status == 2
+    assert out == ""
+    assert err.startswith("socialwork: error: " + message.format(**names))
+    assert err.count("\n") == 1
+    assert err.endswith("\n")
+
+
+@pytest.mark.parametrize("argv", ["report", [b"report"], ["report", 3]])
+def test_argv_must_be_strings(argv: object) -> None:
+    with pytest.raises(TypeError, match="argv must be a sequence of strings"):
+        cli.main(argv)  # type: ignore[arg-type]
+
+
+# --- help, version, entry points ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [[], ["report"], ["schema"], ["validate"]])
+def test_help_of_every_command(capsys: pytest.CaptureFixture[str], command: list[str]) -> None:
+    status, out, _ = run(capsys, *command, "--help")
+    assert status == 0
+    assert out.startswith(f"usage: {' '.join(['socialwork', *command])} ")
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version") == (0, f"socialwork {socialwork.__version__}\n", "")
+
+
+def test_console_script_runs_main() -> None:
+    (script,) = entry_points(group="console_scripts", name="socialwork")
+    assert script.value == "socialwork.cli:main"
+    assert script.load() is cli.main
+
+
+def test_python_dash_m_help_runs_in_a_fresh_interpreter() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "socialwork", "--help"],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: socialwork [-h] [--version] COMMAND ...")
+    for command in ("report", "schema", "validate"):
+        assert command in result.stdout
+    assert result.stderr == ""

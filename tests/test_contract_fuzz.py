@@ -1,0 +1,437 @@
+"""The error contract, fuzzed: edge values into every public callable, only documented errors out.
+
+In the style of ``whenever``'s tests: for every name in the ``__all__`` of every
+public module, and every public method and property of the records and enums
+they export, Hypothesis draws arguments from the parameter annotations — with
+the edges real code meets (dates at the ends of Python's range, timezone-aware
+datetimes, huge and negative counts, NaN, unknown codes, locale aliases) —
+calls, and fails on any exception other than ``pydantic.ValidationError`` or
+``SocialWorkError``, or on a float result that is NaN or infinite.
+"""
+
+from __future__ import annotations
+
+import collections.abc as abc
+import importlib
+import inspect
+import math
+import pkgutil
+import types
+import typing
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel, ValidationError
+
+from socialwork import models
+from socialwork.errors import SocialWorkError
+from socialwork.labels import LANGUAGES
+from socialwork.records import Record
+from socialwork.samples import station_month, station_previous_month
+from tests import strategies
+
+
+def public_modules() -> tuple[str, ...]:
+    names = ["socialwork.errors", "socialwork.labels", "socialwork.records"]
+    for package in ("models", "stages", "planning", "metrics"):
+        module = importlib.import_module(f"socialwork.{package}")
+        names.append(module.__name__)
+        names += [
+            info.name
+            for info in pkgutil.iter_modules(module.__path__, f"{module.__name__}.")
+            if not info.name.rsplit(".", 1)[-1].startswith("_")
+        ]
+    return tuple(names)
+
+
+MODULES = public_modules()
+"""Every public module whose callables the contract covers."""
+
+EXAMPLES = settings(
+    max_examples=20,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    **strategies.RECORDS,
+    **getattr(strategies, "STAGE_RECORDS", {}),
+    **getattr(strategies, "PLANNING_RECORDS", {}),
+    **getattr(strategies, "METRIC_RECORDS", {}),
+}
+RECORDS[models.StationRecords] = st.one_of(
+    st.just(station_month()), st.just(station_previous_month()), RECORDS[models.StationRecords]
+)
+
+PROTOCOL_RECORDS: dict[str, type[BaseModel]] = {
+    "CaseLike": models.Case,
+    "ClientLike": models.Client,
+    "DeliveryLike": models.ResourceDelivery,
+    "FileLike": models.ServiceFile,
+    "GoalLike": models.Goal,
+    "GroupLike": models.Group,
+    "NeedLike": models.Need,
+    "ServiceHoursLike": models.ServiceHours,
+    "SessionLike": models.GroupSession,
+    "StaffLike": models.Staff,
+    "StatusChangeLike": models.StatusChange,
+    "SurveyLike": models.SatisfactionSurvey,
+    "VisitLike": models.Visit,
+    "VolunteerLike": models.Volunteer,
+}
+"""The records that satisfy each structural type the indicators accept."""
+
+TZ = timezone(timedelta(hours=8))
+
+dates = st.one_of(
+    st.sampled_from([date.min, date.max, date(1900, 1, 1), date(2199, 12, 31), date(2025, 6, 1)]),
+    st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 12, 31)),
+    st.dates(),
+    st.sampled_from([datetime(2025, 6, 10, 9, 30), datetime(2025, 6, 10, tzinfo=UTC)]),
+    st.datetimes(timezones=st.just(TZ)),
+)
+integers = st.one_of(
+    st.integers(min_value=-3, max_value=60),
+    st.sampled_from([0, 1, -1, 2**31, 2**63, 10**400, -(10**400), 10**5000]),
+    st.integers(),
+)
+floats = st.one_of(
+    st.sampled_from([0.0, 1.0, 0.5, 0.95, 1e-200, 0.9999999999999999, -0.0, 1e308, float("nan")]),
+    st.floats(),
+)
+decimals = st.one_of(
+    st.sampled_from([Decimal(0), Decimal("0.01"), Decimal("9E+999999"), Decimal("NaN")]),
+    st.decimals(places=2, min_value=-1000, max_value=10**13),
+)
+texts = st.one_of(
+    st.sampled_from(["", " ", "x", "a|b", "第一行\n第二行", "bogus", "zh", "en", "zh-TW"]),
+    st.text(max_size=6),
+)
+languages = st.one_of(st.sampled_from(LANGUAGES), st.sampled_from(["fr", "", "ZH_cn", "zh-"]))
+
+PLAIN: dict[type, st.SearchStrategy[Any]] = {
+    date: st.dates(min_value=date(2025, 1, 1), max_value=date(2025, 12, 31)),
+    int: st.integers(min_value=0, max_value=60),
+    float: st.floats(min_value=0.001, max_value=0.999),
+    Decimal: st.decimals(places=2, min_value=0, max_value=1000),
+    str: st.sampled_from(["x", "zh", "en"]),
+}
+"""Ordinary values, for the calls that produce results to fuzz the methods of."""
+
+
+def members_or_codes(enum: type[Enum]) -> st.SearchStrategy[Any]:
+    """A member, its code, or a code that names no member."""
+    members = list(enum)
+    return st.one_of(
+        st.sampled_from(members),
+        st.sampled_from([m.value for m in members]),
+        st.sampled_from(["bogus", "", members[0].value.upper()]),
+    )
+
+
+def record_strategy(model: type[BaseModel]) -> st.SearchStrategy[Any]:
+    if model in RECORDS:
+        return RECORDS[model]
+    raise Uncovered(f"no strategy for {model.__qualname__}")
+
+
+class Uncovered(Exception):
+    """A parameter type the fuzz test cannot draw: the callable is listed as not covered."""
+
+
+def strategy_for(annotation: Any, name: str = "", *, edges: bool = True) -> st.SearchStrategy[Any]:
+    """A strategy of well-typed values for one parameter annotation.
+
+    With ``edges`` the values reach the edges (the fuzz); without, they are
+    ordinary (to produce results whose methods the fuzz then calls).
+    """
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+
+    def inner(item: Any) -> st.SearchStrategy[Any]:
+        return strategy_for(item, name, edges=edges)
+
+    if isinstance(annotation, typing.TypeVar) and annotation.__bound__ is not None:
+        return inner(annotation.__bound__)
+    if origin is typing.Annotated:
+        return inner(args[0])
+    if annotation is typing.Any or annotation is object:
+        return st.one_of(integers, texts, dates) if edges else st.sampled_from([1, "x"])
+    if origin in (types.UnionType, typing.Union):
+        return st.one_of(*(inner(a) for a in args))
+    if annotation is type(None):
+        return st.none()
+    if origin is typing.Literal:
+        plain = st.sampled_from(args)
+        return plain | languages if edges and name == "language" else plain
+    if name == "language":
+        return languages if edges else st.sampled_from(LANGUAGES)
+    if origin in (tuple,) and len(args) == 2 and args[1] is Ellipsis:
+        return st.lists(inner(args[0]), max_size=3).map(tuple)
+    if origin is tuple:
+        return st.tuples(*(inner(a) for a in args))
+    if origin in (abc.Iterable, abc.Sequence, abc.Collection, list):
+        return st.lists(inner(args[0]), max_size=3)
+    if origin in (abc.Mapping, dict):
+        return st.dictionaries(inner(args[0]), inner(args[1]), max_size=3)
+    if origin in (frozenset, set, abc.Set):
+        return st.frozensets(inner(args[0]), max_size=3)
+    if origin is type:
+        return st.sampled_from(sorted(RECORDS, key=lambda t: t.__name__))
+    if annotation is abc.Hashable:
+        return texts if edges else PLAIN[str]
+    if annotation in (BaseModel, Record):
+        return st.one_of(RECORDS[models.Period], RECORDS[models.Household], RECORDS[models.Visit])
+    if isinstance(annotation, type):
+        if issubclass(annotation, Enum):
+            return members_or_codes(annotation) if edges else st.sampled_from(list(annotation))
+        if issubclass(annotation, BaseModel):
+            return record_strategy(annotation)
+        if annotation.__name__ in PROTOCOL_RECORDS:
+            return record_strategy(PROTOCOL_RECORDS[annotation.__name__])
+        if attrs.has(annotation):
+            return result_strategy(annotation)
+        for kind, edge in (
+            (bool, st.booleans()),
+            (date, dates),
+            (str, texts),
+            (int, integers),
+            (float, st.one_of(floats, integers)),
+            (Decimal, decimals),
+        ):
+            if issubclass(annotation, kind):
+                return edge if edges or kind is bool else PLAIN[kind]
+    raise Uncovered(f"cannot draw {annotation!r}")
+
+
+def result_strategy(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """Results to pass in or to call the methods of, made the public way.
+
+    Every public function or record method that returns ``cls`` is a
+    producer: it is called with ordinary values, and calls that raise a
+    documented error are discarded.
+    """
+    producers = []
+    for func, owner in PRODUCERS.get(cls, ()):
+        if _producer_draws(func, cls):
+            continue
+        try:
+            drawn = arguments(func, skip_first=owner is not None and func is not cls, edges=False)
+        except (Uncovered, NameError, TypeError):
+            continue
+        producers.append(produced(func, owner, drawn))
+    if not producers:
+        raise Uncovered(f"no public call produces {cls.__qualname__}")
+    return st.one_of(*producers)
+
+
+def _producer_draws(func: Callable[..., Any], cls: type[Any]) -> bool:
+    """Whether a producer of ``cls`` itself takes a ``cls`` (no recursion)."""
+    taken = {name: a for name, a in hints(func).items() if name != "return"}
+    return any(cls in _flatten(a) for a in taken.values())
+
+
+def _flatten(annotation: Any) -> set[Any]:
+    found = {annotation}
+    for item in typing.get_args(annotation):
+        found |= _flatten(item)
+    return found
+
+
+@st.composite
+def produced(
+    draw: st.DrawFn,
+    func: Callable[..., Any],
+    owner: st.SearchStrategy[Any] | None,
+    drawn: st.SearchStrategy[Any],
+) -> Any:
+    args, kwargs = draw(drawn)
+    instance = () if owner is None else (draw(owner),)
+    try:
+        return func(*instance, *args, **kwargs)
+    except (ValidationError, SocialWorkError):
+        assume(False)
+
+
+def hints(func: Callable[..., Any]) -> dict[str, Any]:
+    target = func.__init__ if inspect.isclass(func) else func
+    module = importlib.import_module(func.__module__)
+    return typing.get_type_hints(target, globalns=vars(module), include_extras=True)
+
+
+def arguments(
+    func: Callable[..., Any], skip_first: bool = False, *, edges: bool = True
+) -> st.SearchStrategy[Any]:
+    """Draw ``(args, kwargs)`` for ``func``; optional parameters are sometimes left out."""
+    signature = inspect.signature(func)
+    annotations = hints(func)
+    positional: list[st.SearchStrategy[Any]] = []
+    keywords: dict[str, st.SearchStrategy[Any]] = {}
+    parameters = list(signature.parameters.values())[1 if skip_first else 0 :]
+    for parameter in parameters:
+        if parameter.kind in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+            continue
+        strategy = strategy_for(annotations.get(parameter.name, Any), parameter.name, edges=edges)
+        if parameter.default is not parameter.empty:
+            strategy = st.one_of(st.just(parameter.default), strategy)
+        if parameter.kind is parameter.KEYWORD_ONLY:
+            keywords[parameter.name] = strategy
+        else:
+            positional.append(strategy)
+    return st.tuples(st.tuples(*positional), st.fixed_dictionaries(keywords))
+
+
+def exported() -> Iterator[tuple[str, Any]]:
+    seen: set[int] = set()
+    for module_name in MODULES:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            value = getattr(module, name)
+            if id(value) not in seen:
+                seen.add(id(value))
+                yield f"{module_name}.{name}", value
+
+
+def callables() -> Iterator[tuple[str, Any, st.SearchStrategy[Any] | None]]:
+    """Every public function, and every public method of an exported class.
+
+    Each comes with a strategy for its bound owner (``None`` for a function).
+    """
+    for qualname, value in exported():
+        if inspect.isfunction(value):
+            yield qualname, value, None
+        elif isinstance(value, type) and issubclass(value, Enum) and list(value):
+            yield f"{qualname}.label", value.label, st.sampled_from(list(value))  # type: ignore[attr-defined]
+        elif isinstance(value, type) and (issubclass(value, BaseModel) or attrs.has(value)):
+            for name, member in vars(value).items():
+                if name.startswith("_") or not (
+                    inspect.isfunction(member) or isinstance(member, property)
+                ):
+                    continue
+                yield f"{qualname}.{name}", member, owner_strategy(value)
+
+
+def owner_strategy(cls: type[Any]) -> st.SearchStrategy[Any] | None:
+    """Instances of an exported record or result, or ``None`` when none can be drawn."""
+    try:
+        return strategy_for(cls, edges=False)
+    except Uncovered:
+        return None
+
+
+def find_producers() -> dict[type[Any], list[tuple[Callable[..., Any], Any]]]:
+    """The public functions and record methods, by the attrs result type they return."""
+    found: dict[type[Any], list[tuple[Callable[..., Any], Any]]] = {}
+    for _, value in exported():
+        candidates: list[tuple[Callable[..., Any], Any]] = []
+        if inspect.isfunction(value):
+            candidates.append((value, None))
+        elif isinstance(value, type) and attrs.has(value):
+            found.setdefault(value, []).append((value, None))
+        elif isinstance(value, type) and issubclass(value, BaseModel) and value in RECORDS:
+            candidates += [
+                (member, RECORDS[value])
+                for name, member in vars(value).items()
+                if inspect.isfunction(member) and not name.startswith("_")
+            ]
+        for func, owner in candidates:
+            try:
+                returned = hints(func).get("return")
+            except (NameError, TypeError):
+                continue
+            if isinstance(returned, type) and attrs.has(returned):
+                found.setdefault(returned, []).append((func, owner))
+    return found
+
+
+PRODUCERS = find_producers()
+
+
+def cases() -> tuple[list[Any], list[str]]:
+    found: list[Any] = []
+    uncovered: list[str] = []
+    for qualname, func, owner in callables():
+        if isinstance(func, property):
+            if owner is not None:
+                found.append(pytest.param(func, owner, None, id=qualname))
+            else:
+                uncovered.append(f"{qualname}: no instances to read")
+            continue
+        bound = owner is not None or (
+            inspect.isfunction(func) and "." in func.__qualname__ and not qualname.endswith("label")
+        )
+        if bound and owner is None:
+            uncovered.append(f"{qualname}: no instances to call")
+            continue
+        try:
+            found.append(pytest.param(func, owner, arguments(func, skip_first=bound), id=qualname))
+        except (Uncovered, NameError, TypeError) as reason:
+            uncovered.append(f"{qualname}: {reason}")
+    return found, uncovered
+
+
+CASES, UNCOVERED = cases()
+
+
+def check_result(result: object) -> None:
+    """No NaN or infinity in a float result or a float field of an attrs result."""
+    values = [result]
+    if attrs.has(type(result)):
+        values += [getattr(result, f.name) for f in attrs.fields(type(result))]  # type: ignore[arg-type]
+    for value in values:
+        if isinstance(value, float):
+            assert math.isfinite(value), f"non-finite float in {result!r}"
+
+
+def call(func: Any, owner: object, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    try:
+        if isinstance(func, property):
+            result = func.fget(owner)  # type: ignore[misc]
+        elif owner is None:
+            result = func(*args, **kwargs)
+        else:
+            result = func(owner, *args, **kwargs)
+    except (ValidationError, SocialWorkError):
+        return
+    except Exception as error:
+        pytest.fail(
+            f"{type(error).__name__} escaped the contract: {error!r}\n"
+            f"arguments: {args!r} {kwargs!r}"
+        )
+    check_result(result)
+
+
+@pytest.mark.parametrize(("func", "owner", "drawn"), CASES)
+@EXAMPLES
+@given(data=st.data())
+def test_only_documented_errors_escape(
+    func: Any,
+    owner: st.SearchStrategy[Any] | None,
+    drawn: st.SearchStrategy[Any] | None,
+    data: st.DataObject,
+) -> None:
+    instance = data.draw(owner) if owner is not None else None
+    args, kwargs = data.draw(drawn) if drawn is not None else ((), {})
+    call(func, instance, args, kwargs)
+
+
+def test_the_fuzz_covers_the_public_api() -> None:
+    """Most public callables are fuzzed; the rest are listed, so that coverage cannot rot unseen."""
+    assert len(CASES) >= 150, len(CASES)
+    assert len(UNCOVERED) <= len(CASES) // 5, "\n".join(UNCOVERED)
+
+
+def test_every_record_type_is_drawn() -> None:
+    records = {
+        value
+        for _, value in exported()
+        if isinstance(value, type) and issubclass(value, Record) and value is not Record
+    }
+    missing = sorted(t.__qualname__ for t in records - set(RECORDS))
+    assert not missing, missing
