@@ -66,6 +66,8 @@ from socialwork.metrics.catalogue import (
     KEY_GROUP_COVERAGE,
     OVERDUE_FOLLOW_UPS,
     VOLUNTEER_HOURS,
+    StationPeriod,
+    indicator,
 )
 from socialwork.metrics.report import _WORDS
 from socialwork.models import (
@@ -257,9 +259,11 @@ def test_factor_is_one_of_the_documented_scales() -> None:
 
 
 def test_enum_parameters_take_codes() -> None:
-    assert Exclusion("w1", "withdrawn").reason is ExclusionReason.WITHDRAWN
+    withdrawn: Any = "withdrawn"  # typed as the enum, like a record's field; codes work too
+    gone: Any = "gone"
+    assert Exclusion("w1", withdrawn).reason is ExclusionReason.WITHDRAWN
     with pytest.raises(UnknownCodeError) as info:
-        Exclusion("w1", "gone")
+        Exclusion("w1", gone)
     assert "withdrawn" in info.value.allowed
     cover = key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
     assert cover.category("living_alone_elderly") == rate(17, 20)
@@ -837,3 +841,11 @@ def test_results_built_by_hand_are_checked_too() -> None:
     with pytest.raises(ArgumentError):
         MembershipGrowth("g1", -1, 3)
     assert MembershipGrowth("g1", 8, 3).change == -5
+
+
+def test_a_catalogue_entry_by_code() -> None:
+    assert indicator("overdue_follow_ups").definition is OVERDUE_FOLLOW_UPS
+    assert indicator("key_group_coverage").measure(StationPeriod(JUNE, JUNE.period)) == rate(51, 60)
+    with pytest.raises(UnknownCodeError) as info:
+        indicator("happiness")
+    assert info.value.allowed == tuple(CATALOGUE)

@@ -112,7 +112,7 @@ def test_only_one_standing_target() -> None:
 
 
 def test_catalogue_codes_are_unique_and_round_trip() -> None:
-    assert [entry.code for entry in CATALOGUE.values()] == list(CATALOGUE)
+    assert [entry.definition.code for entry in CATALOGUE.values()] == list(CATALOGUE)
     for definition in (entry.definition for entry in CATALOGUE.values()):
         assert IndicatorDefinition.model_validate_json(definition.model_dump_json()) == definition
         assert definition.name.text("zh") != definition.name.text("en")

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from socialwork._arguments import require_count
 from socialwork.errors import ArgumentError
-from socialwork.records import MAX_COUNT
 
 __all__ = [
     "MAX_DAYS",
@@ -16,7 +15,6 @@ __all__ = [
     "require_days",
     "require_decimals",
     "require_figure",
-    "require_tally",
 ]
 
 MAX_DAYS = 3650
@@ -29,42 +27,11 @@ MAX_FIGURE = 1e15
 """The largest size of a plain figure, a target or a change (a thousand trillion)."""
 
 
-def _short(value: int) -> object:
-    """``value``, or a note of its size when it is too long for Python to print."""
-    return value if value.bit_length() < 4000 else f"<an int of {value.bit_length()} bits>"
-
-
 def _bounded(value: object, parameter: str, high: int, expected: str) -> int:
     """Return ``value`` if it is an ``int`` from 0 to ``high``, else raise naming ``expected``."""
     if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= high:
-        raise ArgumentError(parameter, _short(value), expected)
+        raise ArgumentError(parameter, value, expected)
     return require_count(value, parameter)
-
-
-def require_tally(value: object, parameter: str, *, minimum: int = 0) -> int:
-    """Return ``value`` if it is an ``int`` count from ``minimum`` to `MAX_COUNT`.
-
-    `socialwork._arguments.require_count`, made safe for an ``int`` too long
-    to print (Python refuses to turn one of more than 4300 digits into text,
-    so the error names its size instead).
-
-    Raises:
-        ArgumentError: ``value`` is out of range.
-        TypeError: ``value`` is not an ``int``.
-
-    Examples:
-        >>> require_tally(46, "numerator")
-        46
-        >>> require_tally(10**5000, "numerator")
-        Traceback (most recent call last):
-        ...
-        socialwork.errors.ArgumentError: numerator must be a whole number from 0 to ...
-    """
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        raise ArgumentError(
-            parameter, _short(value), f"a whole number from {minimum} to {MAX_COUNT:,}"
-        )
-    return require_count(value, parameter, minimum=minimum)
 
 
 def require_days(value: object, parameter: str) -> int:
@@ -127,7 +94,7 @@ def require_figure(value: object, parameter: str) -> float:
         raise TypeError(f"{parameter} must be a number; got {type(value).__name__}")
     if isinstance(value, int):
         if abs(value) > MAX_FIGURE:
-            raise ArgumentError(parameter, _short(value), expected)
+            raise ArgumentError(parameter, value, expected)
         return float(value)
     if not (math.isfinite(value) and abs(value) <= MAX_FIGURE):
         raise ArgumentError(parameter, value, expected)

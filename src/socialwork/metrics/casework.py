@@ -22,8 +22,8 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from socialwork._arguments import require_day, require_member
-from socialwork.metrics._checks import require_days, require_tally
+from socialwork._arguments import require_count, require_day, require_member
+from socialwork.metrics._checks import require_days
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import (
@@ -457,7 +457,7 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
         >>> str(home_visit_completion(done, week, planned=15))
         '53.3% (8/15)'
     """
-    planned = require_tally(planned, "planned")
+    planned = require_count(planned, "planned")
     start, end = period.start, period.end
     done = sorted(
         (v.on, v.id) for v in visits if v.mode is ContactMode.HOME_VISIT and start <= v.on <= end

@@ -12,7 +12,7 @@ Examples:
     >>> from socialwork.samples import station_month
     >>> june = station_month()
     >>> month = StationPeriod(june, june.period)
-    >>> str(CATALOGUE["key_group_coverage"].measure(month))
+    >>> str(indicator("key_group_coverage").measure(month))
     '85.0% (51/60)'
     >>> list(CATALOGUE)[:3]
     ['key_group_coverage', 'survey_satisfaction', 'case_improvement']
@@ -20,12 +20,14 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import cached_property
 from types import MappingProxyType
+from typing import Protocol
 
 from attrs import frozen
 
+from socialwork.errors import UnknownCodeError
 from socialwork.metrics.casework import (
     FollowUp,
     KeyGroupCoverage,
@@ -68,7 +70,9 @@ __all__ = [
     "SURVEY_SATISFACTION",
     "VOLUNTEER_HOURS",
     "Indicator",
+    "Measurer",
     "StationPeriod",
+    "indicator",
 ]
 
 
@@ -110,23 +114,25 @@ class StationPeriod:
         return tuple((g, group_attendance([g], self.period)) for g in self.records.groups)
 
 
+class Measurer(Protocol):
+    """How an indicator is measured: a function of a `StationPeriod`."""
+
+    def __call__(self, month: StationPeriod, /) -> Measure:
+        """Return the indicator's value for the station's records over the period."""
+
+
 @frozen
 class Indicator:
     """An entry of the catalogue: an indicator's definition and how to measure it.
 
     Examples:
         >>> entry = CATALOGUE["overdue_follow_ups"]
-        >>> entry.code, entry.definition.name.text("en")
+        >>> entry.definition.code, entry.definition.name.text("en")
         ('overdue_follow_ups', 'Overdue follow-ups')
     """
 
     definition: IndicatorDefinition
-    measure: Callable[[StationPeriod], Measure]
-
-    @property
-    def code(self) -> str:
-        """The definition's code, the key of the entry in `CATALOGUE`."""
-        return self.definition.code
+    measure: Measurer
 
 
 _text = BilingualText.of
@@ -322,7 +328,7 @@ def _home_visit_completion(month: StationPeriod) -> Measure:
 
 
 def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
-    by_code = {entry.code: entry for entry in entries}
+    by_code = {entry.definition.code: entry for entry in entries}
     if len(by_code) != len(entries):
         raise RuntimeError("two catalogue entries share a code")
     return MappingProxyType(by_code)
@@ -345,3 +351,23 @@ CATALOGUE: Mapping[str, Indicator] = _catalogue(
     Indicator(HOME_VISIT_COMPLETION, _home_visit_completion),
 )
 """Every built-in indicator by code, in report order."""
+
+
+def indicator(code: str) -> Indicator:
+    """Return the catalogue's entry for the indicator ``code``.
+
+    Raises:
+        UnknownCodeError: no indicator has that code; the message lists the codes.
+
+    Examples:
+        >>> indicator("volunteer_hours").definition.name.text("en")
+        'Volunteer hours'
+        >>> indicator("happiness")
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.UnknownCodeError: code must be one of the codes 'key_group_coverage', ...
+    """
+    entry = CATALOGUE.get(code) if isinstance(code, str) else None
+    if entry is None:
+        raise UnknownCodeError("code", code, list(CATALOGUE))
+    return entry

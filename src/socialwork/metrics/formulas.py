@@ -17,8 +17,8 @@ Examples:
 
 from __future__ import annotations
 
+from socialwork._arguments import require_count
 from socialwork.errors import MetricInputError
-from socialwork.metrics._checks import require_tally
 from socialwork.metrics.rates import Rate
 
 __all__ = [
@@ -35,8 +35,8 @@ __all__ = [
 
 def _from_counts(part: int, part_name: str, whole: int, whole_name: str) -> Rate:
     """``part / whole`` as a `Rate`, checked under the formula's own parameter names."""
-    require_tally(part, part_name)
-    require_tally(whole, whole_name)
+    require_count(part, part_name)
+    require_count(whole, whole_name)
     if part > whole:
         raise MetricInputError(part_name, part, f"at most {whole_name} {whole}")
     return Rate(part, whole)

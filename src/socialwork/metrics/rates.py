@@ -18,10 +18,10 @@ from fractions import Fraction
 
 from attrs import field, frozen
 
-from socialwork._arguments import require_member
+from socialwork._arguments import require_count, require_member
 from socialwork.errors import MetricInputError
 from socialwork.labels import LabelledEnum
-from socialwork.metrics._checks import require_decimals, require_tally
+from socialwork.metrics._checks import require_decimals
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [
@@ -55,7 +55,7 @@ class ExclusionReason(LabelledEnum):
     ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number", "超出計劃次數"
 
 
-def _reason(value: object) -> ExclusionReason:
+def _reason(value: ExclusionReason) -> ExclusionReason:
     return require_member(ExclusionReason, value, "reason")
 
 
@@ -101,8 +101,8 @@ class Rate:
 
     def __attrs_post_init__(self) -> None:
         """Check that the counts can form a rate."""
-        require_tally(self.numerator, "numerator")
-        require_tally(self.denominator, "denominator")
+        require_count(self.numerator, "numerator")
+        require_count(self.denominator, "denominator")
         if self.numerator > self.denominator:
             raise MetricInputError(
                 "numerator", self.numerator, f"at most the denominator {self.denominator}"

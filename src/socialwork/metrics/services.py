@@ -21,9 +21,8 @@ from itertools import pairwise
 
 from attrs import evolve, field, frozen
 
-from socialwork._arguments import require_day
+from socialwork._arguments import require_count, require_day
 from socialwork.errors import ArgumentError
-from socialwork.metrics._checks import require_tally
 from socialwork.metrics.formulas import (
     need_satisfaction_from_counts,
     survey_satisfaction_from_counts,
@@ -103,8 +102,8 @@ class MembershipGrowth:
     """
 
     group_id: str
-    at_start: int = field(validator=lambda _, __, value: require_tally(value, "at_start"))
-    at_end: int = field(validator=lambda _, __, value: require_tally(value, "at_end"))
+    at_start: int = field(validator=lambda _, __, value: require_count(value, "at_start"))
+    at_end: int = field(validator=lambda _, __, value: require_count(value, "at_end"))
 
     @property
     def change(self) -> int:
@@ -173,7 +172,7 @@ def volunteer_stars(
         {'v1': 2}
     """
     as_of = require_day(as_of, "as_of")
-    steps = tuple(require_tally(t, "thresholds") for t in thresholds)
+    steps = tuple(require_count(t, "thresholds") for t in thresholds)
     if any(low >= high for low, high in pairwise(steps)):
         raise ArgumentError("thresholds", steps, "hours rising strictly, such as (100, 300, 600)")
     total: defaultdict[str, Decimal] = defaultdict(Decimal)

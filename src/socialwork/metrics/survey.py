@@ -20,9 +20,8 @@ from statistics import NormalDist
 
 from attrs import Attribute, field, frozen
 
-from socialwork._arguments import require_finite
+from socialwork._arguments import require_count, require_finite
 from socialwork.errors import ArgumentError, MetricInputError
-from socialwork.metrics._checks import require_tally
 
 __all__ = [
     "HIGHEST_CONFIDENCE",
@@ -133,8 +132,8 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> WilsonI
         >>> tuple(wilson_interval(0, 0))
         (0.0, 1.0)
     """
-    require_tally(successes, "successes")
-    require_tally(n, "n")
+    require_count(successes, "successes")
+    require_count(n, "n")
     if successes > n:
         raise MetricInputError("successes", successes, f"at most n {n}")
     z = z_quantile(confidence)
@@ -197,8 +196,8 @@ def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
         (0.9106, 0.3625)
     """
     for name, successes, size in (("x1", x1, n1), ("x2", x2, n2)):
-        require_tally(successes, name)
-        require_tally(size, f"n{name[1]}", minimum=1)
+        require_count(successes, name)
+        require_count(size, f"n{name[1]}", minimum=1)
         if successes > size:
             raise MetricInputError(name, successes, f"at most n{name[1]} {size}")
     p1, p2 = x1 / n1, x2 / n2
@@ -237,6 +236,6 @@ def sample_size(
     z = z_quantile(confidence)
     needed = z * z * p * (1 - p) / (margin * margin)
     if population is not None:
-        size = require_tally(population, "population", minimum=1)
+        size = require_count(population, "population", minimum=1)
         needed = needed / (1 + (needed - 1) / size)
     return math.ceil(needed)
