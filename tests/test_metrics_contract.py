@@ -8,12 +8,13 @@ in the past), with figures worked out by hand.
 from __future__ import annotations
 
 import importlib
+import inspect
 import math
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import opencc
 import pytest
@@ -33,29 +34,45 @@ from socialwork.metrics import (
     Baseline,
     Exclusion,
     ExclusionReason,
+    FollowUp,
     IndicatorStatus,
     MembershipGrowth,
     ProportionTest,
     Rate,
+    ReportLine,
     Target,
     WilsonInterval,
+    benefit_from_counts,
     caseload_per_worker,
     certification_rate,
     combine,
+    goal_attainment,
+    group_attendance,
     home_visit_completion,
     indicator_status,
+    key_group_coverage,
     key_group_coverage_by_category,
     mean_caseload,
+    membership_growth,
     monthly_report,
     need_satisfaction,
+    need_satisfaction_from_counts,
     open_cases,
     overdue_follow_ups,
+    participation_from_counts,
+    population_satisfaction_from_counts,
     rate,
     resource_match_accuracy,
     sample_size,
     staff_turnover,
+    survey_satisfaction,
+    survey_satisfaction_from_counts,
     two_proportion_test,
+    unit_benefit_from_counts,
+    unit_participation_from_counts,
+    unit_satisfaction_from_counts,
     upcoming_follow_ups,
+    volunteer_hours,
     volunteer_stars,
     wilson_interval,
     z_quantile,
@@ -74,15 +91,24 @@ from socialwork.models import (
     Case,
     CaseStatus,
     Certification,
+    Client,
     ClientCategory,
     Closure,
     ClosureOutcome,
     ContactMode,
+    Goal,
+    GoalAchievementStatus,
+    GoalLifecycleStatus,
+    Group,
+    GroupKind,
+    GroupMember,
+    GroupSession,
     Need,
     NeedDomain,
     NeedStatus,
     Period,
     ResourceDelivery,
+    SatisfactionSurvey,
     ServiceHours,
     Staff,
     StaffGrade,
@@ -849,3 +875,356 @@ def test_a_catalogue_entry_by_code() -> None:
     with pytest.raises(UnknownCodeError) as info:
         indicator("happiness")
     assert info.value.allowed == tuple(CATALOGUE)
+
+
+# --- what mutation testing found unread: names in errors, boundaries, layout -----------------
+
+
+FORMULAS = (
+    benefit_from_counts,
+    need_satisfaction_from_counts,
+    participation_from_counts,
+    population_satisfaction_from_counts,
+    survey_satisfaction_from_counts,
+    unit_benefit_from_counts,
+    unit_participation_from_counts,
+    unit_satisfaction_from_counts,
+)
+
+
+@pytest.mark.parametrize("formula", FORMULAS, ids=lambda f: f.__name__)
+def test_a_formula_names_its_own_parameters(formula: Callable[[int, int], Rate]) -> None:
+    part, whole = inspect.signature(formula).parameters
+    assert str(formula(3, 4)) == "75.0% (3/4)"
+    with pytest.raises(MetricInputError) as above:
+        formula(5, 4)
+    assert (above.value.parameter, above.value.value) == (part, 5)
+    assert str(above.value) == f"{part} must be at most {whole} 4; got 5"
+    with pytest.raises(ArgumentError) as negative:
+        formula(-1, 4)
+    assert negative.value.parameter == part
+    with pytest.raises(ArgumentError) as empty:
+        formula(1, -4)
+    assert empty.value.parameter == whole
+
+
+def test_errors_keep_the_parameter_the_value_and_the_rule() -> None:
+    with pytest.raises(MetricInputError) as above:
+        rate(5, 4)
+    assert (above.value.value, above.value.expected) == (5, "at most the denominator 4")
+    with pytest.raises(MetricInputError) as successes:
+        wilson_interval(5, 4)
+    assert (successes.value.value, successes.value.expected) == (5, "at most n 4")
+    with pytest.raises(MetricInputError) as second:
+        two_proportion_test(1, 2, 3, 2)
+    assert (second.value.value, second.value.expected) == (3, "at most n2 2")
+    with pytest.raises(ArgumentError) as days:
+        overdue_follow_ups([], [], as_of=date(2025, 6, 30), after_days=-5)
+    assert str(days.value) == "after_days must be a whole number of days from 0 to 3650; got -5"
+    assert days.value.value == -5
+    for keyword in ("within_days", "after_days"):
+        with pytest.raises(ArgumentError) as window:
+            upcoming_follow_ups([], [], as_of=date(2025, 6, 30), **{keyword: 3651})
+        assert window.value.parameter == keyword
+    with pytest.raises(TypeError, match="after_days must be an int"):
+        overdue_follow_ups([], [], as_of=date(2025, 6, 30), after_days=cast(Any, "7"))
+    with pytest.raises(ArgumentError) as places:
+        rate(1, 2).format(7)
+    assert str(places.value) == "decimals must be a number of decimal places from 0 to 6; got 7"
+    with pytest.raises(ArgumentError) as due:
+        FollowUp("k1", "s1", None, date(2025, 6, 1)).days_overdue(as_of=datetime(2025, 6, 2, 9))
+    assert due.value.parameter == "as_of"
+    with pytest.raises(UnknownCodeError) as category:
+        key_group_coverage_by_category([], [], JUNE_PERIOD).category("elderly")
+    assert category.value.parameter == "category"
+    with pytest.raises(UnknownCodeError) as line:
+        monthly_report(JUNE, JUNE.period).line("happiness")
+    assert (line.value.parameter, line.value.value) == ("code", "happiness")
+    with pytest.raises(UnknownCodeError) as status:
+        ReportLine(VOLUNTEER_HOURS, 1, None, None, None, cast(Any, "great"))
+    assert status.value.parameter == "status"
+    with pytest.raises(UnknownCodeError) as reason:
+        Exclusion("w1", cast(Any, "gone"))
+    assert reason.value.parameter == "reason"
+    with pytest.raises(UnknownCodeError) as entry:
+        indicator(cast(Any, ["key_group_coverage"]))
+    assert (entry.value.parameter, entry.value.value) == ("code", ["key_group_coverage"])
+
+
+def test_figures_up_to_the_bound_and_the_bound_message() -> None:
+    assert VOLUNTEER_HOURS.format(10**15) == "1000000000000000小时"
+    assert VOLUNTEER_HOURS.format(1e15) == "1000000000000000小时"
+    assert VOLUNTEER_HOURS.format(-(10**15)) == "-1000000000000000小时"
+    for value in (10**15 + 1, 1.0000001e15, Decimal("1000000000000001"), Decimal("NaN")):
+        with pytest.raises(ArgumentError) as info:
+            VOLUNTEER_HOURS.format(value)
+        assert (info.value.parameter, info.value.value) == ("value", value)
+        assert info.value.expected == "a finite number from -1e+15 to 1e+15"
+    with pytest.raises(TypeError, match="value must be a number; got bool"):
+        VOLUNTEER_HOURS.format(True)
+    with pytest.raises(TypeError, match="value must be a number; got str"):
+        VOLUNTEER_HOURS.format(cast(Any, "5"))
+    with pytest.raises(ArgumentError) as scaled:
+        KEY_GROUP_COVERAGE.reaches(float("nan"), 95)
+    assert scaled.value.parameter == "scaled"
+    with pytest.raises(ArgumentError) as goal:
+        KEY_GROUP_COVERAGE.reaches(95, float("nan"))
+    assert goal.value.parameter == "goal"
+
+
+def test_a_plain_figure_without_a_unit_and_changes_in_every_language() -> None:
+    count = replace(VOLUNTEER_HOURS, unit=None, decimals=1)
+    assert count.format(5) == "5.0"
+    assert count.format_change(-2) == "-2.0"
+    assert KEY_GROUP_COVERAGE.format_change(5.0) == "+5.0 个百分点"
+    assert KEY_GROUP_COVERAGE.format_change(5.0, "zh-Hant") == "+5.0 個百分點"
+    assert KEY_GROUP_COVERAGE.format_change(5.0, "en-US") == "+5.0 pp"
+    per_mille = replace(KEY_GROUP_COVERAGE, factor=1000, targets=())
+    assert per_mille.format_change(12.34) == "+12.3‰"
+
+
+def test_the_nearest_of_two_dated_targets_ending_together_is_the_first() -> None:
+    first, second = (
+        Target(value=90, period=Period.year(2025)),
+        Target(value=80, period=Period.year(2025)),
+    )
+    both = replace(KEY_GROUP_COVERAGE, targets=(first, second))
+    assert both.target_for(JUNE_PERIOD) is both.targets[0]
+
+
+def test_survey_bounds_at_their_edges() -> None:
+    # Two samples of one: 1/1 against 0/1, pooled 1/2: z = 1 / sqrt(0.25 * 2) = 1.414.
+    single = two_proportion_test(1, 1, 0, 1)
+    assert single.z == pytest.approx(math.sqrt(2))
+    # Margin 0.5 is the largest: n0 = 1.96² * 0.25 / 0.25 = 3.84 -> 4.
+    assert sample_size(0.5) == 4
+    with pytest.raises(ArgumentError):
+        sample_size(0.51)
+    # Cochran for tiny populations: 3.8415 / (1 + 2.8415 / 5) = 2.45 -> 3;
+    # 3.8415 / (1 + 2.8415 / 10) = 2.99 -> 3; a population of one needs one.
+    assert sample_size(0.5, population=5) == 3
+    assert sample_size(0.5, population=10) == 3
+    assert sample_size(0.05, population=1) == 1
+    for p in (0.0, 1.0):
+        with pytest.raises(ArgumentError) as strict:
+            sample_size(0.05, p=p)
+        assert str(strict.value) == f"p must be a finite number strictly between 0 and 1; got {p}"
+    with pytest.raises(ArgumentError) as beyond:
+        sample_size(0.05, p=1.5)
+    assert (beyond.value.parameter, beyond.value.expected) == ("p", "a finite number from 0 to 1")
+    interval = rate(46, 50).wilson(0.99)
+    assert interval.confidence == 0.99
+    assert interval.width > rate(46, 50).wilson().width
+
+
+def test_hand_built_intervals_may_be_a_point_but_not_reversed() -> None:
+    assert WilsonInterval(0.5, 0.5, 0.95).width == 0
+    with pytest.raises(ArgumentError) as reversed_:
+        WilsonInterval(0.6, 0.5, 0.95)
+    assert (reversed_.value.parameter, reversed_.value.value) == ("low", 0.6)
+    assert reversed_.value.expected == "at most high 0.5"
+    for low, high, name in ((-0.1, 0.5, "low"), (0.1, 1.1, "high")):
+        with pytest.raises(ArgumentError) as outside:
+            WilsonInterval(low, high, 0.95)
+        assert outside.value.parameter == name
+    for difference, z, p_value, name in (
+        (1.5, 0.0, 0.5, "difference"),
+        (0.0, float("nan"), 0.5, "z"),
+        (0.0, 0.0, -0.5, "p_value"),
+    ):
+        with pytest.raises(ArgumentError) as figure:
+            ProportionTest(difference, z, p_value)
+        assert figure.value.parameter == name
+    assert ProportionTest(-1.0, -40.0, 0.0).p_value == 0.0
+
+
+def session(on: date, attended: tuple[str, ...]) -> GroupSession:
+    return GroupSession(on=on, attended=attended)
+
+
+def test_dated_records_count_on_the_first_and_last_day_only_within_the_period() -> None:
+    days = (date(2025, 5, 31), date(2025, 6, 1), date(2025, 6, 30), date(2025, 7, 1))
+    group = Group(
+        id="g1",
+        name="夕阳红",
+        kind=GroupKind.MUTUAL_AID,
+        community_id="c1",
+        started_on=date(2025, 5, 1),
+        members=(GroupMember(member_id="p1", joined_on=date(2025, 5, 1)),),
+        sessions=tuple(session(day, ("p1",) if day.month == 6 else ()) for day in days),
+    )
+    # Two June sessions, p1 at both: 2 of 2; the May and July sessions (nobody came) are out.
+    assert str(group_attendance([group], JUNE_PERIOD)) == "100.0% (2/2)"
+    growth = membership_growth(group, JUNE_PERIOD)
+    assert (growth.group_id, growth.at_start, growth.at_end) == ("g1", 1, 1)
+    hours = [
+        ServiceHours(volunteer_id="v1", on=day, hours=Decimal(n + 1)) for n, day in enumerate(days)
+    ]
+    # June 1 (2 hours) and June 30 (3 hours).
+    assert volunteer_hours(hours, JUNE_PERIOD) == Decimal(5)
+    empty = volunteer_hours([], JUNE_PERIOD)
+    assert (empty, type(empty)) == (Decimal(0), Decimal)
+    surveys = [
+        SatisfactionSurvey(
+            id=f"s{n}", population="重点人群", conducted_on=day, respondents=10, satisfied=n
+        )
+        for n, day in enumerate(days)
+    ]
+    # June 1 (1 of 10) and June 30 (2 of 10).
+    assert str(survey_satisfaction(surveys, JUNE_PERIOD)) == "15.0% (3/20)"
+    clients = [
+        Client(
+            id=f"p{n}",
+            name=f"对象{n}",
+            community_id="c1",
+            registered_on=date(2025, 1, 1),
+            categories=(ClientCategory.LIVING_ALONE_ELDERLY,),
+        )
+        for n in range(4)
+    ]
+    visits = [
+        Visit(id=f"v{n}", client_id=f"p{n}", on=day, mode=ContactMode.HOME_VISIT, worker_id="s1")
+        for n, day in enumerate(days)
+    ]
+    # p1 (1 June) and p2 (30 June) of four: 50%.
+    assert str(key_group_coverage(clients, visits, JUNE_PERIOD)) == "50.0% (2/4)"
+
+
+def test_exclusions_are_listed_in_id_order() -> None:
+    deliveries = [delivery(key, date(2025, 6, 10), None) for key in ("d9", "d2", "d5")]
+    assert [e.record_id for e in resource_match_accuracy(deliveries, JUNE_PERIOD).exclusions] == [
+        "d2",
+        "d5",
+        "d9",
+    ]
+    needs = [need(key, date(2025, 6, 10), NeedStatus.WITHDRAWN) for key in ("n9", "n2", "n5")]
+    assert [e.record_id for e in need_satisfaction(needs, JUNE_PERIOD).exclusions] == [
+        "n2",
+        "n5",
+        "n9",
+    ]
+    goals = (
+        Goal(id="g2", description="d", target="t", lifecycle_status=GoalLifecycleStatus.CANCELLED),
+        Goal(id="g1", description="d", target="t"),
+        Goal(
+            id="g3",
+            description="d",
+            target="t",
+            lifecycle_status=GoalLifecycleStatus.ACTIVE,
+            achievement_status=GoalAchievementStatus.ACHIEVED,
+        ),
+    )
+    case = Case(id="k1", client_id="p1", worker_id="s1", opened_on=date(2025, 6, 1), goals=goals)
+    attained = goal_attainment([case])
+    assert str(attained) == "100.0% (1/1)"
+    assert [(e.record_id, e.reason) for e in attained.exclusions] == [
+        ("k1/g1", ExclusionReason.GOAL_NOT_ASSESSED),
+        ("k1/g2", ExclusionReason.GOAL_VOID),
+    ]
+
+
+def test_home_visits_above_the_plan_are_the_latest_ones() -> None:
+    visits = [
+        Visit(
+            id=f"v{day}",
+            client_id="p1",
+            on=date(2025, 6, day),
+            mode=ContactMode.HOME_VISIT,
+            worker_id="s1",
+        )
+        for day in (9, 3, 5, 7)
+    ]
+    done = home_visit_completion(visits, JUNE_PERIOD, 2)
+    assert str(done) == "100.0% (2/2)"
+    assert [e.record_id for e in done.exclusions] == ["v7", "v9"]
+
+
+def test_a_case_recorded_as_closed_from_the_start_opens_on_its_reopening() -> None:
+    case = Case(
+        id="k9",
+        client_id="p1",
+        worker_id="s1",
+        opened_on=date(2025, 6, 1),
+        status=CaseStatus.ASSESSMENT,
+        history=(
+            StatusChange(
+                on=date(2025, 6, 10),
+                from_status=CaseStatus.CLOSED,
+                to_status=CaseStatus.ASSESSMENT,
+                reason="重新接案",
+            ),
+        ),
+    )
+    assert open_cases([case], as_of=date(2025, 6, 5)) == ()
+    assert open_cases([case], as_of=date(2025, 6, 10)) == (case,)
+    assert case.open_on(date(2025, 6, 5)) is False
+
+
+def test_follow_ups_at_their_edges() -> None:
+    closed = closed_case("k1", date(2025, 6, 1), date(2025, 6, 5))
+    open_ = Case(id="k2", client_id="p1", worker_id="s2", opened_on=date(2025, 6, 1))
+    # A case not open on as_of is skipped, and the next one still counted.
+    assert [
+        f.case_id for f in overdue_follow_ups([closed, open_], [], as_of=date(2025, 6, 20))
+    ] == ["k2"]
+    # Due today: upcoming (not overdue), with the default window of 3 days.
+    (today,) = upcoming_follow_ups([open_], [], as_of=date(2025, 6, 8))
+    assert today.due_on == date(2025, 6, 8)
+    assert today.days_overdue(as_of=date(2025, 6, 8)) == 0
+    assert overdue_follow_ups([open_], [], as_of=date(2025, 6, 8)) == ()
+    assert [f.due_on for f in upcoming_follow_ups([open_], [], as_of=date(2025, 6, 5))] == [
+        date(2025, 6, 8)
+    ]
+    assert upcoming_follow_ups([open_], [], as_of=date(2025, 6, 4)) == ()
+    # A contact on the day a case reopens counts as a contact of the new span.
+    reopened = Case(
+        id="k3",
+        client_id="p1",
+        worker_id="s1",
+        opened_on=date(2025, 6, 1),
+        status=CaseStatus.ASSESSMENT,
+        history=(
+            StatusChange(
+                on=date(2025, 6, 3), from_status=CaseStatus.INTAKE, to_status=CaseStatus.CLOSED
+            ),
+            StatusChange(
+                on=date(2025, 6, 10),
+                from_status=CaseStatus.CLOSED,
+                to_status=CaseStatus.ASSESSMENT,
+                reason="复发",
+            ),
+        ),
+    )
+    call = Visit(
+        id="v1",
+        client_id="p1",
+        case_id="k3",
+        on=date(2025, 6, 10),
+        mode=ContactMode.PHONE,
+        worker_id="s1",
+    )
+    (due,) = upcoming_follow_ups([reopened], [call], as_of=date(2025, 6, 15))
+    assert (due.last_contact, due.due_on) == (date(2025, 6, 10), date(2025, 6, 17))
+
+
+def test_changes_against_the_same_month_are_zero() -> None:
+    report = monthly_report(JUNE, JUNE.period, JUNE)
+    for code in ("volunteer_hours", "mean_caseload", "overdue_follow_ups", "key_group_coverage"):
+        assert report.line(code).change == 0.0, code
+    home = report.line("home_visit_completion")
+    assert (home.value, home.change) == (rate(56, 60), 0.0)
+
+
+def test_the_markdown_layout() -> None:
+    empty = replace(JUNE, groups=(), cases=(), visits=())
+    lines = monthly_report(empty, empty.period).to_markdown("en").splitlines()
+    assert lines[1] == ""
+    assert lines[3] == ""
+    assert lines[5] == "|---|---|---|---|---|---|"
+    for index, text in enumerate(lines):
+        if text.startswith("## "):
+            assert lines[index - 1] == "", text
+            assert lines[index + 1] == "", text
+    assert "| — | — | — |" in lines  # no group: one row of dashes
+    assert "| — | — | — | — |" in lines  # no overdue case
+    assert not any("XX" in text for text in lines)

@@ -327,14 +327,7 @@ def _home_visit_completion(month: StationPeriod) -> Measure:
     return home_visit_completion(month.records.visits, month.period, planned)
 
 
-def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
-    by_code = {entry.definition.code: entry for entry in entries}
-    if len(by_code) != len(entries):
-        raise RuntimeError("two catalogue entries share a code")
-    return MappingProxyType(by_code)
-
-
-CATALOGUE: Mapping[str, Indicator] = _catalogue(
+_ENTRIES = (
     Indicator(KEY_GROUP_COVERAGE, lambda month: month.coverage.total),
     Indicator(SURVEY_SATISFACTION, _survey_satisfaction),
     Indicator(CASE_IMPROVEMENT, _case_improvement),
@@ -350,6 +343,8 @@ CATALOGUE: Mapping[str, Indicator] = _catalogue(
     Indicator(STAFF_TURNOVER, _staff_turnover),
     Indicator(HOME_VISIT_COMPLETION, _home_visit_completion),
 )
+
+CATALOGUE: Mapping[str, Indicator] = MappingProxyType({e.definition.code: e for e in _ENTRIES})
 """Every built-in indicator by code, in report order."""
 
 

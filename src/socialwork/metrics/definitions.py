@@ -22,7 +22,6 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, Self, TypeAlias
 
@@ -216,14 +215,14 @@ class IndicatorDefinition(Record):
         """
         if period is not None:
             covering = [
-                t
-                for t in self.targets
+                (t.period.end, index, t)
+                for index, t in enumerate(self.targets)
                 if t.period is not None
                 and t.period.start <= period.start
                 and period.end <= t.period.end
             ]
             if covering:
-                return min(covering, key=lambda t: t.period.end if t.period else date.max)
+                return min(covering)[2]
         return next((t for t in self.targets if t.period is None), None)
 
     def reaches(self, scaled: float, goal: float) -> bool:

@@ -270,6 +270,7 @@ def _target_text(line: ReportLine, script: Script) -> str:
 
 
 def _change(definition: IndicatorDefinition, value: Measure, previous: Measure) -> float | None:
+    """The change from ``previous`` in display units; ``None`` when either is undefined."""
     if isinstance(value, Rate) and isinstance(previous, Rate):
         points = percentage_point_change(value, previous)
         return None if points is None else points * definition.factor / 100
@@ -310,7 +311,7 @@ def monthly_report(
                 definition,
                 value,
                 earlier,
-                None if before is None else _change(definition, value, earlier),
+                _change(definition, value, earlier),
                 definition.target_for(period),
                 indicator_status(definition, value, period),
             )

@@ -15,10 +15,10 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from statistics import NormalDist
 
-from attrs import Attribute, field, frozen
+from attrs import frozen
 
 from socialwork._arguments import require_count, require_finite
 from socialwork.errors import ArgumentError, MetricInputError
@@ -64,13 +64,6 @@ def z_quantile(confidence: float) -> float:
     return _STANDARD_NORMAL.inv_cdf(1 - (1 - _confidence(confidence)) / 2)
 
 
-def _share(name: str) -> Callable[[object, Attribute[float], float], None]:
-    def check(instance: object, attribute: Attribute[float], value: float) -> None:
-        require_finite(value, name, 0, 1)
-
-    return check
-
-
 @frozen
 class WilsonInterval:
     """A confidence interval for a proportion; unpacks as ``(low, high)``.
@@ -89,12 +82,15 @@ class WilsonInterval:
         True
     """
 
-    low: float = field(validator=_share("low"))
-    high: float = field(validator=_share("high"))
-    confidence: float = field(validator=lambda _, __, value: _confidence(value))
+    low: float
+    high: float
+    confidence: float
 
     def __attrs_post_init__(self) -> None:
-        """Check that the bounds are in order."""
+        """Check the bounds, their order and the confidence level."""
+        require_finite(self.low, "low", 0, 1)
+        require_finite(self.high, "high", 0, 1)
+        _confidence(self.confidence)
         if self.low > self.high:
             raise ArgumentError("low", self.low, f"at most high {self.high}")
 
@@ -150,15 +146,6 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> WilsonI
     )
 
 
-def _finite(
-    name: str, low: float, high: float
-) -> Callable[[object, Attribute[float], float], None]:
-    def check(instance: object, attribute: Attribute[float], value: float) -> None:
-        require_finite(value, name, low, high)
-
-    return check
-
-
 @frozen
 class ProportionTest:
     """The result of a pooled two-proportion z-test.
@@ -171,9 +158,15 @@ class ProportionTest:
         (0.05, True)
     """
 
-    difference: float = field(validator=_finite("difference", -1, 1))
-    z: float = field(validator=_finite("z", -math.inf, math.inf))
-    p_value: float = field(validator=_finite("p_value", 0, 1))
+    difference: float
+    z: float
+    p_value: float
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the figures are finite and in range."""
+        require_finite(self.difference, "difference", -1, 1)
+        require_finite(self.z, "z", -math.inf, math.inf)
+        require_finite(self.p_value, "p_value", 0, 1)
 
 
 def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
