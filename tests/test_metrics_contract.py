@@ -78,11 +78,13 @@ from socialwork.metrics import (
     z_quantile,
 )
 from socialwork.metrics import catalogue as catalogue_module
+from socialwork.metrics import report as report_module
 from socialwork.metrics.catalogue import (
     CATALOGUE,
     KEY_GROUP_COVERAGE,
     OVERDUE_FOLLOW_UPS,
     VOLUNTEER_HOURS,
+    Indicator,
     StationPeriod,
     indicator,
 )
@@ -308,9 +310,11 @@ def test_an_unknown_report_line_lists_the_codes() -> None:
 def test_volunteer_star_thresholds_must_rise() -> None:
     with pytest.raises(ArgumentError) as info:
         volunteer_stars([], [], as_of=date(2025, 6, 30), thresholds=(100, 100, 300))
-    assert info.value.parameter == "thresholds"
-    with pytest.raises(ArgumentError):
+    assert (info.value.parameter, info.value.value) == ("thresholds", (100, 100, 300))
+    assert info.value.expected == "hours rising strictly, such as (100, 300, 600)"
+    with pytest.raises(ArgumentError) as negative:
         volunteer_stars([], [], as_of=date(2025, 6, 30), thresholds=(-1, 100))
+    assert (negative.value.parameter, negative.value.value) == ("thresholds", -1)
 
 
 # --- staff turnover counts a departure on the first day -------------------------------------
@@ -1023,12 +1027,16 @@ def test_hand_built_intervals_may_be_a_point_but_not_reversed() -> None:
         WilsonInterval(0.6, 0.5, 0.95)
     assert (reversed_.value.parameter, reversed_.value.value) == ("low", 0.6)
     assert reversed_.value.expected == "at most high 0.5"
-    for low, high, name in ((-0.1, 0.5, "low"), (0.1, 1.1, "high")):
+    for low, high, name in ((-0.1, 0.5, "low"), (1.2, 1.0, "low"), (0.1, 1.1, "high")):
         with pytest.raises(ArgumentError) as outside:
             WilsonInterval(low, high, 0.95)
-        assert outside.value.parameter == name
+        assert (outside.value.parameter, outside.value.expected) == (
+            name,
+            "a finite number from 0 to 1",
+        )
     for difference, z, p_value, name in (
         (1.5, 0.0, 0.5, "difference"),
+        (-1.5, 0.0, 0.5, "difference"),
         (0.0, float("nan"), 0.5, "z"),
         (0.0, 0.0, -0.5, "p_value"),
     ):
@@ -1228,3 +1236,21 @@ def test_the_markdown_layout() -> None:
     assert "| — | — | — |" in lines  # no group: one row of dashes
     assert "| — | — | — | — |" in lines  # no overdue case
     assert not any("XX" in text for text in lines)
+
+
+def test_the_report_judges_each_line_against_the_target_for_its_period(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    planned = replace(
+        KEY_GROUP_COVERAGE,
+        baseline=Baseline(value=75, on=date(2024, 12, 31)),
+        targets=(Target(value=95, period=Period.year(2025)), Target(value=99)),
+    )
+    entry = CATALOGUE["key_group_coverage"]
+    monkeypatch.setattr(
+        report_module, "CATALOGUE", {"key_group_coverage": Indicator(planned, entry.measure)}
+    )
+    (line,) = monthly_report(JUNE, JUNE.period).lines
+    # June's target is the year's 95, not the standing 99; 85% is above the line (84.9).
+    assert line.target == Target(value=95, period=Period.year(2025))
+    assert line.status is IndicatorStatus.ON_TRACK
