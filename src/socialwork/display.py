@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 __all__ = [
     "VEGA_LITE_MIME",
     "VEGA_LITE_SCHEMA",
+    "Displayable",
     "coverage_chart",
     "engagement_timeline_chart",
     "group_attendance_chart",
@@ -645,4 +646,241 @@ def group_attendance_chart(group: Group, language: Language | str = "zh") -> dic
                 {"field": "expected", "title": select_language(script, "应到", "Expected", "應到")},
             ],
         },
+    )
+
+
+class Displayable:
+    """What a result or record needs to show itself in a notebook: a ``to_markdown`` method.
+
+    A class that inherits it and defines ``to_markdown(language)`` (and, if
+    it has a picture, ``chart(language)``) gets ``_repr_markdown_``,
+    ``_repr_html_`` and ``_repr_mimebundle_``, all in Simplified Chinese;
+    call ``to_markdown("en")`` or ``chart("en")`` for another language.
+
+    Examples:
+        >>> class Note(Displayable):
+        ...     def to_markdown(self, language="zh"):
+        ...         return "# 笔记 <b>"
+        >>> Note()._repr_html_()
+        '<h1>笔记 &lt;b&gt;</h1>'
+    """
+
+    __slots__ = ()
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the object as Markdown in ``language``; subclasses define it."""
+        raise NotImplementedError
+
+    def _repr_markdown_(self) -> str:
+        return self.to_markdown()
+
+    def _repr_html_(self) -> str:
+        return markdown_to_html(self.to_markdown())
+
+    def _repr_mimebundle_(self, **_: Any) -> dict[str, Any]:
+        chart = getattr(self, "chart", None)
+        return mimebundle(repr(self), self.to_markdown(), None if chart is None else chart())
+
+
+def _words(script: Script, zh: str, en: str, zh_hant: str | None = None) -> str:
+    return select_language(script, zh, en, zh_hant)
+
+
+def _rate_markdown(value: Rate, language: Language | str = "zh") -> str:
+    script = canonical_language(language)
+    text = str(value)
+    if value.denominator:
+        low, high = value.wilson()
+        band = _words(script, "95% 置信区间", "95% interval", "95% 置信區間")
+        text += f" · {band} {100 * low:.1f}%–{100 * high:.1f}%"
+    if value.exclusions:
+        head = _words(script, "排除", "Excluded", "排除")
+        text += "\n\n" + "\n".join(
+            f"- {head}: {_inline(e.record_id)} ({e.reason.label(script)})" for e in value.exclusions
+        )
+    return text
+
+
+_KINDS = (
+    ("clients", "服务对象", "Clients", "服務對象"),
+    ("households", "家庭", "Households", "家庭"),
+    ("cases", "个案", "Cases", "個案"),
+    ("visits", "走访", "Visits", "走訪"),
+    ("groups", "小组", "Groups", "小組"),
+    ("activities", "活动", "Activities", "活動"),
+    ("volunteers", "志愿者", "Volunteers", "志願者"),
+    ("service_hours", "服务时长记录", "Service-hour entries", "服務時長記錄"),
+    ("resources", "资源", "Resources", "資源"),
+    ("deliveries", "资源递送", "Deliveries", "資源遞送"),
+    ("needs", "需求", "Needs", "需求"),
+    ("files", "服务档案", "Service files", "服務檔案"),
+    ("surveys", "满意度调查", "Satisfaction surveys", "滿意度調查"),
+)
+
+
+def _records_counts(records: Any) -> list[tuple[str, int]]:
+    return [(name, len(getattr(records, name))) for name, *_ in _KINDS]
+
+
+def _records_repr(records: Any) -> str:
+    counts = ", ".join(f"{n} {name}" for name, n in _records_counts(records) if n)
+    period = f"{records.period.start}..{records.period.end}"
+    return f"StationRecords({records.station.name!r}, {period}: {counts or 'no records'})"
+
+
+def _records_markdown(records: Any, language: Language | str = "zh") -> str:
+    script = canonical_language(language)
+    kind = _words(script, "记录", "Records", "記錄")
+    count = _words(script, "条数", "Count", "條數")
+    to = _words(script, "至", "to", "至")
+    period = _words(script, "统计期", "Period", "統計期")
+    rows = [
+        [_words(script, zh, en, hant), str(len(getattr(records, name)))]
+        for name, zh, en, hant in _KINDS
+    ]
+    head = [
+        f"# {_inline(records.station.name)}",
+        "",
+        f"{period}: {records.period.start} {to} {records.period.end}",
+        "",
+        markdown_table([kind, count], rows),
+    ]
+    return "\n".join(head) + "\n"
+
+
+def _heat_map_markdown(heat_map: HeatMap, language: Language | str = "zh") -> str:
+    script = canonical_language(language)
+    title = _words(script, "风险热力图", "Risk heat map", "風險熱力圖")
+    corner = _words(script, "可能性 \\ 影响", "Likelihood \\ impact", "可能性 \\ 影響")
+    rows = [
+        [str(likelihood)] + [", ".join(heat_map.cells[likelihood - 1][i]) or "·" for i in range(5)]
+        for likelihood in range(5, 0, -1)
+    ]
+    out = [
+        f"## {title} ({heat_map.level.label(script)})",
+        "",
+        markdown_table([corner, "1", "2", "3", "4", "5"], rows),
+    ]
+    if heat_map.unrated:
+        unrated = _words(script, "未评分", "Not rated", "未評分")
+        out += ["", f"{unrated}: {_inline(', '.join(heat_map.unrated))}"]
+    return "\n".join(out) + "\n"
+
+
+def _register_markdown(register: Any, language: Language | str = "zh") -> str:
+    script = canonical_language(language)
+    titles = {risk.id: risk.title for risk in register.risks}
+    rows = [
+        [
+            r.risk_id,
+            titles[r.risk_id],
+            str(r.likelihood),
+            str(r.impact),
+            str(r.rating),
+            r.band.label(script),
+        ]
+        for r in register.ranking()
+    ]
+    header = [
+        "id",
+        _words(script, "风险", "Risk", "風險"),
+        _words(script, "可能性", "Likelihood", "可能性"),
+        _words(script, "影响", "Impact", "影響"),
+        _words(script, "评分", "Rating", "評分"),
+        _words(script, "等级", "Band", "等級"),
+    ]
+    title = _words(
+        script,
+        "风险登记册(按当前评分排序)",
+        "Risk register (by current rating)",
+        "風險登記冊(按當前評分排序)",
+    )
+    return f"## {title}\n\n{markdown_table(header, rows)}\n"
+
+
+def _swot_markdown(analysis: Any, language: Language | str = "zh") -> str:
+    from socialwork.planning.swot import SwotQuadrant
+
+    script = canonical_language(language)
+    out = ["## SWOT", ""]
+    for quadrant, items in zip(
+        SwotQuadrant,
+        (analysis.strengths, analysis.weaknesses, analysis.opportunities, analysis.threats),
+        strict=True,
+    ):
+        out.append(f"### {quadrant.label(script)}")
+        out.append("")
+        none = _words(script, "无", "none", "無")
+        out += [f"- {_inline(i.statement)} ({i.id})" for i in items] or [f"- {none}"]
+        out.append("")
+    if analysis.strategies:
+        out += ["## TOWS", ""]
+        rows = [
+            [s.id, s.slot.label(script), s.statement, ", ".join(s.item_ids)]
+            for s in analysis.strategies
+        ]
+        header = [
+            "id",
+            _words(script, "类型", "Slot", "類型"),
+            _words(script, "策略", "Strategy", "策略"),
+            _words(script, "依据", "Builds on", "依據"),
+        ]
+        out += [markdown_table(header, rows), ""]
+    for score in (analysis.ife, analysis.efe):
+        if score is not None:
+            out.append(f"- {score.matrix.label(script)}: {score.total:.2f}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _engagement_markdown(engagement: Engagement, language: Language | str = "zh") -> str:
+    script = canonical_language(language)
+    title = _words(script, "社区工作阶段", "Stages of community work", "社區工作階段")
+    now = _words(script, "当前阶段", "Current stage", "當前階段")
+    since = _words(script, "自", "since", "自")
+    out = [
+        f"## {title}: {_inline(engagement.community_id)}",
+        "",
+        f"{now}: {engagement.stage.label(script)} ({since} {engagement.entered_on})",
+        "",
+    ]
+    rows = [
+        [str(m.on), m.from_stage.label(script), m.to_stage.label(script), m.kind.label(script)]
+        for m in engagement.history
+    ]
+    header = [
+        _words(script, "日期", "Date", "日期"),
+        _words(script, "从", "From", "從"),
+        _words(script, "到", "To", "到"),
+        _words(script, "类型", "Kind", "類型"),
+    ]
+    out.append(markdown_table(header, rows))
+    return "\n".join(out) + "\n"
+
+
+def _exit_check_markdown(check: Any, language: Language | str = "zh") -> str:
+    script = canonical_language(language)
+    verdict = (
+        _words(script, "已满足全部退出条件", "all exit criteria met", "已滿足全部退出條件")
+        if check.passed
+        else _words(script, "尚未满足退出条件", "exit criteria not yet met", "尚未滿足退出條件")
+    )
+    yes, no = _words(script, "是", "yes", "是"), _words(script, "否", "no", "否")
+    rows = [
+        [
+            c.description(script),
+            "—" if c.measured is None else str(c.measured),
+            f"{c.comparison.label(script)} {c.threshold}",
+            yes if c.met else no,
+        ]
+        for c in check.criteria
+    ]
+    header = [
+        _words(script, "条件", "Criterion", "條件"),
+        _words(script, "实际", "Measured", "實際"),
+        _words(script, "要求", "Required", "要求"),
+        _words(script, "满足", "Met", "滿足"),
+    ]
+    title = _words(script, "阶段退出检查", "Stage exit check", "階段退出檢查")
+    return (
+        f"## {title}: {check.stage.label(script)} — {verdict}\n\n{markdown_table(header, rows)}\n"
     )
