@@ -295,7 +295,7 @@ def heat_map_chart(heat_map: HeatMap, language: Language | str = "zh") -> dict[s
         for row in range(5)
         for column in range(5)
     ]
-    axis = {"type": "ordinal", "sort": [1, 2, 3, 4, 5]}
+    axis = {"type": "ordinal", "sort": [1, 2, 3, 4, 5], "axis": {"labelAngle": 0}}
     title = select_language(script, "风险热力图", "Risk heat map", "風險熱力圖")
     return _spec(
         f"{title} ({heat_map.level.label(script)})",
@@ -572,7 +572,12 @@ def engagement_timeline_chart(
             {
                 "mark": {"type": "bar", "height": 14},
                 "encoding": {
-                    "x": {"field": "start", "type": "temporal", "title": date_title},
+                    "x": {
+                        "field": "start",
+                        "type": "temporal",
+                        "title": date_title,
+                        "axis": {"format": "%Y-%m"},
+                    },
                     "x2": {"field": "end"},
                     "color": {"field": "stage", "type": "nominal", "legend": None},
                     "tooltip": [
@@ -632,7 +637,7 @@ def group_attendance_chart(group: Group, language: Language | str = "zh") -> dic
         data={"values": values},
         mark={"type": "line", "point": True},
         encoding={
-            "x": {"field": "on", "type": "temporal", "title": day},
+            "x": {"field": "on", "type": "temporal", "title": day, "axis": {"format": "%m-%d"}},
             "y": {
                 "field": "value",
                 "type": "quantitative",
