@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    """Write one PNG per chart and print its path."""
+    parser = argparse.ArgumentParser(description="Render the display charts to PNG.")
     parser.add_argument("--lang", default="zh", help="zh, zh-Hant or en (default zh)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "gallery")
     args = parser.parse_args(argv)
