@@ -870,11 +870,21 @@ def _exit_check_markdown(check: Any, language: Language | str = "zh") -> str:
         else _words(script, "尚未满足退出条件", "exit criteria not yet met", "尚未滿足退出條件")
     )
     yes, no = _words(script, "是", "yes", "是"), _words(script, "否", "no", "否")
+
+    def shown(value: object) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, bool):
+            return yes if value else no
+        if isinstance(value, float):
+            return f"{100 * value:.1f}%"
+        return str(value)
+
     rows = [
         [
             c.description(script),
-            "—" if c.measured is None else str(c.measured),
-            f"{c.comparison.label(script)} {c.threshold}",
+            shown(c.measured),
+            f"{c.comparison.label(script)} {shown(c.threshold)}",
             yes if c.met else no,
         ]
         for c in check.criteria
