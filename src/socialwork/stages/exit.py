@@ -18,10 +18,11 @@ from __future__ import annotations
 from attrs import Attribute, field, frozen
 
 from socialwork import display
+from socialwork._arguments import require_instance
 from socialwork.display import Displayable
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import ProfileAspect
-from socialwork.stages._checks import require_instance, require_measure
+from socialwork.stages._checks import require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
