@@ -673,8 +673,13 @@ class Displayable:
     __slots__ = ()
 
     def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the object as Markdown in ``language``; subclasses define it."""
-        raise NotImplementedError
+        """Return the object as Markdown in ``language``: here its repr; subclasses show more.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+        """
+        canonical_language(language)
+        return _cell(repr(self)) + "\n"
 
     def _repr_markdown_(self) -> str:
         return self.to_markdown()
