@@ -18,6 +18,7 @@ Examples:
 
 from __future__ import annotations
 
+import builtins
 import types
 import typing
 from datetime import date
@@ -33,8 +34,8 @@ from socialwork.labels import LabelledEnum
 from socialwork.models import (
     Activity,
     Case,
-    ClosureOutcome,
     Client,
+    ClosureOutcome,
     Group,
     GroupMember,
     GroupSession,
@@ -72,7 +73,7 @@ class Column:
     type: str
     required: bool
     codes: tuple[str, ...] = ()
-    enum: type[LabelledEnum] | None = None
+    enum: builtins.type[LabelledEnum] | None = None
     minimum: int | None = None
     maximum: int | None = None
 
@@ -192,9 +193,7 @@ def _derive(
             skipped.append(name)
         else:
             columns.append(column)
-    return Contract(
-        kind, record, row, (*columns, *extra), key, parent, orders, tuple(skipped)
-    )
+    return Contract(kind, record, row, (*columns, *extra), key, parent, orders, tuple(skipped))
 
 
 _OUTCOMES = tuple(m.value for m in ClosureOutcome)
@@ -223,7 +222,9 @@ CONTRACTS: dict[str, Contract] = {
             parent="group_id",
             orders=(("joined_on", "left_on"),),
         ),
-        _derive("group_sessions", GroupSession, "one session of a group", key=None, parent="group_id"),
+        _derive(
+            "group_sessions", GroupSession, "one session of a group", key=None, parent="group_id"
+        ),
         _derive("activities", Activity, "one community activity (社区活动)"),
         _derive("surveys", SatisfactionSurvey, "one satisfaction survey"),
         _derive("volunteers", Volunteer, "one volunteer (志愿者)"),
@@ -252,7 +253,7 @@ def contract(kind: str) -> Contract:
 
     Examples:
         >>> contract("staff").column("role").codes
-        ('social_worker', 'assistant', 'intern', 'supervisor')
+        ('full_time', 'intern', 'supervisor', 'project_lead')
     """
     found = CONTRACTS.get(kind) if isinstance(kind, str) else None
     if found is None:

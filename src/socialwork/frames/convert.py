@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import CONTRACTS, SEPARATOR, Column, Contract, contract
 from socialwork.frames.problems import FrameContractError, FrameProblem
-from socialwork.frames.validate import FALSE_TEXTS, TRUE_TEXTS, _native, allowed_texts
+from socialwork.frames.validate import FALSE_TEXTS, TRUE_TEXTS, _native
 from socialwork.labels import LabelledEnum
 from socialwork.records import Record
 
@@ -109,7 +110,9 @@ def _cell(column: Column, value: object) -> object:
     return value
 
 
-def _row(spec: Contract, row: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, str, object]]]:
+def _row(
+    spec: Contract, row: dict[str, Any]
+) -> tuple[dict[str, Any], list[tuple[str, str, object]]]:
     data: dict[str, Any] = {}
     bad: list[tuple[str, str, object]] = []
     for name, raw in row.items():
@@ -217,7 +220,7 @@ def _float(value: object) -> object:
 def _pandas(spec: Contract, data: dict[str, list[object]]) -> Any:
     """A pandas frame as pandas users build it: dates as timestamps, missing counts as NaN."""
     try:
-        import pandas as pd  # noqa: PLC0415
+        pd: Any = importlib.import_module("pandas")
     except ImportError as err:
         raise ArgumentError("backend", "pandas", "an installed eager backend") from err
     frame = pd.DataFrame(data)
@@ -254,9 +257,13 @@ def from_records(records: Iterable[Record], *, backend: str = "polars") -> Any:
     rows = list(records)
     kinds = {type(r) for r in rows}
     if len(kinds) != 1:
-        raise ArgumentError("records", f"{len(rows)} records of {len(kinds)} kinds", "records of one kind")
+        raise ArgumentError(
+            "records", f"{len(rows)} records of {len(kinds)} kinds", "records of one kind"
+        )
     (record_type,) = kinds
-    spec = next((c for c in CONTRACTS.values() if c.record is record_type and c.parent is None), None)
+    spec = next(
+        (c for c in CONTRACTS.values() if c.record is record_type and c.parent is None), None
+    )
     if spec is None:
         raise ArgumentError("records", record_type.__name__, "records with a column contract")
     data: dict[str, list[object]] = {c.name: [] for c in spec.columns}
@@ -274,7 +281,9 @@ def from_records(records: Iterable[Record], *, backend: str = "polars") -> Any:
         return _pandas(spec, data)
     schema = {c.name: _DTYPES[c.type] for c in spec.columns}
     try:
-        frame = nw.from_dict(data, schema=schema, backend=backend)
+        frame = nw.from_dict(data, schema=schema, backend=cast(Any, backend))
     except (ValueError, ModuleNotFoundError, ImportError) as err:
-        raise ArgumentError("backend", backend, "an installed eager backend: polars, pandas or pyarrow") from err
+        raise ArgumentError(
+            "backend", backend, "an installed eager backend: polars, pandas or pyarrow"
+        ) from err
     return frame.to_native()

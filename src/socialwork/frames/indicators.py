@@ -29,7 +29,7 @@ __all__ = [
 
 
 def _eager(frame: Any) -> nw.DataFrame[Any]:
-    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame  # type: ignore[no-any-return]
+    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
 
 
 def _lazy(frame: IntoFrame) -> nw.LazyFrame[Any]:
@@ -88,9 +88,7 @@ def frame_key_group_coverage(
         people.select(nw.col("id").cast(nw.String), *flags)
         .join(seen, on="id", how="left")
         .with_columns(nw.col("__visited__").fill_null(0))
-        .with_columns(
-            nw.max_horizontal(*(nw.col(c.value) for c in codes)).alias("__any__")
-        )
+        .with_columns(nw.max_horizontal(*(nw.col(c.value) for c in codes)).alias("__any__"))
     )
     sums = [
         nw.col("__any__").sum().alias("__total__"),
@@ -100,9 +98,13 @@ def frame_key_group_coverage(
         sums.append(nw.col(c.value).sum().alias(f"n_{c.value}"))
         sums.append((nw.col(c.value) * nw.col("__visited__")).sum().alias(f"v_{c.value}"))
     row = _eager(table.select(*sums)).row(0)
-    figures = dict(zip(["__total__", "__reached__"] + [
-        f"{p}_{c.value}" for c in codes for p in ("n", "v")
-    ], (int(x or 0) for x in row), strict=True))
+    figures = dict(
+        zip(
+            ["__total__", "__reached__"] + [f"{p}_{c.value}" for c in codes for p in ("n", "v")],
+            (int(x or 0) for x in row),
+            strict=True,
+        )
+    )
     return KeyGroupCoverage(
         rate(figures["__reached__"], figures["__total__"]),
         tuple(
@@ -114,7 +116,7 @@ def frame_key_group_coverage(
 
 
 def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
-    """Need satisfaction from a needs frame: the same `Rate` as `socialwork.metrics.need_satisfaction`.
+    """Need satisfaction from a needs frame, as `socialwork.metrics.need_satisfaction`.
 
     Withdrawn needs raised in the period are excluded and listed by id.
 
@@ -145,7 +147,7 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
 
 
 def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate:
-    """Resource match accuracy from a deliveries frame, as `socialwork.metrics.resource_match_accuracy`.
+    """Match accuracy from a deliveries frame, as `socialwork.metrics.resource_match_accuracy`.
 
     Deliveries not yet checked (``matched_need`` blank) are excluded and listed.
 
@@ -165,9 +167,7 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
             nw.col("matched_need").fill_null(value=False).cast(nw.Int64).sum().alias("matched"),
         )
     ).row(0)
-    ids = _eager(
-        counted.filter(~checked).select(nw.col("id").cast(nw.String))
-    )["id"].to_list()
+    ids = _eager(counted.filter(~checked).select(nw.col("id").cast(nw.String)))["id"].to_list()
     return rate(
         int(counts[1] or 0),
         int(counts[0] or 0),

@@ -10,11 +10,11 @@ import narwhals as nw
 from narwhals.typing import IntoFrame
 
 from socialwork.errors import ArgumentError
-from socialwork.frames.contracts import SEPARATOR, Column, Contract, contract
+from socialwork.frames.contracts import Column, Contract, contract
 from socialwork.frames.problems import FrameProblem, FrameReport
 from socialwork.records import FIRST_DAY, LAST_DAY
 
-__all__ = ["TRUE_TEXTS", "FALSE_TEXTS", "validate_frame"]
+__all__ = ["FALSE_TEXTS", "TRUE_TEXTS", "validate_frame"]
 
 TRUE_TEXTS = ("true", "True", "TRUE", "yes", "Yes", "是", "y", "Y")
 """Texts a yes/no column reads as yes."""
@@ -45,7 +45,7 @@ def _native(frame: Any) -> nw.DataFrame[Any] | nw.LazyFrame[Any]:
 
 
 def _is_text(dtype: Any) -> bool:
-    return dtype == nw.String or dtype == nw.Categorical or dtype == nw.Enum
+    return bool(dtype == nw.String or dtype == nw.Categorical or dtype == nw.Enum)
 
 
 def _blank(name: str, dtype: Any) -> nw.Expr:
@@ -69,9 +69,7 @@ def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str 
         return rules, None
     if kind == "date":
         if dtype == nw.Date:
-            rules.append(
-                ("date_out_of_range", present & ((col < FIRST_DAY) | (col > LAST_DAY)))
-            )
+            rules.append(("date_out_of_range", present & ((col < FIRST_DAY) | (col > LAST_DAY))))
         elif dtype == nw.Datetime:
             timed = (
                 (col.dt.hour() != 0)
@@ -139,7 +137,7 @@ def _rows(
     value: bool = True,
 ) -> list[FrameProblem]:
     names = [n for n in dict.fromkeys([_ROW, key, column if value else None]) if n is not None]
-    names = [n for n in names if n == _ROW and isinstance(frame, nw.DataFrame) or n != _ROW]
+    names = [n for n in names if (n == _ROW and isinstance(frame, nw.DataFrame)) or n != _ROW]
     found = (frame if condition is None else frame.filter(condition)).select(names)
     eager = found.collect() if isinstance(found, nw.LazyFrame) else found
     problems = []
@@ -192,7 +190,7 @@ def validate_frame(
         row 1 (p1), id: duplicate_id, got 'p1'
     """
     spec = contract(kind)
-    native = _native(frame)
+    native: Any = _native(frame)
     schema = native.collect_schema()
     problems: list[FrameProblem] = []
     names = set(schema.names())
@@ -211,9 +209,7 @@ def validate_frame(
             continue
         dtype = schema[column.name]
         if column.required:
-            problems += _rows(
-                native, _blank(column.name, dtype), column.name, "missing", key
-            )
+            problems += _rows(native, _blank(column.name, dtype), column.name, "missing", key)
         rules, wrong = _checks(column, dtype)
         if wrong is not None:
             problems.append(FrameProblem(None, column.name, wrong, str(dtype)))
@@ -232,15 +228,17 @@ def validate_frame(
             raise ArgumentError("references", column_name, f"a column of {spec.kind}")
         if column_name not in names:
             continue
-        target = _native(other)
-        ids = target.select(nw.col("id").cast(nw.String).alias("__ref__")).unique()
+        target: Any = _native(other)
+        ids: Any = target.select(nw.col("id").cast(nw.String).alias("__ref__")).unique()
         if isinstance(native, nw.LazyFrame) and isinstance(ids, nw.DataFrame):
             ids = ids.lazy()
         if isinstance(native, nw.DataFrame) and isinstance(ids, nw.LazyFrame):
             ids = ids.collect()
         keyed = native.with_columns(nw.col(column_name).cast(nw.String).alias("__ref__"))
         orphans = keyed.filter(~nw.col("__ref__").is_null()).join(
-            ids, on="__ref__", how="anti"  # type: ignore[arg-type]
+            ids,
+            on="__ref__",
+            how="anti",
         )
         problems += _rows(orphans, None, column_name, "unknown_reference", key)
     return FrameReport(spec.kind, int(rows), tuple(problems))
@@ -258,4 +256,3 @@ def _order_problems(
         late = (nw.col(end) < nw.col(start)) & ~nw.col(end).is_null()
         problems += _rows(native, late, end, "end_before_start", key)
     return problems
-
