@@ -193,6 +193,8 @@ def to_records(frame: IntoFrame, kind: str) -> tuple[Record, ...]:
 def _out(column: Column, value: object) -> object:
     if isinstance(value, LabelledEnum):
         return value.value
+    if isinstance(value, tuple) and column.type == "texts":
+        return list(value)
     if isinstance(value, tuple):
         return SEPARATOR.join(str(getattr(v, "value", v)) for v in value) or None
     return value
@@ -203,7 +205,7 @@ _DTYPES: dict[str, Any] = {
     "text": nw.String(),
     "code": nw.String(),
     "codes": nw.String(),
-    "texts": nw.String(),
+    "texts": nw.List(nw.String()),
     "date": nw.Date(),
     "count": nw.Int64(),
     "scale5": nw.Int64(),
@@ -232,18 +234,24 @@ def _pandas(spec: Contract, data: dict[str, list[object]]) -> Any:
     return frame
 
 
-def from_records(records: Iterable[Record], *, backend: str = "polars") -> Any:
+def from_records(
+    records: Iterable[Record], *, kind: str | None = None, backend: str = "polars"
+) -> Any:
     """A native frame of ``backend`` (``polars``, ``pandas``, ``pyarrow``) holding the records.
 
     The columns are those of the records' contract, in its order: dates as
     dates, enums as codes, several codes joined by ``;``; nested records
     that are not table columns (`Contract.not_in_table`) are left out, and a
-    case's closure goes to ``closed_on`` and ``closure_outcome``. All
-    records must be of one kind.
+    case's closure goes to ``closed_on`` and ``closure_outcome``; several
+    texts (a volunteer's skills) make a list column. All records must be of
+    one kind: of ``kind`` when it is given, which makes an empty frame of
+    that kind's columns from no records.
 
     Raises:
-        ArgumentError: the records are of several kinds, of a kind without a
-            contract, or there are none; ``backend`` is not installed.
+        ArgumentError: the records are of several kinds, not of ``kind``, of
+            a kind without a contract, or there are none and no ``kind``;
+            ``backend`` is not installed.
+        UnknownCodeError: ``kind`` is none of `KINDS`.
 
     Examples:
         >>> from datetime import date
@@ -256,6 +264,8 @@ def from_records(records: Iterable[Record], *, backend: str = "polars") -> Any:
     """
     rows = list(records)
     kinds = {type(r) for r in rows}
+    if kind is not None:
+        kinds.add(contract(kind).record)
     if len(kinds) != 1:
         raise ArgumentError(
             "records", f"{len(rows)} records of {len(kinds)} kinds", "records of one kind"
@@ -264,6 +274,8 @@ def from_records(records: Iterable[Record], *, backend: str = "polars") -> Any:
     spec = next(
         (c for c in CONTRACTS.values() if c.record is record_type and c.parent is None), None
     )
+    if kind is not None:
+        spec = contract(kind)
     if spec is None:
         raise ArgumentError("records", record_type.__name__, "records with a column contract")
     data: dict[str, list[object]] = {c.name: [] for c in spec.columns}

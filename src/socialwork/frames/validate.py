@@ -122,7 +122,10 @@ def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str 
     elif kind == "number":
         if not dtype.is_numeric():
             return rules, "float_type"
-    elif text is None:  # text, texts
+    elif kind == "texts":
+        if text is None and dtype != nw.List and dtype != nw.Object:
+            return rules, "list_type"
+    elif text is None:
         return rules, "string_type"
     return rules, None
 
@@ -218,7 +221,8 @@ def validate_frame(
     problems += _order_problems(native, spec, schema, key)
     if key is not None:
         counts = native.group_by(key).agg(nw.len().alias("__n__")).filter(nw.col("__n__") > 1)
-        twice = native.join(counts.select(key), on=key, how="inner")
+        slim = native.select(*([_ROW] if isinstance(native, nw.DataFrame) else []), key)
+        twice = slim.join(counts.select(key), on=key, how="inner")
         problems += sorted(
             _rows(twice, None, key, "duplicate_id", key),
             key=lambda p: (p.row is None, p.row or 0, p.record_id or ""),
@@ -234,7 +238,11 @@ def validate_frame(
             ids = ids.lazy()
         if isinstance(native, nw.DataFrame) and isinstance(ids, nw.LazyFrame):
             ids = ids.collect()
-        keyed = native.with_columns(nw.col(column_name).cast(nw.String).alias("__ref__"))
+        wanted = [_ROW] if isinstance(native, nw.DataFrame) else []
+        wanted += [n for n in dict.fromkeys([key, column_name]) if n is not None]
+        keyed = native.select(wanted).with_columns(
+            nw.col(column_name).cast(nw.String).alias("__ref__")
+        )
         orphans = keyed.filter(~nw.col("__ref__").is_null()).join(
             ids,
             on="__ref__",
