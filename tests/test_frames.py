@@ -417,3 +417,37 @@ def test_report_problem_text() -> None:
 def test_kinds_listed() -> None:
     assert KINDS[0] == "clients"
     assert "staff" in KINDS
+
+
+# --- the error contract on messy frames --------------------------------------------------
+
+MESSY = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "2025-06-01", "2025/06/01", "独居老人", "youth;低保对象", "是", "x"]),
+    st.sampled_from([0, -1, 3, 10**12, 2.5, float("nan"), True]),
+    st.sampled_from([date(2025, 6, 1), datetime(2025, 6, 1), datetime(2025, 6, 1, 9, 30)]),
+    st.text(max_size=4),
+)
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if contract(k).parent is None])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_messy_frames_raise_only_the_documented_errors(kind: str, data: st.DataObject) -> None:
+    names = [*contract(kind).names, "extra"]
+    chosen = data.draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names)))
+    rows = data.draw(st.integers(0, 3))
+    columns = {n: [data.draw(MESSY) for _ in range(rows)] for n in chosen}
+    frame = pd.DataFrame(columns, dtype=object)
+    if not chosen:
+        return
+    report = validate_frame(frame, kind)
+    assert report.rows == rows
+    try:
+        records = to_records(frame, kind)
+    except FrameContractError as err:
+        problems = err.problems
+    else:
+        problems = ()
+        assert len(records) == rows
+    assert all(p.row is not None and p.row < rows for p in problems)

@@ -206,6 +206,7 @@ def validate_frame(
     if isinstance(native, nw.DataFrame):
         native = native.with_row_index(_ROW)
     key = spec.key if spec.key in names else None
+    wrong_types: set[str] = set()
     rows = native.select(nw.len()).lazy().collect().item()
     for column in spec.columns:
         if column.name not in names:
@@ -216,21 +217,23 @@ def validate_frame(
         rules, wrong = _checks(column, dtype)
         if wrong is not None:
             problems.append(FrameProblem(None, column.name, wrong, str(dtype)))
+            wrong_types.add(column.name)
         for rule, condition in rules:
             problems += _rows(native, condition, column.name, rule, key)
     problems += _order_problems(native, spec, schema, key)
-    if key is not None:
-        counts = native.group_by(key).agg(nw.len().alias("__n__")).filter(nw.col("__n__") > 1)
-        slim = native.select(*([_ROW] if isinstance(native, nw.DataFrame) else []), key)
-        twice = slim.join(counts.select(key), on=key, how="inner")
+    if key is not None and (_is_text(schema[key]) or schema[key].is_integer()):
+        twice = native.filter(~nw.col(key).is_null())
+        repeated = nw.len().over(key) > 1
         problems += sorted(
-            _rows(twice, None, key, "duplicate_id", key),
+            _rows(twice, repeated, key, "duplicate_id", key),
             key=lambda p: (p.row is None, p.row or 0, p.record_id or ""),
         )
     for column_name, other in (references or {}).items():
         if column_name not in spec.names:
             raise ArgumentError("references", column_name, f"a column of {spec.kind}")
-        if column_name not in names:
+        if column_name not in names or column_name in wrong_types:
+            continue
+        if not (_is_text(schema[column_name]) or schema[column_name].is_integer()):
             continue
         target: Any = _native(other)
         ids: Any = target.select(nw.col("id").cast(nw.String).alias("__ref__")).unique()
