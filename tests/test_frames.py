@@ -36,7 +36,7 @@ from socialwork.frames import (
 )
 from socialwork.frames.contracts import CONTRACTS, contracts_table
 from socialwork.records import Record
-from socialwork.samples import station_month
+from socialwork.samples import station_month, station_previous_month
 from tests import strategies
 from tests.frames_data import generated_station
 
@@ -451,3 +451,20 @@ def test_messy_frames_raise_only_the_documented_errors(kind: str, data: st.DataO
         problems = ()
         assert len(records) == rows
     assert all(p.row is not None and p.row < rows for p in problems)
+
+
+def test_a_monthly_report_as_a_table() -> None:
+    report = metrics.monthly_report(JUNE, JUNE.period, station_previous_month())
+    table = to_frame(report)
+    assert table.height == len(report.lines)
+    first = table.row(0, named=True)
+    assert first["code"] == "key_group_coverage"
+    assert first["status"] == "off_track"
+    assert (first["numerator"], first["denominator"], first["change"]) == (51, 60, 5.0)
+    assert first["target"] == 95.0
+    assert first["interval_low"] < 0.85 < first["interval_high"]
+    late = to_frame(report.overdue)
+    assert late.schema["due_on"] == pl.Date
+    groups = to_frame(report.groups, backend="pandas")
+    assert next(iter(groups["attendance_numerator"])) == 45
+    assert json.loads(to_json(report))["period"]["start"] == "2025-06-01"

@@ -19,6 +19,7 @@ PUBLIC_PACKAGES = (
     "socialwork.stages",
     "socialwork.planning",
     "socialwork.metrics",
+    "socialwork.frames",
     "socialwork.samples",
 )
 

@@ -23,6 +23,7 @@ except ImportError as err:  # pragma: no cover - the dev environment has narwhal
         "socialwork.frames needs the frames extra: pip install 'socialwork[frames]'"
     ) from err
 
+from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import KINDS, Column, Contract, contract
 from socialwork.frames.convert import from_records, to_records
 from socialwork.frames.export import to_dict, to_frame, to_json
@@ -31,7 +32,7 @@ from socialwork.frames.indicators import (
     frame_need_satisfaction,
     frame_resource_match_accuracy,
 )
-from socialwork.frames.problems import FrameContractError, FrameProblem, FrameReport
+from socialwork.frames.problems import FrameProblem, FrameReport
 from socialwork.frames.validate import validate_frame
 
 __all__ = [

@@ -14,9 +14,9 @@ import narwhals as nw
 from narwhals.typing import IntoFrame
 from pydantic import ValidationError
 
-from socialwork.errors import ArgumentError
+from socialwork.errors import ArgumentError, FrameContractError
 from socialwork.frames.contracts import CONTRACTS, SEPARATOR, Column, Contract, contract
-from socialwork.frames.problems import FrameContractError, FrameProblem
+from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import FALSE_TEXTS, TRUE_TEXTS, _native
 from socialwork.labels import LabelledEnum
 from socialwork.records import Record

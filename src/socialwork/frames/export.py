@@ -14,7 +14,7 @@ import narwhals as nw
 from pydantic import BaseModel
 
 from socialwork.errors import ArgumentError
-from socialwork.metrics import KeyGroupCoverage, Rate
+from socialwork.metrics import KeyGroupCoverage, MonthlyReport, Rate, ReportLine, wilson_interval
 
 __all__ = ["to_dict", "to_frame", "to_json"]
 
@@ -72,7 +72,47 @@ def to_json(result: object) -> str:
     return json.dumps(_plain(result), ensure_ascii=False)
 
 
+def _measure(value: object) -> dict[str, Any]:
+    """The columns of a report line's value: a rate's counts and interval, or a number."""
+    if isinstance(value, Rate):
+        low, high = wilson_interval(value.numerator, value.denominator)
+        return {
+            "value": value.value,
+            "numerator": value.numerator,
+            "denominator": value.denominator,
+            "interval_low": low if value.denominator else None,
+            "interval_high": high if value.denominator else None,
+        }
+    number = float(value) if isinstance(value, (int, float, Decimal)) else None
+    return {
+        "value": number,
+        "numerator": None,
+        "denominator": None,
+        "interval_low": None,
+        "interval_high": None,
+    }
+
+
+def _line(line: ReportLine) -> dict[str, Any]:
+    previous = line.previous
+    return {
+        "code": line.definition.code,
+        "name_zh": line.definition.name.zh,
+        "name_en": line.definition.name.en,
+        **_measure(line.value),
+        "previous": _measure(previous)["value"],
+        "change": line.change,
+        "target": None if line.target is None else float(line.target.value),
+        "status": line.status.value,
+        "excluded": len(line.exclusions),
+    }
+
+
 def _rows(result: object) -> list[dict[str, Any]]:
+    if isinstance(result, MonthlyReport):
+        return [_line(line) for line in result.lines]
+    if isinstance(result, ReportLine):
+        return [_line(result)]
     if isinstance(result, KeyGroupCoverage):
         rows = [{"category": "total", **_rate_row(result.total)}]
         return rows + [{"category": c.value, **_rate_row(r)} for c, r in result.by_category]
@@ -81,7 +121,14 @@ def _rows(result: object) -> list[dict[str, Any]]:
     if isinstance(result, Mapping):
         return [{"key": _plain(k), "value": _cell(v)} for k, v in result.items()]
     if attrs.has(type(result)):
-        return [{k: _cell(v) for k, v in _fields(result).items()}]
+        row: dict[str, Any] = {}
+        for f in attrs.fields(type(result)):  # type: ignore[arg-type]
+            value = getattr(result, f.name)
+            if isinstance(value, Rate):
+                row.update({f"{f.name}_{k}": v for k, v in _rate_row(value).items()})
+            else:
+                row[f.name] = _cell(value)
+        return [row]
     if isinstance(result, Iterable) and not isinstance(result, (str, bytes)):
         rows = []
         for item in result:
@@ -90,12 +137,9 @@ def _rows(result: object) -> list[dict[str, Any]]:
     raise ArgumentError("result", type(result).__name__, "a result, or results, to tabulate")
 
 
-def _fields(result: object) -> dict[str, Any]:
-    plain = _plain(result)
-    return plain if isinstance(plain, dict) else {"value": plain}
-
-
 def _cell(value: object) -> object:
+    if isinstance(value, date):
+        return value
     plain = _plain(value)
     if isinstance(plain, (dict, list)):
         return json.dumps(plain, ensure_ascii=False)
@@ -115,10 +159,15 @@ def to_frame(result: object, *, backend: str = "polars") -> Any:
     """A native frame of ``backend`` (``polars``, ``pandas``, ``pyarrow``) with a result's rows.
 
     A `Rate` is one row (numerator, denominator, value, excluded); a
-    `KeyGroupCoverage` a row for the total and one per category; a mapping
+    `MonthlyReport` one row per line (code, names, value, numerator,
+    denominator, 95% Wilson interval, previous value, change, target,
+    status, excluded), as is a `ReportLine`; a `KeyGroupCoverage` a row for
+    the total and one per category; a mapping
     one row per key; any other attrs result one row of its fields, and a
     sequence of results one row each (overdue follow-ups, matches, ...).
-    Nested values are kept as JSON text.
+    Dates stay dates, a rate field becomes its ``_numerator``,
+    ``_denominator``, ``_value`` and ``_excluded`` columns, enums their
+    codes, and other nested values JSON text.
 
     Raises:
         ArgumentError: ``result`` is not a result or ``backend`` is not installed.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from attrs import frozen
 
-from socialwork.errors import SocialWorkError, shown
+from socialwork.errors import shown
 
-__all__ = ["FrameContractError", "FrameProblem", "FrameReport"]
+__all__ = ["FrameProblem", "FrameReport"]
 
 
 @frozen
@@ -66,30 +66,3 @@ class FrameReport:
         for p in self.problems:
             counts[p.rule] = counts.get(p.rule, 0) + 1
         return dict(sorted(counts.items()))
-
-
-class FrameContractError(SocialWorkError):
-    """A frame breaks its column contract; ``.problems`` lists every broken rule.
-
-    The message names the kind and the first problems with their column.
-
-    Examples:
-        >>> err = FrameContractError("clients", (FrameProblem(None, "name", "missing_column"),))
-        >>> print(err)
-        clients frame breaks its contract in 1 place: table, name: missing_column, got None
-        >>> err.code, err.kind
-        ('frame_contract', 'clients')
-    """
-
-    code = "frame_contract"
-
-    def __init__(self, kind: str, problems: tuple[FrameProblem, ...]) -> None:
-        """Keep the kind and every problem."""
-        self.kind = kind
-        self.problems = problems
-        places = "place" if len(problems) == 1 else "places"
-        first = "; ".join(str(p) for p in problems[:5])
-        more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
-        super().__init__(
-            f"{kind} frame breaks its contract in {len(problems)} {places}: {first}{more}"
-        )
