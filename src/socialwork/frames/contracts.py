@@ -50,7 +50,15 @@ from socialwork.models import (
 )
 from socialwork.records import Record
 
-__all__ = ["CONTRACTS", "KINDS", "Column", "Contract", "contract", "contracts_table"]
+__all__ = [
+    "CONTRACTS",
+    "KINDS",
+    "Column",
+    "Contract",
+    "contract",
+    "contracts_markdown",
+    "contracts_table",
+]
 
 SEPARATOR = ";"
 """How a column of several codes or texts separates them."""
@@ -279,3 +287,29 @@ def contracts_table() -> list[dict[str, object]]:
         for c in CONTRACTS.values()
         for col in c.columns
     ]
+
+
+def contracts_markdown() -> str:
+    """The column contracts page's tables, one section per kind (a test keeps the page in step).
+
+    Examples:
+        >>> contracts_markdown().splitlines()[0]
+        '## `clients`'
+    """
+    parts: list[str] = []
+    for c in CONTRACTS.values():
+        head = f"A row is {c.row}. Record: `{c.record.__name__}`"
+        if c.key:
+            head += f"; key `{c.key}`"
+        if c.parent:
+            head += f"; `{c.parent}` names its group"
+        head += "."
+        if c.not_in_table:
+            head += " Not in the table: " + ", ".join(f"`{n}`" for n in c.not_in_table) + "."
+        lines = [f"## `{c.kind}`", "", head, "", "| column | type | required | codes |"]
+        lines.append("|---|---|---|---|")
+        for col in c.columns:
+            required = "yes" if col.required else "no"
+            lines.append(f"| `{col.name}` | {col.type} | {required} | {', '.join(col.codes)} |")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"

@@ -9,13 +9,17 @@ name in `socialwork.metrics` on the same rows.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, time, timedelta
 from typing import Any
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
 
-from socialwork.frames.contracts import SEPARATOR
+from socialwork.errors import FrameContractError
+from socialwork.frames.contracts import contract
+from socialwork.frames.convert import _Bad, _cell
+from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import _native
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
@@ -26,6 +30,10 @@ __all__ = [
     "frame_need_satisfaction",
     "frame_resource_match_accuracy",
 ]
+
+
+_CATEGORIES = contract("clients").column("categories")
+_BY_CODE = {c.value: c for c in ClientCategory}
 
 
 def _eager(frame: Any) -> nw.DataFrame[Any]:
@@ -55,7 +63,13 @@ def frame_key_group_coverage(
     The same figures as `socialwork.metrics.key_group_coverage_by_category`:
     a client with at least one category is in the denominator of the total
     and of each category; visited once in ``period`` puts them in the
-    numerators. ``categories`` holds codes separated by ``;``.
+    numerators. ``categories`` holds codes or labels separated by ``;`` (or
+    ``,`` ``、``); the engine counts clients and visited clients for each
+    distinct ``categories`` cell, and only those few cells are read in
+    Python.
+
+    Raises:
+        FrameContractError: a ``categories`` cell names no category.
 
     Examples:
         >>> from socialwork.frames import from_records
@@ -74,45 +88,47 @@ def frame_key_group_coverage(
         .unique()
         .with_columns(nw.lit(1).alias("__visited__"))
     )
-    padded = nw.concat_str(
-        [nw.lit(SEPARATOR), nw.col("categories").fill_null(""), nw.lit(SEPARATOR)]
-    ).str.replace_all(" ", "")
-    codes = list(ClientCategory)
-    flags = [
-        padded.str.contains(f"{SEPARATOR}{c.value}{SEPARATOR}", literal=True)
-        .cast(nw.Int64)
-        .alias(c.value)
-        for c in codes
-    ]
-    table = (
-        people.select(nw.col("id").cast(nw.String), *flags)
+    combos = _eager(
+        people.select(nw.col("id").cast(nw.String), nw.col("categories"))
         .join(seen, on="id", how="left")
         .with_columns(nw.col("__visited__").fill_null(0))
-        .with_columns(nw.max_horizontal(*(nw.col(c.value) for c in codes)).alias("__any__"))
+        .group_by("categories")
+        .agg(nw.len().alias("__n__"), nw.col("__visited__").sum().alias("__v__"))
     )
-    sums = [
-        nw.col("__any__").sum().alias("__total__"),
-        (nw.col("__any__") * nw.col("__visited__")).sum().alias("__reached__"),
-    ]
-    for c in codes:
-        sums.append(nw.col(c.value).sum().alias(f"n_{c.value}"))
-        sums.append((nw.col(c.value) * nw.col("__visited__")).sum().alias(f"v_{c.value}"))
-    row = _eager(table.select(*sums)).row(0)
-    figures = dict(
-        zip(
-            ["__total__", "__reached__"] + [f"{p}_{c.value}" for c in codes for p in ("n", "v")],
-            (int(x or 0) for x in row),
-            strict=True,
-        )
-    )
+    registered: Counter[ClientCategory] = Counter()
+    covered: Counter[ClientCategory] = Counter()
+    reached = total = 0
+    problems = []
+    for text, n, v in combos.iter_rows():
+        try:
+            found = _categories(text)
+        except FrameContractError:
+            problems.append(FrameProblem(None, "categories", "enum", text))
+            continue
+        if not found:
+            continue
+        total += int(n)
+        reached += int(v or 0)
+        for category in found:
+            registered[category] += int(n)
+            covered[category] += int(v or 0)
+    if problems:
+        raise FrameContractError("clients", tuple(problems))
     return KeyGroupCoverage(
-        rate(figures["__reached__"], figures["__total__"]),
-        tuple(
-            (c, rate(figures[f"v_{c.value}"], figures[f"n_{c.value}"]))
-            for c in codes
-            if figures[f"n_{c.value}"]
-        ),
+        rate(reached, total),
+        tuple((c, rate(covered[c], registered[c])) for c in ClientCategory if registered[c]),
     )
+
+
+def _categories(text: object) -> frozenset[ClientCategory]:
+    """The categories one ``categories`` cell names (codes or labels), read once per cell."""
+    if text is None or (isinstance(text, float) and text != text):  # a NaN from pandas
+        return frozenset()
+    try:
+        parts: Any = _cell(_CATEGORIES, text)
+    except _Bad as err:
+        raise FrameContractError("clients", (text,)) from err
+    return frozenset(_BY_CODE[p] for p in parts)
 
 
 def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
