@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -34,7 +35,7 @@ from socialwork.frames import (
     to_records,
     validate_frame,
 )
-from socialwork.frames.contracts import CONTRACTS, contracts_table
+from socialwork.frames.contracts import CONTRACTS, contracts_markdown, contracts_table
 from socialwork.records import Record
 from socialwork.samples import station_month, station_previous_month
 from tests import strategies
@@ -468,3 +469,9 @@ def test_a_monthly_report_as_a_table() -> None:
     groups = to_frame(report.groups, backend="pandas")
     assert next(iter(groups["attendance_numerator"])) == 45
     assert json.loads(to_json(report))["period"]["start"] == "2025-06-01"
+
+
+def test_the_contracts_page_shows_the_contracts() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "frames-contracts.md").read_text("utf-8")
+    shown = page.split("<!-- contracts -->\n")[1].split("<!-- end -->")[0]
+    assert shown == contracts_markdown()
