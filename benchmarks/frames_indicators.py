@@ -30,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 import duckdb
@@ -112,9 +113,7 @@ def tables(cases: int, contacts_per_case: int = 5) -> dict[str, pl.DataFrame]:
         {
             "id": pl.Series(np.arange(m)).cast(pl.String),
             "delivered_on": days(rng, m),
-            "matched_need": pl.Series(
-                np.where(matched == 2, None, matched == 1).tolist(), dtype=pl.Boolean
-            ),
+            "matched_need": pl.Series(matched == 1).set(pl.Series(matched == 2), None),
         }
     )
     return {"clients": clients, "visits": visits, "needs": needs, "deliveries": deliveries}
@@ -236,24 +235,34 @@ def main(argv: list[str]) -> None:
         print(f"\n### {size:,} cases / {contacts:,} contacts (frames built in {built:.2f} s)\n")
         print("| path | time | ratio to hand-written polars | peak memory added |")
         print("|---|---:|---:|---:|")
-        hand_time, expected = best(lambda t=t: by_hand(t))
-        row("hand-written polars", hand_time, hand_time, peak(lambda t=t: by_hand(t)))
-        eager_time, got = best(lambda t=t: frame_path(t))
+        hand_time, expected = best(partial(by_hand, t))
+        row("hand-written polars", hand_time, hand_time, peak(partial(by_hand, t)))
+        eager_time, got = best(partial(frame_path, t))
         assert got == expected, "the frame path differs from the hand-written figures"
         row(
             "socialwork.frames, polars eager",
             eager_time,
             hand_time,
-            peak(lambda t=t: frame_path(t)),
+            peak(partial(frame_path, t)),
         )
         lazy = {k: v.lazy() for k, v in t.items()}
-        lazy_time, got = best(lambda: frame_path(lazy))
+        lazy_time, got = best(partial(frame_path, lazy))
         assert got == expected
-        row("socialwork.frames, polars lazy", lazy_time, hand_time, peak(lambda: frame_path(lazy)))
+        row(
+            "socialwork.frames, polars lazy",
+            lazy_time,
+            hand_time,
+            peak(partial(frame_path, lazy)),
+        )
         duck = {k: duckdb.from_arrow(v.to_arrow()) for k, v in t.items()}
-        duck_time, got = best(lambda: frame_path(duck))
+        duck_time, got = best(partial(frame_path, duck))
         assert got == expected
-        row("socialwork.frames, DuckDB", duck_time, hand_time, peak(lambda: frame_path(duck)))
+        row(
+            "socialwork.frames, DuckDB",
+            duck_time,
+            hand_time,
+            peak(partial(frame_path, duck)),
+        )
         if size != args.records:
             start = time.perf_counter()
             report = validate_frame(t["clients"], "clients")
@@ -291,13 +300,13 @@ def main(argv: list[str]) -> None:
         )
         records["deliveries"] = to_records(full_deliveries, "deliveries")
         read = time.perf_counter() - start
-        rec_time, got = best(lambda: record_path(records))
+        rec_time, got = best(partial(record_path, records))
         assert got == expected, "the record path differs from the frame path"
         row(
             "record path (socialwork.metrics)",
             rec_time,
             hand_time,
-            peak(lambda: record_path(records)),
+            peak(partial(record_path, records)),
         )
         print(
             f"\nrecords read with to_records in {read:.1f} s;"

@@ -20,7 +20,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 __all__ = [
     "ArgumentError",
@@ -291,7 +291,7 @@ class FrameContractError(SocialWorkError):
 
     code: ClassVar[str] = "frame_contract"
 
-    def __init__(self, kind: str, problems: tuple[object, ...]) -> None:
+    def __init__(self, kind: str, problems: tuple[Any, ...]) -> None:
         """Keep the kind and every problem."""
         self.kind = kind
         self.problems = problems
