@@ -20,6 +20,7 @@ PUBLIC_PACKAGES = (
     "socialwork.stages",
     "socialwork.planning",
     "socialwork.metrics",
+    "socialwork.frames",
     "socialwork.samples",
 )
 

@@ -20,10 +20,11 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import Any, ClassVar
 
 __all__ = [
     "ArgumentError",
+    "FrameContractError",
     "InvalidStageMove",
     "InvalidTransition",
     "MalformedLifecycle",
@@ -271,3 +272,32 @@ class PlanningInputError(SocialWorkError):
         self.value = value
         self.expected = expected
         super().__init__(f"{rule}: expected {expected}; got {shown(value)}")
+
+
+class FrameContractError(SocialWorkError):
+    """A frame breaks its column contract; ``.problems`` lists every broken rule.
+
+    Raised by `socialwork.frames.to_records` (the extra ``socialwork[frames]``);
+    each problem names the row, the column, the rule code and the value, and
+    the message names the kind and the first problems.
+
+    Examples:
+        >>> err = FrameContractError("clients", ("row 2 (p3), name: missing, got ''",))
+        >>> print(err)
+        clients frame breaks its contract in 1 place: row 2 (p3), name: missing, got ''
+        >>> err.code, err.kind
+        ('frame_contract', 'clients')
+    """
+
+    code: ClassVar[str] = "frame_contract"
+
+    def __init__(self, kind: str, problems: tuple[Any, ...]) -> None:
+        """Keep the kind and every problem."""
+        self.kind = kind
+        self.problems = problems
+        places = "place" if len(problems) == 1 else "places"
+        first = "; ".join(str(p) for p in problems[:5])
+        more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        super().__init__(
+            f"{kind} frame breaks its contract in {len(problems)} {places}: {first}{more}"
+        )
