@@ -10,7 +10,7 @@ import calendar
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from itertools import pairwise
-from typing import Any
+from typing import Any, Literal
 
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -18,6 +18,8 @@ from pydantic import BaseModel
 from socialwork import models as m
 from socialwork import planning as pl
 from socialwork import stages as sg
+from socialwork.metrics import definitions as md
+from socialwork.metrics import targets as mt
 from socialwork.records import MAX_COUNT
 from socialwork.stages.evidence import MAX_RATIO
 
@@ -1228,3 +1230,48 @@ def case_books(draw: st.DrawFn) -> tuple[tuple[m.Case, ...], tuple[m.Visit, ...]
         for i, (n, day) in enumerate(visit_list)
     )
     return tuple(cases), visits
+
+
+def figures(factor: int = 1) -> st.SearchStrategy[float]:
+    """Finite figures in display units: 0 to ``factor`` for a percentage or per mille."""
+    if factor > 1:
+        return st.floats(min_value=0, max_value=factor, allow_nan=False)
+    return st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False)
+
+
+def baselines(factor: int = 1) -> st.SearchStrategy[mt.Baseline]:
+    return st.builds(mt.Baseline, value=figures(factor), on=days)
+
+
+def targets(factor: int = 1) -> st.SearchStrategy[mt.Target]:
+    return st.builds(mt.Target, value=figures(factor), period=optional(periods))
+
+
+@st.composite
+def indicator_definitions(draw: st.DrawFn) -> md.IndicatorDefinition:
+    """A definition of any factor, unit, direction and quadrant; one standing target at most."""
+    factor: Literal[1, 100, 1000] = draw(st.sampled_from([1, 100, 1000]))
+    dated = draw(st.lists(st.builds(mt.Target, value=figures(factor), period=periods), max_size=3))
+    standing = draw(st.lists(st.builds(mt.Target, value=figures(factor)), max_size=1))
+    bilingual = st.builds(m.BilingualText, zh=texts, en=texts)
+    return md.IndicatorDefinition(
+        code=draw(ids),
+        name=draw(bilingual),
+        numerator=draw(bilingual),
+        denominator=draw(optional(bilingual)),
+        factor=factor,
+        decimals=draw(st.integers(min_value=0, max_value=6)),
+        unit=draw(optional(bilingual)),
+        direction=draw(st.sampled_from(md.Direction)),
+        quadrant=draw(st.sampled_from(md.RbaQuadrant)),
+        baseline=draw(optional(baselines(factor))),
+        targets=tuple(draw(st.permutations([*dated, *standing]))),
+    )
+
+
+METRIC_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    md.IndicatorDefinition: indicator_definitions(),
+    mt.Baseline: baselines(),
+    mt.Target: targets(),
+}
+"""A strategy for every record type of socialwork.metrics, keyed by the type."""

@@ -12,13 +12,13 @@ from hypothesis import strategies as st
 
 from socialwork.metrics import (
     ExclusionReason,
-    case_improvement_rate,
+    case_improvement,
     caseload_per_worker,
     certification_rate,
     combine,
     file_completeness,
     goal_attainment,
-    group_attendance_rate,
+    group_attendance,
     home_visit_completion,
     key_group_coverage,
     key_group_coverage_by_category,
@@ -38,6 +38,8 @@ from socialwork.models import (
     CaseStatus,
     Client,
     ClientCategory,
+    Closure,
+    ClosureOutcome,
     ContactMode,
     Need,
     NeedDomain,
@@ -47,8 +49,10 @@ from socialwork.models import (
     Staff,
     StaffGrade,
     StaffRole,
+    StatusChange,
     Visit,
 )
+from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from tests.strategies import METRIC_MONTH, case_books, key_group_books
 
@@ -83,25 +87,33 @@ def test_satisfaction_of_the_seed() -> None:
 
 def test_case_improvement_of_the_seed() -> None:
     # k1..k5 reached intervention; k1, k3 (achieved) and k4 improved: 3 of 5.
-    assert str(case_improvement_rate(JUNE.cases)) == "60.0% (3/5)"
+    assert str(case_improvement(JUNE.cases)) == "60.0% (3/5)"
 
 
 def test_a_closed_case_that_went_through_intervention_counts() -> None:
     (k1,) = [c for c in JUNE.cases if c.id == "k1"]
-    closed = k1.model_copy(update={"status": CaseStatus.REVIEW})
-    assert case_improvement_rate([closed]).denominator == 1
+    closing = StatusChange(
+        on=date(2025, 6, 28), from_status=CaseStatus.REVIEW, to_status=CaseStatus.CLOSED
+    )
+    closed = replace(
+        k1,
+        status=CaseStatus.CLOSED,
+        closure=Closure(closed_on=date(2025, 6, 28), outcome=ClosureOutcome.GOALS_ACHIEVED),
+        history=(*k1.history, closing),
+    )
+    assert str(case_improvement([closed])) == "100.0% (1/1)"
     fresh = Case(id="k9", client_id="e1", worker_id="s1", opened_on=date(2025, 6, 1))
-    assert case_improvement_rate([fresh]).value is None
+    assert case_improvement([fresh]).value is None
 
 
 def test_groups_of_the_seed() -> None:
     sunset = JUNE.groups[0]
     # Sessions: 9 of 10, 9 of 10, 13 of 15, 14 of 15 = 45 of 50 expected members.
-    assert str(group_attendance_rate([sunset], JUNE.period)) == "90.0% (45/50)"
+    assert str(group_attendance([sunset], JUNE.period)) == "90.0% (45/50)"
     growth = membership_growth(sunset, JUNE.period)
     assert (growth.at_start, growth.at_end, growth.change) == (8, 15, 7)
     # All three groups: 45 + (10+9+10+9) + (18+16) = 117 of 50 + 40 + 40 = 130.
-    assert str(group_attendance_rate(JUNE.groups, JUNE.period)) == "90.0% (117/130)"
+    assert str(group_attendance(JUNE.groups, JUNE.period)) == "90.0% (117/130)"
 
 
 def test_files_resources_needs_of_the_seed() -> None:
@@ -136,22 +148,20 @@ def test_unchecked_deliveries_and_withdrawn_needs_are_excluded_and_listed() -> N
 def test_follow_ups_of_the_seed() -> None:
     # On 30 June: k4's last contact was 18 June (12 days); k7 and k8 have had none since
     # intake on 10 and 9 June. k6 opened on 25 June: 5 days, not overdue.
-    overdue = overdue_follow_ups(JUNE.cases, JUNE.visits, END)
+    overdue = overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=END)
     assert [(f.case_id, f.last_contact, f.due_on) for f in overdue] == [
         ("k8", None, date(2025, 6, 16)),
         ("k7", None, date(2025, 6, 17)),
         ("k4", date(2025, 6, 18), date(2025, 6, 25)),
     ]
-    assert [f.days_overdue(END) for f in overdue] == [14, 13, 5]
+    assert [f.days_overdue(as_of=END) for f in overdue] == [14, 13, 5]
     # Contact exactly 7 days ago is not overdue; one day later it is.
-    assert [f.case_id for f in overdue_follow_ups(JUNE.cases, JUNE.visits, date(2025, 6, 25))] == [
-        "k8",
-        "k7",
-    ]
+    on_25 = overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=date(2025, 6, 25))
+    assert [f.case_id for f in on_25] == ["k8", "k7"]
     assert "k4" in [
-        f.case_id for f in overdue_follow_ups(JUNE.cases, JUNE.visits, date(2025, 6, 26))
+        f.case_id for f in overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=date(2025, 6, 26))
     ]
-    upcoming = upcoming_follow_ups(JUNE.cases, JUNE.visits, END, within_days=3)
+    upcoming = upcoming_follow_ups(JUNE.cases, JUNE.visits, as_of=END, within_days=3)
     # k1, k3, k5 last seen 25 June, k6 opened 25 June: due 2 July; k2 last seen 26 June: 3 July.
     assert [(f.case_id, f.due_on.day) for f in upcoming] == [
         ("k1", 2),
@@ -163,14 +173,14 @@ def test_follow_ups_of_the_seed() -> None:
 
 
 def test_caseload_and_staff_of_the_seed() -> None:
-    assert caseload_per_worker(JUNE.cases, END) == {
+    assert caseload_per_worker(JUNE.cases, as_of=END) == {
         "s1": 1, "s2": 1, "s3": 2, "s4": 2, "s5": 1, "s6": 1
     }  # fmt: skip
     # 8 open cases over 6 full-time workers; interns carry none.
-    assert mean_caseload(JUNE.cases, JUNE.station.staff, END) == 8 / 6
-    assert mean_caseload(JUNE.cases, (), END) is None
+    assert mean_caseload(JUNE.cases, JUNE.station.staff, as_of=END) == 8 / 6
+    assert mean_caseload(JUNE.cases, (), as_of=END) is None
     # 5 of the 6 full-time workers are certified (s6 is not); interns s7, s8 excluded.
-    certified = certification_rate(JUNE.station.staff, END)
+    certified = certification_rate(JUNE.station.staff, as_of=END)
     assert (certified.numerator, certified.denominator) == (5, 6)
     assert {e.reason for e in certified.exclusions} == {ExclusionReason.INTERN}
     assert str(staff_turnover(JUNE.station.staff, JUNE.period)) == "0.0% (0/8)"
@@ -201,7 +211,7 @@ def test_goal_attainment_and_volunteers_of_the_seed() -> None:
     assert str(goal_attainment(JUNE.cases)) == "20.0% (1/5)"
     # 10 volunteers x (4 + 3) hours + 5 x 6 hours = 100 hours.
     assert volunteer_hours(JUNE.service_hours, JUNE.period) == Decimal(100)
-    assert set(volunteer_stars(JUNE.volunteers, JUNE.service_hours, END).values()) == {0}
+    assert set(volunteer_stars(JUNE.volunteers, JUNE.service_hours, as_of=END).values()) == {0}
 
 
 def test_home_visit_completion_of_the_seed() -> None:
@@ -238,8 +248,8 @@ def test_indicators_accept_plain_objects_with_the_same_attributes() -> None:
     assert key_group_coverage(clients, visits, JUNE.period) == key_group_coverage(
         JUNE.clients, JUNE.visits, JUNE.period
     )
-    assert overdue_follow_ups(JUNE.cases, visits, END) == overdue_follow_ups(
-        JUNE.cases, JUNE.visits, END
+    assert overdue_follow_ups(JUNE.cases, visits, as_of=END) == overdue_follow_ups(
+        JUNE.cases, JUNE.visits, as_of=END
     )
 
 
@@ -293,11 +303,11 @@ def test_order_of_cases_and_visits_never_changes_case_figures(
 
     def figures() -> tuple[object, ...]:
         return (
-            case_improvement_rate(cases),
+            case_improvement(cases),
             goal_attainment(cases),
-            overdue_follow_ups(cases, visits, END, after_days),
-            upcoming_follow_ups(cases, visits, END, 3, after_days),
-            caseload_per_worker(cases, END),
+            overdue_follow_ups(cases, visits, as_of=END, after_days=after_days),
+            upcoming_follow_ups(cases, visits, as_of=END, within_days=3, after_days=after_days),
+            caseload_per_worker(cases, as_of=END),
         )
 
     before = figures()
@@ -305,6 +315,6 @@ def test_order_of_cases_and_visits_never_changes_case_figures(
     random.shuffle(visits)
     assert figures() == before
     opened = {c.id: c.opened_on for c in cases}
-    for follow_up in overdue_follow_ups(cases, visits, END, after_days):
+    for follow_up in overdue_follow_ups(cases, visits, as_of=END, after_days=after_days):
         since = follow_up.last_contact or opened[follow_up.case_id]
         assert (END - since).days > after_days

@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from socialwork.errors import MetricInputError, UnknownLanguageError
-from socialwork.metrics import IndicatorStatus, MonthlyReport, Rate, monthly_report
+from socialwork.errors import UnknownCodeError, UnknownLanguageError
+from socialwork.metrics import IndicatorStatus, Rate, monthly_report
+from socialwork.metrics.report import MonthlyReport
 from socialwork.samples import station_month, station_previous_month
 
 JUNE = station_month()
@@ -83,6 +84,7 @@ def test_markdown_in_both_languages(report: MonthlyReport) -> None:
 
 
 def test_unknown_line_code(report: MonthlyReport) -> None:
-    with pytest.raises(MetricInputError) as info:
+    with pytest.raises(UnknownCodeError) as info:
         report.line("happiness")
     assert info.value.parameter == "code"
+    assert "key_group_coverage" in info.value.allowed

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialwork.errors import MetricInputError
+from socialwork.errors import ArgumentError, MetricInputError
 from socialwork.metrics import sample_size, two_proportion_test, wilson_interval, z_quantile
 from tests.strategies import rate_counts
 
@@ -30,7 +30,7 @@ def test_wilson_interval_by_hand() -> None:
 
 
 def test_two_proportion_test_by_hand() -> None:
-    # Seed 002: 46/50 against 87/100. Pooled p = 133/150 = 0.886667;
+    # A station's monthly summary: 46/50 against 87/100. Pooled p = 133/150 = 0.886667;
     # se = sqrt(0.886667 * 0.113333 * (1/50 + 1/100)) = 0.054906; z = 0.05 / 0.054906 = 0.9106;
     # p = 2 * (1 - Φ(0.9106)) ≈ 0.3625: "up 5 points" on these samples may be noise.
     seed = two_proportion_test(46, 50, 87, 100)
@@ -49,7 +49,7 @@ def test_two_proportion_test_by_hand() -> None:
 def test_sample_size_by_hand() -> None:
     # n0 = 1.96² * 0.25 / 0.05² = 384.15, rounded up: 385.
     assert sample_size(0.05) == 385
-    # Cochran's correction for N = 4080 (seed 003's residents aged 65+):
+    # Cochran's correction for N = 4080 (a community's residents aged 65+):
     # 384.146 / (1 + 383.146 / 4080) = 384.146 / 1.093908 = 351.17 -> 352.
     assert sample_size(0.05, population=4080) == 352
     # 1.96² * 0.1 * 0.9 / 0.05² = 138.29 -> 139; 1.96² * 0.25 / 0.1² = 96.04 -> 97.
@@ -63,28 +63,32 @@ def test_sample_size_by_hand() -> None:
     ("call", "field"),
     [
         (lambda: wilson_interval(5, 4), "successes"),
+        (lambda: two_proportion_test(1, 2, 3, 2), "x2"),
+    ],
+    ids=["above-n", "x-above-n"],
+)
+def test_successes_above_the_sample_raise_metric_input_error(call: object, field: str) -> None:
+    assert callable(call)
+    with pytest.raises(MetricInputError) as info:
+        call()
+    assert info.value.parameter == field
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
         (lambda: wilson_interval(-1, 4), "successes"),
         (lambda: wilson_interval(1, 4, confidence=1.0), "confidence"),
         (lambda: two_proportion_test(1, 0, 1, 2), "n1"),
-        (lambda: two_proportion_test(1, 2, 3, 2), "x2"),
         (lambda: sample_size(0), "margin"),
         (lambda: sample_size(0.05, p=1), "p"),
         (lambda: sample_size(0.05, population=0), "population"),
     ],
-    ids=[
-        "above-n",
-        "negative",
-        "confidence-1",
-        "empty-sample",
-        "x-above-n",
-        "margin-0",
-        "p-1",
-        "population-0",
-    ],
+    ids=["negative", "confidence-1", "empty-sample", "margin-0", "p-1", "population-0"],
 )
-def test_bad_input_raises(call: object, field: str) -> None:
+def test_arguments_out_of_range_raise_argument_error(call: object, field: str) -> None:
     assert callable(call)
-    with pytest.raises(MetricInputError) as info:
+    with pytest.raises(ArgumentError) as info:
         call()
     assert info.value.parameter == field
 

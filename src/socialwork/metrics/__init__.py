@@ -4,7 +4,16 @@ Every figure keeps its numerator, denominator and exclusions (`Rate`);
 an undefined rate is ``None`` and shows as ``"n/a"``, never NaN. The station
 indicators take records of `socialwork.models`, or any objects with the
 same attributes (`socialwork.metrics.protocols`), with their period or
-``as_of`` date as an argument. `monthly_report` puts them together.
+keyword-only ``as_of`` date. Functions named after an indicator take
+records (`need_satisfaction`); the same formula over counts ends in
+``_from_counts`` (`need_satisfaction_from_counts`). `monthly_report` puts
+every indicator of the catalogue (`socialwork.metrics.catalogue`) together.
+
+This package re-exports what users call, the records and enums they build
+or compare, and the results the functions return; the Protocols
+(`socialwork.metrics.protocols`), the built-in definitions
+(`socialwork.metrics.catalogue`) and the constants stay importable from
+their modules.
 
 Examples:
     >>> from socialwork.metrics import rate, sample_size, two_proportion_test
@@ -15,52 +24,29 @@ Examples:
 """
 
 from socialwork.metrics.casework import (
-    ATTAINED,
-    IMPROVED,
     FollowUp,
     KeyGroupCoverage,
-    case_improvement_rate,
+    case_improvement,
     caseload_per_worker,
     goal_attainment,
     home_visit_completion,
     key_group_coverage,
     key_group_coverage_by_category,
     mean_caseload,
+    open_cases,
     overdue_follow_ups,
     upcoming_follow_ups,
 )
+from socialwork.metrics.definitions import Direction, IndicatorDefinition, RbaQuadrant
 from socialwork.metrics.formulas import (
-    benefit_rate,
-    need_satisfaction_rate,
-    participation_rate,
-    population_satisfaction_rate,
-    satisfaction_rate,
-    unit_benefit_rate,
-    unit_participation_rate,
-    unit_satisfaction_rate,
-)
-from socialwork.metrics.periods import (
-    month,
-    months_in,
-    previous_month,
-    quarter,
-    year,
-)
-from socialwork.metrics.protocols import (
-    CaseLike,
-    ClientLike,
-    DeliveryLike,
-    FileLike,
-    GoalLike,
-    GroupLike,
-    NeedLike,
-    ServiceHoursLike,
-    SessionLike,
-    StaffLike,
-    StatusChangeLike,
-    SurveyLike,
-    VisitLike,
-    VolunteerLike,
+    benefit_from_counts,
+    need_satisfaction_from_counts,
+    participation_from_counts,
+    population_satisfaction_from_counts,
+    survey_satisfaction_from_counts,
+    unit_benefit_from_counts,
+    unit_participation_from_counts,
+    unit_satisfaction_from_counts,
 )
 from socialwork.metrics.rates import (
     Exclusion,
@@ -70,19 +56,12 @@ from socialwork.metrics.rates import (
     percentage_point_change,
     rate,
 )
-from socialwork.metrics.report import (
-    GroupLine,
-    MonthlyReport,
-    ReportLine,
-    monthly_report,
-)
+from socialwork.metrics.report import GroupLine, MonthlyReport, ReportLine, monthly_report
 from socialwork.metrics.services import (
-    MIN_STAR_EVALUATION,
-    STAR_HOURS,
     MembershipGrowth,
     certification_rate,
     file_completeness,
-    group_attendance_rate,
+    group_attendance,
     membership_growth,
     need_satisfaction,
     resource_match_accuracy,
@@ -91,6 +70,7 @@ from socialwork.metrics.services import (
     volunteer_hours,
     volunteer_stars,
 )
+from socialwork.metrics.status import IndicatorStatus, indicator_status
 from socialwork.metrics.survey import (
     ProportionTest,
     WilsonInterval,
@@ -99,123 +79,61 @@ from socialwork.metrics.survey import (
     wilson_interval,
     z_quantile,
 )
-from socialwork.metrics.targets import (
-    CASE_IMPROVEMENT,
-    CATALOGUE,
-    CERTIFICATION_RATE,
-    FILE_COMPLETENESS,
-    GOAL_ATTAINMENT,
-    GROUP_ATTENDANCE,
-    HOME_VISIT_COMPLETION,
-    KEY_GROUP_COVERAGE,
-    MEAN_CASELOAD,
-    NEED_SATISFACTION,
-    OVERDUE_FOLLOW_UPS,
-    RESOURCE_MATCH_ACCURACY,
-    STAFF_TURNOVER,
-    SURVEY_SATISFACTION,
-    VOLUNTEER_HOURS,
-    Baseline,
-    Direction,
-    IndicatorDefinition,
-    IndicatorStatus,
-    Measure,
-    RbaQuadrant,
-    Target,
-    evaluate,
-)
+from socialwork.metrics.targets import Baseline, Target
 
 __all__ = [
-    "ATTAINED",
-    "CASE_IMPROVEMENT",
-    "CATALOGUE",
-    "CERTIFICATION_RATE",
-    "FILE_COMPLETENESS",
-    "GOAL_ATTAINMENT",
-    "GROUP_ATTENDANCE",
-    "HOME_VISIT_COMPLETION",
-    "IMPROVED",
-    "KEY_GROUP_COVERAGE",
-    "MEAN_CASELOAD",
-    "MIN_STAR_EVALUATION",
-    "NEED_SATISFACTION",
-    "OVERDUE_FOLLOW_UPS",
-    "RESOURCE_MATCH_ACCURACY",
-    "STAFF_TURNOVER",
-    "STAR_HOURS",
-    "SURVEY_SATISFACTION",
-    "VOLUNTEER_HOURS",
     "Baseline",
-    "CaseLike",
-    "ClientLike",
-    "DeliveryLike",
     "Direction",
     "Exclusion",
     "ExclusionReason",
-    "FileLike",
     "FollowUp",
-    "GoalLike",
-    "GroupLike",
     "GroupLine",
     "IndicatorDefinition",
     "IndicatorStatus",
     "KeyGroupCoverage",
-    "Measure",
     "MembershipGrowth",
     "MonthlyReport",
-    "NeedLike",
     "ProportionTest",
     "Rate",
     "RbaQuadrant",
     "ReportLine",
-    "ServiceHoursLike",
-    "SessionLike",
-    "StaffLike",
-    "StatusChangeLike",
-    "SurveyLike",
     "Target",
-    "VisitLike",
-    "VolunteerLike",
     "WilsonInterval",
-    "benefit_rate",
-    "case_improvement_rate",
+    "benefit_from_counts",
+    "case_improvement",
     "caseload_per_worker",
     "certification_rate",
     "combine",
-    "evaluate",
     "file_completeness",
     "goal_attainment",
-    "group_attendance_rate",
+    "group_attendance",
     "home_visit_completion",
+    "indicator_status",
     "key_group_coverage",
     "key_group_coverage_by_category",
     "mean_caseload",
     "membership_growth",
-    "month",
     "monthly_report",
-    "months_in",
     "need_satisfaction",
-    "need_satisfaction_rate",
+    "need_satisfaction_from_counts",
+    "open_cases",
     "overdue_follow_ups",
-    "participation_rate",
+    "participation_from_counts",
     "percentage_point_change",
-    "population_satisfaction_rate",
-    "previous_month",
-    "quarter",
+    "population_satisfaction_from_counts",
     "rate",
     "resource_match_accuracy",
     "sample_size",
-    "satisfaction_rate",
     "staff_turnover",
     "survey_satisfaction",
+    "survey_satisfaction_from_counts",
     "two_proportion_test",
-    "unit_benefit_rate",
-    "unit_participation_rate",
-    "unit_satisfaction_rate",
+    "unit_benefit_from_counts",
+    "unit_participation_from_counts",
+    "unit_satisfaction_from_counts",
     "upcoming_follow_ups",
     "volunteer_hours",
     "volunteer_stars",
     "wilson_interval",
-    "year",
     "z_quantile",
 ]

@@ -1,9 +1,11 @@
 """Casework indicators: coverage, improvement, follow-ups, caseload, goals, home visits.
 
 Each function reads only the attributes named in
-`socialwork.metrics.protocols`, takes its period or ``as_of`` date as an
-argument, and returns a `Rate` (with its exclusions) or a plain
-figure. The order of the input never changes a result.
+`socialwork.metrics.protocols`, takes its period or keyword-only ``as_of``
+date as an argument, and returns a `Rate` (with its exclusions) or a plain
+figure. An ``as_of`` view shows the cases as they stood that day, from
+their dates and history, never from their current status. The order of the
+input never changes a result.
 
 Examples:
     >>> from socialwork.samples import station_month
@@ -20,7 +22,8 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from socialwork.metrics._checks import check_count
+from socialwork._arguments import require_day, require_member
+from socialwork.metrics._checks import require_days, require_tally
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import (
@@ -32,19 +35,21 @@ from socialwork.models import (
     Period,
     StaffRole,
 )
+from socialwork.records import active_on
 
 __all__ = [
     "ATTAINED",
     "IMPROVED",
     "FollowUp",
     "KeyGroupCoverage",
-    "case_improvement_rate",
+    "case_improvement",
     "caseload_per_worker",
     "goal_attainment",
     "home_visit_completion",
     "key_group_coverage",
     "key_group_coverage_by_category",
     "mean_caseload",
+    "open_cases",
     "overdue_follow_ups",
     "upcoming_follow_ups",
 ]
@@ -110,9 +115,14 @@ class KeyGroupCoverage:
     total: Rate
     by_category: tuple[tuple[ClientCategory, Rate], ...]
 
-    def category(self, category: ClientCategory) -> Rate:
-        """The coverage of ``category`` (undefined when no client has it)."""
-        return dict(self.by_category).get(category, Rate(0, 0))
+    def category(self, category: ClientCategory | str) -> Rate:
+        """The coverage of ``category``, a member or its code (undefined when no client has it).
+
+        Raises:
+            UnknownCodeError: ``category`` is no code of `ClientCategory`.
+        """
+        member = require_member(ClientCategory, category, "category")
+        return dict(self.by_category).get(member, Rate(0, 0))
 
 
 def key_group_coverage_by_category(
@@ -163,8 +173,8 @@ def _intervened(case: CaseLike) -> bool:
     )
 
 
-def case_improvement_rate(cases: Iterable[CaseLike]) -> Rate:
-    """Case improvement rate (个案改善率) among intervened cases.
+def case_improvement(cases: Iterable[CaseLike]) -> Rate:
+    """Case improvement (个案改善率) among intervened cases.
 
     Denominator: cases that reached intervention (status ``intervention`` or
     ``review``, or ``intervention`` in their history, closed ones included);
@@ -173,7 +183,7 @@ def case_improvement_rate(cases: Iterable[CaseLike]) -> Rate:
 
     Examples:
         >>> from socialwork.samples import station_month
-        >>> str(case_improvement_rate(station_month().cases))
+        >>> str(case_improvement(station_month().cases))
         '60.0% (3/5)'
     """
     intervened = [c for c in cases if _intervened(c)]
@@ -181,17 +191,42 @@ def case_improvement_rate(cases: Iterable[CaseLike]) -> Rate:
     return rate(improved, len(intervened))
 
 
+def _open_since(case: CaseLike, day: date) -> date | None:
+    """The day ``case`` was last opened or reopened, if it was open on ``day``; else ``None``.
+
+    Read from the opening date, the dated history up to ``day`` (a move into
+    ``closed`` ends a span, a move out of it starts one) and the closure's
+    date, from which the case is no longer open (`socialwork.records.active_on`);
+    never from the current status. The same rule as
+    `socialwork.models.Case.open_on`, on any object with these attributes.
+    """
+    closed = CaseStatus.CLOSED
+    history = case.history
+    since = None if history and history[0].from_status is closed else case.opened_on
+    for change in history:
+        if change.on > day:
+            break
+        if change.to_status is closed:
+            since = None
+        elif since is None:
+            since = change.on
+    if since is None:
+        return None
+    closure = case.closure
+    return since if active_on(since, None if closure is None else closure.closed_on, day) else None
+
+
 @frozen
 class FollowUp:
     """An open case's next follow-up: due ``after_days`` after the last contact.
 
-    ``last_contact`` is ``None`` when the case has had no contact yet; the
-    count then starts from intake (``opened_on``).
+    ``last_contact`` is ``None`` when the case has had no contact since it
+    was opened (or reopened); the count then starts from that day.
 
     Examples:
         >>> from datetime import date
         >>> f = FollowUp("k4", "s4", date(2025, 6, 18), date(2025, 6, 25))
-        >>> f.days_overdue(date(2025, 6, 30))
+        >>> f.days_overdue(as_of=date(2025, 6, 30))
         5
     """
 
@@ -200,9 +235,13 @@ class FollowUp:
     last_contact: date | None
     due_on: date
 
-    def days_overdue(self, as_of: date) -> int:
-        """Days past the due date on ``as_of`` (0 when not yet due)."""
-        return max(0, (as_of - self.due_on).days)
+    def days_overdue(self, *, as_of: date) -> int:
+        """Days past the due date on ``as_of`` (0 when not yet due).
+
+        Raises:
+            ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+        """
+        return max(0, (require_day(as_of, "as_of") - self.due_on).days)
 
 
 def _follow_ups(
@@ -212,114 +251,163 @@ def _follow_ups(
     after_days: int,
     due: tuple[date, date],
 ) -> tuple[FollowUp, ...]:
-    """The open cases on ``as_of`` whose follow-up falls due within ``due`` (both ends)."""
+    """The cases open on ``as_of`` whose follow-up falls due within ``due`` (both ends)."""
     last: dict[str, date] = {}
     for visit in visits:
         case_id = visit.case_id
         if case_id is not None:
             on = visit.on
-            if on <= as_of and on > last.get(case_id, date.min):
+            if on <= as_of and (case_id not in last or on > last[case_id]):
                 last[case_id] = on
     gap = timedelta(days=after_days)
     first_due, last_due = due
     found = []
     for case in cases:
-        if case.status is CaseStatus.CLOSED or case.opened_on > as_of:
+        since = _open_since(case, as_of)
+        if since is None:
             continue
         contact = last.get(case.id)
-        since = case.opened_on if contact is None else max(contact, case.opened_on)
-        if first_due <= since + gap <= last_due:
-            found.append(FollowUp(case.id, case.worker_id, contact, since + gap))
+        if contact is not None and contact < since:
+            contact = None  # a contact before the case was opened, or reopened
+        due_on = (since if contact is None else contact) + gap
+        if first_due <= due_on <= last_due:
+            found.append(FollowUp(case.id, case.worker_id, contact, due_on))
     found.sort(key=lambda f: (f.due_on, f.case_id))
     return tuple(found)
 
 
 def overdue_follow_ups(
-    cases: Iterable[CaseLike], visits: Iterable[VisitLike], as_of: date, after_days: int = 7
+    cases: Iterable[CaseLike],
+    visits: Iterable[VisitLike],
+    *,
+    as_of: date,
+    after_days: int = 7,
 ) -> tuple[FollowUp, ...]:
-    """Open cases with no contact for more than ``after_days`` days on ``as_of`` (超期未跟进).
+    """Cases open on ``as_of`` with no contact for more than ``after_days`` days (超期未跟进).
 
     A contact is a visit carrying the case's id, on or before ``as_of``. A case
-    with no contact at all counts from its intake date. Closed cases and
-    cases opened after ``as_of`` are not followed up. Sorted by due date.
+    with no contact since it was opened (or reopened) counts from that day.
+    Whether a case was open on ``as_of`` comes from its dates and history: a
+    case opened on 1 June and closed on 20 June was open on 10 June, even
+    though it is closed now. Sorted by due date.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
+            ``after_days`` is not a whole number of days from 0 to 3650.
 
     Examples:
         >>> from datetime import date
         >>> from socialwork.samples import station_month
         >>> june = station_month()
-        >>> [f.case_id for f in overdue_follow_ups(june.cases, june.visits, date(2025, 6, 30))]
+        >>> due = overdue_follow_ups(june.cases, june.visits, as_of=date(2025, 6, 30))
+        >>> [f.case_id for f in due]
         ['k8', 'k7', 'k4']
     """
+    as_of = require_day(as_of, "as_of")
+    after_days = require_days(after_days, "after_days")
     return _follow_ups(cases, visits, as_of, after_days, (date.min, as_of - timedelta(days=1)))
 
 
 def upcoming_follow_ups(
     cases: Iterable[CaseLike],
     visits: Iterable[VisitLike],
+    *,
     as_of: date,
     within_days: int = 3,
     after_days: int = 7,
 ) -> tuple[FollowUp, ...]:
-    """Open cases whose follow-up falls due from ``as_of`` to ``within_days`` days later.
+    """Cases open on ``as_of`` whose follow-up falls due from ``as_of`` to ``within_days`` later.
 
     Same rule as `overdue_follow_ups`; cases already overdue are not
     listed. Sorted by due date.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
+            ``within_days`` or ``after_days`` is not a whole number of days
+            from 0 to 3650.
 
     Examples:
         >>> from datetime import date
         >>> from socialwork.samples import station_month
         >>> june = station_month()
-        >>> due = upcoming_follow_ups(june.cases, june.visits, date(2025, 6, 30), within_days=2)
+        >>> due = upcoming_follow_ups(june.cases, june.visits, as_of=date(2025, 6, 30),
+        ...                           within_days=2)
         >>> [(f.case_id, f.due_on.day) for f in due]
         [('k1', 2), ('k3', 2), ('k5', 2), ('k6', 2)]
     """
+    as_of = require_day(as_of, "as_of")
+    within_days = require_days(within_days, "within_days")
+    after_days = require_days(after_days, "after_days")
     return _follow_ups(
         cases, visits, as_of, after_days, (as_of, as_of + timedelta(days=within_days))
     )
 
 
-def _open_on(cases: Iterable[CaseLike], as_of: date) -> list[CaseLike]:
-    return [c for c in cases if c.status is not CaseStatus.CLOSED and c.opened_on <= as_of]
+def open_cases(cases: Iterable[CaseLike], *, as_of: date) -> tuple[CaseLike, ...]:
+    """The cases that were open on ``as_of``, from their dates and history.
 
+    A case is open from the day it was opened up to, not including, the day
+    it was closed (`socialwork.records.active_on`), and again from the day
+    it was reopened. Its current status does not matter: a case opened on
+    1 June and closed on 20 June was open on 10 June.
 
-def caseload_per_worker(cases: Iterable[CaseLike], as_of: date) -> dict[str, int]:
-    """Open cases per worker on ``as_of`` (个案量), by worker id.
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
         >>> from socialwork.samples import station_month
-        >>> caseload_per_worker(station_month().cases, date(2025, 6, 30))
+        >>> len(open_cases(station_month().cases, as_of=date(2025, 6, 9)))
+        6
+    """
+    as_of = require_day(as_of, "as_of")
+    return tuple(c for c in cases if _open_since(c, as_of) is not None)
+
+
+def caseload_per_worker(cases: Iterable[CaseLike], *, as_of: date) -> dict[str, int]:
+    """Cases open on ``as_of`` per worker (个案量), by worker id (see `open_cases`).
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.samples import station_month
+        >>> caseload_per_worker(station_month().cases, as_of=date(2025, 6, 30))
         {'s1': 1, 's2': 1, 's3': 2, 's4': 2, 's5': 1, 's6': 1}
     """
-    counts = Counter(c.worker_id for c in _open_on(cases, as_of))
+    counts = Counter(c.worker_id for c in open_cases(cases, as_of=as_of))
     return dict(sorted(counts.items()))
 
 
 def mean_caseload(
-    cases: Iterable[CaseLike], staff: Iterable[StaffLike], as_of: date
+    cases: Iterable[CaseLike], staff: Iterable[StaffLike], *, as_of: date
 ) -> float | None:
-    """Open cases per social worker on ``as_of`` (人均个案量).
+    """Cases open on ``as_of`` per social worker (人均个案量).
 
-    Denominator: staff on staff that day who are not interns; ``None`` when
-    there are none.
+    Numerator: `open_cases` on ``as_of``; denominator: staff on staff that
+    day (joined on or before it and not yet left) who are not interns;
+    ``None`` when there are none.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
 
     Examples:
         >>> from datetime import date
         >>> from socialwork.samples import station_month
         >>> june = station_month()
-        >>> round(mean_caseload(june.cases, june.station.staff, date(2025, 6, 30)), 2)
+        >>> round(mean_caseload(june.cases, june.station.staff, as_of=date(2025, 6, 30)), 2)
         1.33
     """
+    opened = open_cases(cases, as_of=as_of)
     workers = sum(
         1
         for s in staff
-        if s.role is not StaffRole.INTERN
-        and s.joined_on <= as_of
-        and (s.left_on is None or as_of < s.left_on)
+        if s.role is not StaffRole.INTERN and active_on(s.joined_on, s.left_on, as_of)
     )
     if workers == 0:
         return None
-    return len(_open_on(cases, as_of)) / workers
+    return len(opened) / workers
 
 
 def goal_attainment(cases: Iterable[CaseLike]) -> Rate:
@@ -358,7 +446,7 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
     rate above 100%: the latest ones are listed as exclusions.
 
     Raises:
-        MetricInputError: ``planned`` is negative.
+        ArgumentError: ``planned`` is negative or above a billion.
 
     Examples:
         >>> from datetime import date
@@ -369,7 +457,7 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
         >>> str(home_visit_completion(done, week, planned=15))
         '53.3% (8/15)'
     """
-    check_count("planned", planned)
+    planned = require_tally(planned, "planned")
     start, end = period.start, period.end
     done = sorted(
         (v.on, v.id) for v in visits if v.mode is ContactMode.HOME_VISIT and start <= v.on <= end

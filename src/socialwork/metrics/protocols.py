@@ -36,6 +36,7 @@ from socialwork.models import (
 __all__ = [
     "CaseLike",
     "ClientLike",
+    "ClosureLike",
     "DeliveryLike",
     "FileLike",
     "GoalLike",
@@ -88,11 +89,27 @@ class VisitLike(Protocol):
 
 
 class StatusChangeLike(Protocol):
-    """An entry of a case's history."""
+    """An entry of a case's history: a dated move from one status to another."""
+
+    @property
+    def on(self) -> date:
+        """The day of the move."""
+
+    @property
+    def from_status(self) -> CaseStatus:
+        """The status the case left."""
 
     @property
     def to_status(self) -> CaseStatus:
         """The status the case moved to."""
+
+
+class ClosureLike(Protocol):
+    """How a case was closed: only the date is read."""
+
+    @property
+    def closed_on(self) -> date:
+        """The day the case was closed."""
 
 
 class GoalLike(Protocol):
@@ -112,7 +129,12 @@ class GoalLike(Protocol):
 
 
 class CaseLike(Protocol):
-    """A case: its worker, opening date, status, history and goals."""
+    """A case: its worker, opening date, status, history, closure and goals.
+
+    Whether a case was open on a day is read from ``opened_on``, the dated
+    ``history`` and, for a case closed without a history, ``closure``;
+    never from the current ``status``.
+    """
 
     @property
     def id(self) -> str:
@@ -133,6 +155,10 @@ class CaseLike(Protocol):
     @property
     def history(self) -> Sequence[StatusChangeLike]:
         """Status changes in date order."""
+
+    @property
+    def closure(self) -> ClosureLike | None:
+        """The closure of a closed case, ``None`` while it is open."""
 
     @property
     def goals(self) -> Sequence[GoalLike]:

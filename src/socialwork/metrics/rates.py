@@ -16,11 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-from attrs import frozen
+from attrs import field, frozen
 
+from socialwork._arguments import require_member
 from socialwork.errors import MetricInputError
 from socialwork.labels import LabelledEnum
-from socialwork.metrics._checks import check_count
+from socialwork.metrics._checks import require_decimals, require_tally
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [
@@ -54,18 +55,24 @@ class ExclusionReason(LabelledEnum):
     ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number", "超出計劃次數"
 
 
+def _reason(value: object) -> ExclusionReason:
+    return require_member(ExclusionReason, value, "reason")
+
+
 @frozen
 class Exclusion:
-    """A record left out of a rate, and why.
+    """A record left out of a rate, and why; the reason may be given by its code.
 
     Examples:
         >>> e = Exclusion("d01", ExclusionReason.UNCHECKED)
         >>> e.record_id, e.reason.label()
         ('d01', '未核实是否匹配需求')
+        >>> Exclusion("w1", "withdrawn").reason is ExclusionReason.WITHDRAWN
+        True
     """
 
     record_id: str
-    reason: ExclusionReason
+    reason: ExclusionReason = field(converter=_reason)
 
 
 @frozen
@@ -73,10 +80,12 @@ class Rate:
     """A proportion: ``numerator`` of ``denominator``, with the records excluded.
 
     ``value`` is ``None`` when the denominator is 0 (undefined, never NaN).
+    Counts go from 0 to a billion (`socialwork.records.MAX_COUNT`).
 
     Raises:
-        MetricInputError: a count is negative or not an ``int``, or the
-            numerator is above the denominator.
+        ArgumentError: a count is negative or above a billion.
+        MetricInputError: the numerator is above the denominator.
+        TypeError: a count is not an ``int``.
 
     Examples:
         >>> r = Rate(46, 50)
@@ -92,8 +101,8 @@ class Rate:
 
     def __attrs_post_init__(self) -> None:
         """Check that the counts can form a rate."""
-        check_count("numerator", self.numerator)
-        check_count("denominator", self.denominator)
+        require_tally(self.numerator, "numerator")
+        require_tally(self.denominator, "denominator")
         if self.numerator > self.denominator:
             raise MetricInputError(
                 "numerator", self.numerator, f"at most the denominator {self.denominator}"
@@ -116,10 +125,14 @@ class Rate:
     def format(self, decimals: int = 1) -> str:
         """Return the rate as ``"85.0% (3468/4080)"``, or ``"n/a"`` when undefined.
 
+        Raises:
+            ArgumentError: ``decimals`` is not from 0 to 6.
+
         Examples:
             >>> Rate(27, 32).format(), Rate(27, 32).format(2)
             ('84.4% (27/32)', '84.38% (27/32)')
         """
+        decimals = require_decimals(decimals)
         if self.percent is None:
             return "n/a"
         return f"{self.percent:.{decimals}f}% ({self.numerator}/{self.denominator})"
@@ -130,6 +143,9 @@ class Rate:
 
     def wilson(self, confidence: float = 0.95) -> WilsonInterval:
         """Return the Wilson score interval of the rate.
+
+        Raises:
+            ArgumentError: ``confidence`` is not a finite number from 0.5 to 0.9999.
 
         Examples:
             >>> low, high = Rate(46, 50).wilson()
@@ -143,8 +159,8 @@ def rate(numerator: int, denominator: int, exclusions: Iterable[Exclusion] = ())
     """Return the rate ``numerator / denominator``, keeping the exclusions.
 
     Raises:
-        MetricInputError: a count is negative, or the numerator is above the
-            denominator.
+        ArgumentError: a count is negative or above a billion.
+        MetricInputError: the numerator is above the denominator.
 
     Examples:
         >>> rate(51, 60).format()
@@ -162,6 +178,9 @@ def combine(rates: Iterable[Rate]) -> Rate:
 
     Use it to aggregate by category or by period when the parts do not
     overlap (each person or record counted in one part only).
+
+    Raises:
+        ArgumentError: the sums are above a billion.
 
     Examples:
         >>> str(combine([rate(17, 20), rate(12, 15), rate(10, 12), rate(12, 13)]))

@@ -1,10 +1,10 @@
 """The monthly report (月度指标报告): every indicator, its change and its target status.
 
-`monthly_report` computes the built-in indicators (`CATALOGUE`)
-from a `StationRecords` bundle, compares them with
-the previous period's bundle, and evaluates them against their targets.
-`MonthlyReport.to_markdown` renders it; it returns text and prints
-nothing.
+`monthly_report` measures every indicator of the catalogue
+(`socialwork.metrics.catalogue.CATALOGUE`) from a `StationRecords` bundle,
+each once, compares them with the previous period's bundle, and judges them
+against their targets (`indicator_status`). `MonthlyReport.to_markdown`
+renders it; it returns text and prints nothing.
 
 Examples:
     >>> from socialwork.samples import station_month, station_previous_month
@@ -17,58 +17,27 @@ Examples:
 
 from __future__ import annotations
 
-from attrs import frozen
+import re
 
-from socialwork.errors import MetricInputError
-from socialwork.labels import Language
-from socialwork.metrics.casework import (
-    FollowUp,
-    case_improvement_rate,
-    goal_attainment,
-    home_visit_completion,
-    key_group_coverage,
-    key_group_coverage_by_category,
-    mean_caseload,
-    overdue_follow_ups,
-)
+from attrs import field, frozen
+
+from socialwork._arguments import require_member
+from socialwork.errors import UnknownCodeError
+from socialwork.labels import Language, Script, canonical_language
+from socialwork.metrics.casework import FollowUp
+from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
+from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
 from socialwork.metrics.rates import Exclusion, Rate, percentage_point_change
-from socialwork.metrics.services import (
-    MembershipGrowth,
-    certification_rate,
-    file_completeness,
-    group_attendance_rate,
-    membership_growth,
-    need_satisfaction,
-    resource_match_accuracy,
-    staff_turnover,
-    survey_satisfaction,
-    volunteer_hours,
-)
-from socialwork.metrics.targets import (
-    CASE_IMPROVEMENT,
-    CERTIFICATION_RATE,
-    FILE_COMPLETENESS,
-    GOAL_ATTAINMENT,
-    GROUP_ATTENDANCE,
-    HOME_VISIT_COMPLETION,
-    KEY_GROUP_COVERAGE,
-    MEAN_CASELOAD,
-    NEED_SATISFACTION,
-    OVERDUE_FOLLOW_UPS,
-    RESOURCE_MATCH_ACCURACY,
-    STAFF_TURNOVER,
-    SURVEY_SATISFACTION,
-    VOLUNTEER_HOURS,
-    Direction,
-    IndicatorDefinition,
-    IndicatorStatus,
-    Measure,
-    Target,
-    evaluate,
-)
+from socialwork.metrics.services import MembershipGrowth, membership_growth
+from socialwork.metrics.status import IndicatorStatus, indicator_status
+from socialwork.metrics.targets import Target
 from socialwork.models import ClientCategory, Period, StationRecords
 
 __all__ = ["GroupLine", "MonthlyReport", "ReportLine", "monthly_report"]
+
+
+def _status(value: object) -> IndicatorStatus:
+    return require_member(IndicatorStatus, value, "status")
 
 
 @frozen
@@ -81,11 +50,11 @@ class ReportLine:
 
     Examples:
         >>> from socialwork.metrics import rate
-        >>> from socialwork.metrics.targets import FILE_COMPLETENESS, IndicatorStatus
+        >>> from socialwork.metrics.catalogue import FILE_COMPLETENESS
         >>> line = ReportLine(FILE_COMPLETENESS, rate(27, 32), None, None,
-        ...                   FILE_COMPLETENESS.target_for(None), IndicatorStatus.OFF_TRACK)
-        >>> line.definition.code, line.exclusions
-        ('file_completeness', ())
+        ...                   FILE_COMPLETENESS.target_for(None), "off_track")
+        >>> line.definition.code, line.exclusions, line.status.label("en")
+        ('file_completeness', (), 'Off track')
     """
 
     definition: IndicatorDefinition
@@ -93,7 +62,7 @@ class ReportLine:
     previous: Measure
     change: float | None
     target: Target | None
-    status: IndicatorStatus
+    status: IndicatorStatus = field(converter=_status)
 
     @property
     def exclusions(self) -> tuple[Exclusion, ...]:
@@ -141,40 +110,50 @@ class MonthlyReport:
         """Return the line of the indicator ``code``.
 
         Raises:
-            MetricInputError: no line has that code.
+            UnknownCodeError: no line has that code; the message lists the codes.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> str(monthly_report(june, june.period).line("file_completeness").value)
+            '84.4% (27/32)'
         """
         for line in self.lines:
             if line.definition.code == code:
                 return line
-        raise MetricInputError(
-            "code", code, "one of " + ", ".join(li.definition.code for li in self.lines)
-        )
+        raise UnknownCodeError("code", code, [li.definition.code for li in self.lines])
 
     def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the report as Markdown, with Chinese (default) or English labels.
+        """Return the report as Markdown, in Simplified Chinese (default), Traditional or English.
+
+        Names and ids are written as they are, but for a ``|`` (escaped, so
+        that it cannot split a table cell) and line breaks (turned into
+        spaces, so that they cannot end a table row or a heading).
 
         Raises:
-            UnknownLanguageError: ``language`` is not ``zh``, ``zh-Hans`` or ``en``.
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
             >>> june = station_month()
             >>> print(monthly_report(june, june.period).to_markdown().splitlines()[0])
             # 幸福街道社工站 月度指标报告
+            >>> print(monthly_report(june, june.period).to_markdown("en").splitlines()[0])
+            # 幸福街道社工站 monthly indicator report
         """
-        words = _WORDS["en" if language == "en" else "zh"]
-        IndicatorStatus.MET.label(language)  # reject an unknown language early
-        out = [f"# {self.station} {words['title']}", ""]
+        script = canonical_language(language)
+        words = _WORDS[script]
+        out = [f"# {_inline(self.station)} {words['title']}", ""]
         period = f"{self.period.start} {words['to']} {self.period.end}"
         if self.previous_period is not None:
             before = f"{self.previous_period.start} {words['to']} {self.previous_period.end}"
             period += f"; {words['previous']}: {before}"
         out += [f"{words['period']}: {period}", ""]
-        out += _table(words["indicator_header"], [_row(li, language) for li in self.lines])
+        out += _table(words["indicator_header"], [_row(li, script) for li in self.lines])
         out += ["", f"## {words['by_category']}", ""]
         out += _table(
             words["category_header"],
-            [[c.label(language), str(r)] for c, r in self.coverage_by_category],
+            [[c.label(script), str(r)] for c, r in self.coverage_by_category],
         )
         out += ["", f"## {words['groups']}", ""]
         out += _table(
@@ -190,17 +169,17 @@ class MonthlyReport:
             ],
         )
         excluded = [
-            f"- {li.definition.name.text(language)}: {e.record_id} ({e.reason.label(language)})"
+            f"- {li.definition.name.text(script)}: {e.record_id} ({e.reason.label(script)})"
             for li in self.lines
             for e in li.exclusions
         ]
         out += ["", f"## {words['exclusions']}", ""]
-        out += excluded or [f"- {words['none']}"]
+        out += [_inline(item) for item in excluded] or [f"- {words['none']}"]
         return "\n".join(out) + "\n"
 
 
-_WORDS: dict[str, dict[str, str]] = {
-    "zh": {
+_WORDS: dict[Script, dict[str, str]] = {
+    "zh-Hans": {
         "title": "月度指标报告",
         "to": "至",
         "previous": "对比期",
@@ -214,6 +193,21 @@ _WORDS: dict[str, dict[str, str]] = {
         "overdue_header": "个案|社工|最近联系|应跟进日期",
         "exclusions": "排除项",
         "none": "无",
+    },
+    "zh-Hant": {
+        "title": "月度指標報告",
+        "to": "至",
+        "previous": "對比期",
+        "period": "統計期",
+        "indicator_header": "指標|本期|上期|變化|目標|狀態",
+        "by_category": "重點人羣覆蓋(按類別)",
+        "category_header": "類別|覆蓋率",
+        "groups": "小組",
+        "group_header": "小組|出勤率|成員(期初 → 期末)",
+        "overdue": "超期未跟進個案",
+        "overdue_header": "個案|社工|最近聯繫|應跟進日期",
+        "exclusions": "排除項",
+        "none": "無",
     },
     "en": {
         "title": "monthly indicator report",
@@ -232,62 +226,47 @@ _WORDS: dict[str, dict[str, str]] = {
     },
 }
 
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _inline(text: str) -> str:
+    """``text`` on one line: every line break becomes a space."""
+    return _LINE_BREAK.sub(" ", text)
+
+
+def _cell(text: str) -> str:
+    """``text`` as one Markdown table cell: on one line, with bars and backslashes escaped."""
+    return _inline(text).replace("\\", "\\\\").replace("|", "\\|")
+
 
 def _table(header: str, rows: list[list[str]]) -> list[str]:
     columns = header.split("|")
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
     if not rows:
         lines.append("| " + " | ".join(["—"] * len(columns)) + " |")
     return lines
 
 
-def _row(line: ReportLine, language: Language | str) -> list[str]:
+def _row(line: ReportLine, script: Script) -> list[str]:
     definition = line.definition
     return [
-        definition.name.text(language),
-        definition.format(line.value, language),
-        "—" if line.previous is None else definition.format(line.previous, language),
-        "—" if line.change is None else definition.format_change(line.change, language),
-        _target_text(line, language),
-        "—" if line.target is None else line.status.label(language),
+        definition.name.text(script),
+        definition.format(line.value, script),
+        "—" if line.previous is None else definition.format(line.previous, script),
+        "—" if line.change is None else definition.format_change(line.change, script),
+        _target_text(line, script),
+        "—" if line.target is None else line.status.label(script),
     ]
 
 
-def _target_text(line: ReportLine, language: Language | str) -> str:
+def _target_text(line: ReportLine, script: Script) -> str:
     definition = line.definition
     target = line.target
     if target is None:
         return "—"
     sign = "≥" if definition.direction is Direction.HIGHER_IS_BETTER else "≤"
-    return f"{sign} {definition.format(target.value / definition.factor, language)}"
-
-
-def _indicators(records: StationRecords, period: Period) -> dict[IndicatorDefinition, Measure]:
-    staff = records.station.staff
-    return {
-        KEY_GROUP_COVERAGE: key_group_coverage(records.clients, records.visits, period),
-        SURVEY_SATISFACTION: survey_satisfaction(records.surveys, period),
-        CASE_IMPROVEMENT: case_improvement_rate(records.cases),
-        GROUP_ATTENDANCE: group_attendance_rate(records.groups, period),
-        NEED_SATISFACTION: need_satisfaction(records.needs, period),
-        GOAL_ATTAINMENT: goal_attainment(records.cases),
-        FILE_COMPLETENESS: file_completeness(records.files),
-        RESOURCE_MATCH_ACCURACY: resource_match_accuracy(records.deliveries, period),
-        OVERDUE_FOLLOW_UPS: len(overdue_follow_ups(records.cases, records.visits, period.end)),
-        MEAN_CASELOAD: mean_caseload(records.cases, staff, period.end),
-        VOLUNTEER_HOURS: volunteer_hours(records.service_hours, period),
-        CERTIFICATION_RATE: certification_rate(staff, period.end),
-        STAFF_TURNOVER: staff_turnover(staff, period),
-        HOME_VISIT_COMPLETION: _home_visit_completion(records, period),
-    }
-
-
-def _home_visit_completion(records: StationRecords, period: Period) -> Rate | None:
-    """Home-visit completion against the bundle's plan; no data without a plan."""
-    if records.home_visits_planned is None:
-        return None
-    return home_visit_completion(records.visits, period, records.home_visits_planned)
+    return f"{sign} {definition.format(target.value / definition.factor, script)}"
 
 
 def _change(definition: IndicatorDefinition, value: Measure, previous: Measure) -> float | None:
@@ -301,13 +280,15 @@ def _change(definition: IndicatorDefinition, value: Measure, previous: Measure) 
 def monthly_report(
     records: StationRecords, period: Period, previous: StationRecords | None = None
 ) -> MonthlyReport:
-    """Compute a station's monthly report for ``period``.
+    """Compute a station's monthly report for ``period``: every indicator of the catalogue.
 
     Dated records (visits, sessions, surveys, hours, deliveries, needs) count
     when they fall in ``period``; cases, files and staff are taken as they
-    stand, and follow-ups and caseloads on ``period.end``. ``previous`` is
-    the bundle of the period before, read over its own ``period``; each
-    line's change is against it.
+    stand, and follow-ups, caseloads and certification as of ``period.end``.
+    ``previous`` is the bundle of the period before, read over its own
+    ``period``; each line's change is against it. Each indicator is
+    measured once for each bundle (`StationPeriod` shares the figures the
+    indicators and the report's tables have in common).
 
     Examples:
         >>> from socialwork.samples import station_month, station_previous_month
@@ -317,11 +298,13 @@ def monthly_report(
         >>> str(coverage.value), str(coverage.previous), coverage.change, coverage.status.value
         ('85.0% (51/60)', '80.0% (48/60)', 5.0, 'off_track')
     """
-    now = _indicators(records, period)
-    before = None if previous is None else _indicators(previous, previous.period)
+    now = StationPeriod(records, period)
+    before = None if previous is None else StationPeriod(previous, previous.period)
     lines = []
-    for definition, value in now.items():
-        earlier = None if before is None else before[definition]
+    for indicator in CATALOGUE.values():
+        definition = indicator.definition
+        value = indicator.measure(now)
+        earlier = None if before is None else indicator.measure(before)
         lines.append(
             ReportLine(
                 definition,
@@ -329,19 +312,18 @@ def monthly_report(
                 earlier,
                 None if before is None else _change(definition, value, earlier),
                 definition.target_for(period),
-                evaluate(definition, value, period),
+                indicator_status(definition, value, period),
             )
         )
-    cover = key_group_coverage_by_category(records.clients, records.visits, period)
     return MonthlyReport(
         station=records.station.name,
         period=period,
         previous_period=None if previous is None else previous.period,
         lines=tuple(lines),
-        coverage_by_category=cover.by_category,
+        coverage_by_category=now.coverage.by_category,
         groups=tuple(
-            GroupLine(g.name, group_attendance_rate([g], period), membership_growth(g, period))
-            for g in records.groups
+            GroupLine(g.name, attendance, membership_growth(g, period))
+            for g, attendance in now.attendance
         ),
-        overdue=overdue_follow_ups(records.cases, records.visits, period.end),
+        overdue=now.overdue,
     )

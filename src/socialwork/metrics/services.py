@@ -17,10 +17,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 
 from attrs import evolve, frozen
 
-from socialwork.metrics.formulas import need_satisfaction_rate, satisfaction_rate
+from socialwork._arguments import require_day
+from socialwork.errors import ArgumentError
+from socialwork.metrics._checks import require_tally
+from socialwork.metrics.formulas import (
+    need_satisfaction_from_counts,
+    survey_satisfaction_from_counts,
+)
 from socialwork.metrics.protocols import (
     DeliveryLike,
     FileLike,
@@ -33,6 +40,7 @@ from socialwork.metrics.protocols import (
 )
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import Certification, NeedStatus, Period, StaffRole
+from socialwork.records import active_on
 
 __all__ = [
     "MIN_STAR_EVALUATION",
@@ -40,7 +48,7 @@ __all__ = [
     "MembershipGrowth",
     "certification_rate",
     "file_completeness",
-    "group_attendance_rate",
+    "group_attendance",
     "membership_growth",
     "need_satisfaction",
     "resource_match_accuracy",
@@ -57,7 +65,7 @@ MIN_STAR_EVALUATION = 3
 """The lowest 1–5 evaluation that still earns stars."""
 
 
-def group_attendance_rate(groups: Iterable[GroupLike], period: Period) -> Rate:
+def group_attendance(groups: Iterable[GroupLike], period: Period) -> Rate:
     """Group attendance (小组出勤率/参与率) over the sessions held in the period.
 
     Numerator: attendances; denominator: members expected, i.e. the members
@@ -68,13 +76,14 @@ def group_attendance_rate(groups: Iterable[GroupLike], period: Period) -> Rate:
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
-        >>> str(group_attendance_rate(june.groups[:1], june.period))
+        >>> str(group_attendance(june.groups[:1], june.period))
         '90.0% (45/50)'
     """
+    start, end = period.start, period.end
     attended = expected = 0
     for group in groups:
         for session in group.sessions:
-            if period.contains(session.on):
+            if start <= session.on <= end:
                 attended += len(session.attended)
                 expected += len(group.members_on(session.on))
     return rate(attended, expected)
@@ -127,22 +136,28 @@ def volunteer_hours(service_hours: Iterable[ServiceHoursLike], period: Period) -
         >>> volunteer_hours(june.service_hours, june.period)
         Decimal('100')
     """
-    return sum((h.hours for h in service_hours if period.contains(h.on)), Decimal(0))
+    start, end = period.start, period.end
+    return sum((h.hours for h in service_hours if start <= h.on <= end), Decimal(0))
 
 
 def volunteer_stars(
     volunteers: Iterable[VolunteerLike],
     service_hours: Iterable[ServiceHoursLike],
+    *,
     as_of: date,
     thresholds: Sequence[int] = STAR_HOURS,
 ) -> dict[str, int]:
-    """Star rating (星级, 0–5) of each volunteer from hours and evaluation.
+    """Star rating (星级, 0–5) of each volunteer from hours and evaluation, on ``as_of``.
 
     A volunteer earns one star for each threshold of `STAR_HOURS`
-    (100, 300, 600, 1000, 1500 cumulative hours up to ``as_of``) they have
-    reached, provided the station evaluated them at least
-    `MIN_STAR_EVALUATION` (3 of 5); unevaluated volunteers, or those
-    evaluated 1 or 2, have no star.
+    (100, 300, 600, 1000, 1500 cumulative hours up to and including
+    ``as_of``) they have reached, provided the station evaluated them at
+    least `MIN_STAR_EVALUATION` (3 of 5); unevaluated volunteers, or those
+    evaluated 1 or 2, have no star. Other ``thresholds`` must rise strictly.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
+            ``thresholds`` are not counts rising strictly.
 
     Examples:
         >>> from datetime import date
@@ -151,9 +166,13 @@ def volunteer_stars(
         >>> wang = Volunteer(id="v1", name="王阿姨", joined_on=date(2020, 1, 5), evaluation=5)
         >>> hours = [ServiceHours(volunteer_id="v1", on=date(2024, 3, day), hours=Decimal(20))
         ...          for day in range(1, 21)]  # 20 days x 20 hours = 400: two stars
-        >>> volunteer_stars([wang], hours, date(2025, 1, 1))
+        >>> volunteer_stars([wang], hours, as_of=date(2025, 1, 1))
         {'v1': 2}
     """
+    as_of = require_day(as_of, "as_of")
+    steps = tuple(require_tally(t, "thresholds") for t in thresholds)
+    if any(low >= high for low, high in pairwise(steps)):
+        raise ArgumentError("thresholds", steps, "hours rising strictly, such as (100, 300, 600)")
     total: defaultdict[str, Decimal] = defaultdict(Decimal)
     for entry in service_hours:
         if entry.on <= as_of:
@@ -163,7 +182,7 @@ def volunteer_stars(
         evaluation = volunteer.evaluation
         qualified = evaluation is not None and evaluation >= MIN_STAR_EVALUATION
         hours = total[volunteer.id]
-        stars[volunteer.id] = sum(1 for t in thresholds if hours >= t) if qualified else 0
+        stars[volunteer.id] = sum(1 for t in steps if hours >= t) if qualified else 0
     return stars
 
 
@@ -195,10 +214,11 @@ def resource_match_accuracy(deliveries: Iterable[DeliveryLike], period: Period) 
         >>> str(resource_match_accuracy(june.deliveries, june.period))
         '70.0% (7/10)'
     """
+    start, end = period.start, period.end
     matched = checked = 0
     excluded = []
     for delivery in deliveries:
-        if not period.contains(delivery.delivered_on):
+        if not start <= delivery.delivered_on <= end:
             continue
         if delivery.matched_need is None:
             excluded.append(Exclusion(delivery.id, ExclusionReason.UNCHECKED))
@@ -222,10 +242,11 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
         >>> str(need_satisfaction(june.needs, june.period))
         '53.6% (15/28)'
     """
+    start, end = period.start, period.end
     met = raised = 0
     excluded = []
     for need in needs:
-        if not period.contains(need.raised_on):
+        if not start <= need.raised_on <= end:
             continue
         if need.status is NeedStatus.WITHDRAWN:
             excluded.append(Exclusion(need.id, ExclusionReason.WITHDRAWN))
@@ -233,7 +254,7 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
             raised += 1
             met += need.status is NeedStatus.MET
     return evolve(
-        need_satisfaction_rate(met, raised),
+        need_satisfaction_from_counts(met, raised),
         exclusions=tuple(sorted(excluded, key=lambda e: e.record_id)),
     )
 
@@ -243,8 +264,7 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
 
     Numerator: satisfied respondents; denominator: respondents, summed over
     surveys. People who did not answer are not in the denominator; use
-    `population_satisfaction_rate` to count them as
-    not satisfied.
+    `population_satisfaction_from_counts` to count them as not satisfied.
 
     Examples:
         >>> from socialwork.samples import station_month, station_previous_month
@@ -254,20 +274,28 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
         >>> str(survey_satisfaction(may.surveys, may.period))
         '87.0% (87/100)'
     """
-    counted = [s for s in surveys if period.contains(s.conducted_on)]
-    return satisfaction_rate(sum(s.satisfied for s in counted), sum(s.respondents for s in counted))
+    start, end = period.start, period.end
+    counted = [s for s in surveys if start <= s.conducted_on <= end]
+    return survey_satisfaction_from_counts(
+        sum(s.satisfied for s in counted), sum(s.respondents for s in counted)
+    )
 
 
-def _on_staff(member: StaffLike, day: date) -> bool:
-    return member.joined_on <= day and (member.left_on is None or day < member.left_on)
+def _at_start(member: StaffLike, first: date) -> bool:
+    """Whether ``member`` was on staff as ``first`` began: on staff that day, or leaving on it."""
+    return active_on(member.joined_on, member.left_on, first) or (
+        member.left_on == first and member.joined_on <= first
+    )
 
 
 def staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
-    """Staff turnover (社工流失率): of the staff on the first day, how many left in the period.
+    """Staff turnover (社工流失率): of the staff at the start, how many left in the period.
 
-    Denominator: staff on staff on ``period.start``; numerator: those whose
-    ``left_on`` falls in the period. People who joined during the period are
-    not counted.
+    Denominator: staff on staff as the period began, that is on staff on
+    ``period.start`` or leaving that very day (``left_on`` is the first day
+    no longer on staff, so a departure on the 1st is a departure of the
+    month); numerator: those whose ``left_on`` falls in the period. People
+    who joined during the period are not counted.
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -275,29 +303,34 @@ def staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
         >>> str(staff_turnover(june.station.staff, june.period))
         '0.0% (0/8)'
     """
-    present = [s for s in staff if _on_staff(s, period.start)]
-    left = sum(1 for s in present if s.left_on is not None and period.contains(s.left_on))
+    start, end = period.start, period.end
+    present = [s for s in staff if _at_start(s, start)]
+    left = sum(1 for s in present if s.left_on is not None and start <= s.left_on <= end)
     return rate(left, len(present))
 
 
-def certification_rate(staff: Iterable[StaffLike], as_of: date) -> Rate:
+def certification_rate(staff: Iterable[StaffLike], *, as_of: date) -> Rate:
     """Certification rate (社工持证率): staff holding a qualification on ``as_of``.
 
     Denominator: staff on staff that day, interns excluded and listed
     (students are not yet eligible for the national examination);
     numerator: those with a certification other than ``none``.
 
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
     Examples:
         >>> from datetime import date
         >>> from socialwork.samples import station_month
-        >>> r = certification_rate(station_month().station.staff, date(2025, 6, 30))
+        >>> r = certification_rate(station_month().station.staff, as_of=date(2025, 6, 30))
         >>> str(r), [e.record_id for e in r.exclusions]
         ('83.3% (5/6)', ['s7', 's8'])
     """
+    as_of = require_day(as_of, "as_of")
     certified = counted = 0
     excluded = []
     for member in staff:
-        if not _on_staff(member, as_of):
+        if not active_on(member.joined_on, member.left_on, as_of):
             continue
         if member.role is StaffRole.INTERN:
             excluded.append(Exclusion(member.id, ExclusionReason.INTERN))

@@ -20,10 +20,14 @@ from statistics import NormalDist
 
 from attrs import frozen
 
-from socialwork.errors import MetricInputError
-from socialwork.metrics._checks import check_count
+from socialwork._arguments import require_finite
+from socialwork.errors import ArgumentError, MetricInputError
+from socialwork.metrics._checks import require_tally
 
 __all__ = [
+    "HIGHEST_CONFIDENCE",
+    "LOWEST_CONFIDENCE",
+    "SMALLEST_MARGIN",
     "ProportionTest",
     "WilsonInterval",
     "sample_size",
@@ -34,24 +38,31 @@ __all__ = [
 
 _STANDARD_NORMAL = NormalDist()
 
+LOWEST_CONFIDENCE = 0.5
+"""The lowest confidence level accepted: below it an interval says nothing."""
 
-def _check_open_unit(name: str, value: float) -> None:
-    if not 0 < value < 1:
-        raise MetricInputError(name, value, "strictly between 0 and 1")
+HIGHEST_CONFIDENCE = 0.9999
+"""The highest confidence level accepted (z ≈ 3.89)."""
+
+SMALLEST_MARGIN = 0.001
+"""The smallest margin of error `sample_size` accepts: a tenth of a percentage point."""
+
+
+def _confidence(value: object) -> float:
+    return require_finite(value, "confidence", LOWEST_CONFIDENCE, HIGHEST_CONFIDENCE)
 
 
 def z_quantile(confidence: float) -> float:
     """Return the two-sided standard normal quantile for ``confidence`` (1.96 for 95%).
 
     Raises:
-        MetricInputError: ``confidence`` is not strictly between 0 and 1.
+        ArgumentError: ``confidence`` is not a finite number from 0.5 to 0.9999.
 
     Examples:
         >>> round(z_quantile(0.95), 4), round(z_quantile(0.99), 4)
         (1.96, 2.5758)
     """
-    _check_open_unit("confidence", confidence)
-    return _STANDARD_NORMAL.inv_cdf(1 - (1 - confidence) / 2)
+    return _STANDARD_NORMAL.inv_cdf(1 - (1 - _confidence(confidence)) / 2)
 
 
 @frozen
@@ -92,8 +103,9 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> WilsonI
         (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n)
 
     Raises:
-        MetricInputError: a count is negative, ``successes > n``, or
-            ``confidence`` is not strictly between 0 and 1.
+        ArgumentError: a count is negative or above a billion, or
+            ``confidence`` is not a finite number from 0.5 to 0.9999.
+        MetricInputError: ``successes`` is above ``n``.
 
     Examples:
         >>> low, high = wilson_interval(46, 50)
@@ -102,11 +114,12 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> WilsonI
         >>> tuple(wilson_interval(0, 0))
         (0.0, 1.0)
     """
-    check_count("successes", successes)
-    check_count("n", n)
+    require_tally(successes, "successes")
+    require_tally(n, "n")
     if successes > n:
         raise MetricInputError("successes", successes, f"at most n {n}")
     z = z_quantile(confidence)
+    confidence = _confidence(confidence)
     if n == 0:
         return WilsonInterval(0.0, 1.0, confidence)
     p = successes / n
@@ -144,8 +157,9 @@ def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
     p-value = 2·Φ(−|z|).
 
     Raises:
-        MetricInputError: a count is negative, a sample is empty, or a
-            number of successes is above its sample size.
+        ArgumentError: a count is negative or above a billion, or a sample
+            is empty.
+        MetricInputError: a number of successes is above its sample size.
 
     Examples:
         >>> t = two_proportion_test(46, 50, 87, 100)
@@ -153,10 +167,8 @@ def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
         (0.9106, 0.3625)
     """
     for name, successes, size in (("x1", x1, n1), ("x2", x2, n2)):
-        check_count(name, successes)
-        check_count(f"n{name[1]}", size)
-        if size == 0:
-            raise MetricInputError(f"n{name[1]}", size, "at least 1")
+        require_tally(successes, name)
+        require_tally(size, f"n{name[1]}", minimum=1)
         if successes > size:
             raise MetricInputError(name, successes, f"at most n{name[1]} {size}")
     p1, p2 = x1 / n1, x2 / n2
@@ -175,10 +187,12 @@ def sample_size(
 
     n₀ = z²·p(1−p)/margin²; with a finite ``population`` N, Cochran's
     correction n = n₀ / (1 + (n₀ − 1)/N). The result is rounded up.
+    ``margin`` goes from 0.001 (a tenth of a point) to 0.5, ``p`` lies
+    strictly between 0 and 1, and ``population`` is a count of at least 1.
 
     Raises:
-        MetricInputError: ``margin``, ``confidence`` or ``p`` is not strictly
-            between 0 and 1, or ``population`` is below 1.
+        ArgumentError: ``margin``, ``confidence``, ``p`` or ``population`` is
+            outside those bounds, or NaN.
 
     Examples:
         >>> sample_size(0.05), sample_size(0.05, population=4080)
@@ -186,12 +200,13 @@ def sample_size(
         >>> sample_size(0.03, confidence=0.99)
         1844
     """
-    _check_open_unit("margin", margin)
-    _check_open_unit("p", p)
+    margin = require_finite(margin, "margin", SMALLEST_MARGIN, 0.5)
+    p = require_finite(p, "p", 0, 1)
+    if not 0 < p < 1:
+        raise ArgumentError("p", p, "a finite number strictly between 0 and 1")
     z = z_quantile(confidence)
     needed = z * z * p * (1 - p) / (margin * margin)
     if population is not None:
-        if isinstance(population, bool) or not isinstance(population, int) or population < 1:
-            raise MetricInputError("population", population, "an int of at least 1")
-        needed = needed / (1 + (needed - 1) / population)
+        size = require_tally(population, "population", minimum=1)
+        needed = needed / (1 + (needed - 1) / size)
     return math.ceil(needed)

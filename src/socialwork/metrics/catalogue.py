@@ -1,0 +1,347 @@
+"""The built-in indicators (指标目录): each definition with the function that measures it.
+
+`CATALOGUE` maps each indicator's code to an `Indicator`: its
+`IndicatorDefinition <socialwork.metrics.definitions.IndicatorDefinition>`
+and how to measure it from a `StationPeriod`, a station's records read over
+one period. `socialwork.metrics.monthly_report` reports every entry, in
+this order, so a new indicator needs one new entry here and nothing else.
+The definitions are also importable by name (`KEY_GROUP_COVERAGE`, ...), to
+copy with a plan's own baseline and targets (`socialwork.records.replace`).
+
+Examples:
+    >>> from socialwork.samples import station_month
+    >>> june = station_month()
+    >>> month = StationPeriod(june, june.period)
+    >>> str(CATALOGUE["key_group_coverage"].measure(month))
+    '85.0% (51/60)'
+    >>> list(CATALOGUE)[:3]
+    ['key_group_coverage', 'survey_satisfaction', 'case_improvement']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from types import MappingProxyType
+
+from attrs import frozen
+
+from socialwork.metrics.casework import (
+    FollowUp,
+    KeyGroupCoverage,
+    case_improvement,
+    goal_attainment,
+    home_visit_completion,
+    key_group_coverage_by_category,
+    mean_caseload,
+    overdue_follow_ups,
+)
+from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure, RbaQuadrant
+from socialwork.metrics.rates import Rate, combine
+from socialwork.metrics.services import (
+    certification_rate,
+    file_completeness,
+    group_attendance,
+    need_satisfaction,
+    resource_match_accuracy,
+    staff_turnover,
+    survey_satisfaction,
+    volunteer_hours,
+)
+from socialwork.metrics.targets import Target
+from socialwork.models import BilingualText, Group, Period, StationRecords
+
+__all__ = [
+    "CASE_IMPROVEMENT",
+    "CATALOGUE",
+    "CERTIFICATION_RATE",
+    "FILE_COMPLETENESS",
+    "GOAL_ATTAINMENT",
+    "GROUP_ATTENDANCE",
+    "HOME_VISIT_COMPLETION",
+    "KEY_GROUP_COVERAGE",
+    "MEAN_CASELOAD",
+    "NEED_SATISFACTION",
+    "OVERDUE_FOLLOW_UPS",
+    "RESOURCE_MATCH_ACCURACY",
+    "STAFF_TURNOVER",
+    "SURVEY_SATISFACTION",
+    "VOLUNTEER_HOURS",
+    "Indicator",
+    "StationPeriod",
+]
+
+
+@frozen
+class StationPeriod:
+    """A station's records read over one period: what the catalogue's indicators measure.
+
+    Dated records count when they fall in ``period``; "as of" figures are
+    taken on ``period.end``. The figures several indicators and the monthly
+    report share (key-group coverage by category, the overdue follow-ups,
+    each group's attendance) are computed once, on first use.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> month = StationPeriod(june, june.period)
+        >>> str(month.coverage.total), [f.case_id for f in month.overdue]
+        ('85.0% (51/60)', ['k8', 'k7', 'k4'])
+    """
+
+    records: StationRecords
+    period: Period
+
+    @cached_property
+    def coverage(self) -> KeyGroupCoverage:
+        """Key-group coverage in the period, in total and by category."""
+        return key_group_coverage_by_category(
+            self.records.clients, self.records.visits, self.period
+        )
+
+    @cached_property
+    def overdue(self) -> tuple[FollowUp, ...]:
+        """The follow-ups overdue on the period's last day."""
+        return overdue_follow_ups(self.records.cases, self.records.visits, as_of=self.period.end)
+
+    @cached_property
+    def attendance(self) -> tuple[tuple[Group, Rate], ...]:
+        """Each group with its attendance at the sessions held in the period."""
+        return tuple((g, group_attendance([g], self.period)) for g in self.records.groups)
+
+
+@frozen
+class Indicator:
+    """An entry of the catalogue: an indicator's definition and how to measure it.
+
+    Examples:
+        >>> entry = CATALOGUE["overdue_follow_ups"]
+        >>> entry.code, entry.definition.name.text("en")
+        ('overdue_follow_ups', 'Overdue follow-ups')
+    """
+
+    definition: IndicatorDefinition
+    measure: Callable[[StationPeriod], Measure]
+
+    @property
+    def code(self) -> str:
+        """The definition's code, the key of the entry in `CATALOGUE`."""
+        return self.definition.code
+
+
+_text = BilingualText.of
+
+
+KEY_GROUP_COVERAGE = IndicatorDefinition(
+    code="key_group_coverage",
+    name=_text("重点人群服务覆盖率", "Key-group coverage"),
+    numerator=_text(
+        "本期至少走访一次的重点人群服务对象", "Key-group clients visited in the period"
+    ),
+    denominator=_text("登记的重点人群服务对象", "Registered key-group clients"),
+    quadrant=RbaQuadrant.HOW_MUCH,
+    targets=(Target(value=95),),
+)
+"""A station's monthly summary reports 85% and aims at 95%."""
+
+SURVEY_SATISFACTION = IndicatorDefinition(
+    code="survey_satisfaction",
+    name=_text("服务对象满意率(调查)", "Satisfaction (survey)"),
+    numerator=_text("表示满意的被调查者", "Satisfied respondents"),
+    denominator=_text("被调查的总人数", "Respondents"),
+    quadrant=RbaQuadrant.HOW_WELL,
+)
+
+CASE_IMPROVEMENT = IndicatorDefinition(
+    code="case_improvement",
+    name=_text("个案改善率", "Case improvement"),
+    numerator=_text(
+        "至少一个目标改善中、已达成或保持中的个案",
+        "Cases with a goal improving, achieved or sustaining",
+    ),
+    denominator=_text("已进入介入阶段的个案", "Cases that reached intervention"),
+    quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
+)
+
+GROUP_ATTENDANCE = IndicatorDefinition(
+    code="group_attendance",
+    name=_text("小组出勤率", "Group attendance"),
+    numerator=_text("出勤人次", "Attendances"),
+    denominator=_text("各次活动当日在组成员人次", "Members expected at each session"),
+    quadrant=RbaQuadrant.HOW_WELL,
+)
+
+FILE_COMPLETENESS = IndicatorDefinition(
+    code="file_completeness",
+    name=_text("档案完整率", "File completeness"),
+    numerator=_text("无缺项的服务档案", "Files with nothing missing"),
+    denominator=_text("服务档案总数", "All service files"),
+    quadrant=RbaQuadrant.HOW_WELL,
+    targets=(Target(value=100),),
+)
+"""A station's monthly summary finds 27 of 32 files complete and aims at all of them."""
+
+RESOURCE_MATCH_ACCURACY = IndicatorDefinition(
+    code="resource_match_accuracy",
+    name=_text("资源匹配准确率", "Resource match accuracy"),
+    numerator=_text("符合实际需求的物资发放", "Deliveries that met the real need"),
+    denominator=_text("已核实的物资发放", "Deliveries checked against the need"),
+    quadrant=RbaQuadrant.HOW_WELL,
+    targets=(Target(value=90),),
+)
+"""A station's monthly summary finds 7 of 10 deliveries matched and aims at 90%."""
+
+NEED_SATISFACTION = IndicatorDefinition(
+    code="need_satisfaction",
+    name=_text("需求满足率", "Need satisfaction"),
+    numerator=_text("已满足的需求", "Needs met"),
+    denominator=_text("本期提出的需求(不含撤回)", "Needs raised in the period, less withdrawn"),
+    quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
+)
+
+GOAL_ATTAINMENT = IndicatorDefinition(
+    code="goal_attainment",
+    name=_text("目标达成度", "Goal attainment"),
+    numerator=_text("已达成或保持中的目标", "Goals achieved or sustaining"),
+    denominator=_text("已评估的有效目标", "Valid goals with an achievement status"),
+    quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
+)
+
+OVERDUE_FOLLOW_UPS = IndicatorDefinition(
+    code="overdue_follow_ups",
+    name=_text("超期未跟进个案", "Overdue follow-ups"),
+    numerator=_text("超过7天未联系的在案个案(期末)", "Open cases without contact for over 7 days"),
+    factor=1,
+    decimals=0,
+    unit=_text("例", "cases"),
+    direction=Direction.LOWER_IS_BETTER,
+    quadrant=RbaQuadrant.HOW_WELL,
+    targets=(Target(value=0),),
+)
+"""A station's monthly summary alerts the supervisor to a case not followed up for 7 days."""
+
+MEAN_CASELOAD = IndicatorDefinition(
+    code="mean_caseload",
+    name=_text("人均个案量", "Caseload per worker"),
+    numerator=_text("期末在案个案", "Open cases at the end of the period"),
+    denominator=_text("在岗社工(不含实习)", "Social workers on staff, interns excluded"),
+    factor=1,
+    unit=_text("例", "cases"),
+    direction=Direction.LOWER_IS_BETTER,
+    quadrant=RbaQuadrant.HOW_MUCH,
+)
+
+VOLUNTEER_HOURS = IndicatorDefinition(
+    code="volunteer_hours",
+    name=_text("志愿服务时长", "Volunteer hours"),
+    numerator=_text("本期志愿服务小时数", "Hours served in the period"),
+    factor=1,
+    decimals=0,
+    unit=_text("小时", "hours"),
+    quadrant=RbaQuadrant.HOW_MUCH,
+)
+
+CERTIFICATION_RATE = IndicatorDefinition(
+    code="certification_rate",
+    name=_text("社工持证率", "Certification rate"),
+    numerator=_text("持有职业水平证书的社工", "Staff holding a qualification"),
+    denominator=_text("期末在岗社工(不含实习)", "Staff on staff at period end, interns excluded"),
+    quadrant=RbaQuadrant.HOW_WELL,
+)
+
+STAFF_TURNOVER = IndicatorDefinition(
+    code="staff_turnover",
+    name=_text("社工流失率", "Staff turnover"),
+    numerator=_text("本期离职的期初在岗人员", "Staff on the first day who left in the period"),
+    denominator=_text("期初在岗人员", "Staff on the first day"),
+    direction=Direction.LOWER_IS_BETTER,
+    quadrant=RbaQuadrant.HOW_WELL,
+)
+
+HOME_VISIT_COMPLETION = IndicatorDefinition(
+    code="home_visit_completion",
+    name=_text("家访完成率", "Home-visit completion"),
+    numerator=_text("完成的家访(不超过计划数)", "Home visits done, up to the plan"),
+    denominator=_text("计划家访次数", "Home visits planned"),
+    quadrant=RbaQuadrant.HOW_MUCH,
+    targets=(Target(value=100),),
+)
+"""A station's monthly summary needs 15 home visits a week and manages 8."""
+
+
+def _survey_satisfaction(month: StationPeriod) -> Measure:
+    return survey_satisfaction(month.records.surveys, month.period)
+
+
+def _case_improvement(month: StationPeriod) -> Measure:
+    return case_improvement(month.records.cases)
+
+
+def _group_attendance(month: StationPeriod) -> Measure:
+    return combine(r for _, r in month.attendance)
+
+
+def _need_satisfaction(month: StationPeriod) -> Measure:
+    return need_satisfaction(month.records.needs, month.period)
+
+
+def _goal_attainment(month: StationPeriod) -> Measure:
+    return goal_attainment(month.records.cases)
+
+
+def _file_completeness(month: StationPeriod) -> Measure:
+    return file_completeness(month.records.files)
+
+
+def _resource_match_accuracy(month: StationPeriod) -> Measure:
+    return resource_match_accuracy(month.records.deliveries, month.period)
+
+
+def _mean_caseload(month: StationPeriod) -> Measure:
+    return mean_caseload(month.records.cases, month.records.station.staff, as_of=month.period.end)
+
+
+def _volunteer_hours(month: StationPeriod) -> Measure:
+    return volunteer_hours(month.records.service_hours, month.period)
+
+
+def _certification_rate(month: StationPeriod) -> Measure:
+    return certification_rate(month.records.station.staff, as_of=month.period.end)
+
+
+def _staff_turnover(month: StationPeriod) -> Measure:
+    return staff_turnover(month.records.station.staff, month.period)
+
+
+def _home_visit_completion(month: StationPeriod) -> Measure:
+    """Home-visit completion against the bundle's plan; no data without a plan."""
+    planned = month.records.home_visits_planned
+    if planned is None:
+        return None
+    return home_visit_completion(month.records.visits, month.period, planned)
+
+
+def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
+    by_code = {entry.code: entry for entry in entries}
+    if len(by_code) != len(entries):
+        raise RuntimeError("two catalogue entries share a code")
+    return MappingProxyType(by_code)
+
+
+CATALOGUE: Mapping[str, Indicator] = _catalogue(
+    Indicator(KEY_GROUP_COVERAGE, lambda month: month.coverage.total),
+    Indicator(SURVEY_SATISFACTION, _survey_satisfaction),
+    Indicator(CASE_IMPROVEMENT, _case_improvement),
+    Indicator(GROUP_ATTENDANCE, _group_attendance),
+    Indicator(NEED_SATISFACTION, _need_satisfaction),
+    Indicator(GOAL_ATTAINMENT, _goal_attainment),
+    Indicator(FILE_COMPLETENESS, _file_completeness),
+    Indicator(RESOURCE_MATCH_ACCURACY, _resource_match_accuracy),
+    Indicator(OVERDUE_FOLLOW_UPS, lambda month: len(month.overdue)),
+    Indicator(MEAN_CASELOAD, _mean_caseload),
+    Indicator(VOLUNTEER_HOURS, _volunteer_hours),
+    Indicator(CERTIFICATION_RATE, _certification_rate),
+    Indicator(STAFF_TURNOVER, _staff_turnover),
+    Indicator(HOME_VISIT_COMPLETION, _home_visit_completion),
+)
+"""Every built-in indicator by code, in report order."""
