@@ -18,7 +18,7 @@ from socialwork.models.case import (
     StatusChange,
     Visit,
 )
-from socialwork.models.client import Client, Consent, EmergencyContact
+from socialwork.models.client import Client, Consent, EmergencyContact, Guardian
 from socialwork.models.community import (
     Community,
     Household,
@@ -57,6 +57,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Group,
     GroupMember,
     GroupSession,
+    Guardian,
     Household,
     LocalUnit,
     Need,
@@ -110,7 +111,7 @@ def personal_fields(model: type[BaseModel]) -> frozenset[str]:
     Examples:
         >>> from socialwork.models import Client
         >>> sorted(personal_fields(Client))
-        ['address', 'born_on', 'name', 'phone']
+        ['address', 'born_on', 'id_number', 'name', 'phone']
     """
     return frozenset(
         name
