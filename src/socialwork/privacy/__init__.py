@@ -18,6 +18,12 @@ from socialwork.privacy.consent import (
     is_child,
     refer,
 )
+from socialwork.privacy.duplicates import (
+    Agreement,
+    DuplicatePair,
+    DuplicateSearch,
+    find_duplicates,
+)
 from socialwork.privacy.redact import (
     Audience,
     mask_id_number,
@@ -29,10 +35,14 @@ from socialwork.privacy.redact import (
 )
 
 __all__ = [
+    "Agreement",
     "Audience",
     "ConsentCheck",
+    "DuplicatePair",
+    "DuplicateSearch",
     "check_publication",
     "check_sharing",
+    "find_duplicates",
     "is_child",
     "mask_id_number",
     "mask_name",
