@@ -23,13 +23,48 @@ from stdnum.cn import ric
 from socialwork.models import Client
 from socialwork.privacy import find_duplicates
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉春梅海燕林云峰鹏飞宇浩然子轩欣怡佳琪晨阳思雨梓涵一诺博俊凯鑫淑珍德福荣贵凤琴宏亮永"
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡"
+    "余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯"
+    "龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志文辉春梅海燕林云峰"
+    "鹏飞宇浩然子轩欣怡佳琪晨阳思雨梓涵一诺博俊凯鑫淑珍德福荣贵凤琴宏亮永"
+)
 HOMOPHONES = [
-    "丽莉力立利", "伟卫维玮", "华花桦", "明鸣铭", "芳方坊", "军君均", "静晶敬靖",
-    "英颖瑛鹰", "红宏洪鸿", "平萍苹", "燕艳雁", "杰洁捷", "涛韬滔", "霞侠夏", "峰锋风丰",
-    "玉宇雨语", "海亥", "文雯闻", "云芸允", "春纯", "梅玫媒", "兰岚蓝", "鹏朋", "飞菲非",
-    "欣新心馨", "佳家嘉", "思斯丝", "凯恺楷", "俊骏峻", "国果", "志智治", "建健剑",
+    "丽莉力立利",
+    "伟卫维玮",
+    "华花桦",
+    "明鸣铭",
+    "芳方坊",
+    "军君均",
+    "静晶敬靖",
+    "英颖瑛鹰",
+    "红宏洪鸿",
+    "平萍苹",
+    "燕艳雁",
+    "杰洁捷",
+    "涛韬滔",
+    "霞侠夏",
+    "峰锋风丰",
+    "玉宇雨语",
+    "海亥",
+    "文雯闻",
+    "云芸允",
+    "春纯",
+    "梅玫媒",
+    "兰岚蓝",
+    "鹏朋",
+    "飞菲非",
+    "欣新心馨",
+    "佳家嘉",
+    "思斯丝",
+    "凯恺楷",
+    "俊骏峻",
+    "国果",
+    "志智治",
+    "建健剑",
 ]
 SWAP = {c: group for group in HOMOPHONES for c in group}
 REGIONS = ("110101", "110105", "110108", "310101", "310104")
@@ -82,7 +117,10 @@ def registry(n: int, seed: int = 7) -> tuple[list[Client], set[tuple[str, str]]]
                 registered_on=date(2025, 1, 1),
                 born_on=born,
                 phone=phone,
-                address=f"幸福路{rng.randrange(1, 300)}号{rng.randrange(1, 30)}栋{rng.randrange(101, 2800)}室",
+                address=(
+                    f"幸福路{rng.randrange(1, 300)}号{rng.randrange(1, 30)}栋"
+                    f"{rng.randrange(101, 2800)}室"
+                ),
                 id_number=id_number,
             )
         )
@@ -91,7 +129,11 @@ def registry(n: int, seed: int = 7) -> tuple[list[Client], set[tuple[str, str]]]
     for j, person in enumerate(rng.sample(people, n // 20)):
         kind = j % 6
         new_id = f"d{j:06d}"
-        base = {"id": new_id, "community_id": person.community_id, "registered_on": date(2025, 6, 1)}
+        base = {
+            "id": new_id,
+            "community_id": person.community_id,
+            "registered_on": date(2025, 6, 1),
+        }
         if kind == 0 and person.id_number:
             dup = {**base, "name": homophone(rng, person.name), "id_number": person.id_number}
         elif kind in (0, 1):

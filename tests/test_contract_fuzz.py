@@ -43,6 +43,7 @@ MODULES = (
     "socialwork.stages",
     "socialwork.planning",
     "socialwork.metrics",
+    "socialwork.privacy",
 )
 """Every public module whose callables the contract covers."""
 

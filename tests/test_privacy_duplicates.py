@@ -72,7 +72,9 @@ def test_swapped_phone_digits_and_same_phone() -> None:
     )
     assert score == 4 + 3 + 0.5
     assert blocks == ("phone-digits", "pinyin+year", "name+community")
-    score, _, _ = only_pair(c("a", "张伟", phone="13812345678"), c("b", "张 伟", phone="13812345678"))
+    score, _, _ = only_pair(
+        c("a", "张伟", phone="13812345678"), c("b", "张 伟", phone="13812345678")
+    )
     assert score == 4 + 4 + 0.5
 
 

@@ -24,6 +24,13 @@ from socialwork.privacy.duplicates import (
     DuplicateSearch,
     find_duplicates,
 )
+from socialwork.privacy.merge import (
+    FieldConflict,
+    MergedRecords,
+    MergePlan,
+    apply_merge,
+    merge_plan,
+)
 from socialwork.privacy.redact import (
     Audience,
     mask_id_number,
@@ -40,6 +47,10 @@ __all__ = [
     "ConsentCheck",
     "DuplicatePair",
     "DuplicateSearch",
+    "FieldConflict",
+    "MergePlan",
+    "MergedRecords",
+    "apply_merge",
     "check_publication",
     "check_sharing",
     "find_duplicates",
@@ -47,6 +58,7 @@ __all__ = [
     "mask_id_number",
     "mask_name",
     "mask_phone",
+    "merge_plan",
     "pseudonym",
     "redact",
     "redact_text",

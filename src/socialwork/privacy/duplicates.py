@@ -153,7 +153,7 @@ def _blocks(n: _Norm) -> list[tuple[int, str]]:
     keys: list[tuple[int, str]] = []
     if c.id_number:
         keys.append((0, c.id_number))
-    if len(n.phone) >= 7:  # noqa: PLR2004
+    if len(n.phone) >= 7:
         keys.append((1, n.phone))
         keys.append((2, "".join(sorted(n.phone))))
     if n.born is not None:
@@ -184,7 +184,7 @@ def _compare(a: _Norm, b: _Norm, rapidfuzz: ModuleType) -> list[Agreement]:
         out.append(Agreement("name", 3.0, f"same pinyin {a.pinyin} (同音字)"))
     else:
         similarity = rapidfuzz.fuzz.ratio(a.pinyin, b.pinyin) / 100
-        if similarity >= 0.85:  # noqa: PLR2004
+        if similarity >= 0.85:
             out.append(Agreement("name", 1.5, f"pinyin {similarity:.0%} alike"))
         else:
             out.append(Agreement("name", -5.0, "different names"))
@@ -199,14 +199,14 @@ def _compare(a: _Norm, b: _Norm, rapidfuzz: ModuleType) -> list[Agreement]:
         elif (
             len(a.phone) == len(b.phone)
             and rapidfuzz.distance.OSA.distance(a.phone, b.phone) == 1
-            and rapidfuzz.distance.Hamming.distance(a.phone, b.phone) == 2  # noqa: PLR2004
+            and rapidfuzz.distance.Hamming.distance(a.phone, b.phone) == 2
         ):
             out.append(Agreement("phone", 3.0, "phone equal but for two digits swapped"))
         else:
             out.append(Agreement("phone", -1.0, "different phones"))
     if a.address and b.address:
         overlap = rapidfuzz.fuzz.token_set_ratio(a.address, b.address) / 100
-        if overlap >= 0.8:  # noqa: PLR2004
+        if overlap >= 0.8:
             out.append(Agreement("address", 1.5, f"addresses {overlap:.0%} alike"))
     if a.client.community_id == b.client.community_id:
         out.append(Agreement("community_id", 0.5, "same community"))
@@ -240,8 +240,12 @@ def find_duplicates(
         >>> pair = found.pairs[0]
         >>> pair.first, pair.second, pair.score
         ('p1', 'p2', 9.5)
-        >>> pair.reasons
-        ('same pinyin wangli (同音字)', 'same birth date', 'phone equal but for two digits swapped', 'same community')
+        >>> for reason in pair.reasons:
+        ...     print(reason)
+        same pinyin wangli (同音字)
+        same birth date
+        phone equal but for two digits swapped
+        same community
 
     Raises:
         ArgumentError: two clients share an id, or ``threshold`` is not finite.
@@ -249,7 +253,7 @@ def find_duplicates(
     """
     if isinstance(threshold, bool) or not isinstance(threshold, int | float):
         raise TypeError(f"threshold must be a number; got {type(threshold).__name__}")
-    if not -1000 <= threshold <= 1000:  # noqa: PLR2004 - also refuses NaN
+    if not -1000 <= threshold <= 1000:
         raise ArgumentError("threshold", threshold, "a finite score from -1000 to 1000")
     rapidfuzz, pypinyin, t2s = _extra()
     normalise = _normaliser(pypinyin, t2s)
@@ -292,4 +296,3 @@ def find_duplicates(
     return DuplicateSearch(
         tuple(pairs), len(candidates), len(people), float(threshold), tuple(skipped)
     )
-
