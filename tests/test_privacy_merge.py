@@ -23,7 +23,7 @@ from socialwork.models import (
     StatusChange,
     Visit,
 )
-from socialwork.privacy import DuplicatePair, apply_merge, merge_plan
+from socialwork.privacy import apply_merge, merge_plan
 from tests.strategies import clients
 
 K1 = Consent(id="k1", scope=ConsentScope.SERVICES, given_on=date(2025, 1, 1))
@@ -47,7 +47,6 @@ NEW = Client(
     consents=(K1_OTHER,),
     categories=(ClientCategory.LIVING_ALONE_ELDERLY, ClientCategory.CHRONIC_ILLNESS),
 )
-PAIR = DuplicatePair("p1", "p2", 8.0, (), ("phone",))
 CASE = Case(
     id="a1",
     client_id="p2",
@@ -78,7 +77,7 @@ GROUP = Group(
 
 
 def test_plan_lists_what_moves_and_what_conflicts() -> None:
-    plan = merge_plan(PAIR, [NEW, OLD], cases=[CASE], visits=[VISIT], groups=[GROUP])
+    plan = merge_plan(NEW, OLD, cases=[CASE], visits=[VISIT], groups=[GROUP])
     assert plan.survivor.id == "p1"
     assert plan.filled == ("address",)
     assert [(c.field, c.survivor_value, c.merged_value) for c in plan.conflicts] == [
@@ -94,7 +93,7 @@ def test_plan_lists_what_moves_and_what_conflicts() -> None:
 
 
 def test_apply_keeps_every_consent_and_history_entry() -> None:
-    plan = merge_plan(PAIR, [OLD, NEW], cases=[CASE], visits=[VISIT], groups=[GROUP])
+    plan = merge_plan(OLD, NEW, cases=[CASE], visits=[VISIT], groups=[GROUP])
     out = apply_merge(plan, {"name": "王丽"})
     assert out.retired_id == "p2"
     assert out.client.address == "幸福路1号"
@@ -113,7 +112,7 @@ def test_apply_keeps_every_consent_and_history_entry() -> None:
 
 
 def test_choices_are_checked() -> None:
-    plan = merge_plan(PAIR, [OLD, NEW])
+    plan = merge_plan(OLD, NEW)
     with pytest.raises(ArgumentError):
         apply_merge(plan)
     with pytest.raises(ArgumentError):
@@ -121,7 +120,7 @@ def test_choices_are_checked() -> None:
     with pytest.raises(ArgumentError):
         apply_merge(plan, {"name": "王丽", "phone": "1"})
     with pytest.raises(ArgumentError):
-        merge_plan(PAIR, [OLD])
+        merge_plan(OLD, OLD)
 
 
 @settings(max_examples=40)
@@ -129,8 +128,7 @@ def test_choices_are_checked() -> None:
 def test_no_consent_is_ever_lost(a: Client, b: Client) -> None:
     if b.id == a.id:
         b = Client.model_validate({**dict(b), "id": a.id + "x"})
-    pair = DuplicatePair(min(a.id, b.id), max(a.id, b.id), 0.0, (), ())
-    plan = merge_plan(pair, [a, b])
+    plan = merge_plan(a, b)
     choices = {c.field: c.merged_value for c in plan.conflicts}
     try:
         out = apply_merge(plan, choices)

@@ -7,9 +7,9 @@ from typing import Any
 
 from attrs import frozen
 
+from socialwork._arguments import require_instance, require_instances
 from socialwork.errors import ArgumentError
 from socialwork.models import Case, Client, Group, GroupMember, Visit
-from socialwork.privacy.duplicates import DuplicatePair
 from socialwork.records import replace
 
 __all__ = ["FieldConflict", "MergePlan", "MergedRecords", "apply_merge", "merge_plan"]
@@ -63,37 +63,37 @@ class MergedRecords:
 
 
 def merge_plan(
-    pair: DuplicatePair,
-    clients: Iterable[Client],
+    one: Client,
+    other: Client,
     *,
     cases: Iterable[Case] = (),
     visits: Iterable[Visit] = (),
     groups: Iterable[Group] = (),
 ) -> MergePlan:
-    """Plan the merge of a duplicate pair: the earlier-registered record survives.
+    """Plan the merge of two records of one client: the earlier-registered one survives.
 
-    The survivor is the record registered first (the smaller id on a tie).
+    The survivor is the record registered first (the smaller id on a tie),
+    whichever order the two are given in; for a `DuplicatePair` pass the
+    clients its ``first`` and ``second`` ids name.
 
     Examples:
         >>> from datetime import date
-        >>> from socialwork.privacy import find_duplicates
         >>> a = Client(id="p1", name="王丽", community_id="c1", registered_on=date(2025, 1, 1),
         ...            born_on=date(1950, 3, 2), phone="13812345678")
         >>> b = Client(id="p2", name="王莉", community_id="c1", registered_on=date(2025, 2, 1),
         ...            born_on=date(1950, 3, 2), address="幸福路1号")
-        >>> plan = merge_plan(find_duplicates([a, b]).pairs[0], [a, b])
+        >>> plan = merge_plan(b, a)
         >>> plan.survivor.id, plan.filled, [c.field for c in plan.conflicts]
         ('p1', ('address',), ['name'])
 
     Raises:
-        ArgumentError: a client of the pair is not among ``clients``.
+        ArgumentError: the two records have the same id.
     """
-    by_id = {c.id: c for c in clients}
-    for client_id in (pair.first, pair.second):
-        if client_id not in by_id:
-            raise ArgumentError("clients", client_id, "a list holding both clients of the pair")
-    one, two = by_id[pair.first], by_id[pair.second]
-    survivor, merged = sorted((one, two), key=lambda c: (c.registered_on, c.id))
+    one = require_instance(Client, one, "one")
+    other = require_instance(Client, other, "other")
+    if one.id == other.id:
+        raise ArgumentError("other", other.id, f"a record with another id than {one.id!r}")
+    survivor, merged = sorted((one, other), key=lambda c: (c.registered_on, c.id))
     filled: list[str] = []
     conflicts: list[FieldConflict] = []
     for name in _MERGED_FIELDS:
@@ -102,9 +102,9 @@ def merge_plan(
             filled.append(name)
         elif mine is not None and theirs is not None and mine != theirs:
             conflicts.append(FieldConflict(name, mine, theirs))
-    case_list = tuple(cases)
-    visit_list = tuple(visits)
-    group_list = tuple(groups)
+    case_list = require_instances(Case, cases, "cases")
+    visit_list = require_instances(Visit, visits, "visits")
+    group_list = require_instances(Group, groups, "groups")
     return MergePlan(
         survivor=survivor,
         merged=merged,
@@ -169,23 +169,31 @@ def apply_merge(plan: MergePlan, choices: Mapping[str, Any] | None = None) -> Me
     Examples:
         >>> from datetime import date
         >>> from socialwork.models import Consent
-        >>> from socialwork.privacy import find_duplicates
         >>> a = Client(id="p1", name="王丽", community_id="c1", registered_on=date(2025, 1, 1),
         ...            born_on=date(1950, 3, 2))
         >>> b = Client(id="p2", name="王莉", community_id="c1", registered_on=date(2025, 2, 1),
         ...            born_on=date(1950, 3, 2),
         ...            consents=(Consent(id="k1", scope="publication", given_on=date(2025, 2, 1)),))
-        >>> plan = merge_plan(find_duplicates([a, b]).pairs[0], [a, b])
+        >>> plan = merge_plan(a, b)
         >>> out = apply_merge(plan, {"name": "王丽"})
         >>> out.client.name, [c.id for c in out.client.consents], out.retired_id
         ('王丽', ['k1'], 'p2')
 
     Raises:
         ArgumentError: a conflict has no choice, a choice is neither record's
-            value, or a choice names a field without a conflict.
+            value, a choice names a field without a conflict, or the plan
+            was not made by `merge_plan` from its two records.
         pydantic.ValidationError: the chosen values break a client rule (a
             birth date that disagrees with the ID number).
     """
+    plan = require_instance(MergePlan, plan, "plan")
+    fresh = merge_plan(plan.survivor, plan.merged)
+    if (fresh.survivor, fresh.filled, fresh.conflicts) != (
+        plan.survivor,
+        plan.filled,
+        plan.conflicts,
+    ):
+        raise ArgumentError("plan", "an edited plan", "a plan made by merge_plan")
     choices = dict(choices or {})
     conflicts = {c.field: c for c in plan.conflicts}
     for name in choices:
