@@ -44,7 +44,7 @@ class Audience(LabelledEnum):
     SUPERVISOR = "supervisor", "督导", "Supervisor", "督導"
     PARTNER = "partner", "转介合作机构", "Partner agency receiving a referral", "轉介合作機構"
     FUNDER = "funder", "资助方", "Funder's report", "資助方"
-    PUBLIC = "public", "公众", "Public", "公眾"
+    PUBLIC = "public", "公众", "Public", "公衆"
 
 
 def mask_name(name: str) -> str:
