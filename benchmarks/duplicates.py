@@ -1,6 +1,7 @@
 """Duplicate clients: precision, recall and time of find_duplicates on a generated registry.
 
 Run: uv run python benchmarks/duplicates.py [sizes...]   (default: 10000 100000)
+     uv run python benchmarks/duplicates.py --splink [sizes...]   (the Splink path on DuckDB)
 
 The registry has unique people and, for 5% of them, a second record of one
 of six kinds: the same ID number under a homophone name; a homophone name
@@ -163,25 +164,28 @@ def registry(n: int, seed: int = 7) -> tuple[list[Client], set[tuple[str, str]]]
     return records, truth
 
 
-def main(sizes: list[int]) -> None:
-    print("| clients | records | true pairs | found | precision | recall | compared | time (s) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+def main(sizes: list[int], splink: bool) -> None:
+    print("| path | clients | records | true pairs | found | precision | recall | time (s) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for n in sizes:
         records, truth = registry(n)
         start = time.perf_counter()
-        result = find_duplicates(records)
+        if splink:
+            from socialwork.linkage import splink_duplicates
+
+            found = {(p.first, p.second) for p in splink_duplicates(records)}
+        else:
+            found = {(p.first, p.second) for p in find_duplicates(records).pairs}
         elapsed = time.perf_counter() - start
-        found = {(p.first, p.second) for p in result.pairs}
         hits = len(found & truth)
         precision = hits / len(found) if found else 1.0
         recall = hits / len(truth)
         print(
-            f"| {n:,} | {len(records):,} | {len(truth):,} | {len(found):,} | {precision:.4f} "
-            f"| {recall:.4f} | {result.compared:,} | {elapsed:.2f} |"
+            f"| {'splink (duckdb)' if splink else 'find_duplicates'} | {n:,} | {len(records):,} "
+            f"| {len(truth):,} | {len(found):,} | {precision:.4f} | {recall:.4f} | {elapsed:.2f} |"
         )
-        if result.skipped_blocks:
-            print(f"skipped blocks: {len(result.skipped_blocks)}")
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [10_000, 100_000])
+    args = [a for a in sys.argv[1:] if a != "--splink"]
+    main([int(a) for a in args] or [10_000, 100_000], "--splink" in sys.argv)
