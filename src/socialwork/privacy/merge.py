@@ -53,7 +53,11 @@ class MergePlan:
 
 @frozen
 class MergedRecords:
-    """The records after a merge: the one client, and the cases, visits and groups given."""
+    """The records after a merge: the one client, and the cases, visits and groups given.
+
+    ``retired_id`` is the merged record's id (the survivor's own id when the
+    two were versions of one record).
+    """
 
     client: Client
     retired_id: str
@@ -86,13 +90,15 @@ def merge_plan(
         >>> plan.survivor.id, plan.filled, [c.field for c in plan.conflicts]
         ('p1', ('address',), ['name'])
 
+    Two versions of one record (the same id, say from two offline devices)
+    may be merged too: nothing then moves between ids, and the consents,
+    guardians and categories of both are kept.
+
     Raises:
-        ArgumentError: the two records have the same id.
+        TypeError: ``one`` or ``other`` is not a `Client`.
     """
     one = require_instance(Client, one, "one")
     other = require_instance(Client, other, "other")
-    if one.id == other.id:
-        raise ArgumentError("other", other.id, f"a record with another id than {one.id!r}")
     survivor, merged = sorted((one, other), key=lambda c: (c.registered_on, c.id))
     filled: list[str] = []
     conflicts: list[FieldConflict] = []
@@ -248,5 +254,8 @@ def apply_merge(plan: MergePlan, choices: Mapping[str, Any] | None = None) -> Me
     visits = tuple(
         replace(v, client_id=survivor.id) if v.client_id == merged.id else v for v in plan.visits
     )
-    groups = tuple(_merge_group(g, survivor.id, merged.id) for g in plan.groups)
+    groups = tuple(
+        g if merged.id == survivor.id else _merge_group(g, survivor.id, merged.id)
+        for g in plan.groups
+    )
     return MergedRecords(client, merged.id, cases, visits, groups)
