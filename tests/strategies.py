@@ -130,6 +130,36 @@ def consents(draw: st.DrawFn) -> m.Consent:
 emergency_contacts = st.builds(m.EmergencyContact, name=texts, relationship=texts, phone=texts)
 
 
+KNOWN_REGIONS = ("110101", "110105", "110108", "310101", "310104")
+"""Region codes that python-stdnum's table knows (so no UnknownRegionWarning)."""
+
+
+def id_number_for(region: str, born: date, sequence: int) -> str:
+    """A valid 18-character resident ID number for a region, birth date and sequence."""
+    from stdnum.cn import ric
+
+    body = f"{region}{born:%Y%m%d}{sequence:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+@st.composite
+def id_numbers(draw: st.DrawFn, born: date | None = None) -> str:
+    day = born if born is not None else draw(st.dates(date(1930, 1, 1), date(2024, 12, 31)))
+    return id_number_for(
+        draw(st.sampled_from(KNOWN_REGIONS)), day, draw(st.integers(min_value=0, max_value=999))
+    )
+
+
+guardians = st.builds(
+    m.Guardian,
+    id=ids,
+    name=texts,
+    relationship=texts,
+    phone=optional(texts),
+    consents=unique_by_id(consents()),
+)
+
+
 @st.composite
 def clients(draw: st.DrawFn) -> m.Client:
     categories = tuple(draw(st.lists(st.sampled_from(m.ClientCategory), unique=True, max_size=3)))
@@ -137,6 +167,7 @@ def clients(draw: st.DrawFn) -> m.Client:
     if m.ClientCategory.YOUTH in categories:
         issues = tuple(draw(st.lists(st.sampled_from(m.YouthIssue), unique=True, max_size=2)))
     born, registered = draw(day_pairs())
+    born_on = draw(st.none() | st.just(born))
     return m.Client(
         id=draw(ids),
         name=draw(texts),
@@ -145,11 +176,13 @@ def clients(draw: st.DrawFn) -> m.Client:
         categories=categories,
         youth_issues=issues,
         risk_level=draw(st.sampled_from(m.RiskLevel)),
-        born_on=draw(st.none() | st.just(born)),
+        born_on=born_on,
         phone=draw(optional(texts)),
         address=draw(optional(texts)),
+        id_number=draw(st.none() | id_numbers(born_on)),
         emergency_contact=draw(optional(emergency_contacts)),
         consents=draw(unique_by_id(consents())),
+        guardians=draw(unique_by_id(guardians, max_size=2)),
     )
 
 
@@ -555,6 +588,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.Community: communities,
     m.Consent: consents(),
     m.EmergencyContact: emergency_contacts,
+    m.Guardian: guardians,
     m.Evidence: evidences,
     m.FundingSource: funding_sources,
     m.Goal: goals(),

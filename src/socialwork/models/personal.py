@@ -17,7 +17,7 @@ def personal_fields(model: type[BaseModel]) -> frozenset[str]:
     Examples:
         >>> from socialwork.models import Client
         >>> sorted(personal_fields(Client))
-        ['address', 'born_on', 'name', 'phone']
+        ['address', 'born_on', 'id_number', 'name', 'phone']
     """
     return frozenset(
         name
