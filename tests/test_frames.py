@@ -94,7 +94,7 @@ def test_contracts_follow_the_records() -> None:
     assert clients.names[:4] == ("id", "name", "community_id", "registered_on")
     assert clients.column("categories").type == "codes"
     assert clients.column("risk_level").codes == tuple(r.value for r in m.RiskLevel)
-    assert clients.not_in_table == ("emergency_contact", "consents")
+    assert clients.not_in_table == ("emergency_contact", "consents", "guardians")
     assert contract("needs").column("severity").type == "scale5"
     assert contract("service_hours").column("hours").type == "decimal"
     assert contract("group_members").parent == "group_id"

@@ -69,7 +69,10 @@ def to_json(result: object) -> str:
         >>> json.loads(to_json(rate(1, 2, (Exclusion("n9", "withdrawn"),))))["exclusions"]
         [{'record_id': 'n9', 'reason': 'withdrawn'}]
     """
-    return json.dumps(_plain(result), ensure_ascii=False)
+    try:
+        return json.dumps(_plain(result), ensure_ascii=False)
+    except ValueError as err:  # an int longer than Python will write, say
+        raise ArgumentError("result", result, f"a result JSON can write ({err})") from None
 
 
 def _measure(value: object) -> dict[str, Any]:
