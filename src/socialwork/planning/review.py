@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from decimal import Decimal
 
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
@@ -51,7 +52,6 @@ from dateutil.relativedelta import relativedelta
 from socialwork._arguments import require_day, require_member
 from socialwork.errors import ArgumentError, UnknownCodeError
 from socialwork.labels import LabelledEnum, Language, Script, canonical_language
-from socialwork.metrics.definitions import Measure
 from socialwork.metrics.rates import Rate
 from socialwork.metrics.report import MonthlyReport
 from socialwork.metrics.survey import WilsonInterval
@@ -94,20 +94,25 @@ def _status(value: object) -> ReviewStatus:
     return require_member(ReviewStatus, value, "status")
 
 
-def _measure(value: object) -> Measure:
-    if isinstance(value, bool) or not isinstance(value, Rate | int | float | None):
+def _measure(value: Rate | float | Decimal | None) -> Rate | float | None:
+    if isinstance(value, bool) or not isinstance(value, Rate | int | float | Decimal | None):
         raise TypeError(f"value must be a Rate, a number or None; got {type(value).__name__}")
-    if isinstance(value, int | float) and not -1e15 <= value <= 1e15:
+    if isinstance(value, Rate) or value is None:
+        return value
+    if isinstance(value, Decimal) and not value.is_finite():
         raise ArgumentError("value", value, "a finite number of at most 1e15 in size")
-    return value
+    if not -(10**15) <= value <= 10**15:
+        raise ArgumentError("value", value, "a finite number of at most 1e15 in size")
+    return float(value)
 
 
 @frozen
 class Measurement:
     """A measured value of an indicator over a period: a `Rate`, a number or ``None``.
 
-    Numbers are in display units (90 for 90%, 15 for 15 volunteers); a rate
-    keeps its counts, which the review's Wilson interval uses.
+    Numbers are in display units (90 for 90%, 15 for 15 volunteers) and are
+    kept as floats; a rate keeps its counts, which the review's Wilson
+    interval uses.
 
     Raises:
         ArgumentError: a number is NaN, infinite or above 1e15 in size.
@@ -123,14 +128,14 @@ class Measurement:
 
     indicator: str
     period: Period
-    value: Measure = field(converter=_measure)
+    value: Rate | float | None = field(converter=_measure)
 
     @property
     def percent(self) -> float | None:
         """The value in display units: a rate in percent, a number as it is."""
         if isinstance(self.value, Rate):
             return self.value.percent
-        return None if self.value is None else float(self.value)
+        return self.value
 
 
 def measurements_from_reports(reports: Iterable[MonthlyReport]) -> tuple[Measurement, ...]:

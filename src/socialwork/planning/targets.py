@@ -27,7 +27,7 @@ from typing import Self
 
 from pydantic import model_validator
 
-from socialwork._arguments import require_member
+from socialwork._arguments import require_finite, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum, Language, canonical_language
 from socialwork.metrics.definitions import IndicatorDefinition
@@ -165,15 +165,18 @@ class GoalTarget(Record):
         """Return a value in the target's unit, with at most one decimal.
 
         Raises:
+            ArgumentError: ``value`` is NaN, infinite or above 1e15 in size.
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+            TypeError: ``value`` is not a number.
 
         Examples:
             >>> at_least("15人", of="v").format_level(7.5), at_least("90%", of="s").format_level(90)
             ('7.5', '90%')
         """
+        number = require_finite(value, "value", -1e15, 1e15)
         zh, en = _UNIT_TEXT[self.unit]
         suffix = en if canonical_language(language) == "en" else zh
-        text = f"{value:.1f}".removesuffix(".0")
+        text = f"{number:.1f}".removesuffix(".0")
         return f"{text}{suffix}"
 
     def describe(self, language: Language | str = "zh") -> str:
