@@ -34,8 +34,11 @@ from socialwork.metrics import (
     Exclusion,
     ExclusionReason,
     IndicatorStatus,
+    MembershipGrowth,
+    ProportionTest,
     Rate,
     Target,
+    WilsonInterval,
     caseload_per_worker,
     certification_rate,
     combine,
@@ -817,3 +820,20 @@ def test_categories_in_the_report_follow_the_enum() -> None:
     order = list(ClientCategory)
     found = [order.index(c) for c, _ in report.coverage_by_category]
     assert found == sorted(found)
+
+
+def test_results_built_by_hand_are_checked_too() -> None:
+    with pytest.raises(ArgumentError):
+        WilsonInterval(float("nan"), 0.5, 0.95)
+    with pytest.raises(ArgumentError):
+        WilsonInterval(0.6, 0.5, 0.95)
+    with pytest.raises(ArgumentError):
+        WilsonInterval(0.1, 0.5, 1.0)
+    assert WilsonInterval(0.1, 0.5, 0.95).width == pytest.approx(0.4)
+    with pytest.raises(ArgumentError):
+        ProportionTest(0.1, float("inf"), 0.5)
+    with pytest.raises(ArgumentError):
+        ProportionTest(0.1, 1.0, 1.5)
+    with pytest.raises(ArgumentError):
+        MembershipGrowth("g1", -1, 3)
+    assert MembershipGrowth("g1", 8, 3).change == -5

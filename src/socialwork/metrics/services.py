@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from socialwork._arguments import require_day
 from socialwork.errors import ArgumentError
@@ -93,6 +93,9 @@ def group_attendance(groups: Iterable[GroupLike], period: Period) -> Rate:
 class MembershipGrowth:
     """A group's members on the first and on the last day of a period.
 
+    Raises:
+        ArgumentError: a count is negative or above a billion.
+
     Examples:
         >>> g = MembershipGrowth("g1", 8, 15)
         >>> g.change, str(g)
@@ -100,8 +103,8 @@ class MembershipGrowth:
     """
 
     group_id: str
-    at_start: int
-    at_end: int
+    at_start: int = field(validator=lambda _, __, value: require_tally(value, "at_start"))
+    at_end: int = field(validator=lambda _, __, value: require_tally(value, "at_end"))
 
     @property
     def change(self) -> int:

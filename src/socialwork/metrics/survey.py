@@ -15,10 +15,10 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from statistics import NormalDist
 
-from attrs import frozen
+from attrs import Attribute, field, frozen
 
 from socialwork._arguments import require_finite
 from socialwork.errors import ArgumentError, MetricInputError
@@ -65,9 +65,23 @@ def z_quantile(confidence: float) -> float:
     return _STANDARD_NORMAL.inv_cdf(1 - (1 - _confidence(confidence)) / 2)
 
 
+def _share(name: str) -> Callable[[object, Attribute[float], float], None]:
+    def check(instance: object, attribute: Attribute[float], value: float) -> None:
+        require_finite(value, name, 0, 1)
+
+    return check
+
+
 @frozen
 class WilsonInterval:
     """A confidence interval for a proportion; unpacks as ``(low, high)``.
+
+    ``low`` and ``high`` lie in [0, 1], ``low`` first; ``confidence`` from
+    0.5 to 0.9999.
+
+    Raises:
+        ArgumentError: a bound is NaN or outside [0, 1], ``low`` is above
+            ``high``, or ``confidence`` is out of range.
 
     Examples:
         >>> interval = WilsonInterval(0.8, 0.9, 0.95)
@@ -76,9 +90,14 @@ class WilsonInterval:
         True
     """
 
-    low: float
-    high: float
-    confidence: float
+    low: float = field(validator=_share("low"))
+    high: float = field(validator=_share("high"))
+    confidence: float = field(validator=lambda _, __, value: _confidence(value))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the bounds are in order."""
+        if self.low > self.high:
+            raise ArgumentError("low", self.low, f"at most high {self.high}")
 
     def __iter__(self) -> Iterator[float]:
         """Yield ``low`` then ``high``."""
@@ -132,9 +151,20 @@ def wilson_interval(successes: int, n: int, confidence: float = 0.95) -> WilsonI
     )
 
 
+def _finite(
+    name: str, low: float, high: float
+) -> Callable[[object, Attribute[float], float], None]:
+    def check(instance: object, attribute: Attribute[float], value: float) -> None:
+        require_finite(value, name, low, high)
+
+    return check
+
+
 @frozen
 class ProportionTest:
     """The result of a pooled two-proportion z-test.
+
+    ``difference`` lies in [-1, 1], ``z`` is finite, ``p_value`` in [0, 1].
 
     Examples:
         >>> t = two_proportion_test(46, 50, 87, 100)
@@ -142,9 +172,9 @@ class ProportionTest:
         (0.05, True)
     """
 
-    difference: float
-    z: float
-    p_value: float
+    difference: float = field(validator=_finite("difference", -1, 1))
+    z: float = field(validator=_finite("z", -math.inf, math.inf))
+    p_value: float = field(validator=_finite("p_value", 0, 1))
 
 
 def two_proportion_test(x1: int, n1: int, x2: int, n2: int) -> ProportionTest:
