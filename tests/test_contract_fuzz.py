@@ -15,6 +15,7 @@ import collections.abc as abc
 import importlib
 import inspect
 import math
+import pkgutil
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -36,14 +37,21 @@ from socialwork.records import Record
 from socialwork.samples import station_month, station_previous_month
 from tests import strategies
 
-MODULES = (
-    "socialwork.labels",
-    "socialwork.records",
-    "socialwork.models",
-    "socialwork.stages",
-    "socialwork.planning",
-    "socialwork.metrics",
-)
+
+def public_modules() -> tuple[str, ...]:
+    names = ["socialwork.errors", "socialwork.labels", "socialwork.records"]
+    for package in ("models", "stages", "planning", "metrics"):
+        module = importlib.import_module(f"socialwork.{package}")
+        names.append(module.__name__)
+        names += [
+            info.name
+            for info in pkgutil.iter_modules(module.__path__, f"{module.__name__}.")
+            if not info.name.rsplit(".", 1)[-1].startswith("_")
+        ]
+    return tuple(names)
+
+
+MODULES = public_modules()
 """Every public module whose callables the contract covers."""
 
 EXAMPLES = settings(
@@ -170,6 +178,8 @@ def strategy_for(annotation: Any, name: str = "", *, edges: bool = True) -> st.S
         return st.tuples(*(inner(a) for a in args))
     if origin in (abc.Iterable, abc.Sequence, abc.Collection, list):
         return st.lists(inner(args[0]), max_size=3)
+    if origin in (abc.Mapping, dict):
+        return st.dictionaries(inner(args[0]), inner(args[1]), max_size=3)
     if origin in (frozenset, set, abc.Set):
         return st.frozensets(inner(args[0]), max_size=3)
     if origin is type:

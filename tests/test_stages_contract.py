@@ -689,7 +689,7 @@ ON = date(2025, 7, 1)
 WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
     "advance engagement": (
         lambda: advance(WRONG, launch(), on=ON),
-        "engagement must be of type Engagement; got str",
+        "engagement must be a Engagement; got str",
     ),
     "advance evidence": (
         lambda: advance(at(Stage.LAUNCH), WRONG, on=ON),
@@ -697,15 +697,15 @@ WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
     ),
     "check_exit engagement": (
         lambda: check_exit(WRONG, launch()),
-        "engagement must be of type Engagement; got str",
+        "engagement must be a Engagement; got str",
     ),
     "check_exit policy": (
         lambda: check_exit(at(Stage.LAUNCH), launch(), WRONG),
-        "policy must be of type StagePolicy; got str",
+        "policy must be a StagePolicy; got str",
     ),
     "stage_warnings engagement": (
         lambda: stage_warnings(NUMBER, launch()),
-        "engagement must be of type Engagement; got int",
+        "engagement must be a Engagement; got int",
     ),
     "stage_warnings evidence": (
         lambda: stage_warnings(at(Stage.LAUNCH), WRONG),
@@ -713,15 +713,15 @@ WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
     ),
     "stage_warnings policy": (
         lambda: stage_warnings(at(Stage.LAUNCH), launch(), NOTHING),
-        "policy must be of type StagePolicy; got NoneType",
+        "policy must be a StagePolicy; got NoneType",
     ),
     "move_back engagement": (
         lambda: move_back(WRONG, to=Stage.PREPARATION, on=ON, reason="r"),
-        "engagement must be of type Engagement; got str",
+        "engagement must be a Engagement; got str",
     ),
     "move_back reason": (
         lambda: move_back(at(Stage.LAUNCH), to=Stage.PREPARATION, on=ON, reason=NOTHING),
-        "reason must be of type str; got NoneType",
+        "reason must be a str; got NoneType",
     ),
     "move_back to": (
         lambda: move_back(at(Stage.LAUNCH), to=NUMBER, on=ON, reason="r"),
@@ -729,35 +729,35 @@ WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
     ),
     "transition case": (
         lambda: transition(WRONG, "assessment", on=ON),
-        "case must be of type Case; got str",
+        "case must be a Case; got str",
     ),
     "transition closure": (
         lambda: transition(new_case(), "closed", on=ON, closure=WRONG),
-        "closure must be of type Closure; got str",
+        "closure must be a Closure; got str",
     ),
     "transition reason": (
         lambda: transition(new_case(), "assessment", on=ON, reason=NUMBER),
-        "reason must be of type str; got int",
+        "reason must be a str; got int",
     ),
     "refer_crisis referral": (
         lambda: refer_crisis(new_case(crisis=True), on=ON, referral=WRONG),
-        "referral must be of type Referral; got str",
+        "referral must be a Referral; got str",
     ),
     "refer_crisis case": (
         lambda: refer_crisis(WRONG, on=ON, referral=referral()),
-        "case must be of type Case; got str",
+        "case must be a Case; got str",
     ),
     "raise_crisis reason": (
         lambda: raise_crisis(new_case(), on=ON, reason=NUMBER),
-        "reason must be of type str; got int",
+        "reason must be a str; got int",
     ),
     "raise_crisis case": (
         lambda: raise_crisis(NOTHING, on=ON, reason="r"),
-        "case must be of type Case; got NoneType",
+        "case must be a Case; got NoneType",
     ),
     "resolve_crisis case": (
         lambda: resolve_crisis(WRONG, on=ON, reason="r"),
-        "case must be of type Case; got str",
+        "case must be a Case; got str",
     ),
     "allowed_moves": (
         lambda: allowed_moves(NUMBER),
@@ -769,7 +769,7 @@ WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
     ),
     "check_lifecycle": (
         lambda: check_lifecycle([WRONG]),
-        "moves must be of type CaseMove; got str",
+        "moves must be a CaseMove; got str",
     ),
 }
 

@@ -16,6 +16,7 @@ Examples:
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from datetime import date, datetime
 from enum import Enum
 from typing import TypeVar
@@ -29,6 +30,8 @@ __all__ = [
     "require_count",
     "require_day",
     "require_finite",
+    "require_instance",
+    "require_instances",
     "require_member",
 ]
 
@@ -42,6 +45,7 @@ MAX_COUNT = 1_000_000_000
 """The largest count a record or an argument may hold (a billion)."""
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 
 def require_day(value: object, parameter: str) -> date:
@@ -137,3 +141,45 @@ def require_finite(value: object, parameter: str, low: float, high: float) -> fl
     if not (math.isfinite(number) and low <= number <= high):
         raise ArgumentError(parameter, value, f"a finite number from {low} to {high}")
     return number
+
+
+def require_instance(kind: type[T], value: object, parameter: str) -> T:
+    """Return ``value`` if it is a ``kind``; otherwise raise a ``TypeError`` naming ``parameter``.
+
+    A record of the wrong type would otherwise fail deep inside with an
+    ``AttributeError``.
+
+    Examples:
+        >>> from socialwork.models import Period
+        >>> require_instance(Period, "2025-06", "within")
+        Traceback (most recent call last):
+        ...
+        TypeError: within must be a Period; got str
+    """
+    if not isinstance(value, kind):
+        raise TypeError(f"{parameter} must be a {kind.__name__}; got {type(value).__name__}")
+    return value
+
+
+def require_instances(kind: type[T], values: object, parameter: str) -> tuple[T, ...]:
+    """Return ``values`` as a tuple if it is a collection of ``kind``.
+
+    Raises:
+        TypeError: ``values`` is not iterable (or is a string), or holds
+            something other than a ``kind``; the message names the position.
+
+    Examples:
+        >>> from socialwork.models import Period
+        >>> require_instances(Period, [Period.month(2025, 6), 7], "periods")
+        Traceback (most recent call last):
+        ...
+        TypeError: periods[1] must be a Period; got int
+    """
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise TypeError(
+            f"{parameter} must be a collection of {kind.__name__}; got {type(values).__name__}"
+        )
+    found = tuple(values)
+    for index, value in enumerate(found):
+        require_instance(kind, value, f"{parameter}[{index}]")
+    return found

@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from attrs import frozen
 
-from socialwork._arguments import require_count
+from socialwork._arguments import require_count, require_instance
 from socialwork.labels import LabelledEnum, Language
-from socialwork.planning._inputs import require_record
 from socialwork.planning.goals import PlanGoal
 from socialwork.planning.phases import MilestoneKind, Phase
 from socialwork.planning.workplan import WorkPlan
@@ -123,7 +122,7 @@ def check_goal(goal: PlanGoal, *, staff_available: int | None) -> tuple[Finding,
         >>> [f.code.value for f in check_goal(g, staff_available=6)]
         ['no_target_group', 'no_deadline', 'no_priority', 'beyond_capacity']
     """
-    require_record(goal, PlanGoal, "goal")
+    require_instance(PlanGoal, goal, "goal")
     if staff_available is not None:
         require_count(staff_available, "staff_available")
     C = FindingCode  # noqa: N806 - a short alias for the codes
@@ -181,7 +180,7 @@ def check_plan(plan: WorkPlan) -> tuple[Finding, ...]:
         r1: Risk has no owner
         r1: Risk has no response
     """
-    require_record(plan, WorkPlan, "plan")
+    require_instance(WorkPlan, plan, "plan")
     findings = _phase_findings(plan.phases)
     for goal in plan.goals:
         findings.extend(check_goal(goal, staff_available=plan.staff_available))

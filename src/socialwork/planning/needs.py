@@ -25,8 +25,9 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
+from socialwork._arguments import require_instance, require_instances
 from socialwork.models import BradshawEvidence, Need, NeedDomain
-from socialwork.planning._inputs import require_distinct, require_record, require_records
+from socialwork.planning._inputs import require_distinct
 from socialwork.records import MAX_COUNT, Record, Share, break_rule
 
 __all__ = [
@@ -55,7 +56,7 @@ def bradshaw_code(evidence: BradshawEvidence) -> str:
         >>> bradshaw_code(BradshawEvidence())
         '----'
     """
-    require_record(evidence, BradshawEvidence, "evidence")
+    require_instance(BradshawEvidence, evidence, "evidence")
     return "".join("+" if present else "-" for present in evidence.present())
 
 
@@ -181,8 +182,8 @@ def prioritise(
         ``n2`` has one type of evidence: 0.25×1/4 = 0.0625, and at most
         0.0625 + 0.30 + 0.30 + 0.15 = 0.8125 once assessed.
     """
-    needs = require_records(needs, Need, "needs")
-    require_record(weights, PriorityWeights, "weights")
+    needs = require_instances(Need, needs, "needs")
+    require_instance(PriorityWeights, weights, "weights")
     require_distinct("needs", (n.id for n in needs))
     return tuple(
         sorted(
@@ -211,6 +212,6 @@ def group_by_domain(needs: Iterable[Need]) -> Mapping[NeedDomain, tuple[Need, ..
         >>> {d.value: [n.id for n in ns] for d, ns in groups.items()}
         {'elderly_care': ['b'], 'health': ['a', 'c']}
     """
-    needs = require_records(needs, Need, "needs")
+    needs = require_instances(Need, needs, "needs")
     grouped = {d: tuple(n for n in needs if n.domain is d) for d in NeedDomain}
     return {d: ns for d, ns in grouped.items() if ns}

@@ -18,9 +18,10 @@ from typing import Annotated
 from attrs import frozen
 from pydantic import Field, Strict
 
+from socialwork._arguments import require_instance, require_instances
 from socialwork.labels import LabelledEnum
 from socialwork.models import Availability, Need, NeedDomain, NeedStatus, Resource
-from socialwork.planning._inputs import require_distinct, require_record, require_records
+from socialwork.planning._inputs import require_distinct
 from socialwork.planning.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
 from socialwork.records import MAX_COUNT, Id, Record, Text
 
@@ -65,7 +66,7 @@ def classify_resource(resource: Resource) -> ResourceStrategy:
         >>> classify_resource(hall).label("en")
         'Develop it'
     """
-    match require_record(resource, Resource, "resource").availability:
+    match require_instance(Resource, resource, "resource").availability:
         case Availability.USABLE:
             return ResourceStrategy.FILE_IN_HANDBOOK
         case Availability.UNUSABLE | Availability.DEVELOPABLE:
@@ -130,8 +131,8 @@ def resource_gaps(needs: Iterable[Need], offers: Iterable[Offer]) -> tuple[Resou
         >>> gap.open_needs, gap.capacity, gap.shortfall    # a month of 28 wishes, 15 claimed
         (28, 15, 13)
     """
-    needs = require_records(needs, Need, "needs")
-    offers = require_records(offers, Offer, "offers")
+    needs = require_instances(Need, needs, "needs")
+    offers = require_instances(Offer, offers, "offers")
     require_distinct("needs", (n.id for n in needs))
     require_distinct("offers", (o.id for o in offers))
     demand: defaultdict[NeedDomain, int] = defaultdict(int)
@@ -264,9 +265,9 @@ def match_needs(
         >>> [(u.need_id, u.reason.value) for u in m.unmatched]
         [('tutor', 'no_offer_in_domain'), ('rice', 'capacity_exhausted')]
     """
-    needs = require_records(needs, Need, "needs")
-    offers = tuple(sorted(require_records(offers, Offer, "offers"), key=lambda o: o.id))
-    require_record(weights, PriorityWeights, "weights")
+    needs = require_instances(Need, needs, "needs")
+    offers = tuple(sorted(require_instances(Offer, offers, "offers"), key=lambda o: o.id))
+    require_instance(PriorityWeights, weights, "weights")
     require_distinct("needs", (n.id for n in needs))
     require_distinct("offers", (o.id for o in offers))
     left = {o.id: o.capacity for o in offers}

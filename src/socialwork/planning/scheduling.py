@@ -12,8 +12,8 @@ from datetime import date, datetime
 
 from attrs import frozen
 
+from socialwork._arguments import require_instance
 from socialwork.models import Period
-from socialwork.planning._inputs import require_record
 from socialwork.planning.workplan import WorkPlan
 
 __all__ = ["Occurrence", "schedule"]
@@ -51,8 +51,8 @@ def schedule(plan: WorkPlan, within: Period) -> tuple[Occurrence, ...]:
         >>> [o.on.isoformat() for o in schedule(plan, plan.period)]
         ['2025-01-15', '2025-05-15', '2025-07-15', '2025-09-15']
     """
-    require_record(plan, WorkPlan, "plan")
-    require_record(within, Period, "within")
+    require_instance(WorkPlan, plan, "plan")
+    require_instance(Period, within, "within")
     spans = plan.phase_periods
     whole = plan.period
     found: list[Occurrence] = []

@@ -22,10 +22,10 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
-from socialwork._arguments import require_finite, require_member
+from socialwork._arguments import require_finite, require_instances, require_member
 from socialwork.errors import PlanningInputError
 from socialwork.labels import LabelledEnum
-from socialwork.planning._inputs import require_distinct, require_records
+from socialwork.planning._inputs import require_distinct
 from socialwork.records import Id, Record, Share, Text, break_rule
 
 __all__ = [
@@ -300,8 +300,8 @@ def swot(
         >>> [s.id for s in a.slot(TowsSlot.SO)]
         ['so1']
     """
-    items = require_records(items, SwotItem, "items")
-    strategies = require_records(strategies, TowsStrategy, "strategies")
+    items = require_instances(SwotItem, items, "items")
+    strategies = require_instances(TowsStrategy, strategies, "strategies")
     tolerance = require_finite(tolerance, "tolerance", 0, MAX_TOLERANCE)
     require_distinct("items", (i.id for i in items))
     require_distinct("strategies", (s.id for s in strategies))

@@ -6,21 +6,19 @@ A record of the wrong type would otherwise fail deep inside with an
 Examples:
     >>> from datetime import date
     >>> from socialwork.stages.engagement import Engagement
-    >>> require_instance(Engagement, "c1", "engagement")
+    >>> require_text(3, "reason")
     Traceback (most recent call last):
     ...
-    TypeError: engagement must be of type Engagement; got str
+    TypeError: reason must be a str; got int
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
-
-from socialwork._arguments import require_finite
+from socialwork._arguments import require_finite, require_instance
 from socialwork.records import MAX_COUNT
 from socialwork.stages.evidence import MAX_RATIO
 
-__all__ = ["MAX_MEASURE", "require_instance", "require_measure", "require_text"]
+__all__ = ["MAX_MEASURE", "require_measure", "require_text"]
 
 MAX_MEASURE = MAX_COUNT * MAX_RATIO
 """The largest value a criterion or a warning may measure or compare with.
@@ -28,20 +26,6 @@ MAX_MEASURE = MAX_COUNT * MAX_RATIO
 A count is at most `MAX_COUNT`; the largest threshold is the reliance ratio
 times a count of requests.
 """
-
-T = TypeVar("T")
-
-
-def require_instance(kind: type[T], value: object, parameter: str) -> T:
-    """Return ``value`` if it is a ``kind``; otherwise raise a ``TypeError`` naming ``parameter``.
-
-    Examples:
-        >>> require_instance(int, 3, "count")
-        3
-    """
-    if not isinstance(value, kind):
-        raise TypeError(f"{parameter} must be of type {kind.__name__}; got {type(value).__name__}")
-    return value
 
 
 def require_text(value: object, parameter: str) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from attrs import Attribute, field, frozen
 
+from socialwork._arguments import require_instance
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import ProfileAspect
-from socialwork.stages._checks import require_instance, require_measure
+from socialwork.stages._checks import require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
