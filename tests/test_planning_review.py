@@ -13,12 +13,15 @@ from socialwork.errors import ArgumentError, UnknownCodeError
 from socialwork.metrics import monthly_report, rate
 from socialwork.models import Period
 from socialwork.planning import (
+    ChangeKind,
     GoalTarget,
     Measurement,
     Milestone,
+    MilestoneKind,
     PlanGoal,
     PlanKind,
     ReviewStatus,
+    TargetUnit,
     WorkPlan,
     at_least,
     at_most,
@@ -49,8 +52,8 @@ def _plan(*targets: GoalTarget | None, deadline: int = 12) -> WorkPlan:
         start=date(2025, 1, 1),
         goals=goals,
         milestones=(
-            Milestone(id="mid", name="中期评估", month=6, kind="mid_term_review"),
-            Milestone(id="final", name="终期评估", month=12, kind="final_evaluation"),
+            Milestone(id="mid", name="中期评估", month=6, kind=MilestoneKind.MID_TERM_REVIEW),
+            Milestone(id="final", name="终期评估", month=12, kind=MilestoneKind.FINAL_EVALUATION),
         ),
     )
 
@@ -99,10 +102,10 @@ def test_change_levels_by_hand() -> None:
 
 def test_record_rules() -> None:
     with pytest.raises(ValidationError) as err:
-        _GoalTarget(indicator="x", level=5, unit="count", change="points")
+        _GoalTarget(indicator="x", level=5, unit=TargetUnit.COUNT, change=ChangeKind.POINTS)
     assert err.value.errors()[0]["type"] == "points_not_percent"
     with pytest.raises(ValidationError) as err:
-        _GoalTarget(indicator="x", level=120, unit="percent")
+        _GoalTarget(indicator="x", level=120, unit=TargetUnit.PERCENT)
     assert err.value.errors()[0]["type"] == "target_out_of_range"
 
 
