@@ -238,6 +238,8 @@ def _producer_draws(func: Callable[..., Any], cls: type[Any]) -> bool:
 
 
 def _flatten(annotation: Any) -> set[Any]:
+    if isinstance(annotation, list):  # the argument list of a Callable[[...], ...]
+        return set().union(*(_flatten(item) for item in annotation))
     found = {annotation}
     for item in typing.get_args(annotation):
         found |= _flatten(item)

@@ -28,11 +28,11 @@ from socialwork.planning import (
     decrease_by,
     exactly,
     increase_by,
-    measurements_from_reports,
     milestone_review,
     plan_template,
     review_plan,
 )
+from socialwork.planning.review import measurements_from_reports
 from socialwork.planning.targets import GoalTarget as _GoalTarget
 from socialwork.samples import station_month
 

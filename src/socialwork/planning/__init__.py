@@ -29,7 +29,6 @@ from socialwork.planning.resources import Offer, classify_resource, match_needs,
 from socialwork.planning.review import (
     Measurement,
     ReviewStatus,
-    measurements_from_reports,
     milestone_review,
     review_plan,
 )
@@ -111,7 +110,6 @@ __all__ = [
     "group_by_domain",
     "increase_by",
     "match_needs",
-    "measurements_from_reports",
     "milestone_review",
     "plan_template",
     "practice_model",
