@@ -15,6 +15,7 @@ PUBLIC_PACKAGES = (
     "socialwork.errors",
     "socialwork.labels",
     "socialwork.records",
+    "socialwork.schema",
     "socialwork.models",
     "socialwork.stages",
     "socialwork.planning",

@@ -36,7 +36,7 @@ from socialwork.models import ClientCategory, Period, StationRecords
 __all__ = ["GroupLine", "MonthlyReport", "ReportLine", "monthly_report"]
 
 
-def _status(value: object) -> IndicatorStatus:
+def _status(value: IndicatorStatus | str) -> IndicatorStatus:
     return require_member(IndicatorStatus, value, "status")
 
 
