@@ -924,8 +924,37 @@ def phases(draw: st.DrawFn) -> pl.Phase:
 milestones = st.builds(
     pl.Milestone, id=ids, name=texts, month=plan_months, kind=st.sampled_from(pl.MilestoneKind)
 )
+finite_figures = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+percents = st.floats(min_value=0, max_value=100, allow_nan=False)
+
+
+@st.composite
+def goal_targets(draw: st.DrawFn) -> pl.GoalTarget:
+    """A valid typed goal target: a level, points or relative change, with or without baseline."""
+    change = draw(st.sampled_from(pl.ChangeKind))
+    unit = (
+        pl.TargetUnit.PERCENT
+        if change is pl.ChangeKind.POINTS
+        else draw(st.sampled_from(pl.TargetUnit))
+    )
+    percent = unit is pl.TargetUnit.PERCENT
+    if change is pl.ChangeKind.LEVEL:
+        level = draw(percents if percent else finite_figures)
+    else:
+        level = draw(st.floats(min_value=0, max_value=100 if percent else 1e6, allow_nan=False))
+    return pl.GoalTarget(
+        indicator=draw(ids),
+        comparator=draw(st.sampled_from(pl.Comparator)),
+        level=level,
+        unit=unit,
+        change=change,
+        baseline=draw(optional(percents if percent else finite_figures)),
+    )
+
+
 plan_goals = st.builds(
     pl.PlanGoal,
+    typed_target=optional(goal_targets()),
     id=ids,
     statement=texts,
     kind=st.sampled_from(pl.GoalKind),
@@ -1143,6 +1172,7 @@ def plan_templates(draw: st.DrawFn) -> pl.PlanTemplate:
 PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     pl.CatalogRisk: catalog_risks,
     pl.Duty: duties,
+    pl.GoalTarget: goal_targets(),
     pl.Logframe: logframes(),
     pl.LogframeNode: logframe_nodes,
     pl.Milestone: milestones,

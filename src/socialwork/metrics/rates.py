@@ -57,7 +57,7 @@ class ExclusionReason(LabelledEnum):
     ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number", "超出計劃次數"
 
 
-def _reason(value: object) -> ExclusionReason:
+def _reason(value: ExclusionReason | str) -> ExclusionReason:
     return require_member(ExclusionReason, value, "reason")
 
 
