@@ -52,10 +52,15 @@ def shown(value: object, limit: int = 200) -> str:
         'an int of about 5001 digits'
         >>> shown("x" * 300).endswith("… (302 characters)")
         True
+        >>> shown((0.0, 10**5000))
+        'a tuple holding an int too long to write'
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 512:
         return f"an int of about {round(value.bit_length() * 0.30103) + 1} digits"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # a huge int inside a tuple, say
+        return f"a {type(value).__name__} holding an int too long to write"
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
