@@ -39,7 +39,7 @@ def current() -> Snapshot:
     left out, so a change to ``Client`` shows as ``Client`` and not also as
     every record that holds clients.
     """
-    from socialwork.models import json_schema
+    from socialwork.schema import json_schema
 
     schemas = json.loads(json.dumps(json_schema()))
     definitions: dict[str, Any] = {}

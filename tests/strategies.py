@@ -130,6 +130,36 @@ def consents(draw: st.DrawFn) -> m.Consent:
 emergency_contacts = st.builds(m.EmergencyContact, name=texts, relationship=texts, phone=texts)
 
 
+KNOWN_REGIONS = ("110101", "110105", "110108", "310101", "310104")
+"""Region codes that python-stdnum's table knows (so no UnknownRegionWarning)."""
+
+
+def id_number_for(region: str, born: date, sequence: int) -> str:
+    """A valid 18-character resident ID number for a region, birth date and sequence."""
+    from stdnum.cn import ric
+
+    body = f"{region}{born:%Y%m%d}{sequence:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+@st.composite
+def id_numbers(draw: st.DrawFn, born: date | None = None) -> str:
+    day = born if born is not None else draw(st.dates(date(1930, 1, 1), date(2024, 12, 31)))
+    return id_number_for(
+        draw(st.sampled_from(KNOWN_REGIONS)), day, draw(st.integers(min_value=0, max_value=999))
+    )
+
+
+guardians = st.builds(
+    m.Guardian,
+    id=ids,
+    name=texts,
+    relationship=texts,
+    phone=optional(texts),
+    consents=unique_by_id(consents()),
+)
+
+
 @st.composite
 def clients(draw: st.DrawFn) -> m.Client:
     categories = tuple(draw(st.lists(st.sampled_from(m.ClientCategory), unique=True, max_size=3)))
@@ -137,6 +167,7 @@ def clients(draw: st.DrawFn) -> m.Client:
     if m.ClientCategory.YOUTH in categories:
         issues = tuple(draw(st.lists(st.sampled_from(m.YouthIssue), unique=True, max_size=2)))
     born, registered = draw(day_pairs())
+    born_on = draw(st.none() | st.just(born))
     return m.Client(
         id=draw(ids),
         name=draw(texts),
@@ -145,11 +176,13 @@ def clients(draw: st.DrawFn) -> m.Client:
         categories=categories,
         youth_issues=issues,
         risk_level=draw(st.sampled_from(m.RiskLevel)),
-        born_on=draw(st.none() | st.just(born)),
+        born_on=born_on,
         phone=draw(optional(texts)),
         address=draw(optional(texts)),
+        id_number=draw(st.none() | id_numbers(born_on)),
         emergency_contact=draw(optional(emergency_contacts)),
         consents=draw(unique_by_id(consents())),
+        guardians=draw(unique_by_id(guardians, max_size=2)),
     )
 
 
@@ -555,6 +588,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.Community: communities,
     m.Consent: consents(),
     m.EmergencyContact: emergency_contacts,
+    m.Guardian: guardians,
     m.Evidence: evidences,
     m.FundingSource: funding_sources,
     m.Goal: goals(),
@@ -890,8 +924,37 @@ def phases(draw: st.DrawFn) -> pl.Phase:
 milestones = st.builds(
     pl.Milestone, id=ids, name=texts, month=plan_months, kind=st.sampled_from(pl.MilestoneKind)
 )
+finite_figures = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
+percents = st.floats(min_value=0, max_value=100, allow_nan=False)
+
+
+@st.composite
+def goal_targets(draw: st.DrawFn) -> pl.GoalTarget:
+    """A valid typed goal target: a level, points or relative change, with or without baseline."""
+    change = draw(st.sampled_from(pl.ChangeKind))
+    unit = (
+        pl.TargetUnit.PERCENT
+        if change is pl.ChangeKind.POINTS
+        else draw(st.sampled_from(pl.TargetUnit))
+    )
+    percent = unit is pl.TargetUnit.PERCENT
+    if change is pl.ChangeKind.LEVEL:
+        level = draw(percents if percent else finite_figures)
+    else:
+        level = draw(st.floats(min_value=0, max_value=100 if percent else 1e6, allow_nan=False))
+    return pl.GoalTarget(
+        indicator=draw(ids),
+        comparator=draw(st.sampled_from(pl.Comparator)),
+        level=level,
+        unit=unit,
+        change=change,
+        baseline=draw(optional(percents if percent else finite_figures)),
+    )
+
+
 plan_goals = st.builds(
     pl.PlanGoal,
+    typed_target=optional(goal_targets()),
     id=ids,
     statement=texts,
     kind=st.sampled_from(pl.GoalKind),
@@ -1109,6 +1172,7 @@ def plan_templates(draw: st.DrawFn) -> pl.PlanTemplate:
 PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     pl.CatalogRisk: catalog_risks,
     pl.Duty: duties,
+    pl.GoalTarget: goal_targets(),
     pl.Logframe: logframes(),
     pl.LogframeNode: logframe_nodes,
     pl.Milestone: milestones,

@@ -15,10 +15,12 @@ PUBLIC_PACKAGES = (
     "socialwork.errors",
     "socialwork.labels",
     "socialwork.records",
+    "socialwork.schema",
     "socialwork.models",
     "socialwork.stages",
     "socialwork.planning",
     "socialwork.metrics",
+    "socialwork.frames",
     "socialwork.samples",
 )
 

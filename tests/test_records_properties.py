@@ -11,9 +11,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from socialwork import models
-from socialwork.models import RECORD_TYPES, json_schema
-from tests.strategies import RECORDS
+from socialwork import metrics, models, planning, stages
+from socialwork.schema import RECORD_TYPES, json_schema
+from tests import strategies
+
+RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    **strategies.RECORDS,
+    **strategies.STAGE_RECORDS,
+    **strategies.PLANNING_RECORDS,
+    **strategies.METRIC_RECORDS,
+}
 
 SCHEMAS = json_schema()
 SLOW = settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
@@ -24,9 +31,20 @@ def test_every_record_type_has_a_strategy() -> None:
 
 
 def test_record_types_lists_every_exported_record() -> None:
-    exported = {getattr(models, name) for name in models.__all__}
+    exported = {
+        getattr(package, name)
+        for package in (models, stages, planning, metrics)
+        for name in package.__all__
+    }
     records = {t for t in exported if isinstance(t, type) and issubclass(t, BaseModel)}
-    assert records == set(RECORD_TYPES)
+    assert records <= set(RECORD_TYPES)
+    assert models.Client in records
+    assert stages.Engagement in records
+
+
+def test_record_names_are_unique() -> None:
+    names = [t.__name__ for t in RECORD_TYPES]
+    assert len(names) == len(set(names))
 
 
 @pytest.mark.parametrize("model", RECORD_TYPES, ids=lambda t: t.__name__)

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 
 from socialwork import models as m
 from socialwork.samples import station_month
+from socialwork.schema import json_schema
 
 D1 = date(2025, 6, 1)
 D2 = date(2025, 6, 2)
@@ -522,11 +523,11 @@ def test_consent_activity_window() -> None:
 
 
 def test_personal_fields_are_marked() -> None:
-    assert m.personal_fields(m.Client) == {"name", "born_on", "phone", "address"}
+    assert m.personal_fields(m.Client) == {"name", "born_on", "phone", "address", "id_number"}
     assert m.personal_fields(m.EmergencyContact) == {"name", "phone"}
     assert m.personal_fields(m.Resource) == {"person_in_charge", "contact"}
     assert m.personal_fields(m.Period) == frozenset()
-    schema = m.json_schema()["Client"]
+    schema = json_schema()["Client"]
     assert schema["properties"]["name"]["personal_data"] is True
     assert "personal_data" not in schema["properties"]["community_id"]
 

@@ -53,7 +53,7 @@ def test_record_schemas_match_the_snapshot() -> None:
 
 
 def test_every_record_and_enum_is_in_the_snapshot() -> None:
-    from socialwork.models import RECORD_TYPES
+    from socialwork.schema import RECORD_TYPES
 
     now = script.current()
     assert now["records"] == sorted(model.__name__ for model in RECORD_TYPES)

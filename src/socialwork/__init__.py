@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from socialwork.errors import (
     ArgumentError,
+    ConsentRequired,
     InvalidStageMove,
     InvalidTransition,
     MalformedLifecycle,
@@ -31,16 +32,17 @@ from socialwork.errors import (
     TransitionBlocked,
     UnknownCodeError,
     UnknownLanguageError,
+    UnknownRegionWarning,
     WrongStageEvidence,
 )
 from socialwork.labels import LANGUAGES, LabelledEnum, Language
 
 if TYPE_CHECKING:
-    from socialwork import metrics, models, planning, stages
+    from socialwork import metrics, models, planning, privacy, stages
 
 __version__ = _version("socialwork")
 
-_SUBPACKAGES = frozenset({"metrics", "models", "planning", "stages"})
+_SUBPACKAGES = frozenset({"metrics", "models", "planning", "privacy", "stages"})
 
 
 def __getattr__(name: str) -> _ModuleType:
@@ -53,6 +55,7 @@ def __getattr__(name: str) -> _ModuleType:
 __all__ = [
     "LANGUAGES",
     "ArgumentError",
+    "ConsentRequired",
     "InvalidStageMove",
     "InvalidTransition",
     "LabelledEnum",
@@ -64,10 +67,12 @@ __all__ = [
     "TransitionBlocked",
     "UnknownCodeError",
     "UnknownLanguageError",
+    "UnknownRegionWarning",
     "WrongStageEvidence",
     "__version__",
     "metrics",
     "models",
     "planning",
+    "privacy",
     "stages",
 ]

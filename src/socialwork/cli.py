@@ -46,9 +46,10 @@ from socialwork._arguments import require_day
 from socialwork.errors import ArgumentError, SocialWorkError
 from socialwork.labels import LANGUAGES, Script, canonical_language, select_language
 from socialwork.metrics import IndicatorDefinition, MonthlyReport, Rate, monthly_report
-from socialwork.models import BilingualText, StationRecords, json_schema
+from socialwork.models import BilingualText, StationRecords
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
+from socialwork.schema import json_schema
 
 __all__ = ["main"]
 

@@ -20,10 +20,13 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from datetime import date
+from typing import Any, ClassVar
 
 __all__ = [
     "ArgumentError",
+    "ConsentRequired",
+    "FrameContractError",
     "InvalidStageMove",
     "InvalidTransition",
     "MalformedLifecycle",
@@ -33,6 +36,7 @@ __all__ = [
     "TransitionBlocked",
     "UnknownCodeError",
     "UnknownLanguageError",
+    "UnknownRegionWarning",
     "WrongStageEvidence",
 ]
 
@@ -48,10 +52,15 @@ def shown(value: object, limit: int = 200) -> str:
         'an int of about 5001 digits'
         >>> shown("x" * 300).endswith("… (302 characters)")
         True
+        >>> shown((0.0, 10**5000))
+        'a tuple holding an int too long to write'
     """
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 512:
         return f"an int of about {round(value.bit_length() * 0.30103) + 1} digits"
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # a huge int inside a tuple, say
+        return f"a {type(value).__name__} holding an int too long to write"
     return text if len(text) <= limit else f"{text[:limit]}… ({len(text)} characters)"
 
 
@@ -271,3 +280,85 @@ class PlanningInputError(SocialWorkError):
         self.value = value
         self.expected = expected
         super().__init__(f"{rule}: expected {expected}; got {shown(value)}")
+
+
+class FrameContractError(SocialWorkError):
+    """A frame breaks its column contract; ``.problems`` lists every broken rule.
+
+    Raised by `socialwork.frames.to_records` (the extra ``socialwork[frames]``);
+    each problem names the row, the column, the rule code and the value, and
+    the message names the kind and the first problems.
+
+    Examples:
+        >>> err = FrameContractError("clients", ("row 2 (p3), name: missing, got ''",))
+        >>> print(err)
+        clients frame breaks its contract in 1 place: row 2 (p3), name: missing, got ''
+        >>> err.code, err.kind
+        ('frame_contract', 'clients')
+    """
+
+    code: ClassVar[str] = "frame_contract"
+
+    def __init__(self, kind: str, problems: tuple[Any, ...]) -> None:
+        """Keep the kind and every problem."""
+        self.kind = kind
+        self.problems = problems
+        places = "place" if len(problems) == 1 else "places"
+        first = "; ".join(str(p) for p in problems[:5])
+        more = f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        super().__init__(
+            f"{kind} frame breaks its contract in {len(problems)} {places}: {first}{more}"
+        )
+
+
+class ConsentRequired(SocialWorkError):
+    """Sharing or publishing a client's information was refused for want of consent.
+
+    ``rule`` says why: ``no_consent`` (none was ever given for the scope by
+    that day), ``withdrawn`` (one was given and withdrawn by that day),
+    ``guardian_consent_needed`` (the client is a child and no guardian's
+    consent holds; the child's own does not suffice).
+
+    Examples:
+        >>> from datetime import date
+        >>> err = ConsentRequired("p1", "publication", date(2025, 6, 9), "withdrawn")
+        >>> err.client_id, err.scope, err.rule
+        ('p1', 'publication', 'withdrawn')
+        >>> print(err)
+        client 'p1' has no active 'publication' consent on 2025-06-09: withdrawn
+    """
+
+    code: ClassVar[str] = "consent_required"
+
+    def __init__(self, client_id: str, scope: str, day: date, rule: str) -> None:
+        """Keep the client, the scope, the day and the rule."""
+        self.client_id = client_id
+        self.scope = scope
+        self.day = day
+        self.rule = rule
+        super().__init__(
+            f"client {client_id!r} has no active {scope!r} consent on {day.isoformat()}: {rule}"
+        )
+
+
+class UnknownRegionWarning(UserWarning):
+    """A resident ID number's region code is missing from python-stdnum's table.
+
+    The table lags the official list of administrative divisions (valid
+    historic codes are missing), so the number is accepted and this warning
+    lets the caller see it. Turn it into an error with
+    ``warnings.simplefilter("error", UnknownRegionWarning)``, or silence it.
+
+    Examples:
+        >>> w = UnknownRegionWarning("990105")
+        >>> w.region, str(w)
+        ('990105', "region code '990105' of the ID number is not in python-stdnum's table; ...")
+    """
+
+    def __init__(self, region: str) -> None:
+        """Keep the six-digit region code."""
+        self.region = region
+        super().__init__(
+            f"region code {region!r} of the ID number is not in python-stdnum's table; "
+            "the number was accepted, check the code against the current list of divisions"
+        )

@@ -146,3 +146,7 @@ class LabelledEnum(StrEnum):
             ('接案', 'Intake')
         """
         return select_language(language, self._zh, self._en, self._zh_hant)
+
+    def __repr__(self) -> str:
+        """Show the member with its code and Chinese label: ``<Stage.LAUNCH: 'launch' 启动>``."""
+        return f"<{type(self).__name__}.{self.name}: {self._value_!r} {self._zh}>"

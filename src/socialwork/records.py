@@ -39,6 +39,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, require_day
+from socialwork.errors import shown
 
 __all__ = [
     "FIRST_DAY",
@@ -306,10 +307,17 @@ def break_rule(
         ...     print(err.errors()[0]["type"], err.errors()[0]["loc"])
         end_before_start ('end',)
     """
-    error = PydanticCustomError(code, message, {k: str(v) for k, v in context.items()})
+    error = PydanticCustomError(code, message, {k: _text(v) for k, v in context.items()})
     raise ValidationError.from_exception_data(
         record, [InitErrorDetails(type=error, loc=loc, input=input_value)]
     )
+
+
+def _text(value: object) -> str:
+    """A value as message text; a huge int by its size, since Python will not write it."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 512:
+        return shown(value)
+    return str(value)
 
 
 def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:

@@ -344,7 +344,16 @@ _ENTRIES = (
     Indicator(HOME_VISIT_COMPLETION, _home_visit_completion),
 )
 
-CATALOGUE: Mapping[str, Indicator] = MappingProxyType({e.definition.code: e for e in _ENTRIES})
+
+def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
+    """The entries by code, refusing two entries with one code."""
+    by_code = {entry.definition.code: entry for entry in entries}
+    if len(by_code) != len(entries):
+        raise RuntimeError("two catalogue entries share a code")
+    return MappingProxyType(by_code)
+
+
+CATALOGUE: Mapping[str, Indicator] = _catalogue(*_ENTRIES)
 """Every built-in indicator by code, in report order."""
 
 

@@ -18,9 +18,11 @@ from fractions import Fraction
 
 from attrs import field, frozen
 
+from socialwork import display
 from socialwork._arguments import require_count, require_member
+from socialwork.display import Displayable
 from socialwork.errors import MetricInputError
-from socialwork.labels import LabelledEnum
+from socialwork.labels import LabelledEnum, Language
 from socialwork.metrics._checks import require_decimals
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
@@ -55,7 +57,7 @@ class ExclusionReason(LabelledEnum):
     ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number", "超出計劃次數"
 
 
-def _reason(value: ExclusionReason) -> ExclusionReason:
+def _reason(value: ExclusionReason | str) -> ExclusionReason:
     return require_member(ExclusionReason, value, "reason")
 
 
@@ -76,7 +78,7 @@ class Exclusion:
 
 
 @frozen
-class Rate:
+class Rate(Displayable):
     """A proportion: ``numerator`` of ``denominator``, with the records excluded.
 
     ``value`` is ``None`` when the denominator is 0 (undefined, never NaN).
@@ -140,6 +142,20 @@ class Rate:
     def __str__(self) -> str:
         """Return `format` with one decimal."""
         return self.format()
+
+    def __repr__(self) -> str:
+        """Show the rate as it reads, ``85.0% (51/60)``, and how many records it excluded."""
+        excluded = f" excluding {len(self.exclusions)}" if self.exclusions else ""
+        return f"{self.format()}{excluded}" if self.denominator else f"n/a (0/0){excluded}"
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the rate with its 95% Wilson interval and its exclusions, as Markdown.
+
+        Examples:
+            >>> print(Rate(51, 60).to_markdown("en"))
+            85.0% (51/60) · 95% interval 73.9%–91.9%
+        """
+        return display._rate_markdown(self, language)
 
     def wilson(self, confidence: float = 0.95) -> WilsonInterval:
         """Return the Wilson score interval of the rate.

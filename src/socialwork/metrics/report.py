@@ -18,10 +18,13 @@ Examples:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from attrs import field, frozen
 
+from socialwork import display
 from socialwork._arguments import require_member
+from socialwork.display import Displayable
 from socialwork.errors import UnknownCodeError
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics.casework import FollowUp
@@ -36,12 +39,12 @@ from socialwork.models import ClientCategory, Period, StationRecords
 __all__ = ["GroupLine", "MonthlyReport", "ReportLine", "monthly_report"]
 
 
-def _status(value: IndicatorStatus) -> IndicatorStatus:
+def _status(value: IndicatorStatus | str) -> IndicatorStatus:
     return require_member(IndicatorStatus, value, "status")
 
 
 @frozen
-class ReportLine:
+class ReportLine(Displayable):
     """One indicator in a report: its value, the previous one, the change and the status.
 
     ``change`` is in display units: percentage points for a percentage,
@@ -69,6 +72,20 @@ class ReportLine:
         """What the value's rate left out (empty for a plain number)."""
         return self.value.exclusions if isinstance(self.value, Rate) else ()
 
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the line as a one-row Markdown table, as in the report.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> line = monthly_report(june, june.period).line("file_completeness")
+            >>> print(line.to_markdown("en").splitlines()[-1])
+            | File completeness | 84.4% (27/32) | — | — | ≥ 100.0% | Off track |
+        """
+        script = canonical_language(language)
+        header = _WORDS[script]["indicator_header"].split("|")
+        return display.markdown_table(header, [_row(self, script)]) + "\n"
+
 
 @frozen
 class GroupLine:
@@ -87,7 +104,7 @@ class GroupLine:
 
 
 @frozen
-class MonthlyReport:
+class MonthlyReport(Displayable):
     """A station's indicators for a period, compared with the previous one.
 
     Examples:
@@ -122,6 +139,24 @@ class MonthlyReport:
             if line.definition.code == code:
                 return line
         raise UnknownCodeError("code", code, [li.definition.code for li in self.lines])
+
+    def __repr__(self) -> str:
+        """A one-line summary: station, period and how many indicators, groups and overdue cases."""
+        return (
+            f"MonthlyReport({self.station!r}, {self.period.start}..{self.period.end}: "
+            f"{len(self.lines)} indicators, {len(self.groups)} groups, {len(self.overdue)} overdue)"
+        )
+
+    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
+        """Key-group coverage by category as a Vega-Lite v5 spec (`socialwork.display`).
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> monthly_report(june, june.period).chart("en")["title"]
+            'Key-group coverage'
+        """
+        return display.coverage_chart(self.coverage_by_category, language)
 
     def to_markdown(self, language: Language | str = "zh") -> str:
         """Return the report as Markdown, in Simplified Chinese (default), Traditional or English.

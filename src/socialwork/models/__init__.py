@@ -3,8 +3,8 @@
 Every record is a frozen pydantic model that forbids unknown fields, strips
 whitespace, refuses silent coercions of counts, dates and money, and keeps
 its invariants in validators. Records round-trip through JSON and publish
-JSON Schema (`json_schema`); fields holding personal data are marked
-(`personal_fields`).
+JSON Schema (`socialwork.schema.json_schema`); fields holding personal data
+are marked (`personal_fields`).
 
 Examples:
     >>> from datetime import date
@@ -45,6 +45,8 @@ from socialwork.models.client import (
     Consent,
     ConsentScope,
     EmergencyContact,
+    Guardian,
+    ResidentIdNumber,
     RiskLevel,
     YouthIssue,
 )
@@ -69,6 +71,7 @@ from socialwork.models.people import (
     Volunteer,
 )
 from socialwork.models.period import Period
+from socialwork.models.personal import personal_fields
 from socialwork.models.resource import (
     Availability,
     Budget,
@@ -79,12 +82,10 @@ from socialwork.models.resource import (
     ResourceKind,
     ResourceSource,
 )
-from socialwork.models.schema import RECORD_TYPES, json_schema, personal_fields
 from socialwork.models.station import FileKind, ServiceFile, Station, StationRecords
 from socialwork.models.text import BilingualText
 
 __all__ = [
-    "RECORD_TYPES",
     "Activity",
     "ActivityKind",
     "AssessedNeed",
@@ -117,6 +118,7 @@ __all__ = [
     "GroupKind",
     "GroupMember",
     "GroupSession",
+    "Guardian",
     "Household",
     "LocalUnit",
     "LocalUnitKind",
@@ -129,6 +131,7 @@ __all__ = [
     "ProfileFact",
     "Referral",
     "ReferralStatus",
+    "ResidentIdNumber",
     "Resource",
     "ResourceDelivery",
     "ResourceKind",
@@ -149,6 +152,5 @@ __all__ = [
     "Visit",
     "Volunteer",
     "YouthIssue",
-    "json_schema",
     "personal_fields",
 ]

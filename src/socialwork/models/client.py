@@ -1,15 +1,31 @@
-"""The client (服务对象): key groups, risk, emergency contact and consent."""
+"""The client (服务对象): key groups, risk, ID number, guardians, emergency contact and consent."""
 
 from __future__ import annotations
 
+import warnings
 from datetime import date
-from typing import Self
+from typing import Annotated, Self
 
-from pydantic import model_validator
+from pydantic import AfterValidator, model_validator
+from pydantic_core import PydanticCustomError
+from stdnum import exceptions as stdnum_errors
+from stdnum.cn import ric
 
 from socialwork._arguments import require_day, require_member
+from socialwork.errors import UnknownRegionWarning
 from socialwork.labels import LabelledEnum
-from socialwork.records import Day, Id, Record, Text, active_on, break_rule, check_unique, personal
+from socialwork.records import (
+    FIRST_DAY,
+    LAST_DAY,
+    Day,
+    Id,
+    Record,
+    Text,
+    active_on,
+    break_rule,
+    check_unique,
+    personal,
+)
 
 __all__ = [
     "Client",
@@ -17,6 +33,8 @@ __all__ = [
     "Consent",
     "ConsentScope",
     "EmergencyContact",
+    "Guardian",
+    "ResidentIdNumber",
     "RiskLevel",
     "YouthIssue",
 ]
@@ -82,6 +100,70 @@ class RiskLevel(LabelledEnum):
     HIGH = "high", "高风险", "High", "高風險"
 
 
+def _resident_id_number(value: str) -> str:
+    """Check a resident identity card number (居民身份证号码) with python-stdnum's ``cn.ric``.
+
+    The length, the digits, the GB 11643 check digit and the birth date are
+    strict; a region code missing from python-stdnum's table (which lags the
+    official list) only warns with `UnknownRegionWarning`. 15-digit numbers of
+    the first-generation cards, which stopped being valid in 2013, are refused.
+    """
+    number = "".join(value.split()).upper()
+    if len(number) == 15 and number.isdigit():
+        raise PydanticCustomError(
+            "id_number_legacy",
+            "expected an 18-digit resident ID number; got a 15-digit first-generation number, "
+            "which is no longer valid: record the 18-digit number of the current card",
+            {"length": 15},
+        )
+    if len(number) != 18:
+        raise PydanticCustomError(
+            "id_number_length",
+            "expected an 18-character resident ID number; got {length} characters",
+            {"length": len(number)},
+        )
+    if not (number[:-1].isdigit() and number[:-1].isascii() and number[-1] in "0123456789X"):
+        raise PydanticCustomError(
+            "id_number_format",
+            "expected 17 digits and a digit or X as the check character",
+            {"length": len(number)},
+        )
+    try:
+        born = ric.get_birth_date(number)
+    except stdnum_errors.ValidationError:
+        born = None
+    if born is None or not FIRST_DAY <= born <= LAST_DAY:
+        raise PydanticCustomError(
+            "id_number_birth_date",
+            "characters 7-14 must be a birth date YYYYMMDD from 1900 to 2199; got {digits}",
+            {"digits": number[6:14]},
+        )
+    if number[-1] != ric.calc_check_digit(number):
+        raise PydanticCustomError(
+            "id_number_check_digit",
+            "the GB 11643 check character should be {expected}; got {got}",
+            {"expected": ric.calc_check_digit(number), "got": number[-1]},
+        )
+    try:
+        ric.get_birth_place(number)
+    except stdnum_errors.ValidationError:
+        warnings.warn(
+            UnknownRegionWarning(number[:6]),
+            stacklevel=2,
+        )
+    return number
+
+
+ResidentIdNumber = Annotated[str, AfterValidator(_resident_id_number)]
+"""A resident identity card number (居民身份证号码), 18 characters, checked by python-stdnum.
+
+Spaces are removed and a final ``x`` is upper-cased. The rules ``id_number_length``,
+``id_number_format``, ``id_number_check_digit``, ``id_number_birth_date`` and
+``id_number_legacy`` refuse a number; an unknown region code warns with
+`socialwork.errors.UnknownRegionWarning`.
+"""
+
+
 class ConsentScope(LabelledEnum):
     """What a client consented to (知情同意范围)."""
 
@@ -143,6 +225,43 @@ class EmergencyContact(Record):
     phone: Text = personal()
 
 
+class Guardian(Record):
+    """A child's guardian (监护人), whose consent stands for the child's.
+
+    Examples:
+        >>> from datetime import date
+        >>> mum = Guardian(id="g1", name="刘芳", relationship="母亲",
+        ...                consents=(Consent(id="k9", scope="publication",
+        ...                                  given_on=date(2025, 3, 1)),))
+        >>> mum.consent_on("publication", date(2025, 4, 1))
+        True
+    """
+
+    id: Id
+    name: Text = personal()
+    relationship: Text
+    phone: Text | None = personal(default=None)
+    consents: tuple[Consent, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_consents(self) -> Self:
+        check_unique("Guardian", "consents", (c.id for c in self.consents))
+        return self
+
+    def consent_on(self, scope: ConsentScope | str, day: date) -> bool:
+        """Whether the guardian's consent for ``scope`` holds on ``day``.
+
+        Raises:
+            UnknownCodeError: ``scope`` is not a consent scope or its code.
+            ArgumentError: ``day`` is a ``datetime`` or outside 1900–2199.
+        """
+        scope = require_member(ConsentScope, scope, "scope")
+        day = require_day(day, "day")
+        return any(
+            c.scope is scope and active_on(c.given_on, c.withdrawn_on, day) for c in self.consents
+        )
+
+
 class Client(Record):
     """A person the station serves (服务对象).
 
@@ -165,8 +284,11 @@ class Client(Record):
     born_on: Day | None = personal(default=None)
     phone: Text | None = personal(default=None)
     address: Text | None = personal(default=None)
+    id_number: ResidentIdNumber | None = personal(default=None)
+    """Resident identity card number (居民身份证号码); see `ResidentIdNumber`."""
     emergency_contact: EmergencyContact | None = None
     consents: tuple[Consent, ...] = ()
+    guardians: tuple[Guardian, ...] = ()
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -201,8 +323,37 @@ class Client(Record):
                 born=self.born_on,
                 registered=self.registered_on,
             )
+        if self.id_number is not None and self.born_on is not None:
+            from_number = ric.get_birth_date(self.id_number)
+            if from_number != self.born_on:
+                break_rule(
+                    "Client",
+                    ("born_on",),
+                    "id_number_birth_mismatch",
+                    "born_on {born} must agree with the birth date {from_number} in the ID number",
+                    self.born_on,
+                    born=self.born_on,
+                    from_number=from_number,
+                )
         check_unique("Client", "consents", (c.id for c in self.consents))
+        check_unique("Client", "guardians", (g.id for g in self.guardians))
         return self
+
+    @property
+    def birth_date(self) -> date | None:
+        """The birth date: ``born_on``, or else the one in the ID number, or ``None``.
+
+        Examples:
+            >>> from datetime import date
+            >>> Client(id="p1", name="王丽", community_id="c1", registered_on=date(2025, 1, 1),
+            ...        id_number="11010519491231002X").birth_date
+            datetime.date(1949, 12, 31)
+        """
+        if self.born_on is not None:
+            return self.born_on
+        if self.id_number is not None:
+            return ric.get_birth_date(self.id_number)
+        return None
 
     def consent_on(self, scope: ConsentScope | str, day: date) -> bool:
         """Whether the client's consent for ``scope`` holds on ``day``.

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import Any, Self
 
 from pydantic import model_validator
 
+from socialwork import display
 from socialwork._arguments import require_day
-from socialwork.labels import LabelledEnum
+from socialwork.labels import LabelledEnum, Language
 from socialwork.records import (
     Day,
     Id,
@@ -106,6 +107,16 @@ class Group(Record):
     facilitator_id: Id | None = None
     members: tuple[GroupMember, ...] = ()
     sessions: tuple[GroupSession, ...] = ()
+
+    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
+        """Attendance over the sessions as a Vega-Lite v5 spec (`socialwork.display`).
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> station_month().groups[0].chart("en")["title"]
+            'Group attendance: 夕阳红老年互助小组'
+        """
+        return display.group_attendance_chart(self, language)
 
     def members_on(self, day: date) -> tuple[GroupMember, ...]:
         """The members who belong to the group on ``day``.

@@ -7,7 +7,9 @@ from typing import Self
 
 from pydantic import model_validator
 
-from socialwork.labels import LabelledEnum
+from socialwork import display
+from socialwork.display import Displayable
+from socialwork.labels import LabelledEnum, Language
 from socialwork.models.activity import Activity, SatisfactionSurvey
 from socialwork.models.case import Case, Visit
 from socialwork.models.client import Client, ConsentScope
@@ -168,7 +170,7 @@ def _check_visit_clients(cases: dict[str, Case], visits: tuple[Visit, ...]) -> N
             )
 
 
-class StationRecords(Record):
+class StationRecords(Record, Displayable):
     """A station's records for one period: the input of reports and indicators.
 
     Ids are unique within each collection, and every reference (a visit's
@@ -204,6 +206,22 @@ class StationRecords(Record):
     home_visits_planned: Count | None = None
     """Home visits (家访) the station planned for the period; ``None`` when it set no plan."""
     note: Text | None = None
+
+    def __repr__(self) -> str:
+        """A one-line summary (station, period, counts per kind), not every record."""
+        return display._records_repr(self)
+
+    __str__ = __repr__
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Summarize the bundle as Markdown: the station, the period and the records of each kind.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> print(station_month().to_markdown("en").splitlines()[2])
+            Period: 2025-06-01 to 2025-06-30
+        """
+        return display._records_markdown(self, language)
 
     @model_validator(mode="after")
     def _references(self) -> Self:

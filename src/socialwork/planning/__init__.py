@@ -26,6 +26,12 @@ from socialwork.planning.practice_models import (
     practice_model,
 )
 from socialwork.planning.resources import Offer, classify_resource, match_needs, resource_gaps
+from socialwork.planning.review import (
+    Measurement,
+    ReviewStatus,
+    milestone_review,
+    review_plan,
+)
 from socialwork.planning.risk import (
     RatingBands,
     Risk,
@@ -38,17 +44,32 @@ from socialwork.planning.risk import (
 )
 from socialwork.planning.scheduling import schedule
 from socialwork.planning.swot import SwotItem, SwotQuadrant, TowsSlot, TowsStrategy, swot
+from socialwork.planning.targets import (
+    ChangeKind,
+    Comparator,
+    GoalTarget,
+    TargetUnit,
+    at_least,
+    at_most,
+    decrease_by,
+    exactly,
+    increase_by,
+)
 from socialwork.planning.templates import PlanTemplate, plan_template
 from socialwork.planning.workplan import WorkPlan
 
 __all__ = [
     "CatalogRisk",
+    "ChangeKind",
+    "Comparator",
     "Duty",
     "Frequency",
     "GoalKind",
+    "GoalTarget",
     "Logframe",
     "LogframeLevel",
     "LogframeNode",
+    "Measurement",
     "Milestone",
     "MilestoneKind",
     "Offer",
@@ -61,6 +82,7 @@ __all__ = [
     "PriorityWeights",
     "RatingBands",
     "Recurrence",
+    "ReviewStatus",
     "Risk",
     "RiskCategory",
     "RiskRegister",
@@ -72,20 +94,28 @@ __all__ = [
     "ShortMonth",
     "SwotItem",
     "SwotQuadrant",
+    "TargetUnit",
     "TowsSlot",
     "TowsStrategy",
     "Weekday",
     "WorkPlan",
+    "at_least",
+    "at_most",
     "bradshaw_code",
     "check_goal",
     "check_plan",
     "classify_resource",
+    "decrease_by",
+    "exactly",
     "group_by_domain",
+    "increase_by",
     "match_needs",
+    "milestone_review",
     "plan_template",
     "practice_model",
     "prioritise",
     "resource_gaps",
+    "review_plan",
     "risk_catalog",
     "schedule",
     "swot",

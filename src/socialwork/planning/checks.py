@@ -154,6 +154,9 @@ def _phase_findings(phases: Iterable[Phase]) -> list[Finding]:
 def check_plan(plan: WorkPlan) -> tuple[Finding, ...]:
     """Check a plan: phases, every goal (`check_goal`), a mid-term review, risks.
 
+    A mid-term review is a milestone of kind ``mid_term_review`` or, in a
+    plan of several years, ``annual_evaluation``.
+
     Phases are walked in month order: a phase that starts after the months
     covered so far leaves a gap (``phase_gap``, also when month 1 is not
     covered), one that starts inside them overlaps (``phase_overlap``).
@@ -184,7 +187,8 @@ def check_plan(plan: WorkPlan) -> tuple[Finding, ...]:
     findings = _phase_findings(plan.phases)
     for goal in plan.goals:
         findings.extend(check_goal(goal, staff_available=plan.staff_available))
-    if not any(m.kind is MilestoneKind.MID_TERM_REVIEW for m in plan.milestones):
+    in_plan = (MilestoneKind.MID_TERM_REVIEW, MilestoneKind.ANNUAL_EVALUATION)
+    if not any(m.kind in in_plan for m in plan.milestones):
         findings.append(Finding(FindingCode.NO_MID_TERM_REVIEW, plan.id))
     for risk in plan.risks:
         if risk.owner is None:

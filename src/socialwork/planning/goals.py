@@ -13,6 +13,7 @@ from pydantic import Field, Strict
 
 from socialwork.labels import LabelledEnum
 from socialwork.planning.phases import Month
+from socialwork.planning.targets import GoalTarget
 from socialwork.records import Count, Id, Record, Text
 
 __all__ = ["MAX_PRIORITY", "GoalKind", "PlanGoal", "ServiceProject"]
@@ -31,10 +32,12 @@ class GoalKind(LabelledEnum):
 class PlanGoal(Record):
     """A specific goal of a plan, with what makes it checkable.
 
-    ``measure`` is the indicator and ``target`` the level to reach on it
-    (``"80%"``); ``deadline_month`` counts plan months; ``priority`` 1 is the
-    highest (at most `MAX_PRIORITY`); ``staff_needed`` is the number of
-    workers it takes.
+    ``measure`` is the indicator and ``target`` the level to reach on it as
+    the plan writes it (``"80%"``), a label; ``typed_target`` is the same
+    target as a value a review can judge (`socialwork.planning.at_least`,
+    `socialwork.planning.increase_by`, ...); ``deadline_month`` counts
+    plan months; ``priority`` 1 is the highest (at most `MAX_PRIORITY`);
+    ``staff_needed`` is the number of workers it takes.
 
     Examples:
         >>> from socialwork.planning import check_goal
@@ -51,6 +54,7 @@ class PlanGoal(Record):
     target_group: Text | None = None
     measure: Text | None = None
     target: Text | None = None
+    typed_target: GoalTarget | None = None
     deadline_month: Month | None = None
     priority: Annotated[int, Strict(), Field(ge=1, le=MAX_PRIORITY)] | None = None
     staff_needed: Count | None = None

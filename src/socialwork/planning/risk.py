@@ -13,14 +13,16 @@ Rating bands are a parameter (`RatingBands`); the defaults are
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import Any, Self
 
 from attrs import field, frozen
 from pydantic import Field, model_validator
 
+from socialwork import display
 from socialwork._arguments import require_day, require_member
+from socialwork.display import Displayable
 from socialwork.errors import ArgumentError
-from socialwork.labels import LabelledEnum
+from socialwork.labels import LabelledEnum, Language
 from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_unique
 
 __all__ = [
@@ -327,7 +329,7 @@ class RiskRating:
 
 
 @frozen
-class HeatMap:
+class HeatMap(Displayable):
     """A 5×5 heat map as data: ``cells[likelihood - 1][impact - 1]`` holds risk ids.
 
     Risks not rated at the chosen level are listed in ``unrated``. The grid
@@ -379,8 +381,28 @@ class HeatMap:
         """How many risks the map places, over all 25 cells."""
         return sum(len(cell) for row in self.cells for cell in row)
 
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the grid as a Markdown table, likelihood 5 at the top, ids in each cell.
 
-class RiskRegister(Record):
+        Examples:
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> print(register.heat_map().to_markdown("en").splitlines()[6])
+            | 3 | · | · | · | · | r |
+        """
+        return display._heat_map_markdown(self, language)
+
+    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
+        """Return the 5×5 heat map as a Vega-Lite v5 spec (`socialwork.display`).
+
+        Examples:
+            >>> RiskRegister().heat_map().chart("en")["title"]
+            'Risk heat map (Current)'
+        """
+        return display.heat_map_chart(self, language)
+
+
+class RiskRegister(Record, Displayable):
     """A register of risks with rating bands; risk ids are distinct.
 
     Examples:
@@ -404,6 +426,21 @@ class RiskRegister(Record):
     def _unique_ids(self) -> Self:
         check_unique("RiskRegister", "risks", (r.id for r in self.risks))
         return self
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the risks ranked by current rating as a Markdown table.
+
+        Examples:
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> print(register.to_markdown().splitlines()[-1])
+            | r | 资金中断 | 3 | 5 | 15 | 高 |
+        """
+        return display._register_markdown(self, language)
+
+    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
+        """Return the heat map of current ratings as a Vega-Lite v5 spec."""
+        return self.heat_map().chart(language)
 
     def rating(self, risk: Risk, level: ScoreLevel | str = ScoreLevel.CURRENT) -> RiskRating | None:
         """Rate one risk at ``level`` with this register's bands (``None`` if unrated).

@@ -22,9 +22,11 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
+from socialwork import display
 from socialwork._arguments import require_finite, require_instances, require_member
+from socialwork.display import Displayable
 from socialwork.errors import PlanningInputError
-from socialwork.labels import LabelledEnum
+from socialwork.labels import LabelledEnum, Language
 from socialwork.planning._inputs import require_distinct
 from socialwork.records import Id, Record, Share, Text, break_rule
 
@@ -199,7 +201,7 @@ class MatrixScore:
 
 
 @frozen
-class SwotAnalysis:
+class SwotAnalysis(Displayable):
     """A checked SWOT analysis: items by quadrant, TOWS strategies and matrix scores.
 
     ``ife`` and ``efe`` are ``None`` when no item of that matrix is weighted.
@@ -217,6 +219,16 @@ class SwotAnalysis:
     strategies: tuple[TowsStrategy, ...]
     ife: MatrixScore | None
     efe: MatrixScore | None
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the four quadrants, the TOWS strategies and the matrix totals as Markdown.
+
+        Examples:
+            >>> a = swot([SwotItem(id="w1", quadrant="weakness", statement="社工力量薄弱")])
+            >>> print(a.to_markdown("en").splitlines()[8])
+            - 社工力量薄弱 (w1)
+        """
+        return display._swot_markdown(self, language)
 
     def slot(self, slot: TowsSlot | str) -> tuple[TowsStrategy, ...]:
         """The strategies filed in ``slot`` (a member or its code), in input order.

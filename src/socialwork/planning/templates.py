@@ -22,6 +22,7 @@ from socialwork.planning.duties import Duty, Frequency, Recurrence, Weekday
 from socialwork.planning.goals import GoalKind, PlanGoal
 from socialwork.planning.phases import Milestone, MilestoneKind, Phase
 from socialwork.planning.plan_kinds import PlanKind
+from socialwork.planning.targets import GoalTarget, at_least, increase_by
 from socialwork.planning.workplan import WorkPlan, _check_parts, _length
 from socialwork.records import Id, Record
 
@@ -105,13 +106,24 @@ def _phases(*spans: tuple[str, str, int, int]) -> tuple[Phase, ...]:
 
 
 def _milestones(quarters: tuple[int, ...], mid: int, final: int) -> tuple[Milestone, ...]:
+    """Quarterly reviews, a mid-term review in month ``mid`` and a final evaluation.
+
+    In a two-year plan the seeds hold an annual evaluation in month 12,
+    with the quarterly reviews of months 6 and 18 as the in-year checks:
+    there ``mid`` (12) is labelled the annual evaluation, not a mid-term.
+    """
     K = MilestoneKind  # noqa: N806 - short alias
     reviews = tuple(
         Milestone(id=f"q{m}", name="季度审查", month=m, kind=K.QUARTERLY_REVIEW) for m in quarters
     )
+    middle = (
+        Milestone(id="annual", name="年度评估", month=mid, kind=K.ANNUAL_EVALUATION)
+        if final > 12
+        else Milestone(id="mid", name="中期评估", month=mid, kind=K.MID_TERM_REVIEW)
+    )
     return (
         *reviews,
-        Milestone(id="mid", name="中期评估", month=mid, kind=K.MID_TERM_REVIEW),
+        middle,
         Milestone(id="final", name="终期评估", month=final, kind=K.FINAL_EVALUATION),
     )
 
@@ -124,6 +136,7 @@ def _goal(
     target: str,
     month: int,
     priority: int,
+    typed: GoalTarget,
     kind: GoalKind = GoalKind.TASK,
 ) -> PlanGoal:
     return PlanGoal(
@@ -133,6 +146,7 @@ def _goal(
         target_group=group,
         measure=measure,
         target=target,
+        typed_target=typed,
         deadline_month=month,
         priority=priority,
     )
@@ -187,6 +201,7 @@ _TEMPLATES = {
                 "95%",
                 12,
                 1,
+                at_least("95%", of="key_group_coverage"),
             ),
             _goal(
                 "volunteers",
@@ -196,6 +211,7 @@ _TEMPLATES = {
                 "15人",
                 10,
                 2,
+                at_least("15人", of="new_volunteers"),
                 GoalKind.PROCESS,
             ),
             _goal(
@@ -206,6 +222,7 @@ _TEMPLATES = {
                 "90%",
                 12,
                 3,
+                at_least("90%", of="survey_satisfaction"),
             ),
         ),
         risks=risk_catalog(PlanKind.COMMUNITY_ANNUAL),
@@ -227,6 +244,32 @@ _TEMPLATES = {
                 "Final: pre/post tests, interviews and outside review",
             ),
         ),
+        duties=(
+            Duty(
+                id="new_group",
+                name="每季度至少开展一期新小组",
+                phase_id="impl",
+                recurrence=_QUARTERLY,
+            ),
+            Duty(
+                id="large_event",
+                name="每月至少一次大型社区活动或专题讲座",
+                phase_id="impl",
+                recurrence=_MONTHLY,
+            ),
+            Duty(
+                id="small_activity",
+                name="每周定期开展小型活动",
+                phase_id="impl",
+                recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays=(Weekday.SATURDAY,)),
+            ),
+            Duty(
+                id="parent_workshop",
+                name="每月至少一次家长工作坊或沙龙",
+                phase_id="impl",
+                recurrence=_MONTHLY,
+            ),
+        ),
         goals=(
             _goal(
                 "emotion",
@@ -236,6 +279,7 @@ _TEMPLATES = {
                 "80%",
                 12,
                 1,
+                at_least("80%", of="emotion_improved"),
             ),
             _goal(
                 "relations",
@@ -245,6 +289,7 @@ _TEMPLATES = {
                 "70%",
                 12,
                 2,
+                at_least("70%", of="relations_improved"),
             ),
             _goal(
                 "career",
@@ -254,6 +299,7 @@ _TEMPLATES = {
                 "60%",
                 12,
                 3,
+                at_least("60%", of="study_goal_set"),
             ),
             _goal(
                 "family",
@@ -263,6 +309,7 @@ _TEMPLATES = {
                 "50%",
                 12,
                 4,
+                at_least("50%", of="family_communication_improved"),
             ),
         ),
         risks=risk_catalog(PlanKind.YOUTH),
@@ -301,6 +348,7 @@ _TEMPLATES = {
                 "20%",
                 12,
                 1,
+                increase_by(points=20, of="home_care_coverage"),
             ),
             _goal(
                 "services",
@@ -310,6 +358,7 @@ _TEMPLATES = {
                 "3项",
                 12,
                 2,
+                at_least("3项", of="new_service_projects"),
             ),
             _goal(
                 "volunteers",
@@ -319,6 +368,7 @@ _TEMPLATES = {
                 "50人",
                 12,
                 3,
+                at_least("50人", of="trained_volunteers"),
             ),
             _goal(
                 "satisfaction",
@@ -328,6 +378,7 @@ _TEMPLATES = {
                 "15%",
                 24,
                 4,
+                increase_by(percent=15, of="survey_satisfaction"),
             ),
             _goal(
                 "partners",
@@ -337,6 +388,17 @@ _TEMPLATES = {
                 "3家",
                 24,
                 5,
+                at_least("3家", of="long_term_partners"),
+            ),
+            _goal(
+                "participation",
+                "扩大老年人社会参与",
+                "社区老年人",
+                "参与社区活动和志愿服务的老年人比例提升幅度",
+                "10%",
+                24,
+                6,
+                increase_by(points=10, of="elderly_participation"),
             ),
         ),
         risks=risk_catalog(PlanKind.ELDERLY_HOME_CARE),
@@ -360,10 +422,35 @@ _TEMPLATES = {
         duties=(Duty(id="review", name="新媒体运营月度复盘会", recurrence=_MONTHLY),),
         goals=(
             _goal(
-                "platforms", "建设核心新媒体平台账号", "公众", "完成认证的平台账号数", "3个", 12, 1
+                "platforms",
+                "建设核心新媒体平台账号",
+                "公众",
+                "完成认证的平台账号数",
+                "3个",
+                12,
+                1,
+                at_least("3个", of="verified_accounts"),
             ),
-            _goal("content", "建立优质内容库", "公众", "发布的图文和短视频条数", "100条", 12, 2),
-            _goal("followers", "扩大粉丝规模", "公众", "核心平台粉丝总数", "5000人", 12, 3),
+            _goal(
+                "content",
+                "建立优质内容库",
+                "公众",
+                "发布的图文和短视频条数",
+                "100条",
+                12,
+                2,
+                at_least("100条", of="posts_published"),
+            ),
+            _goal(
+                "followers",
+                "扩大粉丝规模",
+                "公众",
+                "核心平台粉丝总数",
+                "5000人",
+                12,
+                3,
+                at_least("5000人", of="followers"),
+            ),
             _goal(
                 "engagement",
                 "提高内容互动率",
@@ -372,9 +459,28 @@ _TEMPLATES = {
                 "3%",
                 12,
                 4,
+                at_least("3%", of="engagement_rate"),
             ),
-            _goal("reach", "扩大传播影响", "公众", "核心内容曝光量", "100000次", 24, 5),
-            _goal("active", "提升用户粘性", "核心粉丝", "活跃粉丝比例", "20%", 24, 6),
+            _goal(
+                "reach",
+                "扩大传播影响",
+                "公众",
+                "核心内容曝光量",
+                "100000次",
+                24,
+                5,
+                at_least("100000次", of="impressions"),
+            ),
+            _goal(
+                "active",
+                "提升用户粘性",
+                "核心粉丝",
+                "活跃粉丝比例",
+                "20%",
+                24,
+                6,
+                at_least("20%", of="active_follower_share"),
+            ),
         ),
         risks=risk_catalog(PlanKind.OUTREACH),
     ),
@@ -416,6 +522,7 @@ _TEMPLATES = {
                 "80%",
                 12,
                 1,
+                at_least("80%", of="staff_skill_improved"),
             ),
             _goal(
                 "onboarding",
@@ -425,6 +532,7 @@ _TEMPLATES = {
                 "100%",
                 3,
                 2,
+                at_least("100%", of="onboarding_completed"),
             ),
             _goal(
                 "cohesion",
@@ -434,6 +542,7 @@ _TEMPLATES = {
                 "4次",
                 12,
                 3,
+                at_least("4次", of="cohesion_events"),
                 GoalKind.PROCESS,
             ),
             _goal(
@@ -444,6 +553,7 @@ _TEMPLATES = {
                 "3人",
                 24,
                 4,
+                at_least("3人", of="backbone_staff"),
             ),
         ),
         risks=risk_catalog(PlanKind.TEAM_BUILDING),

@@ -9,11 +9,14 @@ Examples:
 
 from __future__ import annotations
 
-from typing import Self
+from datetime import date
+from typing import Any, Self
 
 from pydantic import model_validator
 
-from socialwork.labels import LabelledEnum
+from socialwork import display
+from socialwork.display import Displayable
+from socialwork.labels import LabelledEnum, Language
 from socialwork.records import Day, Id, Record, Text, break_rule, check_chain
 from socialwork.stages.stage import Stage
 
@@ -83,7 +86,7 @@ class StageMove(Record):
         return self
 
 
-class Engagement(Record):
+class Engagement(Record, Displayable):
     """One community's journey through the stages of community work.
 
     ``stage`` is where the community stands now and ``entered_on`` the day it
@@ -104,6 +107,33 @@ class Engagement(Record):
     stage: Stage = Stage.PREPARATION
     entered_on: Day
     history: tuple[StageMove, ...] = ()
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the current stage and the history of moves as Markdown.
+
+        Examples:
+            >>> from datetime import date
+            >>> print(Engagement(community_id="c1", entered_on=date(2025, 1, 6)).to_markdown("en")
+            ...       .splitlines()[2])
+            Current stage: Preparation (since 2025-01-06)
+        """
+        return display._engagement_markdown(self, language)
+
+    def chart(
+        self, language: Language | str = "zh", *, as_of: date | None = None
+    ) -> dict[str, Any]:
+        """Return the stage timeline as a Vega-Lite v5 spec; the current stage runs to ``as_of``.
+
+        Raises:
+            ArgumentError: ``as_of`` is a ``datetime``, outside 1900–2199 or before ``entered_on``.
+
+        Examples:
+            >>> from datetime import date
+            >>> e = Engagement(community_id="c1", entered_on=date(2025, 1, 6))
+            >>> e.chart(as_of=date(2025, 3, 1))["data"]["values"][0]["end"]
+            '2025-03-01'
+        """
+        return display.engagement_timeline_chart(self, language, as_of=as_of)
 
     @property
     def cycle(self) -> int:

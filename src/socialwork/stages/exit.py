@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from attrs import Attribute, field, frozen
 
+from socialwork import display
 from socialwork._arguments import require_instance
+from socialwork.display import Displayable
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import ProfileAspect
 from socialwork.stages._checks import require_measure
@@ -206,7 +208,7 @@ class CriterionResult:
 
 
 @frozen
-class ExitCheck:
+class ExitCheck(Displayable):
     """Every exit criterion of a stage, judged over one piece of evidence.
 
     Examples:
@@ -235,6 +237,23 @@ class ExitCheck:
     def unmet(self) -> tuple[CriterionResult, ...]:
         """The criteria not met, in the order they were checked."""
         return tuple(c for c in self.criteria if not c.met)
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the verdict and every criterion (measured, required, met) as Markdown.
+
+        Examples:
+            >>> from datetime import date
+            >>> from socialwork.stages import Engagement, EvaluationEvidence, Stage
+            >>> evaluation = Engagement(community_id="c1", stage=Stage.EVALUATION,
+            ...                         entered_on=date(2025, 11, 1))
+            >>> check = check_exit(
+            ...     evaluation,
+            ...     EvaluationEvidence(summary_written=True, qualitative_sources=4,
+            ...                        quantitative_indicators=0, next_cycle_plan=True))
+            >>> print(check.to_markdown("en").splitlines()[0])
+            ## Stage exit check: Evaluation — exit criteria not yet met
+        """
+        return display._exit_check_markdown(self, language)
 
 
 def _at_least(criterion: ExitCriterion, measured: int, threshold: int) -> CriterionResult:

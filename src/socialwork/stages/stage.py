@@ -45,7 +45,7 @@ class Stage(LabelledEnum):
 
         Examples:
             >>> Stage.LAUNCH.following, Stage.EVALUATION.following
-            (<Stage.CONSOLIDATION: 'consolidation'>, <Stage.PREPARATION: 'preparation'>)
+            (<Stage.CONSOLIDATION: 'consolidation' 巩固>, <Stage.PREPARATION: 'preparation' 准备>)
         """
         order = list(Stage)
         return order[(self.position + 1) % len(order)]

@@ -1,0 +1,191 @@
+"""Station indicators computed inside a frame's engine, returning the records' results.
+
+Each function takes frames of the contracts' kinds (codes in code columns,
+as `from_records` writes them and `to_records` reads them), eager or lazy,
+of any engine narwhals supports, and returns the same `Rate` (integer
+numerator and denominator, exclusions listed) as the function of the same
+name in `socialwork.metrics` on the same rows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime, time, timedelta
+from typing import Any
+
+import narwhals as nw
+from narwhals.typing import IntoFrame
+
+from socialwork.errors import FrameContractError
+from socialwork.frames.contracts import contract
+from socialwork.frames.convert import _Bad, _cell
+from socialwork.frames.problems import FrameProblem
+from socialwork.frames.validate import _native
+from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
+from socialwork.metrics.formulas import need_satisfaction_from_counts
+from socialwork.models import ClientCategory, NeedStatus, Period
+
+__all__ = [
+    "frame_key_group_coverage",
+    "frame_need_satisfaction",
+    "frame_resource_match_accuracy",
+]
+
+
+_CATEGORIES = contract("clients").column("categories")
+_BY_CODE = {c.value: c for c in ClientCategory}
+
+
+def _eager(frame: Any) -> nw.DataFrame[Any]:
+    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
+
+
+def _lazy(frame: IntoFrame) -> nw.LazyFrame[Any]:
+    native = _native(frame)
+    return native.lazy() if isinstance(native, nw.DataFrame) else native
+
+
+def _in(frame: nw.LazyFrame[Any], column: str, period: Period) -> nw.Expr:
+    """Whether a date column falls in ``period``; a timestamp column is compared as timestamps."""
+    day = nw.col(column)
+    if frame.collect_schema()[column] == nw.Datetime:
+        first = datetime.combine(period.start, time())
+        after = datetime.combine(period.end + timedelta(days=1), time())
+        return (day >= first) & (day < after)
+    return (day >= period.start) & (day <= period.end)
+
+
+def frame_key_group_coverage(
+    clients: IntoFrame, visits: IntoFrame, period: Period
+) -> KeyGroupCoverage:
+    """Key-group coverage in total and by category, from a clients and a visits frame.
+
+    The same figures as `socialwork.metrics.key_group_coverage_by_category`:
+    a client with at least one category is in the denominator of the total
+    and of each category; visited once in ``period`` puts them in the
+    numerators. ``categories`` holds codes or labels separated by ``;`` (or
+    ``,`` ``、``); the engine counts clients and visited clients for each
+    distinct ``categories`` cell, and only those few cells are read in
+    Python.
+
+    Raises:
+        FrameContractError: a ``categories`` cell names no category.
+
+    Examples:
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> cover = frame_key_group_coverage(
+        ...     from_records(june.clients), from_records(june.visits), june.period)
+        >>> str(cover.total), str(cover.category("living_alone_elderly"))
+        ('85.0% (51/60)', '85.0% (17/20)')
+    """
+    people = _lazy(clients)
+    contacts = _lazy(visits)
+    seen = (
+        contacts.filter(_in(contacts, "on", period))
+        .select(nw.col("client_id").cast(nw.String).alias("id"))
+        .unique()
+        .with_columns(nw.lit(1).alias("__visited__"))
+    )
+    combos = _eager(
+        people.select(nw.col("id").cast(nw.String), nw.col("categories"))
+        .join(seen, on="id", how="left")
+        .with_columns(nw.col("__visited__").fill_null(0))
+        .group_by("categories")
+        .agg(nw.len().alias("__n__"), nw.col("__visited__").sum().alias("__v__"))
+    )
+    registered: Counter[ClientCategory] = Counter()
+    covered: Counter[ClientCategory] = Counter()
+    reached = total = 0
+    problems = []
+    for text, n, v in combos.iter_rows():
+        try:
+            found = _categories(text)
+        except FrameContractError:
+            problems.append(FrameProblem(None, "categories", "enum", text))
+            continue
+        if not found:
+            continue
+        total += int(n)
+        reached += int(v or 0)
+        for category in found:
+            registered[category] += int(n)
+            covered[category] += int(v or 0)
+    if problems:
+        raise FrameContractError("clients", tuple(problems))
+    return KeyGroupCoverage(
+        rate(reached, total),
+        tuple((c, rate(covered[c], registered[c])) for c in ClientCategory if registered[c]),
+    )
+
+
+def _categories(text: object) -> frozenset[ClientCategory]:
+    """The categories one ``categories`` cell names (codes or labels), read once per cell."""
+    if text is None or (isinstance(text, float) and text != text):  # a NaN from pandas
+        return frozenset()
+    try:
+        parts: Any = _cell(_CATEGORIES, text)
+    except _Bad as err:
+        raise FrameContractError("clients", (text,)) from err
+    return frozenset(_BY_CODE[p] for p in parts)
+
+
+def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
+    """Need satisfaction from a needs frame, as `socialwork.metrics.need_satisfaction`.
+
+    Withdrawn needs raised in the period are excluded and listed by id.
+
+    Examples:
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(frame_need_satisfaction(from_records(june.needs), june.period))
+        '53.6% (15/28)'
+    """
+    frame = _lazy(needs)
+    raised = frame.filter(_in(frame, "raised_on", period))
+    status = nw.col("status").fill_null(NeedStatus.OPEN.value)
+    withdrawn = status == NeedStatus.WITHDRAWN.value
+    counts = _eager(
+        raised.select(
+            (~withdrawn).cast(nw.Int64).sum().alias("raised"),
+            (status == NeedStatus.MET.value).cast(nw.Int64).sum().alias("met"),
+        )
+    ).row(0)
+    ids = _eager(raised.filter(withdrawn).select(nw.col("id").cast(nw.String)))["id"].to_list()
+    result = need_satisfaction_from_counts(int(counts[1] or 0), int(counts[0] or 0))
+    return Rate(
+        result.numerator,
+        result.denominator,
+        tuple(Exclusion(i, ExclusionReason.WITHDRAWN) for i in sorted(ids)),
+    )
+
+
+def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate:
+    """Match accuracy from a deliveries frame, as `socialwork.metrics.resource_match_accuracy`.
+
+    Deliveries not yet checked (``matched_need`` blank) are excluded and listed.
+
+    Examples:
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(frame_resource_match_accuracy(from_records(june.deliveries), june.period))
+        '70.0% (7/10)'
+    """
+    frame = _lazy(deliveries)
+    counted = frame.filter(_in(frame, "delivered_on", period))
+    checked = ~nw.col("matched_need").is_null()
+    counts = _eager(
+        counted.select(
+            checked.cast(nw.Int64).sum().alias("checked"),
+            nw.col("matched_need").fill_null(value=False).cast(nw.Int64).sum().alias("matched"),
+        )
+    ).row(0)
+    ids = _eager(counted.filter(~checked).select(nw.col("id").cast(nw.String)))["id"].to_list()
+    return rate(
+        int(counts[1] or 0),
+        int(counts[0] or 0),
+        tuple(Exclusion(i, ExclusionReason.UNCHECKED) for i in sorted(ids)),
+    )

@@ -1,0 +1,68 @@
+"""The row-level report of a frame's problems, and the error that carries it."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from socialwork.errors import shown
+
+__all__ = ["FrameProblem", "FrameReport"]
+
+
+@frozen
+class FrameProblem:
+    """One broken rule in a frame: the row, the column, the rule code and the value.
+
+    ``row`` is the 0-based position of the row in an eager frame, ``None``
+    for a lazy frame (whose rows have no order) and for a problem of a whole
+    column; ``record_id`` is the row's id where the contract has one. The
+    ``rule`` codes are those of the records' validators (``missing``,
+    ``enum``, ``date_format``, ``end_before_start``, ``duplicate_id``, ...).
+
+    Examples:
+        >>> p = FrameProblem(3, "registered_on", "date_format", "2025/03/02", "p4")
+        >>> str(p)
+        "row 3 (p4), registered_on: date_format, got '2025/03/02'"
+    """
+
+    row: int | None
+    column: str
+    rule: str
+    value: object = None
+    record_id: str | None = None
+
+    def __str__(self) -> str:
+        """Return ``"row 3 (p4), registered_on: date_format, got '2025/03/02'"``."""
+        where = "table" if self.row is None and self.record_id is None else "row"
+        if self.row is not None:
+            where = f"row {self.row}"
+        if self.record_id is not None:
+            where += f" ({self.record_id})"
+        return f"{where}, {self.column}: {self.rule}, got {shown(self.value, 60)}"
+
+
+@frozen
+class FrameReport:
+    """What `validate_frame` found: the kind checked, its row count and every problem.
+
+    Examples:
+        >>> report = FrameReport("clients", 2, ())
+        >>> report.ok, report.rules()
+        (True, {})
+    """
+
+    kind: str
+    rows: int
+    problems: tuple[FrameProblem, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the frame breaks no rule."""
+        return not self.problems
+
+    def rules(self) -> dict[str, int]:
+        """How many problems of each rule code, by code."""
+        counts: dict[str, int] = {}
+        for p in self.problems:
+            counts[p.rule] = counts.get(p.rule, 0) + 1
+        return dict(sorted(counts.items()))

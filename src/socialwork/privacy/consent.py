@@ -1,0 +1,210 @@
+"""Consent, enforced: sharing (信息共享) and publication (宣传发布) as of a day.
+
+A partner agency receives a client's information only under an active
+information-sharing consent or under the crisis exception (保密例外) with its
+reason; a story, photo or case summary is published only under an active
+publication consent. For a child the consent must be a guardian's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from attrs import frozen
+from dateutil.relativedelta import relativedelta
+
+from socialwork._arguments import require_day
+from socialwork.errors import ArgumentError, ConsentRequired
+from socialwork.models import Case, Client, ClientCategory, ConsentScope, Referral
+from socialwork.records import active_on, replace
+
+__all__ = ["ADULT_AGE", "ConsentCheck", "check_publication", "check_sharing", "is_child", "refer"]
+
+ADULT_AGE = 18
+"""The age from which a client consents for themself (完全民事行为能力, 18 years)."""
+
+_CHILD_CATEGORIES = frozenset(
+    {ClientCategory.CHILDREN_IN_DIFFICULTY, ClientCategory.LEFT_BEHIND_CHILDREN}
+)
+
+
+@frozen
+class ConsentCheck:
+    """Why sharing or publishing is allowed: whose consent, or which exception.
+
+    ``basis`` is ``"client_consent"``, ``"guardian_consent"`` or
+    ``"crisis_exception"``; ``consent_id`` and ``guardian_id`` name the
+    consent used; ``crisis_reason`` keeps the reason of the exception.
+    """
+
+    client_id: str
+    scope: ConsentScope
+    day: date
+    basis: str
+    consent_id: str | None = None
+    guardian_id: str | None = None
+    crisis_reason: str | None = None
+
+
+def is_child(client: Client, *, as_of: date) -> bool:
+    """Whether the client is a child whose consent a guardian gives, on ``as_of``.
+
+    A client is a child when listed as a child in difficulty (困境儿童) or a
+    left-behind child (留守儿童), or when under `ADULT_AGE` by the birth date
+    (``born_on``, or the one in the ID number).
+
+    Examples:
+        >>> from datetime import date
+        >>> kid = Client(id="p2", name="小明", community_id="c1",
+        ...              registered_on=date(2025, 1, 1), born_on=date(2015, 5, 1))
+        >>> is_child(kid, as_of=date(2025, 6, 1)), is_child(kid, as_of=date(2033, 5, 1))
+        (True, False)
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+    """
+    day = require_day(as_of, "as_of")
+    if _CHILD_CATEGORIES.intersection(client.categories):
+        return True
+    born = client.birth_date
+    return born is not None and born + relativedelta(years=ADULT_AGE) > day
+
+
+def _check(client: Client, scope: ConsentScope, day: date) -> ConsentCheck:
+    if is_child(client, as_of=day):
+        for guardian in client.guardians:
+            for consent in guardian.consents:
+                if consent.scope is scope and active_on(
+                    consent.given_on, consent.withdrawn_on, day
+                ):
+                    return ConsentCheck(
+                        client.id, scope, day, "guardian_consent", consent.id, guardian.id
+                    )
+        raise ConsentRequired(client.id, scope.value, day, "guardian_consent_needed")
+    given = [c for c in client.consents if c.scope is scope and c.given_on <= day]
+    for consent in given:
+        if active_on(consent.given_on, consent.withdrawn_on, day):
+            return ConsentCheck(client.id, scope, day, "client_consent", consent.id)
+    raise ConsentRequired(client.id, scope.value, day, "withdrawn" if given else "no_consent")
+
+
+def check_sharing(client: Client, *, on: date, crisis_reason: str | None = None) -> ConsentCheck:
+    """Check that the client's information may go to a partner agency on ``on``.
+
+    Allowed under an active information-sharing consent (a guardian's for a
+    child), or without one under the crisis exception (保密例外) when
+    ``crisis_reason`` states the risk of serious harm.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.models import Consent
+        >>> wang = Client(id="p1", name="王丽", community_id="c1",
+        ...               registered_on=date(2025, 1, 1),
+        ...               consents=(Consent(id="k1", scope="information_sharing",
+        ...                                 given_on=date(2025, 1, 1),
+        ...                                 withdrawn_on=date(2025, 6, 10)),))
+        >>> check_sharing(wang, on=date(2025, 6, 9)).consent_id
+        'k1'
+        >>> check_sharing(wang, on=date(2025, 6, 10))
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ConsentRequired: client 'p1' has no active 'information_sharing' ...
+        >>> check_sharing(wang, on=date(2025, 6, 10), crisis_reason="有自伤风险").basis
+        'crisis_exception'
+
+    Raises:
+        ConsentRequired: no consent holds and no crisis reason is given.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199, or
+            ``crisis_reason`` is blank.
+    """
+    day = require_day(on, "on")
+    if crisis_reason is not None:
+        if not isinstance(crisis_reason, str):
+            raise TypeError(f"crisis_reason must be a str; got {type(crisis_reason).__name__}")
+        if not crisis_reason.strip():
+            raise ArgumentError(
+                "crisis_reason", crisis_reason, "the risk of serious harm, stated in words"
+            )
+        return ConsentCheck(
+            client.id,
+            ConsentScope.INFORMATION_SHARING,
+            day,
+            "crisis_exception",
+            crisis_reason=crisis_reason.strip(),
+        )
+    return _check(client, ConsentScope.INFORMATION_SHARING, day)
+
+
+def check_publication(client: Client, *, on: date) -> ConsentCheck:
+    """Check that a story, photo or case summary of the client may be published on ``on``.
+
+    Publication has no crisis exception: it needs an active publication
+    consent, a guardian's for a child.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.models import Consent, Guardian
+        >>> kid = Client(id="p2", name="小明", community_id="c1",
+        ...              registered_on=date(2025, 1, 1),
+        ...              categories=("left_behind_children",),
+        ...              guardians=(Guardian(id="g1", name="刘芳", relationship="祖母",
+        ...                                  consents=(Consent(id="k5", scope="publication",
+        ...                                                    given_on=date(2025, 2, 1)),)),))
+        >>> check_publication(kid, on=date(2025, 3, 1)).guardian_id
+        'g1'
+
+    Raises:
+        ConsentRequired: no publication consent holds on ``on``.
+        ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
+    """
+    return _check(client, ConsentScope.PUBLICATION, require_day(on, "on"))
+
+
+def refer(case: Case, client: Client, referral: Referral) -> Case:
+    """Add a referral to a case after checking the consent on the referral date.
+
+    The referral must name the consent that holds (the client's, or a
+    guardian's for a child), or carry the crisis exception's reason in
+    ``confidentiality_exception``, which the case then keeps with the
+    referral. The new case is returned; the old one is unchanged.
+
+    Examples:
+        >>> from datetime import date
+        >>> case = Case(id="a1", client_id="p1", worker_id="w1", opened_on=date(2025, 5, 1))
+        >>> li = Client(id="p1", name="李大爷", community_id="c1",
+        ...             registered_on=date(2025, 1, 1))
+        >>> urgent = Referral(id="r1", to_organisation="派出所", reason="人身安全",
+        ...                   referred_on=date(2025, 6, 9),
+        ...                   confidentiality_exception="服务对象有自伤风险")
+        >>> refer(case, li, urgent).referrals[0].confidentiality_exception
+        '服务对象有自伤风险'
+
+    Raises:
+        ConsentRequired: the named consent does not hold (or is not the
+            guardian's for a child) and there is no crisis reason.
+        ArgumentError: the case is not the client's.
+    """
+    if case.client_id != client.id:
+        raise ArgumentError("client", client.id, f"the client of case {case.id!r}")
+    day = referral.referred_on
+    if referral.confidentiality_exception is not None:
+        check_sharing(client, on=day, crisis_reason=referral.confidentiality_exception)
+    else:
+        check = check_sharing(client, on=day)
+        child = check.basis == "guardian_consent"
+        usable = {
+            c.id
+            for c in (
+                [c for g in client.guardians for c in g.consents] if child else client.consents
+            )
+            if c.scope is ConsentScope.INFORMATION_SHARING
+            and active_on(c.given_on, c.withdrawn_on, day)
+        }
+        if referral.consent_id not in usable:
+            raise ConsentRequired(
+                client.id,
+                ConsentScope.INFORMATION_SHARING.value,
+                day,
+                "guardian_consent_needed" if child else "no_consent",
+            )
+    return replace(case, referrals=(*case.referrals, referral))

@@ -1,0 +1,70 @@
+"""The charts of the gallery: one of each kind, built from the built-in sample and a few risks.
+
+``tests/test_display.py`` validates them against the Vega-Lite v5 schema and
+renders them; ``scripts/gallery.py`` writes the PNGs the docs' gallery shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from socialwork import display
+from socialwork.metrics import monthly_report, rate
+from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+from socialwork.models import Period
+from socialwork.planning import RiskRegister
+from socialwork.samples import station_month, station_previous_month
+from socialwork.stages import Engagement, MoveKind, Stage, StageMove
+
+
+def sample_engagement() -> Engagement:
+    def forward(on: date, before: Stage, after: Stage) -> StageMove:
+        return StageMove(on=on, from_stage=before, to_stage=after, kind=MoveKind.FORWARD)
+
+    moves = (
+        forward(date(2025, 3, 1), Stage.PREPARATION, Stage.LAUNCH),
+        forward(date(2025, 6, 1), Stage.LAUNCH, Stage.CONSOLIDATION),
+        forward(date(2025, 10, 1), Stage.CONSOLIDATION, Stage.EVALUATION),
+    )
+    return Engagement(
+        community_id="幸福社区", stage=Stage.EVALUATION, entered_on=date(2025, 10, 1), history=moves
+    )
+
+
+def register() -> RiskRegister:
+    from socialwork.planning import Risk, RiskCategory, RiskScore
+
+    def risk(key: str, title: str, likelihood: int, impact: int) -> Risk:
+        return Risk(
+            id=key,
+            title=title,
+            category=RiskCategory.FUNDING,
+            inherent=RiskScore(likelihood=likelihood, impact=impact),
+        )
+
+    return RiskRegister(
+        risks=(
+            risk("r1", "资金中断", 3, 5),
+            risk("r2", "人才流失", 3, 4),
+            risk("r3", "居民参与度不足", 4, 3),
+            risk("r4", "志愿者流失", 4, 3),
+            risk("r5", "场地不足", 2, 2),
+        )
+    )
+
+
+def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
+    june, may = station_month(), station_previous_month()
+    report = monthly_report(june, june.period, may)
+    trend = [
+        (Period.month(2025, month), rate(numerator, 60))
+        for month, numerator in zip(range(1, 7), (40, 42, 45, 47, 48, 51), strict=True)
+    ]
+    return {
+        "heat_map": register().heat_map("inherent").chart(language),
+        "trend": display.indicator_trend_chart(KEY_GROUP_COVERAGE, trend, language),
+        "coverage": report.chart(language),
+        "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)),
+        "attendance": june.groups[0].chart(language),
+    }

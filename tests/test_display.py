@@ -1,0 +1,173 @@
+"""How results show themselves: short reprs, escaped tables, charts valid against Vega-Lite v5."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from importlib import resources
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft7Validator
+
+from socialwork import display
+from socialwork.errors import ArgumentError, UnknownLanguageError
+from socialwork.metrics import monthly_report, rate
+from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+from socialwork.models import CaseStatus, ClientCategory, Period
+from socialwork.planning import swot
+from socialwork.samples import station_month, station_previous_month
+from socialwork.stages import Engagement
+from tests.display_gallery import charts, register, sample_engagement
+
+
+@cache
+def vega_lite_v5() -> Draft7Validator:
+    schema_file = resources.files("altair") / "vegalite/v5/schema/vega-lite-schema.json"
+    return Draft7Validator(json.loads(schema_file.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("language", ["zh", "en", "zh-Hant"])
+def test_every_chart_is_a_valid_vega_lite_v5_spec(language: str) -> None:
+    for name, spec in charts(language).items():
+        errors = [e.message for e in vega_lite_v5().iter_errors(spec)]
+        assert errors == [], name
+        assert spec["$schema"] == display.VEGA_LITE_SCHEMA
+        json.dumps(spec)  # plain data only
+
+
+def test_heat_map_chart_counts_each_cell() -> None:
+    values = register().heat_map("inherent").chart()["data"]["values"]
+    cell = {(v["likelihood"], v["impact"]): v for v in values}
+    assert len(cell) == 25
+    assert cell[4, 3]["count"] == 2
+    assert cell[4, 3]["risks"] == "r3, r4"
+    assert cell[4, 3]["rating"] == 12
+    assert sum(v["count"] for v in values) == 5
+
+
+def test_trend_chart_has_wilson_band_and_target() -> None:
+    spec = display.indicator_trend_chart(
+        KEY_GROUP_COVERAGE, [(Period.month(2025, 6), rate(51, 60))], "en"
+    )
+    (point,) = spec["data"]["values"]
+    assert point["value"] == 85.0
+    # Wilson 95% for 51/60 by hand: centre 0.88201/1.06403 = 0.82894,
+    # half-width 1.96 * sqrt(0.002125 + 0.000267) / 1.06403 = 0.09009
+    assert point["low"] == pytest.approx(73.885, abs=0.01)
+    assert point["high"] == pytest.approx(91.903, abs=0.01)
+    assert point["target"] == 95.0
+
+
+def test_undefined_rates_have_no_bar_and_no_nan() -> None:
+    spec = display.coverage_chart([(ClientCategory.LIVING_ALONE_ELDERLY, rate(0, 0))])
+    (point,) = spec["data"]["values"]
+    assert point["value"] is None
+    assert point["label"] == "n/a"
+    assert vega_lite_v5().is_valid(spec)
+
+
+def test_timeline_bars_follow_the_history() -> None:
+    values = sample_engagement().chart("en", as_of=date(2025, 12, 31))["data"]["values"]
+    assert [(v["stage"], v["start"], v["end"]) for v in values] == [
+        ("Preparation", "2025-03-01", "2025-03-01"),
+        ("Launch", "2025-03-01", "2025-06-01"),
+        ("Consolidation", "2025-06-01", "2025-10-01"),
+        ("Evaluation", "2025-10-01", "2025-12-31"),
+    ]
+    with pytest.raises(ArgumentError):
+        sample_engagement().chart(as_of=date(2025, 9, 1))
+
+
+def test_rate_reads_as_a_percentage() -> None:
+    assert repr(rate(51, 60)) == "85.0% (51/60)"
+    assert repr(rate(0, 0)) == "n/a (0/0)"
+    assert repr(rate(51, 60, [])) == "85.0% (51/60)"
+
+
+def test_enum_member_reads_with_its_label() -> None:
+    assert repr(CaseStatus.INTAKE) == "<CaseStatus.INTAKE: 'intake' 接案>"
+    assert CaseStatus.INTAKE.value == "intake"
+
+
+def test_station_bundle_repr_is_a_short_summary() -> None:
+    june = station_month()
+    text = repr(june)
+    assert len(text) < 300
+    assert "8 cases" in text
+    assert "65 visits" in text
+    assert "2025-06-01..2025-06-30" in text
+    assert str(june) == text
+    markdown = june._repr_markdown_()
+    assert "| 个案 | 8 |" in markdown
+    assert "| 走访 | 65 |" in markdown
+    assert len(june._repr_html_()) < 5000
+
+
+def test_monthly_report_shows_itself() -> None:
+    june = station_month()
+    report = monthly_report(june, june.period, station_previous_month())
+    assert len(repr(report)) < 200
+    bundle = report._repr_mimebundle_()
+    assert set(bundle) == {
+        "text/plain",
+        "text/markdown",
+        "text/html",
+        display.VEGA_LITE_MIME,
+    }
+    assert bundle["text/markdown"] == report.to_markdown()
+    assert "<table>" in bundle["text/html"]
+    assert "85.0% (51/60)" in bundle["text/html"]
+
+
+def test_html_escapes_what_a_user_typed() -> None:
+    engagement = Engagement(community_id="<script>", entered_on=date(2025, 1, 1))
+    page = engagement._repr_html_()
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def test_markdown_table_keeps_cells_on_one_line() -> None:
+    table = display.markdown_table(["a", "b"], [["x|y", "1\n2"]])
+    assert table.splitlines()[-1] == "| x\\|y | 1 2 |"
+    assert display.markdown_to_html(table).count("<td>") == 2
+    with pytest.raises(ArgumentError):
+        display.markdown_table(["a"], [["1", "2"]])
+    with pytest.raises(ArgumentError):
+        display.html_table([], [])
+
+
+@given(st.lists(st.lists(st.text(max_size=8), min_size=2, max_size=2), max_size=5))
+def test_markdown_round_trips_into_escaped_html_cells(rows: list[list[str]]) -> None:
+    table = display.markdown_table(["a", "b"], rows)
+    page = display.markdown_to_html(table)
+    expected = display.html_table(
+        ["a", "b"],
+        [[display._inline(c).strip() for c in row] for row in rows] or [["—", "—"]],
+    )
+    assert page == expected
+
+
+def test_swot_exit_and_register_show_in_every_language() -> None:
+    from socialwork.planning import SwotItem, SwotQuadrant
+
+    item = SwotItem(id="s1", quadrant=SwotQuadrant.STRENGTH, statement="有活动场地")
+    analysis = swot([item])
+    for language in ("zh", "en", "zh-Hant"):
+        assert "有活动场地" in analysis.to_markdown(language)
+        assert "资金中断" in register().to_markdown(language)
+        assert register().heat_map().to_markdown(language).count("\n") >= 7
+    with pytest.raises(UnknownLanguageError):
+        analysis.to_markdown("fr")
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_every_chart_renders_to_png(language: str) -> None:
+    vl_convert = pytest.importorskip("vl_convert")
+    for name, spec in charts(language).items():
+        png = vl_convert.vegalite_to_png(spec, scale=1)
+        assert png.startswith(b"\x89PNG"), name
+        assert len(png) > 2000, name

@@ -1,0 +1,52 @@
+"""The frame indicators on PySpark in local mode equal the record path (opt-in: ``-m spark``).
+
+PySpark is not a dependency: run with
+``uv run --with pyspark pytest -m spark tests/test_frames_spark.py`` on a
+machine with a Java runtime. Without PySpark the test is skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from socialwork import metrics
+from socialwork.frames import (
+    frame_key_group_coverage,
+    frame_need_satisfaction,
+    frame_resource_match_accuracy,
+    from_records,
+    validate_frame,
+)
+from socialwork.samples import station_month
+
+pytestmark = pytest.mark.spark
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    sql = pytest.importorskip("pyspark.sql")
+    session = sql.SparkSession.builder.master("local[1]").appName("socialwork").getOrCreate()
+    yield session
+    session.stop()
+
+
+def test_spark_equals_the_record_path(spark: Any) -> None:
+    june = station_month()
+
+    def frame(records: Any, kind: str) -> Any:
+        return spark.createDataFrame(from_records(records, kind=kind).to_pandas())
+
+    clients, visits = frame(june.clients, "clients"), frame(june.visits, "visits")
+    assert frame_key_group_coverage(
+        clients, visits, june.period
+    ) == metrics.key_group_coverage_by_category(june.clients, june.visits, june.period)
+    assert frame_need_satisfaction(
+        frame(june.needs, "needs"), june.period
+    ) == metrics.need_satisfaction(june.needs, june.period)
+    assert frame_resource_match_accuracy(
+        frame(june.deliveries, "deliveries"), june.period
+    ) == metrics.resource_match_accuracy(june.deliveries, june.period)
+    assert validate_frame(clients, "clients").ok

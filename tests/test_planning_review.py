@@ -1,0 +1,277 @@
+"""Typed goal targets and plan reviews: hand-computed trajectories, intervals and statuses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from socialwork.errors import ArgumentError, UnknownCodeError
+from socialwork.metrics import monthly_report, rate
+from socialwork.models import Period
+from socialwork.planning import (
+    ChangeKind,
+    GoalTarget,
+    Measurement,
+    Milestone,
+    MilestoneKind,
+    PlanGoal,
+    PlanKind,
+    ReviewStatus,
+    TargetUnit,
+    WorkPlan,
+    at_least,
+    at_most,
+    decrease_by,
+    exactly,
+    increase_by,
+    milestone_review,
+    plan_template,
+    review_plan,
+)
+from socialwork.planning.review import measurements_from_reports
+from socialwork.planning.targets import GoalTarget as _GoalTarget
+from socialwork.samples import station_month
+
+JUNE = Period.month(2025, 6)
+MID = date(2025, 6, 30)
+
+
+def _plan(*targets: GoalTarget | None, deadline: int = 12) -> WorkPlan:
+    goals = tuple(
+        PlanGoal(id=f"g{k}", statement=f"goal {k}", typed_target=t, deadline_month=deadline)
+        for k, t in enumerate(targets)
+    )
+    return WorkPlan(
+        id="p",
+        title="测试计划",
+        overall_goal="目标",
+        start=date(2025, 1, 1),
+        goals=goals,
+        milestones=(
+            Milestone(id="mid", name="中期评估", month=6, kind=MilestoneKind.MID_TERM_REVIEW),
+            Milestone(id="final", name="终期评估", month=12, kind=MilestoneKind.FINAL_EVALUATION),
+        ),
+    )
+
+
+def _one(target: GoalTarget | None, value: object, *, as_of: date = MID) -> tuple[str, object]:
+    found = [] if value is None else [Measurement("x", JUNE, value)]  # type: ignore[arg-type]
+    line = review_plan(_plan(target), found, as_of=as_of).goals[0]
+    return line.status.value, line.expected
+
+
+# --- typed targets ---
+
+
+def test_constructors_read_the_forms_plans_use() -> None:
+    assert at_least("90%", of="s").unit.value == "percent"
+    assert at_least("15人", of="v").level == 15.0
+    assert at_least("20小时", of="h").unit.value == "hours"
+    assert at_least("5000元", of="m").unit.value == "cny"
+    assert at_least("¥5000", of="m").unit.value == "cny"
+    assert at_most("10%", of="t").comparator.value == "at_most"
+    assert exactly("4次", of="e").comparator.value == "exactly"
+
+
+@pytest.mark.parametrize("text", ["九成", "90 %%", "", "1e5", "-5%", "120%", "90% 以上"])
+def test_constructors_refuse_what_they_cannot_read(text: str) -> None:
+    with pytest.raises(ArgumentError):
+        at_least(text, of="s")
+
+
+def test_a_change_must_say_points_or_relative() -> None:
+    with pytest.raises(ArgumentError, match="exactly one of points"):
+        increase_by(of="p")
+    with pytest.raises(ArgumentError, match="exactly one of points"):
+        increase_by(points=10, percent=10, of="p")
+    with pytest.raises(ArgumentError):
+        increase_by(points=10, of="p", unit="count")
+
+
+def test_change_levels_by_hand() -> None:
+    # 60% raised by 10 points is 70%; by 10 percent (relative) is 66%.
+    assert increase_by(points=10, of="p", baseline=60).level_for_review() == 70.0
+    assert increase_by(percent=10, of="p", baseline=60).level_for_review() == pytest.approx(66.0)
+    assert decrease_by(points=5, of="t", baseline=20).level_for_review() == 15.0
+    assert increase_by(points=10, of="p").level_for_review() is None
+
+
+def test_record_rules() -> None:
+    with pytest.raises(ValidationError) as err:
+        _GoalTarget(indicator="x", level=5, unit=TargetUnit.COUNT, change=ChangeKind.POINTS)
+    assert err.value.errors()[0]["type"] == "points_not_percent"
+    with pytest.raises(ValidationError) as err:
+        _GoalTarget(indicator="x", level=120, unit=TargetUnit.PERCENT)
+    assert err.value.errors()[0]["type"] == "target_out_of_range"
+
+
+# --- statuses, each computed by hand ---
+# Plan from 2025-01-01, goal due in month 12, review on 2025-06-30 (6 months done):
+# a 50% → 80% target expects 50 + 30 × 6/12 = 65% now.
+
+AIM = at_least("80%", of="x", baseline=50)
+
+
+def test_achieved() -> None:
+    assert _one(AIM, rate(41, 50)) == ("achieved", 65.0)  # 82% ≥ 80%
+
+
+def test_on_track() -> None:
+    assert _one(AIM, rate(70, 100)) == ("on_track", 65.0)  # 70% ≥ 65%
+
+
+def test_not_distinguishable_for_a_small_sample() -> None:
+    # 9/20 = 45%: Wilson 95% is 25.8%–65.8%, which still reaches 65%.
+    status, _ = _one(AIM, rate(9, 20))
+    assert status == "not_distinguishable"
+
+
+def test_off_track_when_the_whole_interval_is_below() -> None:
+    # 40/100: Wilson 95% is 30.9%–49.9%, all below 65%.
+    assert _one(AIM, rate(40, 100))[0] == "off_track"
+
+
+def test_counts_from_zero_at_risk_and_off_track() -> None:
+    volunteers = at_least("15人", of="x")  # expected 7.5 at month 6
+    assert _one(volunteers, 8) == ("on_track", 7.5)
+    assert _one(volunteers, 5) == ("at_risk", 7.5)  # 5 ≥ half of 7.5
+    assert _one(volunteers, 3) == ("off_track", 7.5)
+    assert _one(volunteers, 15) == ("achieved", 7.5)
+
+
+def test_at_most_goes_down() -> None:
+    turnover = at_most("10%", of="x", baseline=30)  # expected 30 - 20 × 6/12 = 20
+    assert _one(turnover, 18.0) == ("on_track", 20.0)
+    assert _one(turnover, 25.0) == ("at_risk", 20.0)  # moved 5 of the 10 expected
+    assert _one(turnover, 29.0) == ("off_track", 20.0)
+    assert _one(turnover, 10.0) == ("achieved", 20.0)
+
+
+def test_points_change() -> None:
+    participation = increase_by(points=10, of="x", baseline=60)  # 70% in month 12, 65% now
+    assert _one(participation, rate(66, 100)) == ("on_track", 65.0)
+    assert _one(participation, None)[0] == "no_data"
+    assert _one(increase_by(points=10, of="x"), rate(66, 100)) == ("no_data", None)
+
+
+def test_past_the_deadline_the_interval_still_decides() -> None:
+    end = date(2025, 12, 31)
+    assert _one(AIM, rate(75, 100), as_of=end)[0] == "not_distinguishable"  # up to 82.5%
+    assert _one(AIM, rate(60, 100), as_of=end)[0] == "off_track"  # up to 69.0%
+    assert _one(at_least("15人", of="x"), 12, as_of=end)[0] == "off_track"
+
+
+def test_not_yet_due_no_data_no_target() -> None:
+    assert _one(AIM, rate(41, 50), as_of=date(2025, 1, 20))[0] == "not_yet_due"
+    assert _one(AIM, None)[0] == "no_data"
+    assert _one(AIM, rate(0, 0))[0] == "no_data"
+    assert _one(None, rate(41, 50))[0] == "no_target"
+
+
+def test_latest_measurement_within_the_plan_counts() -> None:
+    found = [
+        Measurement("x", Period.month(2025, 5), rate(10, 100)),
+        Measurement("x", JUNE, rate(82, 100)),
+        Measurement("x", Period.month(2025, 7), rate(10, 100)),  # after the review day
+        Measurement("x", Period.month(2024, 12), rate(99, 100)),  # before the plan
+    ]
+    line = review_plan(_plan(AIM), found, as_of=MID).goals[0]
+    assert line.measurement is found[1]
+    assert line.status is ReviewStatus.ACHIEVED
+
+
+def test_milestone_review_and_unknown_ids() -> None:
+    review = milestone_review(_plan(AIM), [], "mid")
+    assert (review.as_of, review.months_elapsed) == (MID, 6)
+    assert review.milestone is not None
+    assert review.milestone.id == "mid"
+    with pytest.raises(UnknownCodeError):
+        milestone_review(_plan(AIM), [], "nope")
+    with pytest.raises(UnknownCodeError):
+        review.goal("nope")
+
+
+def test_markdown_table_by_hand() -> None:
+    found = [Measurement("x", JUNE, rate(9, 20))]
+    text = review_plan(_plan(AIM), found, as_of=MID).to_markdown("en")
+    assert text.splitlines()[4:] == [
+        "| Goal | Indicator | Measured | Target | Expected now | 95% interval | Status |",
+        "|---|---|---|---|---|---|---|",
+        "| goal 0 | x | 45.0% (9/20) | ≥ 80% | 65% | 25.8–65.8% | Not distinguishable |",
+    ]
+    assert "样本不足以判断" in review_plan(_plan(AIM), found, as_of=MID).to_markdown()
+
+
+def test_measurements_from_reports() -> None:
+    june = station_month()
+    found = measurements_from_reports([monthly_report(june, june.period)])
+    coverage = next(m for m in found if m.indicator == "key_group_coverage")
+    assert str(coverage.value) == "85.0% (51/60)"
+    assert all(m.period == june.period for m in found)
+
+
+# --- templates ---
+
+
+def test_every_template_goal_has_a_typed_target() -> None:
+    for kind in PlanKind:
+        template = plan_template(kind)
+        assert all(g.typed_target is not None for g in template.goals), kind
+
+
+def test_templates_follow_the_seeds() -> None:
+    youth = plan_template("youth")
+    assert {d.id for d in youth.duties} == {
+        "new_group",
+        "large_event",
+        "small_activity",
+        "parent_workshop",
+    }
+    elderly = plan_template("elderly_home_care")
+    participation = next(g for g in elderly.goals if g.id == "participation")
+    assert participation.typed_target is not None
+    assert participation.typed_target.change.value == "points"
+    for kind in ("elderly_home_care", "outreach", "team_building"):
+        month12 = [m for m in plan_template(kind).milestones if m.month == 12]
+        assert [m.kind.value for m in month12] == ["annual_evaluation"]
+
+
+# --- properties ---
+
+
+@given(
+    n=st.integers(min_value=1, max_value=500),
+    data=st.data(),
+    baseline=st.floats(min_value=0, max_value=100),
+    level=st.floats(min_value=0, max_value=100),
+    months=st.integers(min_value=1, max_value=12),
+)
+def test_rate_statuses_agree_with_the_interval(
+    n: int, data: st.DataObject, baseline: float, level: float, months: int
+) -> None:
+    k = data.draw(st.integers(min_value=0, max_value=n))
+    target = at_least(f"{level:.1f}%", of="x", baseline=baseline)
+    as_of = date(2025, months, 28) if months < 12 else date(2025, 12, 31)
+    found = [Measurement("x", Period(start=date(2025, 1, 1), end=as_of), rate(k, n))]
+    line = review_plan(_plan(target), found, as_of=as_of).goals[0]
+    assert line.interval is not None
+    assert line.expected is not None
+    low, high = 100 * line.interval.low, 100 * line.interval.high
+    assert low <= 100 * k / n <= high + 1e-9
+    if line.status is ReviewStatus.OFF_TRACK:
+        assert high < round(line.expected, 1)
+    if line.status is ReviewStatus.ACHIEVED:
+        assert round(100 * k / n, 1) >= round(line.target_level or 0, 1)
+    assert line.status not in (ReviewStatus.AT_RISK, ReviewStatus.NO_TARGET)
+
+
+@given(st.permutations(range(4)))
+def test_order_of_measurements_does_not_matter(order: list[int]) -> None:
+    months = [Period.month(2025, m) for m in (3, 4, 5, 6)]
+    found = [Measurement("x", months[i], rate(10 * i + 40, 100)) for i in range(4)]
+    shuffled = [found[i] for i in order]
+    assert review_plan(_plan(AIM), shuffled, as_of=MID) == review_plan(_plan(AIM), found, as_of=MID)
