@@ -169,6 +169,33 @@ def test_huge_tiny_and_nan_numbers_raise_argument_error(
     assert parameter in str(info.value)
 
 
+def reopened_case(case_id: str, *, closed: date, again: date) -> Case:
+    """A case of p1 opened on 1 June, closed on ``closed`` and reopened on ``again``."""
+    return Case(
+        id=case_id,
+        client_id="p1",
+        worker_id="s1",
+        opened_on=date(2025, 6, 1),
+        status=CaseStatus.ASSESSMENT,
+        history=(
+            StatusChange(on=closed, from_status=CaseStatus.INTAKE, to_status=CaseStatus.CLOSED),
+            StatusChange(
+                on=again,
+                from_status=CaseStatus.CLOSED,
+                to_status=CaseStatus.ASSESSMENT,
+                reason="复发",
+            ),
+        ),
+    )
+
+
+def phone_call(case_id: str, on: date) -> Visit:
+    """A phone contact v1 with p1 under ``case_id``."""
+    return Visit(
+        id="v1", client_id="p1", case_id=case_id, on=on, mode=ContactMode.PHONE, worker_id="s1"
+    )
+
+
 def test_the_period_functions_are_gone_for_the_period_methods() -> None:
     with pytest.raises(ModuleNotFoundError):
         importlib.import_module("socialwork.metrics.periods")
@@ -415,32 +442,8 @@ def test_a_case_closed_later_was_open_before(history: bool) -> None:
 
 
 def test_a_reopened_case_counts_from_its_reopening() -> None:
-    reopened = Case(
-        id="k9",
-        client_id="p1",
-        worker_id="s1",
-        opened_on=date(2025, 6, 1),
-        status=CaseStatus.ASSESSMENT,
-        history=(
-            StatusChange(
-                on=date(2025, 6, 10), from_status=CaseStatus.INTAKE, to_status=CaseStatus.CLOSED
-            ),
-            StatusChange(
-                on=date(2025, 6, 15),
-                from_status=CaseStatus.CLOSED,
-                to_status=CaseStatus.ASSESSMENT,
-                reason="复发",
-            ),
-        ),
-    )
-    contact = Visit(
-        id="v1",
-        client_id="p1",
-        case_id="k9",
-        on=date(2025, 6, 5),
-        mode=ContactMode.PHONE,
-        worker_id="s1",
-    )
+    reopened = reopened_case("k9", closed=date(2025, 6, 10), again=date(2025, 6, 15))
+    contact = phone_call("k9", date(2025, 6, 5))
     assert open_cases([reopened], as_of=date(2025, 6, 9)) == (reopened,)
     assert open_cases([reopened], as_of=date(2025, 6, 12)) == ()
     assert open_cases([reopened], as_of=date(2025, 6, 15)) == (reopened,)
@@ -1185,32 +1188,8 @@ def test_follow_ups_at_their_edges() -> None:
     ]
     assert upcoming_follow_ups([open_], [], as_of=date(2025, 6, 4)) == ()
     # A contact on the day a case reopens counts as a contact of the new span.
-    reopened = Case(
-        id="k3",
-        client_id="p1",
-        worker_id="s1",
-        opened_on=date(2025, 6, 1),
-        status=CaseStatus.ASSESSMENT,
-        history=(
-            StatusChange(
-                on=date(2025, 6, 3), from_status=CaseStatus.INTAKE, to_status=CaseStatus.CLOSED
-            ),
-            StatusChange(
-                on=date(2025, 6, 10),
-                from_status=CaseStatus.CLOSED,
-                to_status=CaseStatus.ASSESSMENT,
-                reason="复发",
-            ),
-        ),
-    )
-    call = Visit(
-        id="v1",
-        client_id="p1",
-        case_id="k3",
-        on=date(2025, 6, 10),
-        mode=ContactMode.PHONE,
-        worker_id="s1",
-    )
+    reopened = reopened_case("k3", closed=date(2025, 6, 3), again=date(2025, 6, 10))
+    call = phone_call("k3", date(2025, 6, 10))
     (due,) = upcoming_follow_ups([reopened], [call], as_of=date(2025, 6, 15))
     assert (due.last_contact, due.due_on) == (date(2025, 6, 10), date(2025, 6, 17))
 
