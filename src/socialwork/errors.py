@@ -31,6 +31,7 @@ __all__ = [
     "InvalidTransition",
     "MalformedLifecycle",
     "MetricInputError",
+    "OutOfCalendarRange",
     "PlanningInputError",
     "SocialWorkError",
     "TransitionBlocked",
@@ -338,6 +339,38 @@ class ConsentRequired(SocialWorkError):
         self.rule = rule
         super().__init__(
             f"client {client_id!r} has no active {scope!r} consent on {day.isoformat()}: {rule}"
+        )
+
+
+class OutOfCalendarRange(SocialWorkError):
+    """A day lies outside the years a calendar table covers.
+
+    The official working-day table (the ``workdays`` extra) covers the years
+    the State Council has announced: a day outside them cannot be called a
+    working day or a rest day. ``first_year`` and ``last_year`` are the years
+    covered, ``source`` the package that holds the table.
+
+    Examples:
+        >>> from datetime import date
+        >>> err = OutOfCalendarRange(date(2030, 1, 2), 2004, 2026, "chinese-calendar")
+        >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+        2030-01-02 is outside the years chinese-calendar covers (2004–2026);
+        upgrade it or plan within them
+        >>> err.code, err.day.year
+        ('out_of_calendar_range', 2030)
+    """
+
+    code: ClassVar[str] = "out_of_calendar_range"
+
+    def __init__(self, day: date, first_year: int, last_year: int, source: str) -> None:
+        """Keep the day, the years covered and the source of the table."""
+        self.day = day
+        self.first_year = first_year
+        self.last_year = last_year
+        self.source = source
+        super().__init__(
+            f"{day.isoformat()} is outside the years {source} covers "
+            f"({first_year}–{last_year}); upgrade it or plan within them"
         )
 
 

@@ -14,9 +14,18 @@ Examples:
 
 from socialwork.planning.catalog import CatalogRisk, risk_catalog
 from socialwork.planning.checks import check_goal, check_plan
-from socialwork.planning.duties import Duty, Frequency, Recurrence, ShortMonth, Weekday
+from socialwork.planning.duties import (
+    CalendarSystem,
+    Duty,
+    Frequency,
+    Recurrence,
+    RestDayShift,
+    ShortMonth,
+    Weekday,
+)
 from socialwork.planning.goals import GoalKind, PlanGoal, ServiceProject
 from socialwork.planning.logframe import Logframe, LogframeLevel, LogframeNode
+from socialwork.planning.lunar import Festival, festival_date, lunar_date
 from socialwork.planning.needs import PriorityWeights, bradshaw_code, group_by_domain, prioritise
 from socialwork.planning.phases import Milestone, MilestoneKind, Phase
 from socialwork.planning.plan_kinds import PlanKind
@@ -56,13 +65,16 @@ from socialwork.planning.targets import (
     increase_by,
 )
 from socialwork.planning.templates import PlanTemplate, plan_template
+from socialwork.planning.workdays import is_working_day, shift_to_working_day, working_days
 from socialwork.planning.workplan import WorkPlan
 
 __all__ = [
+    "CalendarSystem",
     "CatalogRisk",
     "ChangeKind",
     "Comparator",
     "Duty",
+    "Festival",
     "Frequency",
     "GoalKind",
     "GoalTarget",
@@ -82,6 +94,7 @@ __all__ = [
     "PriorityWeights",
     "RatingBands",
     "Recurrence",
+    "RestDayShift",
     "ReviewStatus",
     "Risk",
     "RiskCategory",
@@ -107,8 +120,11 @@ __all__ = [
     "classify_resource",
     "decrease_by",
     "exactly",
+    "festival_date",
     "group_by_domain",
     "increase_by",
+    "is_working_day",
+    "lunar_date",
     "match_needs",
     "milestone_review",
     "plan_template",
@@ -118,5 +134,7 @@ __all__ = [
     "review_plan",
     "risk_catalog",
     "schedule",
+    "shift_to_working_day",
     "swot",
+    "working_days",
 ]

@@ -4,17 +4,28 @@ Each duty's rule starts (``dtstart``) on the first day of its phase — or of
 the plan — and ends on that phase's last day; it is read with ``between``
 over the part of the phase inside the window asked for, never iterated
 open-ended.
+
+A duty whose rule has a ``rest_day`` choice is moved off official rest days
+(with the ``workdays`` extra): an occurrence on a rest day moves to the next
+or the previous working day and keeps the rule's date in ``moved_from``. A
+moved occurrence is listed in the window of the day it moves to, and may
+fall just past its phase or plan (an activity due on the plan's last day, a
+Sunday, happens on the Monday after). Two occurrences moved onto the same
+day are both listed, each with its own ``moved_from``.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from attrs import frozen
 
 from socialwork._arguments import require_instance
 from socialwork.models import Period
+from socialwork.planning.duties import Duty, RestDayShift
+from socialwork.planning.workdays import shift_to_working_day
 from socialwork.planning.workplan import WorkPlan
+from socialwork.records import FIRST_DAY, LAST_DAY
 
 __all__ = ["Occurrence", "schedule"]
 
@@ -23,6 +34,9 @@ __all__ = ["Occurrence", "schedule"]
 class Occurrence:
     """One occurrence of a recurring duty.
 
+    ``moved_from`` is the date the duty's rule gave, when the occurrence was
+    moved off an official rest day (``None`` otherwise).
+
     Examples:
         >>> Occurrence("visit", date(2025, 2, 5)).on.isoformat()
         '2025-02-05'
@@ -30,16 +44,22 @@ class Occurrence:
 
     duty_id: str
     on: date
+    moved_from: date | None = None
 
 
 def schedule(plan: WorkPlan, within: Period) -> tuple[Occurrence, ...]:
     """List the occurrences of the plan's duties inside ``within``, by date then duty.
 
-    An occurrence always falls in its duty's phase (or in the plan, for a
-    duty of no phase) and inside ``within``.
+    An occurrence always falls inside ``within``, and, unless it was moved
+    off a rest day, in its duty's phase (or in the plan, for a duty of no
+    phase).
 
     Raises:
         TypeError: ``plan`` is not a `WorkPlan` or ``within`` not a ``Period``.
+        OutOfCalendarRange: a duty moves occurrences off rest days and the
+            working-day table does not cover a day it has to look at.
+        ImportError: a duty needs the ``lunar`` or the ``workdays`` extra,
+            which is not installed.
 
     Examples:
         >>> from socialwork.planning import Duty, Phase, Recurrence
@@ -58,16 +78,47 @@ def schedule(plan: WorkPlan, within: Period) -> tuple[Occurrence, ...]:
     found: list[Occurrence] = []
     for duty in plan.duties:
         span = whole if duty.phase_id is None else spans[duty.phase_id]
-        first, last = max(span.start, within.start), min(span.end, within.end)
-        if first > last:
-            continue
-        rule = duty.recurrence.rule(dtstart=span.start, until=span.end)
-        found.extend(
-            Occurrence(duty.id, moment.date())
-            for moment in rule.between(
-                datetime(first.year, first.month, first.day),
-                datetime(last.year, last.month, last.day),
-                inc=True,
-            )
-        )
+        if duty.recurrence.rest_day is None:
+            found.extend(Occurrence(duty.id, on) for on in _dates(duty, span, within))
+        else:
+            found.extend(_moved(duty, span, within, duty.recurrence.rest_day))
     return tuple(sorted(found, key=lambda o: (o.on, o.duty_id)))
+
+
+_LONGEST_REST = timedelta(days=31)
+"""More than the longest run of official rest days (春节: 8 to 10 days)."""
+
+
+def _dates(duty: Duty, span: Period, within: Period) -> list[date]:
+    """The dates the duty's rule gives inside both its span and ``within``."""
+    first, last = max(span.start, within.start), min(span.end, within.end)
+    if first > last:
+        return []
+    rule = duty.recurrence.rule(dtstart=span.start, until=span.end)
+    return [
+        moment.date()
+        for moment in rule.between(
+            datetime(first.year, first.month, first.day),
+            datetime(last.year, last.month, last.day),
+            inc=True,
+        )
+    ]
+
+
+def _moved(duty: Duty, span: Period, within: Period, way: RestDayShift) -> list[Occurrence]:
+    """The duty's occurrences moved off rest days that land inside ``within``.
+
+    Only rule dates that can move into ``within`` are looked at: those up to a
+    month before it when moving forward, up to a month after it when moving back.
+    """
+    forward = way is RestDayShift.NEXT
+    reach = Period(
+        start=max(within.start - _LONGEST_REST, FIRST_DAY) if forward else within.start,
+        end=within.end if forward else min(within.end + _LONGEST_REST, LAST_DAY),
+    )
+    moved: list[Occurrence] = []
+    for on in _dates(duty, span, reach):
+        to = shift_to_working_day(on, way)
+        if within.contains(to):
+            moved.append(Occurrence(duty.id, to, None if to == on else on))
+    return moved
