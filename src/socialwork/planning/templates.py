@@ -2,7 +2,12 @@
 
 Each template holds the phases, monitoring points, recurring duties, example
 goals with targets and typical risks of one kind of plan, written in our own
-words from five station plans. A template is a record: copy and edit it with
+words from five station plans. The community template keeps the
+party-building calendar (`PARTY_DUTIES`: 三会一课 and the yearly 组织生活会
+with 民主评议党员) and 重阳节; the youth template keeps the youth plan's
+rhythm (a new group each quarter, a large event each month, a small activity
+each week, a parent workshop each month). Scheduling a template's 重阳节
+needs the ``lunar`` extra. A template is a record: copy and edit it with
 `socialwork.records.replace`, or start a plan from it with
 `PlanTemplate.work_plan`.
 """
@@ -20,13 +25,14 @@ from socialwork.models import BilingualText
 from socialwork.planning.catalog import CatalogRisk, risk_catalog
 from socialwork.planning.duties import Duty, Frequency, Recurrence, Weekday
 from socialwork.planning.goals import GoalKind, PlanGoal
+from socialwork.planning.lunar import Festival
 from socialwork.planning.phases import Milestone, MilestoneKind, Phase
 from socialwork.planning.plan_kinds import PlanKind
 from socialwork.planning.targets import GoalTarget, at_least, increase_by
 from socialwork.planning.workplan import WorkPlan, _check_parts, _length
 from socialwork.records import Id, Record
 
-__all__ = ["PlanTemplate", "plan_template"]
+__all__ = ["PARTY_DUTIES", "PlanTemplate", "plan_template"]
 
 _b = BilingualText.of
 
@@ -157,6 +163,50 @@ _YEAR_PHASES = _phases(
 )
 _QUARTERLY = Recurrence(frequency=Frequency.MONTHLY, interval=3)
 _MONTHLY = Recurrence(frequency=Frequency.MONTHLY)
+_DOUBLE_NINTH = Duty(
+    id="double_ninth",
+    name="重阳节敬老活动:走访慰问困难、独居老年人",
+    recurrence=Recurrence.festival(Festival.DOUBLE_NINTH),
+)
+
+PARTY_DUTIES: tuple[Duty, ...] = (
+    Duty(
+        id="branch_committee",
+        name="支部委员会会议(每月8日)",
+        recurrence=Recurrence(frequency=Frequency.MONTHLY, month_day=8),
+    ),
+    Duty(
+        id="party_group",
+        name="党小组会(每月10日)",
+        recurrence=Recurrence(frequency=Frequency.MONTHLY, month_day=10),
+    ),
+    Duty(
+        id="general_meeting",
+        name="支部党员大会(每季度,1、4、7、10月15日)",
+        recurrence=Recurrence(frequency=Frequency.MONTHLY, month_day=15, months=(1, 4, 7, 10)),
+    ),
+    Duty(
+        id="party_lecture",
+        name="党课(每季度,2、5、8、11月15日)",
+        recurrence=Recurrence(frequency=Frequency.MONTHLY, month_day=15, months=(2, 5, 8, 11)),
+    ),
+    Duty(
+        id="branch_review",
+        name="组织生活会和民主评议党员(每年12月最后一个周五)",
+        recurrence=Recurrence(
+            frequency=Frequency.YEARLY, months=(12,), weekdays=(Weekday.FRIDAY,), nth=-1
+        ),
+    ),
+)
+"""The party-building calendar (党建工作日程) of a community party branch.
+
+三会一课: the branch committee (支委会) and the party groups (党小组会) meet
+monthly, the general meeting of members (支部党员大会) and the party lecture
+(党课) are held quarterly; the yearly 组织生活会 with 民主评议党员 closes the
+year. The days (the 8th, the 10th, the 15th) follow a community party
+committee's plan; edit them to a branch's own.
+"""
+
 _DAILY_MONITORING = _b(
     "日常监测:记录服务人次、活动场次和资源链接",
     "Daily: log services, activities and resources linked",
@@ -191,6 +241,8 @@ _TEMPLATES = {
                 recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays=(Weekday.WEDNESDAY,)),
             ),
             Duty(id="meeting", name="社工团队工作例会(每月至少1次)", recurrence=_MONTHLY),
+            _DOUBLE_NINTH,
+            *PARTY_DUTIES,
         ),
         goals=(
             _goal(
@@ -247,27 +299,33 @@ _TEMPLATES = {
         duties=(
             Duty(
                 id="new_group",
-                name="每季度至少开展一期新小组",
+                name="每季度至少开展一期新小组(每三个月的第一个周一)",
                 phase_id="impl",
-                recurrence=_QUARTERLY,
+                recurrence=Recurrence(
+                    frequency=Frequency.MONTHLY, interval=3, weekdays=(Weekday.MONDAY,), nth=1
+                ),
             ),
             Duty(
                 id="large_event",
-                name="每月至少一次大型社区活动或专题讲座",
+                name="每月至少一次大型社区活动或专题讲座(每月第一个周日)",
                 phase_id="impl",
-                recurrence=_MONTHLY,
+                recurrence=Recurrence(
+                    frequency=Frequency.MONTHLY, weekdays=(Weekday.SUNDAY,), nth=1
+                ),
             ),
             Duty(
                 id="small_activity",
-                name="每周定期开展小型活动",
+                name="每周定期开展小型活动(每周六)",
                 phase_id="impl",
                 recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays=(Weekday.SATURDAY,)),
             ),
             Duty(
                 id="parent_workshop",
-                name="每月至少一次家长工作坊或沙龙",
+                name="每月至少一次家长工作坊或沙龙(每月第三个周日)",
                 phase_id="impl",
-                recurrence=_MONTHLY,
+                recurrence=Recurrence(
+                    frequency=Frequency.MONTHLY, weekdays=(Weekday.SUNDAY,), nth=3
+                ),
             ),
         ),
         goals=(
@@ -338,7 +396,10 @@ _TEMPLATES = {
                 "Yearly: satisfaction survey and third-party evaluation",
             ),
         ),
-        duties=(Duty(id="forum", name="服务对象座谈会、家属交流会", recurrence=_QUARTERLY),),
+        duties=(
+            Duty(id="forum", name="服务对象座谈会、家属交流会", recurrence=_QUARTERLY),
+            _DOUBLE_NINTH,
+        ),
         goals=(
             _goal(
                 "coverage",
