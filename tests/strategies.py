@@ -20,7 +20,7 @@ from socialwork import planning as pl
 from socialwork import stages as sg
 from socialwork.metrics import definitions as md
 from socialwork.metrics import targets as mt
-from socialwork.records import MAX_COUNT
+from socialwork.records import MAX_COUNT, replace
 from socialwork.stages.evidence import MAX_RATIO
 
 DAY_MIN = date(2020, 1, 1)
@@ -980,23 +980,65 @@ def _longest_month(months: tuple[int, ...]) -> int:
 
 
 @st.composite
-def recurrences(draw: st.DrawFn) -> pl.Recurrence:
-    """Weekly rules, monthly rules on a day (with a short-month choice past the 28th),
-    on weekdays, or on the start's day; small and large intervals; with or without months."""
+def recurrences(draw: st.DrawFn, *, moved: bool = False) -> pl.Recurrence:
+    """Weekly rules; monthly rules on a day (with a short-month choice past the 28th), the
+    month's last day, weekdays, the n-th weekday or the start's day; yearly Gregorian rules
+    on a day or an n-th weekday of one month; yearly lunar rules and festivals; small and
+    large intervals; with or without months. With ``moved``, some move off rest days."""
+    rule = draw(_recurrences())
+    if moved:
+        rule = replace(rule, rest_day=draw(optional(st.sampled_from(pl.RestDayShift))))
+    return rule
+
+
+@st.composite
+def _recurrences(draw: st.DrawFn) -> pl.Recurrence:
     interval = draw(st.integers(min_value=1, max_value=3) | st.integers(min_value=1, max_value=52))
     months = draw(months_of_year)
     monthly_interval = 1 if months else interval
     weekdays = st.lists(st.sampled_from(pl.Weekday), max_size=3, unique=True).map(tuple)
-    if draw(st.sampled_from(pl.Frequency)) is pl.Frequency.WEEKLY:
+    nth: st.SearchStrategy[Literal[1, 2, 3, 4, -1]] = st.sampled_from((1, 2, 3, 4, -1))
+    frequency = draw(st.sampled_from(pl.Frequency))
+    if frequency is pl.Frequency.WEEKLY:
         return pl.Recurrence(
             frequency=pl.Frequency.WEEKLY,
             interval=interval,
             weekdays=draw(weekdays),
             months=months,
         )
-    kind = draw(st.sampled_from(("day", "weekdays", "start")))
-    if kind == "day":
-        day = draw(st.integers(min_value=1, max_value=31))
+    if frequency is pl.Frequency.YEARLY:
+        kind = draw(st.sampled_from(("day", "nth", "lunar", "festival")))
+        if kind == "festival":
+            return pl.Recurrence.festival(draw(st.sampled_from(pl.Festival)))
+        lunar = kind == "lunar"
+        month = (draw(st.integers(min_value=1, max_value=12)),)
+        if kind == "nth":
+            return pl.Recurrence(
+                frequency=pl.Frequency.YEARLY,
+                interval=interval,
+                months=month,
+                weekdays=(draw(st.sampled_from(pl.Weekday)),),
+                nth=draw(nth),
+            )
+        day = draw(st.sampled_from((-1,)) | st.integers(min_value=1, max_value=30 if lunar else 31))
+        short = draw(
+            st.sampled_from(pl.ShortMonth)
+            if day > (29 if lunar else 28)
+            else optional(st.sampled_from(pl.ShortMonth))
+        )
+        if not lunar and short is pl.ShortMonth.SKIP and day > _longest_month(month):
+            short = pl.ShortMonth.CLIP
+        return pl.Recurrence(
+            frequency=pl.Frequency.YEARLY,
+            interval=interval,
+            months=month,
+            month_day=day,
+            short_month=short,
+            calendar=pl.CalendarSystem.LUNAR if lunar else pl.CalendarSystem.GREGORIAN,
+        )
+    kind = draw(st.sampled_from(("day", "last", "weekdays", "nth", "start")))
+    if kind in ("day", "last"):
+        day = -1 if kind == "last" else draw(st.integers(min_value=1, max_value=31))
         short = draw(
             st.sampled_from(pl.ShortMonth) if day > 28 else optional(st.sampled_from(pl.ShortMonth))
         )
@@ -1008,6 +1050,14 @@ def recurrences(draw: st.DrawFn) -> pl.Recurrence:
             month_day=day,
             months=months,
             short_month=short,
+        )
+    if kind == "nth":
+        return pl.Recurrence(
+            frequency=pl.Frequency.MONTHLY,
+            interval=monthly_interval,
+            weekdays=(draw(st.sampled_from(pl.Weekday)),),
+            nth=draw(nth),
+            months=months,
         )
     return pl.Recurrence(
         frequency=pl.Frequency.MONTHLY,
@@ -1022,7 +1072,7 @@ duties = st.builds(
     pl.Duty,
     id=ids,
     name=texts,
-    recurrence=recurrences(),
+    recurrence=recurrences(moved=True),
     phase_id=optional(ids),
     owner=optional(texts),
 )
@@ -1183,7 +1233,7 @@ PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     pl.PracticeModelProfile: practice_model_profiles,
     pl.PriorityWeights: priority_weights(),
     pl.RatingBands: rating_bands(),
-    pl.Recurrence: recurrences(),
+    pl.Recurrence: recurrences(moved=True),
     pl.Risk: risks(),
     pl.RiskRegister: risk_registers,
     pl.RiskScore: risk_scores,
