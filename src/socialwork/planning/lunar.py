@@ -3,7 +3,7 @@
 Festivals such as 春节, 端午, 中秋 and 重阳节 (the 9th day of the 9th lunar
 month, the day of services for older people) fall on a lunar month and day,
 which moves from one Gregorian year to the next. The conversion is done by
-the `lunar-python <https://pypi.org/project/lunar-python/>`_ package (MIT),
+the [lunar-python](https://pypi.org/project/lunar-python/) package (MIT),
 installed with the ``lunar`` extra (``pip install 'socialwork[lunar]'``);
 the design page says why it was chosen.
 

@@ -2,8 +2,8 @@
 
 Each year the State Council publishes which days are rest days (法定节假日
 and the weekends around them) and which weekend days become working days
-(调休上班). The table comes from the `chinese-calendar
-<https://pypi.org/project/chinese-calendar/>`_ package (MIT), installed with
+(调休上班). The table comes from the
+[chinese-calendar](https://pypi.org/project/chinese-calendar/) package (MIT), installed with
 the ``workdays`` extra (``pip install 'socialwork[workdays]'``) and updated
 once a year after the announcement: upgrade it to plan next year. Version
 1.11 covers 2004 to 2026; `data_years` says which years the installed one
