@@ -9,7 +9,9 @@ from the lunar package's own output; the working-day figures of 2025 and
 from __future__ import annotations
 
 import calendar
+import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -581,3 +583,36 @@ def test_the_elderly_template_keeps_the_double_ninth_of_both_years() -> None:
     plan = plan_template("elderly_home_care").work_plan(id="e", start=date(2025, 1, 1))
     found = [o.on for o in schedule(plan, plan.period) if o.duty_id == "double_ninth"]
     assert found == [date(2025, 10, 29), date(2026, 10, 18)]
+
+
+# --- the extras ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("module", "call", "extra"),
+    [
+        ("lunar_python", lambda: festival_date("double_ninth_festival", 2025), "'lunar' extra"),
+        ("chinese_calendar", lambda: is_working_day(date(2025, 10, 1)), "'workdays' extra"),
+    ],
+)
+def test_a_missing_extra_is_named(
+    monkeypatch: pytest.MonkeyPatch, module: str, call: Callable[[], object], extra: str
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # importing it now raises ImportError
+    with pytest.raises(ImportError, match=extra):
+        call()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(Festival), st.integers(min_value=1900, max_value=2199))
+def test_a_festival_date_reads_back_as_its_lunar_month_and_day(
+    festival: Festival, year: int
+) -> None:
+    on = festival_date(festival, year)
+    lunar = Solar.fromYmd(on.year, on.month, on.day).getLunar()
+    assert on.year == year
+    assert lunar.getMonth() == festival.month  # the regular month, never a leap one (< 0)
+    if festival.day == -1:
+        assert Solar.fromYmd(on.year, on.month, on.day).next(1).getLunar().getDay() == 1
+    else:
+        assert lunar.getDay() == festival.day

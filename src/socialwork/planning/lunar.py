@@ -71,7 +71,7 @@ def _lunar_python() -> ModuleType:
     """Import ``lunar_python``, or say which extra installs it."""
     try:
         return importlib.import_module("lunar_python")
-    except ImportError as err:  # pragma: no cover - the dev environment has the extra
+    except ImportError as err:
         raise ImportError(
             "lunar dates need the 'lunar' extra (lunar-python): pip install 'socialwork[lunar]'"
         ) from err

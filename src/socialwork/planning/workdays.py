@@ -38,7 +38,7 @@ def _chinese_calendar() -> ModuleType:
     """Import ``chinese_calendar``, or say which extra installs it."""
     try:
         return importlib.import_module("chinese_calendar")
-    except ImportError as err:  # pragma: no cover - the dev environment has the extra
+    except ImportError as err:
         raise ImportError(
             "working days need the 'workdays' extra (chinese-calendar): "
             "pip install 'socialwork[workdays]'"
