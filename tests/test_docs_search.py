@@ -62,6 +62,15 @@ def test_the_index_is_built_for_chinese_and_english(search_index: dict[str, Any]
         ("register", "howto/risk-register/"),
         ("consolidation", "howto/launch-to-consolidation/"),
         ("deprecation", "versioning/"),
+        # The translated pages: Chinese at the root, English under en/.
+        ("阶段", "explanation/stages/"),
+        ("退出", "explanation/stages/"),
+        ("exit", "en/explanation/stages/"),
+        ("百分点", "explanation/indicators/"),
+        ("denominator", "en/explanation/indicators/"),
+        ("安装", "getting-started/"),
+        ("install", "en/getting-started/"),
+        ("独居", "en/glossary/"),
     ],
 )
 def test_a_word_is_a_token_of_its_page(search_index: dict[str, Any], word: str, page: str) -> None:
@@ -77,3 +86,10 @@ def test_code_names_split_into_their_parts(search_index: dict[str, Any]) -> None
         "records",
     }
     assert tokens(search_index, "独居\u200b老人、风险登记册。") == {"独居", "老人", "风险登记册"}
+
+
+def test_a_page_written_once_is_indexed_once(search_index: dict[str, Any]) -> None:
+    locations = {doc["location"].split("#")[0] for doc in search_index["docs"]}
+    assert "howto/risk-register/" in locations
+    assert "en/howto/risk-register/" not in locations
+    assert {"glossary/", "en/glossary/"} <= locations
