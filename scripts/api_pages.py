@@ -86,8 +86,13 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("class", "Results and other classes 结果与其他类"),
     ("error", "Errors 错误"),
     ("constant", "Constants and types 常量与类型"),
+    ("module", "Subpackages 子包"),
 )
 """The sections of a page, in order, with their headings."""
+
+
+LONGEST_VALUE = 80
+"""A constant whose value reads longer than this is shown by its name and docstring only."""
 
 
 def public_modules() -> Iterator[ModuleType]:
@@ -108,6 +113,8 @@ def kind(value: Any) -> str:
         if issubclass(value, enum.Enum):
             return "enum"
         return "class"
+    if isinstance(value, ModuleType):
+        return "module"
     if inspect.isfunction(value) or inspect.isbuiltin(value):
         return "function"
     return "constant"
@@ -157,12 +164,22 @@ def sections(module: ModuleType, names: list[str], *, full_path: bool = False) -
         members.sort(key=lambda n: (first.index(n) if n in first else len(first), n.lower()))
         out.append(f"## {heading}")
         for name in members:
-            path = path_of(module, name, getattr(module, name))
-            if full_path:
-                out.append(directive(path, show_root_full_path="true"))
-            else:
-                out.append(directive(path))
+            out.append(render(module, name, full_path=full_path))
     return out
+
+
+def render(module: ModuleType, name: str, *, full_path: bool = False) -> str:
+    """Return the directive of one name: its full path if asked, long values left out."""
+    value = getattr(module, name)
+    options: dict[str, object] = {}
+    if full_path:
+        options["show_root_full_path"] = "true"
+    if kind(value) == "module":
+        # Its docstring only: each subpackage has a page of its own.
+        options["members"] = "false"
+    elif kind(value) == "constant" and len(repr(value)) > LONGEST_VALUE:
+        options["show_attribute_values"] = "false"
+    return directive(path_of(module, name, value), **options)
 
 
 def pages() -> dict[str, str]:
@@ -191,7 +208,9 @@ def pages() -> dict[str, str]:
         parts = [
             f"# `{name}`",
             "<!-- Written by scripts/api_pages.py: edit the script or the docstrings. -->",
-            directive(name, members="false", show_root_heading="false"),
+            directive(
+                name, members="false", show_root_heading="false", show_root_toc_entry="false"
+            ),
             *sections(module, list(module.__all__)),
         ]
         if name in extra:
@@ -199,9 +218,9 @@ def pages() -> dict[str, str]:
             parts.append(
                 f"Importable from the module named in each heading, not from `{name}` itself."
             )
-            for submodule, member in extra[name]:
-                path = path_of(submodule, member, getattr(submodule, member))
-                parts.append(directive(path, show_root_full_path="true"))
+            parts.extend(
+                render(submodule, member, full_path=True) for submodule, member in extra[name]
+            )
         texts[file] = "\n\n".join(parts) + "\n"
     return texts
 
