@@ -40,9 +40,15 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("home", ""),
     ("howto-risk-register", "howto/risk-register/"),
     ("api-metrics", "api/metrics/"),
+    ("api-socialwork", "api/socialwork/"),
+    ("gallery", "gallery/"),
+    ("tutorial", "tutorial/a-year-with-one-community/"),
+    ("stages-zh", "explanation/stages/"),
+    ("stages-en", "en/explanation/stages/"),
+    ("glossary-en", "en/glossary/"),
     ("search-laoren", "?q=" + quote("老人")),
     ("search-risk-register", "?q=" + quote("风险登记册")),
-    ("search-english", "?q=consolidation"),
+    ("search-english", "en/?q=consolidation"),
 )
 """Each screenshot: its file name and the page's path on the site."""
 

@@ -11,31 +11,17 @@ run of Chinese text.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.docs_site import built_site
 
 
 @pytest.fixture(scope="session")
 def search_index(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
+    site = built_site(tmp_path_factory)
     index: dict[str, Any] = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     return index
 
@@ -76,6 +62,15 @@ def test_the_index_is_built_for_chinese_and_english(search_index: dict[str, Any]
         ("register", "howto/risk-register/"),
         ("consolidation", "howto/launch-to-consolidation/"),
         ("deprecation", "versioning/"),
+        # The translated pages: Chinese at the root, English under en/.
+        ("阶段", "explanation/stages/"),
+        ("退出", "explanation/stages/"),
+        ("exit", "en/explanation/stages/"),
+        ("百分点", "explanation/indicators/"),
+        ("denominator", "en/explanation/indicators/"),
+        ("安装", "getting-started/"),
+        ("install", "en/getting-started/"),
+        ("独居", "en/glossary/"),
     ],
 )
 def test_a_word_is_a_token_of_its_page(search_index: dict[str, Any], word: str, page: str) -> None:
@@ -91,3 +86,10 @@ def test_code_names_split_into_their_parts(search_index: dict[str, Any]) -> None
         "records",
     }
     assert tokens(search_index, "独居\u200b老人、风险登记册。") == {"独居", "老人", "风险登记册"}
+
+
+def test_a_page_written_once_is_indexed_once(search_index: dict[str, Any]) -> None:
+    locations = {doc["location"].split("#")[0] for doc in search_index["docs"]}
+    assert "howto/risk-register/" in locations
+    assert "en/howto/risk-register/" not in locations
+    assert {"glossary/", "en/glossary/"} <= locations

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from socialwork import metrics, models, planning, privacy, stages
 
 __version__ = _version("socialwork")
+"""The installed version of socialwork, such as ``"0.1.0"`` (see the versioning policy)."""
 
 _SUBPACKAGES = frozenset({"metrics", "models", "planning", "privacy", "stages"})
 

@@ -157,6 +157,7 @@ SURVEY_SATISFACTION = IndicatorDefinition(
     denominator=_text("被调查的总人数", "Respondents"),
     quadrant=RbaQuadrant.HOW_WELL,
 )
+"""Satisfied respondents among those surveyed in the period; people not asked are left out."""
 
 CASE_IMPROVEMENT = IndicatorDefinition(
     code="case_improvement",
@@ -168,6 +169,7 @@ CASE_IMPROVEMENT = IndicatorDefinition(
     denominator=_text("已进入介入阶段的个案", "Cases that reached intervention"),
     quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
 )
+"""Cases that reached intervention with at least one goal improving, achieved or sustaining."""
 
 GROUP_ATTENDANCE = IndicatorDefinition(
     code="group_attendance",
@@ -176,6 +178,7 @@ GROUP_ATTENDANCE = IndicatorDefinition(
     denominator=_text("各次活动当日在组成员人次", "Members expected at each session"),
     quadrant=RbaQuadrant.HOW_WELL,
 )
+"""Attendances against the members active on each session's date."""
 
 FILE_COMPLETENESS = IndicatorDefinition(
     code="file_completeness",
@@ -204,6 +207,7 @@ NEED_SATISFACTION = IndicatorDefinition(
     denominator=_text("本期提出的需求(不含撤回)", "Needs raised in the period, less withdrawn"),
     quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
 )
+"""Needs raised in the period that are now met; withdrawn needs are left out."""
 
 GOAL_ATTAINMENT = IndicatorDefinition(
     code="goal_attainment",
@@ -212,6 +216,7 @@ GOAL_ATTAINMENT = IndicatorDefinition(
     denominator=_text("已评估的有效目标", "Valid goals with an achievement status"),
     quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
 )
+"""Goals achieved or sustaining among the goals with an achievement status."""
 
 OVERDUE_FOLLOW_UPS = IndicatorDefinition(
     code="overdue_follow_ups",
@@ -236,6 +241,7 @@ MEAN_CASELOAD = IndicatorDefinition(
     direction=Direction.LOWER_IS_BETTER,
     quadrant=RbaQuadrant.HOW_MUCH,
 )
+"""Open cases per social worker on staff at the end of the period, interns left out."""
 
 VOLUNTEER_HOURS = IndicatorDefinition(
     code="volunteer_hours",
@@ -246,6 +252,7 @@ VOLUNTEER_HOURS = IndicatorDefinition(
     unit=_text("小时", "hours"),
     quadrant=RbaQuadrant.HOW_MUCH,
 )
+"""Hours volunteers served in the period, a sum rather than a rate."""
 
 CERTIFICATION_RATE = IndicatorDefinition(
     code="certification_rate",
@@ -254,6 +261,7 @@ CERTIFICATION_RATE = IndicatorDefinition(
     denominator=_text("期末在岗社工(不含实习)", "Staff on staff at period end, interns excluded"),
     quadrant=RbaQuadrant.HOW_WELL,
 )
+"""Staff holding a qualification among those on staff at the end of the period, interns left out."""
 
 STAFF_TURNOVER = IndicatorDefinition(
     code="staff_turnover",
@@ -263,6 +271,7 @@ STAFF_TURNOVER = IndicatorDefinition(
     direction=Direction.LOWER_IS_BETTER,
     quadrant=RbaQuadrant.HOW_WELL,
 )
+"""Staff on the period's first day who left during it; lower is better."""
 
 HOME_VISIT_COMPLETION = IndicatorDefinition(
     code="home_visit_completion",
