@@ -591,7 +591,6 @@ def test_the_elderly_template_keeps_the_double_ninth_of_both_years() -> None:
 @pytest.mark.parametrize(
     ("module", "call", "extra"),
     [
-        ("lunar_python", lambda: festival_date("double_ninth_festival", 2025), "'lunar' extra"),
         ("chinese_calendar", lambda: is_working_day(date(2025, 10, 1)), "'workdays' extra"),
     ],
 )

@@ -13,7 +13,7 @@ on such a day must say what happens there: ``short_month="clip"`` moves the
 occurrence to the month's last day, ``short_month="skip"`` leaves the month
 out. Day ``-1`` is always the month's last day.
 
-Lunar rules need the ``lunar`` extra (`socialwork.planning.lunar`). A rule
+Lunar rules are converted by `socialwork.planning.lunar`. A rule
 may also say what happens to an occurrence that falls on an official rest
 day (``rest_day``): `socialwork.planning.schedule` moves it to the next or
 the previous working day, with the ``workdays`` extra
@@ -341,13 +341,11 @@ class Recurrence(Record):
         """Return the ``dateutil`` rule from ``dtstart`` to ``until`` (both included).
 
         Read it with ``between`` (or ``after``); the rule always ends at
-        ``until``. A lunar rule is an ``rruleset`` of its dates (it needs the
-        ``lunar`` extra); ``rest_day`` is not applied here but by
-        `socialwork.planning.schedule`.
+        ``until``. A lunar rule is an ``rruleset`` of its dates; ``rest_day``
+        is not applied here but by `socialwork.planning.schedule`.
 
         Raises:
             ArgumentError: ``dtstart`` or ``until`` is a ``datetime`` or outside 1900–2199.
-            ImportError: the rule is lunar and the ``lunar`` extra is not installed.
         """
         start = require_day(dtstart, "dtstart")
         end = require_day(until, "until")

@@ -3,9 +3,9 @@
 Festivals such as 春节, 端午, 中秋 and 重阳节 (the 9th day of the 9th lunar
 month, the day of services for older people) fall on a lunar month and day,
 which moves from one Gregorian year to the next. The conversion is done by
-the [lunar-python](https://pypi.org/project/lunar-python/) package (MIT),
-installed with the ``lunar`` extra (``pip install 'socialwork[lunar]'``);
-the design page says why it was chosen.
+the [lunar-python](https://pypi.org/project/lunar-python/) package (MIT,
+pure Python, a dependency of this library); the design page says why it
+was chosen.
 
 A lunar year may hold a leap month (闰月) repeating one of its months; the
 festivals and the lunar rules of `socialwork.planning.Recurrence` fall in
@@ -15,9 +15,9 @@ day ``-1`` is its last day (除夕 is the last day of the 12th month).
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
-from types import ModuleType
+
+from lunar_python import Lunar, LunarMonth, Solar  # type: ignore[import-untyped]
 
 from socialwork._arguments import require_member
 from socialwork.errors import ArgumentError
@@ -67,30 +67,20 @@ _FESTIVAL_DAYS: dict[Festival, tuple[int, int]] = {
 }
 
 
-def _lunar_python() -> ModuleType:
-    """Import ``lunar_python``, or say which extra installs it."""
-    try:
-        return importlib.import_module("lunar_python")
-    except ImportError as err:
-        raise ImportError(
-            "lunar dates need the 'lunar' extra (lunar-python): pip install 'socialwork[lunar]'"
-        ) from err
-
-
 def _lunar_year_of(day: date) -> int:
     """The lunar year that ``day`` falls in (a day before 春节 is in the previous one)."""
-    solar = _lunar_python().Solar.fromYmd(day.year, day.month, day.day)
+    solar = Solar.fromYmd(day.year, day.month, day.day)
     return int(solar.getLunar().getYear())
 
 
 def _month_length(year: int, month: int) -> int:
     """The days (29 or 30) of the regular lunar ``month`` of lunar ``year``."""
-    return int(_lunar_python().LunarMonth.fromYm(year, month).getDayCount())
+    return int(LunarMonth.fromYm(year, month).getDayCount())
 
 
 def _to_gregorian(year: int, month: int, day: int) -> date:
     """The Gregorian date of an existing day of a regular lunar month."""
-    solar = _lunar_python().Lunar.fromYmd(year, month, day).getSolar()
+    solar = Lunar.fromYmd(year, month, day).getSolar()
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
 
@@ -104,7 +94,6 @@ def lunar_date(year: int, month: int, day: int) -> date:
         ArgumentError: ``year``, ``month`` or ``day`` is out of range, or the
             month has only 29 days and ``day`` is 30.
         TypeError: an argument is not an ``int``.
-        ImportError: the ``lunar`` extra is not installed.
 
     Examples:
         >>> lunar_date(2025, 9, 9)  # 重阳节 2025
@@ -141,7 +130,6 @@ def festival_date(festival: Festival | str, year: int) -> date:
         UnknownCodeError: ``festival`` is no code of `Festival`.
         ArgumentError: ``year`` is outside 1900–2199.
         TypeError: ``year`` is not an ``int``.
-        ImportError: the ``lunar`` extra is not installed.
 
     Examples:
         >>> festival_date("double_ninth_festival", 2025).isoformat()

@@ -58,8 +58,8 @@ def schedule(plan: WorkPlan, within: Period) -> tuple[Occurrence, ...]:
         TypeError: ``plan`` is not a `WorkPlan` or ``within`` not a ``Period``.
         OutOfCalendarRange: a duty moves occurrences off rest days and the
             working-day table does not cover a day it has to look at.
-        ImportError: a duty needs the ``lunar`` or the ``workdays`` extra,
-            which is not installed.
+        ImportError: a duty moves occurrences off rest days and the
+            ``workdays`` extra is not installed.
 
     Examples:
         >>> from socialwork.planning import Duty, Phase, Recurrence
