@@ -29,6 +29,7 @@ from socialwork.planning.resources import Offer, classify_resource, match_needs,
 from socialwork.planning.review import (
     Measurement,
     ReviewStatus,
+    measurements_from_reports,
     milestone_review,
     review_plan,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "group_by_domain",
     "increase_by",
     "match_needs",
+    "measurements_from_reports",
     "milestone_review",
     "plan_template",
     "practice_model",
