@@ -8,10 +8,14 @@ the first test file leaves out.
 
 from __future__ import annotations
 
+import io
 import json
+import re
+from contextlib import redirect_stdout
 from datetime import date
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -132,7 +136,9 @@ def test_a_review_shows_itself_in_english_and_traditional_chinese() -> None:
     review = _sample_review()
     english = review.to_markdown("en_US")
     assert "| goal 1 | v | 5 | 2025-06 | ≥ 15 | 7.5 | — | At risk |" in english
-    assert "Plan months completed: 6 (Mid-term review, 中期评估)" in english
+    assert "Plan months completed: 6 (Mid-term review)" in english  # its name is its kind
+    named = review_plan(_plan(AIM), [], as_of=date(2025, 12, 31))
+    assert "已完成计划月数: 12 (终期评估)" in named.to_markdown()
     hant = review.to_markdown("zh-TW")
     assert "監測評估" in hant
     assert "樣本不足以判斷" in hant
@@ -430,3 +436,22 @@ def test_the_chosen_figure_is_the_latest_with_a_figure(
     line = _review(*data.draw(st.permutations(found)), target=at_least("15人", of="x"))
     with_figure = [m for m in found if m.value is not None]
     assert line.measurement == (with_figure or found)[-1]
+
+
+# --- the how-to ---
+
+HOWTO = Path(__file__).resolve().parent.parent / "docs" / "howto" / "mid-term-review.md"
+
+
+def test_the_how_to_shows_the_tables_its_code_prints() -> None:
+    page = HOWTO.read_text(encoding="utf-8")
+    namespace: dict[str, object] = {}
+    with redirect_stdout(io.StringIO()):
+        for block in re.findall(r"```python[^\n]*\n(.*?)```", page, re.DOTALL):
+            exec(block, namespace)  # the page's own examples, in order
+    review = namespace["review"]
+    assert isinstance(review, PlanReview)
+    for language, marker in (("en", "review table en"), ("zh", "review table zh")):
+        shown = re.search(rf"<!-- {marker} -->\n(.*?)<!-- end -->", page, re.DOTALL)
+        assert shown is not None, marker
+        assert shown.group(1).splitlines() == review.to_markdown(language).splitlines()[4:]

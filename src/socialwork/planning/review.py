@@ -527,7 +527,12 @@ class PlanReview(Displayable):
         out = [f"# {_inline(self.title)}{words['review_on']} {self.as_of}", ""]
         when = f"{words['months']}: {self.months_elapsed}"
         if self.milestone is not None:
-            when += f" ({self.milestone.kind.label(script)}, {_inline(self.milestone.name)})"
+            kind, name = self.milestone.kind.label(script), _inline(self.milestone.name)
+            when += (
+                f" ({kind})"
+                if name in (kind, self.milestone.kind.label())
+                else f" ({kind}, {name})"
+            )
         out += [when, ""]
         header = words["header"].split("|")
         out.append(display.markdown_table(header, [_row(g, script) for g in self.goals]))
