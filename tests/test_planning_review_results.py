@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import runpy
 from contextlib import redirect_stdout
 from datetime import date
 from functools import cache
@@ -455,3 +456,15 @@ def test_the_how_to_shows_the_tables_its_code_prints() -> None:
         shown = re.search(rf"<!-- {marker} -->\n(.*?)<!-- end -->", page, re.DOTALL)
         assert shown is not None, marker
         assert shown.group(1).splitlines() == review.to_markdown(language).splitlines()[4:]
+
+
+def test_the_six_month_script_runs() -> None:
+    script = HOWTO.parents[2] / "scripts" / "six_month_review.py"
+    out = io.StringIO()
+    with redirect_stdout(out):
+        runpy.run_path(str(script), run_name="__main__")
+    lines = out.getvalue().splitlines()
+    months = [line for line in lines if re.match(r"^\| 2025-0[1-6]-3[01]|^\| 2025-02-28", line)]
+    assert len(months) == 6
+    assert "# 社区年度社工工作计划 监测评估,截至 2025-06-30" in lines
+    assert lines[-1].startswith("PlanReview('community2025', 2025-06-30, month 6 (mid): ")
