@@ -444,11 +444,17 @@ def test_the_chosen_figure_is_the_latest_with_a_figure(
 HOWTO = Path(__file__).resolve().parent.parent / "docs" / "howto" / "mid-term-review.md"
 
 
-def test_the_how_to_shows_the_tables_its_code_prints() -> None:
+def test_the_how_to_runs_and_shows_the_tables_its_code_prints() -> None:
+    # The page's later blocks continue the first one. They are written
+    # ``{.python continuation}`` so that the docs site (superfences) renders them as
+    # code; pytest-markdown-docs, in its default syntax, runs only the first block,
+    # so this test runs them all, in order, in one namespace.
     page = HOWTO.read_text(encoding="utf-8")
+    blocks = re.findall(r"^```(?:python|\{\.python continuation\})\n(.*?)^```$", page, re.M | re.S)
+    assert len(blocks) == 6
     namespace: dict[str, object] = {}
     with redirect_stdout(io.StringIO()):
-        for block in re.findall(r"```python[^\n]*\n(.*?)```", page, re.DOTALL):
+        for block in blocks:
             exec(block, namespace)  # the page's own examples, in order
     review = namespace["review"]
     assert isinstance(review, PlanReview)

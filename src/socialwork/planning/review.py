@@ -8,7 +8,13 @@ plan's start) to the target (at the goal's deadline month), and a status.
 review of month 6, the annual evaluation of month 12).
 
 Measurements are `Measurement` values: the user's own figures, or the
-lines of monthly reports (`socialwork.planning.review.measurements_from_reports`).
+lines of the monthly reports of the plan's months (`measurements_from_reports`).
+Each goal takes the latest figure of its indicator (see `review_plan`).
+
+A review shows itself in a notebook (`PlanReview.to_markdown`,
+`PlanReview.chart`) and becomes a record for JSON with
+`PlanReview.to_record` (`PlanReviewRecord`, `GoalReviewRecord`,
+`MeasurementRecord`).
 
 Statuses (`ReviewStatus`):
 
@@ -827,15 +833,20 @@ def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: d
     """Judge every goal of ``plan`` on ``as_of`` against the measurements (see the module).
 
     Each goal takes the measurement of its target's indicator whose period
-    lies within the plan and ends last on or before ``as_of``. The expected
-    level runs straight from the baseline at the plan's start to the target
-    level at the end of the goal's deadline month (the plan's last month if
-    none), by whole plan months; a percentage without a baseline expects the
-    target throughout, a count, hours or money without one start from 0
-    (give cumulative figures).
+    lies within the plan and ends last on or before ``as_of``, among those
+    with a figure: a period without one (``None``, an undefined rate) never
+    hides an earlier figure, and counts only when no period has a figure
+    (the goal then has no data). Of two periods ending on the same day the
+    longer wins (a count since the plan's start over the month's own).
+    The expected level runs straight from the baseline at the plan's
+    start to the target level at the end of the goal's deadline month (the
+    plan's last month if none), by whole plan months; a percentage without
+    a baseline expects the target throughout, a count, hours or money
+    without one start from 0 (give cumulative figures).
 
     Raises:
-        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
+            two different measurements of one indicator cover the same period.
         TypeError: a measurement is not a `Measurement`.
 
     Examples:
@@ -876,6 +887,7 @@ def milestone_review(
 
     Raises:
         UnknownCodeError: the plan has no milestone with that id.
+        ArgumentError: two different measurements of one indicator cover the same period.
         TypeError: a measurement is not a `Measurement`.
 
     Examples:
