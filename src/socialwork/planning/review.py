@@ -274,9 +274,10 @@ class MeasurementRecord(Record):
     def _one_kind_of_value(self) -> Self:
         counts = (self.numerator is None, self.denominator is None)
         if counts[0] != counts[1] or (self.value is not None and not counts[0]):
+            loc = ("value",) if self.value is not None and not any(counts) else ("numerator",)
             break_rule(
                 "MeasurementRecord",
-                ("value",) if self.value is not None and not any(counts) else ("numerator",),
+                loc,
                 "measurement_value_conflict",
                 "a measurement is a number (value) or a rate (numerator and denominator), "
                 "not both and not one count alone",
