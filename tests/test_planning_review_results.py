@@ -51,9 +51,10 @@ from socialwork.planning.review import (
     PlanReview,
     PlanReviewRecord,
 )
+from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from socialwork.schema import json_schema
-from tests.strategies import plan_review_records
+from tests.strategies import measurement_records, plan_review_records
 
 JUNE = Period.month(2025, 6)
 MID = date(2025, 6, 30)
@@ -243,6 +244,26 @@ def test_exclusions_are_kept_as_a_count() -> None:
 
     measured = Measurement("x", JUNE, rate(9, 20, (Exclusion("c1", "withdrawn"),)))
     assert measured.to_record().excluded == 1
+
+
+def test_figures_kept_as_json_come_back_as_measurements() -> None:
+    found = [
+        Measurement("x", JUNE, rate(9, 20)),
+        Measurement("v", Period(start=date(2025, 1, 1), end=MID), 5),
+        Measurement("x", Period.month(2025, 5), None),
+    ]
+    text = [m.to_record().model_dump_json() for m in found]
+    back = [MeasurementRecord.model_validate_json(t).measurement for t in text]
+    assert back == found
+    plan = _plan(AIM, at_least("15人", of="v"))
+    assert review_plan(plan, back, as_of=MID) == review_plan(plan, found, as_of=MID)
+
+
+@given(measurement_records())
+def test_a_measurement_record_round_trips_through_its_measurement(
+    record: MeasurementRecord,
+) -> None:
+    assert record.measurement.to_record() == replace(record, excluded=0)
 
 
 @given(plan_review_records())

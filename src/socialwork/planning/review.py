@@ -14,7 +14,8 @@ Each goal takes the latest figure of its indicator (see `review_plan`).
 A review shows itself in a notebook (`PlanReview.to_markdown`,
 `PlanReview.chart`) and becomes a record for JSON with
 `PlanReview.to_record` (`PlanReviewRecord`, `GoalReviewRecord`,
-`MeasurementRecord`).
+`MeasurementRecord`). Figures kept as JSON come back as measurements
+through `MeasurementRecord.measurement`.
 
 Statuses (`ReviewStatus`):
 
@@ -269,6 +270,23 @@ class MeasurementRecord(Record):
     numerator: Count | None = None
     denominator: Count | None = None
     excluded: Count = 0
+
+    @property
+    def measurement(self) -> Measurement:
+        """The `Measurement` a review takes: a rate from the counts, else the number.
+
+        The rate has no exclusions (the record keeps only their count).
+
+        Examples:
+            >>> from socialwork.models import Period
+            >>> record = MeasurementRecord(indicator="x", period=Period.month(2025, 6),
+            ...                            numerator=46, denominator=50)
+            >>> record.measurement
+            Measurement('x', 2025-06, 92.0% (46/50))
+        """
+        if self.numerator is not None and self.denominator is not None:
+            return Measurement(self.indicator, self.period, Rate(self.numerator, self.denominator))
+        return Measurement(self.indicator, self.period, self.value)
 
     @model_validator(mode="after")
     def _one_kind_of_value(self) -> Self:
