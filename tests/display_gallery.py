@@ -14,6 +14,7 @@ from socialwork.metrics import monthly_report, rate
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.models import Period
 from socialwork.planning import RiskRegister
+from socialwork.planning.review import PlanReview
 from socialwork.samples import station_month, station_previous_month
 from socialwork.stages import Engagement, MoveKind, Stage, StageMove
 
@@ -54,6 +55,28 @@ def register() -> RiskRegister:
     )
 
 
+def sample_review() -> PlanReview:
+    """The community annual plan at its mid-term review, with baselines and six months' figures."""
+    from socialwork.planning import Measurement, milestone_review, plan_template
+    from socialwork.records import replace
+
+    plan = plan_template("community_annual").work_plan(id="c2025", start=date(2025, 1, 1))
+    baselines = {"coverage": 65.0, "satisfaction": 85.0}
+    goals = tuple(
+        replace(g, typed_target=replace(g.typed_target, baseline=baselines[g.id]))
+        if g.id in baselines and g.typed_target is not None
+        else g
+        for g in plan.goals
+    )
+    june = Period.month(2025, 6)
+    found = [
+        Measurement("key_group_coverage", june, rate(51, 60)),
+        Measurement("new_volunteers", Period(start=date(2025, 1, 1), end=june.end), 8),
+        Measurement("survey_satisfaction", june, rate(46, 50)),
+    ]
+    return milestone_review(replace(plan, goals=goals), found, "mid")
+
+
 def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
     june, may = station_month(), station_previous_month()
     report = monthly_report(june, june.period, may)
@@ -67,4 +90,5 @@ def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
         "coverage": report.chart(language),
         "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)),
         "attendance": june.groups[0].chart(language),
+        "review": sample_review().chart(language),
     }

@@ -20,6 +20,7 @@ from socialwork import planning as pl
 from socialwork import stages as sg
 from socialwork.metrics import definitions as md
 from socialwork.metrics import targets as mt
+from socialwork.planning import review as pr
 from socialwork.records import MAX_COUNT, replace
 from socialwork.stages.evidence import MAX_RATIO
 
@@ -1219,17 +1220,74 @@ def plan_templates(draw: st.DrawFn) -> pl.PlanTemplate:
     )
 
 
+@st.composite
+def measurement_records(draw: st.DrawFn) -> pr.MeasurementRecord:
+    """A measurement as a record: a number, a rate's counts, or no figure."""
+    kind = draw(st.sampled_from(["number", "rate", "none"]))
+    numerator = denominator = value = None
+    if kind == "rate":
+        numerator, denominator = draw(
+            st.integers(min_value=0, max_value=1000).flatmap(
+                lambda d: st.tuples(st.integers(min_value=0, max_value=d), st.just(d))
+            )
+        )
+    elif kind == "number":
+        value = draw(finite_figures)
+    return pr.MeasurementRecord(
+        indicator=draw(ids),
+        period=draw(periods),
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        excluded=draw(st.integers(min_value=0, max_value=50)) if kind == "rate" else 0,
+    )
+
+
+@st.composite
+def goal_review_records(draw: st.DrawFn, goal_id: str | None = None) -> pr.GoalReviewRecord:
+    """A goal's review as a record, with or without target, figure and interval."""
+    bounds = draw(optional(st.tuples(shares, shares).map(sorted)))
+    return pr.GoalReviewRecord(
+        goal_id=goal_id or draw(ids),
+        statement=draw(texts),
+        status=draw(st.sampled_from(pr.ReviewStatus)),
+        target=draw(optional(goal_targets())),
+        measurement=draw(optional(measurement_records())),
+        target_level=draw(optional(finite_figures)),
+        expected=draw(optional(finite_figures)),
+        interval_low=None if bounds is None else bounds[0],
+        interval_high=None if bounds is None else bounds[1],
+    )
+
+
+@st.composite
+def plan_review_records(draw: st.DrawFn) -> pr.PlanReviewRecord:
+    """A plan's review as a record: distinct goal ids, an optional milestone."""
+    goal_ids = draw(st.lists(ids, max_size=4, unique=True))
+    return pr.PlanReviewRecord(
+        plan_id=draw(ids),
+        title=draw(texts),
+        as_of=draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))),
+        months_elapsed=draw(st.integers(min_value=0, max_value=120)),
+        milestone=draw(optional(milestones)),
+        goals=tuple(draw(goal_review_records(goal_id=g)) for g in goal_ids),
+    )
+
+
 PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     pl.CatalogRisk: catalog_risks,
     pl.Duty: duties,
     pl.GoalTarget: goal_targets(),
+    pr.GoalReviewRecord: goal_review_records(),
     pl.Logframe: logframes(),
+    pr.MeasurementRecord: measurement_records(),
     pl.LogframeNode: logframe_nodes,
     pl.Milestone: milestones,
     pl.Offer: offer_records,
     pl.Phase: phases(),
     pl.PlanGoal: plan_goals,
     pl.PlanTemplate: plan_templates(),
+    pr.PlanReviewRecord: plan_review_records(),
     pl.PracticeModelProfile: practice_model_profiles,
     pl.PriorityWeights: priority_weights(),
     pl.RatingBands: rating_bands(),

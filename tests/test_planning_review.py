@@ -199,9 +199,9 @@ def test_markdown_table_by_hand() -> None:
     found = [Measurement("x", JUNE, rate(9, 20))]
     text = review_plan(_plan(AIM), found, as_of=MID).to_markdown("en")
     assert text.splitlines()[4:] == [
-        "| Goal | Indicator | Measured | Target | Expected now | 95% interval | Status |",
-        "|---|---|---|---|---|---|---|",
-        "| goal 0 | x | 45.0% (9/20) | ≥ 80% | 65% | 25.8–65.8% | Not distinguishable |",
+        "| Goal | Indicator | Measured | Period | Target | Expected now | 95% interval | Status |",
+        "|---|---|---|---|---|---|---|---|",
+        "| goal 0 | x | 45.0% (9/20) | 2025-06 | ≥ 80% | 65% | 25.8–65.8% | Not distinguishable |",
     ]
     assert "样本不足以判断" in review_plan(_plan(AIM), found, as_of=MID).to_markdown()
 

@@ -38,6 +38,7 @@ from socialwork.planning.resources import Offer, classify_resource, match_needs,
 from socialwork.planning.review import (
     Measurement,
     ReviewStatus,
+    measurements_from_reports,
     milestone_review,
     review_plan,
 )
@@ -126,6 +127,7 @@ __all__ = [
     "is_working_day",
     "lunar_date",
     "match_needs",
+    "measurements_from_reports",
     "milestone_review",
     "plan_template",
     "practice_model",
