@@ -1,4 +1,4 @@
-"""Where an indicator stands against its target (目标状态): met, on track, off track, no data, no target.
+"""Where an indicator stands against its target (目标状态): met, on or off track, no data or target.
 
 `indicator_status` judges one value of one indicator for one period. The
 name says what it returns, an `IndicatorStatus`; the evaluation stage of
