@@ -17,7 +17,7 @@ Examples:
     >>> june = station_month()
     >>> month = StationPeriod(june, june.period)
     >>> str(indicator("key_group_coverage").measure(month))
-    '85.0% (51/60)'
+    '85.5% (65/76)'
     >>> list(CATALOGUE)[:3]
     ['key_group_coverage', 'survey_satisfaction', 'case_improvement']
 """
@@ -94,7 +94,7 @@ class StationPeriod:
         >>> june = station_month()
         >>> month = StationPeriod(june, june.period)
         >>> str(month.coverage.total), [f.case_id for f in month.overdue]
-        ('85.0% (51/60)', ['k8', 'k7', 'k4'])
+        ('85.5% (65/76)', ['k8', 'k7', 'k4'])
     """
 
     records: StationRecords

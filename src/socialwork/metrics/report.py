@@ -11,8 +11,8 @@ Examples:
     >>> june = station_month()
     >>> report = monthly_report(june, june.period, station_previous_month())
     >>> line = report.line("survey_satisfaction")
-    >>> str(line.value), str(line.previous), line.change
-    ('92.0% (46/50)', '87.0% (87/100)', 5.0)
+    >>> str(line.value), str(line.previous), round(line.change, 2)  # 60/65 - 55/63
+    ('92.3% (60/65)', '87.3% (55/63)', 5.01)
 """
 
 from __future__ import annotations
@@ -347,8 +347,10 @@ def monthly_report(
         >>> june = station_month()
         >>> report = monthly_report(june, june.period, station_previous_month())
         >>> coverage = report.line("key_group_coverage")
-        >>> str(coverage.value), str(coverage.previous), coverage.change, coverage.status.value
-        ('85.0% (51/60)', '80.0% (48/60)', 5.0, 'off_track')
+        >>> str(coverage.value), str(coverage.previous), round(coverage.change, 2)  # 5/76
+        ('85.5% (65/76)', '78.9% (60/76)', 6.58)
+        >>> coverage.status.value, report.line("volunteer_hours").status.value
+        ('off_track', 'no_target')
     """
     now = StationPeriod(records, period)
     before = None if previous is None else StationPeriod(previous, previous.period)

@@ -150,7 +150,7 @@ def measurements_from_reports(reports: Iterable[MonthlyReport]) -> tuple[Measure
         >>> june = station_month()
         >>> found = measurements_from_reports([monthly_report(june, june.period)])
         >>> found[0].indicator, str(found[0].value)
-        ('key_group_coverage', '85.0% (51/60)')
+        ('key_group_coverage', '85.5% (65/76)')
     """
     found = []
     for report in reports:
