@@ -700,8 +700,8 @@ def _may_visits() -> tuple[Visit, ...]:
             day = date(2025, 5, 8 + (n - 1) % 3 * 7)
             _visit(visits, f"{prefix}{n}", day, office, worker, "v-may-")
     for client, worker in (("ch1", 3), ("d1", 4), ("m1", 5)):
-        for day in (15, 22, 29):
-            _visit(visits, client, date(2025, 5, day), office, worker, "v-may-")
+        for later in (15, 22, 29):
+            _visit(visits, client, date(2025, 5, later), office, worker, "v-may-")
     return tuple(visits)
 
 
