@@ -241,7 +241,7 @@ def _clients() -> tuple[Client, ...]:
 
 
 _CASE_OF = {"e1": "k1", "e2": "k2", "ch1": "k3", "d1": "k4", "m1": "k5"}
-# Tuesdays, Wednesdays and Thursdays of June's four weeks.
+# The Tuesdays of June's four weeks (2 to 29 June): one week's home visits start on each.
 _TUESDAYS = (date(2025, 6, 3), date(2025, 6, 10), date(2025, 6, 17), date(2025, 6, 24))
 
 
@@ -268,8 +268,9 @@ def _visits() -> tuple[Visit, ...]:
     six a week (21); a second visit to e3, e4 and e5, whose blood pressure
     was unstable, in the fourth week (3): 8 + 21 + 3 = 32. Children,
     persons with disabilities and households: one contact each at the
-    station (15 + 12 + 15 = 42), and the follow-ups of cases k3 (小张,
-    weekly), k4 (王阿姨, three weeks) and k5 (王大爷, weekly): 3 + 2 + 3 = 8.
+    station, by phone for d11 and d12, who cannot get about (15 + 12 + 15 =
+    42), and the follow-ups of cases k3 (小张, weekly), k4 (王阿姨, until
+    18 June) and k5 (王大爷, weekly): 3 + 2 + 3 = 8.
     """
     home, office, phone = ContactMode.HOME_VISIT, ContactMode.OFFICE, ContactMode.PHONE
     visits: list[Visit] = []
