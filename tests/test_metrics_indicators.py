@@ -66,6 +66,7 @@ def test_key_group_coverage_of_the_seed() -> None:
     # key-group clients visited: 65/76 = 85.5%.
     coverage = key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
     assert (coverage.numerator, coverage.denominator) == (65, 76)
+    assert coverage.percent is not None
     assert round(coverage.percent, 2) == 85.53  # 6500 / 76 = 85.526
     cover = key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
     assert cover.total == coverage
