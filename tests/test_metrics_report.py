@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from socialwork.errors import UnknownCodeError, UnknownLanguageError
 from socialwork.metrics import IndicatorStatus, Rate, monthly_report
@@ -170,3 +172,39 @@ def test_unknown_line_code(report: MonthlyReport) -> None:
         report.line("happiness")
     assert info.value.parameter == "code"
     assert "key_group_coverage" in info.value.allowed
+
+
+# Kinds of records to leave out, with the records that refer to them.
+_KINDS = {
+    "clients": ("clients", "cases", "visits"),
+    "cases": ("cases", "visits"),
+    "groups": ("groups",),
+    "service_hours": ("service_hours",),
+    "files": ("files",),
+    "surveys": ("surveys",),
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sets(st.sampled_from(sorted(_KINDS))), st.booleans())
+def test_status_and_previous_follow_the_data(dropped: set[str], plan: bool) -> None:
+    # Drop any kinds of records from both months: a line without a value is
+    # "no data", a value without a target "no target", and a previous month
+    # without the records shows n/a, never a 0 that did not happen.
+    empty: dict[str, object] = {field: () for kind in dropped for field in _KINDS[kind]}
+    june = replace(JUNE, **empty, home_visits_planned=60 if plan else None)
+    may = replace(station_previous_month(), **empty)
+    report = monthly_report(june, june.period, may)
+    for line in report.lines:
+        if line.definition.scaled(line.value) is None:
+            assert line.status is IndicatorStatus.NO_DATA
+        elif line.target is None:
+            assert line.status is IndicatorStatus.NO_TARGET
+        else:
+            assert line.status not in (IndicatorStatus.NO_DATA, IndicatorStatus.NO_TARGET)
+    if "service_hours" in dropped:
+        assert report.line("volunteer_hours").previous is None
+    if {"clients", "cases"} & dropped:
+        for code in ("mean_caseload", "overdue_follow_ups"):
+            assert (report.line(code).previous, report.line(code).change) == (None, None)
+        assert "| 超期未跟进个案 | n/a | n/a | — | ≤ 0例 | 无数据 |" in report.to_markdown()
