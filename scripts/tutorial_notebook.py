@@ -151,7 +151,7 @@ june = station_month()
 print(repr(june))
 report = monthly_report(june, june.period, station_previous_month())
 coverage = report.line("key_group_coverage")
-assert repr(coverage.value) == "85.0% (51/60)"
+assert repr(coverage.value) == "85.5% (65/76)"  # 65 covered of 76 registered
 report""",
     ),
     (

@@ -22,10 +22,11 @@ from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from socialwork.schema import json_schema
 
-# The sample's June against May, by hand: 51 of 60 key-group clients visited
-# in June (85.0%), 48 of 60 in May (80.0%): +5 points, under the 95% target.
-COVERAGE_ZH = "| 重点人群服务覆盖率 | 85.0% (51/60) | 80.0% (48/60) | +5.0 个百分点 |"
-COVERAGE_EN = "| Key-group coverage | 85.0% (51/60) | 80.0% (48/60) | +5.0 pp |"
+# The sample's June against May, by hand: 23 + 15 + 12 people and 15
+# households covered in June of 76 registered, 65/76 = 85.5%; 60 of 76 in May
+# (78.9%): +5/76 = +6.6 points, under the 95% target.
+COVERAGE_ZH = "| 重点人群服务覆盖率 | 85.5% (65/76) | 78.9% (60/76) | +6.6 个百分点 |"
+COVERAGE_EN = "| Key-group coverage | 85.5% (65/76) | 78.9% (60/76) | +6.6 pp |"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -97,17 +98,22 @@ def test_report_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     coverage = lines["key_group_coverage"]
     assert coverage["definition"]["name"] == "Key-group coverage"
     assert coverage["value"] == {
-        "numerator": 51,
-        "denominator": 60,
-        "value": 0.85,
-        "text": "85.0% (51/60)",
+        "numerator": 65,
+        "denominator": 76,
+        "value": 65 / 76,
+        "text": "85.5% (65/76)",
         "exclusions": [],
     }
-    assert coverage["previous"]["numerator"] == 48
-    assert coverage["change"] == 5.0
+    assert coverage["previous"]["numerator"] == 60
+    assert coverage["change"] == pytest.approx(100 * 5 / 76)
     assert coverage["status"] == "off_track"
-    # 46 of 50 satisfied in June.
-    assert lines["survey_satisfaction"]["value"]["value"] == 0.92
+    # 60 of 65 satisfied in June; no target judges it.
+    satisfaction = lines["survey_satisfaction"]
+    assert satisfaction["value"]["value"] == 60 / 65
+    assert satisfaction["status"] == "no_target"
+    # May has no volunteer hours: null, not 0, and no change.
+    hours = lines["volunteer_hours"]
+    assert (hours["value"], hours["previous"], hours["change"]) == ("100", None, None)
 
 
 def test_report_as_html_escapes_every_text(
@@ -123,7 +129,9 @@ def test_report_as_html_escapes_every_text(
     assert '<html lang="en">' in out
     assert "<h1>&lt;b&gt;站&lt;/b&gt; &amp; co monthly indicator report</h1>" in out
     assert "<b>" not in out
-    assert "<td>Key-group coverage</td><td>85.0% (51/60)</td>" in out
+    assert "<td>Key-group coverage</td><td>85.5% (65/76)</td>" in out
+    # No previous period: "—"; a value without a target: "No target".
+    assert "<td>Volunteer hours</td><td>100 hours</td><td>—</td><td>—</td><td>No target</td>" in out
 
     cells: list[str] = []
 
@@ -133,6 +141,17 @@ def test_report_as_html_escapes_every_text(
 
     Cells().feed(out)
     assert "Key-group coverage" in cells
+
+
+def test_report_as_html_compares_with_may(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--format", "html", "--lang", "zh-Hant")
+    assert status == 0
+    # May holds no volunteer hours: n/a, never 0; no target judges the hours.
+    assert "<td>100小时</td><td>n/a</td><td>—</td><td>無目標</td>" in out
+    # 15 home visits a week planned: 32/60 in June, 27/60 in May, +8.3 points.
+    assert (
+        "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>未達標</td>" in out
+    )
 
 
 def test_report_of_files_matches_the_sample(
@@ -148,7 +167,7 @@ def test_report_of_one_file_has_no_comparison(
     status, out, _ = run(capsys, "report", str(june_file))
     assert status == 0
     assert "统计期: 2025-06-01 至 2025-06-30\n" in out
-    assert "| 重点人群服务覆盖率 | 85.0% (51/60) | — | — |" in out
+    assert "| 重点人群服务覆盖率 | 85.5% (65/76) | — | — |" in out
 
 
 def test_report_reads_standard_input(
@@ -157,7 +176,7 @@ def test_report_reads_standard_input(
     monkeypatch.setattr(sys, "stdin", io.StringIO(station_month().model_dump_json()))
     status, out, _ = run(capsys, "report", "-", "--lang", "en")
     assert status == 0
-    assert "| Key-group coverage | 85.0% (51/60) | — |" in out
+    assert "| Key-group coverage | 85.5% (65/76) | — |" in out
 
 
 def test_report_as_of_a_day_of_the_period(capsys: pytest.CaptureFixture[str]) -> None:
@@ -225,7 +244,7 @@ def test_validate_a_valid_file(capsys: pytest.CaptureFixture[str], june_file: Pa
     assert (status, err) == (0, "")
     assert out == (
         f"{june_file}: valid station records for 2025-06-01 to 2025-06-30 "
-        "(60 clients, 8 cases, 65 visits)\n"
+        "(76 clients, 8 cases, 82 visits)\n"
     )
 
 

@@ -97,12 +97,12 @@ def test_station_bundle_repr_is_a_short_summary() -> None:
     text = repr(june)
     assert len(text) < 300
     assert "8 cases" in text
-    assert "65 visits" in text
+    assert "82 visits" in text  # 65 first visits and 17 follow-ups
     assert "2025-06-01..2025-06-30" in text
     assert str(june) == text
     markdown = june._repr_markdown_()
     assert "| 个案 | 8 |" in markdown
-    assert "| 走访 | 65 |" in markdown
+    assert "| 走访 | 82 |" in markdown
     assert len(june._repr_html_()) < 5000
 
 
@@ -119,7 +119,7 @@ def test_monthly_report_shows_itself() -> None:
     }
     assert bundle["text/markdown"] == report.to_markdown()
     assert "<table>" in bundle["text/html"]
-    assert "85.0% (51/60)" in bundle["text/html"]
+    assert "85.5% (65/76)" in bundle["text/html"]  # 65 covered of 76 registered
 
 
 def test_html_escapes_what_a_user_typed() -> None:

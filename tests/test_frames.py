@@ -390,8 +390,9 @@ def test_results_to_json_and_frames() -> None:
     cover = metrics.key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
     table = to_frame(cover)
     assert table["category"].to_list()[:2] == ["total", "living_alone_elderly"]
-    assert table["numerator"].to_list()[0] == 51
-    assert next(iter(to_frame(cover, backend="pandas")["denominator"])) == 60
+    # 65 key-group clients covered of 76 registered (the sample's June).
+    assert table["numerator"].to_list()[0] == 65
+    assert next(iter(to_frame(cover, backend="pandas")["denominator"])) == 76
     late = metrics.overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=date(2025, 6, 30))
     if late:
         rows = to_frame(late)
@@ -399,7 +400,7 @@ def test_results_to_json_and_frames() -> None:
         assert "due_on" in rows.columns
     doc = json.loads(to_json({"period": JUNE.period, "rate": cover.total}))
     assert doc["period"] == {"start": "2025-06-01", "end": "2025-06-30"}
-    assert doc["rate"]["numerator"] == 51
+    assert doc["rate"]["numerator"] == 65
     assert to_dict(m.ClientCategory.YOUTH) == "youth"
     assert to_dict({"hours": Decimal("2.50")}) == {"hours": "2.50"}
     with pytest.raises(ArgumentError):
@@ -461,7 +462,9 @@ def test_a_monthly_report_as_a_table() -> None:
     first = table.row(0, named=True)
     assert first["code"] == "key_group_coverage"
     assert first["status"] == "off_track"
-    assert (first["numerator"], first["denominator"], first["change"]) == (51, 60, 5.0)
+    # 65/76 in June against 60/76 in May: +5/76 = +6.58 points.
+    assert (first["numerator"], first["denominator"]) == (65, 76)
+    assert first["change"] == pytest.approx(100 * 5 / 76)
     assert first["target"] == 95.0
     assert first["interval_low"] < 0.85 < first["interval_high"]
     late = to_frame(report.overdue)

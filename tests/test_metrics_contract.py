@@ -321,7 +321,7 @@ def test_enum_parameters_take_codes() -> None:
         Exclusion("w1", gone)
     assert "withdrawn" in info.value.allowed
     cover = key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
-    assert cover.category("living_alone_elderly") == rate(17, 20)
+    assert cover.category("living_alone_elderly") == rate(23, 34)  # 23 covered of 34 registered
     assert cover.category("youth") == Rate(0, 0)
     with pytest.raises(UnknownCodeError):
         cover.category("elderly")
@@ -673,19 +673,20 @@ def test_the_report_measures_each_shared_figure_once_per_bundle(
     report = monthly_report(JUNE, JUNE.period, MAY)
     # Once for June and once for May; attendance once per group and bundle (3 groups in June).
     assert calls == {"coverage": 2, "overdue": 2, "attendance": len(JUNE.groups) + len(MAY.groups)}
-    assert report.line("key_group_coverage").value == rate(51, 60)
+    assert report.line("key_group_coverage").value == rate(65, 76)
     assert report.line("group_attendance").value == rate(117, 130)
 
 
 def test_the_changes_of_plain_numbers() -> None:
     report = monthly_report(JUNE, JUNE.period, MAY)
-    # Volunteer hours: 100 in June, none in May: +100. Overdue: 3 against 0 in May: +3.
-    assert report.line("volunteer_hours").change == 100.0
+    # Volunteer hours: 100 in June, no hours recorded in May: no data, so no change.
+    assert report.line("volunteer_hours").change is None
+    # Overdue: 3 against 0 in May (five cases followed up weekly): +3.
     assert report.line("overdue_follow_ups").change == 3.0
-    # Caseload: 8 open cases over 6 workers in June, none in May: +1.333.
-    assert report.line("mean_caseload").change == pytest.approx(8 / 6)
-    # Satisfaction, a rate: 92% against 87%, +5 points.
-    assert report.line("survey_satisfaction").change == pytest.approx(5.0)
+    # Caseload: 8 open cases over 6 workers in June, 5 over 6 in May: +0.5.
+    assert report.line("mean_caseload").change == pytest.approx(8 / 6 - 5 / 6)
+    # Satisfaction, a rate: 60/65 = 92.31% against 55/63 = 87.30%, +5.01 points.
+    assert report.line("survey_satisfaction").change == pytest.approx(100 * (60 / 65 - 55 / 63))
 
 
 def test_the_report_in_english() -> None:
@@ -695,13 +696,13 @@ def test_the_report_in_english() -> None:
     assert lines[2] == "Period: 2025-06-01 to 2025-06-30; compared with: 2025-05-01 to 2025-05-31"
     assert lines[4] == "| Indicator | This period | Previous | Change | Target | Status |"
     for row in (
-        "| Key-group coverage | 85.0% (51/60) | 80.0% (48/60) | +5.0 pp | ≥ 95.0% | Off track |",
-        "| Satisfaction (survey) | 92.0% (46/50) | 87.0% (87/100) | +5.0 pp | — | — |",
+        "| Key-group coverage | 85.5% (65/76) | 78.9% (60/76) | +6.6 pp | ≥ 95.0% | Off track |",
+        "| Satisfaction (survey) | 92.3% (60/65) | 87.3% (55/63) | +5.0 pp | — | No target |",
         "| Overdue follow-ups | 3 cases | 0 cases | +3 cases | ≤ 0 cases | Off track |",
-        "| Volunteer hours | 100 hours | 0 hours | +100 hours | — | — |",
+        "| Volunteer hours | 100 hours | n/a | — | — | No target |",
         "## Key-group coverage by category",
         "| Category | Coverage |",
-        "| Minimum-livelihood guarantee | 92.3% (12/13) |",
+        "| Minimum-livelihood guarantee | 100.0% (15/15) |",
         "## Groups",
         "| Group | Attendance | Members (start → end) |",
         "## Overdue follow-ups (2025-06-30)",
@@ -733,7 +734,7 @@ def test_the_report_in_traditional_chinese() -> None:
     assert text == report.to_markdown("zh-Hant") == report.to_markdown("zh_HK")
     assert "| 重點人羣覆蓋(按類別)" not in text  # a heading, not a table row
     assert "## 重點人羣覆蓋(按類別)" in text
-    assert "| 獨居老人 | 85.0% (17/20) |" in text
+    assert "| 獨居老人 | 67.6% (23/34) |" in text
     assert "+5.0 個百分點" in text
     assert "未達標" in text
     assert report.to_markdown("zh_CN") == report.to_markdown()
@@ -878,7 +879,7 @@ def test_results_built_by_hand_are_checked_too() -> None:
 
 def test_a_catalogue_entry_by_code() -> None:
     assert indicator("overdue_follow_ups").definition is OVERDUE_FOLLOW_UPS
-    assert indicator("key_group_coverage").measure(StationPeriod(JUNE, JUNE.period)) == rate(51, 60)
+    assert indicator("key_group_coverage").measure(StationPeriod(JUNE, JUNE.period)) == rate(65, 76)
     with pytest.raises(UnknownCodeError) as info:
         indicator("happiness")
     assert info.value.allowed == tuple(CATALOGUE)
@@ -1199,7 +1200,7 @@ def test_changes_against_the_same_month_are_zero() -> None:
     for code in ("volunteer_hours", "mean_caseload", "overdue_follow_ups", "key_group_coverage"):
         assert report.line(code).change == 0.0, code
     home = report.line("home_visit_completion")
-    assert (home.value, home.change) == (rate(56, 60), 0.0)
+    assert (home.value, home.change) == (rate(32, 60), 0.0)  # 8 home visits a week of 15
 
 
 def test_the_markdown_layout() -> None:

@@ -62,26 +62,29 @@ END = date(2025, 6, 30)
 
 
 def test_key_group_coverage_of_the_seed() -> None:
-    # 17 + 12 + 10 + 12 = 51 of 20 + 15 + 12 + 13 = 60 key-group clients visited: 85%.
+    # 23 + 15 + 12 people and 15 households = 65 of 34 + 15 + 12 + 15 = 76 registered
+    # key-group clients visited: 65/76 = 85.5%.
     coverage = key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
-    assert (coverage.numerator, coverage.denominator, coverage.percent) == (51, 60, 85.0)
+    assert (coverage.numerator, coverage.denominator) == (65, 76)
+    assert coverage.percent is not None
+    assert round(coverage.percent, 2) == 85.53  # 6500 / 76 = 85.526
     cover = key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period)
     assert cover.total == coverage
     assert {c: (r.numerator, r.denominator) for c, r in cover.by_category} == {
-        ClientCategory.LIVING_ALONE_ELDERLY: (17, 20),
-        ClientCategory.CHILDREN_IN_DIFFICULTY: (12, 15),
-        ClientCategory.PERSONS_WITH_DISABILITIES: (10, 12),
-        ClientCategory.MINIMUM_LIVELIHOOD: (12, 13),
+        ClientCategory.LIVING_ALONE_ELDERLY: (23, 34),
+        ClientCategory.CHILDREN_IN_DIFFICULTY: (15, 15),
+        ClientCategory.PERSONS_WITH_DISABILITIES: (12, 12),
+        ClientCategory.MINIMUM_LIVELIHOOD: (15, 15),
     }
-    # May: 16 + 12 + 10 + 10 = 48 of 60 = 80%. June visits do not count in May.
-    assert str(key_group_coverage(MAY.clients, MAY.visits, MAY.period)) == "80.0% (48/60)"
+    # May: 21 + 14 + 11 + 14 = 60 of 76 = 78.9%. June visits do not count in May.
+    assert str(key_group_coverage(MAY.clients, MAY.visits, MAY.period)) == "78.9% (60/76)"
     assert key_group_coverage(JUNE.clients, JUNE.visits, MAY.period).numerator == 0
 
 
 def test_satisfaction_of_the_seed() -> None:
-    # 46 of 50 = 92% in June; 87 of 100 = 87% in May.
-    assert str(survey_satisfaction(JUNE.surveys, JUNE.period)) == "92.0% (46/50)"
-    assert str(survey_satisfaction(MAY.surveys, MAY.period)) == "87.0% (87/100)"
+    # 60 of 65 valid responses = 92.3% in June; 55 of 63 = 87.3% in May.
+    assert str(survey_satisfaction(JUNE.surveys, JUNE.period)) == "92.3% (60/65)"
+    assert str(survey_satisfaction(MAY.surveys, MAY.period)) == "87.3% (55/63)"
     assert survey_satisfaction(JUNE.surveys, MAY.period).value is None
 
 
@@ -162,13 +165,14 @@ def test_follow_ups_of_the_seed() -> None:
         f.case_id for f in overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=date(2025, 6, 26))
     ]
     upcoming = upcoming_follow_ups(JUNE.cases, JUNE.visits, as_of=END, within_days=3)
-    # k1, k3, k5 last seen 25 June, k6 opened 25 June: due 2 July; k2 last seen 26 June: 3 July.
+    # k1 and k2 last seen on Tuesday 24 June: due 1 July; k3 last seen and k6 opened
+    # 25 June: 2 July; k5 last seen 26 June: 3 July.
     assert [(f.case_id, f.due_on.day) for f in upcoming] == [
-        ("k1", 2),
+        ("k1", 1),
+        ("k2", 1),
         ("k3", 2),
-        ("k5", 2),
         ("k6", 2),
-        ("k2", 3),
+        ("k5", 3),
     ]
 
 

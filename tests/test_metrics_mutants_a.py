@@ -164,7 +164,8 @@ def test_unknown_codes_name_their_parameter() -> None:
         report._status("done")
     assert status.value.parameter == "status"
     assert str(status.value) == (
-        "status must be one of the codes 'met', 'on_track', 'off_track', 'no_data'; got 'done'"
+        "status must be one of the codes 'met', 'on_track', 'off_track', 'no_data', 'no_target';"
+        " got 'done'"
     )
 
 

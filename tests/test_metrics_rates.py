@@ -71,8 +71,9 @@ def test_a_bool_is_not_a_count() -> None:
 
 
 def test_seed_formulas_by_name() -> None:
-    # A station's monthly summary: 46 of 50 satisfied = 92%; 15 of 28 wishes met = 53.6%.
-    assert str(survey_satisfaction_from_counts(46, 50)) == "92.0% (46/50)"
+    # A station's monthly summary: 60 of 65 valid responses satisfied = 92.3% (its "92%");
+    # 15 of 28 wishes met = 53.6%.
+    assert str(survey_satisfaction_from_counts(60, 65)) == "92.3% (60/65)"
     assert str(need_satisfaction_from_counts(15, 28)) == "53.6% (15/28)"
     # The population form counts residents who were not asked: 46 / 4600 = 1%.
     assert population_satisfaction_from_counts(46, 4600).percent == 1.0

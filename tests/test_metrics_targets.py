@@ -58,7 +58,8 @@ def test_status_against_standing_targets() -> None:
     assert indicator_status(FILE_COMPLETENESS, rate(0, 0), june) is IndicatorStatus.NO_DATA
     assert indicator_status(OVERDUE_FOLLOW_UPS, 0, june) is IndicatorStatus.MET
     assert indicator_status(OVERDUE_FOLLOW_UPS, 3, june) is IndicatorStatus.OFF_TRACK
-    assert indicator_status(VOLUNTEER_HOURS, 100, june) is IndicatorStatus.NO_DATA  # no target
+    assert indicator_status(VOLUNTEER_HOURS, 100, june) is IndicatorStatus.NO_TARGET
+    assert indicator_status(VOLUNTEER_HOURS, None, june) is IndicatorStatus.NO_DATA
 
 
 def test_status_is_compared_at_the_shown_precision() -> None:

@@ -301,9 +301,9 @@ def _html(report: MonthlyReport, language: Script) -> str:
         cells = [
             definition.name.text(language),
             definition.format(line.value, language),
-            "—" if line.previous is None else definition.format(line.previous, language),
+            "—" if report.previous_period is None else definition.format(line.previous, language),
             "—" if line.change is None else definition.format_change(line.change, language),
-            "—" if line.target is None else line.status.label(language),
+            line.status.label(language),
         ]
         rows.append("<tr>" + "".join(cell("td", text) for text in cells) + "</tr>")
     title = f"{report.station} {word('title')}"

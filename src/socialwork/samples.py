@@ -5,12 +5,26 @@ randomness. The month is June 2025 (the source report leaves the year and
 month blank); its figures are those of the report:
 
 * 6 full-time social workers and 2 interns serving 5 communities;
-* 60 key-group clients (20 living-alone elderly, 15 children in difficulty,
-  12 persons with disabilities, 13 on minimum livelihood), 51 of them
-  visited in the month (85% coverage), in 65 visits
-  (23 + 15 + 12 + 15 by group);
-* 60 home visits planned (15 a week, the report's figure, for 4 weeks), of
-  which 56 were made (the other 9 of the 65 visits were phone calls);
+* key-group coverage counts the people and households covered, not visits:
+  23 living-alone elderly, 15 children in difficulty, 12 persons with
+  disabilities and 15 minimum-livelihood households (a household, 低保户, is
+  registered as one client, its head), 65 in all, of 76 registered key-group
+  clients: 65/76 = 85.5%, the report's "85%" (76 is the one register size for
+  which 65 covered reaches 85% and stays under 86%);
+* the report's 28 living-alone elderly "not included in the service scope"
+  are not on the station's register, so they are not in coverage's
+  denominator: they are the gap that the report's identification rate
+  (识别率, aimed at 90%) measures. The register holds 34 living-alone
+  elderly, 11 of whom the workers could not visit this month. This is how
+  the sample resolves the report's two figures, which cannot both describe
+  one register: with the 28 in the denominator coverage could be at most
+  65/93 = 69.9%, not 85%;
+* one visit to each person or household covered (the report's 65
+  person-visits, 走访服务对象65人次), plus the cases' follow-ups and a second
+  home visit to 3 elderly with unstable blood pressure: 82 visits;
+* home visits: 15 a week planned (60 for the month's 4 weeks), 8 a week made
+  (32 = 53.3%), all to living-alone elderly; the other groups were met at
+  the station or its activity centre, or by phone;
 * 8 cases, 5 of which reached intervention and 3 of those clearly improved;
 * 3 groups: 夕阳红 (8 members on the 1st, 15 at month end, 45 of 50
   expected attendances = 90%), 阳光少年 (10 children), 邻里互助 (20 households);
@@ -20,12 +34,18 @@ month blank); its figures are those of the report:
   which did not match the household's real need;
 * 28 micro-wishes, 15 met on the spot;
 * 32 service files, 5 incomplete;
-* a satisfaction survey of key groups: 46 of 50 satisfied (92%); the previous
-  month's (`station_previous_month`) had 87 of 100 (87%).
+* a satisfaction survey of key groups: 65 valid responses, 60 satisfied
+  (60/65 = 92.3%, the report's 92%).
 
-The previous month, May 2025, holds only what the report compares against:
-the same station and clients, 48 of the 60 clients visited once (80%
-coverage; 16 + 12 + 10 + 10 by group) and the May survey.
+The previous month, May 2025 (`station_previous_month`), holds what the
+report compares against, so that every change it prints is real: the same
+station and register, 60 of the 76 clients visited (78.9%), 27 home visits
+of the 60 planned (45.0%), the five cases opened by then (all in
+intervention, one improving), 夕阳红's first four sessions with its first 8
+members (28 of 32 attendances = 87.5%), and a survey with 55 of 63 satisfied
+(87.3%: the report's "up 5 percentage points", 92.3 - 87.3 = 5.0). May has
+no volunteers, service files, deliveries or micro-wishes (they begin in
+June), so the report shows n/a for them, not 0.
 
 Examples:
     >>> records = station_month()
@@ -37,7 +57,7 @@ Examples:
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from socialwork.models import (
@@ -104,12 +124,12 @@ MAY = Period(start=date(2025, 5, 1), end=date(2025, 5, 31))
 
 _COMMUNITY_NAMES = ("幸福社区", "和平社区", "阳光社区", "春晖社区", "新华社区")
 
-# (prefix, category, registered, visited, extra visits on the first client's case)
+# (prefix, category, registered, covered in June, covered in May)
 _KEY_GROUPS = (
-    ("e", ClientCategory.LIVING_ALONE_ELDERLY, 20, 17),
-    ("ch", ClientCategory.CHILDREN_IN_DIFFICULTY, 15, 12),
-    ("d", ClientCategory.PERSONS_WITH_DISABILITIES, 12, 10),
-    ("m", ClientCategory.MINIMUM_LIVELIHOOD, 13, 12),
+    ("e", ClientCategory.LIVING_ALONE_ELDERLY, 34, 23, 21),
+    ("ch", ClientCategory.CHILDREN_IN_DIFFICULTY, 15, 15, 14),
+    ("d", ClientCategory.PERSONS_WITH_DISABILITIES, 12, 12, 11),
+    ("m", ClientCategory.MINIMUM_LIVELIHOOD, 15, 15, 14),
 )
 _NAMED = {"e1": "李大爷", "e2": "张爷爷", "ch1": "小张", "d1": "王阿姨", "m1": "王大爷"}
 
@@ -195,7 +215,7 @@ def _station() -> Station:
 
 def _clients() -> tuple[Client, ...]:
     clients = []
-    for prefix, category, registered, _visited in _KEY_GROUPS:
+    for prefix, category, registered, _june, _may in _KEY_GROUPS:
         for n in range(1, registered + 1):
             key = f"{prefix}{n}"
             clients.append(
@@ -220,27 +240,55 @@ def _clients() -> tuple[Client, ...]:
     return tuple(clients)
 
 
-# Case clients are visited weekly; everyone else visited this month once.
-_CASE_VISITS = {"e1": 4, "e2": 4, "ch1": 4, "d1": 3, "m1": 4}
 _CASE_OF = {"e1": "k1", "e2": "k2", "ch1": "k3", "d1": "k4", "m1": "k5"}
+# The Tuesdays of June's four weeks (2 to 29 June): one week's home visits start on each.
+_TUESDAYS = (date(2025, 6, 3), date(2025, 6, 10), date(2025, 6, 17), date(2025, 6, 24))
+
+
+def _visit(
+    visits: list[Visit], client: str, on: date, mode: ContactMode, worker: int, prefix: str = "v"
+) -> None:
+    """Append one visit to ``client``, under the client's case if they have one."""
+    visits.append(
+        Visit(
+            id=f"{prefix}{len(visits) + 1:03d}",
+            client_id=client,
+            case_id=_CASE_OF.get(client),
+            on=on,
+            mode=mode,
+            worker_id=f"s{worker}",
+        )
+    )
 
 
 def _visits() -> tuple[Visit, ...]:
+    """June's 82 visits: 32 home visits to the elderly (8 a week), 50 other contacts.
+
+    Home visits: 李大爷 (e1) and 张爷爷 (e2) every Tuesday (8); e3 to e23 once,
+    six a week (21); a second visit to e3, e4 and e5, whose blood pressure
+    was unstable, in the fourth week (3): 8 + 21 + 3 = 32. Children,
+    persons with disabilities and households: one contact each at the
+    station, by phone for d11 and d12, who cannot get about (15 + 12 + 15 =
+    42), and the follow-ups of cases k3 (小张, weekly), k4 (王阿姨, until
+    18 June) and k5 (王大爷, weekly): 3 + 2 + 3 = 8.
+    """
+    home, office, phone = ContactMode.HOME_VISIT, ContactMode.OFFICE, ContactMode.PHONE
     visits: list[Visit] = []
-    for prefix, _category, _registered, visited in _KEY_GROUPS:
-        for n in range(1, visited + 1):
-            key = f"{prefix}{n}"
-            for week in range(_CASE_VISITS.get(key, 1)):
-                visits.append(
-                    Visit(
-                        id=f"v{len(visits) + 1:03d}",
-                        client_id=key,
-                        case_id=_CASE_OF.get(key),
-                        on=date(2025, 6, 3 + 7 * week + n % 3),
-                        mode=ContactMode.HOME_VISIT if week % 2 == 0 else ContactMode.PHONE,
-                        worker_id=f"s{(n - 1) % 6 + 1}",
-                    )
-                )
+    for week, tuesday in enumerate(_TUESDAYS):
+        _visit(visits, "e1", tuesday, home, 1)
+        _visit(visits, "e2", tuesday, home, 2)
+        others = range(3 + 6 * week, min(9 + 6 * week, 24))
+        for i, n in enumerate(others):
+            _visit(visits, f"e{n}", tuesday + timedelta(days=i % 3), home, 3 + i % 4)
+    for n in (3, 4, 5):
+        _visit(visits, f"e{n}", _TUESDAYS[3] + timedelta(days=2), home, 3)
+    for prefix, worker, first in (("ch", 3, 4), ("d", 4, 4), ("m", 5, 5)):
+        for n in range(1, 16 if prefix != "d" else 13):
+            mode = phone if prefix == "d" and n > 10 else office
+            _visit(visits, f"{prefix}{n}", date(2025, 6, first + (n - 1) % 3 * 7), mode, worker)
+    for client, weeks, worker, first in (("ch1", 3, 3, 11), ("d1", 2, 4, 11), ("m1", 3, 5, 12)):
+        for week in range(weeks):
+            _visit(visits, client, date(2025, 6, first + 7 * week), office, worker)
     return tuple(visits)
 
 
@@ -305,17 +353,31 @@ def _case(
 def _cases() -> tuple[Case, ...]:
     improving = GoalAchievementStatus.IMPROVING
     in_progress = GoalAchievementStatus.IN_PROGRESS
-    april = (date(2025, 4, 9), date(2025, 4, 14), date(2025, 4, 21))
-    may = (date(2025, 5, 8), date(2025, 5, 13), date(2025, 5, 20))
     return (
-        _case("k1", "e1", "s1", date(2025, 4, 7), (*april, date(2025, 6, 24)), improving),
-        _case("k2", "e2", "s2", date(2025, 5, 6), may, in_progress),
-        _case("k3", "ch1", "s3", date(2025, 4, 7), april, GoalAchievementStatus.ACHIEVED),
-        _case("k4", "d1", "s4", date(2025, 5, 6), (*may, date(2025, 6, 26)), improving),
-        _case("k5", "m1", "s5", date(2025, 5, 6), may, GoalAchievementStatus.NO_CHANGE),
+        _case("k1", "e1", "s1", date(2025, 4, 7), (*_APRIL, date(2025, 6, 24)), improving),
+        _case("k2", "e2", "s2", date(2025, 5, 6), _MAY, in_progress),
+        _case("k3", "ch1", "s3", date(2025, 4, 7), _APRIL, GoalAchievementStatus.ACHIEVED),
+        _case("k4", "d1", "s4", date(2025, 5, 6), (*_MAY, date(2025, 6, 26)), improving),
+        _case("k5", "m1", "s5", date(2025, 5, 6), _MAY, GoalAchievementStatus.NO_CHANGE),
         _case("k6", "e18", "s6", date(2025, 6, 25), (), None),
         _case("k7", "ch13", "s3", date(2025, 6, 10), (date(2025, 6, 12),), None),
         _case("k8", "d11", "s4", date(2025, 6, 9), (date(2025, 6, 11), date(2025, 6, 18)), None),
+    )
+
+
+_APRIL = (date(2025, 4, 9), date(2025, 4, 14), date(2025, 4, 21))
+_MAY = (date(2025, 5, 8), date(2025, 5, 13), date(2025, 5, 20))
+
+
+def _may_cases() -> tuple[Case, ...]:
+    """The five cases open on 31 May, as they stood then: all in intervention, k3 improving."""
+    in_progress = GoalAchievementStatus.IN_PROGRESS
+    return (
+        _case("k1", "e1", "s1", date(2025, 4, 7), _APRIL, in_progress),
+        _case("k2", "e2", "s2", date(2025, 5, 6), _MAY, in_progress),
+        _case("k3", "ch1", "s3", date(2025, 4, 7), _APRIL, GoalAchievementStatus.IMPROVING),
+        _case("k4", "d1", "s4", date(2025, 5, 6), _MAY, in_progress),
+        _case("k5", "m1", "s5", date(2025, 5, 6), _MAY, in_progress),
     )
 
 
@@ -606,61 +668,92 @@ def station_month() -> StationRecords:
                 id="q-2025-06",
                 population="重点人群",
                 conducted_on=date(2025, 6, 28),
-                respondents=50,
-                satisfied=46,
+                respondents=65,
+                satisfied=60,
             ),
         ),
         budget=_budget(),
         home_visits_planned=60,
+        note="辖区另有28名独居老人尚未纳入服务范围(未登记),不在覆盖率的分母中",
     )
 
 
-# Clients visited in May, by key group, in the order of _KEY_GROUPS.
-_MAY_VISITED = (16, 12, 10, 10)
-
-
 def _may_visits() -> tuple[Visit, ...]:
+    """May's 75 visits: 27 home visits to the elderly and 48 other contacts.
+
+    Home visits: 李大爷 (e1) and 张爷爷 (e2) every Tuesday from 6 May (8), e3
+    to e21 once (19): 8 + 19 = 27. One contact at the station with each of
+    ch1–ch14, d1–d11 and m1–m14 on a Thursday (14 + 11 + 14 = 39), and the
+    weekly follow-ups of cases k3, k4 and k5 after that first contact on
+    8 May (15, 22 and 29 May: 3 x 3 = 9).
+    """
+    home, office = ContactMode.HOME_VISIT, ContactMode.OFFICE
+    tuesdays = tuple(date(2025, 5, day) for day in (6, 13, 20, 27))
     visits: list[Visit] = []
-    for (prefix, _category, _registered, _visited), visited in zip(
-        _KEY_GROUPS, _MAY_VISITED, strict=True
-    ):
-        for n in range(1, visited + 1):
-            visits.append(
-                Visit(
-                    id=f"v-may-{len(visits) + 1:03d}",
-                    client_id=f"{prefix}{n}",
-                    on=date(2025, 5, 5 + n % 20),
-                    mode=ContactMode.HOME_VISIT,
-                    worker_id=f"s{(n - 1) % 6 + 1}",
-                )
-            )
+    for tuesday in tuesdays:
+        _visit(visits, "e1", tuesday, home, 1, "v-may-")
+        _visit(visits, "e2", tuesday, home, 2, "v-may-")
+    for n in range(3, 22):
+        day = tuesdays[(n - 3) % 4] + timedelta(days=1)
+        _visit(visits, f"e{n}", day, home, 3 + n % 4, "v-may-")
+    for prefix, covered, worker in (("ch", 14, 3), ("d", 11, 4), ("m", 14, 5)):
+        for n in range(1, covered + 1):
+            day = date(2025, 5, 8 + (n - 1) % 3 * 7)
+            _visit(visits, f"{prefix}{n}", day, office, worker, "v-may-")
+    for client, worker in (("ch1", 3), ("d1", 4), ("m1", 5)):
+        for later in (15, 22, 29):
+            _visit(visits, client, date(2025, 5, later), office, worker, "v-may-")
     return tuple(visits)
+
+
+def _may_sunset_group() -> Group:
+    """夕阳红 in May: its first 8 members and four sessions, 28 of 32 attendances."""
+    members = tuple(f"e{n}" for n in range(1, 9))
+    return Group(
+        id="g1",
+        name="夕阳红老年互助小组",
+        kind=GroupKind.MUTUAL_AID,
+        community_id="c1",
+        theme="健康与互助",
+        facilitator_id="s1",
+        started_on=date(2025, 5, 6),
+        members=tuple(GroupMember(member_id=m, joined_on=date(2025, 5, 6)) for m in members),
+        sessions=tuple(
+            GroupSession(on=date(2025, 5, day), attended=tuple(m for m in members if m != absent))
+            for day, absent in ((6, "e8"), (13, "e4"), (20, "e7"), (27, "e2"))
+        ),
+    )
 
 
 def station_previous_month() -> StationRecords:
     """Return the sample station's records for May 2025, the month before.
 
-    It holds what the report compares against: the same station and clients,
-    48 of the 60 clients visited once (80% coverage), and May's satisfaction
-    survey (87 of 100 satisfied).
+    It holds what the report compares against (see the module docstring):
+    the same station and register, 60 of the 76 key-group clients visited,
+    the five cases open on 31 May, 夕阳红's May sessions, 60 planned home
+    visits and May's survey (55 of 63 satisfied). It has no volunteers,
+    files, deliveries or needs: the report shows n/a for them.
 
     Examples:
         >>> may = station_previous_month()
-        >>> may.period.end.isoformat(), may.surveys[0].satisfied, len(may.visits)
-        ('2025-05-31', 87, 48)
+        >>> may.period.end.isoformat(), may.surveys[0].satisfied, len(may.cases)
+        ('2025-05-31', 55, 5)
     """
     return StationRecords(
         station=_station(),
         period=MAY,
         clients=_clients(),
+        cases=_may_cases(),
         visits=_may_visits(),
+        groups=(_may_sunset_group(),),
         surveys=(
             SatisfactionSurvey(
                 id="q-2025-05",
                 population="重点人群",
                 conducted_on=date(2025, 5, 28),
-                respondents=100,
-                satisfied=87,
+                respondents=63,
+                satisfied=55,
             ),
         ),
+        home_visits_planned=60,
     )

@@ -78,7 +78,7 @@ def frame_key_group_coverage(
         >>> cover = frame_key_group_coverage(
         ...     from_records(june.clients), from_records(june.visits), june.period)
         >>> str(cover.total), str(cover.category("living_alone_elderly"))
-        ('85.0% (51/60)', '85.0% (17/20)')
+        ('85.5% (65/76)', '67.6% (23/34)')
     """
     people = _lazy(clients)
     contacts = _lazy(visits)

@@ -5,6 +5,10 @@
 and how to measure it from a `StationPeriod`, a station's records read over
 one period. `socialwork.metrics.monthly_report` reports every entry, in
 this order, so a new indicator needs one new entry here and nothing else.
+A measure is ``None`` (no data, shown "n/a") when the bundle holds none of
+the records it counts: a count or sum over no records at all would read as
+a real 0 (volunteer hours, caseload, overdue follow-ups), as would
+home-visit completion without a plan.
 The definitions are also importable by name (`KEY_GROUP_COVERAGE`, ...), to
 copy with a plan's own baseline and targets (`socialwork.records.replace`).
 
@@ -13,7 +17,7 @@ Examples:
     >>> june = station_month()
     >>> month = StationPeriod(june, june.period)
     >>> str(indicator("key_group_coverage").measure(month))
-    '85.0% (51/60)'
+    '85.5% (65/76)'
     >>> list(CATALOGUE)[:3]
     ['key_group_coverage', 'survey_satisfaction', 'case_improvement']
 """
@@ -90,7 +94,7 @@ class StationPeriod:
         >>> june = station_month()
         >>> month = StationPeriod(june, june.period)
         >>> str(month.coverage.total), [f.case_id for f in month.overdue]
-        ('85.0% (51/60)', ['k8', 'k7', 'k4'])
+        ('85.5% (65/76)', ['k8', 'k7', 'k4'])
     """
 
     records: StationRecords
@@ -312,11 +316,23 @@ def _resource_match_accuracy(month: StationPeriod) -> Measure:
     return resource_match_accuracy(month.records.deliveries, month.period)
 
 
+def _overdue_follow_ups(month: StationPeriod) -> Measure:
+    """Overdue follow-ups on the period's last day; no data when the bundle holds no case."""
+    return len(month.overdue) if month.records.cases else None
+
+
 def _mean_caseload(month: StationPeriod) -> Measure:
-    return mean_caseload(month.records.cases, month.records.station.staff, as_of=month.period.end)
+    """Caseload per worker; no data when the bundle holds no case (rather than 0)."""
+    records = month.records
+    if not records.cases:
+        return None
+    return mean_caseload(records.cases, records.station.staff, as_of=month.period.end)
 
 
 def _volunteer_hours(month: StationPeriod) -> Measure:
+    """Volunteer hours; no data when the bundle holds no hours at all (rather than 0)."""
+    if not month.records.service_hours:
+        return None
     return volunteer_hours(month.records.service_hours, month.period)
 
 
@@ -345,7 +361,7 @@ _ENTRIES = (
     Indicator(GOAL_ATTAINMENT, _goal_attainment),
     Indicator(FILE_COMPLETENESS, _file_completeness),
     Indicator(RESOURCE_MATCH_ACCURACY, _resource_match_accuracy),
-    Indicator(OVERDUE_FOLLOW_UPS, lambda month: len(month.overdue)),
+    Indicator(OVERDUE_FOLLOW_UPS, _overdue_follow_ups),
     Indicator(MEAN_CASELOAD, _mean_caseload),
     Indicator(VOLUNTEER_HOURS, _volunteer_hours),
     Indicator(CERTIFICATION_RATE, _certification_rate),

@@ -11,8 +11,8 @@ Examples:
     >>> june = station_month()
     >>> report = monthly_report(june, june.period, station_previous_month())
     >>> line = report.line("survey_satisfaction")
-    >>> str(line.value), str(line.previous), line.change
-    ('92.0% (46/50)', '87.0% (87/100)', 5.0)
+    >>> str(line.value), str(line.previous), round(line.change, 2)  # 60/65 - 55/63
+    ('92.3% (60/65)', '87.3% (55/63)', 5.01)
 """
 
 from __future__ import annotations
@@ -49,7 +49,12 @@ class ReportLine(Displayable):
 
     ``change`` is in display units: percentage points for a percentage,
     the plain difference for a number; ``None`` when either value is
-    undefined or there is no previous period.
+    undefined or there is no previous period. ``previous_period`` is the
+    period ``previous`` was measured over, ``None`` when the report compares
+    with none: a line then shows "—" as its previous value, and otherwise
+    "n/a" when the previous period has no data (never 0). ``status`` is
+    ``no_target`` for a value that no target judges, ``no_data`` when
+    there is no value.
 
     Examples:
         >>> from socialwork.metrics import rate
@@ -66,6 +71,7 @@ class ReportLine(Displayable):
     change: float | None
     target: Target | None
     status: IndicatorStatus = field(converter=_status)
+    previous_period: Period | None = None
 
     @property
     def exclusions(self) -> tuple[Exclusion, ...]:
@@ -288,11 +294,18 @@ def _row(line: ReportLine, script: Script) -> list[str]:
     return [
         definition.name.text(script),
         definition.format(line.value, script),
-        "—" if line.previous is None else definition.format(line.previous, script),
+        _previous_text(line, script),
         "—" if line.change is None else definition.format_change(line.change, script),
         _target_text(line, script),
-        "—" if line.target is None else line.status.label(script),
+        line.status.label(script),
     ]
+
+
+def _previous_text(line: ReportLine, script: Script) -> str:
+    """The previous value: "—" without a previous period, "n/a" when it had no data."""
+    if line.previous_period is None:
+        return "—"
+    return line.definition.format(line.previous, script)
 
 
 def _target_text(line: ReportLine, script: Script) -> str:
@@ -322,7 +335,10 @@ def monthly_report(
     when they fall in ``period``; cases, files and staff are taken as they
     stand, and follow-ups, caseloads and certification as of ``period.end``.
     ``previous`` is the bundle of the period before, read over its own
-    ``period``; each line's change is against it. Each indicator is
+    ``period``; each line's change is against it. A line whose records a
+    bundle lacks (no cases, no volunteer hours, no home-visit plan) has no
+    data there and shows "n/a", never a 0 that did not happen; a value with
+    no target has the status ``no_target``. Each indicator is
     measured once for each bundle (`StationPeriod` shares the figures the
     indicators and the report's tables have in common).
 
@@ -331,8 +347,10 @@ def monthly_report(
         >>> june = station_month()
         >>> report = monthly_report(june, june.period, station_previous_month())
         >>> coverage = report.line("key_group_coverage")
-        >>> str(coverage.value), str(coverage.previous), coverage.change, coverage.status.value
-        ('85.0% (51/60)', '80.0% (48/60)', 5.0, 'off_track')
+        >>> str(coverage.value), str(coverage.previous), round(coverage.change, 2)  # 5/76
+        ('85.5% (65/76)', '78.9% (60/76)', 6.58)
+        >>> coverage.status.value, report.line("volunteer_hours").status.value
+        ('off_track', 'no_target')
     """
     now = StationPeriod(records, period)
     before = None if previous is None else StationPeriod(previous, previous.period)
@@ -349,6 +367,7 @@ def monthly_report(
                 _change(definition, value, earlier),
                 definition.target_for(period),
                 indicator_status(definition, value, period),
+                None if previous is None else previous.period,
             )
         )
     return MonthlyReport(

@@ -8,7 +8,7 @@ Examples:
     >>> from socialwork.samples import station_month
     >>> june = station_month()
     >>> str(file_completeness(june.files)), str(survey_satisfaction(june.surveys, june.period))
-    ('84.4% (27/32)', '92.0% (46/50)')
+    ('84.4% (27/32)', '92.3% (60/65)')
 """
 
 from __future__ import annotations
@@ -272,9 +272,9 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
         >>> from socialwork.samples import station_month, station_previous_month
         >>> june, may = station_month(), station_previous_month()
         >>> str(survey_satisfaction(june.surveys, june.period))
-        '92.0% (46/50)'
+        '92.3% (60/65)'
         >>> str(survey_satisfaction(may.surveys, may.period))
-        '87.0% (87/100)'
+        '87.3% (55/63)'
     """
     start, end = period.start, period.end
     counted = [s for s in surveys if start <= s.conducted_on <= end]

@@ -1,4 +1,4 @@
-"""Where an indicator stands against its target (目标状态): met, on track, off track, no data.
+"""Where an indicator stands against its target (目标状态): met, on or off track, no data or target.
 
 `indicator_status` judges one value of one indicator for one period. The
 name says what it returns, an `IndicatorStatus`; the evaluation stage of
@@ -28,6 +28,7 @@ class IndicatorStatus(LabelledEnum):
     ON_TRACK = "on_track", "进展正常", "On track", "進展正常"
     OFF_TRACK = "off_track", "未达标", "Off track", "未達標"
     NO_DATA = "no_data", "无数据", "No data", "無數據"
+    NO_TARGET = "no_target", "无目标", "No target", "無目標"
 
 
 def indicator_status(
@@ -35,7 +36,8 @@ def indicator_status(
 ) -> IndicatorStatus:
     """Return where ``value`` for ``period`` stands against the definition's target.
 
-    * ``no_data``: the value is undefined, or no target applies to the period;
+    * ``no_data``: the value is undefined (``None`` or a rate over zero);
+    * ``no_target``: there is a value, but no target applies to the period;
     * ``met``: the value reaches the target (compared at the shown precision);
     * ``on_track``: not yet reached, but the target's period ends after
       ``period`` does, and the value is at least where a straight line from
@@ -59,11 +61,15 @@ def indicator_status(
         'on_track'
         >>> indicator_status(plan, rate(0, 0), Period.month(2025, 6)).value
         'no_data'
+        >>> indicator_status(plan, rate(51, 60), Period.month(2026, 6)).value
+        'no_target'
     """
     scaled = definition.scaled(value)
     target = definition.target_for(period)
-    if scaled is None or target is None:
+    if scaled is None:
         return IndicatorStatus.NO_DATA
+    if target is None:
+        return IndicatorStatus.NO_TARGET
     if definition.reaches(scaled, target.value):
         return IndicatorStatus.MET
     baseline = definition.baseline

@@ -184,7 +184,7 @@ class StationRecords(Record, Displayable):
         >>> from socialwork.samples import station_month
         >>> records = station_month()
         >>> len(records.cases), len(records.visits)
-        (8, 65)
+        (8, 82)
     """
 
     station: Station
