@@ -2,7 +2,7 @@
 
 The community annual plan (社区年度社工工作计划) starts on 2025-01-01. Its
 figures for months 1–4 are written in the style of the built-in sample
-station (the same 60 key-group people, a quarterly satisfaction survey, new
+station (the same 76 key-group people, a quarterly satisfaction survey, new
 volunteers counted since the plan's start); months 5 and 6 come from the
 sample's own monthly reports (May and June 2025) through
 ``measurements_from_reports``. The percentages get the baselines a
@@ -44,8 +44,8 @@ expected at its target from the first month)."""
 def measurements() -> list[Measurement]:
     """Months 1–4 in the sample's style, months 5–6 from the sample's monthly reports."""
     found = [
-        Measurement("key_group_coverage", Period.month(2025, month), rate(covered, 60))
-        for month, covered in ((1, 40), (2, 42), (3, 45), (4, 47))
+        Measurement("key_group_coverage", Period.month(2025, month), rate(covered, 76))
+        for month, covered in ((1, 50), (2, 52), (3, 55), (4, 57))
     ]
     found.append(Measurement("survey_satisfaction", Period.month(2025, 3), rate(52, 60)))
     for month, volunteers in ((1, 1), (2, 2), (3, 4), (4, 5), (5, 6), (6, 8)):
