@@ -85,8 +85,8 @@ def linkage_rows(clients: Iterable[Client]) -> list[dict[str, str | None]]:
                 "birth_year": str(n.born.year) if n.born else None,
                 "phone": n.phone or None,
                 "phone_digits": "".join(sorted(n.phone)) if len(n.phone) >= 7 else None,
-                "id_number": client.id_number,
-                "address": n.address or None,
+                "id_number": n.id_number,
+                "address": normalise.text(n.address) or None,
                 "community_id": client.community_id,
             }
         )
