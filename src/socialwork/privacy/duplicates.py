@@ -544,8 +544,8 @@ def find_duplicates(
     """Find pairs of clients that may be one person, each with an explainable score.
 
     Clients are grouped by blocking keys (same ID number; same phone; the
-    same phone digits in any order, for a swapped pair; same pinyin and
-    birth year; same pinyin initials and birth date; same name and community
+    same phone but for two adjacent digits swapped, through three keys
+    one of which such phones share; same pinyin and birth year; same pinyin initials and birth date; same name and community
     when no birth date is known), and only clients sharing a key are
     compared, so the cost grows near-linearly. A comparison adds the weights
     of each field's agreement: names are compared after folding full-width
