@@ -545,8 +545,9 @@ def find_duplicates(
 
     Clients are grouped by blocking keys (same ID number; same phone; the
     same phone but for two adjacent digits swapped, through three keys
-    one of which such phones share; same pinyin and birth year; same pinyin initials and birth date; same name and community
-    when no birth date is known), and only clients sharing a key are
+    one of which such phones share; same pinyin and birth year; same
+    pinyin initials and birth date; same name and community when no birth
+    date is known), and only clients sharing a key are
     compared, so the cost grows near-linearly. A comparison adds the weights
     of each field's agreement: names are compared after folding full-width
     characters and spaces (NFKC) and traditional characters to simplified
