@@ -362,7 +362,7 @@ def check_order(
         due_on 2025-06-01 must not be before start_on 2025-06-02
     """
     require_day(start, start_name)
-    if end is not None and require_day(end, str(loc[-1]) if loc else "end") < start:
+    if end is not None and require_day(end, _text(loc[-1]) if loc else "end") < start:
         break_rule(
             record,
             loc,
