@@ -7,16 +7,19 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, ConsentRequired, SocialWorkError
 from socialwork.models import (
     Case,
+    CaseStatus,
     Client,
     ClientCategory,
     Consent,
     ConsentScope,
     Guardian,
     Referral,
+    StatusChange,
 )
 from socialwork.privacy import check_publication, check_sharing, is_child, refer
 from tests.strategies import clients
@@ -167,6 +170,112 @@ def test_refer_checks_the_named_consent_and_keeps_the_exception() -> None:
     assert CASE.referrals == ()
     with pytest.raises(ArgumentError):
         refer(CASE, KID, ok)
+
+
+def urgent_referral(referral_id: str, day: date, reason: str = "服务对象有自伤风险") -> Referral:
+    return Referral(
+        id=referral_id,
+        to_organisation="派出所",
+        reason="人身安全",
+        referred_on=day,
+        confidentiality_exception=reason,
+    )
+
+
+def test_a_referral_under_the_crisis_exception_is_recorded_in_the_history() -> None:
+    intervening = Case(
+        id="a2",
+        client_id="p1",
+        worker_id="w1",
+        opened_on=date(2025, 5, 1),
+        status=CaseStatus.INTERVENTION,
+        crisis=True,
+        history=(
+            StatusChange(
+                on=date(2025, 5, 6),
+                from_status=CaseStatus.INTAKE,
+                to_status=CaseStatus.INTERVENTION,
+            ),
+            StatusChange(
+                on=date(2025, 6, 30),
+                from_status=CaseStatus.INTERVENTION,
+                to_status=CaseStatus.INTERVENTION,
+                crisis=True,
+                reason="表达自伤意图",
+            ),
+        ),
+    )
+    after = refer(intervening, WANG, urgent_referral("r9", date(2025, 7, 1), " 有自伤风险 "))
+    assert after.history[:2] == intervening.history
+    assert after.history[2] == StatusChange(
+        on=date(2025, 7, 1),
+        from_status=CaseStatus.INTERVENTION,
+        to_status=CaseStatus.INTERVENTION,
+        crisis=True,
+        reason="有自伤风险",
+        referral_id="r9",
+    )
+    assert (after.status, after.crisis) == (intervening.status, intervening.crisis)
+    assert intervening.referrals == ()
+    assert len(intervening.history) == 2
+    # Recorded late: the entry goes in date order with the status and crisis flag of its day.
+    late = refer(after, WANG, urgent_referral("r10", date(2025, 5, 6), "危及他人"))
+    assert [(h.on, h.referral_id) for h in late.history] == [
+        (date(2025, 5, 6), None),
+        (date(2025, 5, 6), "r10"),
+        (date(2025, 6, 30), None),
+        (date(2025, 7, 1), "r9"),
+    ]
+    assert late.history[1].to_status is CaseStatus.INTERVENTION
+    assert late.history[1].crisis is False
+    early = refer(after, WANG, urgent_referral("r11", date(2025, 5, 2)))
+    assert early.history[0] == StatusChange(
+        on=date(2025, 5, 2),
+        from_status=CaseStatus.INTAKE,
+        to_status=CaseStatus.INTAKE,
+        crisis=False,
+        reason="服务对象有自伤风险",
+        referral_id="r11",
+    )
+    assert early.open_on(date(2025, 5, 3))
+    assert early.status is CaseStatus.INTERVENTION
+    # A referral under consent adds no history entry.
+    consented = Referral(
+        id="r12",
+        to_organisation="区康复中心",
+        reason="康复指导",
+        referred_on=date(2025, 6, 9),
+        consent_id="k1",
+    )
+    assert refer(intervening, WANG, consented).history == intervening.history
+
+
+def test_the_history_names_only_the_cases_own_referrals() -> None:
+    after = refer(CASE, WANG, urgent_referral("r1", date(2025, 7, 1)))
+    with pytest.raises(ValidationError) as caught:
+        Case.model_validate({**after.model_dump(), "referrals": ()})
+    error = caught.value.errors()[0]
+    assert (error["type"], error["loc"]) == (
+        "history_referral_unknown",
+        ("history", 0, "referral_id"),
+    )
+    with pytest.raises(ValidationError):  # the same referral twice
+        refer(after, WANG, urgent_referral("r1", date(2025, 7, 2)))
+    with pytest.raises(ValidationError):  # dated before the case was opened
+        refer(CASE, WANG, urgent_referral("r2", date(2025, 4, 30)))
+    with pytest.raises(TypeError):
+        refer(CASE, WANG, "r1")  # type: ignore[arg-type]
+
+
+@given(st.lists(st.dates(date(2025, 5, 1), date(2025, 12, 31)), min_size=1, max_size=5))
+def test_every_exception_referral_leaves_a_valid_history_in_date_order(days: list[date]) -> None:
+    case = CASE
+    for number, day in enumerate(days):
+        case = refer(case, WANG, urgent_referral(f"r{number}", day))
+    assert [h.on for h in case.history] == sorted(days)
+    assert {h.referral_id for h in case.history} == {r.id for r in case.referrals}
+    assert all(h.reason == "服务对象有自伤风险" for h in case.history)
+    assert Case.model_validate(case.model_dump()) == case
 
 
 def test_datetimes_are_refused() -> None:

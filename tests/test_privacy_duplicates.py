@@ -122,3 +122,110 @@ def test_input_order_does_not_change_the_result(records: list[Client], rnd: obje
         assert pair.first < pair.second
         assert pair.score == pytest.approx(sum(a.weight for a in pair.agreements))
         assert pair.score >= first.threshold
+
+
+@settings(max_examples=60)
+@given(
+    st.text("0123456789", min_size=7, max_size=11),
+    st.integers(min_value=0, max_value=9),
+)
+def test_two_adjacent_digits_swapped_anywhere_are_compared(phone: str, spot: int) -> None:
+    i = spot % (len(phone) - 1)
+    swapped = phone[:i] + phone[i + 1] + phone[i] + phone[i + 2 :]
+    found = find_duplicates(
+        [c("a", "张伟", phone=phone), c("b", "李娜", phone=swapped, community_id="c2")],
+        threshold=-1000,
+    )
+    assert found.compared == 1
+    codes = {a.code for a in found.pairs[0].agreements}
+    assert ("same_phone" if swapped == phone else "swapped_phone_digits") in codes
+
+
+def test_each_agreement_has_a_code_and_a_label_in_three_languages() -> None:
+    born = date(1950, 3, 2)
+    found = find_duplicates(
+        [
+            c("a", "王丽", born_on=born, phone="13812345678", address="幸福路1号3栋"),
+            c("b", "王莉", born_on=born, phone="13812346578", address="幸福路1号3栋"),
+        ]
+    )
+    (pair,) = found.pairs
+    assert [a.code for a in pair.agreements] == [
+        "same_pinyin",
+        "same_birth_date",
+        "swapped_phone_digits",
+        "similar_addresses",
+        "same_community",
+    ]
+    assert [a.label("zh") for a in pair.agreements] == [
+        "拼音相同(同音字)",
+        "出生日期相同",
+        "电话仅相邻两位互换",
+        "地址相似 100%",
+        "同一社区",
+    ]
+    assert pair.agreements[3].label("en") == "addresses 100% alike"
+    assert pair.agreements[2].label("zh-TW") == "電話僅相鄰兩位互換"
+
+
+def test_a_pair_displays_what_agreed_with_no_personal_value() -> None:
+    wang = c("a", "王丽", phone="13812345678", address="幸福路1号3栋", id_number=ID)
+    twin = c("b", "王莉", id_number=ID, phone="13812345678")
+    found = find_duplicates([wang, twin])
+    (pair,) = found.pairs
+    personal = ["王丽", "王莉", "wangli", "13812345678", ID, "1949", "1950", "幸福路"]
+    shown = [
+        repr(pair),
+        repr(found),
+        *(repr(a) for a in pair.agreements),
+        pair._repr_markdown_(),
+        pair._repr_html_(),
+        found._repr_markdown_(),
+        found._repr_html_(),
+        *(pair.to_markdown(lang) for lang in ("en", "zh-Hant")),
+        *(found.to_markdown(lang) for lang in ("en", "zh-Hant")),
+    ]
+    for text in shown:
+        for value in personal:
+            assert value not in text, (value, text)
+    assert (
+        repr(pair)
+        == "DuplicatePair('a', 'b', score 20.5: id_number, name, born_on, phone, community_id)"
+    )
+    assert repr(found) == "DuplicateSearch(1 pair among 2 clients, 1 compared)"
+    markdown = pair._repr_markdown_()
+    assert markdown.startswith("### 疑似重复：a 与 b (得分 20.5)")
+    assert "| 身份证号 | +10.0 | 身份证号相同 |" in markdown
+    assert "| 姓名 | +3.0 | 拼音相同(同音字) |" in markdown
+    assert (
+        "发现途径：身份证号、电话、电话相邻两位互换、拼音+出生年份、拼音首字母+出生日期。不显示个人信息。"
+        in markdown
+    )
+    assert "| Name | +3.0 | same pinyin (同音字) |" in pair.to_markdown("en")
+    assert "<table>" in pair._repr_html_()
+    assert "| a | b | 20.5 | 身份证号、姓名、出生日期、电话、社区 |" in found._repr_markdown_()
+    assert "| a | b | 20.5 | ID number, Name, Birth date, Phone, Community |" in found.to_markdown(
+        "en"
+    )
+
+
+def test_a_search_lists_twenty_pairs_and_counts_skipped_blocks_by_kind() -> None:
+    from socialwork.privacy import DuplicateSearch
+    from socialwork.privacy.duplicates import MAX_BLOCK
+
+    records = [c(f"p{k:03d}", "张伟", phone="13812345678") for k in range(8)]
+    found = find_duplicates(records)
+    assert len(found.pairs) == 28
+    markdown = found.to_markdown("en")
+    assert "8 clients, 28 pairs compared, threshold 6: 28 possible duplicates." in markdown
+    assert "8 more pairs not listed." in markdown
+    assert markdown.count("\n| p0") == 20
+    big = [c(f"q{k:04d}", f"张{k}", phone="13812345678") for k in range(MAX_BLOCK + 1)]
+    crowded = find_duplicates(big)
+    assert [b.split(":")[0] for b in crowded.skipped_blocks] == [*["phone-digits"] * 3, "phone"]
+    assert "phone:13812345678" in crowded.skipped_blocks
+    shown = crowded._repr_markdown_()
+    assert f"超过 {MAX_BLOCK} 人的分块未比对：电话相邻两位互换 3、电话 1" in shown
+    assert "13812345678" not in shown
+    assert "345678" not in shown
+    assert repr(DuplicateSearch((), 0, 0, 6.0, ("a:1", "b:2"))).endswith("2 blocks skipped)")

@@ -48,7 +48,12 @@ def registry() -> list[Client]:
 def test_rows_carry_the_normalised_columns() -> None:
     rows = linkage_rows(registry()[:1])
     assert rows[0]["unique_id"] == "p000"
-    assert rows[0]["phone_digits"] == "00000000138"
+    # 13800000000: the halves 13800 | 000000, each sorted once, and the middle pair.
+    assert (rows[0]["phone_swap_a"], rows[0]["phone_swap_b"], rows[0]["phone_swap_c"]) == (
+        "a13800|000000",
+        "b00138|000000",
+        "c1380|00|00000",
+    )
     with pytest.raises(ArgumentError):
         linkage_rows([registry()[0], registry()[0]])
 

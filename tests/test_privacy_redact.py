@@ -176,3 +176,24 @@ def test_no_personal_value_survives(
     for name in personal_fields(type(out)):
         if isinstance(getattr(out, name), date):
             assert getattr(out, name) is None  # pragma: no cover
+
+
+def test_a_birth_date_masks_to_an_age_band() -> None:
+    from datetime import datetime
+
+    from socialwork.privacy import age_band
+
+    born = date(1949, 12, 31)
+    assert age_band(born, as_of=date(2025, 6, 1)) == "70–79"
+    assert age_band(born, as_of=date(2029, 12, 30)) == "70–79"
+    assert age_band(born, as_of=date(2029, 12, 31)) == "80–89"
+    assert age_band(born, as_of=date(2025, 6, 1), width=1) == "75"
+    assert age_band(born, as_of=born, width=100) == "0–99"
+    with pytest.raises(ArgumentError):
+        age_band(born, as_of=date(1949, 12, 30))
+    with pytest.raises(ArgumentError):
+        age_band(born, as_of=date(2025, 6, 1), width=0)
+    with pytest.raises(ArgumentError):
+        age_band(born, as_of=date(2025, 6, 1), width=101)
+    with pytest.raises(ArgumentError):
+        age_band(born, as_of=datetime(2025, 6, 1, 9))

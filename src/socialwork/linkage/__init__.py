@@ -25,9 +25,12 @@ from attrs import frozen
 from socialwork._arguments import require_finite, require_instances
 from socialwork.errors import ArgumentError
 from socialwork.models import Client
-from socialwork.privacy.duplicates import _extra, _normaliser
+from socialwork.privacy.duplicates import _extra, _normaliser, _phone_keys
 
 __all__ = ["LinkedPair", "linkage_rows", "linkage_settings", "splink_duplicates"]
+
+_SWAP_COLUMNS = ("phone_swap_a", "phone_swap_b", "phone_swap_c")
+"""Three keys of a phone, one of which two phones share when two adjacent digits are swapped."""
 
 
 @frozen
@@ -75,6 +78,7 @@ def linkage_rows(clients: Iterable[Client]) -> list[dict[str, str | None]]:
             raise ArgumentError("clients", client.id, "clients with distinct ids")
         seen.add(client.id)
         n = normalise(client)
+        swaps = _phone_keys(n.phone) if len(n.phone) >= 7 else (None, None, None)
         rows.append(
             {
                 "unique_id": client.id,
@@ -84,9 +88,9 @@ def linkage_rows(clients: Iterable[Client]) -> list[dict[str, str | None]]:
                 "born": n.born.isoformat() if n.born else None,
                 "birth_year": str(n.born.year) if n.born else None,
                 "phone": n.phone or None,
-                "phone_digits": "".join(sorted(n.phone)) if len(n.phone) >= 7 else None,
-                "id_number": client.id_number,
-                "address": n.address or None,
+                **dict(zip(_SWAP_COLUMNS, swaps, strict=True)),
+                "id_number": n.id_number,
+                "address": normalise.text(n.address) or None,
                 "community_id": client.community_id,
             }
         )
@@ -136,7 +140,7 @@ def linkage_settings() -> Any:
         blocking_rules_to_generate_predictions=[
             block_on("id_number"),
             block_on("phone"),
-            block_on("phone_digits"),
+            *(block_on(column) for column in _SWAP_COLUMNS),
             block_on("pinyin", "birth_year"),
             block_on("initials", "born"),
             block_on("name", "community_id"),

@@ -322,9 +322,12 @@ class Closure(Record):
 
 
 class StatusChange(Record):
-    """One entry of a case's history: a move between statuses, or a crisis.
+    """One entry of a case's history: a move between statuses, a crisis, or a disclosure.
 
-    ``crisis`` is the crisis flag after the change.
+    ``crisis`` is the crisis flag after the change. An entry with a
+    ``referral_id`` records a referral sent without consent under the crisis
+    exception (保密例外): the status stays and ``reason`` keeps the
+    exception's reason (`socialwork.privacy.refer` writes it).
 
     Examples:
         >>> from datetime import date
@@ -337,6 +340,8 @@ class StatusChange(Record):
     to_status: CaseStatus
     crisis: Annotated[bool, Strict()] = False
     reason: Text | None = None
+    referral_id: Id | None = None
+    """The referral this entry records, one of the case's referrals; ``None`` for other entries."""
 
 
 class Case(Record):
@@ -432,6 +437,18 @@ class Case(Record):
         self._nothing_before_opening()
         check_unique("Case", "goals", (g.id for g in self.goals))
         check_unique("Case", "referrals", (r.id for r in self.referrals))
+        referrals = {r.id for r in self.referrals}
+        for index, change in enumerate(self.history):
+            if change.referral_id is not None and change.referral_id not in referrals:
+                break_rule(
+                    "Case",
+                    ("history", index, "referral_id"),
+                    "history_referral_unknown",
+                    "a history entry's referral_id must name one of the case's referrals; "
+                    "got {referral_id}",
+                    change.referral_id,
+                    referral_id=change.referral_id,
+                )
         self._history_in_order()
         return self
 

@@ -33,6 +33,7 @@ from socialwork.privacy.merge import (
 )
 from socialwork.privacy.redact import (
     Audience,
+    age_band,
     mask_id_number,
     mask_name,
     mask_phone,
@@ -50,6 +51,7 @@ __all__ = [
     "FieldConflict",
     "MergePlan",
     "MergedRecords",
+    "age_band",
     "apply_merge",
     "check_publication",
     "check_sharing",

@@ -13,9 +13,16 @@ from datetime import date
 from attrs import frozen
 from dateutil.relativedelta import relativedelta
 
-from socialwork._arguments import require_day
+from socialwork._arguments import require_day, require_instance
 from socialwork.errors import ArgumentError, ConsentRequired
-from socialwork.models import Case, Client, ClientCategory, ConsentScope, Referral
+from socialwork.models import (
+    Case,
+    Client,
+    ClientCategory,
+    ConsentScope,
+    Referral,
+    StatusChange,
+)
 from socialwork.records import active_on, replace
 
 __all__ = ["ADULT_AGE", "ConsentCheck", "check_publication", "check_sharing", "is_child", "refer"]
@@ -160,13 +167,54 @@ def check_publication(client: Client, *, on: date) -> ConsentCheck:
     return _check(client, ConsentScope.PUBLICATION, require_day(on, "on"))
 
 
+def _crisis_before(entry: StatusChange) -> bool:
+    """The crisis flag in force just before a history entry."""
+    flips = entry.from_status is entry.to_status and entry.referral_id is None
+    return not entry.crisis if flips else entry.crisis
+
+
+def _record_exception(case: Case, referral: Referral, reason: str) -> Case:
+    """The case with the referral and a history entry keeping the exception's reason.
+
+    The entry goes in date order, after the entries of the same day or
+    before; it keeps the status and the crisis flag in force that day.
+    """
+    day = referral.referred_on
+    history = case.history
+    at = len(history)
+    while at and history[at - 1].on > day:
+        at -= 1
+    if at == len(history):
+        status, crisis = case.status, case.crisis
+    elif at:
+        status, crisis = history[at - 1].to_status, history[at - 1].crisis
+    else:
+        status, crisis = history[0].from_status, _crisis_before(history[0])
+    entry = StatusChange(
+        on=day,
+        from_status=status,
+        to_status=status,
+        crisis=crisis,
+        reason=reason,
+        referral_id=referral.id,
+    )
+    return replace(
+        case,
+        referrals=(*case.referrals, referral),
+        history=(*history[:at], entry, *history[at:]),
+    )
+
+
 def refer(case: Case, client: Client, referral: Referral) -> Case:
     """Add a referral to a case after checking the consent on the referral date.
 
     The referral must name the consent that holds (the client's, or a
     guardian's for a child), or carry the crisis exception's reason in
-    ``confidentiality_exception``, which the case then keeps with the
-    referral. The new case is returned; the old one is unchanged.
+    ``confidentiality_exception``. A referral under the exception is also
+    recorded in the case history: an entry on the referral date that keeps
+    the status, names the referral (``referral_id``) and keeps the
+    exception's reason, placed in date order even when the referral is
+    recorded late. The new case is returned; the old one is unchanged.
 
     Examples:
         >>> from datetime import date
@@ -176,35 +224,44 @@ def refer(case: Case, client: Client, referral: Referral) -> Case:
         >>> urgent = Referral(id="r1", to_organisation="派出所", reason="人身安全",
         ...                   referred_on=date(2025, 6, 9),
         ...                   confidentiality_exception="服务对象有自伤风险")
-        >>> refer(case, li, urgent).referrals[0].confidentiality_exception
+        >>> referred = refer(case, li, urgent)
+        >>> referred.referrals[0].confidentiality_exception
         '服务对象有自伤风险'
+        >>> entry = referred.history[-1]
+        >>> entry.on, entry.referral_id, entry.reason, entry.to_status.value
+        (datetime.date(2025, 6, 9), 'r1', '服务对象有自伤风险', 'intake')
+        >>> case.history
+        ()
 
     Raises:
         ConsentRequired: the named consent does not hold (or is not the
             guardian's for a child) and there is no crisis reason.
         ArgumentError: the case is not the client's.
+        ValidationError: the referral is dated before the case was opened,
+            or its id is already among the case's referrals.
     """
+    case = require_instance(Case, case, "case")
+    client = require_instance(Client, client, "client")
+    referral = require_instance(Referral, referral, "referral")
     if case.client_id != client.id:
         raise ArgumentError("client", client.id, f"the client of case {case.id!r}")
     day = referral.referred_on
     if referral.confidentiality_exception is not None:
-        check_sharing(client, on=day, crisis_reason=referral.confidentiality_exception)
-    else:
-        check = check_sharing(client, on=day)
-        child = check.basis == "guardian_consent"
-        usable = {
-            c.id
-            for c in (
-                [c for g in client.guardians for c in g.consents] if child else client.consents
-            )
-            if c.scope is ConsentScope.INFORMATION_SHARING
-            and active_on(c.given_on, c.withdrawn_on, day)
-        }
-        if referral.consent_id not in usable:
-            raise ConsentRequired(
-                client.id,
-                ConsentScope.INFORMATION_SHARING.value,
-                day,
-                "guardian_consent_needed" if child else "no_consent",
-            )
+        check = check_sharing(client, on=day, crisis_reason=referral.confidentiality_exception)
+        return _record_exception(case, referral, check.crisis_reason or "")
+    check = check_sharing(client, on=day)
+    child = check.basis == "guardian_consent"
+    usable = {
+        c.id
+        for c in ([c for g in client.guardians for c in g.consents] if child else client.consents)
+        if c.scope is ConsentScope.INFORMATION_SHARING
+        and active_on(c.given_on, c.withdrawn_on, day)
+    }
+    if referral.consent_id not in usable:
+        raise ConsentRequired(
+            client.id,
+            ConsentScope.INFORMATION_SHARING.value,
+            day,
+            "guardian_consent_needed" if child else "no_consent",
+        )
     return replace(case, referrals=(*case.referrals, referral))

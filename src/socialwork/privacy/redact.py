@@ -7,19 +7,22 @@ import hmac
 import re
 import types
 from collections.abc import Iterable, Iterator
+from datetime import date
 from enum import Enum
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
+from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from socialwork._arguments import require_member
+from socialwork._arguments import require_count, require_day, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
 from socialwork.models import personal_fields
 
 __all__ = [
     "Audience",
+    "age_band",
     "mask_id_number",
     "mask_name",
     "mask_phone",
@@ -84,6 +87,35 @@ def mask_id_number(number: str) -> str:
     if len(number) < 11:
         return "*" * max(len(number), 1)
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def age_band(born: date, *, as_of: date, width: int = 10) -> str:
+    """Mask a birth date to an age band on ``as_of``: ``"70–79"`` (bands of ``width`` years).
+
+    What a funder's report or a published figure shows instead of a birth
+    date (or its year, ``born.year``); redacted records drop the birth date.
+
+    Examples:
+        >>> from datetime import date
+        >>> age_band(date(1949, 12, 31), as_of=date(2025, 6, 1))
+        '70–79'
+        >>> age_band(date(1949, 12, 31), as_of=date(2025, 6, 1), width=5)
+        '75–79'
+
+    Raises:
+        ArgumentError: a day is a ``datetime`` or outside 1900–2199, ``born``
+            is after ``as_of``, or ``width`` is not from 1 to 100.
+    """
+    born = require_day(born, "born")
+    day = require_day(as_of, "as_of")
+    width = require_count(width, "width", minimum=1)
+    if width > 100:
+        raise ArgumentError("width", width, "a band of 1 to 100 years")
+    if born > day:
+        raise ArgumentError("born", born, f"a birth date on or before as_of {day}")
+    age = relativedelta(day, born).years
+    low = age - age % width
+    return f"{low}–{low + width - 1}" if width > 1 else str(low)
 
 
 def pseudonym(value: str, *, key: bytes) -> str:
