@@ -224,9 +224,7 @@ CONTRACTS: dict[str, Contract] = {
                 Column("closure_outcome", "code", False, _OUTCOMES, ClosureOutcome),
             ),
         ),
-        _derive(
-            "case_goals", Goal, "one goal of a case", key=None, parent="case_id"
-        ),
+        _derive("case_goals", Goal, "one goal of a case", key=None, parent="case_id"),
         _derive(
             "case_history",
             StatusChange,

@@ -167,7 +167,8 @@ def _read(
                 column = str(e["loc"][0]) if e["loc"] else ""
                 if column == "closure":
                     column = "closed_on"
-                problems.append(FrameProblem(index, column, e["type"], e.get("input"), record_id))
+                value = None if e["type"] == "missing" else e.get("input")
+                problems.append(FrameProblem(index, column, e["type"], value, record_id))
     return read, problems
 
 
@@ -348,7 +349,7 @@ def from_records(
             parent_kind, field = CHILDREN[wanted.kind]
             kinds.add(contract(parent_kind).record)
             if len(kinds) == 1:
-                owners = [str(getattr(r, "id")) for r in rows for _ in getattr(r, field)]
+                owners = [str(r.id) for r in rows for _ in getattr(r, field)]  # type: ignore[attr-defined]
                 rows = [child for r in rows for child in getattr(r, field)]
                 kinds = {wanted.record}
         else:
