@@ -36,7 +36,8 @@ class _Bad(Exception):
 def _scalar(value: object) -> object:
     """A numpy or pandas scalar as the Python value it holds."""
     item = getattr(value, "item", None)
-    if item is not None and type(value).__module__.startswith("numpy"):
+    numpy = type(value).__module__.startswith("numpy")
+    if item is not None and numpy and getattr(value, "ndim", 0) == 0:
         return item()
     to_py = getattr(value, "to_pydatetime", None)
     if to_py is not None:

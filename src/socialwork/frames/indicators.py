@@ -40,18 +40,65 @@ def _eager(frame: Any) -> nw.DataFrame[Any]:
     return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
 
 
-def _lazy(frame: IntoFrame) -> nw.LazyFrame[Any]:
+_NULLS: dict[str, Any] = {
+    "id": nw.String(),
+    "text": nw.String(),
+    "code": nw.String(),
+    "codes": nw.String(),
+    "date": nw.Date(),
+    "count": nw.Int64(),
+    "scale5": nw.Int64(),
+    "decimal": nw.Float64(),
+    "number": nw.Float64(),
+    "bool": nw.Boolean(),
+}
+
+
+def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame[Any]:
+    """A frame as a lazy frame, with the ``used`` columns of ``kind`` checked.
+
+    A used column the contract requires must be there (``missing_column``);
+    an optional one that is absent reads as blank, as in `to_records`.
+
+    Raises:
+        FrameContractError: a required column the indicator reads is missing.
+    """
     native = _native(frame)
-    return native.lazy() if isinstance(native, nw.DataFrame) else native
+    lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
+    if kind is None:
+        return lazy
+    spec = contract(kind)
+    names = set(lazy.collect_schema().names())
+    absent = [spec.column(n) for n in used if n not in names]
+    missing = [c for c in absent if c.required]
+    if missing:
+        problems = tuple(FrameProblem(None, c.name, "missing_column") for c in missing)
+        raise FrameContractError(spec.kind, problems)
+    blanks = [nw.lit(None, _NULLS[c.type]).alias(c.name) for c in absent if c.type in _NULLS]
+    return lazy.with_columns(*blanks) if blanks else lazy
+
+
+def _day(frame: nw.LazyFrame[Any], column: str) -> nw.Expr:
+    """A date column as dates: timestamps lose their (zero) time, ISO text is parsed."""
+    dtype = frame.collect_schema()[column]
+    col = nw.col(column)
+    if dtype == nw.Datetime:
+        return col.cast(nw.Date)
+    if dtype == nw.String:
+        return col.str.strip_chars().str.to_datetime("%Y-%m-%d").cast(nw.Date)
+    return col
 
 
 def _in(frame: nw.LazyFrame[Any], column: str, period: Period) -> nw.Expr:
     """Whether a date column falls in ``period``; a timestamp column is compared as timestamps."""
     day = nw.col(column)
-    if frame.collect_schema()[column] == nw.Datetime:
+    dtype = frame.collect_schema()[column]
+    if dtype == nw.Datetime:
         first = datetime.combine(period.start, time())
         after = datetime.combine(period.end + timedelta(days=1), time())
         return (day >= first) & (day < after)
+    if dtype == nw.String:
+        day = _day(frame, column)
     return (day >= period.start) & (day <= period.end)
 
 
@@ -80,8 +127,8 @@ def frame_key_group_coverage(
         >>> str(cover.total), str(cover.category("living_alone_elderly"))
         ('85.0% (51/60)', '85.0% (17/20)')
     """
-    people = _lazy(clients)
-    contacts = _lazy(visits)
+    people = _lazy(clients, "clients", "id", "categories")
+    contacts = _lazy(visits, "visits", "client_id", "on")
     seen = (
         contacts.filter(_in(contacts, "on", period))
         .select(nw.col("client_id").cast(nw.String).alias("id"))
@@ -143,7 +190,7 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
         >>> str(frame_need_satisfaction(from_records(june.needs), june.period))
         '53.6% (15/28)'
     """
-    frame = _lazy(needs)
+    frame = _lazy(needs, "needs", "id", "raised_on", "status")
     raised = frame.filter(_in(frame, "raised_on", period))
     status = nw.col("status").fill_null(NeedStatus.OPEN.value)
     withdrawn = status == NeedStatus.WITHDRAWN.value
@@ -174,7 +221,7 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
         >>> str(frame_resource_match_accuracy(from_records(june.deliveries), june.period))
         '70.0% (7/10)'
     """
-    frame = _lazy(deliveries)
+    frame = _lazy(deliveries, "deliveries", "id", "delivered_on", "matched_need")
     counted = frame.filter(_in(frame, "delivered_on", period))
     checked = ~nw.col("matched_need").is_null()
     counts = _eager(

@@ -153,7 +153,7 @@ class StationFrames:
 
 
 def _membership(frames: StationFrames, period: Period) -> dict[str, MembershipGrowth]:
-    members = _lazy(frames.table("group_members"))
+    members = _lazy(frames.table("group_members"), "group_members", "group_id", "left_on")
     start = _active(members, "joined_on", "left_on", period.start).cast(nw.Int64)
     end = _active(members, "joined_on", "left_on", period.end).cast(nw.Int64)
     counts = _eager(
@@ -175,7 +175,11 @@ class _Measured:
         self.overdue = frame_overdue_follow_ups(
             t("cases"), t("visits"), t("case_history"), as_of=period.end
         )
-        groups = _eager(_lazy(t("groups")).select(_text("id"), _text("name").alias("name")))
+        groups = _eager(
+            _lazy(t("groups"), "groups", "id", "name").select(
+                _text("id"), _text("name").alias("name")
+            )
+        )
         attendance = _attendance(t("group_members"), t("group_sessions"), period)
         growth = _membership(frames, period)
         self.groups = tuple(

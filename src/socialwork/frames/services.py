@@ -19,6 +19,7 @@ at the case's status, which `to_records` checks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -27,7 +28,7 @@ import narwhals as nw
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_day
-from socialwork.frames.indicators import _eager, _lazy
+from socialwork.frames.indicators import _day, _eager, _lazy
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics._checks import require_days
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
@@ -69,17 +70,6 @@ _VOID = [
 ]
 
 
-def _day(frame: nw.LazyFrame[Any], column: str) -> nw.Expr:
-    """A date column as dates: timestamps lose their (zero) time, ISO text is parsed."""
-    dtype = frame.collect_schema()[column]
-    col = nw.col(column)
-    if dtype == nw.Datetime:
-        return col.cast(nw.Date)
-    if dtype == nw.String:
-        return col.str.strip_chars().str.to_datetime("%Y-%m-%d").cast(nw.Date)
-    return col
-
-
 def _items(frame: nw.LazyFrame[Any], column: str) -> tuple[nw.LazyFrame[Any], nw.Expr]:
     """The frame and how many items each cell of a list column holds (a list, or ``;`` text).
 
@@ -110,7 +100,7 @@ def _blank_cell(value: object) -> bool:
 def _split(value: object) -> list[object]:
     if isinstance(value, str):
         return [p for p in value.split(";") if p.strip()]
-    return list(value) if isinstance(value, (list, tuple)) else [value]
+    return list(value) if isinstance(value, Iterable) else [value]
 
 
 def _date(value: object) -> date | None:
@@ -151,7 +141,7 @@ def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
         ...     metrics.survey_satisfaction(june.surveys, june.period))
         True
     """
-    frame = _lazy(surveys)
+    frame = _lazy(surveys, "surveys", "conducted_on", "satisfied", "respondents")
     counted = frame.filter(_between(_day(frame, "conducted_on"), period.start, period.end))
     satisfied, respondents = _eager(
         counted.select(
@@ -177,7 +167,7 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
         ...     metrics.volunteer_hours(june.service_hours, june.period))
         True
     """
-    frame = _lazy(service_hours)
+    frame = _lazy(service_hours, "service_hours", "on", "hours")
     counted = frame.filter(_between(_day(frame, "on"), period.start, period.end))
     (total,) = _eager(
         counted.select((nw.col("hours").cast(nw.Float64) * 100).round(0).cast(nw.Int64).sum())
@@ -200,7 +190,7 @@ def frame_file_completeness(files: IntoFrame) -> Rate:
         ...     metrics.file_completeness(june.files))
         True
     """
-    frame, items = _items(_lazy(files), "missing_items")
+    frame, items = _items(_lazy(files, "files"), "missing_items")
     complete = items == 0
     total, done = _eager(
         frame.select(nw.len().alias("n"), complete.cast(nw.Int64).sum().alias("done"))
@@ -223,7 +213,9 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
         ...     metrics.goal_attainment(june.cases))
         True
     """
-    frame = _lazy(case_goals)
+    frame = _lazy(
+        case_goals, "case_goals", "case_id", "id", "lifecycle_status", "achievement_status"
+    )
     life = nw.col("lifecycle_status").fill_null(GoalLifecycleStatus.PROPOSED.value)
     void = life.is_in(_VOID)
     unassessed = ~void & nw.col("achievement_status").is_null()
@@ -272,9 +264,9 @@ def frame_case_improvement(
         ...     metrics.case_improvement(june.cases))
         True
     """
-    people = _lazy(cases)
-    moves = _lazy(case_history)
-    goals = _lazy(case_goals)
+    people = _lazy(cases, "cases", "id", "status")
+    moves = _lazy(case_history, "case_history", "case_id", "to_status")
+    goals = _lazy(case_goals, "case_goals", "case_id", "achievement_status")
     moved = (
         moves.filter(nw.col("to_status") == CaseStatus.INTERVENTION.value)
         .select(_text("case_id").alias("id"))
@@ -307,8 +299,8 @@ def frame_case_improvement(
 
 def _open_cases(cases: IntoFrame, case_history: IntoFrame, as_of: date) -> nw.LazyFrame[Any]:
     """The cases open on ``as_of`` (``id``, ``worker_id``, ``__since__``), read in the engine."""
-    people = _lazy(cases)
-    moves = _lazy(case_history)
+    people = _lazy(cases, "cases", "id", "worker_id", "opened_on", "status", "closed_on")
+    moves = _lazy(case_history, "case_history", "case_id", "on", "from_status", "to_status")
     on = _day(moves, "on")
     into = (nw.col("to_status") == _CLOSED).cast(nw.Int64)
     out = (nw.col("from_status") == _CLOSED).cast(nw.Int64)
@@ -347,13 +339,12 @@ def _open_cases(cases: IntoFrame, case_history: IntoFrame, as_of: date) -> nw.La
         .then(nw.col("__reopened__"))
         .otherwise(nw.col("__opened__"))
     )
-    closed_on = _day(people, "closed_on") if "closed_on" in people.collect_schema() else None
     columns = [
         _text("id"),
         _text("worker_id").alias("worker_id"),
         status.alias("status"),
         opened.alias("__opened__"),
-        (nw.lit(None, nw.Date()) if closed_on is None else closed_on).alias("__closed_on__"),
+        _day(people, "closed_on").alias("__closed_on__"),
     ]
     return (
         people.select(*columns)
@@ -400,7 +391,7 @@ def frame_overdue_follow_ups(
     """
     as_of = require_day(as_of, "as_of")
     gap = timedelta(days=require_days(after_days, "after_days"))
-    contacts = _lazy(visits)
+    contacts = _lazy(visits, "visits", "case_id", "on")
     on = _day(contacts, "on")
     last = (
         contacts.filter(~nw.col("case_id").is_null() & (on <= as_of))
@@ -456,7 +447,7 @@ def frame_mean_caseload(
     """
     as_of = require_day(as_of, "as_of")
     (opened,) = _eager(_open_cases(cases, case_history, as_of).select(nw.len())).row(0)
-    people = _lazy(staff)
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
     workers = people.filter(
         (nw.col("role") != StaffRole.INTERN.value) & _active(people, "joined_on", "left_on", as_of)
     )
@@ -483,7 +474,7 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
         True
     """
     as_of = require_day(as_of, "as_of")
-    people = _lazy(staff)
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
     present = people.filter(_active(people, "joined_on", "left_on", as_of))
     intern = nw.col("role") == StaffRole.INTERN.value
     certified = nw.col("certification").fill_null(Certification.NONE.value) != "none"
@@ -513,7 +504,7 @@ def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
         ...     metrics.staff_turnover(june.station.staff, june.period))
         True
     """
-    people = _lazy(staff)
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
     start, end = period.start, period.end
     left = _day(people, "left_on")
     leaving_first = (left == start) & (_day(people, "joined_on") <= start)
@@ -549,7 +540,7 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
         True
     """
     planned = require_count(planned, "planned")
-    frame = _lazy(visits)
+    frame = _lazy(visits, "visits", "id", "on", "mode")
     on = _day(frame, "on")
     done = frame.filter(
         (nw.col("mode") == ContactMode.HOME_VISIT.value) & _between(on, period.start, period.end)
@@ -572,8 +563,8 @@ def _attendance(
     group_members: IntoFrame, group_sessions: IntoFrame, period: Period
 ) -> dict[str, tuple[int, int]]:
     """Each group's attendances and members expected at its sessions in ``period``, by id."""
-    members = _lazy(group_members)
-    sessions = _lazy(group_sessions)
+    members = _lazy(group_members, "group_members", "group_id", "joined_on", "left_on")
+    sessions = _lazy(group_sessions, "group_sessions", "group_id", "on")
     sessions, count = _items(sessions, "attended")
     held = sessions.filter(_between(_day(sessions, "on"), period.start, period.end)).select(
         _text("group_id").alias("group_id"),
