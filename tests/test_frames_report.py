@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 
 import attrs
@@ -29,6 +30,8 @@ from socialwork.frames import (
     frame_survey_satisfaction,
     frame_volunteer_hours,
     from_records,
+    to_frame,
+    to_json,
     to_records,
     validate_frame,
 )
@@ -266,3 +269,93 @@ def test_a_case_without_history_rows_keeps_its_dates() -> None:
         frames[0], from_records([], kind="visits"), frames[1], as_of=day
     )
     assert late.due_on == opened + timedelta(days=7)
+
+
+# --- results out: every table-shaped result ----------------------------------------------
+
+
+def test_planning_and_stage_results_as_tables_and_json() -> None:
+    from socialwork.planning import (
+        Offer,
+        Risk,
+        RiskCategory,
+        RiskRegister,
+        RiskScore,
+        match_needs,
+    )
+    from socialwork.stages import Engagement, EvaluationEvidence, Stage, check_exit
+
+    register = RiskRegister(
+        risks=(
+            Risk(
+                id="a",
+                title="资金中断",
+                category=RiskCategory.FUNDING,
+                inherent=RiskScore(likelihood=3, impact=5),
+            ),
+            Risk(
+                id="b",
+                title="人才流失",
+                category=RiskCategory.STAFFING,
+                inherent=RiskScore(likelihood=3, impact=4),
+            ),
+        )
+    )
+    ranking = to_frame(register.ranking("inherent"))
+    # ratings 3 x 5 = 15 and 3 x 4 = 12, highest first
+    assert ranking["risk_id"].to_list() == ["a", "b"]
+    assert ranking["rating"].to_list() == [15, 12]
+    heat = to_frame(register.heat_map("inherent"))
+    assert heat.height == 25
+    cell = heat.filter((pl.col("likelihood") == 3) & (pl.col("impact") == 5)).row(0, named=True)
+    assert (cell["count"], cell["risks"]) == (1, "a")
+    assert heat["count"].sum() == 2
+    assert json.loads(to_json(register.heat_map("inherent")))["cells"][2][4] == ["a"]
+
+    needs = [n for n in JUNE.needs if n.status is m.NeedStatus.OPEN][:3]
+    domain = needs[0].domain
+    matching = match_needs(needs, [Offer(id="o1", domain=domain, capacity=1, description="物资")])
+    rows = to_frame(matching)
+    assert rows.height == len(needs)
+    assert rows.filter(pl.col("offer_id") == "o1").height == 1
+    assert set(rows["unmatched_reason"].drop_nulls()) <= {
+        "no_offer_in_domain",
+        "capacity_exhausted",
+    }
+    assert json.loads(to_json(matching))["assignments"][0]["offer_id"] == "o1"
+
+    engagement = Engagement(community_id="c1", stage=Stage.EVALUATION, entered_on=date(2025, 11, 1))
+    check = check_exit(
+        engagement,
+        EvaluationEvidence(
+            summary_written=True,
+            qualitative_sources=4,
+            quantitative_indicators=0,
+            next_cycle_plan=True,
+        ),
+    )
+    criteria = to_frame(check, backend="pandas")
+    assert len(criteria) == 4
+    unmet = criteria[~criteria["met"]]
+    # no quantitative indicator against a threshold of at least one
+    assert unmet["criterion"].tolist() == ["quantitative_evidence"]
+    assert unmet["measured"].tolist() == [0.0]
+    assert json.loads(to_json(check))["stage"] == "evaluation"
+
+
+def test_casework_results_as_tables() -> None:
+    frames = StationFrames.from_records(JUNE)
+    late = frame_overdue_follow_ups(
+        frames.cases, frames.visits, frames.case_history, as_of=JUNE.period.end
+    )
+    table = to_frame(late)
+    assert table.height == len(late)
+    assert table.schema["due_on"] == pl.Date
+    assert table["case_id"].to_list() == [f.case_id for f in late]
+    cover = frame_monthly_report(frames, JUNE.period)
+    by_category = to_frame(cover.coverage_by_category)
+    assert by_category["key"].to_list() == [c.value for c, _ in cover.coverage_by_category]
+    assert by_category["numerator"].to_list() == [
+        r.numerator for _, r in cover.coverage_by_category
+    ]
+    assert json.loads(to_json(cover))["overdue"][0]["case_id"] == late[0].case_id
