@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
+import narwhals as nw
 import pytest
 
 from socialwork import metrics
@@ -26,7 +27,11 @@ from socialwork.frames import (
 from socialwork.frames.report import TABLES
 from socialwork.samples import station_month, station_previous_month
 
-pytestmark = pytest.mark.spark
+pytestmark = [
+    pytest.mark.spark,
+    # PySpark 4 warns that it does not fully support pandas 3 when it reads a pandas frame
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +66,10 @@ def test_spark_monthly_report_equals_the_record_report(spark: Any) -> None:
 
     def on_spark(records: Any) -> StationFrames:
         frames = StationFrames.from_records(records)
-        tables = {k: spark.createDataFrame(getattr(frames, k).to_pandas()) for k in TABLES}
+        tables = {
+            k: nw.from_native(getattr(frames, k)).lazy(backend="pyspark", session=spark).to_native()
+            for k in TABLES
+        }
         return attrs.evolve(frames, **tables)
 
     assert frame_monthly_report(
