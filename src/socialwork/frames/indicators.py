@@ -89,6 +89,16 @@ def _day(frame: nw.LazyFrame[Any], column: str) -> nw.Expr:
     return col
 
 
+def _distinct(frame: nw.LazyFrame[Any], column: str) -> nw.LazyFrame[Any]:
+    """The distinct values of ``column``, by a group-by.
+
+    Not ``unique()``: narwhals writes that for DuckDB as a window function
+    (``row_number() over (partition by ...)``), about a third slower there
+    than a plain ``GROUP BY``; on polars the two cost the same.
+    """
+    return frame.group_by(column).agg(nw.len().alias("__rows__")).select(column)
+
+
 def _in(frame: nw.LazyFrame[Any], column: str, period: Period) -> nw.Expr:
     """Whether a date column falls in ``period``; a timestamp column is compared as timestamps."""
     day = nw.col(column)
@@ -132,7 +142,7 @@ def frame_key_group_coverage(
     seen = (
         contacts.filter(_in(contacts, "on", period))
         .select(nw.col("client_id").cast(nw.String).alias("id"))
-        .unique()
+        .pipe(_distinct, "id")
         .with_columns(nw.lit(1).alias("__visited__"))
     )
     combos = _eager(

@@ -28,7 +28,7 @@ import narwhals as nw
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_day
-from socialwork.frames.indicators import _day, _eager, _lazy
+from socialwork.frames.indicators import _day, _distinct, _eager, _lazy
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics._checks import require_days
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
@@ -270,13 +270,13 @@ def frame_case_improvement(
     moved = (
         moves.filter(nw.col("to_status") == CaseStatus.INTERVENTION.value)
         .select(_text("case_id").alias("id"))
-        .unique()
+        .pipe(_distinct, "id")
         .with_columns(nw.lit(1).alias("__moved__"))
     )
     better = (
         goals.filter(nw.col("achievement_status").is_in(_IMPROVED))
         .select(_text("case_id").alias("id"))
-        .unique()
+        .pipe(_distinct, "id")
         .with_columns(nw.lit(1).alias("__better__"))
     )
     status = nw.col("status").fill_null(CaseStatus.INTAKE.value)
