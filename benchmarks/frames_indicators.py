@@ -7,7 +7,8 @@ total and for each category, need satisfaction, resource match accuracy):
 
 * the frame path (``socialwork.frames``) on polars, eager and lazy, and on
   DuckDB relations;
-* a hand-written polars query for the same figures;
+* a hand-written polars query, and hand-written DuckDB SQL over the same
+  Arrow tables, for the same figures;
 * the record path (``socialwork.metrics`` over pydantic records read with
   ``to_records``), at the size given by ``--records`` (100k by default);
 * ``validate_frame`` on the clients frame against ``Client.model_validate``
@@ -16,16 +17,20 @@ total and for each category, need satisfaction, resource match accuracy):
 Each path runs in its own Python process (``--child PATH CASES``), so that
 no other path's allocations, caches or freed-but-kept memory count against
 it, and the parent checks that every path printed the same figures. In its
-process a path runs once to warm up, then once more for memory, then
-``REPEATS`` times for its best time. Memory is given two ways:
+process a path builds its inputs, runs once for memory, then ``REPEATS``
+times for its best time. Memory is resident memory (Linux), not
+``tracemalloc``, because polars and DuckDB allocate natively, outside
+Python's allocator; it is given three ways:
 
-* *peak memory added*: the kernel's resident high-water mark (``VmHWM``),
-  reset to the current resident size just before the run
-  (``/proc/self/clear_refs``), minus that size: what the path itself needs
-  on top of its inputs. Resident memory, not ``tracemalloc``, because polars
-  and DuckDB allocate natively, outside Python's allocator.
-* *process max RSS*: ``resource.getrusage`` for the whole process, inputs
-  included (for the record path, the records).
+* *inputs held*: the resident size after building the path's inputs (the
+  frames; for the record path the frames and the records read from them)
+  less the size before;
+* *peak added by a run*: the kernel's resident high-water mark (``VmHWM``)
+  reset to the current size just before the first run
+  (``/proc/self/clear_refs``), less that size: what the computation needs
+  on top of its inputs;
+* *process max RSS*: ``resource.getrusage`` for the whole process,
+  interpreter and imports included.
 
 The whole comparison runs ``--runs`` times (3 by default); the tables give
 the best time and the spread (slowest minus fastest, over fastest), and the
@@ -197,6 +202,71 @@ def by_hand(t: dict[str, pl.DataFrame]) -> Figures:
     return cover, needs, match
 
 
+_COVERAGE_SQL = """
+with seen as (
+    select client_id as id from visits
+    where "on" between $first and $last group by client_id
+),
+people as (
+    select c.id, c.categories, seen.id is not null as hit
+    from clients c left join seen on c.id = seen.id
+    where c.categories is not null
+)
+select 'total' as category, count(*) as n, count(*) filter (where hit) as v from people
+union all
+select category, count(*), count(*) filter (where hit)
+from (select unnest(string_split(categories, ';')) as category, hit from people)
+group by category
+"""
+
+
+def by_hand_duckdb(con: Any) -> Figures:
+    """The same figures in SQL written for DuckDB, over the same Arrow tables."""
+    dates = {"first": PERIOD.start, "last": PERIOD.end}
+    counts = {c: (int(v), int(n)) for c, n, v in con.execute(_COVERAGE_SQL, dates).fetchall()}
+    cover = metrics.KeyGroupCoverage(
+        metrics.rate(*counts["total"]),
+        tuple((c, metrics.rate(*counts[c.value])) for c in ClientCategory if c.value in counts),
+    )
+    in_period = "between $first and $last"
+    met, kept = con.execute(
+        "select count(*) filter (where status = 'met'), count(*) from needs"
+        f" where raised_on {in_period} and status <> 'withdrawn'",
+        dates,
+    ).fetchone()
+    withdrawn = con.execute(
+        f"select id from needs where raised_on {in_period} and status = 'withdrawn' order by id",
+        dates,
+    ).fetchall()
+    needs = metrics.Rate(
+        int(met), int(kept), tuple(metrics.Exclusion(i, "withdrawn") for (i,) in withdrawn)
+    )
+    matched, checked = con.execute(
+        "select count(*) filter (where matched_need), count(matched_need) from deliveries"
+        f" where delivered_on {in_period}",
+        dates,
+    ).fetchone()
+    unchecked = con.execute(
+        f"select id from deliveries where delivered_on {in_period} and matched_need is null"
+        " order by id",
+        dates,
+    ).fetchall()
+    match = metrics.rate(
+        int(matched),
+        int(checked),
+        tuple(metrics.Exclusion(i, "unchecked") for (i,) in unchecked),
+    )
+    return cover, needs, match
+
+
+def duckdb_connection(t: dict[str, pl.DataFrame]) -> Any:
+    """A DuckDB connection that reads the tables' Arrow data by name."""
+    con = duckdb.connect()
+    for name, frame in t.items():
+        con.register(name, frame.to_arrow())
+    return con
+
+
 def record_path(r: dict[str, Any]) -> Figures:
     return (
         metrics.key_group_coverage_by_category(r["clients"], r["visits"], PERIOD),
@@ -275,15 +345,22 @@ PATHS: dict[str, str] = {
     "eager": "socialwork.frames, polars eager",
     "lazy": "socialwork.frames, polars lazy",
     "duckdb": "socialwork.frames, DuckDB relations",
+    "duckdb_sql": "hand-written DuckDB SQL",
     "records": "record path (socialwork.metrics over records)",
     "validate": "validate_frame, clients (polars)",
     "per_row": "Client.model_validate row by row",
 }
 
 
+def _rss() -> float:
+    return _status("VmRSS:") / 2**20
+
+
 def child(path: str, cases: int) -> dict[str, Any]:
     """Run one path in this process: its best time, figures and memory."""
+    started = _rss()
     t = tables(cases)
+    read = 0.0
     if path == "validate":
         report = validate_frame(t["clients"], "clients")
         assert report.ok, report.problems[:3]
@@ -292,28 +369,31 @@ def child(path: str, cases: int) -> dict[str, Any]:
         rows = t["clients"].to_dicts()
         run = partial(per_row, rows)
     else:
-        inputs: Any = {
-            "hand": t,
-            "eager": t,
-            "lazy": {k: v.lazy() for k, v in t.items()},
-            "duckdb": duckdb_relations(t) if path == "duckdb" else None,
-        }.get(path)
-        read = 0.0
-        if path == "records":
+        inputs: Any = t
+        if path == "lazy":
+            inputs = {k: v.lazy() for k, v in t.items()}
+        elif path == "duckdb":
+            inputs = duckdb_relations(t)
+        elif path == "duckdb_sql":
+            inputs = duckdb_connection(t)
+        elif path == "records":
             start = time.perf_counter()
             inputs = records_of(t)
             read = time.perf_counter() - start
-        function = {"hand": by_hand, "records": record_path}.get(path, frame_path)
-        run = partial(function, inputs)
-    run()  # warm: imports and caches are not the path's memory
-    memory = peak_added(run)
+        function = {"hand": by_hand, "records": record_path, "duckdb_sql": by_hand_duckdb}
+        run = partial(function.get(path, frame_path), inputs)
+    held = _rss() - started
+    memory = peak_added(run)  # the first run: nothing of it is cached yet
     seconds, result = best(run) if path != "per_row" else (_once(run), None)
     figures = repr(result) if path not in ("validate", "per_row") else ""
-    out = {"seconds": seconds, "memory": memory, "figures": figures}
-    out["max_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10
-    if path == "records":
-        out["read"] = read
-    return out
+    return {
+        "seconds": seconds,
+        "memory": memory,
+        "inputs": held,
+        "figures": figures,
+        "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10,
+        "read": read,
+    }
 
 
 def _once(run: Callable[[], object]) -> float:
@@ -336,22 +416,27 @@ def spawn(path: str, cases: int) -> dict[str, Any]:
 def table(title: str, runs: dict[str, list[dict[str, Any]]], base: str) -> None:
     print(f"\n{title}\n")
     print(
-        "| path | best time | spread | ratio to " + PATHS[base] + " | peak memory added | "
-        "process max RSS |"
+        f"| path | best time | spread | ratio to {PATHS[base]} | inputs held |"
+        " peak added by a run | process max RSS |"
     )
-    print("|---|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     base_time = min(r["seconds"] for r in runs[base])
     for path, results in runs.items():
         times = [r["seconds"] for r in results]
         fastest = min(times)
         spread = (max(times) - fastest) / fastest if fastest else 0.0
         memory = min(r["memory"] for r in results)
+        held = min(r["inputs"] for r in results)
         rss = min(r["max_rss"] for r in results)
         print(
             f"| {PATHS[path]} | {fastest:.3f} s | {spread:.0%} | {fastest / base_time:.2f} | "
-            f"{memory:.0f} MiB | {rss:.0f} MiB |",
+            f"{held:.0f} MiB | {memory:.0f} MiB | {rss:.0f} MiB |",
             flush=True,
         )
+
+
+def best_of(results: list[dict[str, Any]]) -> float:
+    return min(r["seconds"] for r in results)
 
 
 def main(argv: list[str]) -> None:
@@ -364,10 +449,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
 
-    big: dict[str, list[dict[str, Any]]] = {p: [] for p in ("hand", "eager", "lazy", "duckdb")}
-    small: dict[str, list[dict[str, Any]]] = {
-        p: [] for p in ("hand", "eager", "lazy", "duckdb", "records")
-    }
+    paths = ("hand", "eager", "lazy", "duckdb", "duckdb_sql")
+    big: dict[str, list[dict[str, Any]]] = {p: [] for p in paths}
+    small: dict[str, list[dict[str, Any]]] = {p: [] for p in (*paths, "records")}
     checks: dict[str, list[dict[str, Any]]] = {"validate": [], "per_row": []}
     for _ in range(args.runs):
         for path, results in big.items():
@@ -389,6 +473,7 @@ def main(argv: list[str]) -> None:
         f" at {args.records:,} cases the frame path is"
         f" {record / min(r['seconds'] for r in small['eager']):.1f}x faster than the record path"
         f" on polars, {record / min(r['seconds'] for r in small['duckdb']):.1f}x on DuckDB"
+        f" (hand-written DuckDB SQL: {record / best_of(small['duckdb_sql']):.1f}x)"
     )
 
 
