@@ -436,7 +436,7 @@ def table(title: str, runs: dict[str, list[dict[str, Any]]], base: str) -> None:
 
 
 def best_of(results: list[dict[str, Any]]) -> float:
-    return min(r["seconds"] for r in results)
+    return float(min(r["seconds"] for r in results))
 
 
 def main(argv: list[str]) -> None:
