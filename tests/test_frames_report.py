@@ -359,3 +359,19 @@ def test_casework_results_as_tables() -> None:
         r.numerator for _, r in cover.coverage_by_category
     ]
     assert json.loads(to_json(cover))["overdue"][0]["case_id"] == late[0].case_id
+
+
+def test_a_frame_that_breaks_the_contract_names_the_column() -> None:
+    visits = from_records(JUNE.visits)
+    with pytest.raises(FrameContractError) as info:
+        frame_home_visit_completion(visits.drop("mode"), JUNE.period, 10)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("mode", "missing_column")]
+    assert "mode" in str(info.value)
+    as_numbers = visits.with_columns(pl.lit(20250601).alias("on"))
+    with pytest.raises(FrameContractError) as info:
+        frame_home_visit_completion(as_numbers, JUNE.period, 10)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("on", "date_type")]
+    # optional columns left out read as blank: no staff member has left, none is certified
+    staff = from_records(JUNE.station.staff).drop("left_on", "certification")
+    certified = frame_certification_rate(staff, as_of=JUNE.period.end)
+    assert certified.numerator == 0

@@ -20,7 +20,7 @@ from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import contract
 from socialwork.frames.convert import _Bad, _cell
 from socialwork.frames.problems import FrameProblem
-from socialwork.frames.validate import _native
+from socialwork.frames.validate import _checks, _native
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.models import ClientCategory, NeedStatus, Period
@@ -57,23 +57,32 @@ _NULLS: dict[str, Any] = {
 def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame[Any]:
     """A frame as a lazy frame, with the ``used`` columns of ``kind`` checked.
 
-    A used column the contract requires must be there (``missing_column``);
+    A used column the contract requires must be there (``missing_column``)
+    and every used column must have a type that can hold the contract's
+    values (``date_type``, ``string_type``, ... as `validate_frame` says);
     an optional one that is absent reads as blank, as in `to_records`.
 
     Raises:
-        FrameContractError: a required column the indicator reads is missing.
+        FrameContractError: a column the indicator reads is missing or of
+            the wrong type; the problems name the columns.
     """
     native = _native(frame)
     lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
     if kind is None:
         return lazy
     spec = contract(kind)
-    names = set(lazy.collect_schema().names())
+    schema = lazy.collect_schema()
+    names = set(schema.names())
     absent = [spec.column(n) for n in used if n not in names]
-    missing = [c for c in absent if c.required]
-    if missing:
-        problems = tuple(FrameProblem(None, c.name, "missing_column") for c in missing)
-        raise FrameContractError(spec.kind, problems)
+    problems = [FrameProblem(None, c.name, "missing_column") for c in absent if c.required]
+    for name in used:
+        # pandas keeps a column with blanks as objects: its cells are read as they come
+        if name in names and schema[name] != nw.Object:
+            wrong = _checks(spec.column(name), schema[name])[1]
+            if wrong is not None:
+                problems.append(FrameProblem(None, name, wrong, str(schema[name])))
+    if problems:
+        raise FrameContractError(spec.kind, tuple(problems))
     blanks = [nw.lit(None, _NULLS[c.type]).alias(c.name) for c in absent if c.type in _NULLS]
     return lazy.with_columns(*blanks) if blanks else lazy
 
