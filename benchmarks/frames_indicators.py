@@ -7,25 +7,46 @@ total and for each category, need satisfaction, resource match accuracy):
 
 * the frame path (``socialwork.frames``) on polars, eager and lazy, and on
   DuckDB relations;
-* a hand-written polars query for the same figures;
+* a hand-written polars query, and hand-written DuckDB SQL over the same
+  Arrow tables, for the same figures;
 * the record path (``socialwork.metrics`` over pydantic records read with
   ``to_records``), at the size given by ``--records`` (100k by default);
 * ``validate_frame`` on the clients frame against ``Client.model_validate``
   row by row.
 
-Each path checks that its figures equal the others'. Times are the best of
-3 runs; memory is the peak resident memory a path adds (Linux ``VmHWM``,
-reset before each path), so that polars' and DuckDB's native allocations
-count too.
+Each path runs in its own Python process (``--child PATH CASES``), so that
+no other path's allocations, caches or freed-but-kept memory count against
+it, and the parent checks that every path printed the same figures. In its
+process a path builds its inputs, runs once for memory, then ``REPEATS``
+times for its best time. Memory is resident memory (Linux), not
+``tracemalloc``, because polars and DuckDB allocate natively, outside
+Python's allocator; it is given three ways:
+
+* *inputs held*: the resident size after building the path's inputs (the
+  frames; for the record path the frames and the records read from them)
+  less the size before;
+* *peak added by a run*: the kernel's resident high-water mark (``VmHWM``)
+  reset to the current size just before the first run
+  (``/proc/self/clear_refs``), less that size: what the computation needs
+  on top of its inputs;
+* *process max RSS*: ``resource.getrusage`` for the whole process,
+  interpreter and imports included.
+
+The whole comparison runs ``--runs`` times (3 by default); the tables give
+the best time and the spread (slowest minus fastest, over fastest), and the
+smallest memory figures, since the machine may be shared.
 
 Run: ``uv run python benchmarks/frames_indicators.py`` (1M cases / 5M
 contacts for the frame paths, 100k / 500k for the record path), or pass
-sizes: ``uv run python benchmarks/frames_indicators.py 200000 --records 20000``.
+sizes: ``uv run python benchmarks/frames_indicators.py 200000 --records 20000 --runs 2``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -181,6 +202,71 @@ def by_hand(t: dict[str, pl.DataFrame]) -> Figures:
     return cover, needs, match
 
 
+_COVERAGE_SQL = """
+with seen as (
+    select client_id as id from visits
+    where "on" between $first and $last group by client_id
+),
+people as (
+    select c.id, c.categories, seen.id is not null as hit
+    from clients c left join seen on c.id = seen.id
+    where c.categories is not null
+)
+select 'total' as category, count(*) as n, count(*) filter (where hit) as v from people
+union all
+select category, count(*), count(*) filter (where hit)
+from (select unnest(string_split(categories, ';')) as category, hit from people)
+group by category
+"""
+
+
+def by_hand_duckdb(con: Any) -> Figures:
+    """The same figures in SQL written for DuckDB, over the same Arrow tables."""
+    dates = {"first": PERIOD.start, "last": PERIOD.end}
+    counts = {c: (int(v), int(n)) for c, n, v in con.execute(_COVERAGE_SQL, dates).fetchall()}
+    cover = metrics.KeyGroupCoverage(
+        metrics.rate(*counts["total"]),
+        tuple((c, metrics.rate(*counts[c.value])) for c in ClientCategory if c.value in counts),
+    )
+    in_period = "between $first and $last"
+    met, kept = con.execute(
+        "select count(*) filter (where status = 'met'), count(*) from needs"
+        f" where raised_on {in_period} and status <> 'withdrawn'",
+        dates,
+    ).fetchone()
+    withdrawn = con.execute(
+        f"select id from needs where raised_on {in_period} and status = 'withdrawn' order by id",
+        dates,
+    ).fetchall()
+    needs = metrics.Rate(
+        int(met), int(kept), tuple(metrics.Exclusion(i, "withdrawn") for (i,) in withdrawn)
+    )
+    matched, checked = con.execute(
+        "select count(*) filter (where matched_need), count(matched_need) from deliveries"
+        f" where delivered_on {in_period}",
+        dates,
+    ).fetchone()
+    unchecked = con.execute(
+        f"select id from deliveries where delivered_on {in_period} and matched_need is null"
+        " order by id",
+        dates,
+    ).fetchall()
+    match = metrics.rate(
+        int(matched),
+        int(checked),
+        tuple(metrics.Exclusion(i, "unchecked") for (i,) in unchecked),
+    )
+    return cover, needs, match
+
+
+def duckdb_connection(t: dict[str, pl.DataFrame]) -> Any:
+    """A DuckDB connection that reads the tables' Arrow data by name."""
+    con = duckdb.connect()
+    for name, frame in t.items():
+        con.register(name, frame.to_arrow())
+    return con
+
+
 def record_path(r: dict[str, Any]) -> Figures:
     return (
         metrics.key_group_coverage_by_category(r["clients"], r["visits"], PERIOD),
@@ -207,8 +293,13 @@ def _status(field: str) -> int:
     return 0
 
 
-def peak(run: Callable[[], object]) -> float:
-    """Peak resident memory (MiB) that ``run`` adds (Linux: VmHWM reset, then read)."""
+def peak_added(run: Callable[[], object]) -> float:
+    """Peak resident memory (MiB) ``run`` adds to what the process holds (Linux ``VmHWM``).
+
+    The kernel's high-water mark is reset to the current resident size
+    (``/proc/self/clear_refs``), ``run`` runs once, and the mark is read: native
+    allocations of polars and DuckDB count, which ``tracemalloc`` would miss.
+    """
     with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
         refs.write("5")
     before = _status("VmRSS:")
@@ -216,103 +307,174 @@ def peak(run: Callable[[], object]) -> float:
     return (_status("VmHWM:") - before) / 2**20
 
 
-def row(label: str, seconds: float, base: float | None, memory: float) -> None:
-    ratio = "" if base is None else f"{seconds / base:.2f}"
-    print(f"| {label} | {seconds:.3f} s | {ratio} | {memory:.0f} MiB |", flush=True)
+def duckdb_relations(t: dict[str, pl.DataFrame]) -> dict[str, Any]:
+    """The tables as DuckDB relations over their Arrow data (no copy into DuckDB)."""
+    return {k: duckdb.from_arrow(v.to_arrow()) for k, v in t.items()}
+
+
+def records_of(t: dict[str, pl.DataFrame]) -> dict[str, Any]:
+    """The tables read into validated records with ``to_records`` (the record path's input)."""
+    records: dict[str, Any] = {
+        "clients": to_records(t["clients"], "clients"),
+        "visits": to_records(t["visits"], "visits"),
+    }
+    full_needs = t["needs"].with_columns(
+        pl.lit("c1").alias("community_id"),
+        pl.lit("health").alias("domain"),
+        pl.lit("需求").alias("description"),
+        pl.lit("居民").alias("raised_by"),
+    )
+    records["needs"] = to_records(full_needs, "needs")
+    full_deliveries = t["deliveries"].with_columns(
+        pl.lit("r1").alias("resource_id"), pl.lit("p1").alias("recipient_id")
+    )
+    records["deliveries"] = to_records(full_deliveries, "deliveries")
+    return records
+
+
+def per_row(rows: list[dict[str, Any]]) -> None:
+    for item in rows:
+        item = dict(item)
+        text = item["categories"]
+        item["categories"] = () if text is None else tuple(text.split(";"))
+        Client.model_validate(item)
+
+
+PATHS: dict[str, str] = {
+    "hand": "hand-written polars",
+    "eager": "socialwork.frames, polars eager",
+    "lazy": "socialwork.frames, polars lazy",
+    "duckdb": "socialwork.frames, DuckDB relations",
+    "duckdb_sql": "hand-written DuckDB SQL",
+    "records": "record path (socialwork.metrics over records)",
+    "validate": "validate_frame, clients (polars)",
+    "per_row": "Client.model_validate row by row",
+}
+
+
+def _rss() -> float:
+    return _status("VmRSS:") / 2**20
+
+
+def child(path: str, cases: int) -> dict[str, Any]:
+    """Run one path in this process: its best time, figures and memory."""
+    started = _rss()
+    t = tables(cases)
+    read = 0.0
+    if path == "validate":
+        report = validate_frame(t["clients"], "clients")
+        assert report.ok, report.problems[:3]
+        run: Callable[[], object] = partial(validate_frame, t["clients"], "clients")
+    elif path == "per_row":
+        rows = t["clients"].to_dicts()
+        run = partial(per_row, rows)
+    else:
+        inputs: Any = t
+        if path == "lazy":
+            inputs = {k: v.lazy() for k, v in t.items()}
+        elif path == "duckdb":
+            inputs = duckdb_relations(t)
+        elif path == "duckdb_sql":
+            inputs = duckdb_connection(t)
+        elif path == "records":
+            start = time.perf_counter()
+            inputs = records_of(t)
+            read = time.perf_counter() - start
+        function = {"hand": by_hand, "records": record_path, "duckdb_sql": by_hand_duckdb}
+        run = partial(function.get(path, frame_path), inputs)
+    held = _rss() - started
+    memory = peak_added(run)  # the first run: nothing of it is cached yet
+    seconds, result = best(run) if path != "per_row" else (_once(run), None)
+    figures = repr(result) if path not in ("validate", "per_row") else ""
+    return {
+        "seconds": seconds,
+        "memory": memory,
+        "inputs": held,
+        "figures": figures,
+        "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10,
+        "read": read,
+    }
+
+
+def _once(run: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def spawn(path: str, cases: int) -> dict[str, Any]:
+    """Run one path in a fresh Python process, so no other path's memory counts."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", path, str(cases)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(done.stdout.splitlines()[-1]))
+
+
+def table(title: str, runs: dict[str, list[dict[str, Any]]], base: str) -> None:
+    print(f"\n{title}\n")
+    print(
+        f"| path | best time | spread | ratio to {PATHS[base]} | inputs held |"
+        " peak added by a run | process max RSS |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    base_time = min(r["seconds"] for r in runs[base])
+    for path, results in runs.items():
+        times = [r["seconds"] for r in results]
+        fastest = min(times)
+        spread = (max(times) - fastest) / fastest if fastest else 0.0
+        memory = min(r["memory"] for r in results)
+        held = min(r["inputs"] for r in results)
+        rss = min(r["max_rss"] for r in results)
+        print(
+            f"| {PATHS[path]} | {fastest:.3f} s | {spread:.0%} | {fastest / base_time:.2f} | "
+            f"{held:.0f} MiB | {memory:.0f} MiB | {rss:.0f} MiB |",
+            flush=True,
+        )
+
+
+def best_of(results: list[dict[str, Any]]) -> float:
+    return float(min(r["seconds"] for r in results))
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--child"]:
+        print(json.dumps(child(argv[1], int(argv[2]))))
+        return
     parser = argparse.ArgumentParser()
     parser.add_argument("cases", type=int, nargs="?", default=1_000_000)
     parser.add_argument("--records", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
 
-    for size in (args.cases, args.records):
-        start = time.perf_counter()
-        t = tables(size)
-        built = time.perf_counter() - start
-        contacts = t["visits"].height
-        print(f"\n### {size:,} cases / {contacts:,} contacts (frames built in {built:.2f} s)\n")
-        print("| path | time | ratio to hand-written polars | peak memory added |")
-        print("|---|---:|---:|---:|")
-        hand_time, expected = best(partial(by_hand, t))
-        row("hand-written polars", hand_time, hand_time, peak(partial(by_hand, t)))
-        eager_time, got = best(partial(frame_path, t))
-        assert got == expected, "the frame path differs from the hand-written figures"
-        row(
-            "socialwork.frames, polars eager",
-            eager_time,
-            hand_time,
-            peak(partial(frame_path, t)),
-        )
-        lazy = {k: v.lazy() for k, v in t.items()}
-        lazy_time, got = best(partial(frame_path, lazy))
-        assert got == expected
-        row(
-            "socialwork.frames, polars lazy",
-            lazy_time,
-            hand_time,
-            peak(partial(frame_path, lazy)),
-        )
-        duck = {k: duckdb.from_arrow(v.to_arrow()) for k, v in t.items()}
-        duck_time, got = best(partial(frame_path, duck))
-        assert got == expected
-        row(
-            "socialwork.frames, DuckDB",
-            duck_time,
-            hand_time,
-            peak(partial(frame_path, duck)),
-        )
-        if size != args.records:
-            start = time.perf_counter()
-            report = validate_frame(t["clients"], "clients")
-            checked = time.perf_counter() - start
-            assert report.ok, report.problems[:3]
-            print(f"\nvalidate_frame on {size:,} client rows (polars): {checked:.2f} s")
-            rows = t["clients"].to_dicts()
-            start = time.perf_counter()
-            for item in rows:
-                if item["categories"] is None:
-                    item["categories"] = ()
-                else:
-                    item["categories"] = tuple(item["categories"].split(";"))
-                Client.model_validate(item)
-            per_row = time.perf_counter() - start
-            print(
-                f"Client.model_validate row by row on the same rows: {per_row:.2f} s"
-                f" ({per_row / checked:.1f}x the frame check)"
-            )
-            continue
-        start = time.perf_counter()
-        records = {
-            "clients": to_records(t["clients"], "clients"),
-            "visits": to_records(t["visits"], "visits"),
-        }
-        full_needs = t["needs"].with_columns(
-            pl.lit("c1").alias("community_id"),
-            pl.lit("health").alias("domain"),
-            pl.lit("需求").alias("description"),
-            pl.lit("居民").alias("raised_by"),
-        )
-        records["needs"] = to_records(full_needs, "needs")
-        full_deliveries = t["deliveries"].with_columns(
-            pl.lit("r1").alias("resource_id"), pl.lit("p1").alias("recipient_id")
-        )
-        records["deliveries"] = to_records(full_deliveries, "deliveries")
-        read = time.perf_counter() - start
-        rec_time, got = best(partial(record_path, records))
-        assert got == expected, "the record path differs from the frame path"
-        row(
-            "record path (socialwork.metrics)",
-            rec_time,
-            hand_time,
-            peak(partial(record_path, records)),
-        )
-        print(
-            f"\nrecords read with to_records in {read:.1f} s;"
-            f" frame path on polars {rec_time / eager_time:.1f}x faster than the record path,"
-            f" on DuckDB {rec_time / duck_time:.1f}x"
-        )
+    paths = ("hand", "eager", "lazy", "duckdb", "duckdb_sql")
+    big: dict[str, list[dict[str, Any]]] = {p: [] for p in paths}
+    small: dict[str, list[dict[str, Any]]] = {p: [] for p in (*paths, "records")}
+    checks: dict[str, list[dict[str, Any]]] = {"validate": [], "per_row": []}
+    for _ in range(args.runs):
+        for path, results in big.items():
+            results.append(spawn(path, args.cases))
+        for path, results in small.items():
+            results.append(spawn(path, args.records))
+        for path, results in checks.items():
+            results.append(spawn(path, args.cases))
+    for runs in (big, small):
+        figures = {r["figures"] for results in runs.values() for r in results}
+        assert len(figures) == 1, "the paths' figures differ"
+    contacts = args.cases * 5
+    table(f"{args.cases:,} cases / {contacts:,} contacts", big, "hand")
+    table(f"{args.records:,} cases / {args.records * 5:,} contacts", small, "hand")
+    table(f"Checking {args.cases:,} client rows", checks, "validate")
+    record = min(r["seconds"] for r in small["records"])
+    print(
+        f"\nrecords read with to_records in {min(r['read'] for r in small['records']):.1f} s;"
+        f" at {args.records:,} cases the frame path is"
+        f" {record / min(r['seconds'] for r in small['eager']):.1f}x faster than the record path"
+        f" on polars, {record / min(r['seconds'] for r in small['duckdb']):.1f}x on DuckDB"
+        f" (hand-written DuckDB SQL: {record / best_of(small['duckdb_sql']):.1f}x)"
+    )
 
 
 if __name__ == "__main__":

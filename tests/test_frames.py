@@ -292,8 +292,12 @@ def test_a_case_closure_comes_from_two_columns() -> None:
     assert frame.filter(pl.col("closed_on").is_not_null()).height == len(closed)
     back = to_records(frame, "cases")
     assert [without("cases", c) for c in back] == [without("cases", c) for c in JUNE.cases]
-    with pytest.raises(ArgumentError):
+    with pytest.raises(FrameContractError) as info:
         to_records(pl.DataFrame({"group_id": ["g1"]}), "group_members")
+    assert {(p.column, p.rule, p.value) for p in info.value.problems} == {
+        ("member_id", "missing", None),
+        ("joined_on", "missing", None),
+    }
 
 
 @pytest.mark.parametrize("backend", ["polars", "pandas", "pyarrow"])

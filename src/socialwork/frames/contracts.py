@@ -36,6 +36,7 @@ from socialwork.models import (
     Case,
     Client,
     ClosureOutcome,
+    Goal,
     Group,
     GroupMember,
     GroupSession,
@@ -43,14 +44,17 @@ from socialwork.models import (
     Resource,
     ResourceDelivery,
     SatisfactionSurvey,
+    ServiceFile,
     ServiceHours,
     Staff,
+    StatusChange,
     Visit,
     Volunteer,
 )
 from socialwork.records import Record
 
 __all__ = [
+    "CHILDREN",
     "CONTRACTS",
     "KINDS",
     "Column",
@@ -220,6 +224,14 @@ CONTRACTS: dict[str, Contract] = {
                 Column("closure_outcome", "code", False, _OUTCOMES, ClosureOutcome),
             ),
         ),
+        _derive("case_goals", Goal, "one goal of a case", key=None, parent="case_id"),
+        _derive(
+            "case_history",
+            StatusChange,
+            "one move of a case between statuses, in the order they happened",
+            key=None,
+            parent="case_id",
+        ),
         _derive("visits", Visit, "one contact with a client (a visit, call or meeting)"),
         _derive("groups", Group, "one group (小组); members and sessions in their own tables"),
         _derive(
@@ -245,9 +257,18 @@ CONTRACTS: dict[str, Contract] = {
         _derive(
             "staff", Staff, "one member of the station's staff", orders=(("joined_on", "left_on"),)
         ),
+        _derive("files", ServiceFile, "one service file (服务档案) and the items it lacks"),
     )
 }
 """Every contract, by kind."""
+
+CHILDREN: dict[str, tuple[str, str]] = {
+    "case_goals": ("cases", "goals"),
+    "case_history": ("cases", "history"),
+    "group_members": ("groups", "members"),
+    "group_sessions": ("groups", "sessions"),
+}
+"""Each child table's parent kind and the parent record's field its rows make up."""
 
 KINDS: tuple[str, ...] = tuple(CONTRACTS)
 """The kinds of tables a station keeps, in the order of `CONTRACTS`."""
@@ -302,7 +323,8 @@ def contracts_markdown() -> str:
         if c.key:
             head += f"; key `{c.key}`"
         if c.parent:
-            head += f"; `{c.parent}` names its group"
+            owner, field = CHILDREN[c.kind]
+            head += f"; `{c.parent}` names its {owner[:-1]} (the {owner[:-1]}'s `{field}`)"
         head += "."
         if c.not_in_table:
             head += " Not in the table: " + ", ".join(f"`{n}`" for n in c.not_in_table) + "."

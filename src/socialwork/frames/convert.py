@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any, cast
@@ -15,7 +15,7 @@ from narwhals.typing import IntoFrame
 from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, FrameContractError
-from socialwork.frames.contracts import CONTRACTS, SEPARATOR, Column, Contract, contract
+from socialwork.frames.contracts import CHILDREN, CONTRACTS, SEPARATOR, Column, Contract, contract
 from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import FALSE_TEXTS, TRUE_TEXTS, _native
 from socialwork.labels import LabelledEnum
@@ -36,7 +36,8 @@ class _Bad(Exception):
 def _scalar(value: object) -> object:
     """A numpy or pandas scalar as the Python value it holds."""
     item = getattr(value, "item", None)
-    if item is not None and type(value).__module__.startswith("numpy"):
+    numpy = type(value).__module__.startswith("numpy")
+    if item is not None and numpy and getattr(value, "ndim", 0) == 0:
         return item()
     to_py = getattr(value, "to_pydatetime", None)
     if to_py is not None:
@@ -116,13 +117,13 @@ def _row(
     data: dict[str, Any] = {}
     bad: list[tuple[str, str, object]] = []
     for name, raw in row.items():
-        if name == spec.parent:
-            continue
         column = next((c for c in spec.columns if c.name == name), None)
         if column is None:
             bad.append((name, "extra_forbidden", raw))
             continue
         if _blank(raw):
+            if name == spec.parent:
+                bad.append((name, "missing", raw))
             continue
         try:
             data[name] = _cell(column, raw)
@@ -136,7 +137,45 @@ def _row(
     return data, bad
 
 
-def to_records(frame: IntoFrame, kind: str) -> tuple[Record, ...]:
+def _eager_rows(frame: IntoFrame) -> Iterator[dict[str, Any]]:
+    native = _native(frame)
+    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
+    return eager.iter_rows(named=True)
+
+
+def _read(
+    spec: Contract,
+    frame: IntoFrame,
+    nested: Mapping[str, dict[str, list[Record]]] | None = None,
+) -> tuple[list[tuple[str | None, Record]], list[FrameProblem]]:
+    """Each good row's parent id (for a child table) and record; every bad row's problems."""
+    read: list[tuple[str | None, Record]] = []
+    problems: list[FrameProblem] = []
+    for index, row in enumerate(_eager_rows(frame)):
+        data, bad = _row(spec, row)
+        record_id = None if _blank(row.get("id")) else str(_scalar(row.get("id")))
+        for column, rule, value in bad:
+            problems.append(FrameProblem(index, column, rule, value, record_id))
+        if bad:
+            continue
+        owner = data.pop(spec.parent, None) if spec.parent is not None else None
+        for field, by_parent in (nested or {}).items():
+            data[field] = tuple(by_parent.get(str(data.get("id")), ()))
+        try:
+            read.append((None if owner is None else str(owner), spec.record.model_validate(data)))
+        except ValidationError as err:
+            for e in err.errors():
+                column = str(e["loc"][0]) if e["loc"] else ""
+                if column == "closure":
+                    column = "closed_on"
+                value = None if e["type"] == "missing" else e.get("input")
+                problems.append(FrameProblem(index, column, e["type"], value, record_id))
+    return read, problems
+
+
+def to_records(
+    frame: IntoFrame, kind: str, *, children: Mapping[str, IntoFrame] | None = None
+) -> tuple[Record, ...]:
     """Read every row of a frame into a validated record of ``kind``.
 
     Accepts what real tables hold: ISO date strings, pandas or numpy scalars,
@@ -147,12 +186,24 @@ def to_records(frame: IntoFrame, kind: str) -> tuple[Record, ...]:
     everything the record refuses, and reports every bad row, not only the
     first.
 
+    A child table (`socialwork.frames.contracts.CHILDREN`: ``group_members``,
+    ``group_sessions``, ``case_goals``, ``case_history``) reads into its own
+    records (`GroupMember`, `GroupSession`, `Goal`, `StatusChange`), in row
+    order; its parent column (``group_id``, ``case_id``) must be filled. To
+    build whole groups or cases, pass the child tables as ``children`` with
+    the parent table: each record gets the rows naming its id, in row order
+    (a case's history rows in the order the moves happened), and the
+    record's own rules run on the whole (an attendee must be a member that
+    day, the history ends at the case's status).
+
     Raises:
-        UnknownCodeError: ``kind`` is none of `KINDS`.
-        ArgumentError: ``kind`` is a child table (group members and sessions
-            belong to their group's record) or ``frame`` is not a dataframe.
+        UnknownCodeError: ``kind`` or a key of ``children`` is none of `KINDS`.
+        ArgumentError: a key of ``children`` is not a child table of ``kind``,
+            or ``frame`` is not a dataframe.
         FrameContractError: some rows break the contract; ``.problems`` lists
-            each with its row, column, rule code and value.
+            each with its row, column, rule code and value (a child table's
+            problems first, under the child's kind; a child row naming no
+            parent row is ``unknown_reference``).
 
     Examples:
         >>> import pandas as pd
@@ -162,32 +213,54 @@ def to_records(frame: IntoFrame, kind: str) -> tuple[Record, ...]:
         >>> (client,) = to_records(df, "clients")
         >>> client.registered_on, client.categories[0].value
         (datetime.date(2025, 3, 2), 'living_alone_elderly')
+        >>> groups = pd.DataFrame({"id": ["g1"], "name": ["夕阳红"], "kind": ["互助小组"],
+        ...                        "community_id": ["c1"], "started_on": ["2025-05-01"]})
+        >>> members = pd.DataFrame({"group_id": ["g1", "g1"], "member_id": ["p1", "p2"],
+        ...                         "joined_on": ["2025-05-01", "2025-06-01"]})
+        >>> (group,) = to_records(groups, "groups", children={"group_members": members})
+        >>> [m.member_id for m in group.members]
+        ['p1', 'p2']
     """
     spec = contract(kind)
-    if spec.parent is not None:
-        raise ArgumentError("kind", kind, "a table of whole records, not a child table")
-    native = _native(frame)
-    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
-    records: list[Record] = []
-    problems: list[FrameProblem] = []
-    for index, row in enumerate(eager.iter_rows(named=True)):
-        data, bad = _row(spec, row)
-        record_id = None if _blank(row.get("id")) else str(_scalar(row.get("id")))
-        for column, rule, value in bad:
-            problems.append(FrameProblem(index, column, rule, value, record_id))
-        if bad:
-            continue
-        try:
-            records.append(spec.record.model_validate(data))
-        except ValidationError as err:
-            for e in err.errors():
-                column = str(e["loc"][0]) if e["loc"] else ""
-                if column == "closure":
-                    column = "closed_on"
-                problems.append(FrameProblem(index, column, e["type"], e.get("input"), record_id))
+    nested: dict[str, dict[str, list[Record]]] = {}
+    for child_kind, child_frame in (children or {}).items():
+        child = contract(child_kind)
+        if CHILDREN.get(child.kind, ("", ""))[0] != spec.kind:
+            raise ArgumentError("children", child_kind, f"a child table of {spec.kind}")
+        read, problems = _read(child, child_frame)
+        if problems:
+            raise FrameContractError(child.kind, tuple(problems))
+        by_parent: dict[str, list[Record]] = {}
+        for owner, record in read:
+            by_parent.setdefault(str(owner), []).append(record)
+        nested[CHILDREN[child.kind][1]] = by_parent
+    read, problems = _read(spec, frame, nested)
     if problems:
         raise FrameContractError(spec.kind, tuple(problems))
-    return tuple(records)
+    if nested:
+        _check_parents(spec.kind, children or {}, nested, {getattr(r, "id", None) for _, r in read})
+    return tuple(record for _, record in read)
+
+
+def _check_parents(
+    kind: str,
+    children: Mapping[str, IntoFrame],
+    nested: Mapping[str, dict[str, list[Record]]],
+    ids: set[object],
+) -> None:
+    """Refuse child rows that name no row of the parent table."""
+    for child_kind in children:
+        child = contract(child_kind)
+        field = CHILDREN[child.kind][1]
+        orphans = sorted(owner for owner in nested[field] if owner not in ids)
+        if orphans:
+            raise FrameContractError(
+                child.kind,
+                tuple(
+                    FrameProblem(None, str(child.parent), "unknown_reference", owner)
+                    for owner in orphans
+                ),
+            )
 
 
 def _out(column: Column, value: object) -> object:
@@ -245,7 +318,10 @@ def from_records(
     case's closure goes to ``closed_on`` and ``closure_outcome``; several
     texts (a volunteer's skills) make a list column. All records must be of
     one kind: of ``kind`` when it is given, which makes an empty frame of
-    that kind's columns from no records.
+    that kind's columns from no records. For a child table
+    (``group_members``, ``group_sessions``, ``case_goals``,
+    ``case_history``) give the parent records (groups, cases) and ``kind``:
+    a row for each member, session, goal or move, with the parent's id.
 
     Raises:
         ArgumentError: the records are of several kinds, not of ``kind``, of
@@ -261,11 +337,24 @@ def from_records(
         ...                           categories=("living_alone_elderly", "youth"))])
         >>> df["categories"].to_list()
         ['living_alone_elderly;youth']
+        >>> from socialwork.samples import station_month
+        >>> from_records(station_month().groups, kind="group_members").columns[:2]
+        ['group_id', 'member_id']
     """
     rows = list(records)
     kinds = {type(r) for r in rows}
+    owners: list[str] = []
     if kind is not None:
-        kinds.add(contract(kind).record)
+        wanted = contract(kind)
+        if wanted.parent is not None:
+            parent_kind, field = CHILDREN[wanted.kind]
+            kinds.add(contract(parent_kind).record)
+            if len(kinds) == 1:
+                owners = [str(r.id) for r in rows for _ in getattr(r, field)]  # type: ignore[attr-defined]
+                rows = [child for r in rows for child in getattr(r, field)]
+                kinds = {wanted.record}
+        else:
+            kinds.add(wanted.record)
     if len(kinds) != 1:
         raise ArgumentError(
             "records", f"{len(rows)} records of {len(kinds)} kinds", "records of one kind"
@@ -279,8 +368,12 @@ def from_records(
     if spec is None:
         raise ArgumentError("records", record_type.__name__, "records with a column contract")
     data: dict[str, list[object]] = {c.name: [] for c in spec.columns}
+    if spec.parent is not None:
+        data[spec.parent] = list(owners)
     for record in rows:
         for column in spec.columns:
+            if column.name == spec.parent:
+                continue
             if column.name in ("closed_on", "closure_outcome") and spec.kind == "cases":
                 closure = getattr(record, "closure", None)
                 value: object = None

@@ -111,7 +111,51 @@ def _line(line: ReportLine) -> dict[str, Any]:
     }
 
 
+def _planning_rows(result: object) -> list[dict[str, Any]] | None:
+    """Rows of the planning and stage results that are grids or lists, not one record."""
+    from socialwork.planning.resources import NeedMatching  # lazy: frames need not load planning
+    from socialwork.planning.risk import HeatMap
+    from socialwork.stages.exit import ExitCheck
+
+    if isinstance(result, HeatMap):
+        return [
+            {
+                "level": result.level.value,
+                "likelihood": likelihood,
+                "impact": impact,
+                "count": result.count(likelihood, impact),
+                "risks": ";".join(result.at(likelihood, impact)),
+            }
+            for likelihood in range(5, 0, -1)
+            for impact in range(1, 6)
+        ]
+    if isinstance(result, NeedMatching):
+        return [
+            {"need_id": a.need_id, "offer_id": a.offer_id, "unmatched_reason": None}
+            for a in result.assignments
+        ] + [
+            {"need_id": u.need_id, "offer_id": None, "unmatched_reason": u.reason.value}
+            for u in result.unmatched
+        ]
+    if isinstance(result, ExitCheck):
+        return [
+            {
+                "stage": result.stage.value,
+                "criterion": c.code,
+                "measured": None if c.measured is None else float(c.measured),
+                "threshold": float(c.threshold),
+                "comparison": c.comparison.value,
+                "met": c.met,
+            }
+            for c in result.criteria
+        ]
+    return None
+
+
 def _rows(result: object) -> list[dict[str, Any]]:
+    planned = _planning_rows(result)
+    if planned is not None:
+        return planned
     if isinstance(result, MonthlyReport):
         return [_line(line) for line in result.lines]
     if isinstance(result, ReportLine):
@@ -121,6 +165,8 @@ def _rows(result: object) -> list[dict[str, Any]]:
         return rows + [{"category": c.value, **_rate_row(r)} for c, r in result.by_category]
     if isinstance(result, Rate):
         return [_rate_row(result)]
+    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Rate):
+        return [{"key": _plain(result[0]), **_rate_row(result[1])}]
     if isinstance(result, Mapping):
         return [{"key": _plain(k), "value": _cell(v)} for k, v in result.items()]
     if attrs.has(type(result)):
@@ -165,9 +211,14 @@ def to_frame(result: object, *, backend: str = "polars") -> Any:
     `MonthlyReport` one row per line (code, names, value, numerator,
     denominator, 95% Wilson interval, previous value, change, target,
     status, excluded), as is a `ReportLine`; a `KeyGroupCoverage` a row for
-    the total and one per category; a mapping
-    one row per key; any other attrs result one row of its fields, and a
-    sequence of results one row each (overdue follow-ups, matches, ...).
+    the total and one per category; a `HeatMap` its 25 cells (likelihood,
+    impact, count, risk ids joined by ``;``, likelihood 5 first); a
+    `NeedMatching` one row per need (the offer that meets it, or why none
+    does); an `ExitCheck` one row per exit criterion (measured, threshold,
+    comparison, met; yes/no as 1.0/0.0); a mapping one row per key; any
+    other attrs result one row of its fields, a ``(key, rate)`` pair one row
+    (``key`` and the rate's columns: coverage by category), and a sequence
+    of results one row each (overdue follow-ups, a risk ranking, ...).
     Dates stay dates, a rate field becomes its ``_numerator``,
     ``_denominator``, ``_value`` and ``_excluded`` columns, enums their
     codes, and other nested values JSON text.

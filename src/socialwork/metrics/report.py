@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -354,11 +355,41 @@ def monthly_report(
     """
     now = StationPeriod(records, period)
     before = None if previous is None else StationPeriod(previous, previous.period)
+    return assemble_report(
+        records.station.name,
+        period,
+        None if previous is None else previous.period,
+        {code: entry.measure(now) for code, entry in CATALOGUE.items()},
+        None if before is None else {code: e.measure(before) for code, e in CATALOGUE.items()},
+        now.coverage.by_category,
+        tuple(
+            GroupLine(g.name, attendance, membership_growth(g, period))
+            for g, attendance in now.attendance
+        ),
+        now.overdue,
+    )
+
+
+def assemble_report(
+    station: str,
+    period: Period,
+    previous_period: Period | None,
+    values: Mapping[str, Measure],
+    previous: Mapping[str, Measure] | None,
+    coverage_by_category: tuple[tuple[ClientCategory, Rate], ...],
+    groups: tuple[GroupLine, ...],
+    overdue: tuple[FollowUp, ...],
+) -> MonthlyReport:
+    """Assemble a report from each catalogue indicator's value (by code) and the tables.
+
+    The seam `monthly_report` and `socialwork.frames.frame_monthly_report`
+    share: each line's change and status are judged here, in catalogue order.
+    """
     lines = []
-    for indicator in CATALOGUE.values():
-        definition = indicator.definition
-        value = indicator.measure(now)
-        earlier = None if before is None else indicator.measure(before)
+    for code, entry in CATALOGUE.items():
+        definition = entry.definition
+        value = values[code]
+        earlier = None if previous is None else previous[code]
         lines.append(
             ReportLine(
                 definition,
@@ -371,14 +402,11 @@ def monthly_report(
             )
         )
     return MonthlyReport(
-        station=records.station.name,
+        station=station,
         period=period,
-        previous_period=None if previous is None else previous.period,
+        previous_period=previous_period,
         lines=tuple(lines),
-        coverage_by_category=now.coverage.by_category,
-        groups=tuple(
-            GroupLine(g.name, attendance, membership_growth(g, period))
-            for g, attendance in now.attendance
-        ),
-        overdue=now.overdue,
+        coverage_by_category=coverage_by_category,
+        groups=groups,
+        overdue=overdue,
     )

@@ -1,0 +1,615 @@
+"""The other station indicators on frames: casework, groups, files, volunteers and staff.
+
+Each function takes frames of the contracts' kinds, eager or lazy, of any
+engine narwhals supports (all the frames of one call of one engine), does
+the counting inside the engine, and returns the same result as the function
+of the same name in `socialwork.metrics` over the same rows: a `Rate` with
+integer numerator and denominator and its exclusions listed, or a number.
+Only the counts, the excluded ids and the listed follow-ups come back to
+Python.
+
+A case's history (``case_history``) is read without relying on the order
+of its rows: a case is closed at the end of a day when the moves into
+``closed`` up to that day outnumber the moves out of it (counting the
+state it started in), and was last opened on the day of its last move out
+of ``closed`` (or its ``opened_on``). This is the records' rule
+(`socialwork.models.Case.open_on`) for a history in date order that ends
+at the case's status, which `to_records` checks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import narwhals as nw
+from narwhals.typing import IntoFrame
+
+from socialwork._arguments import require_count, require_day
+from socialwork.frames.indicators import _day, _distinct, _eager, _lazy
+from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
+from socialwork.metrics._checks import require_days
+from socialwork.metrics.formulas import survey_satisfaction_from_counts
+from socialwork.models import (
+    CaseStatus,
+    Certification,
+    ContactMode,
+    GoalAchievementStatus,
+    GoalLifecycleStatus,
+    Period,
+    StaffRole,
+)
+
+__all__ = [
+    "frame_case_improvement",
+    "frame_certification_rate",
+    "frame_file_completeness",
+    "frame_goal_attainment",
+    "frame_group_attendance",
+    "frame_home_visit_completion",
+    "frame_mean_caseload",
+    "frame_overdue_follow_ups",
+    "frame_staff_turnover",
+    "frame_survey_satisfaction",
+    "frame_volunteer_hours",
+]
+
+_CLOSED = CaseStatus.CLOSED.value
+_IMPROVED = [
+    GoalAchievementStatus.IMPROVING.value,
+    GoalAchievementStatus.ACHIEVED.value,
+    GoalAchievementStatus.SUSTAINING.value,
+]
+_ATTAINED = [GoalAchievementStatus.ACHIEVED.value, GoalAchievementStatus.SUSTAINING.value]
+_VOID = [
+    GoalLifecycleStatus.CANCELLED.value,
+    GoalLifecycleStatus.REJECTED.value,
+    GoalLifecycleStatus.ENTERED_IN_ERROR.value,
+]
+
+
+def _items(frame: nw.LazyFrame[Any], column: str) -> tuple[nw.LazyFrame[Any], nw.Expr]:
+    """The frame and how many items each cell of a list column holds (a list, or ``;`` text).
+
+    A column of Python lists (pandas' ``object``) is counted in Python, the
+    rest in the engine.
+    """
+    dtype = frame.collect_schema().get(column)
+    col = nw.col(column)
+    if dtype is None or dtype == nw.Unknown:
+        return frame, nw.lit(0)
+    if dtype == nw.List:
+        return frame, col.list.len().fill_null(0)
+    if dtype == nw.Object:
+        eager = _eager(frame)
+        counts = [0 if _blank_cell(v) else len(_split(v)) for v in eager[column].to_list()]
+        name = f"__{column}_n__"
+        series = nw.new_series(name, counts, nw.Int64(), backend=eager.implementation)
+        return eager.with_columns(series).lazy(), nw.col(name)
+    text = col.cast(nw.String).str.strip_chars().fill_null("")
+    parts = text.str.len_chars() - text.str.replace_all(";", "").str.len_chars() + 1
+    return frame, nw.when(text == "").then(0).otherwise(parts)
+
+
+def _blank_cell(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _split(value: object) -> list[object]:
+    if isinstance(value, str):
+        return [p for p in value.split(";") if p.strip()]
+    return list(value) if isinstance(value, Iterable) else [value]
+
+
+def _date(value: object) -> date | None:
+    """A date read back from an engine (pandas may give ``NA`` or a timestamp)."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None
+
+
+def _text(column: str) -> nw.Expr:
+    return nw.col(column).cast(nw.String)
+
+
+def _int(value: object) -> int:
+    return 0 if value is None else int(value)  # type: ignore[call-overload]
+
+
+def _between(day: nw.Expr, first: date, last: date) -> nw.Expr:
+    return (day >= first) & (day <= last)
+
+
+def _active(frame: nw.LazyFrame[Any], start: str, end: str, day: nw.Expr | date) -> nw.Expr:
+    """``start <= day < end`` (an empty ``end`` never ends): `socialwork.records.active_on`."""
+    began = _day(frame, start) <= day
+    ended = _day(frame, end) <= day
+    return began & (nw.col(end).is_null() | ~ended)
+
+
+def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
+    """Satisfaction of the surveys conducted in ``period``, as in `socialwork.metrics`.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_survey_satisfaction(from_records(june.surveys), june.period) == (
+        ...     metrics.survey_satisfaction(june.surveys, june.period))
+        True
+    """
+    frame = _lazy(surveys, "surveys", "conducted_on", "satisfied", "respondents")
+    counted = frame.filter(_between(_day(frame, "conducted_on"), period.start, period.end))
+    satisfied, respondents = _eager(
+        counted.select(
+            nw.col("satisfied").cast(nw.Int64).sum().alias("satisfied"),
+            nw.col("respondents").cast(nw.Int64).sum().alias("respondents"),
+        )
+    ).row(0)
+    return survey_satisfaction_from_counts(_int(satisfied), _int(respondents))
+
+
+def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
+    """Volunteer hours served in ``period``, as `socialwork.metrics.volunteer_hours`.
+
+    Hours are added in hundredths, so the total is exact to the cent as the
+    records' decimals are.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_volunteer_hours(from_records(june.service_hours), june.period) == (
+        ...     metrics.volunteer_hours(june.service_hours, june.period))
+        True
+    """
+    frame = _lazy(service_hours, "service_hours", "on", "hours")
+    counted = frame.filter(_between(_day(frame, "on"), period.start, period.end))
+    (total,) = _eager(
+        counted.select((nw.col("hours").cast(nw.Float64) * 100).round(0).cast(nw.Int64).sum())
+    ).row(0)
+    return Decimal(_int(total)).scaleb(-2)
+
+
+def frame_file_completeness(files: IntoFrame) -> Rate:
+    """Files with nothing missing among all files, as `socialwork.metrics.file_completeness`.
+
+    ``missing_items`` is a list column, or text with the items separated by
+    ``;``; a file is complete when it is empty or blank.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_file_completeness(from_records(june.files)) == (
+        ...     metrics.file_completeness(june.files))
+        True
+    """
+    frame, items = _items(_lazy(files, "files"), "missing_items")
+    complete = items == 0
+    total, done = _eager(
+        frame.select(nw.len().alias("n"), complete.cast(nw.Int64).sum().alias("done"))
+    ).row(0)
+    return rate(_int(done), _int(total))
+
+
+def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
+    """Goal attainment from a case goals frame, as `socialwork.metrics.goal_attainment`.
+
+    Goals cancelled, rejected or entered in error and goals not yet assessed
+    are excluded and listed as ``case_id/goal_id``.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_goal_attainment(from_records(june.cases, kind="case_goals")) == (
+        ...     metrics.goal_attainment(june.cases))
+        True
+    """
+    frame = _lazy(
+        case_goals, "case_goals", "case_id", "id", "lifecycle_status", "achievement_status"
+    )
+    life = nw.col("lifecycle_status").fill_null(GoalLifecycleStatus.PROPOSED.value)
+    void = life.is_in(_VOID)
+    unassessed = ~void & nw.col("achievement_status").is_null()
+    counted = ~void & ~unassessed
+    attained, assessed = _eager(
+        frame.select(
+            (counted & nw.col("achievement_status").is_in(_ATTAINED))
+            .cast(nw.Int64)
+            .sum()
+            .alias("attained"),
+            counted.cast(nw.Int64).sum().alias("assessed"),
+        )
+    ).row(0)
+    left_out = _eager(
+        frame.filter(~counted).select(
+            _text("case_id").alias("case"), _text("id").alias("goal"), void.alias("void")
+        )
+    )
+    excluded = [
+        Exclusion(
+            f"{case}/{goal}",
+            ExclusionReason.GOAL_VOID if is_void else ExclusionReason.GOAL_NOT_ASSESSED,
+        )
+        for case, goal, is_void in left_out.iter_rows()
+    ]
+    return rate(_int(attained), _int(assessed), sorted(excluded, key=lambda e: e.record_id))
+
+
+def frame_case_improvement(
+    cases: IntoFrame, case_history: IntoFrame, case_goals: IntoFrame
+) -> Rate:
+    """Case improvement among intervened cases, as `socialwork.metrics.case_improvement`.
+
+    A case reached intervention when its status is ``intervention`` or
+    ``review`` or its history moved it into ``intervention``; it improved
+    when one of its goals is improving, achieved or sustaining.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_case_improvement(from_records(june.cases),
+        ...                        from_records(june.cases, kind="case_history"),
+        ...                        from_records(june.cases, kind="case_goals")) == (
+        ...     metrics.case_improvement(june.cases))
+        True
+    """
+    people = _lazy(cases, "cases", "id", "status")
+    moves = _lazy(case_history, "case_history", "case_id", "to_status")
+    goals = _lazy(case_goals, "case_goals", "case_id", "achievement_status")
+    moved = (
+        moves.filter(nw.col("to_status") == CaseStatus.INTERVENTION.value)
+        .select(_text("case_id").alias("id"))
+        .pipe(_distinct, "id")
+        .with_columns(nw.lit(1).alias("__moved__"))
+    )
+    better = (
+        goals.filter(nw.col("achievement_status").is_in(_IMPROVED))
+        .select(_text("case_id").alias("id"))
+        .pipe(_distinct, "id")
+        .with_columns(nw.lit(1).alias("__better__"))
+    )
+    status = nw.col("status").fill_null(CaseStatus.INTAKE.value)
+    joined = (
+        people.select(_text("id"), status.alias("status"))
+        .join(moved, on="id", how="left")
+        .join(better, on="id", how="left")
+    )
+    intervened = status.is_in([CaseStatus.INTERVENTION.value, CaseStatus.REVIEW.value]) | (
+        nw.col("__moved__").fill_null(0) == 1
+    )
+    improved, total = _eager(
+        joined.filter(intervened).select(
+            nw.col("__better__").fill_null(0).cast(nw.Int64).sum().alias("improved"),
+            nw.len().alias("total"),
+        )
+    ).row(0)
+    return rate(_int(improved), _int(total))
+
+
+def _open_cases(cases: IntoFrame, case_history: IntoFrame, as_of: date) -> nw.LazyFrame[Any]:
+    """The cases open on ``as_of`` (``id``, ``worker_id``, ``__since__``), read in the engine."""
+    people = _lazy(cases, "cases", "id", "worker_id", "opened_on", "status", "closed_on")
+    moves = _lazy(case_history, "case_history", "case_id", "on", "from_status", "to_status")
+    on = _day(moves, "on")
+    into = (nw.col("to_status") == _CLOSED).cast(nw.Int64)
+    out = (nw.col("from_status") == _CLOSED).cast(nw.Int64)
+    upto = on <= as_of
+    history = (
+        moves.with_columns(
+            _text("case_id").alias("id"),
+            into.alias("__in_all__"),
+            out.alias("__out_all__"),
+            (into * upto.cast(nw.Int64)).alias("__in__"),
+            (out * upto.cast(nw.Int64)).alias("__out__"),
+            nw.when((nw.col("from_status") == _CLOSED) & upto).then(on).alias("__reopened__"),
+        )
+        .group_by("id")
+        .agg(
+            nw.col("__in_all__").sum(),
+            nw.col("__out_all__").sum(),
+            nw.col("__in__").sum(),
+            nw.col("__out__").sum(),
+            nw.col("__reopened__").max(),
+        )
+    )
+    status = nw.col("status").fill_null(CaseStatus.INTAKE.value)
+    closed_now = (status == _CLOSED).cast(nw.Int64)
+    has_history = ~nw.col("__in_all__").is_null()
+    # closed at the start of the history: the end state less the moves in, plus the moves out
+    started_closed = (
+        nw.when(has_history)
+        .then(closed_now - nw.col("__in_all__") + nw.col("__out_all__"))
+        .otherwise(0)
+    )
+    closed_then = started_closed + nw.col("__in__").fill_null(0) - nw.col("__out__").fill_null(0)
+    opened = _day(people, "opened_on")
+    since = (
+        nw.when(nw.col("__out__").fill_null(0) > 0)
+        .then(nw.col("__reopened__"))
+        .otherwise(nw.col("__opened__"))
+    )
+    columns = [
+        _text("id"),
+        _text("worker_id").alias("worker_id"),
+        status.alias("status"),
+        opened.alias("__opened__"),
+        _day(people, "closed_on").alias("__closed_on__"),
+    ]
+    return (
+        people.select(*columns)
+        .join(history, on="id", how="left")
+        .filter(closed_then == 0)
+        .with_columns(since.alias("__since__"))
+        .filter(
+            (nw.col("__since__") <= as_of)
+            & (nw.col("__closed_on__").is_null() | (nw.col("__closed_on__") > as_of))
+        )
+        .select("id", "worker_id", "__since__")
+    )
+
+
+def frame_overdue_follow_ups(
+    cases: IntoFrame,
+    visits: IntoFrame,
+    case_history: IntoFrame,
+    *,
+    as_of: date,
+    after_days: int = 7,
+) -> tuple[FollowUp, ...]:
+    """Open cases not contacted for over ``after_days`` days, as `metrics.overdue_follow_ups`.
+
+    The engine finds each case's last contact on or before ``as_of`` and
+    whether the case was open that day (from its dates and history); only
+    the overdue cases come back, sorted by due date and case id.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
+            ``after_days`` is not a whole number of days from 0 to 3650.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_overdue_follow_ups(from_records(june.cases), from_records(june.visits),
+        ...                          from_records(june.cases, kind="case_history"),
+        ...                          as_of=date(2025, 6, 30)) == metrics.overdue_follow_ups(
+        ...     june.cases, june.visits, as_of=date(2025, 6, 30))
+        True
+    """
+    as_of = require_day(as_of, "as_of")
+    gap = timedelta(days=require_days(after_days, "after_days"))
+    contacts = _lazy(visits, "visits", "case_id", "on")
+    on = _day(contacts, "on")
+    last = (
+        contacts.filter(~nw.col("case_id").is_null() & (on <= as_of))
+        .select(_text("case_id").alias("id"), on.alias("__last__"))
+        .group_by("id")
+        .agg(nw.col("__last__").max())
+    )
+    opened = _open_cases(cases, case_history, as_of)
+    counted = opened.join(last, on="id", how="left").with_columns(
+        nw.when(nw.col("__last__") >= nw.col("__since__"))
+        .then(nw.col("__last__"))
+        .alias("__contact__")
+    )
+    base = (
+        nw.when(nw.col("__contact__").is_null())
+        .then(nw.col("__since__"))
+        .otherwise(nw.col("__contact__"))
+    )
+    # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
+    late = _eager(
+        counted.filter(base < as_of - gap).select("id", "worker_id", "__contact__", "__since__")
+    )
+    found = []
+    for case, worker, seen, opened in late.iter_rows():
+        contact, since = _date(seen), _date(opened)
+        base_day = since if contact is None else contact
+        if base_day is not None:
+            found.append(FollowUp(str(case), str(worker), contact, base_day + gap))
+    found.sort(key=lambda f: (f.due_on, f.case_id))
+    return tuple(found)
+
+
+def frame_mean_caseload(
+    cases: IntoFrame, case_history: IntoFrame, staff: IntoFrame, *, as_of: date
+) -> float | None:
+    """Cases open on ``as_of`` per social worker on staff, as `socialwork.metrics.mean_caseload`.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> day = date(2025, 6, 30)
+        >>> frame_mean_caseload(from_records(june.cases),
+        ...                     from_records(june.cases, kind="case_history"),
+        ...                     from_records(june.station.staff), as_of=day) == (
+        ...     metrics.mean_caseload(june.cases, june.station.staff, as_of=day))
+        True
+    """
+    as_of = require_day(as_of, "as_of")
+    (opened,) = _eager(_open_cases(cases, case_history, as_of).select(nw.len())).row(0)
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
+    workers = people.filter(
+        (nw.col("role") != StaffRole.INTERN.value) & _active(people, "joined_on", "left_on", as_of)
+    )
+    (count,) = _eager(workers.select(nw.len())).row(0)
+    if not count:
+        return None
+    return _int(opened) / _int(count)
+
+
+def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
+    """Staff holding a qualification on ``as_of``, as `socialwork.metrics.certification_rate`.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> staff = station_month().station.staff
+        >>> frame_certification_rate(from_records(staff), as_of=date(2025, 6, 30)) == (
+        ...     metrics.certification_rate(staff, as_of=date(2025, 6, 30)))
+        True
+    """
+    as_of = require_day(as_of, "as_of")
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
+    present = people.filter(_active(people, "joined_on", "left_on", as_of))
+    intern = nw.col("role") == StaffRole.INTERN.value
+    certified = nw.col("certification").fill_null(Certification.NONE.value) != "none"
+    held, counted = _eager(
+        present.select(
+            (~intern & certified).cast(nw.Int64).sum().alias("held"),
+            (~intern).cast(nw.Int64).sum().alias("counted"),
+        )
+    ).row(0)
+    interns = _eager(present.filter(intern).select(_text("id")))["id"].to_list()
+    return rate(
+        _int(held),
+        _int(counted),
+        tuple(Exclusion(i, ExclusionReason.INTERN) for i in sorted(interns)),
+    )
+
+
+def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
+    """Of the staff at the period's start, how many left in it, as `metrics.staff_turnover`.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_staff_turnover(from_records(june.station.staff), june.period) == (
+        ...     metrics.staff_turnover(june.station.staff, june.period))
+        True
+    """
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
+    start, end = period.start, period.end
+    left = _day(people, "left_on")
+    leaving_first = (left == start) & (_day(people, "joined_on") <= start)
+    present = people.filter(_active(people, "joined_on", "left_on", start) | leaving_first)
+    gone, counted = _eager(
+        present.select(
+            (~nw.col("left_on").is_null() & _between(left, start, end))
+            .cast(nw.Int64)
+            .sum()
+            .alias("gone"),
+            nw.len().alias("counted"),
+        )
+    ).row(0)
+    return rate(_int(gone), _int(counted))
+
+
+def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int) -> Rate:
+    """Home visits in ``period`` against the plan, as `socialwork.metrics.home_visit_completion`.
+
+    Home visits beyond the plan are excluded and listed: the latest ones, by
+    date and id.
+
+    Raises:
+        ArgumentError: ``planned`` is negative or above a billion.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_home_visit_completion(from_records(june.visits), june.period, 60) == (
+        ...     metrics.home_visit_completion(june.visits, june.period, 60))
+        True
+    """
+    planned = require_count(planned, "planned")
+    frame = _lazy(visits, "visits", "id", "on", "mode")
+    on = _day(frame, "on")
+    done = frame.filter(
+        (nw.col("mode") == ContactMode.HOME_VISIT.value) & _between(on, period.start, period.end)
+    )
+    (count,) = _eager(done.select(nw.len())).row(0)
+    count = _int(count)
+    extra: list[Exclusion] = []
+    if count > planned:
+        latest = _eager(
+            done.select(on.alias("on"), _text("id").alias("id"))
+            .sort(["on", "id"], descending=True)
+            .head(count - planned)
+        )
+        rows = sorted((_date(d), str(i)) for d, i in latest.iter_rows())
+        extra = [Exclusion(str(i), ExclusionReason.ABOVE_PLAN) for _, i in rows]
+    return rate(min(count, planned), planned, extra)
+
+
+def _attendance(
+    group_members: IntoFrame, group_sessions: IntoFrame, period: Period
+) -> dict[str, tuple[int, int]]:
+    """Each group's attendances and members expected at its sessions in ``period``, by id."""
+    members = _lazy(group_members, "group_members", "group_id", "joined_on", "left_on")
+    sessions = _lazy(group_sessions, "group_sessions", "group_id", "on")
+    sessions, count = _items(sessions, "attended")
+    held = sessions.filter(_between(_day(sessions, "on"), period.start, period.end)).select(
+        _text("group_id").alias("group_id"),
+        _day(sessions, "on").alias("__on__"),
+        count.cast(nw.Int64).alias("__came__"),
+    )
+    came = _eager(held.group_by("group_id").agg(nw.col("__came__").sum()))
+    roster = members.select(
+        _text("group_id").alias("group_id"),
+        _day(members, "joined_on").alias("__joined__"),
+        _day(members, "left_on").alias("__left__"),
+    )
+    expected = _eager(
+        held.select("group_id", "__on__")
+        .join(roster, on="group_id", how="inner")
+        .filter(
+            (nw.col("__joined__") <= nw.col("__on__"))
+            & (nw.col("__left__").is_null() | (nw.col("__left__") > nw.col("__on__")))
+        )
+        .group_by("group_id")
+        .agg(nw.len().alias("__expected__"))
+    )
+    found: dict[str, tuple[int, int]] = {str(g): (_int(n), 0) for g, n in came.iter_rows()}
+    for g, n in expected.iter_rows():
+        found[str(g)] = (found.get(str(g), (0, 0))[0], _int(n))
+    return found
+
+
+def frame_group_attendance(
+    group_members: IntoFrame, group_sessions: IntoFrame, period: Period
+) -> Rate:
+    """Attendance at the sessions held in ``period``, as `socialwork.metrics.group_attendance`.
+
+    Expected at a session are the members of its group active on its date.
+
+    Examples:
+        >>> from socialwork import metrics
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> frame_group_attendance(from_records(june.groups, kind="group_members"),
+        ...                        from_records(june.groups, kind="group_sessions"),
+        ...                        june.period) == (
+        ...     metrics.group_attendance(june.groups, june.period))
+        True
+    """
+    counts = _attendance(group_members, group_sessions, period).values()
+    return rate(sum(c for c, _ in counts), sum(e for _, e in counts))
