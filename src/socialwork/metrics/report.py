@@ -398,7 +398,7 @@ def assemble_report(
                 _change(definition, value, earlier),
                 definition.target_for(period),
                 indicator_status(definition, value, period),
-                None if previous is None else previous.period,
+                previous_period,
             )
         )
     return MonthlyReport(
