@@ -6,6 +6,7 @@ from typing import Any
 
 import narwhals as nw
 from attrs import field, frozen
+from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count
 from socialwork.errors import UnknownCodeError
@@ -166,6 +167,12 @@ def _membership(frames: StationFrames, period: Period) -> dict[str, MembershipGr
     }
 
 
+def _holds_rows(frame: IntoFrame) -> bool:
+    """Whether a table has any row: an indicator over a table without rows has no data, not 0."""
+    (rows,) = _eager(_lazy(frame).select(nw.len())).row(0)
+    return bool(rows)
+
+
 class _Measured:
     """Every catalogue indicator's value for one period, and the report's tables."""
 
@@ -191,6 +198,7 @@ class _Measured:
             for g, name in groups.iter_rows()
         )
         planned = frames.home_visits_planned
+        has_cases, has_hours = _holds_rows(t("cases")), _holds_rows(t("service_hours"))
         self.values: dict[str, Measure] = {
             "key_group_coverage": self.coverage.total,
             "survey_satisfaction": frame_survey_satisfaction(t("surveys"), period),
@@ -202,11 +210,15 @@ class _Measured:
             "goal_attainment": frame_goal_attainment(t("case_goals")),
             "file_completeness": frame_file_completeness(t("files")),
             "resource_match_accuracy": frame_resource_match_accuracy(t("deliveries"), period),
-            "overdue_follow_ups": len(self.overdue),
+            "overdue_follow_ups": len(self.overdue) if has_cases else None,
             "mean_caseload": frame_mean_caseload(
                 t("cases"), t("case_history"), t("staff"), as_of=period.end
-            ),
-            "volunteer_hours": frame_volunteer_hours(t("service_hours"), period),
+            )
+            if has_cases
+            else None,
+            "volunteer_hours": frame_volunteer_hours(t("service_hours"), period)
+            if has_hours
+            else None,
             "certification_rate": frame_certification_rate(t("staff"), as_of=period.end),
             "staff_turnover": frame_staff_turnover(t("staff"), period),
             "home_visit_completion": None
