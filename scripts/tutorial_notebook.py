@@ -232,7 +232,7 @@ def page() -> str:
     for kind, source in CELLS:
         parts.append(source if kind == "markdown" else f"{fence}\n{source}\n```")
         if kind == "code":
-            fence = "```python continuation"  # pytest-markdown-docs: one namespace
+            fence = "```{.python continuation}"  # one namespace; superfences renders it
     return "\n\n".join(parts) + "\n"
 
 

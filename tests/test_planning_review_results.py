@@ -466,10 +466,8 @@ HOWTO = Path(__file__).resolve().parent.parent / "docs" / "howto" / "mid-term-re
 
 
 def test_the_how_to_runs_and_shows_the_tables_its_code_prints() -> None:
-    # The page's later blocks continue the first one. They are written
-    # ``{.python continuation}`` so that the docs site (superfences) renders them as
-    # code; pytest-markdown-docs, in its default syntax, runs only the first block,
-    # so this test runs them all, in order, in one namespace.
+    # The page's later blocks continue the first one (``{.python continuation}``);
+    # pytest-markdown-docs runs them too, but this test also checks what they print.
     page = HOWTO.read_text(encoding="utf-8")
     blocks = re.findall(r"^```(?:python|\{\.python continuation\})\n(.*?)^```$", page, re.M | re.S)
     assert len(blocks) == 6
