@@ -198,6 +198,25 @@ def test_a_crisis_is_referred() -> None:
     referred = refer_crisis(crisis, on=date(2025, 6, 2), referral=referral)
     assert (referred.crisis, referred.referrals) == (False, (referral,))
     assert referred.history[-1].reason == "转介至区妇联"
+    assert referred.history[-1].referral_id == "r1"
+
+
+def test_a_crisis_referred_under_the_exception_keeps_its_reason_in_the_history() -> None:
+    # 保密例外: no consent, the reason written on the referral; the case's record
+    # must show the disclosure and why it was made (issue 10).
+    crisis = raise_crisis(new_case(), on=date(2025, 6, 2), reason="自伤风险")
+    referral = Referral(
+        id="r2",
+        to_organisation="区精神卫生中心",
+        reason="危机干预",
+        referred_on=date(2025, 6, 3),
+        confidentiality_exception="服务对象有自伤风险",
+    )
+    referred = refer_crisis(crisis, on=date(2025, 6, 3), referral=referral)
+    entry = referred.history[-1]
+    assert (entry.on, entry.referral_id) == (date(2025, 6, 3), "r2")
+    assert entry.reason == "转介至区精神卫生中心(保密例外:服务对象有自伤风险)"
+    assert (entry.from_status, entry.to_status, entry.crisis) == (S.INTAKE, S.INTAKE, False)
 
 
 def crisis_guard(call: object) -> str:

@@ -317,9 +317,21 @@ def transition(
     return replace(case, status=to, closure=closure, history=(*case.history, change))
 
 
-def _mark_crisis(case: Case, on: date, reason: str, crisis: bool, **changes: object) -> Case:
+def _mark_crisis(
+    case: Case,
+    on: date,
+    reason: str,
+    crisis: bool,
+    referral_id: str | None = None,
+    **changes: object,
+) -> Case:
     change = StatusChange(
-        on=on, from_status=case.status, to_status=case.status, crisis=crisis, reason=reason
+        on=on,
+        from_status=case.status,
+        to_status=case.status,
+        crisis=crisis,
+        reason=reason,
+        referral_id=referral_id,
     )
     return replace(case, crisis=crisis, history=(*case.history, change), **changes)
 
@@ -384,8 +396,12 @@ def resolve_crisis(case: Case, *, on: date, reason: str) -> Case:
 def refer_crisis(case: Case, *, on: date, referral: Referral) -> Case:
     """Record that the case's crisis was referred (转介) on ``on``, adding the referral.
 
-    The history entry's reason names the organisation referred to; the
-    referral is dated ``on``.
+    The history entry names the referral (``referral_id``) and its reason
+    names the organisation referred to, and the crisis exception's reason
+    (保密例外) when the referral goes out under it, so the disclosure is on
+    the case's record; the referral is dated ``on``. This records the move:
+    whether the client's consent allows the referral is checked by
+    `socialwork.privacy.refer`.
 
     Raises:
         InvalidTransition: the case is closed or not in crisis, ``on`` is
@@ -401,12 +417,21 @@ def refer_crisis(case: Case, *, on: date, referral: Referral) -> Case:
         >>> referral = Referral(id="r1", to_organisation="区精神卫生中心", reason="危机干预",
         ...                     referred_on=date(2025, 7, 2), consent_id="k2")
         >>> case = refer_crisis(case, on=date(2025, 7, 2), referral=referral)
-        >>> case.crisis, case.history[-1].reason, len(case.referrals)
-        (False, '转介至区精神卫生中心', 1)
+        >>> case.crisis, case.history[-1].reason, case.history[-1].referral_id
+        (False, '转介至区精神卫生中心', 'r1')
+        >>> urgent = Referral(id="r2", to_organisation="派出所", reason="人身安全",
+        ...                   referred_on=date(2025, 7, 9), confidentiality_exception="有伤害他人风险")
+        >>> case = raise_crisis(case, on=date(2025, 7, 8), reason="扬言伤人")
+        >>> refer_crisis(case, on=date(2025, 7, 9), referral=urgent).history[-1].reason
+        '转介至派出所(保密例外:有伤害他人风险)'
     """
     referral = require_instance(Referral, referral, "referral")
     reason = f"转介至{referral.to_organisation}"
+    if referral.confidentiality_exception is not None:
+        reason += f"(保密例外:{referral.confidentiality_exception})"
     _check_crisis_move(case, on, reason, in_crisis=True)
     if referral.referred_on != on:
         raise _refuse(case, case.status, CaseGuard.REFERRAL_DATE_MISMATCH)
-    return _mark_crisis(case, on, reason, False, referrals=(*case.referrals, referral))
+    return _mark_crisis(
+        case, on, reason, False, referral.id, referrals=(*case.referrals, referral)
+    )
