@@ -420,7 +420,8 @@ def refer_crisis(case: Case, *, on: date, referral: Referral) -> Case:
         >>> case.crisis, case.history[-1].reason, case.history[-1].referral_id
         (False, '转介至区精神卫生中心', 'r1')
         >>> urgent = Referral(id="r2", to_organisation="派出所", reason="人身安全",
-        ...                   referred_on=date(2025, 7, 9), confidentiality_exception="有伤害他人风险")
+        ...                   referred_on=date(2025, 7, 9),
+        ...                   confidentiality_exception="有伤害他人风险")
         >>> case = raise_crisis(case, on=date(2025, 7, 8), reason="扬言伤人")
         >>> refer_crisis(case, on=date(2025, 7, 9), referral=urgent).history[-1].reason
         '转介至派出所(保密例外:有伤害他人风险)'
@@ -432,6 +433,4 @@ def refer_crisis(case: Case, *, on: date, referral: Referral) -> Case:
     _check_crisis_move(case, on, reason, in_crisis=True)
     if referral.referred_on != on:
         raise _refuse(case, case.status, CaseGuard.REFERRAL_DATE_MISMATCH)
-    return _mark_crisis(
-        case, on, reason, False, referral.id, referrals=(*case.referrals, referral)
-    )
+    return _mark_crisis(case, on, reason, False, referral.id, referrals=(*case.referrals, referral))
