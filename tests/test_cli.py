@@ -147,7 +147,7 @@ def test_report_as_html_compares_with_may(capsys: pytest.CaptureFixture[str]) ->
     status, out, _ = run(capsys, "report", "--format", "html", "--lang", "zh-Hant")
     assert status == 0
     # May holds no volunteer hours: n/a, never 0; no target judges the hours.
-    assert "<td>100小时</td><td>n/a</td><td>—</td><td>無目標</td>" in out
+    assert "<td>100小時</td><td>n/a</td><td>—</td><td>無目標</td>" in out
     # 15 home visits a week planned: 32/60 in June, 27/60 in May, +8.3 points.
     assert (
         "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>未達標</td>" in out

@@ -12,7 +12,8 @@ import pytest
 import socialwork
 from socialwork.errors import UnknownLanguageError
 from socialwork.labels import LANGUAGES, LabelledEnum, canonical_language
-from socialwork.models import CaseStatus, ClientCategory, GoalLifecycleStatus
+from socialwork.metrics.catalogue import CATALOGUE
+from socialwork.models import BilingualText, CaseStatus, ClientCategory, GoalLifecycleStatus
 
 
 def public_enums() -> list[type[Enum]]:
@@ -113,3 +114,31 @@ def test_unknown_aliases_are_refused(bad: str) -> None:
 
 def test_every_listed_language_is_accepted() -> None:
     assert {canonical_language(code) for code in LANGUAGES} == {"zh-Hans", "zh-Hant", "en"}
+
+
+def catalogue_texts() -> list[tuple[str, BilingualText]]:
+    found = []
+    for code, entry in CATALOGUE.items():
+        definition = entry.definition
+        for part in ("name", "numerator", "denominator", "unit"):
+            text = getattr(definition, part)
+            if text is not None:
+                found.append((f"{code}.{part}", text))
+    return found
+
+
+@pytest.mark.parametrize(("where", "text"), catalogue_texts(), ids=lambda x: str(x)[:40])
+def test_the_catalogue_speaks_traditional_chinese(where: str, text: BilingualText) -> None:
+    # a zh-Hant report must not fall back to Simplified names and units
+    assert text.zh_hant == TO_TRADITIONAL.convert(text.zh), where
+    assert text.text("zh-TW") == text.zh_hant
+
+
+def test_a_text_without_traditional_falls_back_to_simplified() -> None:
+    text = BilingualText(zh="社区", en="community")
+    assert (text.text("zh-Hant"), text.text("zh-HK"), text.text("en")) == (
+        "社区",
+        "社区",
+        "community",
+    )
+    assert BilingualText(zh="社区", en="community", zh_hant="社區").text("zh-Hant") == "社區"

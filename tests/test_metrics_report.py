@@ -158,9 +158,9 @@ def test_markdown_in_three_languages(report: MonthlyReport) -> None:
         "| Satisfaction (survey) | 92.3% (60/65) | 87.3% (55/63) | +5.0 pp | — | No target |" in en
     )
     hant = report.to_markdown("zh-Hant")
-    # The status words are Traditional; the catalogue's names have no Traditional form yet.
-    assert "| 志愿服务时长 | 100小时 | n/a | — | — | 無目標 |" in hant
-    assert "| 社工持证率 | 83.3% (5/6) | 83.3% (5/6) | +0.0 個百分點 | — | 無目標 |" in hant
+    # Names, units and status words are all Traditional (the catalogue gives zh_hant).
+    assert "| 志願服務時長 | 100小時 | n/a | — | — | 無目標 |" in hant
+    assert "| 社工持證率 | 83.3% (5/6) | 83.3% (5/6) | +0.0 個百分點 | — | 無目標 |" in hant
     assert "無數據" not in hant
     assert "No data" not in en
     with pytest.raises(UnknownLanguageError):
