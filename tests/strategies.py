@@ -579,7 +579,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.Activity: activities(),
     m.AssessedNeed: assessed_needs,
     m.Assessment: assessments(),
-    m.BilingualText: st.builds(m.BilingualText, zh=texts, en=texts),
+    m.BilingualText: st.builds(m.BilingualText, zh=texts, en=texts, zh_hant=st.none() | texts),
     m.BradshawEvidence: bradshaw,
     m.Budget: budgets(),
     m.BudgetLine: funding_sources.flatmap(budget_lines),
