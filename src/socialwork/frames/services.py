@@ -110,6 +110,21 @@ def _date(value: object) -> date | None:
     return value if isinstance(value, date) else None
 
 
+_DATES_AS_IS = (nw.Implementation.POLARS, nw.Implementation.PYARROW)
+
+
+def _dates(frame: nw.DataFrame[Any], column: str) -> list[date | None]:
+    """A column's dates as Python dates, or ``None``.
+
+    A date column of polars or Arrow gives dates and ``None`` as they are;
+    other columns (pandas' ``NA``, timestamps) are read value by value.
+    """
+    values = frame[column].to_list()
+    if frame.schema[column] == nw.Date and frame.implementation in _DATES_AS_IS:
+        return values
+    return [_date(v) for v in values]
+
+
 def _text(column: str) -> nw.Expr:
     return nw.col(column).cast(nw.String)
 
@@ -229,17 +244,21 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
             counted.cast(nw.Int64).sum().alias("assessed"),
         )
     ).row(0)
+    # listed by ``case_id/goal_id``: sorted so in the engine, the final sort is one linear pass
     left_out = _eager(
-        frame.filter(~counted).select(
-            _text("case_id").alias("case"), _text("id").alias("goal"), void.alias("void")
+        frame.filter(~counted)
+        .select(
+            nw.concat_str(_text("case_id"), nw.lit("/"), _text("id")).alias("record"),
+            void.alias("void"),
         )
+        .sort("record")
     )
+    reasons = (ExclusionReason.GOAL_NOT_ASSESSED, ExclusionReason.GOAL_VOID)
     excluded = [
-        Exclusion(
-            f"{case}/{goal}",
-            ExclusionReason.GOAL_VOID if is_void else ExclusionReason.GOAL_NOT_ASSESSED,
+        Exclusion(str(record), reasons[bool(is_void)])
+        for record, is_void in zip(
+            left_out["record"].to_list(), left_out["void"].to_list(), strict=True
         )
-        for case, goal, is_void in left_out.iter_rows()
     ]
     return rate(_int(attained), _int(assessed), sorted(excluded, key=lambda e: e.record_id))
 
@@ -411,15 +430,23 @@ def frame_overdue_follow_ups(
         .otherwise(nw.col("__contact__"))
     )
     # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
+    # sorted in the engine by due date (base day) and id, so the final sort is one linear pass
     late = _eager(
-        counted.filter(base < as_of - gap).select("id", "worker_id", "__contact__", "__since__")
+        counted.filter(base < as_of - gap)
+        .select("id", "worker_id", "__contact__", base.alias("__base__"))
+        .sort(["__base__", "id"])
     )
-    found = []
-    for case, worker, seen, opened in late.iter_rows():
-        contact, since = _date(seen), _date(opened)
-        base_day = since if contact is None else contact
-        if base_day is not None:
-            found.append(FollowUp(str(case), str(worker), contact, base_day + gap))
+    found = [
+        FollowUp(str(case), str(worker), contact, base_day + gap)
+        for case, worker, contact, base_day in zip(
+            late["id"].to_list(),
+            late["worker_id"].to_list(),
+            _dates(late, "__contact__"),
+            _dates(late, "__base__"),
+            strict=True,
+        )
+        if base_day is not None
+    ]
     found.sort(key=lambda f: (f.due_on, f.case_id))
     return tuple(found)
 
@@ -549,13 +576,15 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
     count = _int(count)
     extra: list[Exclusion] = []
     if count > planned:
+        # the engine picks the latest visits by date and id, so its order is the listing's
+        # order too (read backwards): only the ids of the excluded visits come to Python
         latest = _eager(
             done.select(on.alias("on"), _text("id").alias("id"))
             .sort(["on", "id"], descending=True)
             .head(count - planned)
-        )
-        rows = sorted((_date(d), str(i)) for d, i in latest.iter_rows())
-        extra = [Exclusion(str(i), ExclusionReason.ABOVE_PLAN) for _, i in rows]
+            .select("id")
+        )["id"].to_list()
+        extra = [Exclusion(str(i), ExclusionReason.ABOVE_PLAN) for i in reversed(latest)]
     return rate(min(count, planned), planned, extra)
 
 
