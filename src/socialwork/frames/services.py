@@ -410,6 +410,20 @@ def frame_overdue_follow_ups(
     """
     as_of = require_day(as_of, "as_of")
     gap = timedelta(days=require_days(after_days, "after_days"))
+    opened = _last_contacts(cases, visits, case_history, as_of)
+    # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
+    return _listed(_eager(opened.filter(nw.col("__base__") < as_of - gap)), gap)
+
+
+def _last_contacts(
+    cases: IntoFrame, visits: IntoFrame, case_history: IntoFrame, as_of: date
+) -> nw.LazyFrame[Any]:
+    """The cases open on ``as_of`` with their last contact since they opened, if any.
+
+    Columns ``id``, ``worker_id``, ``__contact__`` (that contact or null)
+    and ``__base__`` (that contact, else the day the case last opened): a
+    follow-up is due ``after_days`` after ``__base__``.
+    """
     contacts = _lazy(visits, "visits", "case_id", "on")
     on = _day(contacts, "on")
     last = (
@@ -429,13 +443,16 @@ def frame_overdue_follow_ups(
         .then(nw.col("__since__"))
         .otherwise(nw.col("__contact__"))
     )
-    # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
-    # sorted in the engine by due date (base day) and id, so the final sort is one linear pass
-    late = _eager(
-        counted.filter(base < as_of - gap)
-        .select("id", "worker_id", "__contact__", base.alias("__base__"))
-        .sort(["__base__", "id"])
-    )
+    return counted.select("id", "worker_id", "__contact__", base.alias("__base__"))
+
+
+def _listed(late: nw.DataFrame[Any], gap: timedelta) -> tuple[FollowUp, ...]:
+    """The follow-ups of the overdue cases ``late`` (as `_last_contacts` gives them), in order.
+
+    The engine sorts them by due date (base day) and id, so the final sort
+    is one linear pass over rows already in order.
+    """
+    late = late.sort(["__base__", "id"])
     found = [
         FollowUp(str(case), str(worker), contact, base_day + gap)
         for case, worker, contact, base_day in zip(
@@ -449,6 +466,22 @@ def frame_overdue_follow_ups(
     ]
     found.sort(key=lambda f: (f.due_on, f.case_id))
     return tuple(found)
+
+
+def _follow_ups_and_caseload(
+    cases: IntoFrame, visits: IntoFrame, case_history: IntoFrame, *, as_of: date, after_days: int
+) -> tuple[tuple[FollowUp, ...], int]:
+    """The overdue follow-ups and how many cases are open on ``as_of``, from one query.
+
+    For the monthly report, which needs both: the open cases are found
+    once (`frame_overdue_follow_ups` and `frame_mean_caseload` each find
+    them alone), brought back with their base day, and the overdue ones
+    picked from those rows.
+    """
+    as_of = require_day(as_of, "as_of")
+    gap = timedelta(days=require_days(after_days, "after_days"))
+    opened = _eager(_last_contacts(cases, visits, case_history, as_of))
+    return _listed(opened.filter(nw.col("__base__") < as_of - gap), gap), len(opened)
 
 
 def frame_mean_caseload(
@@ -474,6 +507,11 @@ def frame_mean_caseload(
     """
     as_of = require_day(as_of, "as_of")
     (opened,) = _eager(_open_cases(cases, case_history, as_of).select(nw.len())).row(0)
+    return _caseload(_int(opened), staff, as_of)
+
+
+def _caseload(opened: int, staff: IntoFrame, as_of: date) -> float | None:
+    """``opened`` cases per social worker on staff on ``as_of`` (``None`` with no worker)."""
     people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
     workers = people.filter(
         (nw.col("role") != StaffRole.INTERN.value) & _active(people, "joined_on", "left_on", as_of)
@@ -481,7 +519,7 @@ def frame_mean_caseload(
     (count,) = _eager(workers.select(nw.len())).row(0)
     if not count:
         return None
-    return _int(opened) / _int(count)
+    return opened / _int(count)
 
 
 def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
