@@ -36,6 +36,7 @@ from socialwork.frames import (
     validate_frame,
 )
 from socialwork.frames.report import TABLES
+from socialwork.frames.services import _caseload, _follow_ups_and_caseload
 from socialwork.samples import station_month, station_previous_month
 from tests.frames_data import generated_records
 
@@ -375,3 +376,28 @@ def test_a_frame_that_breaks_the_contract_names_the_column() -> None:
     staff = from_records(JUNE.station.staff).drop("left_on", "certification")
     certified = frame_certification_rate(staff, as_of=JUNE.period.end)
     assert certified.numerator == 0
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb", "text-dates"])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    size=st.integers(0, 25),
+    day=st.dates(date(2025, 3, 25), date(2025, 9, 30)),
+    after=st.integers(0, 30),
+)
+def test_the_reports_one_query_for_follow_ups_and_caseload_equals_the_record_path(
+    engine: str, seed: int, size: int, day: date, after: int
+) -> None:
+    records = generated_records(size, seed=seed)
+    t = on_engine(StationFrames.from_records(records), engine).table
+    late, opened = _follow_ups_and_caseload(
+        t("cases"), t("visits"), t("case_history"), as_of=day, after_days=after
+    )
+    assert late == metrics.overdue_follow_ups(
+        records.cases, records.visits, as_of=day, after_days=after
+    )
+    assert opened == sum(case.open_on(day) for case in records.cases)
+    assert _caseload(opened, t("staff"), day) == metrics.mean_caseload(
+        records.cases, records.station.staff, as_of=day
+    )

@@ -22,14 +22,14 @@ from socialwork.frames.indicators import (
 from socialwork.frames.services import (
     _active,
     _attendance,
+    _caseload,
+    _follow_ups_and_caseload,
     _text,
     frame_case_improvement,
     frame_certification_rate,
     frame_file_completeness,
     frame_goal_attainment,
     frame_home_visit_completion,
-    frame_mean_caseload,
-    frame_overdue_follow_ups,
     frame_staff_turnover,
     frame_survey_satisfaction,
     frame_volunteer_hours,
@@ -179,8 +179,9 @@ class _Measured:
     def __init__(self, frames: StationFrames, period: Period) -> None:
         t = frames.table
         self.coverage = frame_key_group_coverage(t("clients"), t("visits"), period)
-        self.overdue = frame_overdue_follow_ups(
-            t("cases"), t("visits"), t("case_history"), as_of=period.end
+        # the open cases are found once, for the overdue follow-ups and the mean caseload
+        self.overdue, opened = _follow_ups_and_caseload(
+            t("cases"), t("visits"), t("case_history"), as_of=period.end, after_days=7
         )
         groups = _eager(
             _lazy(t("groups"), "groups", "id", "name").select(
@@ -211,11 +212,7 @@ class _Measured:
             "file_completeness": frame_file_completeness(t("files")),
             "resource_match_accuracy": frame_resource_match_accuracy(t("deliveries"), period),
             "overdue_follow_ups": len(self.overdue) if has_cases else None,
-            "mean_caseload": frame_mean_caseload(
-                t("cases"), t("case_history"), t("staff"), as_of=period.end
-            )
-            if has_cases
-            else None,
+            "mean_caseload": _caseload(opened, t("staff"), period.end) if has_cases else None,
             "volunteer_hours": frame_volunteer_hours(t("service_hours"), period)
             if has_hours
             else None,

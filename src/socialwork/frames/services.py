@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Any
 
 import narwhals as nw
+from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_day
@@ -108,6 +109,26 @@ def _date(value: object) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
+
+
+def _dates(frame: nw.DataFrame[Any], column: str) -> list[date | None]:
+    """A column's dates as Python dates, or ``None``.
+
+    A date column of polars gives dates and ``None`` as they are; one of
+    Arrow (DuckDB's results) goes through numpy when it is loaded, since
+    Arrow's own conversion builds each date in Python, over ten times
+    slower; other columns (pandas' ``NA``, timestamps) are read value by
+    value.
+    """
+    series = frame[column]
+    if frame.schema[column] == nw.Date:
+        if frame.implementation is nw.Implementation.POLARS:
+            return series.to_list()
+        if frame.implementation is nw.Implementation.PYARROW:
+            if get_numpy() is not None:
+                return series.to_numpy().tolist()
+            return series.to_list()
+    return [_date(v) for v in series.to_list()]
 
 
 def _text(column: str) -> nw.Expr:
@@ -229,17 +250,21 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
             counted.cast(nw.Int64).sum().alias("assessed"),
         )
     ).row(0)
+    # listed by ``case_id/goal_id``: sorted so in the engine, the final sort is one linear pass
     left_out = _eager(
-        frame.filter(~counted).select(
-            _text("case_id").alias("case"), _text("id").alias("goal"), void.alias("void")
+        frame.filter(~counted)
+        .select(
+            nw.concat_str(_text("case_id"), nw.lit("/"), _text("id")).alias("record"),
+            void.alias("void"),
         )
+        .sort("record")
     )
+    reasons = (ExclusionReason.GOAL_NOT_ASSESSED, ExclusionReason.GOAL_VOID)
     excluded = [
-        Exclusion(
-            f"{case}/{goal}",
-            ExclusionReason.GOAL_VOID if is_void else ExclusionReason.GOAL_NOT_ASSESSED,
+        Exclusion(str(record), reasons[bool(is_void)])
+        for record, is_void in zip(
+            left_out["record"].to_list(), left_out["void"].to_list(), strict=True
         )
-        for case, goal, is_void in left_out.iter_rows()
     ]
     return rate(_int(attained), _int(assessed), sorted(excluded, key=lambda e: e.record_id))
 
@@ -391,6 +416,20 @@ def frame_overdue_follow_ups(
     """
     as_of = require_day(as_of, "as_of")
     gap = timedelta(days=require_days(after_days, "after_days"))
+    opened = _last_contacts(cases, visits, case_history, as_of)
+    # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
+    return _listed(_eager(opened.filter(nw.col("__base__") < as_of - gap)), gap)
+
+
+def _last_contacts(
+    cases: IntoFrame, visits: IntoFrame, case_history: IntoFrame, as_of: date
+) -> nw.LazyFrame[Any]:
+    """The cases open on ``as_of`` with their last contact since they opened, if any.
+
+    Columns ``id``, ``worker_id``, ``__contact__`` (that contact or null)
+    and ``__base__`` (that contact, else the day the case last opened): a
+    follow-up is due ``after_days`` after ``__base__``.
+    """
     contacts = _lazy(visits, "visits", "case_id", "on")
     on = _day(contacts, "on")
     last = (
@@ -410,18 +449,45 @@ def frame_overdue_follow_ups(
         .then(nw.col("__since__"))
         .otherwise(nw.col("__contact__"))
     )
-    # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
-    late = _eager(
-        counted.filter(base < as_of - gap).select("id", "worker_id", "__contact__", "__since__")
-    )
-    found = []
-    for case, worker, seen, opened in late.iter_rows():
-        contact, since = _date(seen), _date(opened)
-        base_day = since if contact is None else contact
-        if base_day is not None:
-            found.append(FollowUp(str(case), str(worker), contact, base_day + gap))
+    return counted.select("id", "worker_id", "__contact__", base.alias("__base__"))
+
+
+def _listed(late: nw.DataFrame[Any], gap: timedelta) -> tuple[FollowUp, ...]:
+    """The follow-ups of the overdue cases ``late`` (as `_last_contacts` gives them), in order.
+
+    The engine sorts them by due date (base day) and id, so the final sort
+    is one linear pass over rows already in order.
+    """
+    late = late.sort(["__base__", "id"])
+    found = [
+        FollowUp(str(case), str(worker), contact, base_day + gap)
+        for case, worker, contact, base_day in zip(
+            late["id"].to_list(),
+            late["worker_id"].to_list(),
+            _dates(late, "__contact__"),
+            _dates(late, "__base__"),
+            strict=True,
+        )
+        if base_day is not None
+    ]
     found.sort(key=lambda f: (f.due_on, f.case_id))
     return tuple(found)
+
+
+def _follow_ups_and_caseload(
+    cases: IntoFrame, visits: IntoFrame, case_history: IntoFrame, *, as_of: date, after_days: int
+) -> tuple[tuple[FollowUp, ...], int]:
+    """The overdue follow-ups and how many cases are open on ``as_of``, from one query.
+
+    For the monthly report, which needs both: the open cases are found
+    once (`frame_overdue_follow_ups` and `frame_mean_caseload` each find
+    them alone), brought back with their base day, and the overdue ones
+    picked from those rows.
+    """
+    as_of = require_day(as_of, "as_of")
+    gap = timedelta(days=require_days(after_days, "after_days"))
+    opened = _eager(_last_contacts(cases, visits, case_history, as_of))
+    return _listed(opened.filter(nw.col("__base__") < as_of - gap), gap), len(opened)
 
 
 def frame_mean_caseload(
@@ -447,6 +513,11 @@ def frame_mean_caseload(
     """
     as_of = require_day(as_of, "as_of")
     (opened,) = _eager(_open_cases(cases, case_history, as_of).select(nw.len())).row(0)
+    return _caseload(_int(opened), staff, as_of)
+
+
+def _caseload(opened: int, staff: IntoFrame, as_of: date) -> float | None:
+    """``opened`` cases per social worker on staff on ``as_of`` (``None`` with no worker)."""
     people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
     workers = people.filter(
         (nw.col("role") != StaffRole.INTERN.value) & _active(people, "joined_on", "left_on", as_of)
@@ -454,7 +525,7 @@ def frame_mean_caseload(
     (count,) = _eager(workers.select(nw.len())).row(0)
     if not count:
         return None
-    return _int(opened) / _int(count)
+    return opened / _int(count)
 
 
 def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
@@ -549,13 +620,15 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
     count = _int(count)
     extra: list[Exclusion] = []
     if count > planned:
+        # the engine picks the latest visits by date and id, so its order is the listing's
+        # order too (read backwards): only the ids of the excluded visits come to Python
         latest = _eager(
             done.select(on.alias("on"), _text("id").alias("id"))
             .sort(["on", "id"], descending=True)
             .head(count - planned)
-        )
-        rows = sorted((_date(d), str(i)) for d, i in latest.iter_rows())
-        extra = [Exclusion(str(i), ExclusionReason.ABOVE_PLAN) for _, i in rows]
+            .select("id")
+        )["id"].to_list()
+        extra = [Exclusion(str(i), ExclusionReason.ABOVE_PLAN) for i in reversed(latest)]
     return rate(min(count, planned), planned, extra)
 
 

@@ -1,0 +1,274 @@
+"""The whole monthly report on frames: `frame_monthly_report` against the record path.
+
+Generates a whole station with the test suite's seeded generator
+(``tests/frames_data.py:generated_records``: clients, cases with their
+histories and goals, visits, groups, staff, needs, deliveries, hours,
+surveys and files) at ``CASES`` cases and about five visits per case, and
+measures the same monthly report built
+
+* from the records (``socialwork.metrics.monthly_report``);
+* from the same tables on frames (``socialwork.frames.frame_monthly_report``)
+  on polars, eager and lazy, and on DuckDB relations over their Arrow data;
+* and, as a floor, only the Python objects the report lists: one
+  `Exclusion` for each record a rate leaves out and one `FollowUp` for each
+  overdue case, built from lists of their fields (what any path that
+  returns a `MonthlyReport` must build, whatever computes the figures).
+
+The parent generates the records once and writes them to a temporary
+directory (the records pickled, each table as Parquet); each path then runs
+in its own Python process (``--child PATH DIR``), so that no other path's
+allocations, caches or freed-but-kept memory count against it, and the
+parent checks that every path returned the same report. In its process a
+path reads its inputs, runs once for memory (``peak_added``, as in
+``frames_indicators.py``), then three times for its best time. The whole
+comparison runs ``--runs`` times; the table gives the best time, the spread
+(slowest minus fastest, over fastest) and the smallest memory figures.
+
+Run: ``uv run python benchmarks/frames_report.py`` (100k cases, about 500k
+visits), or ``uv run python benchmarks/frames_report.py 20000 --runs 1``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import duckdb
+import polars as pl
+from frames_indicators import _rss, best, peak_added
+
+from socialwork import metrics
+from socialwork.frames import StationFrames, frame_monthly_report
+from socialwork.frames.report import TABLES
+from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate
+from socialwork.models import Period
+from socialwork.records import replace
+from tests.frames_data import generated_records
+
+SEED = 7
+CONTACTS = 10
+"""The generator's ``contacts``: each case gets 0 to 10 visits, about 5 on average."""
+
+PATHS: dict[str, str] = {
+    "records": "record path (socialwork.metrics.monthly_report)",
+    "eager": "frame_monthly_report, polars eager",
+    "lazy": "frame_monthly_report, polars lazy",
+    "duckdb": "frame_monthly_report, DuckDB relations",
+    "objects": "floor: only the report's listed exclusions and follow-ups",
+}
+
+
+def fingerprint(report: metrics.MonthlyReport) -> str:
+    """A digest of everything the report holds (its fields' reprs), to compare across processes."""
+    fields = (
+        report.lines,
+        report.coverage_by_category,
+        report.groups,
+        report.overdue,
+        report.period,
+    )
+    return hashlib.sha256(repr(fields).encode()).hexdigest()[:16]
+
+
+def listed(report: metrics.MonthlyReport) -> dict[str, list[Any]]:
+    """The fields of the objects a report lists, column by column (as the frame path reads them)."""
+    excluded = [
+        e for line in report.lines if isinstance(line.value, Rate) for e in line.value.exclusions
+    ]
+    return {
+        "ids": [e.record_id for e in excluded],
+        "reasons": [e.reason.value for e in excluded],
+        "cases": [f.case_id for f in report.overdue],
+        "workers": [f.worker_id for f in report.overdue],
+        "contacts": [f.last_contact and f.last_contact.isoformat() for f in report.overdue],
+        "due": [f.due_on.isoformat() for f in report.overdue],
+    }
+
+
+def prepare(cases: int, folder: Path, planned: int | None) -> dict[str, Any]:
+    """Generate the station once and write its records and tables to ``folder``.
+
+    ``planned`` (when not ``None``) replaces the generator's plan of home
+    visits; a negative ``planned`` means no plan at all.
+    """
+    records = generated_records(cases, seed=SEED, contacts=CONTACTS)
+    if planned is not None:
+        records = replace(records, home_visits_planned=None if planned < 0 else planned)
+    (folder / "records.pkl").write_bytes(pickle.dumps(records, pickle.HIGHEST_PROTOCOL))
+    frames = StationFrames.from_records(records, backend="polars")
+    present = [k for k in TABLES if getattr(frames, k) is not None]
+    for kind in present:
+        getattr(frames, kind).write_parquet(folder / f"{kind}.parquet")
+    meta = {
+        "station": frames.station,
+        "period": [frames.period.start.isoformat(), frames.period.end.isoformat()],
+        "planned": frames.home_visits_planned,
+        "tables": present,
+        "cases": len(records.cases),
+        "visits": len(records.visits),
+    }
+    (folder / "meta.json").write_text(json.dumps(meta))
+    report = metrics.monthly_report(records, records.period)
+    (folder / "listed.json").write_text(json.dumps(listed(report)))
+    return meta
+
+
+def build_objects(found: dict[str, list[Any]]) -> tuple[list[Exclusion], list[FollowUp]]:
+    """The report's listed objects from their fields: the floor of any path."""
+    reasons = {r.value: r for r in ExclusionReason}
+    exclusions = [
+        Exclusion(i, reasons[r]) for i, r in zip(found["ids"], found["reasons"], strict=True)
+    ]
+    follow_ups = [
+        FollowUp(c, w, s, d)
+        for c, w, s, d in zip(
+            found["cases"], found["workers"], found["contacts"], found["due"], strict=True
+        )
+    ]
+    return exclusions, follow_ups
+
+
+def child(path: str, folder: Path) -> dict[str, Any]:
+    """Run one path in this process: its best time, report digest and memory."""
+    started = _rss()
+    meta = json.loads((folder / "meta.json").read_text())
+    start, end = (date.fromisoformat(d) for d in meta["period"])
+    period = Period(start=start, end=end)
+    if path == "records":
+        records = pickle.loads((folder / "records.pkl").read_bytes())
+        run: Callable[[], object] = partial(metrics.monthly_report, records, records.period)
+    elif path == "objects":
+        found = json.loads((folder / "listed.json").read_text())
+        found["contacts"] = [s and date.fromisoformat(s) for s in found["contacts"]]
+        found["due"] = [date.fromisoformat(s) for s in found["due"]]
+        run = partial(build_objects, found)
+    else:
+        tables: dict[str, Any] = {
+            k: pl.read_parquet(folder / f"{k}.parquet") for k in meta["tables"]
+        }
+        if path == "lazy":
+            tables = {k: v.lazy() for k, v in tables.items()}
+        elif path == "duckdb":
+            con = duckdb.connect()
+            tables = {k: con.from_arrow(v.to_arrow()) for k, v in tables.items()}
+        frames = StationFrames(
+            meta["station"], period, home_visits_planned=meta["planned"], **tables
+        )
+        run = partial(frame_monthly_report, frames, period)
+    held = _rss() - started
+    memory = peak_added(run)
+    seconds, result = best(run)
+    digest = fingerprint(result) if isinstance(result, metrics.MonthlyReport) else ""
+    return {
+        "seconds": seconds,
+        "memory": memory,
+        "inputs": held,
+        "figures": digest,
+        "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10,
+    }
+
+
+def spawn(path: str, folder: Path) -> dict[str, Any]:
+    """Run one path in a fresh Python process, so no other path's memory counts."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--child", path, str(folder)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return dict(json.loads(done.stdout.splitlines()[-1]))
+
+
+def table(runs: dict[str, list[dict[str, Any]]], base: str) -> None:
+    print(
+        "| path | best time | spread | record path's time over this |"
+        " inputs held | peak added by a run | process max RSS |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    base_time = min(r["seconds"] for r in runs[base])
+    for path, results in runs.items():
+        times = [r["seconds"] for r in results]
+        fastest = min(times)
+        spread = (max(times) - fastest) / fastest if fastest else 0.0
+        print(
+            f"| {PATHS[path]} | {fastest:.3f} s | {spread:.0%} | {base_time / fastest:.1f}x |"
+            f" {min(r['inputs'] for r in results):.0f} MiB |"
+            f" {min(r['memory'] for r in results):.0f} MiB |"
+            f" {min(r['max_rss'] for r in results):.0f} MiB |",
+            flush=True,
+        )
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["--child"]:
+        print(json.dumps(child(argv[1], Path(argv[2]))))
+        return
+    if argv[:1] == ["--prepare"]:
+        planned = None if argv[3] == "generated" else int(argv[3])
+        print(json.dumps(prepare(int(argv[1]), Path(argv[2]), planned)))
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("cases", type=int, nargs="?", default=100_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--planned",
+        type=int,
+        default=None,
+        help="home visits planned, in place of the generator's (-1: no plan)",
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        started = time.perf_counter()
+        # generated in its own process too, so the children inherit no large parent
+        done = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--prepare",
+                str(args.cases),
+                name,
+                "generated" if args.planned is None else str(args.planned),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        meta = json.loads(done.stdout.splitlines()[-1])
+        print(
+            f"generated {meta['cases']:,} cases / {meta['visits']:,} visits"
+            f" in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
+        found = json.loads((folder / "listed.json").read_text())
+        runs: dict[str, list[dict[str, Any]]] = {p: [] for p in PATHS}
+        for _ in range(args.runs):
+            for path, results in runs.items():
+                results.append(spawn(path, folder))
+    reports = {r["figures"] for p, rs in runs.items() if p != "objects" for r in rs}
+    assert len(reports) == 1, "the paths' reports differ"
+    print(
+        f"\nThe whole monthly report, {meta['cases']:,} cases / {meta['visits']:,} visits"
+        f" (home visits planned: {meta['planned']}; the report lists"
+        f" {len(found['ids']):,} exclusions and {len(found['cases']):,} overdue"
+        " follow-ups)\n"
+    )
+    table(runs, "records")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
