@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import frozen
 
 from socialwork._arguments import require_instance, require_instances
 from socialwork.errors import ArgumentError
-from socialwork.models import Case, Client, Group, GroupMember, Visit
+from socialwork.models import Case, Client, Consent, Group, GroupMember, Guardian, Visit
 from socialwork.records import replace
+
+_Owned = TypeVar("_Owned", Consent, Guardian)
 
 __all__ = ["FieldConflict", "MergePlan", "MergedRecords", "apply_merge", "merge_plan"]
 
@@ -141,6 +143,21 @@ def _unique_id(wanted: str, taken: set[str], owner: str) -> str:
     return candidate
 
 
+def _kept_all(
+    kept: tuple[_Owned, ...], moved: tuple[_Owned, ...], owner: str
+) -> tuple[_Owned, ...]:
+    """The survivor's entries, then the merged client's others, renamed where an id is taken."""
+    taken = {entry.id for entry in kept}
+    result = list(kept)
+    for entry in moved:
+        if entry in result:
+            continue
+        new_id = _unique_id(entry.id, taken, owner)
+        taken.add(new_id)
+        result.append(replace(entry, id=new_id))
+    return tuple(result)
+
+
 def _merge_group(group: Group, survivor: str, merged: str) -> Group:
     mine = [m for m in group.members if m.member_id == survivor]
     theirs = [m for m in group.members if m.member_id == merged]
@@ -216,22 +233,6 @@ def apply_merge(plan: MergePlan, choices: Mapping[str, Any] | None = None) -> Me
             )
         changes[name] = value
     survivor, merged = plan.survivor, plan.merged
-    taken = {c.id for c in survivor.consents}
-    consents = list(survivor.consents)
-    for consent in merged.consents:
-        if consent in consents:
-            continue
-        new_id = _unique_id(consent.id, taken, merged.id)
-        taken.add(new_id)
-        consents.append(replace(consent, id=new_id))
-    taken = {g.id for g in survivor.guardians}
-    guardians = list(survivor.guardians)
-    for guardian in merged.guardians:
-        if guardian in guardians:
-            continue
-        new_id = _unique_id(guardian.id, taken, merged.id)
-        taken.add(new_id)
-        guardians.append(replace(guardian, id=new_id))
     categories = (
         *survivor.categories,
         *(c for c in merged.categories if c not in survivor.categories),
@@ -243,8 +244,8 @@ def apply_merge(plan: MergePlan, choices: Mapping[str, Any] | None = None) -> Me
     client = replace(
         survivor,
         **changes,
-        consents=tuple(consents),
-        guardians=tuple(guardians),
+        consents=_kept_all(survivor.consents, merged.consents, merged.id),
+        guardians=_kept_all(survivor.guardians, merged.guardians, merged.id),
         categories=categories,
         youth_issues=youth,
     )
