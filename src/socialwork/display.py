@@ -34,7 +34,7 @@ from socialwork.labels import Language, Script, canonical_language, select_langu
 
 if TYPE_CHECKING:
     from socialwork.metrics.definitions import IndicatorDefinition, Measure
-    from socialwork.metrics.rates import Rate
+    from socialwork.metrics.rates import Exclusion, Rate
     from socialwork.models import ClientCategory, Group, Period
     from socialwork.planning.risk import HeatMap
     from socialwork.stages.engagement import Engagement
@@ -696,6 +696,82 @@ def _words(script: Script, zh: str, en: str, zh_hant: str | None = None) -> str:
     return select_language(script, zh, en, zh_hant)
 
 
+_SHOWN = 20
+"""How many items of a long list (exclusions, overdue follow-ups) a display shows one by one.
+
+Past it, a display summarises: exclusions are counted by reason, with
+their first ids, and a table says how many rows it left out. The result
+itself keeps every item; only what is shown is shortened, so that a
+district's report does not print hundreds of thousands of lines.
+"""
+
+_SAMPLE_IDS = 5
+"""How many ids a summarised reason shows."""
+
+
+def _exclusion_items(
+    exclusions: Sequence[Exclusion], script: Script, name: str | None = None
+) -> list[str]:
+    """Markdown list items for ``exclusions``, under ``name`` (an indicator's) if given.
+
+    One item each, or past `_SHOWN` one for each reason: how many, and the first ids.
+
+    Examples:
+        >>> from socialwork.metrics import Exclusion
+        >>> _exclusion_items([Exclusion("s7", "intern")], "en")
+        ['- Excluded: s7 (Interns are not counted)']
+        >>> many = [Exclusion(f"v{i}", "above_plan") for i in range(30)]
+        >>> _exclusion_items(many, "en")
+        ['- Excluded 30 (Above the planned number): v0, v1, v2, v3, v4, …']
+        >>> _exclusion_items(many, "zh", "入户走访完成率")
+        ['- 入户走访完成率 · 排除 30 条（超出计划次数）：v0、v1、v2、v3、v4 等']
+    """
+    head = _words(script, "排除", "Excluded", "排除")
+    if len(exclusions) <= _SHOWN:
+        return [
+            _inline(f"- {name or head}: {e.record_id} ({e.reason.label(script)})")
+            for e in exclusions
+        ]
+    prefix = f"{name} · " if name else ""
+    by_reason: dict[Any, list[str]] = {}
+    for e in exclusions:
+        by_reason.setdefault(e.reason, []).append(e.record_id)
+    items = []
+    for reason, ids in by_reason.items():
+        shown, label, more = ids[:_SAMPLE_IDS], reason.label(script), len(ids) > _SAMPLE_IDS
+        if script == "en":
+            text = f"{head} {len(ids):,} ({label}): {', '.join(shown)}{', …' if more else ''}"
+        else:
+            unit = _words(script, "条", "", "條")
+            text = (
+                f"{head} {len(ids):,} {unit}（{label}）：{'、'.join(shown)}{' 等' if more else ''}"
+            )
+        items.append(_inline(f"- {prefix}{text}"))
+    return items
+
+
+def _rows_left_out(count: int, script: Script, where: str) -> list[str]:
+    """The line under a table cut to `_SHOWN` rows: how many it left out, and where they all are.
+
+    Examples:
+        >>> _rows_left_out(0, "en", "report.overdue")
+        []
+        >>> _rows_left_out(56530, "en", "report.overdue")
+        ['', '… and 56,530 more rows, all in `report.overdue`']
+        >>> _rows_left_out(3, "zh", "report.overdue")
+        ['', '…… 另有 3 行未列出，全部见 `report.overdue`']
+    """
+    if count <= 0:
+        return []
+    text = _words(
+        script,
+        f"…… 另有 {count:,} 行未列出，全部见 `{where}`",
+        f"… and {count:,} more rows, all in `{where}`",
+        f"…… 另有 {count:,} 行未列出，全部見 `{where}`",
+    )
+    return ["", text]
+
+
 def _rate_markdown(value: Rate, language: Language | str = "zh") -> str:
     script = canonical_language(language)
     text = str(value)
@@ -704,10 +780,7 @@ def _rate_markdown(value: Rate, language: Language | str = "zh") -> str:
         band = _words(script, "95% 置信区间", "95% interval", "95% 置信區間")
         text += f" · {band} {100 * low:.1f}%–{100 * high:.1f}%"
     if value.exclusions:
-        head = _words(script, "排除", "Excluded", "排除")
-        text += "\n\n" + "\n".join(
-            f"- {head}: {_inline(e.record_id)} ({e.reason.label(script)})" for e in value.exclusions
-        )
+        text += "\n\n" + "\n".join(_exclusion_items(value.exclusions, script))
     return text
 
 

@@ -151,6 +151,9 @@ class Rate(Displayable):
     def to_markdown(self, language: Language | str = "zh") -> str:
         """Return the rate with its 95% Wilson interval and its exclusions, as Markdown.
 
+        Up to 20 exclusions are listed one by one; past that, each reason
+        gets one line with how many and the first five ids.
+
         Examples:
             >>> print(Rate(51, 60).to_markdown("en"))
             85.0% (51/60) · 95% interval 73.9%–91.9%

@@ -172,6 +172,12 @@ class MonthlyReport(Displayable):
         that it cannot split a table cell) and line breaks (turned into
         spaces, so that they cannot end a table row or a heading).
 
+        A district's report can list hundreds of thousands of items, so the
+        Markdown shortens what it shows (the report keeps every item): the
+        overdue table shows its first 20 rows and says how many it left
+        out, and an indicator with over 20 exclusions shows, for each
+        reason, how many and the first five ids.
+
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
@@ -207,16 +213,19 @@ class MonthlyReport(Displayable):
             words["overdue_header"],
             [
                 [f.case_id, f.worker_id, str(f.last_contact or "—"), str(f.due_on)]
-                for f in self.overdue
+                for f in self.overdue[: display._SHOWN]
             ],
         )
+        out += display._rows_left_out(len(self.overdue) - display._SHOWN, script, "report.overdue")
         excluded = [
-            f"- {li.definition.name.text(script)}: {e.record_id} ({e.reason.label(script)})"
+            item
             for li in self.lines
-            for e in li.exclusions
+            for item in display._exclusion_items(
+                li.exclusions, script, li.definition.name.text(script)
+            )
         ]
         out += ["", f"## {words['exclusions']}", ""]
-        out += [_inline(item) for item in excluded] or [f"- {words['none']}"]
+        out += excluded or [f"- {words['none']}"]
         return "\n".join(out) + "\n"
 
 
