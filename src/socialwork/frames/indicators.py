@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime, time, timedelta
+from importlib.util import find_spec
 from typing import Any
 
 import narwhals as nw
@@ -54,6 +55,25 @@ _NULLS: dict[str, Any] = {
 }
 
 
+def _require_pyarrow_for(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> None:
+    """Refuse a pandas frame when pyarrow is missing: narwhals needs it for pandas dates.
+
+    Without it the indicators would fail deep inside narwhals at the first
+    date; checking and converting a pandas frame (`validate_frame`,
+    `to_records`) needs no pyarrow.
+
+    Raises:
+        ImportError: ``native`` is a pandas (or modin, cuDF) frame and
+            pyarrow is not installed.
+    """
+    if native.implementation.is_pandas_like() and find_spec("pyarrow") is None:
+        raise ImportError(
+            "socialwork.frames computes indicators on pandas frames through pyarrow "
+            "(narwhals keeps pandas dates as pyarrow dates): pip install pyarrow, or "
+            "pass polars or DuckDB frames"
+        )
+
+
 def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame[Any]:
     """A frame as a lazy frame, with the ``used`` columns of ``kind`` checked.
 
@@ -65,8 +85,10 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     Raises:
         FrameContractError: a column the indicator reads is missing or of
             the wrong type; the problems name the columns.
+        ImportError: a pandas frame without pyarrow installed.
     """
     native = _native(frame)
+    _require_pyarrow_for(native)
     lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
     if kind is None:
         return lazy
