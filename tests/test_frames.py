@@ -482,3 +482,24 @@ def test_the_contracts_page_shows_the_contracts() -> None:
     page = (Path(__file__).parent.parent / "docs" / "frames-contracts.md").read_text("utf-8")
     shown = page.split("<!-- contracts -->\n")[1].split("<!-- end -->")[0]
     assert shown == contracts_markdown()
+
+
+def test_a_pandas_yes_no_column_with_blanks_validates_as_to_records_reads_it() -> None:
+    # an unchecked delivery (matched_need None) makes pandas keep the column as objects
+    june = station_month()
+    deliveries = [
+        d.model_copy(update={"matched_need": None}) if i == 0 else d
+        for i, d in enumerate(june.deliveries)
+    ]
+    df = from_records(deliveries, kind="deliveries", backend="pandas")
+    assert df["matched_need"].dtype == object
+    assert validate_frame(df, "deliveries").ok
+    assert to_records(df, "deliveries") == tuple(deliveries)
+    df.loc[1, "matched_need"] = "否 "
+    df.loc[2, "matched_need"] = 1
+    df.loc[3, "matched_need"] = "maybe"
+    found = validate_frame(df, "deliveries").problems
+    assert [(p.row, p.column, p.rule) for p in found] == [
+        (2, "matched_need", "bool_parsing"),
+        (3, "matched_need", "bool_parsing"),
+    ]

@@ -110,6 +110,10 @@ def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str 
         pattern = rf"^\s*(?:{one})\s*(?:{_SPLIT}\s*(?:{one})\s*)*{_SPLIT}?\s*$"
         rules.append(("enum", present & ~text.str.contains(pattern)))
     elif kind == "bool":
+        if dtype == nw.Object:
+            # pandas keeps yes/no cells with blanks as objects (True, None, "是"): each
+            # cell written as text must be a yes or a no, so 1 and 0 stay refused
+            text = col.cast(nw.String).str.strip_chars()
         if text is not None:
             rules.append(("bool_parsing", present & ~text.is_in(TRUE_TEXTS + FALSE_TEXTS)))
         elif dtype != nw.Boolean:
