@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from socialwork import display
 from socialwork.errors import ArgumentError, UnknownLanguageError
+from socialwork.frames import to_frame
 from socialwork.metrics import monthly_report, rate
 from socialwork.models import Period
 from socialwork.planning import (
@@ -493,3 +494,31 @@ def test_the_six_month_script_runs() -> None:
     assert len(months) == 6
     assert "# 社区年度社工工作计划 监测评估,截至 2025-06-30" in lines
     assert lines[-1].startswith("PlanReview('community2025', 2025-06-30, month 6 (mid): ")
+
+
+# --- a review as a table ---
+
+
+def test_a_review_to_frame_is_one_row_per_goal_in_display_units() -> None:
+    frame = to_frame(_sample_review(), backend="polars")
+    assert frame["goal_id"].to_list() == ["g0", "g1", "g2"]
+    assert frame["indicator"].to_list() == ["x", "v", None]
+    first = frame.row(0, named=True)
+    # 9/20 = 45%; Wilson 95% by hand 25.820%–65.791%; ≥ 80% from a baseline of 50: 65 expected
+    assert (first["numerator"], first["denominator"], first["measured"]) == (9, 20, 45.0)
+    assert first["interval_low"] == pytest.approx(25.8198, abs=1e-4)
+    assert first["interval_high"] == pytest.approx(65.7915, abs=1e-4)
+    assert (first["target_level"], first["expected"]) == (80.0, 65.0)
+    assert (first["period_start"], first["period_end"]) == (date(2025, 6, 1), MID)
+    assert first["status"] == "not_distinguishable"
+    second = frame.row(1, named=True)
+    assert (second["measured"], second["numerator"], second["interval_low"]) == (5.0, None, None)
+    assert (second["target_level"], second["expected"], second["status"]) == (15.0, 7.5, "at_risk")
+    third = frame.row(2, named=True)
+    assert (third["measured"], third["period_start"], third["status"]) == (None, None, "no_target")
+
+
+def test_the_goals_of_a_review_tabulate_as_the_review_does() -> None:
+    review = _sample_review()
+    assert to_frame(review.goals).equals(to_frame(review))
+    assert to_frame(review.goals[1]).equals(to_frame(review)[1:2])

@@ -111,12 +111,40 @@ def _line(line: ReportLine) -> dict[str, Any]:
     }
 
 
+def _goal_review_row(review: Any) -> dict[str, Any]:
+    """A goal at a review, every figure in the goal's display units (a rate in percent)."""
+    measured = review.measurement
+    value = None if measured is None else measured.value
+    counts = value if isinstance(value, Rate) else None
+    interval = review.interval
+    return {
+        "goal_id": review.goal_id,
+        "statement": review.statement,
+        "indicator": None if review.target is None else review.target.indicator,
+        "period_start": None if measured is None else measured.period.start,
+        "period_end": None if measured is None else measured.period.end,
+        "measured": None if measured is None else measured.percent,
+        "numerator": None if counts is None else counts.numerator,
+        "denominator": None if counts is None else counts.denominator,
+        "interval_low": None if interval is None else 100 * interval.low,
+        "interval_high": None if interval is None else 100 * interval.high,
+        "target_level": review.target_level,
+        "expected": review.expected,
+        "status": review.status.value,
+    }
+
+
 def _planning_rows(result: object) -> list[dict[str, Any]] | None:
     """Rows of the planning and stage results that are grids or lists, not one record."""
     from socialwork.planning.resources import NeedMatching  # lazy: frames need not load planning
+    from socialwork.planning.review import GoalReview, PlanReview
     from socialwork.planning.risk import HeatMap
     from socialwork.stages.exit import ExitCheck
 
+    if isinstance(result, PlanReview):
+        return [_goal_review_row(g) for g in result.goals]
+    if isinstance(result, GoalReview):
+        return [_goal_review_row(result)]
     if isinstance(result, HeatMap):
         return [
             {
@@ -215,7 +243,11 @@ def to_frame(result: object, *, backend: str = "polars") -> Any:
     impact, count, risk ids joined by ``;``, likelihood 5 first); a
     `NeedMatching` one row per need (the offer that meets it, or why none
     does); an `ExitCheck` one row per exit criterion (measured, threshold,
-    comparison, met; yes/no as 1.0/0.0); a mapping one row per key; any
+    comparison, met; yes/no as 1.0/0.0); a `PlanReview` one row per goal
+    (indicator, the measurement's period, measured value, a rate's counts,
+    95% interval, target level, expected level on the trajectory, status;
+    every figure in the goal's display units, a rate in percent), as is a
+    `GoalReview`; a mapping one row per key; any
     other attrs result one row of its fields, a ``(key, rate)`` pair one row
     (``key`` and the rate's columns: coverage by category), and a sequence
     of results one row each (overdue follow-ups, a risk ranking, ...).
