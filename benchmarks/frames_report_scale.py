@@ -17,12 +17,17 @@ monthly report for June 2025:
   report carries as plain Python lists (``to_list()``): each rate's excluded
   record ids with their reasons, and the overdue follow-ups' fields, since
   ``frame_monthly_report`` returns those as Python objects
-  (``Rate.exclusions``, ``MonthlyReport.overdue``).
+  (``Rate.exclusions``, ``MonthlyReport.overdue``);
+* and, to show what those objects cost, hand (b) followed by building the
+  report's `Exclusion` and `FollowUp` objects from its lists
+  (`with_objects`): a hand-written query that returns what the report holds.
 
 The parent checks that every path gave the same figures (every line's
 numerator and denominator or value, coverage by category, groups, number of
 overdue follow-ups, exclusions by reason) and that hand (b) listed the same
-exclusions and follow-ups, in the same order, as the frame path.
+exclusions and follow-ups, in the same order, as the frame path. The table
+gives each path's ratio to hand (a) and to hand (b), the number of exclusions
+and overdue follow-ups the report lists, and its plan of home visits.
 
 Each path runs in its own Python process (``--child PATH CASES``), which
 generates the tables itself (not timed), runs once for memory and as a
@@ -68,7 +73,7 @@ from station_tables import PERIOD, GeneratedStation, station_tables
 from socialwork import metrics
 from socialwork.frames import frame_monthly_report, to_records, validate_frame
 from socialwork.frames.report import TABLES
-from socialwork.metrics import Rate
+from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.models import (
     Availability,
@@ -94,6 +99,7 @@ PATHS: dict[str, str] = {
     "lazy": "frame_monthly_report, polars lazy",
     "hand_a": "hand-written polars (a): figures only",
     "hand_b": "hand-written polars (b): figures and listed ids as lists",
+    "hand_objects": "hand-written polars (b), then the report's Exclusion and FollowUp objects",
 }
 
 Figures = dict[str, Any]
@@ -486,6 +492,25 @@ def by_hand(t: dict[str, pl.DataFrame], planned: int, lists: bool) -> tuple[Figu
     return figures, found
 
 
+def with_objects(
+    t: dict[str, pl.DataFrame], planned: int
+) -> tuple[Figures, Lists, list[Exclusion], list[FollowUp]]:
+    """Hand (b), then the objects the report holds built from its lists (`Exclusion`, `FollowUp`).
+
+    Not a path of its own: the cost of what ``frame_monthly_report`` returns
+    as Python objects, over what hand (b) returns as lists.
+    """
+    figures, found = by_hand(t, planned, lists=True)
+    reasons = {r.value: r for r in ExclusionReason}
+    excluded = [
+        Exclusion(i, reasons[r])
+        for ids, why in found["excluded"].values()
+        for i, r in zip(ids, why, strict=True)
+    ]
+    follow_ups = [FollowUp(*fields) for fields in zip(*found["overdue"], strict=True)]
+    return figures, found, excluded, follow_ups
+
+
 _ONE_ROW = frozenset(
     {
         "surveys",
@@ -610,6 +635,8 @@ def child(path: str, cases: int) -> dict[str, Any]:
     run: Callable[[], object]
     if path in ("eager", "lazy"):
         run = partial(frame_monthly_report, station.frames(lazy=path == "lazy"), PERIOD)
+    elif path == "hand_objects":
+        run = partial(with_objects, t, planned)
     else:
         run = partial(by_hand, t, planned, path == "hand_b")
     held = _rss() - started
@@ -618,7 +645,7 @@ def child(path: str, cases: int) -> dict[str, Any]:
     if isinstance(result, metrics.MonthlyReport):
         figures, lists = report_figures(result), report_lists(result)
     else:
-        figures, lists = result  # type: ignore[misc]
+        figures, lists = result[:2]  # type: ignore[index]
     return {
         "seconds": seconds,
         "memory": memory,
@@ -689,7 +716,7 @@ def main(argv: list[str]) -> None:
             results.append(spawn(path, cases))
     every = [r for results in runs.values() for r in results]
     assert len({r["figures"] for r in every}) == 1, "the paths' figures differ"
-    lists = {r["lists"] for p in ("eager", "lazy", "hand_b") for r in runs[p]}
+    lists = {r["lists"] for p in ("eager", "lazy", "hand_b", "hand_objects") for r in runs[p]}
     assert len(lists) == 1, "hand (b) lists other exclusions or follow-ups than the report"
     some = every[0]
     print(
