@@ -402,10 +402,13 @@ def _once(run: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def spawn(path: str, cases: int) -> dict[str, Any]:
-    """Run one path in a fresh Python process, so no other path's memory counts."""
+def spawn(path: str, size: object, script: str = __file__) -> dict[str, Any]:
+    """Run one path of ``script`` in a fresh Python process, so no other path's memory counts.
+
+    The child (``script --child PATH SIZE``) prints its results as JSON on its last line.
+    """
     done = subprocess.run(
-        [sys.executable, __file__, "--child", path, str(cases)],
+        [sys.executable, script, "--child", path, str(size)],
         check=True,
         capture_output=True,
         text=True,

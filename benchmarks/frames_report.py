@@ -55,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import duckdb
 import polars as pl
-from frames_indicators import _rss, best, peak_added
+from frames_indicators import _rss, best, peak_added, spawn
 
 from socialwork import metrics
 from socialwork.frames import (
@@ -283,17 +283,6 @@ def once(run: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def spawn(path: str, folder: Path) -> dict[str, Any]:
-    """Run one path in a fresh Python process, so no other path's memory counts."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", path, str(folder)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(done.stdout.splitlines()[-1]))
-
-
 def table(runs: dict[str, list[dict[str, Any]]], base: str, paths: tuple[str, ...]) -> None:
     print(
         "| path | best time | spread | record path's time over this |"
@@ -360,7 +349,7 @@ def main(argv: list[str]) -> None:
         runs: dict[str, list[dict[str, Any]]] = {p: [] for p in PATHS}
         for _ in range(args.runs):
             for path, results in runs.items():
-                results.append(spawn(path, folder))
+                results.append(spawn(path, folder, __file__))
     reports = {r["figures"] for p, rs in runs.items() if p != "objects" for r in rs}
     assert len(reports) == 1, "the paths' reports differ"
     print(

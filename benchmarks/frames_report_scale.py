@@ -56,7 +56,6 @@ import argparse
 import hashlib
 import json
 import resource
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -67,7 +66,7 @@ from functools import partial
 from typing import Any
 
 import polars as pl
-from frames_indicators import _rss, best, peak_added
+from frames_indicators import _rss, best, peak_added, spawn
 from station_tables import PERIOD, GeneratedStation, station_tables
 
 from socialwork import metrics
@@ -661,17 +660,6 @@ def child(path: str, cases: int) -> dict[str, Any]:
     }
 
 
-def spawn(path: str, cases: int) -> dict[str, Any]:
-    """Run one path in a fresh Python process, so no other path's memory counts."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--child", path, str(cases)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return dict(json.loads(done.stdout.splitlines()[-1]))
-
-
 def table(runs: dict[str, list[dict[str, Any]]]) -> None:
     print(
         "| path | best time | spread | ratio to hand (a) | ratio to hand (b) |"
@@ -713,7 +701,7 @@ def main(argv: list[str]) -> None:
     runs: dict[str, list[dict[str, Any]]] = {p: [] for p in PATHS}
     for _ in range(args.runs):
         for path, results in runs.items():
-            results.append(spawn(path, cases))
+            results.append(spawn(path, cases, __file__))
     every = [r for results in runs.values() for r in results]
     assert len({r["figures"] for r in every}) == 1, "the paths' figures differ"
     lists = {r["lists"] for p in ("eager", "lazy", "hand_b", "hand_objects") for r in runs[p]}
