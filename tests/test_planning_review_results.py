@@ -471,7 +471,7 @@ def test_the_how_to_runs_and_shows_the_tables_its_code_prints() -> None:
     # pytest-markdown-docs runs them too, but this test also checks what they print.
     page = HOWTO.read_text(encoding="utf-8")
     blocks = re.findall(r"^```(?:python|\{\.python continuation\})\n(.*?)^```$", page, re.M | re.S)
-    assert len(blocks) == 6
+    assert len(blocks) == 7
     namespace: dict[str, object] = {}
     with redirect_stdout(io.StringIO()):
         for block in blocks:
