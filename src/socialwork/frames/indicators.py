@@ -17,6 +17,7 @@ from typing import Any
 import narwhals as nw
 from narwhals.typing import IntoFrame
 
+from socialwork._arguments import require_instance
 from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import contract
 from socialwork.frames.convert import _Bad, _cell
@@ -158,6 +159,7 @@ def frame_key_group_coverage(
 
     Raises:
         FrameContractError: a ``categories`` cell names no category.
+        TypeError: ``period`` is not a `Period`.
 
     Examples:
         >>> from socialwork.frames import from_records
@@ -168,6 +170,7 @@ def frame_key_group_coverage(
         >>> str(cover.total), str(cover.category("living_alone_elderly"))
         ('85.5% (65/76)', '67.6% (23/34)')
     """
+    period = require_instance(Period, period, "period")
     people = _lazy(clients, "clients", "id", "categories")
     contacts = _lazy(visits, "visits", "client_id", "on")
     seen = (
@@ -224,6 +227,9 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
 
     Withdrawn needs raised in the period are excluded and listed by id.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.frames import from_records
         >>> from socialwork.samples import station_month
@@ -231,6 +237,7 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
         >>> str(frame_need_satisfaction(from_records(june.needs), june.period))
         '53.6% (15/28)'
     """
+    period = require_instance(Period, period, "period")
     frame = _lazy(needs, "needs", "id", "raised_on", "status")
     raised = frame.filter(_in(frame, "raised_on", period))
     status = nw.col("status").fill_null(NeedStatus.OPEN.value)
@@ -255,6 +262,9 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
 
     Deliveries not yet checked (``matched_need`` blank) are excluded and listed.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.frames import from_records
         >>> from socialwork.samples import station_month
@@ -262,6 +272,7 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
         >>> str(frame_resource_match_accuracy(from_records(june.deliveries), june.period))
         '70.0% (7/10)'
     """
+    period = require_instance(Period, period, "period")
     frame = _lazy(deliveries, "deliveries", "id", "delivered_on", "matched_need")
     counted = frame.filter(_in(frame, "delivered_on", period))
     checked = ~nw.col("matched_need").is_null()

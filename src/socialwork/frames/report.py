@@ -8,7 +8,7 @@ import narwhals as nw
 from attrs import field, frozen
 from narwhals.typing import IntoFrame
 
-from socialwork._arguments import require_count
+from socialwork._arguments import require_count, require_instance
 from socialwork.errors import UnknownCodeError
 from socialwork.frames.contracts import CHILDREN, contract
 from socialwork.frames.convert import from_records
@@ -237,6 +237,8 @@ def frame_monthly_report(
 
     Raises:
         FrameContractError: a ``categories`` cell names no category.
+        TypeError: ``frames`` or ``previous`` is not a `StationFrames`, or
+            ``period`` not a `Period`.
 
     Examples:
         >>> from socialwork import metrics
@@ -247,6 +249,10 @@ def frame_monthly_report(
         >>> report == metrics.monthly_report(june, june.period, may)
         True
     """
+    frames = require_instance(StationFrames, frames, "frames")
+    period = require_instance(Period, period, "period")
+    if previous is not None:
+        previous = require_instance(StationFrames, previous, "previous")
     now = _Measured(frames, period)
     before = None if previous is None else _Measured(previous, previous.period)
     return assemble_report(

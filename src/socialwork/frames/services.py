@@ -28,7 +28,7 @@ import narwhals as nw
 from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
-from socialwork._arguments import require_count, require_day
+from socialwork._arguments import require_count, require_day, require_instance
 from socialwork.frames.indicators import _day, _distinct, _eager, _lazy
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics._checks import require_days
@@ -153,6 +153,9 @@ def _active(frame: nw.LazyFrame[Any], start: str, end: str, day: nw.Expr | date)
 def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
     """Satisfaction of the surveys conducted in ``period``, as in `socialwork.metrics`.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork import metrics
         >>> from socialwork.frames import from_records
@@ -162,6 +165,7 @@ def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
         ...     metrics.survey_satisfaction(june.surveys, june.period))
         True
     """
+    period = require_instance(Period, period, "period")
     frame = _lazy(surveys, "surveys", "conducted_on", "satisfied", "respondents")
     counted = frame.filter(_between(_day(frame, "conducted_on"), period.start, period.end))
     satisfied, respondents = _eager(
@@ -179,6 +183,9 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
     Hours are added in hundredths, so the total is exact to the cent as the
     records' decimals are.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork import metrics
         >>> from socialwork.frames import from_records
@@ -188,6 +195,7 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
         ...     metrics.volunteer_hours(june.service_hours, june.period))
         True
     """
+    period = require_instance(Period, period, "period")
     frame = _lazy(service_hours, "service_hours", "on", "hours")
     counted = frame.filter(_between(_day(frame, "on"), period.start, period.end))
     (total,) = _eager(
@@ -566,6 +574,9 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
 def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
     """Of the staff at the period's start, how many left in it, as `metrics.staff_turnover`.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork import metrics
         >>> from socialwork.frames import from_records
@@ -575,6 +586,7 @@ def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
         ...     metrics.staff_turnover(june.station.staff, june.period))
         True
     """
+    period = require_instance(Period, period, "period")
     people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
     start, end = period.start, period.end
     left = _day(people, "left_on")
@@ -600,6 +612,7 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
 
     Raises:
         ArgumentError: ``planned`` is negative or above a billion.
+        TypeError: ``period`` is not a `Period`.
 
     Examples:
         >>> from socialwork import metrics
@@ -610,6 +623,7 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
         ...     metrics.home_visit_completion(june.visits, june.period, 60))
         True
     """
+    period = require_instance(Period, period, "period")
     planned = require_count(planned, "planned")
     frame = _lazy(visits, "visits", "id", "on", "mode")
     on = _day(frame, "on")
@@ -673,6 +687,9 @@ def frame_group_attendance(
 
     Expected at a session are the members of its group active on its date.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork import metrics
         >>> from socialwork.frames import from_records
@@ -684,5 +701,6 @@ def frame_group_attendance(
         ...     metrics.group_attendance(june.groups, june.period))
         True
     """
+    period = require_instance(Period, period, "period")
     counts = _attendance(group_members, group_sessions, period).values()
     return rate(sum(c for c, _ in counts), sum(e for _, e in counts))

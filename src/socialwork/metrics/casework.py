@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from socialwork._arguments import require_count, require_day, require_member
+from socialwork._arguments import require_count, require_day, require_instance, require_member
 from socialwork.metrics._checks import require_days
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
@@ -87,12 +87,16 @@ def key_group_coverage(
     category are not in the key groups and are not counted. The total of
     `key_group_coverage_by_category`.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> round(key_group_coverage(june.clients, june.visits, june.period).percent, 2)
         85.53
     """
+    period = require_instance(Period, period, "period")
     return key_group_coverage_by_category(clients, visits, period).total
 
 
@@ -136,6 +140,9 @@ def key_group_coverage_by_category(
     numerators and denominators (`combine`) gives
     the total.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
@@ -146,6 +153,7 @@ def key_group_coverage_by_category(
         >>> str(cover.total)
         '85.5% (65/76)'
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     visited = {v.client_id for v in visits if start <= v.on <= end}
     covered: Counter[ClientCategory] = Counter()
@@ -447,6 +455,7 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
 
     Raises:
         ArgumentError: ``planned`` is negative or above a billion.
+        TypeError: ``period`` is not a `Period`.
 
     Examples:
         >>> from datetime import date
@@ -457,6 +466,7 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
         >>> str(home_visit_completion(done, week, planned=15))
         '53.3% (8/15)'
     """
+    period = require_instance(Period, period, "period")
     planned = require_count(planned, "planned")
     start, end = period.start, period.end
     done = sorted(

@@ -24,7 +24,7 @@ from typing import Any
 from attrs import field, frozen
 
 from socialwork import display
-from socialwork._arguments import require_member
+from socialwork._arguments import require_instance, require_member
 from socialwork.display import Displayable
 from socialwork.errors import UnknownCodeError
 from socialwork.labels import Language, Script, canonical_language
@@ -352,6 +352,10 @@ def monthly_report(
     measured once for each bundle (`StationPeriod` shares the figures the
     indicators and the report's tables have in common).
 
+    Raises:
+        TypeError: ``records`` or ``previous`` is not a `StationRecords`, or
+            ``period`` not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month, station_previous_month
         >>> june = station_month()
@@ -362,6 +366,10 @@ def monthly_report(
         >>> coverage.status.value, report.line("volunteer_hours").status.value
         ('off_track', 'no_target')
     """
+    records = require_instance(StationRecords, records, "records")
+    period = require_instance(Period, period, "period")
+    if previous is not None:
+        previous = require_instance(StationRecords, previous, "previous")
     now = StationPeriod(records, period)
     before = None if previous is None else StationPeriod(previous, previous.period)
     return assemble_report(
@@ -393,7 +401,11 @@ def assemble_report(
 
     The seam `monthly_report` and `socialwork.frames.frame_monthly_report`
     share: each line's change and status are judged here, in catalogue order.
+
+    Raises:
+        TypeError: ``period`` is not a `Period`.
     """
+    period = require_instance(Period, period, "period")
     lines = []
     for code, entry in CATALOGUE.items():
         definition = entry.definition

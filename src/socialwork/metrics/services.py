@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from attrs import evolve, field, frozen
 
-from socialwork._arguments import require_count, require_day
+from socialwork._arguments import require_count, require_day, require_instance
 from socialwork.errors import ArgumentError
 from socialwork.metrics.formulas import (
     need_satisfaction_from_counts,
@@ -72,12 +72,16 @@ def group_attendance(groups: Iterable[GroupLike], period: Period) -> Rate:
     <socialwork.models.Group.members_on>`), summed over sessions. Members who
     joined later or left earlier are not expected at a session.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> str(group_attendance(june.groups[:1], june.period))
         '90.0% (45/50)'
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     attended = expected = 0
     for group in groups:
@@ -118,12 +122,16 @@ class MembershipGrowth:
 def membership_growth(group: GroupLike, period: Period) -> MembershipGrowth:
     """Return how a group's membership changed over ``period`` (成员增长).
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> str(membership_growth(june.groups[0], june.period))
         '8 → 15'
     """
+    period = require_instance(Period, period, "period")
     return MembershipGrowth(
         group.id, len(group.members_on(period.start)), len(group.members_on(period.end))
     )
@@ -132,12 +140,16 @@ def membership_growth(group: GroupLike, period: Period) -> MembershipGrowth:
 def volunteer_hours(service_hours: Iterable[ServiceHoursLike], period: Period) -> Decimal:
     """Total volunteer service hours in the period (志愿服务时长).
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> volunteer_hours(june.service_hours, june.period)
         Decimal('100')
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     return sum((h.hours for h in service_hours if start <= h.on <= end), Decimal(0))
 
@@ -210,12 +222,16 @@ def resource_match_accuracy(deliveries: Iterable[DeliveryLike], period: Period) 
     deliveries checked against the need. Deliveries not yet checked
     (``matched_need`` is ``None``) are excluded and listed.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> str(resource_match_accuracy(june.deliveries, june.period))
         '70.0% (7/10)'
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     matched = checked = 0
     excluded = []
@@ -238,12 +254,16 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
     resident withdrew was neither met nor failed). Open and matched needs
     count as not met.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> str(need_satisfaction(june.needs, june.period))
         '53.6% (15/28)'
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     met = raised = 0
     excluded = []
@@ -268,6 +288,9 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
     surveys. People who did not answer are not in the denominator; use
     `population_satisfaction_from_counts` to count them as not satisfied.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month, station_previous_month
         >>> june, may = station_month(), station_previous_month()
@@ -276,6 +299,7 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
         >>> str(survey_satisfaction(may.surveys, may.period))
         '87.3% (55/63)'
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     counted = [s for s in surveys if start <= s.conducted_on <= end]
     return survey_satisfaction_from_counts(
@@ -299,12 +323,16 @@ def staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
     month); numerator: those whose ``left_on`` falls in the period. People
     who joined during the period are not counted.
 
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> str(staff_turnover(june.station.staff, june.period))
         '0.0% (0/8)'
     """
+    period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     present = [s for s in staff if _at_start(s, start)]
     left = sum(1 for s in present if s.left_on is not None and start <= s.left_on <= end)
