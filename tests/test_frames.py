@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ from socialwork.frames import (
     KINDS,
     FrameContractError,
     FrameProblem,
+    StationFrames,
     contract,
     frame_key_group_coverage,
     frame_need_satisfaction,
@@ -506,3 +508,62 @@ def test_a_pandas_yes_no_column_with_blanks_validates_as_to_records_reads_it() -
         (2, "matched_need", "bool_parsing"),
         (3, "matched_need", "bool_parsing"),
     ]
+
+
+def test_frames_of_two_engines_are_refused_with_the_tables_named() -> None:
+    clients, visits = from_records(JUNE.clients), from_records(JUNE.visits, backend="pandas")
+    with pytest.raises(ArgumentError, match=r"one engine; got 'clients: polars, visits: pandas'"):
+        frame_key_group_coverage(clients, visits, JUNE.period)
+    relation = duckdb.connect().from_arrow(from_records(JUNE.clients).to_arrow())
+    with pytest.raises(ArgumentError, match=r"got 'clients: duckdb, visits: polars'"):
+        frame_key_group_coverage(relation, from_records(JUNE.visits), JUNE.period)
+    with pytest.raises(ArgumentError, match=r"got 'frame: polars, client_id: pandas'"):
+        validate_frame(from_records(JUNE.visits), "visits", references={"client_id": visits})
+    with pytest.raises(ArgumentError, match=r"got 'clients: pandas, visits: polars'"):
+        StationFrames(
+            "s",
+            JUNE.period,
+            clients=from_records(JUNE.clients, backend="pandas"),
+            visits=from_records(JUNE.visits),
+        )
+
+
+def test_polars_eager_and_lazy_frames_mix() -> None:
+    clients, visits = from_records(JUNE.clients), from_records(JUNE.visits).lazy()
+    expected = metrics.key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
+    assert frame_key_group_coverage(clients, visits, JUNE.period).total == expected
+
+
+def test_a_pandas_frame_with_two_columns_of_one_name_is_refused() -> None:
+    twice = pd.DataFrame([["p1", "李大爷"]], columns=["id", "id"])
+    with pytest.raises(ArgumentError, match=r"^frame must be a frame whose column names differ"):
+        validate_frame(twice, "clients")
+
+
+def test_every_indicator_of_several_tables_refuses_two_engines() -> None:
+    from socialwork import frames
+
+    pandas_cases = from_records(JUNE.cases, backend="pandas")
+    history = from_records(JUNE.cases, kind="case_history")
+    day = JUNE.period.end
+    calls: list[Callable[[], object]] = [
+        lambda: frames.frame_case_improvement(
+            pandas_cases, history, from_records(JUNE.cases, kind="case_goals")
+        ),
+        lambda: frames.frame_overdue_follow_ups(
+            pandas_cases, from_records(JUNE.visits), history, as_of=day
+        ),
+        lambda: frames.frame_mean_caseload(
+            pandas_cases, history, from_records(JUNE.station.staff), as_of=day
+        ),
+        lambda: frames.frame_group_attendance(
+            from_records(JUNE.groups, kind="group_members", backend="pandas"),
+            from_records(JUNE.groups, kind="group_sessions"),
+            JUNE.period,
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(
+            ArgumentError, match=r"frames of one engine; got '\w+: pandas, \w+: polars"
+        ):
+            call()

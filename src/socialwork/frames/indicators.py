@@ -22,7 +22,7 @@ from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import contract
 from socialwork.frames.convert import _Bad, _cell
 from socialwork.frames.problems import FrameProblem
-from socialwork.frames.validate import _checks, _native
+from socialwork.frames.validate import _checks, _native, _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.models import ClientCategory, NeedStatus, Period
@@ -170,6 +170,7 @@ def frame_key_group_coverage(
         >>> str(cover.total), str(cover.category("living_alone_elderly"))
         ('85.5% (65/76)', '67.6% (23/34)')
     """
+    _one_engine({"clients": clients, "visits": visits})
     period = require_instance(Period, period, "period")
     people = _lazy(clients, "clients", "id", "categories")
     contacts = _lazy(visits, "visits", "client_id", "on")

@@ -34,7 +34,7 @@ from socialwork.frames.services import (
     frame_survey_satisfaction,
     frame_volunteer_hours,
 )
-from socialwork.frames.validate import _native
+from socialwork.frames.validate import _native, _one_engine
 from socialwork.metrics import MonthlyReport, rate
 from socialwork.metrics.definitions import Measure
 from socialwork.metrics.rates import combine
@@ -78,6 +78,10 @@ class StationFrames:
     ``home_visits_planned`` is the period's plan of home visits (``None``:
     no plan, so no home-visit completion), as in `StationRecords`.
 
+    Raises:
+        ArgumentError: a table is not a dataframe narwhals knows, the
+            tables are of several engines, or the plan is not a count.
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = StationFrames.from_records(station_month())
@@ -102,6 +106,10 @@ class StationFrames:
     files: Any = None
     staff: Any = None
     home_visits_planned: int | None = field(default=None, converter=_planned)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the tables are of one engine, which the report's joins need."""
+        _one_engine({kind: getattr(self, kind) for kind in TABLES})
 
     @classmethod
     def from_records(cls, records: StationRecords, *, backend: str = "polars") -> StationFrames:

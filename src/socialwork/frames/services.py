@@ -30,6 +30,7 @@ from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_day, require_instance
 from socialwork.frames.indicators import _day, _distinct, _eager, _lazy
+from socialwork.frames.validate import _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics._checks import require_days
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
@@ -297,6 +298,7 @@ def frame_case_improvement(
         ...     metrics.case_improvement(june.cases))
         True
     """
+    _one_engine({"cases": cases, "case_history": case_history, "case_goals": case_goals})
     people = _lazy(cases, "cases", "id", "status")
     moves = _lazy(case_history, "case_history", "case_id", "to_status")
     goals = _lazy(case_goals, "case_goals", "case_id", "achievement_status")
@@ -422,6 +424,7 @@ def frame_overdue_follow_ups(
         ...     june.cases, june.visits, as_of=date(2025, 6, 30))
         True
     """
+    _one_engine({"cases": cases, "visits": visits, "case_history": case_history})
     as_of = require_day(as_of, "as_of")
     gap = timedelta(days=require_days(after_days, "after_days"))
     opened = _last_contacts(cases, visits, case_history, as_of)
@@ -492,6 +495,7 @@ def _follow_ups_and_caseload(
     them alone), brought back with their base day, and the overdue ones
     picked from those rows.
     """
+    _one_engine({"cases": cases, "visits": visits, "case_history": case_history})
     as_of = require_day(as_of, "as_of")
     gap = timedelta(days=require_days(after_days, "after_days"))
     opened = _eager(_last_contacts(cases, visits, case_history, as_of))
@@ -519,6 +523,7 @@ def frame_mean_caseload(
         ...     metrics.mean_caseload(june.cases, june.station.staff, as_of=day))
         True
     """
+    _one_engine({"cases": cases, "case_history": case_history, "staff": staff})
     as_of = require_day(as_of, "as_of")
     (opened,) = _eager(_open_cases(cases, case_history, as_of).select(nw.len())).row(0)
     return _caseload(_int(opened), staff, as_of)
@@ -701,6 +706,7 @@ def frame_group_attendance(
         ...     metrics.group_attendance(june.groups, june.period))
         True
     """
+    _one_engine({"group_members": group_members, "group_sessions": group_sessions})
     period = require_instance(Period, period, "period")
     counts = _attendance(group_members, group_sessions, period).values()
     return rate(sum(c for c, _ in counts), sum(e for _, e in counts))

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import narwhals as nw
+from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
 
 from socialwork.errors import ArgumentError
@@ -42,6 +43,36 @@ def _native(frame: Any) -> nw.DataFrame[Any] | nw.LazyFrame[Any]:
         return nw.from_native(frame)  # type: ignore[no-any-return]
     except TypeError as err:
         raise ArgumentError("frame", type(frame).__name__, "a dataframe narwhals knows") from err
+    except DuplicateError as err:  # pandas allows two columns of one name
+        raise ArgumentError("frame", str(err).strip(), "a frame whose column names differ") from err
+
+
+def _one_engine(frames: Mapping[str, Any]) -> None:
+    """Refuse frames of several engines (a frame left out, ``None``, counts for none).
+
+    An indicator reading two tables joins them, and an engine joins only
+    its own frames: polars eager and lazy frames mix, polars and pandas
+    do not.
+
+    Raises:
+        ArgumentError: the frames are of more than one engine.
+
+    Examples:
+        >>> import polars as pl, pandas as pd
+        >>> _one_engine({"clients": pl.DataFrame(), "visits": pl.LazyFrame()})
+        >>> _one_engine({"clients": pl.DataFrame(), "visits": pd.DataFrame()})
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ArgumentError: frames must be frames of one engine; got ...visits: pandas'
+    """
+    engines = {
+        name: _native(frame).implementation.value
+        for name, frame in frames.items()
+        if frame is not None
+    }
+    if len(set(engines.values())) > 1:
+        found = ", ".join(f"{name}: {engine}" for name, engine in engines.items())
+        raise ArgumentError("frames", found, "frames of one engine")
 
 
 def _is_text(dtype: Any) -> bool:
@@ -180,8 +211,9 @@ def validate_frame(
 
     Raises:
         UnknownCodeError: ``kind`` is none of `KINDS`.
-        ArgumentError: ``frame`` is not a dataframe narwhals knows, or a
-            reference names a column the contract does not have.
+        ArgumentError: ``frame`` is not a dataframe narwhals knows (or has
+            two columns of one name), a reference is of another engine, or
+            a reference names a column the contract does not have.
 
     Examples:
         >>> import polars as pl
@@ -198,6 +230,7 @@ def validate_frame(
     """
     spec = contract(kind)
     native: Any = _native(frame)
+    _one_engine({"frame": frame, **(references or {})})
     schema = native.collect_schema()
     problems: list[FrameProblem] = []
     names = set(schema.names())
