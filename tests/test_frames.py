@@ -132,6 +132,7 @@ BAD_CLIENTS = {
 EXPECTED = {
     (1, "name", "missing"),
     (2, "registered_on", "date_format"),
+    (3, "registered_on", "date_out_of_range"),  # "1899-12-31": ISO text before 1900
     (2, "categories", "enum"),
     (2, "risk_level", "enum"),
     (1, "id", "duplicate_id"),
@@ -152,7 +153,6 @@ def test_every_broken_rule_is_reported_by_row_column_and_code(engine: str) -> No
     )
     report = validate_frame(native, "clients", references={"community_id": other})
     found = {(p.row, p.column, p.rule) for p in report.problems}
-    # "1899-12-31" is ISO text: its range is the records' rule, checked by to_records.
     assert found == EXPECTED
     assert report.rules()["duplicate_id"] == 2
     assert {p.record_id for p in report.problems if p.rule == "enum"} == {"p2"}
@@ -567,3 +567,61 @@ def test_every_indicator_of_several_tables_refuses_two_engines() -> None:
             ArgumentError, match=r"frames of one engine; got '\w+: pandas, \w+: polars"
         ):
             call()
+
+
+ISO_LIKE = st.one_of(
+    st.dates(min_value=date(1800, 1, 1), max_value=date(2300, 12, 31)).map(date.isoformat),
+    st.tuples(st.integers(1, 9999), st.integers(0, 13), st.integers(0, 32)).map(
+        lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"
+    ),
+)
+
+
+@SETTINGS
+@given(
+    days=st.lists(ISO_LIKE, min_size=1, max_size=8), backend=st.sampled_from(["polars", "pandas"])
+)
+def test_validate_frame_judges_text_dates_as_to_records_does(days: list[str], backend: str) -> None:
+    # impossible days (2025-02-30, 2023-02-29) and days outside 1900-2199, by the same rule codes
+    n = len(days)
+    data = {
+        "id": [f"p{i}" for i in range(n)],
+        "name": ["李大爷"] * n,
+        "community_id": ["c1"] * n,
+        "registered_on": days,
+        "categories": ["独居老人"] * n,
+    }
+    frame = pl.DataFrame(data) if backend == "polars" else pd.DataFrame(data)
+    found = {(p.row, p.rule) for p in validate_frame(frame, "clients").problems}
+    try:
+        to_records(frame, "clients")
+        read: set[tuple[int | None, str]] = set()
+    except FrameContractError as err:
+        read = {(p.row, p.rule) for p in err.problems}
+    assert found == read
+
+
+def test_a_pandas_column_of_dates_and_timestamps_is_checked_cell_by_cell() -> None:
+    # what pd.read_excel gives for a column of dates with one typed by hand
+    days = [
+        date(2025, 3, 2),
+        pd.Timestamp("2025-01-06"),
+        "2025/02/01",
+        pd.Timestamp("2025-01-06 10:30"),
+        "",
+    ]
+    n = len(days)
+    frame = pd.DataFrame(
+        {
+            "id": [f"p{i}" for i in range(n)],
+            "name": ["李大爷"] * n,
+            "community_id": ["c1"] * n,
+            "registered_on": days,
+            "categories": ["独居老人"] * n,
+        }
+    )
+    found = [(p.row, p.rule) for p in validate_frame(frame, "clients").problems]
+    assert sorted(found) == [(2, "date_format"), (3, "datetime_not_date"), (4, "missing")]
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, "clients")
+    assert sorted((p.row, p.rule) for p in info.value.problems) == sorted(found)

@@ -23,7 +23,16 @@ FALSE_TEXTS = ("false", "False", "FALSE", "no", "No", "否", "n", "N")
 """Texts a yes/no column reads as no."""
 
 _ROW = "__socialwork_row__"
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_DATE = (
+    r"^(?:\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"  # any month: days 1 to 28
+    r"|\d{4}-(?:0[13-9]|1[0-2])-(?:29|30)"  # not February: 29 and 30
+    r"|\d{4}-(?:0[13578]|1[02])-31"  # the months of 31 days
+    rf"|{_LEAP_YEAR}-02-29)$"  # 29 February of a leap year
+)
+"""An ISO date that exists (``YYYY-MM-DD``), as text: what `to_records` reads as a date."""
+_TIMED = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
+_MIDNIGHT = r"^\d{4}-\d{2}-\d{2} 00:00:00$"
 _DECIMAL = r"^\d+(?:\.\d{1,2})?$"
 _SPLIT = r"[;,，；、]"
 
@@ -82,11 +91,19 @@ def _is_text(dtype: Any) -> bool:
 def _blank(name: str, dtype: Any) -> nw.Expr:
     col = nw.col(name)
     missing = col.is_null()
-    if _is_text(dtype):
+    if _is_text(dtype) or dtype == nw.Object:
         missing = missing | (col.cast(nw.String).str.strip_chars() == "")
     elif dtype.is_float():
         missing = missing | col.is_nan()
     return missing
+
+
+def _text_date_rules(present: nw.Expr, text: nw.Expr) -> list[tuple[str, nw.Expr]]:
+    """The rules of dates written as text: a real ISO date, from 1900 to 2199."""
+    real = text.str.contains(_DATE)
+    # ISO dates order as their text does
+    outside = (text < FIRST_DAY.isoformat()) | (text > LAST_DAY.isoformat())
+    return [("date_format", present & ~real), ("date_out_of_range", present & real & outside)]
 
 
 def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str | None]:
@@ -94,7 +111,12 @@ def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str 
     col = nw.col(column.name)
     present = ~_blank(column.name, dtype)
     rules: list[tuple[str, nw.Expr]] = []
-    text = col.cast(nw.String).str.strip_chars() if _is_text(dtype) else None
+    # pandas keeps a column of Python objects (dates, yes/no with blanks) as objects:
+    # each cell is checked in its written form, as `to_records` reads it cell by cell
+    # (but for lists of codes or texts, which no text form checks)
+    listed = column.type in ("codes", "texts")
+    as_text = _is_text(dtype) or (dtype == nw.Object and not listed)
+    text = col.cast(nw.String).str.strip_chars() if as_text else None
     kind = column.type
     if dtype == nw.Unknown:  # a column of nulls only: the missing rule covers it
         return rules, None
@@ -109,8 +131,14 @@ def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str 
                 | (col.dt.microsecond() != 0)
             )
             rules.append(("datetime_not_date", present & timed))
+        elif dtype == nw.Object and text is not None:
+            # timestamps among objects are written with their time, a date without
+            timed = text.str.contains(_TIMED)
+            midnight = text.str.contains(_MIDNIGHT)
+            rules.append(("datetime_not_date", present & timed & ~midnight))
+            rules += _text_date_rules(present & ~timed, text)
         elif text is not None:
-            rules.append(("date_format", present & ~text.str.contains(_DATE)))
+            rules += _text_date_rules(present, text)
         else:
             return rules, "date_type"
     elif kind in ("count", "scale5"):
@@ -141,10 +169,6 @@ def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str 
         pattern = rf"^\s*(?:{one})\s*(?:{_SPLIT}\s*(?:{one})\s*)*{_SPLIT}?\s*$"
         rules.append(("enum", present & ~text.str.contains(pattern)))
     elif kind == "bool":
-        if dtype == nw.Object:
-            # pandas keeps yes/no cells with blanks as objects (True, None, "是"): each
-            # cell written as text must be a yes or a no, so 1 and 0 stay refused
-            text = col.cast(nw.String).str.strip_chars()
         if text is not None:
             rules.append(("bool_parsing", present & ~text.is_in(TRUE_TEXTS + FALSE_TEXTS)))
         elif dtype != nw.Boolean:
