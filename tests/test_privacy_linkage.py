@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -66,10 +67,15 @@ def test_splink_on_duckdb_finds_the_planted_duplicates() -> None:
 
 
 @pytest.mark.spark
-def test_splink_on_spark() -> None:  # pragma: no cover - opt-in: uv run pytest -m spark
+def test_splink_on_spark(tmp_path: Path) -> None:  # pragma: no cover - opt-in: -m spark
     pyspark = pytest.importorskip("pyspark")
     import splink
+    from splink.backends.spark import similarity_jar_location
 
-    spark = pyspark.sql.SparkSession.builder.master("local[1]").getOrCreate()
+    # Splink's string comparisons (Jaro-Winkler) are Scala functions in its own jar,
+    # and it checkpoints its Spark tables, for which Spark needs a directory
+    builder = pyspark.sql.SparkSession.builder.master("local[1]")
+    spark = builder.config("spark.jars", similarity_jar_location()).getOrCreate()
+    spark.sparkContext.setCheckpointDir(str(tmp_path))
     pairs = splink_duplicates(registry(), db_api=splink.SparkAPI(spark_session=spark))  # type: ignore[no-untyped-call]
     assert ("d1", "p005") in {(p.first, p.second) for p in pairs}
