@@ -14,7 +14,13 @@ from socialwork.labels import LabelledEnum
 from tests.docs_site import ROOT
 
 DOCS = ROOT / "docs"
-TRANSLATED = ("getting-started", "explanation/stages", "explanation/indicators", "glossary")
+TRANSLATED = (
+    "index",
+    "getting-started",
+    "explanation/stages",
+    "explanation/indicators",
+    "glossary",
+)
 """The pages written in both languages, as ``page.zh.md`` and ``page.en.md``."""
 
 LANGUAGES = ("zh", "en")
