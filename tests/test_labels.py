@@ -14,6 +14,7 @@ from socialwork.errors import UnknownLanguageError
 from socialwork.labels import LANGUAGES, LabelledEnum, canonical_language
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.models import BilingualText, CaseStatus, ClientCategory, GoalLifecycleStatus
+from socialwork.stages import Stage, stage_guide
 
 
 def public_enums() -> list[type[Enum]]:
@@ -127,9 +128,23 @@ def catalogue_texts() -> list[tuple[str, BilingualText]]:
     return found
 
 
-@pytest.mark.parametrize(("where", "text"), catalogue_texts(), ids=lambda x: str(x)[:40])
-def test_the_catalogue_speaks_traditional_chinese(where: str, text: BilingualText) -> None:
-    # a zh-Hant report must not fall back to Simplified names and units
+def guide_texts() -> list[tuple[str, BilingualText]]:
+    parts = ("situation", "residents", "guidelines", "tasks", "methods", "cautions")
+    return [
+        (f"{stage.value}.{part}[{k}]", text)
+        for stage in Stage
+        for part in parts
+        for k, text in enumerate(getattr(stage_guide(stage), part))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "text"), catalogue_texts() + guide_texts(), ids=lambda x: str(x)[:40]
+)
+def test_the_catalogue_and_stage_guides_speak_traditional_chinese(
+    where: str, text: BilingualText
+) -> None:
+    # a zh-Hant report or guide must not fall back to Simplified text
     assert text.zh_hant == TO_TRADITIONAL.convert(text.zh), where
     assert text.text("zh-TW") == text.zh_hant
 

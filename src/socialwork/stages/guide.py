@@ -63,8 +63,9 @@ class StageGuide:
     warnings: tuple[Caution, ...]
 
 
-def _lines(*pairs: tuple[str, str]) -> tuple[BilingualText, ...]:
-    return tuple(BilingualText.of(zh, en) for zh, en in pairs)
+def _lines(*texts: tuple[str, str, str]) -> tuple[BilingualText, ...]:
+    """Texts given as (Simplified Chinese, English, Traditional Chinese)."""
+    return tuple(BilingualText.of(zh, en, zh_hant) for zh, en, zh_hant in texts)
 
 
 _GUIDES = MappingProxyType(
@@ -76,18 +77,21 @@ _GUIDES = MappingProxyType(
                     "社区的基本情况、需求和资源都还有待调查和分析",
                     "The community's basic facts, needs and resources are yet to be "
                     "surveyed and analysed",
+                    "社區的基本情況、需求和資源都還有待調查和分析",
                 ),
             ),
             residents=_lines(
                 (
                     "居民不太相信大家一起行动能办成事",
                     "Residents doubt that acting together can change anything",
+                    "居民不太相信大家一起行動能辦成事",
                 ),
             ),
             guidelines=_lines(
                 (
                     "先认识社区、找准方向，再决定做什么",
                     "Understand the community and find a direction before deciding what to do",
+                    "先認識社區、找準方向，再決定做什麼",
                 ),
             ),
             tasks=_lines(
@@ -95,24 +99,40 @@ _GUIDES = MappingProxyType(
                     "根据社区概况和需求、资源分析拟定工作方案",
                     "Draw up a work plan from the community profile and the analysis of "
                     "needs and resources",
+                    "根據社區概況和需求、資源分析擬定工作方案",
                 ),
-                ("筹措经费，招募并培训工作人员", "Raise funds; recruit and train staff"),
+                (
+                    "筹措经费，招募并培训工作人员",
+                    "Raise funds; recruit and train staff",
+                    "籌措經費，招募並培訓工作人員",
+                ),
                 (
                     "与社区内各类组织取得联系",
                     "Get in touch with the organisations active in the community",
+                    "與社區內各類組織取得聯繫",
                 ),
-                ("与居民建立关系", "Build relationships with residents"),
+                ("与居民建立关系", "Build relationships with residents", "與居民建立關係"),
             ),
             methods=_lines(
                 (
                     "通过走访、访谈和社区普查认识社区",
                     "Learn the community through visits, interviews and a community census",
+                    "通過走訪、訪談和社區普查認識社區",
                 ),
-                ("以提供服务为契机接近居民", "Reach residents by offering services"),
-                ("以可靠的行动赢得居民信任", "Earn residents' trust by dependable action"),
+                (
+                    "以提供服务为契机接近居民",
+                    "Reach residents by offering services",
+                    "以提供服務爲契機接近居民",
+                ),
+                (
+                    "以可靠的行动赢得居民信任",
+                    "Earn residents' trust by dependable action",
+                    "以可靠的行動贏得居民信任",
+                ),
                 (
                     "与社区组织一起商量解决社区问题的办法",
                     "Work out answers to community problems together with local organisations",
+                    "與社區組織一起商量解決社區問題的辦法",
                 ),
             ),
             exit_criteria=(
@@ -128,6 +148,7 @@ _GUIDES = MappingProxyType(
                     "Until the community is understood and a direction found, do not turn the "
                     "work into a string of activities and events: it keeps the work from "
                     "taking root",
+                    "在摸清社區、找到方向之前，不要把工作變成一連串的活動和事件，否則難以在社區紮根",
                 ),
             ),
             warnings=(Caution.EVENTS_BEFORE_PROFILE,),
@@ -138,6 +159,7 @@ _GUIDES = MappingProxyType(
                 (
                     "社区里的人手和物资本就不多，却大多闲置，尚未调动起来",
                     "The community's limited people and material means are still largely untapped",
+                    "社區裏的人手和物資本就不多，卻大多閒置，尚未調動起來",
                 ),
             ),
             residents=_lines(
@@ -145,6 +167,7 @@ _GUIDES = MappingProxyType(
                     "许多居民仍想坐享其成，不愿为公共事务出力",
                     "Many residents still expect others to act and hold back their own effort "
                     "for common causes",
+                    "許多居民仍想坐享其成，不願爲公共事務出力",
                 ),
             ),
             guidelines=_lines(
@@ -152,6 +175,7 @@ _GUIDES = MappingProxyType(
                     "调动资源、组建居民小组、培训带头人，让居民参与扎下根来",
                     "Mobilise resources, form resident groups and train leaders so that "
                     "participation takes root",
+                    "調動資源、組建居民小組、培訓帶頭人，讓居民參與紮下根來",
                 ),
             ),
             tasks=_lines(
@@ -159,15 +183,28 @@ _GUIDES = MappingProxyType(
                     "发现居民带头人并加以培训，让他们看到参与社区事务的意义",
                     "Find resident leaders and train them, so that they see why community "
                     "affairs are worth their time",
+                    "發現居民帶頭人並加以培訓，讓他們看到參與社區事務的意義",
                 ),
-                ("排定工作目标的先后次序", "Put the goals of the work in order of priority"),
-                ("营造邻里互助合作的风气", "Foster mutual help and cooperation among neighbours"),
+                (
+                    "排定工作目标的先后次序",
+                    "Put the goals of the work in order of priority",
+                    "排定工作目標的先後次序",
+                ),
+                (
+                    "营造邻里互助合作的风气",
+                    "Foster mutual help and cooperation among neighbours",
+                    "營造鄰里互助合作的風氣",
+                ),
             ),
             methods=_lines(
-                ("发掘资源，开展社区教育", "Uncover resources and run community education"),
-                ("组织互助合作活动", "Organise mutual-aid activities"),
-                ("推动居民成立小组", "Help residents set up groups"),
-                ("提供服务", "Provide services"),
+                (
+                    "发掘资源，开展社区教育",
+                    "Uncover resources and run community education",
+                    "發掘資源，開展社區教育",
+                ),
+                ("组织互助合作活动", "Organise mutual-aid activities", "組織互助合作活動"),
+                ("推动居民成立小组", "Help residents set up groups", "推動居民成立小組"),
+                ("提供服务", "Provide services", "提供服務"),
             ),
             exit_criteria=(
                 ExitCriterion.GROUP_KINDS,
@@ -179,16 +216,19 @@ _GUIDES = MappingProxyType(
                     "社工提供的服务和活动多，居民容易依赖社工",
                     "The worker's many services and activities easily make residents "
                     "depend on the worker",
+                    "社工提供的服務和活動多，居民容易依賴社工",
                 ),
                 (
                     "居民信任社工多于信任自己的带头人时，带头人会受挫，培养也更难",
                     "When residents trust the worker more than their own leaders, the "
                     "leaders lose heart and are harder to develop",
+                    "居民信任社工多於信任自己的帶頭人時，帶頭人會受挫，培養也更難",
                 ),
                 (
                     "各小组成立后，组内组间难免争人事、争权力，需要小心应对",
                     "Groups quarrel over people and power, inside and between them: handle "
                     "it with care",
+                    "各小組成立後，組內組間難免爭人事、爭權力，需要小心應對",
                 ),
             ),
             warnings=(
@@ -203,6 +243,7 @@ _GUIDES = MappingProxyType(
                 (
                     "新成立的居民小组充满朝气",
                     "The newly formed resident groups are full of energy",
+                    "新成立的居民小組充滿朝氣",
                 ),
             ),
             residents=_lines(
@@ -212,6 +253,7 @@ _GUIDES = MappingProxyType(
                     "Leaders are idealistic and take the initiative, but pressure of work, "
                     "unreasonable demands and quarrels inside the organisation can wear "
                     "their enthusiasm down",
+                    "帶頭人有理想、肯主動，但熱情容易被工作壓力、居民的過分要求和組織內部的爭執消磨",
                 ),
             ),
             guidelines=_lines(
@@ -219,31 +261,44 @@ _GUIDES = MappingProxyType(
                     "建立或加强居民组织，让社区工作走上系统化的轨道",
                     "Set up or strengthen the residents' organisation and put the work on "
                     "a systematic footing",
+                    "建立或加強居民組織，讓社區工作走上系統化的軌道",
                 ),
             ),
             tasks=_lines(
                 (
                     "帮助组织建立合理的内部行政程序",
                     "Help the organisation set up sound internal administrative procedures",
+                    "幫助組織建立合理的內部行政程序",
                 ),
-                ("与居民分享组织工作的经验和技巧", "Share the know-how of organising residents"),
-                ("协助建立稳定的资源支持网络", "Help build a stable network of resource support"),
+                (
+                    "与居民分享组织工作的经验和技巧",
+                    "Share the know-how of organising residents",
+                    "與居民分享組織工作的經驗和技巧",
+                ),
+                (
+                    "协助建立稳定的资源支持网络",
+                    "Help build a stable network of resource support",
+                    "協助建立穩定的資源支持網絡",
+                ),
             ),
             methods=_lines(
                 (
                     "互助合作：对骨干和一般居民采取不同做法，让成员觉得小组是自己的",
                     "Mutual aid: serve leaders and ordinary residents in different ways and "
                     "strengthen members' sense of belonging",
+                    "互助合作：對骨幹和一般居民採取不同做法，讓成員覺得小組是自己的",
                 ),
                 (
                     "社区教育：通过支持、鼓励和训练，让骨干越来越会办事",
                     "Community education: keep building leaders' capacity through support, "
                     "encouragement and training",
+                    "社區教育：通過支持、鼓勵和訓練，讓骨幹越來越會辦事",
                 ),
                 (
                     "用实际行动争取外来资源，尤其要和驻区单位携手共建",
                     "Win outside resources through action, above all by co-building with "
                     "local units",
+                    "用實際行動爭取外來資源，尤其要和駐區單位攜手共建",
                 ),
             ),
             exit_criteria=(
@@ -257,11 +312,13 @@ _GUIDES = MappingProxyType(
                     "不要把注意力过多放在少数带头人身上，而忽略了大多数普通居民",
                     "Do not give so much attention to a few leaders that most ordinary "
                     "residents are neglected",
+                    "不要把注意力過多放在少數帶頭人身上，而忽略了大多數普通居民",
                 ),
                 (
                     "提醒居民组织在提供服务之外，也要设法让居民长期参与",
                     "Remind the organisation that besides delivering services it must keep "
                     "residents taking part over time",
+                    "提醒居民組織在提供服務之外，也要設法讓居民長期參與",
                 ),
             ),
             warnings=(Caution.LEADER_FOCUS, Caution.SERVICES_ONLY),
@@ -269,43 +326,57 @@ _GUIDES = MappingProxyType(
         Stage.EVALUATION: StageGuide(
             stage=Stage.EVALUATION,
             situation=_lines(
-                ("社区的需要一直在变化", "The community's needs keep changing"),
+                (
+                    "社区的需要一直在变化",
+                    "The community's needs keep changing",
+                    "社區的需要一直在變化",
+                ),
             ),
             residents=_lines(
                 (
                     "居民更愿意参与，对社工和居民组织的期待也更高",
                     "Residents are more willing to take part and expect more of the worker "
                     "and of their organisation",
+                    "居民更願意參與，對社工和居民組織的期待也更高",
                 ),
             ),
             guidelines=_lines(
                 (
                     "回顾成效，决定下一步的方向",
                     "Take stock and decide the next direction",
+                    "回顧成效，決定下一步的方向",
                 ),
             ),
             tasks=_lines(
                 (
                     "按社区的新变化重新评估需要和问题",
                     "Reassess needs and problems in the light of how the community changed",
+                    "按社區的新變化重新評估需要和問題",
                 ),
-                ("总结专业工作的过程", "Review the professional process of the work"),
+                (
+                    "总结专业工作的过程",
+                    "Review the professional process of the work",
+                    "總結專業工作的過程",
+                ),
                 (
                     "与居民组织一起确定今后的工作方向",
                     "Decide with the residents' organisation where the work goes next",
+                    "與居民組織一起確定今後的工作方向",
                 ),
             ),
             methods=_lines(
-                ("策划", "Planning"),
-                ("倡导", "Advocacy"),
+                ("策划", "Planning", "策劃"),
+                ("倡导", "Advocacy", "倡導"),
                 (
                     "用客观标准衡量居民组织独立办事的能力",
                     "Measure the organisation's capacity to act on its own by objective standards",
+                    "用客觀標準衡量居民組織獨立辦事的能力",
                 ),
                 (
                     "需要时请义务专业人士做顾问，减少社工对决策的影响",
                     "Where useful, invite volunteer professionals as advisers so that the "
                     "worker weighs less in decisions",
+                    "需要時請義務專業人士做顧問，減少社工對決策的影響",
                 ),
             ),
             exit_criteria=(
@@ -319,10 +390,12 @@ _GUIDES = MappingProxyType(
                     "既不能只凭感觉，也不能只看统计数字，要兼顾定性和定量资料",
                     "Rely neither on impressions nor on statistics alone: weigh qualitative "
                     "and quantitative evidence together",
+                    "既不能只憑感覺，也不能只看統計數字，要兼顧定性和定量資料",
                 ),
                 (
                     "总结是为了今后的发展，而不是走过场",
                     "Sum up to shape what comes next, not as a formality",
+                    "總結是爲了今後的發展，而不是走過場",
                 ),
             ),
             warnings=(Caution.ONLY_NUMBERS, Caution.ONLY_IMPRESSIONS),
