@@ -124,3 +124,63 @@ def test_guide_text_is_bilingual(stage: Stage) -> None:
 def test_bilingual_text_refuses_unknown_languages() -> None:
     with pytest.raises(UnknownLanguageError):
         BilingualText.of("倡导", "Advocacy").text("fr")
+
+
+# --- a stage guide shows itself ---
+
+
+def test_a_stage_guide_has_a_short_repr() -> None:
+    # the launch stage: 3 tasks, 4 methods, 3 exit criteria, 3 cautions
+    assert repr(stage_guide("launch")) == (
+        "StageGuide(launch: 3 tasks, 4 methods, 3 exit criteria, 3 cautions)"
+    )
+
+
+@pytest.mark.parametrize("language", ["zh", "en", "zh-Hant"])
+def test_a_stage_guide_shows_every_text_under_its_heading(language: str) -> None:
+    headings = {
+        "zh": [
+            "社区状况",
+            "居民表现",
+            "行动方针",
+            "主要任务",
+            "介入策略和工作方法",
+            "工作目标的实现",
+            "注意事项",
+        ],
+        "en": [
+            "Community situation",
+            "Residents",
+            "Line of action",
+            "Main tasks",
+            "Strategies and methods",
+            "Exit criteria",
+            "Cautions",
+        ],
+        "zh-Hant": [
+            "社區狀況",
+            "居民表現",
+            "行動方針",
+            "主要任務",
+            "介入策略和工作方法",
+            "工作目標的實現",
+            "注意事項",
+        ],
+    }[language]
+    for stage in Stage:
+        guide = stage_guide(stage)
+        text = guide.to_markdown(language)
+        assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == headings
+        items = [line[2:] for line in text.splitlines() if line.startswith("- ")]
+        expected = [
+            *(t.text(language) for t in guide.situation),
+            *(t.text(language) for t in guide.residents),
+            *(t.text(language) for t in guide.guidelines),
+            *(t.text(language) for t in guide.tasks),
+            *(t.text(language) for t in guide.methods),
+            *(c.label(language) for c in guide.exit_criteria),
+            *(t.text(language) for t in guide.cautions),
+        ]
+        assert items == expected
+        assert stage.label(language) in text.splitlines()[0]
+    assert stage_guide("launch")._repr_html_().count("<h2>") == 7

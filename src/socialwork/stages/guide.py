@@ -19,6 +19,8 @@ from types import MappingProxyType
 from attrs import frozen
 
 from socialwork._arguments import require_member
+from socialwork.display import Displayable, _inline
+from socialwork.labels import Language, canonical_language, select_language
 from socialwork.models import BilingualText
 from socialwork.stages.cautions import Caution
 from socialwork.stages.exit import ExitCriterion
@@ -27,8 +29,20 @@ from socialwork.stages.stage import Stage
 __all__ = ["StageGuide", "stage_guide"]
 
 
+_SECTIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("situation", "社区状况", "Community situation", "社區狀況"),
+    ("residents", "居民表现", "Residents", "居民表現"),
+    ("guidelines", "行动方针", "Line of action", "行動方針"),
+    ("tasks", "主要任务", "Main tasks", "主要任務"),
+    ("methods", "介入策略和工作方法", "Strategies and methods", "介入策略和工作方法"),
+    ("exit_criteria", "工作目标的实现", "Exit criteria", "工作目標的實現"),
+    ("cautions", "注意事项", "Cautions", "注意事項"),
+)
+"""The guide's sections in reading order, with their headings (zh, en, zh-Hant)."""
+
+
 @frozen
-class StageGuide:
+class StageGuide(Displayable):
     """What a practitioner should know about one stage of community work.
 
     Attributes:
@@ -61,6 +75,40 @@ class StageGuide:
     exit_criteria: tuple[ExitCriterion, ...]
     cautions: tuple[BilingualText, ...]
     warnings: tuple[Caution, ...]
+
+    def __repr__(self) -> str:
+        """A short form: the stage and how much each section holds."""
+        return (
+            f"StageGuide({self.stage.value}: {len(self.tasks)} tasks, {len(self.methods)} "
+            f"methods, {len(self.exit_criteria)} exit criteria, {len(self.cautions)} cautions)"
+        )
+
+    def to_markdown(self, language: Language | str = "zh") -> str:
+        """Return the guide as Markdown: a heading, then each section as a list.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> print(stage_guide("evaluation").to_markdown("en").splitlines()[0])
+            # Evaluation: stage guide
+            >>> print(stage_guide("evaluation").to_markdown().splitlines()[0])
+            # 评估阶段工作指引
+        """
+        script = canonical_language(language)
+        stage = self.stage.label(script)
+        title = select_language(
+            script, f"{stage}阶段工作指引", f"{stage}: stage guide", f"{stage}階段工作指引"
+        )
+        out = [f"# {title}"]
+        for part, *headings in _SECTIONS:
+            items = [
+                item.label(script) if isinstance(item, ExitCriterion) else item.text(script)
+                for item in getattr(self, part)
+            ]
+            out += ["", f"## {select_language(script, *headings)}", ""]
+            out += [f"- {_inline(text)}" for text in items]
+        return "\n".join(out) + "\n"
 
 
 def _lines(*texts: tuple[str, str, str]) -> tuple[BilingualText, ...]:
