@@ -29,7 +29,7 @@ from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_day, require_instance
-from socialwork.frames.indicators import _day, _distinct, _eager, _lazy
+from socialwork.frames.indicators import _day, _distinct, _eager, _in, _lazy
 from socialwork.frames.validate import _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics._checks import require_days
@@ -168,7 +168,7 @@ def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
     """
     period = require_instance(Period, period, "period")
     frame = _lazy(surveys, "surveys", "conducted_on", "satisfied", "respondents")
-    counted = frame.filter(_between(_day(frame, "conducted_on"), period.start, period.end))
+    counted = frame.filter(_in(frame, "conducted_on", period))
     satisfied, respondents = _eager(
         counted.select(
             nw.col("satisfied").cast(nw.Int64).sum().alias("satisfied"),
@@ -198,7 +198,7 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
     """
     period = require_instance(Period, period, "period")
     frame = _lazy(service_hours, "service_hours", "on", "hours")
-    counted = frame.filter(_between(_day(frame, "on"), period.start, period.end))
+    counted = frame.filter(_in(frame, "on", period))
     (total,) = _eager(
         counted.select((nw.col("hours").cast(nw.Float64) * 100).round(0).cast(nw.Int64).sum())
     ).row(0)
@@ -632,9 +632,7 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
     planned = require_count(planned, "planned")
     frame = _lazy(visits, "visits", "id", "on", "mode")
     on = _day(frame, "on")
-    done = frame.filter(
-        (nw.col("mode") == ContactMode.HOME_VISIT.value) & _between(on, period.start, period.end)
-    )
+    done = frame.filter((nw.col("mode") == ContactMode.HOME_VISIT.value) & _in(frame, "on", period))
     (count,) = _eager(done.select(nw.len())).row(0)
     count = _int(count)
     extra: list[Exclusion] = []
@@ -658,7 +656,7 @@ def _attendance(
     members = _lazy(group_members, "group_members", "group_id", "joined_on", "left_on")
     sessions = _lazy(group_sessions, "group_sessions", "group_id", "on")
     sessions, count = _items(sessions, "attended")
-    held = sessions.filter(_between(_day(sessions, "on"), period.start, period.end)).select(
+    held = sessions.filter(_in(sessions, "on", period)).select(
         _text("group_id").alias("group_id"),
         _day(sessions, "on").alias("__on__"),
         count.cast(nw.Int64).alias("__came__"),
