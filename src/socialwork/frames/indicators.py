@@ -20,7 +20,7 @@ from narwhals.typing import IntoFrame
 from socialwork._arguments import require_instance
 from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import contract
-from socialwork.frames.convert import _Bad, _cell
+from socialwork.frames.convert import _DTYPES, _Bad, _cell
 from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import _checks, _native, _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
@@ -40,20 +40,6 @@ _BY_CODE = {c.value: c for c in ClientCategory}
 
 def _eager(frame: Any) -> nw.DataFrame[Any]:
     return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
-
-
-_NULLS: dict[str, Any] = {
-    "id": nw.String(),
-    "text": nw.String(),
-    "code": nw.String(),
-    "codes": nw.String(),
-    "date": nw.Date(),
-    "count": nw.Int64(),
-    "scale5": nw.Int64(),
-    "decimal": nw.Float64(),
-    "number": nw.Float64(),
-    "bool": nw.Boolean(),
-}
 
 
 def _require_pyarrow_for(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> None:
@@ -106,7 +92,8 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
                 problems.append(FrameProblem(None, name, wrong, str(schema[name])))
     if problems:
         raise FrameContractError(spec.kind, tuple(problems))
-    blanks = [nw.lit(None, _NULLS[c.type]).alias(c.name) for c in absent if c.type in _NULLS]
+    # an absent list column stays absent: no indicator reads one
+    blanks = [nw.lit(None, _DTYPES[c.type]).alias(c.name) for c in absent if c.type != "texts"]
     return lazy.with_columns(*blanks) if blanks else lazy
 
 
