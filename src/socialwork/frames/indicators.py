@@ -210,6 +210,12 @@ def _categories(text: object) -> frozenset[ClientCategory]:
     return frozenset(_BY_CODE[p] for p in parts)
 
 
+def _excluded(rows: nw.LazyFrame[Any], reason: ExclusionReason) -> tuple[Exclusion, ...]:
+    """The ids of ``rows``, in order, as the exclusions of a rate for ``reason``."""
+    ids = _eager(rows.select(nw.col("id").cast(nw.String)))["id"].to_list()
+    return tuple(Exclusion(i, reason) for i in sorted(ids))
+
+
 def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
     """Need satisfaction from a needs frame, as `socialwork.metrics.need_satisfaction`.
 
@@ -236,12 +242,11 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
             (status == NeedStatus.MET.value).cast(nw.Int64).sum().alias("met"),
         )
     ).row(0)
-    ids = _eager(raised.filter(withdrawn).select(nw.col("id").cast(nw.String)))["id"].to_list()
     result = need_satisfaction_from_counts(int(counts[1] or 0), int(counts[0] or 0))
     return Rate(
         result.numerator,
         result.denominator,
-        tuple(Exclusion(i, ExclusionReason.WITHDRAWN) for i in sorted(ids)),
+        _excluded(raised.filter(withdrawn), ExclusionReason.WITHDRAWN),
     )
 
 
@@ -270,9 +275,8 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
             nw.col("matched_need").fill_null(value=False).cast(nw.Int64).sum().alias("matched"),
         )
     ).row(0)
-    ids = _eager(counted.filter(~checked).select(nw.col("id").cast(nw.String)))["id"].to_list()
     return rate(
         int(counts[1] or 0),
         int(counts[0] or 0),
-        tuple(Exclusion(i, ExclusionReason.UNCHECKED) for i in sorted(ids)),
+        _excluded(counted.filter(~checked), ExclusionReason.UNCHECKED),
     )

@@ -29,7 +29,7 @@ from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_day, require_instance
-from socialwork.frames.indicators import _day, _distinct, _eager, _in, _lazy
+from socialwork.frames.indicators import _day, _distinct, _eager, _excluded, _in, _lazy
 from socialwork.frames.validate import _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics._checks import require_days
@@ -568,11 +568,8 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
             (~intern).cast(nw.Int64).sum().alias("counted"),
         )
     ).row(0)
-    interns = _eager(present.filter(intern).select(_text("id")))["id"].to_list()
     return rate(
-        _int(held),
-        _int(counted),
-        tuple(Exclusion(i, ExclusionReason.INTERN) for i in sorted(interns)),
+        _int(held), _int(counted), _excluded(present.filter(intern), ExclusionReason.INTERN)
     )
 
 
