@@ -3,13 +3,16 @@
 Timing belongs in ``benchmarks/``; a test must not fail because a shared
 machine was slow. On CI (``CI=true``) Hypothesis derandomizes, so a run of
 main is reproducible; locally every run explores new examples.
+
+The opt-in Spark tests (``-m spark``) share one local Spark session, `spark`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
+from typing import Any
 from unittest import mock
 
 import pytest
@@ -43,3 +46,24 @@ class _QuietDocs:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(_QuietDocs(), "socialwork-quiet-docs")
+
+
+@pytest.fixture(scope="session")
+def spark(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One local Spark session for every opt-in Spark test (skipped without PySpark).
+
+    Spark fixes its classpath when the first session starts, so the session
+    that every test shares carries what any of them needs: Splink's jar of
+    string comparisons (Jaro-Winkler are Scala functions), when Splink is
+    installed, and a checkpoint directory, where Splink keeps its tables.
+    """
+    sql = pytest.importorskip("pyspark.sql")
+    builder = sql.SparkSession.builder.master("local[1]").appName("socialwork")
+    with contextlib.suppress(ImportError):
+        from splink.backends.spark import similarity_jar_location
+
+        builder = builder.config("spark.jars", similarity_jar_location())
+    session = builder.getOrCreate()
+    session.sparkContext.setCheckpointDir(str(tmp_path_factory.mktemp("spark-checkpoints")))
+    yield session
+    session.stop()

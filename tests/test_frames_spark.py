@@ -7,7 +7,6 @@ machine with a Java runtime. Without PySpark the test is skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -32,14 +31,6 @@ pytestmark = [
     # PySpark 4 warns that it does not fully support pandas 3 when it reads a pandas frame
     pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
 ]
-
-
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
-    sql = pytest.importorskip("pyspark.sql")
-    session = sql.SparkSession.builder.master("local[1]").appName("socialwork").getOrCreate()
-    yield session
-    session.stop()
 
 
 def test_spark_equals_the_record_path(spark: Any) -> None:

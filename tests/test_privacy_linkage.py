@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -67,15 +67,9 @@ def test_splink_on_duckdb_finds_the_planted_duplicates() -> None:
 
 
 @pytest.mark.spark
-def test_splink_on_spark(tmp_path: Path) -> None:  # pragma: no cover - opt-in: -m spark
-    pyspark = pytest.importorskip("pyspark")
+def test_splink_on_spark(spark: Any) -> None:  # pragma: no cover - opt-in: -m spark
+    # the shared session (tests/conftest.py) carries Splink's jar and a checkpoint directory
     import splink
-    from splink.backends.spark import similarity_jar_location
 
-    # Splink's string comparisons (Jaro-Winkler) are Scala functions in its own jar,
-    # and it checkpoints its Spark tables, for which Spark needs a directory
-    builder = pyspark.sql.SparkSession.builder.master("local[1]")
-    spark = builder.config("spark.jars", similarity_jar_location()).getOrCreate()
-    spark.sparkContext.setCheckpointDir(str(tmp_path))
     pairs = splink_duplicates(registry(), db_api=splink.SparkAPI(spark_session=spark))  # type: ignore[no-untyped-call]
     assert ("d1", "p005") in {(p.first, p.second) for p in pairs}
