@@ -29,6 +29,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from socialwork._arguments import require_day
+from socialwork.display.chart import Chart
+from socialwork.display.document import Document, Heading, Items, Paragraph, Table
 from socialwork.errors import ArgumentError
 from socialwork.labels import Language, Script, canonical_language, select_language
 
@@ -42,7 +44,13 @@ if TYPE_CHECKING:
 __all__ = [
     "VEGA_LITE_MIME",
     "VEGA_LITE_SCHEMA",
+    "Chart",
     "Displayable",
+    "Document",
+    "Heading",
+    "Items",
+    "Paragraph",
+    "Table",
     "coverage_chart",
     "engagement_timeline_chart",
     "group_attendance_chart",
