@@ -16,8 +16,9 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
-from socialwork.planning import Recurrence, plan_template, schedule, working_days
-from socialwork.planning.duties import RestDayShift
+from socialwork.calendars import Recurrence, working_days
+from socialwork.calendars.duties import RestDayShift
+from socialwork.plans import plan_template, schedule
 from socialwork.records import replace
 
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
+from socialwork.analysis import Offer, match_needs, prioritise
+from socialwork.analysis.resources import Assignment
 from socialwork.models import BradshawEvidence, Evidence, Need, NeedDomain
-from socialwork.planning import Offer, match_needs, prioritise
-from socialwork.planning.resources import Assignment
 
 SEED = 20250601
 SIZE = 10_000

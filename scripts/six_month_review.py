@@ -24,14 +24,14 @@ from dateutil.relativedelta import relativedelta
 from socialwork.display import markdown_table
 from socialwork.metrics import Rate, monthly_report, rate
 from socialwork.models import Period
-from socialwork.planning import (
+from socialwork.plans import (
     Measurement,
     measurements_from_reports,
     milestone_review,
     plan_template,
     review_plan,
 )
-from socialwork.planning.review import PlanReview
+from socialwork.plans.review import PlanReview
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 

@@ -72,7 +72,7 @@ year plan. Both display as tables; the register's heat map is a chart.""",
     ),
     (
         "code",
-        """from socialwork.planning import (
+        """from socialwork.analysis import (
     Risk,
     RiskCategory,
     RiskRegister,

@@ -10,11 +10,11 @@ from datetime import date
 from typing import Any
 
 from socialwork import display
+from socialwork.analysis import RiskRegister
 from socialwork.metrics import monthly_report, rate
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.models import Period
-from socialwork.planning import RiskRegister
-from socialwork.planning.review import PlanReview
+from socialwork.plans.review import PlanReview
 from socialwork.samples import station_month, station_previous_month
 from socialwork.stages import Engagement, MoveKind, Stage, StageMove
 
@@ -34,7 +34,7 @@ def sample_engagement() -> Engagement:
 
 
 def register() -> RiskRegister:
-    from socialwork.planning import Risk, RiskCategory, RiskScore
+    from socialwork.analysis import Risk, RiskCategory, RiskScore
 
     def risk(key: str, title: str, likelihood: int, impact: int) -> Risk:
         return Risk(
@@ -57,7 +57,7 @@ def register() -> RiskRegister:
 
 def sample_review() -> PlanReview:
     """The community annual plan at its mid-term review, with baselines and six months' figures."""
-    from socialwork.planning import Measurement, milestone_review, plan_template
+    from socialwork.plans import Measurement, milestone_review, plan_template
     from socialwork.records import replace
 
     plan = plan_template("community_annual").work_plan(id="c2025", start=date(2025, 1, 1))

@@ -15,12 +15,14 @@ from typing import Any, Literal
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from socialwork import analysis as an
+from socialwork import calendars as ca
 from socialwork import models as m
-from socialwork import planning as pl
+from socialwork import plans as pn
 from socialwork import stages as sg
 from socialwork.metrics import definitions as md
 from socialwork.metrics import targets as mt
-from socialwork.planning import review as pr
+from socialwork.plans import review as pr
 from socialwork.records import MAX_COUNT, replace
 from socialwork.stages.evidence import MAX_RATIO
 
@@ -765,30 +767,30 @@ STAGE_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
 """A strategy for every record type of socialwork.stages, keyed by the type."""
 
 
-# --- planning ---
+# --- calendars, analysis and plans ---
 
 
-risk_scores = st.builds(pl.RiskScore, likelihood=scale5, impact=scale5)
+risk_scores = st.builds(an.RiskScore, likelihood=scale5, impact=scale5)
 
 
 @st.composite
-def rating_bands(draw: st.DrawFn) -> pl.RatingBands:
+def rating_bands(draw: st.DrawFn) -> an.RatingBands:
     low = draw(st.integers(min_value=1, max_value=23))
-    return pl.RatingBands(
+    return an.RatingBands(
         low_max=low, medium_max=draw(st.integers(min_value=low + 1, max_value=24))
     )
 
 
 @st.composite
-def risks(draw: st.DrawFn) -> pl.Risk:
+def risks(draw: st.DrawFn) -> an.Risk:
     inherent = draw(risk_scores)
     residual = draw(optional(risk_scores))
     above = residual is not None and residual.rating > inherent.rating
-    status = draw(st.sampled_from(pl.RiskStatus))
-    return pl.Risk(
+    status = draw(st.sampled_from(an.RiskStatus))
+    return an.Risk(
         id=draw(ids),
         title=draw(texts),
-        category=draw(st.sampled_from(pl.RiskCategory)),
+        category=draw(st.sampled_from(an.RiskCategory)),
         cause=draw(optional(texts)),
         event=draw(optional(texts)),
         effect=draw(optional(texts)),
@@ -796,19 +798,19 @@ def risks(draw: st.DrawFn) -> pl.Risk:
         inherent=inherent,
         residual=residual,
         target=draw(optional(risk_scores)),
-        treatment=draw(optional(st.sampled_from(pl.RiskTreatment))),
+        treatment=draw(optional(st.sampled_from(an.RiskTreatment))),
         responses=tuple(draw(st.lists(texts, max_size=2))),
         status=status,
         review_on=draw(optional(days)),
-        closed_on=draw(days) if status is pl.RiskStatus.CLOSED else None,
+        closed_on=draw(days) if status is an.RiskStatus.CLOSED else None,
         residual_explanation=draw(texts) if above else None,
     )
 
 
 risk_registers = st.builds(
-    pl.RiskRegister,
+    an.RiskRegister,
     risks=unique_by_id(risks(), max_size=8),
-    bands=st.just(pl.RatingBands()) | rating_bands(),
+    bands=st.just(an.RatingBands()) | rating_bands(),
 )
 
 MATCH_DOMAINS = (m.NeedDomain.ELDERLY_CARE, m.NeedDomain.HEALTH, m.NeedDomain.BASIC_LIVING)
@@ -838,11 +840,11 @@ def open_needs(draw: st.DrawFn, max_size: int = 6) -> tuple[m.Need, ...]:
 
 
 @st.composite
-def offers(draw: st.DrawFn, max_size: int = 3, max_capacity: int = 3) -> tuple[pl.Offer, ...]:
+def offers(draw: st.DrawFn, max_size: int = 3, max_capacity: int = 3) -> tuple[an.Offer, ...]:
     """Offers with distinct ids in a few domains."""
     size = draw(st.integers(min_value=0, max_value=max_size))
     return tuple(
-        pl.Offer(
+        an.Offer(
             id=f"o{index}",
             domain=draw(st.sampled_from(MATCH_DOMAINS)),
             capacity=draw(st.integers(min_value=1, max_value=max_capacity)),
@@ -853,7 +855,7 @@ def offers(draw: st.DrawFn, max_size: int = 3, max_capacity: int = 3) -> tuple[p
 
 
 offer_records = st.builds(
-    pl.Offer,
+    an.Offer,
     id=ids,
     domain=st.sampled_from(m.NeedDomain),
     capacity=st.integers(min_value=1, max_value=MAX_COUNT),
@@ -865,12 +867,12 @@ unit_floats = st.floats(min_value=0, max_value=1, allow_nan=False)
 
 
 @st.composite
-def priority_weights(draw: st.DrawFn) -> pl.PriorityWeights:
+def priority_weights(draw: st.DrawFn) -> an.PriorityWeights:
     """Weights of 0–1 with at least one above 0, and any people scale."""
     weights = [draw(unit_floats) for _ in range(4)]
     if not any(weights):
         weights[draw(st.integers(min_value=0, max_value=3))] = 1.0
-    return pl.PriorityWeights(
+    return an.PriorityWeights(
         evidence=weights[0],
         severity=weights[1],
         urgency=weights[2],
@@ -880,14 +882,14 @@ def priority_weights(draw: st.DrawFn) -> pl.PriorityWeights:
 
 
 @st.composite
-def swot_items(draw: st.DrawFn) -> pl.SwotItem:
+def swot_items(draw: st.DrawFn) -> an.SwotItem:
     """A SWOT item of any quadrant, scored (with a rating its quadrant allows) or not."""
-    quadrant = draw(st.sampled_from(pl.SwotQuadrant))
-    low, high = {pl.SwotQuadrant.STRENGTH: (3, 4), pl.SwotQuadrant.WEAKNESS: (1, 2)}.get(
+    quadrant = draw(st.sampled_from(an.SwotQuadrant))
+    low, high = {an.SwotQuadrant.STRENGTH: (3, 4), an.SwotQuadrant.WEAKNESS: (1, 2)}.get(
         quadrant, (1, 4)
     )
     scored: bool = draw(st.booleans())
-    return pl.SwotItem(
+    return an.SwotItem(
         id=draw(ids),
         quadrant=quadrant,
         statement=draw(texts),
@@ -898,9 +900,9 @@ def swot_items(draw: st.DrawFn) -> pl.SwotItem:
 
 
 tows_strategies = st.builds(
-    pl.TowsStrategy,
+    an.TowsStrategy,
     id=ids,
-    slot=st.sampled_from(pl.TowsSlot),
+    slot=st.sampled_from(an.TowsSlot),
     statement=texts,
     item_ids=st.lists(ids, min_size=1, max_size=4).map(tuple),
 )
@@ -912,9 +914,9 @@ months_of_year = st.lists(st.integers(min_value=1, max_value=12), max_size=4, un
 
 
 @st.composite
-def phases(draw: st.DrawFn) -> pl.Phase:
+def phases(draw: st.DrawFn) -> pn.Phase:
     first = draw(plan_months)
-    return pl.Phase(
+    return pn.Phase(
         id=draw(ids),
         name=draw(texts),
         first_month=first,
@@ -923,29 +925,29 @@ def phases(draw: st.DrawFn) -> pl.Phase:
 
 
 milestones = st.builds(
-    pl.Milestone, id=ids, name=texts, month=plan_months, kind=st.sampled_from(pl.MilestoneKind)
+    pn.Milestone, id=ids, name=texts, month=plan_months, kind=st.sampled_from(pn.MilestoneKind)
 )
 finite_figures = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 percents = st.floats(min_value=0, max_value=100, allow_nan=False)
 
 
 @st.composite
-def goal_targets(draw: st.DrawFn) -> pl.GoalTarget:
+def goal_targets(draw: st.DrawFn) -> pn.GoalTarget:
     """A valid typed goal target: a level, points or relative change, with or without baseline."""
-    change = draw(st.sampled_from(pl.ChangeKind))
+    change = draw(st.sampled_from(pn.ChangeKind))
     unit = (
-        pl.TargetUnit.PERCENT
-        if change is pl.ChangeKind.POINTS
-        else draw(st.sampled_from(pl.TargetUnit))
+        pn.TargetUnit.PERCENT
+        if change is pn.ChangeKind.POINTS
+        else draw(st.sampled_from(pn.TargetUnit))
     )
-    percent = unit is pl.TargetUnit.PERCENT
-    if change is pl.ChangeKind.LEVEL:
+    percent = unit is pn.TargetUnit.PERCENT
+    if change is pn.ChangeKind.LEVEL:
         level = draw(percents if percent else finite_figures)
     else:
         level = draw(st.floats(min_value=0, max_value=100 if percent else 1e6, allow_nan=False))
-    return pl.GoalTarget(
+    return pn.GoalTarget(
         indicator=draw(ids),
-        comparator=draw(st.sampled_from(pl.Comparator)),
+        comparator=draw(st.sampled_from(pn.Comparator)),
         level=level,
         unit=unit,
         change=change,
@@ -954,11 +956,11 @@ def goal_targets(draw: st.DrawFn) -> pl.GoalTarget:
 
 
 plan_goals = st.builds(
-    pl.PlanGoal,
+    pn.PlanGoal,
     typed_target=optional(goal_targets()),
     id=ids,
     statement=texts,
-    kind=st.sampled_from(pl.GoalKind),
+    kind=st.sampled_from(pn.GoalKind),
     target_group=optional(texts),
     measure=optional(texts),
     target=optional(texts),
@@ -967,7 +969,7 @@ plan_goals = st.builds(
     staff_needed=optional(counts),
 )
 service_projects = st.builds(
-    pl.ServiceProject,
+    pn.ServiceProject,
     id=ids,
     name=texts,
     goal_ids=st.lists(ids, max_size=3).map(tuple),
@@ -981,96 +983,96 @@ def _longest_month(months: tuple[int, ...]) -> int:
 
 
 @st.composite
-def recurrences(draw: st.DrawFn, *, moved: bool = False) -> pl.Recurrence:
+def recurrences(draw: st.DrawFn, *, moved: bool = False) -> ca.Recurrence:
     """Weekly rules; monthly rules on a day (with a short-month choice past the 28th), the
     month's last day, weekdays, the n-th weekday or the start's day; yearly Gregorian rules
     on a day or an n-th weekday of one month; yearly lunar rules and festivals; small and
     large intervals; with or without months. With ``moved``, some move off rest days."""
     rule = draw(_recurrences())
     if moved:
-        rule = replace(rule, rest_day=draw(optional(st.sampled_from(pl.RestDayShift))))
+        rule = replace(rule, rest_day=draw(optional(st.sampled_from(ca.RestDayShift))))
     return rule
 
 
 @st.composite
-def _recurrences(draw: st.DrawFn) -> pl.Recurrence:
+def _recurrences(draw: st.DrawFn) -> ca.Recurrence:
     interval = draw(st.integers(min_value=1, max_value=3) | st.integers(min_value=1, max_value=52))
     months = draw(months_of_year)
     monthly_interval = 1 if months else interval
-    weekdays = st.lists(st.sampled_from(pl.Weekday), max_size=3, unique=True).map(tuple)
+    weekdays = st.lists(st.sampled_from(ca.Weekday), max_size=3, unique=True).map(tuple)
     nth: st.SearchStrategy[Literal[1, 2, 3, 4, -1]] = st.sampled_from((1, 2, 3, 4, -1))
-    frequency = draw(st.sampled_from(pl.Frequency))
-    if frequency is pl.Frequency.WEEKLY:
-        return pl.Recurrence(
-            frequency=pl.Frequency.WEEKLY,
+    frequency = draw(st.sampled_from(ca.Frequency))
+    if frequency is ca.Frequency.WEEKLY:
+        return ca.Recurrence(
+            frequency=ca.Frequency.WEEKLY,
             interval=interval,
             weekdays=draw(weekdays),
             months=months,
         )
-    if frequency is pl.Frequency.YEARLY:
+    if frequency is ca.Frequency.YEARLY:
         kind = draw(st.sampled_from(("day", "nth", "lunar", "festival")))
         if kind == "festival":
-            return pl.Recurrence.festival(draw(st.sampled_from(pl.Festival)))
+            return ca.Recurrence.festival(draw(st.sampled_from(ca.Festival)))
         lunar = kind == "lunar"
         month = (draw(st.integers(min_value=1, max_value=12)),)
         if kind == "nth":
-            return pl.Recurrence(
-                frequency=pl.Frequency.YEARLY,
+            return ca.Recurrence(
+                frequency=ca.Frequency.YEARLY,
                 interval=interval,
                 months=month,
-                weekdays=(draw(st.sampled_from(pl.Weekday)),),
+                weekdays=(draw(st.sampled_from(ca.Weekday)),),
                 nth=draw(nth),
             )
         day = draw(st.sampled_from((-1,)) | st.integers(min_value=1, max_value=30 if lunar else 31))
         short = draw(
-            st.sampled_from(pl.ShortMonth)
+            st.sampled_from(ca.ShortMonth)
             if day > (29 if lunar else 28)
-            else optional(st.sampled_from(pl.ShortMonth))
+            else optional(st.sampled_from(ca.ShortMonth))
         )
-        if not lunar and short is pl.ShortMonth.SKIP and day > _longest_month(month):
-            short = pl.ShortMonth.CLIP
-        return pl.Recurrence(
-            frequency=pl.Frequency.YEARLY,
+        if not lunar and short is ca.ShortMonth.SKIP and day > _longest_month(month):
+            short = ca.ShortMonth.CLIP
+        return ca.Recurrence(
+            frequency=ca.Frequency.YEARLY,
             interval=interval,
             months=month,
             month_day=day,
             short_month=short,
-            calendar=pl.CalendarSystem.LUNAR if lunar else pl.CalendarSystem.GREGORIAN,
+            calendar=ca.CalendarSystem.LUNAR if lunar else ca.CalendarSystem.GREGORIAN,
         )
     kind = draw(st.sampled_from(("day", "last", "weekdays", "nth", "start")))
     if kind in ("day", "last"):
         day = -1 if kind == "last" else draw(st.integers(min_value=1, max_value=31))
         short = draw(
-            st.sampled_from(pl.ShortMonth) if day > 28 else optional(st.sampled_from(pl.ShortMonth))
+            st.sampled_from(ca.ShortMonth) if day > 28 else optional(st.sampled_from(ca.ShortMonth))
         )
-        if short is pl.ShortMonth.SKIP and day > _longest_month(months):
-            short = pl.ShortMonth.CLIP
-        return pl.Recurrence(
-            frequency=pl.Frequency.MONTHLY,
+        if short is ca.ShortMonth.SKIP and day > _longest_month(months):
+            short = ca.ShortMonth.CLIP
+        return ca.Recurrence(
+            frequency=ca.Frequency.MONTHLY,
             interval=monthly_interval,
             month_day=day,
             months=months,
             short_month=short,
         )
     if kind == "nth":
-        return pl.Recurrence(
-            frequency=pl.Frequency.MONTHLY,
+        return ca.Recurrence(
+            frequency=ca.Frequency.MONTHLY,
             interval=monthly_interval,
-            weekdays=(draw(st.sampled_from(pl.Weekday)),),
+            weekdays=(draw(st.sampled_from(ca.Weekday)),),
             nth=draw(nth),
             months=months,
         )
-    return pl.Recurrence(
-        frequency=pl.Frequency.MONTHLY,
+    return ca.Recurrence(
+        frequency=ca.Frequency.MONTHLY,
         interval=monthly_interval,
         weekdays=draw(weekdays) if kind == "weekdays" else (),
         months=months,
-        short_month=draw(optional(st.sampled_from(pl.ShortMonth))),
+        short_month=draw(optional(st.sampled_from(ca.ShortMonth))),
     )
 
 
 duties = st.builds(
-    pl.Duty,
+    ca.Duty,
     id=ids,
     name=texts,
     recurrence=recurrences(moved=True),
@@ -1078,9 +1080,9 @@ duties = st.builds(
     owner=optional(texts),
 )
 logframe_nodes = st.builds(
-    pl.LogframeNode,
+    pn.LogframeNode,
     id=ids,
-    level=st.sampled_from(pl.LogframeLevel),
+    level=st.sampled_from(pn.LogframeLevel),
     statement=texts,
     indicators=st.lists(texts, max_size=2).map(tuple),
     verification=st.lists(texts, max_size=2).map(tuple),
@@ -1090,17 +1092,17 @@ logframe_nodes = st.builds(
 
 
 @st.composite
-def logframes(draw: st.DrawFn) -> pl.Logframe:
+def logframes(draw: st.DrawFn) -> pn.Logframe:
     """A logframe of 0–2 impacts, each level linked one level up, nodes in any order."""
-    nodes: list[pl.LogframeNode] = []
+    nodes: list[pn.LogframeNode] = []
     above: list[str] = []
-    for depth, level in enumerate(pl.LogframeLevel):
+    for depth, level in enumerate(pn.LogframeLevel):
         count = draw(st.integers(min_value=0, max_value=2 if depth == 0 else 3))
         if depth and not above:
             break
         here = [f"{level.value}{k}" for k in range(count)]
         nodes.extend(
-            pl.LogframeNode(
+            pn.LogframeNode(
                 id=node_id,
                 level=level,
                 statement=draw(texts),
@@ -1110,11 +1112,11 @@ def logframes(draw: st.DrawFn) -> pl.Logframe:
             for node_id in here
         )
         above = here
-    return pl.Logframe(nodes=tuple(draw(st.permutations(nodes))))
+    return pn.Logframe(nodes=tuple(draw(st.permutations(nodes))))
 
 
 @st.composite
-def contiguous_phases(draw: st.DrawFn, max_months: int = 24) -> tuple[pl.Phase, ...]:
+def contiguous_phases(draw: st.DrawFn, max_months: int = 24) -> tuple[pn.Phase, ...]:
     """Phases that cover months 1 to 1–``max_months`` with no gap or overlap."""
     months = draw(st.integers(min_value=1, max_value=max_months))
     cuts = sorted(
@@ -1122,16 +1124,16 @@ def contiguous_phases(draw: st.DrawFn, max_months: int = 24) -> tuple[pl.Phase, 
     )
     bounds = [1, *cuts, months + 1]
     return tuple(
-        pl.Phase(id=f"p{k}", name="phase", first_month=a, last_month=b - 1)
+        pn.Phase(id=f"p{k}", name="phase", first_month=a, last_month=b - 1)
         for k, (a, b) in enumerate(pairwise(bounds))
     )
 
 
 @st.composite
-def phase_duties(draw: st.DrawFn, phase_ids: list[str]) -> tuple[pl.Duty, ...]:
+def phase_duties(draw: st.DrawFn, phase_ids: list[str]) -> tuple[ca.Duty, ...]:
     """0–3 duties, each of one of the phases or of the whole plan."""
     return tuple(
-        pl.Duty(
+        ca.Duty(
             id=f"d{k}",
             name="duty",
             recurrence=draw(recurrences()),
@@ -1142,14 +1144,14 @@ def phase_duties(draw: st.DrawFn, phase_ids: list[str]) -> tuple[pl.Duty, ...]:
 
 
 @st.composite
-def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
+def work_plans(draw: st.DrawFn) -> pn.WorkPlan:
     """A plan of contiguous phases over 1–24 months with goals, projects, duties and risks."""
     plan_phases = draw(contiguous_phases())
     months = plan_phases[-1].last_month
     goals = draw(unique_by_id(plan_goals, max_size=3))
     goal_ids = [g.id for g in goals]
     projects = tuple(
-        pl.ServiceProject(
+        pn.ServiceProject(
             id=f"s{k}",
             name="project",
             goal_ids=tuple(draw(st.lists(st.sampled_from(goal_ids), max_size=2, unique=True)))
@@ -1158,7 +1160,7 @@ def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
         )
         for k in range(draw(st.integers(min_value=0, max_value=2)))
     )
-    return pl.WorkPlan(
+    return pn.WorkPlan(
         id=draw(ids),
         title=draw(texts),
         overall_goal=draw(texts),
@@ -1169,11 +1171,11 @@ def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
         milestones=draw(
             unique_by_id(
                 st.builds(
-                    pl.Milestone,
+                    pn.Milestone,
                     id=ids,
                     name=texts,
                     month=st.integers(min_value=1, max_value=months),
-                    kind=st.sampled_from(pl.MilestoneKind),
+                    kind=st.sampled_from(pn.MilestoneKind),
                 ),
                 max_size=3,
             )
@@ -1187,16 +1189,16 @@ def work_plans(draw: st.DrawFn) -> pl.WorkPlan:
 
 bilingual_texts = st.builds(m.BilingualText, zh=texts, en=texts)
 catalog_risks = st.builds(
-    pl.CatalogRisk,
-    category=st.sampled_from(pl.RiskCategory),
+    pn.CatalogRisk,
+    category=st.sampled_from(an.RiskCategory),
     title=bilingual_texts,
     responses=st.lists(bilingual_texts, max_size=3).map(tuple),
-    treatment=st.sampled_from(pl.RiskTreatment),
+    treatment=st.sampled_from(an.RiskTreatment),
 )
 practice_model_profiles = st.builds(
-    pl.PracticeModelProfile,
-    model=st.sampled_from(pl.PracticeModel),
-    emphasis=optional(st.sampled_from(pl.GoalKind)),
+    pn.PracticeModelProfile,
+    model=st.sampled_from(pn.PracticeModel),
+    emphasis=optional(st.sampled_from(pn.GoalKind)),
     characteristics=st.lists(bilingual_texts, max_size=3).map(tuple),
     strategies=st.lists(bilingual_texts, max_size=3).map(tuple),
     roles=st.lists(bilingual_texts, max_size=3).map(tuple),
@@ -1204,11 +1206,11 @@ practice_model_profiles = st.builds(
 
 
 @st.composite
-def plan_templates(draw: st.DrawFn) -> pl.PlanTemplate:
+def plan_templates(draw: st.DrawFn) -> pn.PlanTemplate:
     """A template of contiguous phases with monitoring points, duties, goals and risks."""
     template_phases = draw(contiguous_phases())
-    return pl.PlanTemplate(
-        kind=draw(st.sampled_from(pl.PlanKind)),
+    return pn.PlanTemplate(
+        kind=draw(st.sampled_from(pn.PlanKind)),
         title=draw(bilingual_texts),
         overall_goal=draw(bilingual_texts),
         phases=template_phases,
@@ -1275,32 +1277,32 @@ def plan_review_records(draw: st.DrawFn) -> pr.PlanReviewRecord:
 
 
 PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
-    pl.CatalogRisk: catalog_risks,
-    pl.Duty: duties,
-    pl.GoalTarget: goal_targets(),
+    pn.CatalogRisk: catalog_risks,
+    ca.Duty: duties,
+    pn.GoalTarget: goal_targets(),
     pr.GoalReviewRecord: goal_review_records(),
-    pl.Logframe: logframes(),
+    pn.Logframe: logframes(),
     pr.MeasurementRecord: measurement_records(),
-    pl.LogframeNode: logframe_nodes,
-    pl.Milestone: milestones,
-    pl.Offer: offer_records,
-    pl.Phase: phases(),
-    pl.PlanGoal: plan_goals,
-    pl.PlanTemplate: plan_templates(),
+    pn.LogframeNode: logframe_nodes,
+    pn.Milestone: milestones,
+    an.Offer: offer_records,
+    pn.Phase: phases(),
+    pn.PlanGoal: plan_goals,
+    pn.PlanTemplate: plan_templates(),
     pr.PlanReviewRecord: plan_review_records(),
-    pl.PracticeModelProfile: practice_model_profiles,
-    pl.PriorityWeights: priority_weights(),
-    pl.RatingBands: rating_bands(),
-    pl.Recurrence: recurrences(moved=True),
-    pl.Risk: risks(),
-    pl.RiskRegister: risk_registers,
-    pl.RiskScore: risk_scores,
-    pl.ServiceProject: service_projects,
-    pl.SwotItem: swot_items(),
-    pl.TowsStrategy: tows_strategies,
-    pl.WorkPlan: work_plans(),
+    pn.PracticeModelProfile: practice_model_profiles,
+    an.PriorityWeights: priority_weights(),
+    an.RatingBands: rating_bands(),
+    ca.Recurrence: recurrences(moved=True),
+    an.Risk: risks(),
+    an.RiskRegister: risk_registers,
+    an.RiskScore: risk_scores,
+    pn.ServiceProject: service_projects,
+    an.SwotItem: swot_items(),
+    an.TowsStrategy: tows_strategies,
+    pn.WorkPlan: work_plans(),
 }
-"""A strategy for every record type of socialwork.planning, keyed by the type."""
+"""A strategy for every record type of socialwork.calendars, .analysis and .plans, by type."""
 
 
 # --- metrics ---

@@ -40,7 +40,16 @@ from tests import strategies
 
 def public_modules() -> tuple[str, ...]:
     names = ["socialwork.errors", "socialwork.labels", "socialwork.records"]
-    for package in ("models", "stages", "planning", "metrics", "frames", "privacy"):
+    for package in (
+        "models",
+        "stages",
+        "calendars",
+        "analysis",
+        "plans",
+        "metrics",
+        "frames",
+        "privacy",
+    ):
         module = importlib.import_module(f"socialwork.{package}")
         names.append(module.__name__)
         names += [

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft7Validator
 
 from socialwork import display
+from socialwork.analysis import swot
 from socialwork.errors import ArgumentError, UnknownLanguageError
 from socialwork.metrics import monthly_report, rate
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.models import CaseStatus, ClientCategory, Period
-from socialwork.planning import swot
 from socialwork.samples import station_month, station_previous_month
 from socialwork.stages import Engagement
 from tests.display_gallery import charts, register, sample_engagement
@@ -151,7 +151,7 @@ def test_markdown_round_trips_into_escaped_html_cells(rows: list[list[str]]) -> 
 
 
 def test_swot_exit_and_register_show_in_every_language() -> None:
-    from socialwork.planning import SwotItem, SwotQuadrant
+    from socialwork.analysis import SwotItem, SwotQuadrant
 
     item = SwotItem(id="s1", quadrant=SwotQuadrant.STRENGTH, statement="有活动场地")
     analysis = swot([item])

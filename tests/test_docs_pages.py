@@ -6,9 +6,11 @@ import re
 
 import pytest
 
+import socialwork.analysis
+import socialwork.calendars
 import socialwork.metrics
 import socialwork.models
-import socialwork.planning
+import socialwork.plans
 import socialwork.stages
 from socialwork.labels import LabelledEnum
 from tests.docs_site import ROOT
@@ -56,7 +58,14 @@ def test_no_page_installs_a_release_that_does_not_exist() -> None:
     ).read_text("utf-8")
 
 
-MODULES = (socialwork.models, socialwork.stages, socialwork.planning, socialwork.metrics)
+MODULES = (
+    socialwork.models,
+    socialwork.stages,
+    socialwork.calendars,
+    socialwork.analysis,
+    socialwork.plans,
+    socialwork.metrics,
+)
 
 
 def glossary_rows(language: str) -> list[tuple[str, str, str]]:

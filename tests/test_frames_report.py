@@ -276,14 +276,7 @@ def test_a_case_without_history_rows_keeps_its_dates() -> None:
 
 
 def test_planning_and_stage_results_as_tables_and_json() -> None:
-    from socialwork.planning import (
-        Offer,
-        Risk,
-        RiskCategory,
-        RiskRegister,
-        RiskScore,
-        match_needs,
-    )
+    from socialwork.analysis import Offer, Risk, RiskCategory, RiskRegister, RiskScore, match_needs
     from socialwork.stages import Engagement, EvaluationEvidence, Stage, check_exit
 
     register = RiskRegister(

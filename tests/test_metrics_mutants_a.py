@@ -10,10 +10,10 @@ from decimal import Decimal
 
 import pytest
 
+from socialwork._arguments import require_days, require_decimals, require_figure
 from socialwork.errors import ArgumentError, MetricInputError, UnknownCodeError
 from socialwork.metrics import Baseline, Target, formulas, rate, report
 from socialwork.metrics import rates as rates_module
-from socialwork.metrics._checks import require_days, require_decimals, require_figure
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.metrics.rates import Exclusion, Rate
 from socialwork.metrics.services import survey_satisfaction

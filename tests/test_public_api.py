@@ -18,7 +18,9 @@ PUBLIC_PACKAGES = (
     "socialwork.schema",
     "socialwork.models",
     "socialwork.stages",
-    "socialwork.planning",
+    "socialwork.calendars",
+    "socialwork.analysis",
+    "socialwork.plans",
     "socialwork.metrics",
     "socialwork.frames",
     "socialwork.samples",
@@ -77,7 +79,9 @@ def test_subpackages_export_names_their_modules_define() -> None:
     for package in (
         "socialwork.models",
         "socialwork.stages",
-        "socialwork.planning",
+        "socialwork.calendars",
+        "socialwork.analysis",
+        "socialwork.plans",
         "socialwork.metrics",
     ):
         top = load(package)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from socialwork import metrics, models, planning, stages
+from socialwork import analysis, calendars, metrics, models, plans, stages
 from socialwork.schema import RECORD_TYPES, json_schema
 from tests import strategies
 
@@ -33,7 +33,7 @@ def test_every_record_type_has_a_strategy() -> None:
 def test_record_types_lists_every_exported_record() -> None:
     exported = {
         getattr(package, name)
-        for package in (models, stages, planning, metrics)
+        for package in (models, stages, calendars, analysis, plans, metrics)
         for name in package.__all__
     }
     records = {t for t in exported if isinstance(t, type) and issubclass(t, BaseModel)}

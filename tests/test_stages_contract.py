@@ -59,9 +59,8 @@ from socialwork.stages import (
     stage_warnings,
     transition,
 )
-from socialwork.stages._checks import MAX_MEASURE
 from socialwork.stages.cautions import Caution, StageWarning
-from socialwork.stages.evidence import MAX_RATIO, require_stage
+from socialwork.stages.evidence import MAX_MEASURE, MAX_RATIO, require_stage
 from socialwork.stages.exit import Comparison, CriterionResult, ExitCriterion
 from socialwork.stages.lifecycle import CASE_MOVES, CaseGuard, CaseMove, check_lifecycle
 from tests.strategies import EVIDENCE_BY_STAGE, engagements, stage_evidences, stage_policies

@@ -2,10 +2,12 @@
 
 Records of a social-work station (社工站) live in `socialwork.models`;
 the stages of community work and the case lifecycle in
-`socialwork.stages`; SWOT, risks, needs, resources and work plans in
-`socialwork.planning`; indicators and reports in
-`socialwork.metrics`. The library does no I/O and reads no clock:
-anything that depends on "today" takes the date as an argument.
+`socialwork.stages`; recurring duties, festivals and working days in
+`socialwork.calendars`; SWOT, risks, needs and resources in
+`socialwork.analysis`; work plans, their goals and reviews in
+`socialwork.plans`; indicators and reports in `socialwork.metrics`. The
+library does no I/O and reads no clock: anything that depends on "today"
+takes the date as an argument.
 
 Examples:
     >>> import socialwork
@@ -39,12 +41,14 @@ from socialwork.errors import (
 from socialwork.labels import LANGUAGES, LabelledEnum, Language
 
 if TYPE_CHECKING:
-    from socialwork import metrics, models, planning, privacy, stages
+    from socialwork import analysis, calendars, metrics, models, plans, privacy, stages
 
 __version__ = _version("socialwork")
 """The installed version of socialwork, such as ``"0.1.0"`` (see the versioning policy)."""
 
-_SUBPACKAGES = frozenset({"metrics", "models", "planning", "privacy", "stages"})
+_SUBPACKAGES = frozenset(
+    {"analysis", "calendars", "metrics", "models", "plans", "privacy", "stages"}
+)
 
 
 def __getattr__(name: str) -> _ModuleType:
@@ -73,9 +77,11 @@ __all__ = [
     "UnknownRegionWarning",
     "WrongStageEvidence",
     "__version__",
+    "analysis",
+    "calendars",
     "metrics",
     "models",
-    "planning",
+    "plans",
     "privacy",
     "stages",
 ]

@@ -1,8 +1,10 @@
-"""Checks at the entry of public functions: dates, enum codes, counts and finite numbers.
+"""Checks at the entry of public functions: dates, enum codes, counts, numbers and ids.
 
 Every public callable converts and checks its arguments here, so that a bad
 argument raises a documented error naming the parameter, never a
-``KeyError`` or an ``OverflowError`` from deep inside.
+``KeyError`` or an ``OverflowError`` from deep inside. This is the one
+module of argument checks: the rooms import their checks from here, and it
+imports nothing of the library but `socialwork.errors`.
 
 Examples:
     >>> from datetime import date
@@ -16,23 +18,34 @@ Examples:
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date, datetime
+from decimal import Decimal
 from enum import Enum
 from typing import TypeVar
 
-from socialwork.errors import ArgumentError, UnknownCodeError
+from socialwork.errors import ArgumentError, PlanningInputError, UnknownCodeError
 
 __all__ = [
     "FIRST_DAY",
     "LAST_DAY",
     "MAX_COUNT",
+    "MAX_DAYS",
+    "MAX_DECIMALS",
+    "MAX_FIGURE",
+    "first_repeat",
     "require_count",
     "require_day",
+    "require_days",
+    "require_decimals",
+    "require_distinct",
+    "require_figure",
     "require_finite",
     "require_instance",
     "require_instances",
+    "require_measure",
     "require_member",
+    "require_text",
 ]
 
 FIRST_DAY = date(1900, 1, 1)
@@ -43,6 +56,15 @@ LAST_DAY = date(2199, 12, 31)
 
 MAX_COUNT = 1_000_000_000
 """The largest count a record or an argument may hold (a billion)."""
+
+MAX_DAYS = 3650
+"""The longest span, in days, a follow-up rule or a look-ahead window may have (ten years)."""
+
+MAX_DECIMALS = 6
+"""The most decimal places a figure is shown with."""
+
+MAX_FIGURE = 1e15
+"""The largest size of a plain figure, a target or a change (a thousand trillion)."""
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
@@ -183,3 +205,153 @@ def require_instances(kind: type[T], values: object, parameter: str) -> tuple[T,
     for index, value in enumerate(found):
         require_instance(kind, value, f"{parameter}[{index}]")
     return found
+
+
+def require_text(value: object, parameter: str) -> str:
+    """Return ``value`` if it is a ``str``; otherwise raise a ``TypeError`` naming ``parameter``.
+
+    Examples:
+        >>> require_text("家属再次求助", "reason")
+        '家属再次求助'
+        >>> require_text(3, "reason")
+        Traceback (most recent call last):
+        ...
+        TypeError: reason must be a str; got int
+    """
+    return require_instance(str, value, parameter)
+
+
+def _bounded(value: object, parameter: str, high: int, expected: str) -> int:
+    """Return ``value`` if it is an ``int`` from 0 to ``high``, else raise naming ``expected``."""
+    if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= high:
+        raise ArgumentError(parameter, value, expected)
+    return require_count(value, parameter)
+
+
+def require_days(value: object, parameter: str) -> int:
+    """Return ``value`` if it is a whole number of days from 0 to `MAX_DAYS`.
+
+    Raises:
+        ArgumentError: ``value`` is negative or above `MAX_DAYS`.
+        TypeError: ``value`` is not an ``int``.
+
+    Examples:
+        >>> require_days(7, "after_days")
+        7
+        >>> require_days(-5, "after_days")
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ArgumentError: after_days must be a whole number of days from 0 to ...
+    """
+    return _bounded(value, parameter, MAX_DAYS, f"a whole number of days from 0 to {MAX_DAYS}")
+
+
+def require_decimals(value: object, parameter: str = "decimals") -> int:
+    """Return ``value`` if it is a number of decimal places from 0 to `MAX_DECIMALS`.
+
+    Raises:
+        ArgumentError: ``value`` is negative or above `MAX_DECIMALS`.
+        TypeError: ``value`` is not an ``int``.
+
+    Examples:
+        >>> require_decimals(2)
+        2
+    """
+    return _bounded(
+        value, parameter, MAX_DECIMALS, f"a number of decimal places from 0 to {MAX_DECIMALS}"
+    )
+
+
+def require_figure(value: object, parameter: str) -> float:
+    """Return ``value`` as a float if it is finite and at most `MAX_FIGURE` in size.
+
+    An ``int``, a ``float`` or a ``Decimal`` is accepted; NaN is never a figure.
+
+    Raises:
+        ArgumentError: ``value`` is NaN, infinite or too large.
+        TypeError: ``value`` is not a number (a bool is refused too).
+
+    Examples:
+        >>> require_figure(Decimal("12.5"), "value")
+        12.5
+        >>> require_figure(float("nan"), "value")
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ArgumentError: value must be a finite number from -1e+15 to 1e+15; got nan
+    """
+    expected = f"a finite number from {-MAX_FIGURE:g} to {MAX_FIGURE:g}"
+    if isinstance(value, Decimal):
+        if not value.is_finite() or value.copy_abs() > Decimal(MAX_FIGURE):
+            raise ArgumentError(parameter, value, expected)
+        return float(value)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{parameter} must be a number; got {type(value).__name__}")
+    if isinstance(value, int):
+        if abs(value) > MAX_FIGURE:
+            raise ArgumentError(parameter, value, expected)
+        return float(value)
+    if not (math.isfinite(value) and abs(value) <= MAX_FIGURE):
+        raise ArgumentError(parameter, value, expected)
+    return value
+
+
+def require_measure(value: object, parameter: str, high: float) -> None:
+    """Refuse ``value`` unless it is a finite measure from 0 to ``high``.
+
+    ``None`` (an undefined share) and a bool (a criterion that must hold) pass
+    as they are. The stages pass their `socialwork.stages.evidence.MAX_MEASURE`.
+
+    Raises:
+        ArgumentError: ``value`` is NaN, infinite, negative or above ``high``.
+        TypeError: ``value`` is not a number.
+
+    Examples:
+        >>> require_measure(0.75, "measured", 1e12)
+        >>> require_measure(float("nan"), "measured", 1e12)
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ArgumentError: measured must be a finite number from 0 to ...
+    """
+    if value is None or isinstance(value, bool):
+        return
+    require_finite(value, parameter, 0, high)
+
+
+def first_repeat(keys: Iterable[Hashable]) -> tuple[int, Hashable] | None:
+    """Return the position and value of the first key seen before, or ``None``.
+
+    The one duplicate-id rule: `socialwork.records.check_unique` reports it on
+    a record's field, `require_distinct` on a function's parameter.
+
+    Examples:
+        >>> first_repeat(["a", "b", "a", "b"])
+        (2, 'a')
+        >>> first_repeat(["a", "b"]) is None
+        True
+    """
+    seen: set[Hashable] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            return index, key
+        seen.add(key)
+    return None
+
+
+def require_distinct(parameter: str, ids: Iterable[str]) -> None:
+    """Raise ``PlanningInputError`` (rule ``duplicate_id``) when ``ids`` repeats a value.
+
+    A record checks its own ids with `socialwork.records.check_unique`; a
+    function that takes loose collections (`socialwork.analysis.swot`,
+    `socialwork.analysis.match_needs`, ...) runs the same rule, `first_repeat`,
+    through this check, which names the parameter.
+
+    Examples:
+        >>> require_distinct("offers", ["o1", "o2"])
+        >>> require_distinct("offers", ["o1", "o1"])
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.PlanningInputError: duplicate_id: expected distinct ids in offers; ...
+    """
+    repeat = first_repeat(ids)
+    if repeat is not None:
+        raise PlanningInputError("duplicate_id", repeat[1], f"distinct ids in {parameter}")

@@ -38,7 +38,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, require_day
+from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, first_repeat, require_day
 from socialwork.errors import shown
 
 __all__ = [
@@ -331,19 +331,18 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
         ...     print(err.errors()[0]["loc"], err.errors()[0]["type"])
         ('staff', 2) duplicate_id
     """
-    seen: set[Hashable] = set()
-    for index, key in enumerate(keys):
-        if key in seen:
-            break_rule(
-                record,
-                (field, index),
-                "duplicate_id",
-                "each {field} entry needs a distinct id; {key} appears twice",
-                key,
-                field=field,
-                key=key,
-            )
-        seen.add(key)
+    repeat = first_repeat(keys)
+    if repeat is not None:
+        index, key = repeat
+        break_rule(
+            record,
+            (field, index),
+            "duplicate_id",
+            "each {field} entry needs a distinct id; {key} appears twice",
+            key,
+            field=field,
+            key=key,
+        )
 
 
 def check_order(

@@ -1,8 +1,9 @@
 """JSON Schema (Draft 2020-12) of every record of socialwork, for packages that build on it.
 
 Every record type of every subpackage — the records of `socialwork.models`,
-the evidence and engagements of `socialwork.stages`, the plans, risks and
-SWOT items of `socialwork.planning`, the indicator definitions of
+the evidence and engagements of `socialwork.stages`, the duties of
+`socialwork.calendars`, the risks and SWOT items of `socialwork.analysis`,
+the plans of `socialwork.plans`, the indicator definitions of
 `socialwork.metrics` — is in `RECORD_TYPES` and has a schema in
 `json_schema`. Importing this module imports every subpackage.
 
@@ -19,9 +20,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import socialwork.analysis
+import socialwork.calendars
 import socialwork.metrics
 import socialwork.models
-import socialwork.planning
+import socialwork.plans
 import socialwork.stages  # noqa: F401 - every subpackage's records must be defined
 from socialwork.records import Record
 

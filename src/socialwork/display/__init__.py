@@ -35,10 +35,10 @@ from socialwork.errors import ArgumentError
 from socialwork.labels import Language, Script, canonical_language, select_language
 
 if TYPE_CHECKING:
+    from socialwork.analysis.risk import HeatMap
     from socialwork.metrics.definitions import IndicatorDefinition, Measure
     from socialwork.metrics.rates import Exclusion, Rate
     from socialwork.models import ClientCategory, Group, Period
-    from socialwork.planning.risk import HeatMap
     from socialwork.stages.engagement import Engagement
 
 __all__ = [
@@ -280,7 +280,7 @@ def heat_map_chart(heat_map: HeatMap, language: Language | str = "zh") -> dict[s
         UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
     Examples:
-        >>> from socialwork.planning import RiskRegister, Risk, RiskScore
+        >>> from socialwork.analysis import Risk, RiskRegister, RiskScore
         >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
         ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
         >>> spec = heat_map_chart(register.heat_map("inherent"), "en")
@@ -890,7 +890,7 @@ def _register_markdown(register: Any, language: Language | str = "zh") -> str:
 
 
 def _swot_markdown(analysis: Any, language: Language | str = "zh") -> str:
-    from socialwork.planning.swot import SwotQuadrant
+    from socialwork.analysis.swot import SwotQuadrant
 
     script = canonical_language(language)
     out = ["## SWOT", ""]

@@ -136,9 +136,9 @@ def _goal_review_row(review: Any) -> dict[str, Any]:
 
 def _planning_rows(result: object) -> list[dict[str, Any]] | None:
     """Rows of the planning and stage results that are grids or lists, not one record."""
-    from socialwork.planning.resources import NeedMatching  # lazy: frames need not load planning
-    from socialwork.planning.review import GoalReview, PlanReview
-    from socialwork.planning.risk import HeatMap
+    from socialwork.analysis.resources import NeedMatching  # lazy: frames need not load analysis
+    from socialwork.analysis.risk import HeatMap
+    from socialwork.plans.review import GoalReview, PlanReview
     from socialwork.stages.exit import ExitCheck
 
     if isinstance(result, PlanReview):

@@ -28,11 +28,10 @@ import narwhals as nw
 from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
-from socialwork._arguments import require_count, require_day, require_instance
+from socialwork._arguments import require_count, require_day, require_days, require_instance
 from socialwork.frames.indicators import _day, _distinct, _eager, _excluded, _in, _lazy
 from socialwork.frames.validate import _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
-from socialwork.metrics._checks import require_days
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
 from socialwork.models import (
     CaseStatus,

@@ -25,7 +25,7 @@ from attrs import frozen
 from socialwork._arguments import require_finite, require_instances
 from socialwork.errors import ArgumentError
 from socialwork.models import Client
-from socialwork.privacy.duplicates import _extra, _normaliser, _phone_keys
+from socialwork.privacy.duplicates import client_normaliser, phone_swap_keys, privacy_extra
 
 __all__ = ["LinkedPair", "linkage_rows", "linkage_settings", "splink_duplicates"]
 
@@ -69,8 +69,8 @@ def linkage_rows(clients: Iterable[Client]) -> list[dict[str, str | None]]:
         ImportError: the ``privacy`` extra is not installed.
     """
     found = require_instances(Client, clients, "clients")
-    _, pypinyin, t2s = _extra()
-    normalise = _normaliser(pypinyin, t2s)
+    _, pypinyin, t2s = privacy_extra()
+    normalise = client_normaliser(pypinyin, t2s)
     rows: list[dict[str, str | None]] = []
     seen: set[str] = set()
     for client in found:
@@ -78,7 +78,7 @@ def linkage_rows(clients: Iterable[Client]) -> list[dict[str, str | None]]:
             raise ArgumentError("clients", client.id, "clients with distinct ids")
         seen.add(client.id)
         n = normalise(client)
-        swaps = _phone_keys(n.phone) if len(n.phone) >= 7 else (None, None, None)
+        swaps = phone_swap_keys(n.phone) if len(n.phone) >= 7 else (None, None, None)
         rows.append(
             {
                 "unique_id": client.id,

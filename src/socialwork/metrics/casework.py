@@ -22,8 +22,13 @@ from datetime import date, timedelta
 
 from attrs import frozen
 
-from socialwork._arguments import require_count, require_day, require_instance, require_member
-from socialwork.metrics._checks import require_days
+from socialwork._arguments import (
+    require_count,
+    require_day,
+    require_days,
+    require_instance,
+    require_member,
+)
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import (

@@ -27,8 +27,8 @@ from typing import Annotated, Literal, Self, TypeAlias
 
 from pydantic import Field, model_validator
 
+from socialwork._arguments import MAX_DECIMALS, require_figure
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
-from socialwork.metrics._checks import MAX_DECIMALS, require_figure
 from socialwork.metrics.rates import Rate
 from socialwork.metrics.targets import Baseline, Target
 from socialwork.models import BilingualText, Period

@@ -19,11 +19,10 @@ from fractions import Fraction
 from attrs import field, frozen
 
 from socialwork import display
-from socialwork._arguments import require_count, require_member
+from socialwork._arguments import require_count, require_decimals, require_member
 from socialwork.display import Displayable
 from socialwork.errors import MetricInputError
 from socialwork.labels import LabelledEnum, Language
-from socialwork.metrics._checks import require_decimals
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [

@@ -21,7 +21,7 @@ from typing import Annotated, TypeAlias
 
 from pydantic import Field, Strict
 
-from socialwork.metrics._checks import MAX_FIGURE
+from socialwork._arguments import MAX_FIGURE
 from socialwork.models import Period
 from socialwork.records import Day, Record
 

@@ -354,7 +354,19 @@ class DuplicateSearch(Displayable):
         return "\n".join(out)
 
 
-def _extra() -> tuple[ModuleType, ModuleType, Any]:
+def privacy_extra() -> tuple[ModuleType, ModuleType, Any]:
+    """Return rapidfuzz, pypinyin and an OpenCC 繁→简 converter, the ``privacy`` extra.
+
+    A helper of `find_duplicates` and `socialwork.linkage`, not in ``__all__``.
+
+    Raises:
+        ImportError: the extra is not installed; the message names it.
+
+    Examples:
+        >>> rapidfuzz, pypinyin, t2s = privacy_extra()
+        >>> t2s.convert("王麗")
+        '王丽'
+    """
     try:
         import opencc
         import pypinyin
@@ -432,16 +444,31 @@ class _Normaliser:
         )
 
 
-def _normaliser(pypinyin: ModuleType, t2s: Any) -> _Normaliser:
+def client_normaliser(pypinyin: ModuleType, t2s: Any) -> _Normaliser:
+    """Return the function that normalises a client's name, phone and address for comparison.
+
+    A helper of `find_duplicates` and `socialwork.linkage`, not in ``__all__``.
+
+    Examples:
+        >>> _, pypinyin, t2s = privacy_extra()
+        >>> normalise = client_normaliser(pypinyin, t2s)
+        >>> normalise.text("王 麗")
+        '王丽'
+    """
     return _Normaliser(pypinyin, t2s)
 
 
-def _phone_keys(phone: str) -> tuple[str, str, str]:
+def phone_swap_keys(phone: str) -> tuple[str, str, str]:
     """Three keys, one of which two phones share when equal but for two adjacent digits swapped.
 
     A swap inside the first half leaves the second half and the first half's
     digits; inside the second half, the reverse; across the middle, both
-    ends and the middle two digits.
+    ends and the middle two digits. A helper of `find_duplicates` and
+    `socialwork.linkage`, not in ``__all__``.
+
+    Examples:
+        >>> set(phone_swap_keys("13812345678")) & set(phone_swap_keys("13812346578"))
+        {'a13812|345678'}
     """
     m = len(phone) // 2
     head, tail = phone[:m], phone[m:]
@@ -459,7 +486,7 @@ def _blocks(n: _Norm) -> list[str]:
         keys.append("0" + n.id_number)
     if len(n.phone) >= 7:
         keys.append("1" + n.phone)
-        keys.extend("2" + k for k in _phone_keys(n.phone))
+        keys.extend("2" + k for k in phone_swap_keys(n.phone))
     if n.born is not None:
         keys.append(f"3{n.pinyin}|{n.born.year}")
         keys.append(f"4{n.initials}|{n.born.isoformat()}")
@@ -581,7 +608,7 @@ def find_duplicates(
         raise TypeError(f"threshold must be a number; got {type(threshold).__name__}")
     if not -1000 <= threshold <= 1000:
         raise ArgumentError("threshold", threshold, "a finite score from -1000 to 1000")
-    rapidfuzz, pypinyin, t2s = _extra()
+    rapidfuzz, pypinyin, t2s = privacy_extra()
     normalise = _Normaliser(pypinyin, t2s)
     people: dict[str, Client] = {}
     for client in clients:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from attrs import Attribute, field, frozen
 
-from socialwork._arguments import require_instance
+from socialwork._arguments import require_instance, require_measure
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import BilingualText, ProfileAspect
-from socialwork.stages._checks import require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
+    MAX_MEASURE,
     ConsolidationEvidence,
     EvaluationEvidence,
     LaunchEvidence,
@@ -118,7 +118,7 @@ class StageWarning:
     @measured.validator
     @threshold.validator
     def _finite(self, attribute: Attribute[int | float], value: int | float) -> None:
-        require_measure(value, attribute.name)
+        require_measure(value, attribute.name, MAX_MEASURE)
 
     @property
     def code(self) -> str:

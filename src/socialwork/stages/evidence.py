@@ -40,6 +40,13 @@ __all__ = [
 MAX_RATIO = 1000.0
 """The largest ratio a `StagePolicy` may hold (``worker_reliance_ratio``)."""
 
+MAX_MEASURE = MAX_COUNT * MAX_RATIO
+"""The largest value a criterion or a warning may measure or compare with.
+
+A count is at most `MAX_COUNT`; the largest threshold is the reliance ratio
+times a count of requests.
+"""
+
 Flag = Annotated[bool, Strict()]
 Ratio = Annotated[float, Strict(), Field(ge=0, le=MAX_RATIO, allow_inf_nan=False)]
 """A finite ratio from 0 to `MAX_RATIO`."""

@@ -18,14 +18,14 @@ from __future__ import annotations
 from attrs import Attribute, field, frozen
 
 from socialwork import display
-from socialwork._arguments import require_instance
+from socialwork._arguments import require_instance, require_measure
 from socialwork.display import Displayable
 from socialwork.labels import LabelledEnum, Language
 from socialwork.models import ProfileAspect
-from socialwork.stages._checks import require_measure
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
     DEFAULT_POLICY,
+    MAX_MEASURE,
     ConsolidationEvidence,
     EvaluationEvidence,
     LaunchEvidence,
@@ -184,7 +184,7 @@ class CriterionResult:
     @measured.validator
     @threshold.validator
     def _finite(self, attribute: Attribute[Measure | None], value: Measure | None) -> None:
-        require_measure(value, attribute.name)
+        require_measure(value, attribute.name, MAX_MEASURE)
 
     @property
     def code(self) -> str:

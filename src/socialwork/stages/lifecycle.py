@@ -26,12 +26,11 @@ from datetime import date
 
 from attrs import frozen
 
-from socialwork._arguments import require_day, require_instance, require_member
+from socialwork._arguments import require_day, require_instance, require_member, require_text
 from socialwork.errors import ArgumentError, InvalidTransition, MalformedLifecycle
 from socialwork.labels import LabelledEnum
 from socialwork.models import Case, CaseStatus, Closure, Referral, StatusChange
 from socialwork.records import replace
-from socialwork.stages._checks import require_text
 
 __all__ = [
     "CASE_MOVES",

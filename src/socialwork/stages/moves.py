@@ -20,9 +20,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from socialwork._arguments import require_day, require_instance, require_member
+from socialwork._arguments import require_day, require_instance, require_member, require_text
 from socialwork.errors import InvalidStageMove, TransitionBlocked
-from socialwork.stages._checks import require_text
 from socialwork.stages.engagement import Engagement, MoveKind, StageMove
 from socialwork.stages.evidence import DEFAULT_POLICY, StageEvidence, StagePolicy
 from socialwork.stages.exit import check_exit

@@ -20,16 +20,16 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork._arguments import require_day, require_member
+from socialwork.calendars.duties import Duty, Frequency, Recurrence, Weekday
+from socialwork.calendars.lunar import Festival
 from socialwork.labels import Language
 from socialwork.models import BilingualText
-from socialwork.planning.catalog import CatalogRisk, risk_catalog
-from socialwork.planning.duties import Duty, Frequency, Recurrence, Weekday
-from socialwork.planning.goals import GoalKind, PlanGoal
-from socialwork.planning.lunar import Festival
-from socialwork.planning.phases import Milestone, MilestoneKind, Phase
-from socialwork.planning.plan_kinds import PlanKind
-from socialwork.planning.targets import GoalTarget, at_least, increase_by
-from socialwork.planning.workplan import WorkPlan, _check_parts, _length
+from socialwork.plans.catalog import CatalogRisk, risk_catalog
+from socialwork.plans.goals import GoalKind, PlanGoal
+from socialwork.plans.phases import Milestone, MilestoneKind, Phase
+from socialwork.plans.plan_kinds import PlanKind
+from socialwork.plans.targets import GoalTarget, at_least, increase_by
+from socialwork.plans.workplan import WorkPlan, _check_parts, _length
 from socialwork.records import Id, Record
 
 __all__ = ["PARTY_DUTIES", "PlanTemplate", "plan_template"]

@@ -20,30 +20,27 @@ from hypothesis import strategies as st
 from lunar_python import Solar  # type: ignore[import-untyped]
 from pydantic import ValidationError
 
-from socialwork.errors import ArgumentError, OutOfCalendarRange, UnknownCodeError
-from socialwork.models import Period
-from socialwork.planning import (
+from socialwork.calendars import (
     CalendarSystem,
     Duty,
     Festival,
     Frequency,
-    Phase,
     Recurrence,
     RestDayShift,
     ShortMonth,
     Weekday,
-    WorkPlan,
     festival_date,
     is_working_day,
     lunar_date,
-    plan_template,
-    schedule,
     shift_to_working_day,
     working_days,
 )
-from socialwork.planning.scheduling import Occurrence
-from socialwork.planning.templates import PARTY_DUTIES
-from socialwork.planning.workdays import data_years
+from socialwork.calendars.workdays import data_years
+from socialwork.errors import ArgumentError, OutOfCalendarRange, UnknownCodeError
+from socialwork.models import Period
+from socialwork.plans import Phase, WorkPlan, plan_template, schedule
+from socialwork.plans.scheduling import Occurrence
+from socialwork.plans.templates import PARTY_DUTIES
 from tests.strategies import recurrences
 
 # --- published festival dates ----------------------------------------------------------------

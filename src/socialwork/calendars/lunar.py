@@ -8,7 +8,7 @@ pure Python, a dependency of this library); the design page says why it
 was chosen.
 
 A lunar year may hold a leap month (闰月) repeating one of its months; the
-festivals and the lunar rules of `socialwork.planning.Recurrence` fall in
+festivals and the lunar rules of `socialwork.calendars.Recurrence` fall in
 the regular month, never in the leap one. A lunar month has 29 or 30 days:
 day ``-1`` is its last day (除夕 is the last day of the 12th month).
 """

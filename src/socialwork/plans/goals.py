@@ -2,7 +2,7 @@
 
 Task goals get something done; process goals change how people work
 together. A goal is checkable when it names a measure and a target, a target
-group, a deadline and a priority (`socialwork.planning.check_goal`).
+group, a deadline and a priority (`socialwork.plans.check_goal`).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Annotated
 from pydantic import Field, Strict
 
 from socialwork.labels import LabelledEnum
-from socialwork.planning.phases import Month
-from socialwork.planning.targets import GoalTarget
+from socialwork.plans.phases import Month
+from socialwork.plans.targets import GoalTarget
 from socialwork.records import Count, Id, Record, Text
 
 __all__ = ["MAX_PRIORITY", "GoalKind", "PlanGoal", "ServiceProject"]
@@ -34,13 +34,13 @@ class PlanGoal(Record):
 
     ``measure`` is the indicator and ``target`` the level to reach on it as
     the plan writes it (``"80%"``), a label; ``typed_target`` is the same
-    target as a value a review can judge (`socialwork.planning.at_least`,
-    `socialwork.planning.increase_by`, ...); ``deadline_month`` counts
+    target as a value a review can judge (`socialwork.plans.at_least`,
+    `socialwork.plans.increase_by`, ...); ``deadline_month`` counts
     plan months; ``priority`` 1 is the highest (at most `MAX_PRIORITY`);
     ``staff_needed`` is the number of workers it takes.
 
     Examples:
-        >>> from socialwork.planning import check_goal
+        >>> from socialwork.plans import check_goal
         >>> g = PlanGoal(id="g1", statement="提升服务对象的情绪管理能力",
         ...              target_group="青少年服务对象", measure="情绪管理能力提升的服务对象比例",
         ...              target="80%", deadline_month=12, priority=1, staff_needed=2)

@@ -23,11 +23,15 @@ from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
 from socialwork import display
-from socialwork._arguments import require_finite, require_instances, require_member
+from socialwork._arguments import (
+    require_distinct,
+    require_finite,
+    require_instances,
+    require_member,
+)
 from socialwork.display import Displayable
 from socialwork.errors import PlanningInputError
 from socialwork.labels import LabelledEnum, Language
-from socialwork.planning._inputs import require_distinct
 from socialwork.records import Id, Record, Share, Text, break_rule
 
 __all__ = [

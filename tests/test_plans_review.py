@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from socialwork.errors import ArgumentError, UnknownCodeError
 from socialwork.metrics import monthly_report, rate
 from socialwork.models import Period
-from socialwork.planning import (
+from socialwork.plans import (
     ChangeKind,
     GoalTarget,
     Measurement,
@@ -32,8 +32,8 @@ from socialwork.planning import (
     plan_template,
     review_plan,
 )
-from socialwork.planning.review import measurements_from_reports
-from socialwork.planning.targets import GoalTarget as _GoalTarget
+from socialwork.plans.review import measurements_from_reports
+from socialwork.plans.targets import GoalTarget as _GoalTarget
 from socialwork.samples import station_month
 
 JUNE = Period.month(2025, 6)

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from pydantic import ValidationError
 
+from socialwork.analysis import Risk, RiskCategory, RiskScore
+from socialwork.calendars import Duty, Frequency, Recurrence, Weekday
 from socialwork.models import Period
-from socialwork.planning import (
-    Duty,
-    Frequency,
+from socialwork.plans import (
     Logframe,
     LogframeLevel,
     LogframeNode,
@@ -20,19 +20,14 @@ from socialwork.planning import (
     Phase,
     PlanGoal,
     PlanKind,
-    Recurrence,
-    Risk,
-    RiskCategory,
-    RiskScore,
     ServiceProject,
-    Weekday,
     WorkPlan,
     check_goal,
     check_plan,
     plan_template,
     schedule,
 )
-from socialwork.planning.checks import FindingCode
+from socialwork.plans.checks import FindingCode
 from socialwork.records import replace
 from tests.strategies import work_plans
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from socialwork.planning import (
+from socialwork.plans import (
     GoalKind,
     PlanKind,
     PracticeModel,

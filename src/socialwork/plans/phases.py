@@ -2,7 +2,7 @@
 
 A plan counts its months from its start day: month 1 begins on the start,
 so "months 2–10" and "month 6" mean the same thing in every plan, whatever
-its calendar dates. `socialwork.planning.WorkPlan` turns them into dates.
+its calendar dates. `socialwork.plans.WorkPlan` turns them into dates.
 """
 
 from __future__ import annotations

@@ -2,17 +2,17 @@
 
 Bilingual reference data written in our own words from five station plans
 (community annual, youth, elderly home care, outreach, team building). An
-entry becomes a register `socialwork.planning.Risk` once the station rates
+entry becomes a register `socialwork.analysis.Risk` once the station rates
 it (`CatalogRisk.as_risk`).
 """
 
 from __future__ import annotations
 
 from socialwork._arguments import require_member
+from socialwork.analysis.risk import Risk, RiskCategory, RiskScore, RiskTreatment
 from socialwork.labels import Language
 from socialwork.models import BilingualText
-from socialwork.planning.plan_kinds import PlanKind
-from socialwork.planning.risk import Risk, RiskCategory, RiskScore, RiskTreatment
+from socialwork.plans.plan_kinds import PlanKind
 from socialwork.records import Id, Record
 
 __all__ = ["CatalogRisk", "risk_catalog"]

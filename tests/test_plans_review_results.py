@@ -29,7 +29,7 @@ from socialwork.errors import ArgumentError, UnknownLanguageError
 from socialwork.frames import to_frame
 from socialwork.metrics import monthly_report, rate
 from socialwork.models import Period
-from socialwork.planning import (
+from socialwork.plans import (
     GoalTarget,
     Measurement,
     Milestone,
@@ -45,7 +45,7 @@ from socialwork.planning import (
     milestone_review,
     review_plan,
 )
-from socialwork.planning.review import (
+from socialwork.plans.review import (
     GoalReview,
     GoalReviewRecord,
     MeasurementRecord,

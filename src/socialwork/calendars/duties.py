@@ -13,11 +13,11 @@ on such a day must say what happens there: ``short_month="clip"`` moves the
 occurrence to the month's last day, ``short_month="skip"`` leaves the month
 out. Day ``-1`` is always the month's last day.
 
-Lunar rules are converted by `socialwork.planning.lunar`. A rule
+Lunar rules are converted by `socialwork.calendars.lunar`. A rule
 may also say what happens to an occurrence that falls on an official rest
-day (``rest_day``): `socialwork.planning.schedule` moves it to the next or
+day (``rest_day``): `socialwork.plans.schedule` moves it to the next or
 the previous working day, with the ``workdays`` extra
-(`socialwork.planning.workdays`).
+(`socialwork.calendars.workdays`).
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ from dateutil.rrule import (
 from pydantic import Field, Strict, model_validator
 
 from socialwork._arguments import require_day, require_member
+from socialwork.calendars.lunar import Festival, _lunar_year_of, _month_length, _to_gregorian
 from socialwork.labels import LabelledEnum
-from socialwork.planning.lunar import Festival, _lunar_year_of, _month_length, _to_gregorian
 from socialwork.records import Id, Record, Text, break_rule
 
 __all__ = [
@@ -152,7 +152,7 @@ class Recurrence(Record):
     required when ``month_day`` is 29, 30 or 31 (30 for a lunar rule; rule
     ``short_month_missing``). For a rule without ``month_day`` that starts
     after the 28th it defaults to ``clip``, so "once a month" happens every
-    month. ``rest_day`` asks `socialwork.planning.schedule` to move an
+    month. ``rest_day`` asks `socialwork.plans.schedule` to move an
     occurrence that falls on an official rest day to the next or the previous
     working day.
 
@@ -342,7 +342,7 @@ class Recurrence(Record):
 
         Read it with ``between`` (or ``after``); the rule always ends at
         ``until``. A lunar rule is an ``rruleset`` of its dates; ``rest_day``
-        is not applied here but by `socialwork.planning.schedule`.
+        is not applied here but by `socialwork.plans.schedule`.
 
         Raises:
             ArgumentError: ``dtstart`` or ``until`` is a ``datetime`` or outside 1900–2199.

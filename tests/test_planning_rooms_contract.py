@@ -1,4 +1,4 @@
-"""The planning room's contract: only documented errors escape, and nothing is silently wrong.
+"""Calendars, analysis and plans: only documented errors escape, and nothing is silently wrong.
 
 Each test here pins one edge that used to raise a bare ``KeyError`` or
 ``OverflowError``, or to return a quietly wrong value; the figures are
@@ -21,7 +21,28 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-import socialwork.planning
+import socialwork.analysis
+import socialwork.calendars
+import socialwork.plans
+from socialwork.analysis import (
+    Offer,
+    PriorityWeights,
+    RatingBands,
+    Risk,
+    RiskCategory,
+    RiskRegister,
+    RiskScore,
+    RiskStatus,
+    ScoreLevel,
+    SwotItem,
+    SwotQuadrant,
+    match_needs,
+    prioritise,
+    resource_gaps,
+    swot,
+)
+from socialwork.analysis.risk import HeatMap, RiskBand
+from socialwork.calendars import Duty, Frequency, Recurrence, ShortMonth, Weekday
 from socialwork.errors import (
     ArgumentError,
     PlanningInputError,
@@ -29,43 +50,22 @@ from socialwork.errors import (
     UnknownLanguageError,
 )
 from socialwork.models import Need, NeedDomain, Period
-from socialwork.planning import (
-    Duty,
-    Frequency,
+from socialwork.plans import (
     Logframe,
     LogframeLevel,
     LogframeNode,
-    Offer,
     Phase,
     PlanGoal,
     PlanKind,
     PracticeModel,
-    PriorityWeights,
-    RatingBands,
-    Recurrence,
-    Risk,
-    RiskCategory,
-    RiskRegister,
-    RiskScore,
-    RiskStatus,
-    ScoreLevel,
-    ShortMonth,
-    SwotItem,
-    SwotQuadrant,
-    Weekday,
     WorkPlan,
     check_goal,
-    match_needs,
     plan_template,
     practice_model,
-    prioritise,
-    resource_gaps,
     risk_catalog,
     schedule,
-    swot,
 )
-from socialwork.planning.checks import Finding, FindingCode
-from socialwork.planning.risk import HeatMap, RiskBand
+from socialwork.plans.checks import Finding, FindingCode
 from socialwork.records import replace
 from tests.strategies import PLANNING_RECORDS, work_plans
 
@@ -74,13 +74,14 @@ AWARE = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
 
 
 def planning_record_types() -> set[type[BaseModel]]:
-    """Every pydantic record class defined in a module of socialwork.planning."""
+    """Every pydantic record class defined in a module of calendars, analysis or plans."""
     found: set[type[BaseModel]] = set()
-    for info in pkgutil.iter_modules(socialwork.planning.__path__, "socialwork.planning."):
-        module = importlib.import_module(info.name)
-        for _, value in inspect.getmembers(module, inspect.isclass):
-            if issubclass(value, BaseModel) and value.__module__ == info.name:
-                found.add(value)
+    for package in (socialwork.calendars, socialwork.analysis, socialwork.plans):
+        for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            module = importlib.import_module(info.name)
+            for _, value in inspect.getmembers(module, inspect.isclass):
+                if issubclass(value, BaseModel) and value.__module__ == info.name:
+                    found.add(value)
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from socialwork._arguments import require_member
 from socialwork.labels import LabelledEnum
 from socialwork.models import BilingualText
-from socialwork.planning.goals import GoalKind
+from socialwork.plans.goals import GoalKind
 from socialwork.records import Record
 
 __all__ = ["PracticeModel", "PracticeModelProfile", "practice_model"]

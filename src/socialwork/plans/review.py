@@ -37,7 +37,7 @@ Examples:
     >>> from datetime import date
     >>> from socialwork.metrics import rate
     >>> from socialwork.models import Period
-    >>> from socialwork.planning import PlanKind, plan_template
+    >>> from socialwork.plans import PlanKind, plan_template
     >>> plan = plan_template(PlanKind.COMMUNITY_ANNUAL).work_plan(id="c", start=date(2025, 1, 1))
     >>> june = Period.month(2025, 6)
     >>> figures = [Measurement("survey_satisfaction", june, rate(46, 50)),
@@ -69,10 +69,10 @@ from socialwork.metrics.report import MonthlyReport
 from socialwork.metrics.survey import WilsonInterval
 from socialwork.metrics.targets import Figure
 from socialwork.models import Period
-from socialwork.planning.goals import PlanGoal
-from socialwork.planning.phases import Milestone
-from socialwork.planning.targets import Comparator, GoalTarget
-from socialwork.planning.workplan import WorkPlan
+from socialwork.plans.goals import PlanGoal
+from socialwork.plans.phases import Milestone
+from socialwork.plans.targets import Comparator, GoalTarget
+from socialwork.plans.workplan import WorkPlan
 from socialwork.records import (
     Count,
     Day,
@@ -458,7 +458,7 @@ class PlanReview(Displayable):
 
     Examples:
         >>> from datetime import date
-        >>> from socialwork.planning import PlanKind, plan_template
+        >>> from socialwork.plans import PlanKind, plan_template
         >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 1, 1))
         >>> review = review_plan(plan, [], as_of=date(2025, 6, 30))
         >>> review.months_elapsed, review.goal("emotion").status.value
@@ -492,7 +492,7 @@ class PlanReview(Displayable):
 
         Examples:
             >>> from datetime import date
-            >>> from socialwork.planning import PlanKind, plan_template
+            >>> from socialwork.plans import PlanKind, plan_template
             >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 1, 1))
             >>> review_plan(plan, [], as_of=date(2025, 1, 15)).goal("emotion").status.value
             'not_yet_due'
@@ -511,7 +511,7 @@ class PlanReview(Displayable):
 
         Examples:
             >>> from datetime import date
-            >>> from socialwork.planning import PlanKind, plan_template
+            >>> from socialwork.plans import PlanKind, plan_template
             >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 1, 1))
             >>> record = review_plan(plan, [], as_of=date(2025, 6, 30)).to_record()
             >>> record.milestone.id, [g.status.value for g in record.goals][:2]
@@ -541,7 +541,7 @@ class PlanReview(Displayable):
 
         Examples:
             >>> from datetime import date
-            >>> from socialwork.planning import PlanKind, plan_template
+            >>> from socialwork.plans import PlanKind, plan_template
             >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 1, 1))
             >>> review = review_plan(plan, [], as_of=date(2025, 6, 30))
             >>> print(review.to_markdown("en").splitlines()[0])
@@ -579,7 +579,7 @@ class PlanReview(Displayable):
             >>> from datetime import date
             >>> from socialwork.metrics import rate
             >>> from socialwork.models import Period
-            >>> from socialwork.planning import PlanKind, plan_template
+            >>> from socialwork.plans import PlanKind, plan_template
             >>> plan = plan_template(PlanKind.COMMUNITY_ANNUAL).work_plan(id="c",
             ...                                                      start=date(2025, 1, 1))
             >>> found = [Measurement("survey_satisfaction", Period.month(2025, 6), rate(46, 50))]
@@ -872,7 +872,7 @@ def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: d
         >>> from datetime import date
         >>> from socialwork.metrics import rate
         >>> from socialwork.models import Period
-        >>> from socialwork.planning import PlanKind, at_least, plan_template
+        >>> from socialwork.plans import PlanKind, at_least, plan_template
         >>> from socialwork.records import replace
         >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 1, 1))
         >>> aim = at_least("80%", of="emotion_improved", baseline=50)
@@ -911,7 +911,7 @@ def milestone_review(
 
     Examples:
         >>> from datetime import date
-        >>> from socialwork.planning import PlanKind, plan_template
+        >>> from socialwork.plans import PlanKind, plan_template
         >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 3, 1))
         >>> review = milestone_review(plan, [], "mid")
         >>> review.as_of, review.milestone.kind.value

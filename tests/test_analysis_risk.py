@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from socialwork.planning import (
-    PlanKind,
+from socialwork.analysis import (
     RatingBands,
     Risk,
     RiskCategory,
@@ -19,9 +18,9 @@ from socialwork.planning import (
     RiskStatus,
     RiskTreatment,
     ScoreLevel,
-    risk_catalog,
 )
-from socialwork.planning.risk import RiskBand
+from socialwork.analysis.risk import RiskBand
+from socialwork.plans import PlanKind, risk_catalog
 from socialwork.records import replace
 from tests.strategies import risk_registers, scale5
 

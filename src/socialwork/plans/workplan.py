@@ -20,12 +20,12 @@ from typing import Self
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
+from socialwork.analysis.risk import Risk
+from socialwork.calendars.duties import Duty
 from socialwork.models import Period
-from socialwork.planning.duties import Duty
-from socialwork.planning.goals import PlanGoal, ServiceProject
-from socialwork.planning.logframe import Logframe
-from socialwork.planning.phases import Milestone, Phase
-from socialwork.planning.risk import Risk
+from socialwork.plans.goals import PlanGoal, ServiceProject
+from socialwork.plans.logframe import Logframe
+from socialwork.plans.phases import Milestone, Phase
 from socialwork.records import LAST_DAY, Count, Day, Id, Record, Text, break_rule, check_unique
 
 __all__ = ["WorkPlan"]

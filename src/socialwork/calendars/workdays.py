@@ -20,8 +20,8 @@ from types import ModuleType
 from attrs import frozen
 
 from socialwork._arguments import require_day, require_member
+from socialwork.calendars.duties import RestDayShift
 from socialwork.errors import ArgumentError, OutOfCalendarRange
-from socialwork.planning.duties import RestDayShift
 
 __all__ = [
     "WorkingDays",

@@ -25,9 +25,8 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
-from socialwork._arguments import require_instance, require_instances
+from socialwork._arguments import require_distinct, require_instance, require_instances
 from socialwork.models import BradshawEvidence, Need, NeedDomain
-from socialwork.planning._inputs import require_distinct
 from socialwork.records import MAX_COUNT, Record, Share, break_rule
 
 __all__ = [

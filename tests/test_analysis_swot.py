@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from socialwork.analysis import SwotItem, SwotQuadrant, TowsSlot, TowsStrategy, swot
+from socialwork.analysis.swot import IFE_EFE_MIDPOINT, SwotMatrix
 from socialwork.errors import PlanningInputError
-from socialwork.planning import SwotItem, SwotQuadrant, TowsSlot, TowsStrategy, swot
-from socialwork.planning.swot import IFE_EFE_MIDPOINT, SwotMatrix
 from socialwork.records import replace
 
 S, W = SwotQuadrant.STRENGTH, SwotQuadrant.WEAKNESS

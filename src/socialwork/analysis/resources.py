@@ -18,11 +18,10 @@ from typing import Annotated
 from attrs import frozen
 from pydantic import Field, Strict
 
-from socialwork._arguments import require_instance, require_instances
+from socialwork._arguments import require_distinct, require_instance, require_instances
+from socialwork.analysis.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
 from socialwork.labels import LabelledEnum
 from socialwork.models import Availability, Need, NeedDomain, NeedStatus, Resource
-from socialwork.planning._inputs import require_distinct
-from socialwork.planning.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
 from socialwork.records import MAX_COUNT, Id, Record, Text
 
 __all__ = [

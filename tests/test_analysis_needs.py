@@ -11,6 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from socialwork.analysis import (
+    Offer,
+    PriorityWeights,
+    bradshaw_code,
+    classify_resource,
+    group_by_domain,
+    match_needs,
+    prioritise,
+    resource_gaps,
+)
+from socialwork.analysis.resources import ResourceStrategy, UnmatchedReason
 from socialwork.errors import PlanningInputError
 from socialwork.models import (
     Availability,
@@ -23,17 +34,6 @@ from socialwork.models import (
     ResourceKind,
     ResourceSource,
 )
-from socialwork.planning import (
-    Offer,
-    PriorityWeights,
-    bradshaw_code,
-    classify_resource,
-    group_by_domain,
-    match_needs,
-    prioritise,
-    resource_gaps,
-)
-from socialwork.planning.resources import ResourceStrategy, UnmatchedReason
 from tests.strategies import needs, offers, open_needs
 
 E = Evidence(source="入户访谈", detail="老人冬天没有棉被")

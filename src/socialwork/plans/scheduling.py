@@ -21,10 +21,10 @@ from datetime import date, datetime, timedelta
 from attrs import frozen
 
 from socialwork._arguments import require_instance
+from socialwork.calendars.duties import Duty, RestDayShift
+from socialwork.calendars.workdays import shift_to_working_day
 from socialwork.models import Period
-from socialwork.planning.duties import Duty, RestDayShift
-from socialwork.planning.workdays import shift_to_working_day
-from socialwork.planning.workplan import WorkPlan
+from socialwork.plans.workplan import WorkPlan
 from socialwork.records import FIRST_DAY, LAST_DAY
 
 __all__ = ["Occurrence", "schedule"]
@@ -62,7 +62,8 @@ def schedule(plan: WorkPlan, within: Period) -> tuple[Occurrence, ...]:
             ``workdays`` extra is not installed.
 
     Examples:
-        >>> from socialwork.planning import Duty, Phase, Recurrence
+        >>> from socialwork.calendars import Duty, Recurrence
+        >>> from socialwork.plans import Phase
         >>> plan = WorkPlan(
         ...     id="p", title="计划", overall_goal="目标", start=date(2025, 1, 1),
         ...     phases=(Phase(id="impl", name="项目实施", first_month=2, last_month=10),),

@@ -13,9 +13,9 @@ from attrs import frozen
 
 from socialwork._arguments import require_count, require_instance
 from socialwork.labels import LabelledEnum, Language
-from socialwork.planning.goals import PlanGoal
-from socialwork.planning.phases import MilestoneKind, Phase
-from socialwork.planning.workplan import WorkPlan
+from socialwork.plans.goals import PlanGoal
+from socialwork.plans.phases import MilestoneKind, Phase
+from socialwork.plans.workplan import WorkPlan
 
 __all__ = ["Finding", "FindingCode", "check_goal", "check_plan"]
 
@@ -169,7 +169,7 @@ def check_plan(plan: WorkPlan) -> tuple[Finding, ...]:
 
     Examples:
         >>> from datetime import date
-        >>> from socialwork.planning import Risk, RiskScore
+        >>> from socialwork.analysis import Risk, RiskScore
         >>> plan = WorkPlan(
         ...     id="y", title="计划", overall_goal="目标", start=date(2025, 1, 1),
         ...     phases=(Phase(id="prep", name="筹备", first_month=1, last_month=1),
