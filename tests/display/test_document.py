@@ -117,7 +117,11 @@ def test_a_chart_is_immutable_hashable_and_displays_itself() -> None:
     assert hash(chart) == hash(Chart(chart.to_dict()))
     bundle = chart._repr_mimebundle_()
     assert bundle["application/vnd.vegalite.v5+json"] == chart.to_dict()
-    assert "vegaEmbed" in bundle["application/javascript"]
+    # nbconvert has no Vega-Lite renderer: it shows the Markdown, whose script draws the chart.
+    assert bundle["text/markdown"] == chart.to_html()
+    assert "vegaEmbed" in bundle["text/markdown"]
+    assert "\n\n" not in bundle["text/markdown"]  # one raw HTML block for a Markdown reader
+    assert not {"text/html", "application/javascript"} & set(bundle)  # JupyterLab prefers them
     assert bundle["text/plain"] == "Chart('风险')"
     assert chart.to_dict()["config"]["locale"]["number"]["currency"] == ["¥", ""]
     assert "locale" not in Chart.vega_lite("Risk", "en").to_dict()["config"]

@@ -3,17 +3,20 @@
 A `Chart` holds a Vega-Lite v5 spec. In JupyterLab and VS Code it draws
 itself through their built-in Vega-Lite renderers (the bundle's
 ``application/vnd.vegalite.v5+json``); in an HTML page made by nbconvert,
-which has no Vega-Lite renderer, the bundle's script loads vega-embed and
-draws the same spec. ``to_dict()`` gives the spec for those who want it,
-``to_altair()`` an Altair chart when Altair is installed. No plotting
-library is needed to make a chart.
+which has no Vega-Lite renderer, the bundle's Markdown (a ``<div>`` and a
+script that loads vega-embed from jsDelivr) draws the same spec. JupyterLab
+ranks Vega-Lite above Markdown, so it never shows that fallback; it ranks
+HTML and JavaScript above Vega-Lite, which is why the bundle carries neither.
+``to_dict()`` gives the spec for those who want it, ``to_altair()`` an
+Altair chart when Altair is installed. No plotting library is needed to
+make a chart.
 
 Examples:
     >>> chart = Chart.vega_lite("覆盖率", "zh", mark="bar", data={"values": []})
     >>> chart.title, chart.to_dict()["mark"]
     ('覆盖率', 'bar')
     >>> sorted(chart._repr_mimebundle_())
-    ['application/javascript', 'application/vnd.vegalite.v5+json', 'text/plain']
+    ['application/vnd.vegalite.v5+json', 'text/markdown', 'text/plain']
 """
 
 from __future__ import annotations
@@ -71,8 +74,8 @@ def _loader(spec_json: str) -> str:
         "  function fail() { element.textContent = 'chart: vega-embed could not be loaded'; }\n"
         "  if (window.vegaEmbed) { draw(window.vegaEmbed); return; }\n"
         "  if (typeof window.requirejs === 'function') {\n"
-        "    window.requirejs.config({paths: {'vega': urls[0], 'vega-lite': urls[1],\n"
-        "      'vega-embed': urls[2]}});\n"
+        "    window.requirejs.config({paths: {'vega': urls[0] + '?noext',\n"
+        "      'vega-lite': urls[1] + '?noext', 'vega-embed': urls[2] + '?noext'}});\n"
         "    window.requirejs(['vega-embed'], draw, fail);\n"
         "    return;\n"
         "  }\n"
@@ -179,6 +182,6 @@ class Chart:
     def _repr_mimebundle_(self, **_: Any) -> dict[str, Any]:
         return {
             VEGA_LITE_MIME: self.to_dict(),
-            "application/javascript": _loader(self._json),
+            "text/markdown": self.to_html(),
             "text/plain": repr(self),
         }
