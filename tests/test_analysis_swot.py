@@ -151,7 +151,9 @@ def test_a_swot_shows_typed_text_as_text() -> None:
         SwotItem(id="s|1", quadrant=S, statement="<script>alert(1)</script> 有场地"),
         SwotItem(id="o1", quadrant=OPP, statement="购买服务 | 增加 *多*"),
     )
-    so = TowsStrategy(id="so1", slot="so", statement="<i>申报</i> | 项目", item_ids=("s|1", "o1"))
+    so = TowsStrategy(
+        id="so1", slot=TowsSlot.SO, statement="<i>申报</i> | 项目", item_ids=("s|1", "o1")
+    )
     analysis = swot(items, [so])
     page = analysis.to_html()
     assert "<script>" not in page
@@ -168,7 +170,7 @@ def test_a_swot_shows_typed_text_as_text() -> None:
 
 
 def test_a_swot_reads_in_every_language() -> None:
-    so = TowsStrategy(id="so1", slot="so", statement="申报购买服务", item_ids=("s1", "o1"))
+    so = TowsStrategy(id="so1", slot=TowsSlot.SO, statement="申报购买服务", item_ids=("s1", "o1"))
     analysis = swot(ITEMS, [so])
     english = analysis.to_markdown("en").splitlines()
     assert english[:6] == [

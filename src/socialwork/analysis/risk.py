@@ -591,7 +591,7 @@ class RiskRegister(Record, Displayable):
         return Document([Heading(title), Table(header, rows), self.chart(script)])
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """Return one row per risk, highest current rating first (the order of `RiskRegister.ranking`).
+        """Return one row per risk, highest current rating first (as `RiskRegister.ranking`).
 
         Each row has the risk's id and title, its current likelihood, impact
         and rating, and the code of its band.
