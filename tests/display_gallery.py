@@ -87,7 +87,7 @@ def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
         for month, numerator in zip(range(1, 7), (50, 53, 56, 58, 60, 65), strict=True)
     ]
     return {
-        "heat_map": register().heat_map("inherent").chart(language),
+        "heat_map": register().heat_map("inherent").chart(language).to_dict(),
         "trend": display.indicator_trend_chart(KEY_GROUP_COVERAGE, trend, language),
         "coverage": report.chart(language),
         "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)),

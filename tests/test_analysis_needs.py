@@ -263,3 +263,35 @@ def test_priorities_stay_in_range_and_below_their_upper_bound(needs_: list[Need]
         assert 0.0 <= p.score <= p.upper <= 1.0 + 1e-12
         if p.assessed:
             assert p.score == p.upper
+
+
+def test_matching_rows_by_hand() -> None:
+    matching = match_needs(
+        [
+            need("c", NeedDomain.HEALTH),
+            need("b", severity=2),
+            need("d", status=NeedStatus.MET),
+            need("a", severity=5),
+        ],
+        [Offer(id="o", domain=NeedDomain.BASIC_LIVING, capacity=1, description="冬被")],
+    )
+    # scores: a 0.30 × 4/4 = 0.30, b 0.30 × 1/4 = 0.075, c 0: a takes the one place,
+    # b finds it taken, c has no offer in health; d is met, so not open (listed first)
+    assert matching.to_rows() == [
+        {"need_id": "a", "offer_id": "o", "unmatched_reason": None},
+        {"need_id": "d", "offer_id": None, "unmatched_reason": "not_open"},
+        {"need_id": "b", "offer_id": None, "unmatched_reason": "capacity_exhausted"},
+        {"need_id": "c", "offer_id": None, "unmatched_reason": "no_offer_in_domain"},
+    ]
+    assert match_needs([], []).to_rows() == []
+
+
+def test_matching_rows_are_the_rows_of_its_frame() -> None:
+    pytest.importorskip("polars")
+    from socialwork.frames import to_frame
+
+    matching = match_needs(
+        [need("a", severity=5), need("b", NeedDomain.HEALTH)],
+        [Offer(id="o", domain=NeedDomain.BASIC_LIVING, capacity=1, description="冬被")],
+    )
+    assert to_frame(matching).to_dicts() == matching.to_rows()

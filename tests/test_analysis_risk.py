@@ -223,3 +223,114 @@ def test_ranking_is_sorted_and_ignores_input_order(register: RiskRegister) -> No
     assert [r.rating for r in ranked] == sorted((r.rating for r in ranked), reverse=True)
     reversed_register = replace(register, risks=tuple(reversed(register.risks)))
     assert reversed_register.ranking() == ranked
+
+
+def test_a_register_shows_a_typed_title_as_text() -> None:
+    hostile = Risk(
+        id="x|y",
+        title="<script>alert(1)</script> | 资金*中断*",
+        category=RiskCategory.FUNDING,
+        inherent=RiskScore(likelihood=3, impact=5),
+    )
+    register = RiskRegister(risks=(hostile,))
+    page = register.to_html()
+    assert "<script>" not in page
+    assert "<td>&lt;script&gt;alert(1)&lt;/script&gt; | 资金*中断*</td>" in page
+    markdown = register.to_markdown("en")
+    row = r"| x\|y | \<script\>alert(1)\</script\> \| 资金\*中断\* | 3 | 5 | 15 | High |"
+    assert markdown.splitlines()[-1] == row
+    assert row.count(" | ") == 5  # six cells: the typed bar did not split one
+    assert "资金*中断*" in register.to_text()  # a terminal shows the text as typed
+
+
+def test_a_heat_map_shows_typed_ids_as_text() -> None:
+    register = RiskRegister(risks=(risk("<b>|1", 4, 3), risk("a_b", 2, 2, residual=(1, 1))))
+    heat = register.heat_map()
+    assert "<td>&lt;b&gt;|1</td>" in heat.to_html()
+    assert "<b>" not in heat.to_html()
+    assert r"| 4 | · | · | \<b\>\|1 | · | · |" in heat.to_markdown().splitlines()
+    assert r"| 1 | a\_b | · | · | · | · |" in heat.to_markdown().splitlines()
+
+
+def test_the_heat_map_document_holds_its_chart() -> None:
+    register = RiskRegister(risks=(risk("a", 4, 3), risk("b", 4, 3), risk("c", 1, 5)))
+    heat = register.heat_map("inherent")
+    for language in ("zh", "en", "zh-Hant"):
+        document = heat.to_document(language)
+        assert document.charts == (heat.chart(language),)
+        assert register.to_document(language).charts == (register.heat_map().chart(language),)
+    chart = heat.chart("en")
+    assert chart.title == "Risk heat map (Inherent)"
+    cells = {(v["likelihood"], v["impact"]): v for v in chart.to_dict()["data"]["values"]}
+    assert (cells[4, 3]["count"], cells[4, 3]["risks"], cells[4, 3]["rating"]) == (2, "a, b", 12)
+    assert (cells[1, 5]["count"], cells[1, 5]["rating"]) == (1, 5)
+    assert sum(v["count"] for v in cells.values()) == 3
+    assert heat.chart("zh").title == "风险热力图 (固有风险)"
+    page = heat.to_document().to_html_page("风险热力图")
+    assert page.count('<div class="sw-chart"') == 1
+
+
+def test_the_heat_map_and_register_read_in_every_language() -> None:
+    register = RiskRegister(risks=(risk("a", 4, 3), risk("b", 2, 2, residual=(1, 1))))
+    heat = register.heat_map("residual")
+    assert heat.to_markdown("en").splitlines()[0] == "## Risk heat map (Residual)"
+    assert heat.to_markdown("en").splitlines()[2] == r"| Likelihood \\ impact | 1 | 2 | 3 | 4 | 5 |"
+    assert heat.to_markdown().splitlines()[2] == r"| 可能性 \\ 影响 | 1 | 2 | 3 | 4 | 5 |"
+    assert heat.to_markdown("zh-Hant").splitlines()[2] == r"| 可能性 \\ 影響 | 1 | 2 | 3 | 4 | 5 |"
+    assert heat.to_markdown("en").splitlines()[-1] == "Not rated: a"
+    assert heat.to_text("zh-Hant").splitlines()[-1] == "未評分: a"
+    assert register.to_markdown("zh-Hant").splitlines()[0] == "## 風險登記冊(按當前評分排序)"
+    assert register.to_markdown("zh-Hant").splitlines()[2] == (
+        "| id | 風險 | 可能性 | 影響 | 評分 | 等級 |"
+    )
+    assert register.to_markdown("en").splitlines()[2] == (
+        "| id | Risk | Likelihood | Impact | Rating | Band |"
+    )
+
+
+def test_heat_map_rows_by_hand() -> None:
+    register = RiskRegister(risks=(risk("a", 4, 3), risk("b", 4, 3), risk("c", 1, 5)))
+    rows = register.heat_map("inherent").to_rows()
+    assert len(rows) == 25
+    # likelihood 5 first, impact 1..5 within it: (4, 3) is row 5 + 2 = 7, (1, 5) the last
+    assert [(r["likelihood"], r["impact"]) for r in rows[:6]] == [
+        (5, 1),
+        (5, 2),
+        (5, 3),
+        (5, 4),
+        (5, 5),
+        (4, 1),
+    ]
+    assert rows[7] == {
+        "level": "inherent",
+        "likelihood": 4,
+        "impact": 3,
+        "count": 2,
+        "risks": "a;b",
+    }
+    assert rows[24] == {"level": "inherent", "likelihood": 1, "impact": 5, "count": 1, "risks": "c"}
+    assert sum(r["count"] for r in rows) == 3
+    assert [r for r in rows if r["count"]] == [rows[7], rows[24]]
+
+
+def test_register_rows_follow_the_ranking() -> None:
+    register = RiskRegister(
+        risks=(risk("a", 2, 2), risk("b", 4, 3, residual=(2, 3)), risk("c", 3, 5), risk("d", 3, 4))
+    )
+    # current ratings: a 2×2 = 4 (low), b residual 2×3 = 6 (medium), c 3×5 = 15 (high),
+    # d 3×4 = 12 (medium)
+    assert register.to_rows() == [
+        {"id": "c", "title": "c", "likelihood": 3, "impact": 5, "rating": 15, "band": "high"},
+        {"id": "d", "title": "d", "likelihood": 3, "impact": 4, "rating": 12, "band": "medium"},
+        {"id": "b", "title": "b", "likelihood": 2, "impact": 3, "rating": 6, "band": "medium"},
+        {"id": "a", "title": "a", "likelihood": 2, "impact": 2, "rating": 4, "band": "low"},
+    ]
+    assert RiskRegister().to_rows() == []
+
+
+def test_heat_map_rows_are_the_rows_of_its_frame() -> None:
+    pytest.importorskip("polars")
+    from socialwork.frames import to_frame
+
+    heat = RiskRegister(risks=(risk("a", 4, 3), risk("b", 4, 3))).heat_map()
+    assert to_frame(heat).to_dicts() == heat.to_rows()

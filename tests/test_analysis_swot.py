@@ -144,3 +144,77 @@ def test_totals_stay_between_one_and_four(items: tuple[SwotItem, ...]) -> None:
     reordered = swot(reversed(items)).ife
     assert reordered is not None
     assert reordered.total == pytest.approx(score.total)
+
+
+def test_a_swot_shows_typed_text_as_text() -> None:
+    items = (
+        SwotItem(id="s|1", quadrant=S, statement="<script>alert(1)</script> 有场地"),
+        SwotItem(id="o1", quadrant=OPP, statement="购买服务 | 增加 *多*"),
+    )
+    so = TowsStrategy(
+        id="so1", slot=TowsSlot.SO, statement="<i>申报</i> | 项目", item_ids=("s|1", "o1")
+    )
+    analysis = swot(items, [so])
+    page = analysis.to_html()
+    assert "<script>" not in page
+    assert "<i>" not in page
+    assert "<li>&lt;script&gt;alert(1)&lt;/script&gt; 有场地 (s|1)</li>" in page
+    assert "<td>&lt;i&gt;申报&lt;/i&gt; | 项目</td>" in page
+    lines = analysis.to_markdown("en").splitlines()
+    assert r"- \<script\>alert(1)\</script\> 有场地 (s\|1)" in lines
+    assert r"- 购买服务 \| 增加 \*多\*" + " (o1)" in lines
+    strategy_row = (
+        r"| so1 | SO: use strengths to seize opportunities | \<i\>申报\</i\> \| 项目 | s\|1, o1 |"
+    )
+    assert strategy_row in lines
+
+
+def test_a_swot_reads_in_every_language() -> None:
+    so = TowsStrategy(id="so1", slot=TowsSlot.SO, statement="申报购买服务", item_ids=("s1", "o1"))
+    analysis = swot(ITEMS, [so])
+    english = analysis.to_markdown("en").splitlines()
+    assert english[:6] == [
+        "## SWOT",
+        "",
+        "### Strength",
+        "",
+        "- 有党群服务中心和活动场地 (s1)",
+        "- 有一定的志愿者资源 (s2)",
+    ]
+    assert english[-8:] == [
+        "## TOWS",
+        "",
+        "| id | Slot | Strategy | Builds on |",
+        "|---|---|---|---|",
+        "| so1 | SO: use strengths to seize opportunities | 申报购买服务 | s1, o1 |",
+        "",
+        "- Internal factor evaluation: 2.30",  # 0.80 + 0.45 + 0.25 + 0.80
+        "- External factor evaluation: 2.65",  # 1.20 + 0.60 + 0.70 + 0.15
+    ]
+    simplified = analysis.to_markdown().splitlines()
+    assert "### 劣势" in simplified
+    assert "| id | 类型 | 策略 | 依据 |" in simplified
+    assert "- 内部因素评价矩阵: 2.30" in simplified
+    traditional = analysis.to_markdown("zh-Hant").splitlines()
+    assert "### 劣勢" in traditional
+    assert "| id | 類型 | 策略 | 依據 |" in traditional
+    assert "- 外部因素評價矩陣: 2.65" in traditional
+    empty = swot([SwotItem(id="w1", quadrant=W, statement="专业社工力量薄弱")])
+    assert empty.to_markdown("en").splitlines()[4] == "- none"
+    assert empty.to_text().splitlines()[3:7] == ["优势", "----", "", "• 无"]
+    assert "<li>無</li>" in empty.to_html("zh-Hant")
+    assert "TOWS" not in empty.to_markdown()
+    assert empty.to_document().charts == ()
+
+
+def test_swot_rows_by_hand() -> None:
+    unscored = [replace(i, weight=None, rating=None) for i in ITEMS]
+    shuffled = (unscored[6], unscored[0], unscored[4], unscored[2], unscored[1])
+    assert swot(shuffled).to_rows() == [
+        {"quadrant": "strength", "id": "s1", "statement": "有党群服务中心和活动场地"},
+        {"quadrant": "strength", "id": "s2", "statement": "有一定的志愿者资源"},
+        {"quadrant": "weakness", "id": "w1", "statement": "专业社工力量薄弱"},
+        {"quadrant": "opportunity", "id": "o1", "statement": "政府购买服务增加"},
+        {"quadrant": "threat", "id": "t1", "statement": "老龄化加快"},
+    ]
+    assert swot([]).to_rows() == []

@@ -39,7 +39,7 @@ def test_every_chart_is_a_valid_vega_lite_v5_spec(language: str) -> None:
 
 
 def test_heat_map_chart_counts_each_cell() -> None:
-    values = register().heat_map("inherent").chart()["data"]["values"]
+    values = register().heat_map("inherent").chart().to_dict()["data"]["values"]
     cell = {(v["likelihood"], v["impact"]): v for v in values}
     assert len(cell) == 25
     assert cell[4, 3]["count"] == 2

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Annotated
+from typing import Annotated, Any
 
 from attrs import frozen
 from pydantic import Field, Strict
@@ -213,6 +213,29 @@ class NeedMatching:
     def matched_count(self) -> int:
         """How many needs were matched."""
         return len(self.assignments)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return one row per need: the matched ones first, then the unmatched, in their orders.
+
+        A matched need's row names its offer (``unmatched_reason`` is
+        ``None``); an unmatched need's row gives the reason's code (``offer_id``
+        is ``None``).
+
+        Examples:
+            >>> m = NeedMatching((Assignment("w1", "o1"),),
+            ...                  (UnmatchedNeed("w2", UnmatchedReason.CAPACITY_EXHAUSTED),), ())
+            >>> for row in m.to_rows():
+            ...     print(row)
+            {'need_id': 'w1', 'offer_id': 'o1', 'unmatched_reason': None}
+            {'need_id': 'w2', 'offer_id': None, 'unmatched_reason': 'capacity_exhausted'}
+        """
+        return [
+            {"need_id": a.need_id, "offer_id": a.offer_id, "unmatched_reason": None}
+            for a in self.assignments
+        ] + [
+            {"need_id": u.need_id, "offer_id": None, "unmatched_reason": u.reason.value}
+            for u in self.unmatched
+        ]
 
 
 def match_needs(

@@ -18,11 +18,12 @@ from typing import Any, Self
 from attrs import field, frozen
 from pydantic import Field, model_validator
 
-from socialwork import display
 from socialwork._arguments import require_day, require_member
-from socialwork.display import Displayable
+from socialwork.display.chart import Chart
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Block, Document, Heading, Paragraph, Table
 from socialwork.errors import ArgumentError
-from socialwork.labels import LabelledEnum, Language
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.records import Day, Id, Record, Scale5, Text, break_rule, check_unique
 
 __all__ = [
@@ -381,25 +382,145 @@ class HeatMap(Displayable):
         """How many risks the map places, over all 25 cells."""
         return sum(len(cell) for row in self.cells for cell in row)
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the grid as a Markdown table, likelihood 5 at the top, ids in each cell.
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return the 25 cells as rows, likelihood 5 first, impact 1 to 5 within it.
+
+        Each row has the level's code, the likelihood, the impact, how many
+        risks sit in the cell and their ids joined by ``;``.
 
         Examples:
             >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
             ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
-            >>> print(register.heat_map().to_markdown("en").splitlines()[6])
-            | 3 | · | · | · | · | r |
+            >>> rows = register.heat_map().to_rows()
+            >>> len(rows), rows[0]
+            (25, {'level': 'current', 'likelihood': 5, 'impact': 1, 'count': 0, 'risks': ''})
+            >>> rows[14]
+            {'level': 'current', 'likelihood': 3, 'impact': 5, 'count': 1, 'risks': 'r'}
         """
-        return display._heat_map_markdown(self, language)
+        return [
+            {
+                "level": self.level.value,
+                "likelihood": likelihood,
+                "impact": impact,
+                "count": self.count(likelihood, impact),
+                "risks": ";".join(self.at(likelihood, impact)),
+            }
+            for likelihood in range(5, 0, -1)
+            for impact in range(1, 6)
+        ]
 
-    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
-        """Return the 5×5 heat map as a Vega-Lite v5 spec (`socialwork.display`).
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the heat map as a document: its chart, then the grid with the ids in each cell.
+
+        The grid shows likelihood 5 at the top and impact 1 to 5 from the
+        left; an empty cell shows ``·``. Risks not rated at the level are
+        named under the grid.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
-            >>> RiskRegister().heat_map().chart("en")["title"]
-            'Risk heat map (Current)'
+            >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
+            ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
+            >>> document = register.heat_map().to_document("en")
+            >>> print(document.to_markdown().splitlines()[6])
+            | 3 | · | · | · | · | r |
+            >>> document.charts
+            (Chart('Risk heat map (Current)'),)
         """
-        return display.heat_map_chart(self, language)
+        script = canonical_language(language)
+        title = select_language(script, "风险热力图", "Risk heat map", "風險熱力圖")
+        corner = select_language(script, "可能性 \\ 影响", "Likelihood \\ impact", "可能性 \\ 影響")
+        rows = [
+            [str(likelihood)] + [", ".join(self.at(likelihood, i)) or "·" for i in range(1, 6)]
+            for likelihood in range(5, 0, -1)
+        ]
+        blocks: list[Block] = [
+            Heading(f"{title} ({self.level.label(script)})"),
+            self.chart(script),
+            Table([corner, "1", "2", "3", "4", "5"], rows),
+        ]
+        if self.unrated:
+            unrated = select_language(script, "未评分", "Not rated", "未評分")
+            blocks.append(Paragraph(f"{unrated}: {', '.join(self.unrated)}"))
+        return Document(blocks)
+
+    def chart(self, language: Language | str = "zh") -> Chart:
+        """Return the 5×5 heat map (likelihood × impact) as a Vega-Lite chart.
+
+        Each cell is coloured by its rating (likelihood × impact, 1–25) and
+        labelled with the number of risks in it; hovering shows their ids.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> heat = RiskRegister().heat_map("inherent")
+            >>> chart = heat.chart("en")
+            >>> chart.title, len(chart.to_dict()["data"]["values"])
+            ('Risk heat map (Inherent)', 25)
+        """
+        script = canonical_language(language)
+        likelihood = select_language(script, "可能性", "Likelihood", "可能性")
+        impact = select_language(script, "影响", "Impact", "影響")
+        count = select_language(script, "风险数", "Risks", "風險數")
+        rating = select_language(script, "评分", "Rating", "評分")
+        values = [
+            {
+                "likelihood": row,
+                "impact": column,
+                "rating": row * column,
+                "count": self.count(row, column),
+                "risks": ", ".join(self.at(row, column)),
+            }
+            for row in range(1, 6)
+            for column in range(1, 6)
+        ]
+        axis = {"type": "ordinal", "sort": [1, 2, 3, 4, 5], "axis": {"labelAngle": 0}}
+        title = select_language(script, "风险热力图", "Risk heat map", "風險熱力圖")
+        return Chart.vega_lite(
+            f"{title} ({self.level.label(script)})",
+            script,
+            width=300,
+            height=300,
+            data={"values": values},
+            encoding={
+                "x": {"field": "impact", "title": impact, **axis},
+                "y": {
+                    "field": "likelihood",
+                    "title": likelihood,
+                    "type": "ordinal",
+                    "sort": [5, 4, 3, 2, 1],
+                },
+            },
+            layer=[
+                {
+                    "mark": {"type": "rect", "stroke": "white"},
+                    "encoding": {
+                        "color": {
+                            "field": "rating",
+                            "type": "quantitative",
+                            "title": rating,
+                            "scale": {
+                                "domain": [1, 25],
+                                "range": ["#d9f0a3", "#fee08b", "#d73027"],
+                            },
+                        },
+                        "tooltip": [
+                            {"field": "likelihood", "title": likelihood},
+                            {"field": "impact", "title": impact},
+                            {"field": "count", "title": count},
+                            {"field": "risks", "title": "id"},
+                        ],
+                    },
+                },
+                {
+                    "mark": {"type": "text", "fontSize": 16, "fontWeight": "bold"},
+                    "transform": [{"filter": "datum.count > 0"}],
+                    "encoding": {"text": {"field": "count", "type": "quantitative"}},
+                },
+            ],
+        )
 
 
 class RiskRegister(Record, Displayable):
@@ -427,19 +548,89 @@ class RiskRegister(Record, Displayable):
         check_unique("RiskRegister", "risks", (r.id for r in self.risks))
         return self
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the risks ranked by current rating as a Markdown table.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the risks ranked by current rating as a table, then the heat map's chart.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> register = RiskRegister(risks=(Risk(id="r", title="资金中断", category="funding",
             ...                                     inherent=RiskScore(likelihood=3, impact=5)),))
             >>> print(register.to_markdown().splitlines()[-1])
             | r | 资金中断 | 3 | 5 | 15 | 高 |
+            >>> print(register.to_text("en"))
+            Risk register (by current rating)
+            ---------------------------------
+            <BLANKLINE>
+            id  Risk      Likelihood  Impact  Rating  Band
+            --  --------  ----------  ------  ------  ----
+            r   资金中断  3           5       15      High
+            <BLANKLINE>
         """
-        return display._register_markdown(self, language)
+        script = canonical_language(language)
+        title = select_language(
+            script,
+            "风险登记册(按当前评分排序)",
+            "Risk register (by current rating)",
+            "風險登記冊(按當前評分排序)",
+        )
+        header = (
+            "id",
+            select_language(script, "风险", "Risk", "風險"),
+            select_language(script, "可能性", "Likelihood", "可能性"),
+            select_language(script, "影响", "Impact", "影響"),
+            select_language(script, "评分", "Rating", "評分"),
+            select_language(script, "等级", "Band", "等級"),
+        )
+        titles = {risk.id: risk.title for risk in self.risks}
+        rows = [
+            (r.risk_id, titles[r.risk_id], r.likelihood, r.impact, r.rating, r.band.label(script))
+            for r in self.ranking()
+        ]
+        return Document([Heading(title), Table(header, rows), self.chart(script)])
 
-    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
-        """Return the heat map of current ratings as a Vega-Lite v5 spec."""
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return one row per risk, highest current rating first (as `RiskRegister.ranking`).
+
+        Each row has the risk's id and title, its current likelihood, impact
+        and rating, and the code of its band.
+
+        Examples:
+            >>> def risk(id, title, likelihood, impact):
+            ...     return Risk(id=id, title=title, category="funding",
+            ...                 inherent=RiskScore(likelihood=likelihood, impact=impact))
+            >>> register = RiskRegister(risks=(risk("a", "人才流失", 2, 3),
+            ...                                risk("b", "资金中断", 3, 5)))
+            >>> for row in register.to_rows():   # 3 × 5 = 15 is high, 2 × 3 = 6 medium
+            ...     print(row["id"], row["title"], row["likelihood"], row["impact"],
+            ...           row["rating"], row["band"])
+            b 资金中断 3 5 15 high
+            a 人才流失 2 3 6 medium
+        """
+        titles = {risk.id: risk.title for risk in self.risks}
+        return [
+            {
+                "id": r.risk_id,
+                "title": titles[r.risk_id],
+                "likelihood": r.likelihood,
+                "impact": r.impact,
+                "rating": r.rating,
+                "band": r.band.value,
+            }
+            for r in self.ranking()
+        ]
+
+    def chart(self, language: Language | str = "zh") -> Chart:
+        """Return the heat map of current ratings as a Vega-Lite chart (`HeatMap.chart`).
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> RiskRegister().chart("en").title
+            'Risk heat map (Current)'
+        """
         return self.heat_map().chart(language)
 
     def rating(self, risk: Risk, level: ScoreLevel | str = ScoreLevel.CURRENT) -> RiskRating | None:

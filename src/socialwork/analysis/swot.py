@@ -17,21 +17,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
-from socialwork import display
 from socialwork._arguments import (
     require_distinct,
     require_finite,
     require_instances,
     require_member,
 )
-from socialwork.display import Displayable
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Block, Document, Heading, Items, Table
 from socialwork.errors import PlanningInputError
-from socialwork.labels import LabelledEnum, Language
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.records import Id, Record, Share, Text, break_rule
 
 __all__ = [
@@ -224,15 +224,77 @@ class SwotAnalysis(Displayable):
     ife: MatrixScore | None
     efe: MatrixScore | None
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the four quadrants, the TOWS strategies and the matrix totals as Markdown.
+    def _by_quadrant(self) -> tuple[tuple[SwotQuadrant, tuple[SwotItem, ...]], ...]:
+        return tuple(
+            zip(
+                SwotQuadrant,
+                (self.strengths, self.weaknesses, self.opportunities, self.threats),
+                strict=True,
+            )
+        )
+
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the four quadrants, the TOWS strategies and the matrix totals as a document.
+
+        A quadrant with no item says so ("无", "none"); the TOWS table and the
+        totals appear only when there are strategies or weighted items.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> a = swot([SwotItem(id="w1", quadrant="weakness", statement="社工力量薄弱")])
-            >>> print(a.to_markdown("en").splitlines()[8])
+            >>> print(a.to_document("en").to_markdown().splitlines()[8])
             - 社工力量薄弱 (w1)
+            >>> print(a.to_text().splitlines()[0])
+            SWOT
         """
-        return display._swot_markdown(self, language)
+        script = canonical_language(language)
+        none = select_language(script, "无", "none", "無")
+        blocks: list[Block] = [Heading("SWOT")]
+        for quadrant, items in self._by_quadrant():
+            blocks.append(Heading(quadrant.label(script), 3))
+            blocks.append(Items([f"{i.statement} ({i.id})" for i in items] or [none]))
+        if self.strategies:
+            header = (
+                "id",
+                select_language(script, "类型", "Slot", "類型"),
+                select_language(script, "策略", "Strategy", "策略"),
+                select_language(script, "依据", "Builds on", "依據"),
+            )
+            rows = [
+                (s.id, s.slot.label(script), s.statement, ", ".join(s.item_ids))
+                for s in self.strategies
+            ]
+            blocks += [Heading("TOWS"), Table(header, rows)]
+        totals = [
+            f"{score.matrix.label(script)}: {score.total:.2f}"
+            for score in (self.ife, self.efe)
+            if score is not None
+        ]
+        if totals:
+            blocks.append(Items(totals))
+        return Document(blocks)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return one row per item: its quadrant's code, its id and its statement.
+
+        Rows follow the quadrants (strengths, weaknesses, opportunities,
+        threats), items in input order inside each.
+
+        Examples:
+            >>> a = swot([SwotItem(id="o1", quadrant="opportunity", statement="购买服务增加"),
+            ...           SwotItem(id="s1", quadrant="strength", statement="有场地")])
+            >>> for row in a.to_rows():
+            ...     print(row)
+            {'quadrant': 'strength', 'id': 's1', 'statement': '有场地'}
+            {'quadrant': 'opportunity', 'id': 'o1', 'statement': '购买服务增加'}
+        """
+        return [
+            {"quadrant": quadrant.value, "id": item.id, "statement": item.statement}
+            for quadrant, items in self._by_quadrant()
+            for item in items
+        ]
 
     def slot(self, slot: TowsSlot | str) -> tuple[TowsStrategy, ...]:
         """The strategies filed in ``slot`` (a member or its code), in input order.
