@@ -30,8 +30,9 @@ from January to December 2025: preparation, launch, consolidation and
 evaluation (准备、启动、巩固、评估), with the station's planning and its June
 figures along the way. Every result shows itself in a notebook as a table, in
 Simplified Chinese by default, and a chart as a chart; call
-`to_markdown("en")` or `chart("en")` for English. The notebook is `docs/tutorial/a-year-with-one-community.ipynb` in
-the repository; the test suite runs it.""",
+`to_markdown("en")` or `chart("en")` for English. The notebook is
+`docs/tutorial/a-year-with-one-community.ipynb` in the repository; the test
+suite runs it.""",
     ),
     (
         "markdown",
