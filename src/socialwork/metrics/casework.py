@@ -183,6 +183,8 @@ def coverage_chart(
     whose rate is undefined (no one to cover) is listed with no bar.
 
     Raises:
+        UnknownCodeError: a category is no code of `ClientCategory`.
+        TypeError: a rate is not a `Rate`.
         UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
     Examples:
@@ -194,7 +196,11 @@ def coverage_chart(
     """
     script = canonical_language(language)
     values = [
-        {"category": category.label(script), **_rate_point(value)} for category, value in coverage
+        {
+            "category": require_member(ClientCategory, category, "category").label(script),
+            **_rate_point(require_instance(Rate, value, "rate")),
+        }
+        for category, value in coverage
     ]
     share = select_language(script, "覆盖率 (%)", "Coverage (%)", "覆蓋率 (%)")
     group = select_language(script, "类别", "Category", "類別")
