@@ -29,9 +29,10 @@ This tutorial follows 幸福社区, one of the sample station's five communities
 from January to December 2025: preparation, launch, consolidation and
 evaluation (准备、启动、巩固、评估), with the station's planning and its June
 figures along the way. Every result shows itself in a notebook as a table, in
-Simplified Chinese by default; call `to_markdown("en")` or `chart("en")` for
-English. The notebook is `docs/tutorial/a-year-with-one-community.ipynb` in
-the repository; the test suite runs it.""",
+Simplified Chinese by default, and a chart as a chart; call
+`to_markdown("en")` or `chart("en")` for English. The notebook is
+`docs/tutorial/a-year-with-one-community.ipynb` in the repository; the test
+suite runs it.""",
     ),
     (
         "markdown",
@@ -157,9 +158,9 @@ report""",
     (
         "code",
         """group = june.groups[0]
-spec = group.chart("en")
+spec = group.attendance_chart("en").to_dict()
 assert spec["$schema"] == "https://vega.github.io/schema/vega-lite/v5.json"
-group.chart()""",
+group.attendance_chart()""",
     ),
     (
         "markdown",

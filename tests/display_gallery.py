@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from socialwork import display
 from socialwork.analysis import RiskRegister
-from socialwork.metrics import monthly_report, rate
+from socialwork.metrics import indicator_trend_chart, monthly_report, rate
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.models import Period
 from socialwork.plans.review import PlanReview
@@ -88,9 +87,9 @@ def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
     ]
     return {
         "heat_map": register().heat_map("inherent").chart(language).to_dict(),
-        "trend": display.indicator_trend_chart(KEY_GROUP_COVERAGE, trend, language),
-        "coverage": report.chart(language),
-        "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)),
-        "attendance": june.groups[0].chart(language),
+        "trend": indicator_trend_chart(KEY_GROUP_COVERAGE, trend, language).to_dict(),
+        "coverage": report.chart(language).to_dict(),
+        "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)).to_dict(),
+        "attendance": june.groups[0].attendance_chart(language).to_dict(),
         "review": sample_review().chart(language),
     }

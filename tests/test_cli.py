@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 import socialwork
 from socialwork import cli
+from socialwork.metrics import monthly_report
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from socialwork.schema import json_schema
@@ -130,8 +131,11 @@ def test_report_as_html_escapes_every_text(
     assert "<h1>&lt;b&gt;站&lt;/b&gt; &amp; co monthly indicator report</h1>" in out
     assert "<b>" not in out
     assert "<td>Key-group coverage</td><td>85.5% (65/76)</td>" in out
-    # No previous period: "—"; a value without a target: "No target".
-    assert "<td>Volunteer hours</td><td>100 hours</td><td>—</td><td>—</td><td>No target</td>" in out
+    # No previous period: "—"; no target (the target column): "—", and the status "No target".
+    assert (
+        "<td>Volunteer hours</td><td>100 hours</td><td>—</td><td>—</td><td>—</td><td>No target</td>"
+        in out
+    )
 
     cells: list[str] = []
 
@@ -147,11 +151,104 @@ def test_report_as_html_compares_with_may(capsys: pytest.CaptureFixture[str]) ->
     status, out, _ = run(capsys, "report", "--format", "html", "--lang", "zh-Hant")
     assert status == 0
     # May holds no volunteer hours: n/a, never 0; no target judges the hours.
-    assert "<td>100小時</td><td>n/a</td><td>—</td><td>無目標</td>" in out
-    # 15 home visits a week planned: 32/60 in June, 27/60 in May, +8.3 points.
+    assert "<td>100小時</td><td>n/a</td><td>—</td><td>—</td><td>無目標</td>" in out
+    # 15 home visits a week planned: 32/60 in June, 27/60 in May, +8.3 points, every one due.
     assert (
-        "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>未達標</td>" in out
+        "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>≥ 100.0%</td>"
+        "<td>未達標</td>" in out
     )
+
+
+def test_report_as_html_is_the_notebook_document(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--format", "html", "--lang", "en")
+    june = station_month()
+    report = monthly_report(june, june.period, station_previous_month())
+    assert status == 0
+    assert out == report.to_document("en").to_html_page(report.title("en"), "en")
+    for section in (
+        "<th>Target</th>",
+        "<h2>Key-group coverage by category</h2>",
+        "<h2>Groups</h2>",
+        "<h2>Overdue follow-ups (2025-06-30)</h2>",
+        "<h2>Exclusions</h2>",
+        "<style>",
+        '<div class="sw-chart" title="Key-group coverage">',
+        "vega-embed@6",
+    ):
+        assert section in out, section
+
+
+def stdout_of(monkeypatch: pytest.MonkeyPatch, encoding: str, *argv: str) -> tuple[int, bytes]:
+    """Run the command line with a standard output that encodes as ``encoding``."""
+    raw = io.BytesIO()
+    console = io.TextIOWrapper(raw, encoding=encoding)
+    monkeypatch.setattr(sys, "stdout", console)
+    status = cli.main(list(argv))
+    console.flush()
+    return status, raw.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "gbk"])
+@pytest.mark.parametrize("language", ["zh", "zh-Hant", "en"])
+@pytest.mark.parametrize(
+    ("output", "sections"),
+    [
+        ("markdown", ["月度", "## ", "| "]),
+        ("json", ['"station": "幸福街道社工站"', '"overdue": [']),
+        ("html", ["<h1>幸福街道社工站 ", "<h2>", "<table>", "sw-chart"]),
+        ("text", ["幸福街道社工站 ", "=====", "------"]),
+    ],
+)
+def test_report_is_utf8_whatever_the_console_encoding(
+    monkeypatch: pytest.MonkeyPatch,
+    encoding: str,
+    language: str,
+    output: str,
+    sections: list[str],
+) -> None:
+    status, raw = stdout_of(monkeypatch, encoding, "report", "--format", output, "--lang", language)
+    assert status == 0
+    text = raw.decode("utf-8")  # the console's encoding could not hold 幸福, ≥ or …
+    assert "幸福街道社工站" in text
+    for section in sections:
+        if language == "en" and section == "月度":
+            section = "monthly indicator report"
+        assert section in text
+
+
+def test_validate_is_utf8_whatever_the_console_encoding(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    data = json.loads(station_month().model_dump_json())
+    data["home_visits_planned"] = "三十"
+    path = tmp_path / "chinese.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    status, raw = stdout_of(monkeypatch, "cp1252", "validate", str(path))
+    assert status == 1
+    assert "(got '三十')" in raw.decode("utf-8")
+
+
+def test_report_to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "june.html"
+    status, out, err = run(capsys, "report", "--format", "html", "--out", str(target))
+    assert (status, out, err) == (0, "", "")
+    page = target.read_bytes().decode("utf-8")
+    assert page == run(capsys, "report", "--format", "html")[1]
+    assert "<h1>幸福街道社工站 月度指标报告</h1>" in page
+
+
+def test_report_as_text_aligns_its_tables(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--format", "text", "--lang", "en")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[:2] == ["幸福街道社工站 monthly indicator report", "=" * 39]
+    header = next(line for line in lines if line.startswith("Indicator"))
+    row = next(line for line in lines if line.startswith("Key-group coverage "))
+    # English cells are one column a character: each value starts under its heading
+    assert row.index("85.5% (65/76)") == header.index("This period")
+    assert row.index("78.9% (60/76)") == header.index("Previous")
+    assert row.index("Off track") == header.index("Status")
+    assert "|" not in out
 
 
 def test_report_of_files_matches_the_sample(
@@ -337,6 +434,8 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
             ["report", "{june}", "--previous", "{june}", "--as-of", "2025-06-10"],
             "--previous compares",
         ),
+        (["report", "--out", "{folder}"], "cannot write the report to '{folder}': "),
+        (["report", "--out", "bad\x00name"], "cannot write the report to 'bad\\x00name': "),
         (["schema", "--out", "{a_file}"], "cannot write the schemas to '{a_file}': "),
         (["schema", "--out", "bad\x00name"], "cannot write the schemas to 'bad\\x00name': "),
         (["validate", "bad\x00name"], "'bad\\x00name': not a usable file name"),

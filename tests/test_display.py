@@ -14,8 +14,9 @@ from jsonschema import Draft7Validator
 
 from socialwork import display
 from socialwork.analysis import swot
+from socialwork.display.chart import VEGA_LITE_MIME, Chart
 from socialwork.errors import ArgumentError, UnknownLanguageError
-from socialwork.metrics import monthly_report, rate
+from socialwork.metrics import coverage_chart, indicator_trend_chart, monthly_report, rate
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.models import CaseStatus, ClientCategory, Period
 from socialwork.samples import station_month, station_previous_month
@@ -49,9 +50,9 @@ def test_heat_map_chart_counts_each_cell() -> None:
 
 
 def test_trend_chart_has_wilson_band_and_target() -> None:
-    spec = display.indicator_trend_chart(
+    spec = indicator_trend_chart(
         KEY_GROUP_COVERAGE, [(Period.month(2025, 6), rate(51, 60))], "en"
-    )
+    ).to_dict()
     (point,) = spec["data"]["values"]
     assert point["value"] == 85.0
     # Wilson 95% for 51/60 by hand: centre 0.88201/1.06403 = 0.82894,
@@ -62,7 +63,7 @@ def test_trend_chart_has_wilson_band_and_target() -> None:
 
 
 def test_undefined_rates_have_no_bar_and_no_nan() -> None:
-    spec = display.coverage_chart([(ClientCategory.LIVING_ALONE_ELDERLY, rate(0, 0))])
+    spec = coverage_chart([(ClientCategory.LIVING_ALONE_ELDERLY, rate(0, 0))]).to_dict()
     (point,) = spec["data"]["values"]
     assert point["value"] is None
     assert point["label"] == "n/a"
@@ -70,7 +71,8 @@ def test_undefined_rates_have_no_bar_and_no_nan() -> None:
 
 
 def test_timeline_bars_follow_the_history() -> None:
-    values = sample_engagement().chart("en", as_of=date(2025, 12, 31))["data"]["values"]
+    chart = sample_engagement().chart("en", as_of=date(2025, 12, 31))
+    values = chart.to_dict()["data"]["values"]
     assert [(v["stage"], v["start"], v["end"]) for v in values] == [
         ("Preparation", "2025-03-01", "2025-03-01"),
         ("Launch", "2025-03-01", "2025-06-01"),
@@ -111,15 +113,35 @@ def test_monthly_report_shows_itself() -> None:
     report = monthly_report(june, june.period, station_previous_month())
     assert len(repr(report)) < 200
     bundle = report._repr_mimebundle_()
-    assert set(bundle) == {
-        "text/plain",
-        "text/markdown",
-        "text/html",
-        display.VEGA_LITE_MIME,
-    }
+    assert set(bundle) == {"text/plain", "text/markdown", "text/html"}
     assert bundle["text/markdown"] == report.to_markdown()
     assert "<table>" in bundle["text/html"]
     assert "85.5% (65/76)" in bundle["text/html"]  # 65 covered of 76 registered
+    assert isinstance(report.chart(), Chart)
+    assert report.to_document().charts == (report.chart(),)
+
+
+def test_a_report_in_a_notebook_shows_its_tables_then_its_chart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import IPython.display
+
+    shown: list[tuple[object, dict[str, object]]] = []
+    monkeypatch.setattr(
+        IPython.display, "display", lambda obj, **kwargs: shown.append((obj, kwargs))
+    )
+    june = station_month()
+    report = monthly_report(june, june.period, station_previous_month())
+    report._ipython_display_()
+    (tables, raw), (chart, options) = shown
+    assert raw == {"raw": True}
+    assert isinstance(tables, dict)
+    assert set(tables) == {"text/plain", "text/markdown", "text/html"}
+    assert "<h2>重点人群覆盖(按类别)</h2>" in tables["text/html"]
+    assert options == {}
+    assert chart == report.chart()
+    assert isinstance(chart, Chart)
+    assert chart._repr_mimebundle_()[VEGA_LITE_MIME]["title"] == "重点人群覆盖率"
 
 
 def test_html_escapes_what_a_user_typed() -> None:
@@ -127,6 +149,14 @@ def test_html_escapes_what_a_user_typed() -> None:
     page = engagement._repr_html_()
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_an_engagement_shows_its_history_then_its_timeline() -> None:
+    engagement = Engagement(community_id="a_b*c", entered_on=date(2025, 1, 1))
+    document = engagement.to_document("en")
+    assert engagement.to_markdown("en").splitlines()[0] == "## Stages of community work: a\\_b\\*c"
+    assert document.charts == (engagement.chart("en"),)
+    assert "Stages of community work: a_b*c" in engagement.to_text("en")
 
 
 def test_markdown_table_keeps_cells_on_one_line() -> None:

@@ -764,7 +764,7 @@ def test_names_with_bars_and_line_breaks_cannot_break_the_tables() -> None:
     )
     text = monthly_report(odd, odd.period).to_markdown()
     lines = text.splitlines()
-    assert lines[0] == "# 幸福|街道 社工站 月度指标报告"
+    assert lines[0] == "# 幸福\\|街道 社工站 月度指标报告"  # every text is escaped, headings too
     (row,) = [line for line in lines if line.startswith("| 夕阳")]
     assert cells(row) == ["夕阳\\|红 小组 \\\\ 一", "90.0% (45/50)", "8 → 15"]
     header = next(i for i, line in enumerate(lines) if line.startswith("| 小组 |"))

@@ -8,6 +8,8 @@ it. Without a command it prints the sample's report, in Chinese.
 This module and ``__main__`` are the only ones that read files or print;
 the library itself does no I/O. A records file is the JSON of a
 `socialwork.models.StationRecords` (what its ``model_dump_json`` writes).
+What it prints and the files it writes are UTF-8, whatever the console's
+encoding: a report redirected to a file reads the same on every system.
 
 Exit status: 0 on success, 1 when ``validate`` finds errors in the records,
 2 when the command line or its input is unusable (an unknown option, a
@@ -26,7 +28,6 @@ Examples:
 from __future__ import annotations
 
 import argparse
-import html
 import json
 import os
 import sys
@@ -44,8 +45,8 @@ from pydantic_core import ErrorDetails
 from socialwork import __version__
 from socialwork._arguments import require_day
 from socialwork.errors import ArgumentError, SocialWorkError
-from socialwork.labels import LANGUAGES, Script, canonical_language, select_language
-from socialwork.metrics import IndicatorDefinition, MonthlyReport, Rate, monthly_report
+from socialwork.labels import LANGUAGES, Script, canonical_language
+from socialwork.metrics import IndicatorDefinition, Rate, monthly_report
 from socialwork.models import BilingualText, StationRecords
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
@@ -53,7 +54,7 @@ from socialwork.schema import json_schema
 
 __all__ = ["main"]
 
-_FORMATS = ("markdown", "json", "html")
+_FORMATS = ("markdown", "json", "html", "text")
 
 
 class _InputError(Exception):
@@ -108,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"socialwork {__version__}")
     parser.set_defaults(run=_report, records=None, previous=None, lang="zh", as_of=None)
-    parser.set_defaults(format="markdown")
+    parser.set_defaults(format="markdown", out=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     report = commands.add_parser(
@@ -145,7 +146,18 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     report.add_argument(
-        "--format", choices=_FORMATS, default="markdown", help="output format (default: markdown)"
+        "--format",
+        choices=_FORMATS,
+        default="markdown",
+        help=(
+            "markdown (default), json, html (a whole page with its chart) or text "
+            "(aligned for a terminal)"
+        ),
+    )
+    report.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write the report to FILE as UTF-8 instead of to standard output",
     )
     report.set_defaults(run=_report)
 
@@ -206,10 +218,12 @@ def _report(args: argparse.Namespace) -> int:
     if args.format == "json":
         text = json.dumps(_jsonable(report, language), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        text = _html(report, language)
+        text = report.to_document(language).to_html_page(report.title(language), language)
+    elif args.format == "text":
+        text = report.to_text(language)
     else:
         text = report.to_markdown(language)
-    sys.stdout.write(text)
+    _emit(text, args.out)
     return 0
 
 
@@ -267,62 +281,32 @@ def _jsonable(value: object, language: Script) -> Any:
     return str(value)
 
 
-_HTML_WORDS: dict[str, tuple[str, str, str]] = {
-    "title": ("月度指标报告", "monthly indicator report", "月度指標報告"),
-    "period": ("统计期", "Period", "統計期"),
-    "previous": ("对比期", "compared with", "對比期"),
-    "to": ("至", "to", "至"),
-    "indicator": ("指标", "Indicator", "指標"),
-    "value": ("本期", "This period", "本期"),
-    "before": ("上期", "Previous", "上期"),
-    "change": ("变化", "Change", "變化"),
-    "status": ("状态", "Status", "狀態"),
-}
+def _emit(text: str, out: str | None) -> None:
+    """Write ``text`` as UTF-8 to the file ``out``, or to standard output when it is ``None``."""
+    if out is None:
+        _write(text)
+        return
+    try:
+        Path(out).write_bytes(text.encode("utf-8"))
+    except (OSError, ValueError) as err:  # ValueError: a file name with a NUL character
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else err
+        raise _InputError(f"cannot write the report to {out!r}: {reason}") from None
 
 
-def _html(report: MonthlyReport, language: Script) -> str:
-    """The report's indicator lines as a small HTML page, every text escaped."""
+def _write(text: str) -> None:
+    """Write ``text`` to standard output as UTF-8 bytes, whatever the console's encoding.
 
-    def word(key: str) -> str:
-        zh, en, zh_hant = _HTML_WORDS[key]
-        return select_language(language, zh, en, zh_hant)
-
-    def cell(tag: str, text: str) -> str:
-        return f"<{tag}>{html.escape(text)}</{tag}>"
-
-    period = f"{report.period.start} {word('to')} {report.period.end}"
-    if report.previous_period is not None:
-        before = report.previous_period
-        period += f"; {word('previous')}: {before.start} {word('to')} {before.end}"
-    header = "".join(cell("th", word(key)) for key in ("indicator", "value", "before", "change"))
-    rows = [f"<tr>{header}{cell('th', word('status'))}</tr>"]
-    for line in report.lines:
-        definition = line.definition
-        cells = [
-            definition.name.text(language),
-            definition.format(line.value, language),
-            "—" if report.previous_period is None else definition.format(line.previous, language),
-            "—" if line.change is None else definition.format_change(line.change, language),
-            line.status.label(language),
-        ]
-        rows.append("<tr>" + "".join(cell("td", text) for text in cells) + "</tr>")
-    title = f"{report.station} {word('title')}"
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            f'<html lang="{language}">',
-            '<head><meta charset="utf-8">' + cell("title", title) + "</head>",
-            "<body>",
-            cell("h1", title),
-            cell("p", f"{word('period')}: {period}"),
-            "<table>",
-            *rows,
-            "</table>",
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
+    A console set to cp1252 or GBK cannot encode every text of a report (a
+    Chinese name, "≥", "…"); the bytes go to its binary layer instead. A
+    stream with no binary layer (an ``io.StringIO``) takes the text.
+    """
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 # --- schema ------------------------------------------------------------------------------
@@ -331,7 +315,7 @@ def _html(report: MonthlyReport, language: Script) -> str:
 def _schema(args: argparse.Namespace) -> int:
     schemas = json_schema()
     if args.out is None:
-        sys.stdout.write(json.dumps(schemas, ensure_ascii=False, indent=2) + "\n")
+        _write(json.dumps(schemas, ensure_ascii=False, indent=2) + "\n")
         return 0
     folder = Path(args.out)
     try:
@@ -342,7 +326,7 @@ def _schema(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as err:  # ValueError: a folder name with a NUL character
         reason = err.strerror if isinstance(err, OSError) and err.strerror else err
         raise _InputError(f"cannot write the schemas to {args.out!r}: {reason}") from None
-    print(f"wrote {len(schemas)} JSON Schemas to {folder}")
+    _write(f"wrote {len(schemas)} JSON Schemas to {folder}\n")
     return 0
 
 
@@ -354,15 +338,15 @@ def _validate(args: argparse.Namespace) -> int:
     try:
         records = StationRecords.model_validate_json(text)
     except ValidationError as err:
-        for error in err.errors():
-            print(_describe(error))
         count = err.error_count()
-        print(f"{args.file}: {count} error{'s' if count != 1 else ''}")
+        lines = [_describe(error) for error in err.errors()]
+        lines.append(f"{args.file}: {count} error{'s' if count != 1 else ''}")
+        _write("\n".join(lines) + "\n")
         return 1
-    print(
+    _write(
         f"{args.file}: valid station records for {records.period.start} to "
         f"{records.period.end} ({len(records.clients)} clients, {len(records.cases)} cases, "
-        f"{len(records.visits)} visits)"
+        f"{len(records.visits)} visits)\n"
     )
     return 0
 

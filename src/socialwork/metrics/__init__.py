@@ -28,6 +28,7 @@ from socialwork.metrics.casework import (
     KeyGroupCoverage,
     case_improvement,
     caseload_per_worker,
+    coverage_chart,
     goal_attainment,
     home_visit_completion,
     key_group_coverage,
@@ -56,7 +57,13 @@ from socialwork.metrics.rates import (
     percentage_point_change,
     rate,
 )
-from socialwork.metrics.report import GroupLine, MonthlyReport, ReportLine, monthly_report
+from socialwork.metrics.report import (
+    GroupLine,
+    MonthlyReport,
+    ReportLine,
+    indicator_trend_chart,
+    monthly_report,
+)
 from socialwork.metrics.services import (
     MembershipGrowth,
     certification_rate,
@@ -104,11 +111,13 @@ __all__ = [
     "caseload_per_worker",
     "certification_rate",
     "combine",
+    "coverage_chart",
     "file_completeness",
     "goal_attainment",
     "group_attendance",
     "home_visit_completion",
     "indicator_status",
+    "indicator_trend_chart",
     "key_group_coverage",
     "key_group_coverage_by_category",
     "mean_caseload",

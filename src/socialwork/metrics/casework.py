@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Any
 
 from attrs import frozen
 
@@ -29,6 +30,8 @@ from socialwork._arguments import (
     require_instance,
     require_member,
 )
+from socialwork.display.chart import Chart
+from socialwork.labels import Language, canonical_language, select_language
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import (
@@ -49,6 +52,7 @@ __all__ = [
     "KeyGroupCoverage",
     "case_improvement",
     "caseload_per_worker",
+    "coverage_chart",
     "goal_attainment",
     "home_visit_completion",
     "key_group_coverage",
@@ -132,6 +136,111 @@ class KeyGroupCoverage:
         """
         member = require_member(ClientCategory, category, "category")
         return dict(self.by_category).get(member, Rate(0, 0))
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return a row for the total (``category`` "total"), then one per category code.
+
+        Each row has the rate's columns (`Rate.to_rows`).
+
+        Examples:
+            >>> from socialwork.metrics import rate
+            >>> cover = KeyGroupCoverage(rate(51, 60),
+            ...                          ((ClientCategory.LIVING_ALONE_ELDERLY, rate(17, 20)),))
+            >>> [(r["category"], r["percent"]) for r in cover.to_rows()]
+            [('total', 85.0), ('living_alone_elderly', 85.0)]
+        """
+        rows = [{"category": "total", **self.total.to_rows()[0]}]
+        return rows + [{"category": c.value, **r.to_rows()[0]} for c, r in self.by_category]
+
+    def chart(self, language: Language | str = "zh") -> Chart:
+        """Return the coverage of each category as bars with 95% intervals (`coverage_chart`).
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> cover = key_group_coverage_by_category(june.clients, june.visits, june.period)
+            >>> cover.chart("en").title
+            'Key-group coverage'
+        """
+        return coverage_chart(self.by_category, language)
+
+
+def _rate_point(value: Rate) -> dict[str, Any]:
+    low, high = value.wilson() if value.denominator else (None, None)
+    return {
+        "value": None if value.percent is None else round(value.percent, 4),
+        "low": None if low is None else round(100 * low, 4),
+        "high": None if high is None else round(100 * high, 4),
+        "label": str(value),
+    }
+
+
+def coverage_chart(
+    coverage: Iterable[tuple[ClientCategory, Rate]], language: Language | str = "zh"
+) -> Chart:
+    """Return coverage by key group as bars with their 95% Wilson intervals.
+
+    Takes pairs of a category and its rate, as in a monthly report's
+    ``coverage_by_category`` or `KeyGroupCoverage.by_category`. A category
+    whose rate is undefined (no one to cover) is listed with no bar.
+
+    Raises:
+        UnknownCodeError: a category is no code of `ClientCategory`.
+        TypeError: a rate is not a `Rate`.
+        UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+    Examples:
+        >>> from socialwork.metrics import rate
+        >>> chart = coverage_chart([(ClientCategory.LIVING_ALONE_ELDERLY, rate(17, 20))])
+        >>> point = chart.to_dict()["data"]["values"][0]
+        >>> point["category"], point["value"]
+        ('独居老人', 85.0)
+    """
+    script = canonical_language(language)
+    values = [
+        {
+            "category": require_member(ClientCategory, category, "category").label(script),
+            **_rate_point(require_instance(Rate, value, "rate")),
+        }
+        for category, value in coverage
+    ]
+    share = select_language(script, "覆盖率 (%)", "Coverage (%)", "覆蓋率 (%)")
+    group = select_language(script, "类别", "Category", "類別")
+    y = {"field": "category", "type": "nominal", "title": group, "sort": None}
+    return Chart.vega_lite(
+        select_language(script, "重点人群覆盖率", "Key-group coverage", "重點人羣覆蓋率"),
+        script,
+        width=360,
+        data={"values": values},
+        encoding={"y": y},
+        layer=[
+            {
+                "mark": {"type": "bar", "color": "#4c78a8"},
+                "encoding": {
+                    "x": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": share,
+                        "scale": {"domain": [0, 100]},
+                    },
+                    "tooltip": [
+                        {"field": "category", "title": group},
+                        {"field": "label", "title": share},
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "rule", "color": "#333"},
+                "encoding": {
+                    "x": {"field": "low", "type": "quantitative"},
+                    "x2": {"field": "high"},
+                },
+            },
+        ],
+    )
 
 
 def key_group_coverage_by_category(

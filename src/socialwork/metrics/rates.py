@@ -15,14 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 from attrs import field, frozen
 
-from socialwork import display
 from socialwork._arguments import require_count, require_decimals, require_member
-from socialwork.display import Displayable
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Document, Items, Paragraph
 from socialwork.errors import MetricInputError
-from socialwork.labels import LabelledEnum, Language
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
+from socialwork.metrics._shown import exclusion_items
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [
@@ -147,17 +149,60 @@ class Rate(Displayable):
         excluded = f" excluding {len(self.exclusions)}" if self.exclusions else ""
         return f"{self.format()}{excluded}" if self.denominator else f"n/a (0/0){excluded}"
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the rate with its 95% Wilson interval and its exclusions, as Markdown.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the rate with its 95% Wilson interval, then its exclusions as a list.
 
         Up to 20 exclusions are listed one by one; past that, each reason
-        gets one line with how many and the first five ids.
+        gets one item with how many and the first five ids.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> print(Rate(51, 60).to_markdown("en"))
             85.0% (51/60) · 95% interval 73.9%–91.9%
+            <BLANKLINE>
+            >>> print(Rate(1, 2, (Exclusion("n9", "withdrawn"),)).to_text("en"))
+            50.0% (1/2) · 95% interval 9.5%–90.5%
+            <BLANKLINE>
+            • Excluded: n9 (Need withdrawn)
+            <BLANKLINE>
         """
-        return display._rate_markdown(self, language)
+        script = canonical_language(language)
+        text = str(self)
+        if self.denominator:
+            low, high = self.wilson()
+            band = select_language(script, "95% 置信区间", "95% interval", "95% 置信區間")
+            text += f" · {band} {100 * low:.1f}%–{100 * high:.1f}%"
+        blocks: list[Paragraph | Items] = [Paragraph(text)]
+        if self.exclusions:
+            blocks.append(Items(exclusion_items(self.exclusions, script)))
+        return Document(blocks)
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return the rate as one row: counts, value, percent, 95% Wilson interval, excluded.
+
+        The interval is ``None`` when the rate is undefined (a denominator of 0).
+
+        Examples:
+            >>> row = Rate(51, 60).to_rows()[0]
+            >>> row["numerator"], row["denominator"], row["value"], row["percent"]
+            (51, 60, 0.85, 85.0)
+            >>> round(row["interval_low"], 4), round(row["interval_high"], 4), row["excluded"]
+            (0.7389, 0.919, 0)
+        """
+        low, high = self.wilson() if self.denominator else (None, None)
+        return [
+            {
+                "numerator": self.numerator,
+                "denominator": self.denominator,
+                "value": self.value,
+                "percent": self.percent,
+                "interval_low": low,
+                "interval_high": high,
+                "excluded": len(self.exclusions),
+            }
+        ]
 
     def wilson(self, confidence: float = 0.95) -> WilsonInterval:
         """Return the Wilson score interval of the rate.

@@ -3,8 +3,9 @@
 `monthly_report` measures every indicator of the catalogue
 (`socialwork.metrics.catalogue.CATALOGUE`) from a `StationRecords` bundle,
 each once, compares them with the previous period's bundle, and judges them
-against their targets (`indicator_status`). `MonthlyReport.to_markdown`
-renders it; it returns text and prints nothing.
+against their targets (`indicator_status`). A report shows itself
+(`MonthlyReport.to_document`: Markdown, HTML, a page, text) and tabulates
+itself (`MonthlyReport.to_rows`); it prints nothing.
 
 Examples:
     >>> from socialwork.samples import station_month, station_previous_month
@@ -17,18 +18,19 @@ Examples:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
 
-from socialwork import display
 from socialwork._arguments import require_instance, require_member
-from socialwork.display import Displayable
+from socialwork.display.chart import Chart
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Block, Document, Heading, Items, Paragraph, Table
 from socialwork.errors import UnknownCodeError
-from socialwork.labels import Language, Script, canonical_language
-from socialwork.metrics.casework import FollowUp
+from socialwork.labels import Language, Script, canonical_language, select_language
+from socialwork.metrics._shown import SHOWN, exclusion_items, rows_left_out
+from socialwork.metrics.casework import FollowUp, coverage_chart
 from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
 from socialwork.metrics.rates import Exclusion, Rate, percentage_point_change
@@ -37,7 +39,13 @@ from socialwork.metrics.status import IndicatorStatus, indicator_status
 from socialwork.metrics.targets import Target
 from socialwork.models import ClientCategory, Period, StationRecords
 
-__all__ = ["GroupLine", "MonthlyReport", "ReportLine", "monthly_report"]
+__all__ = [
+    "GroupLine",
+    "MonthlyReport",
+    "ReportLine",
+    "indicator_trend_chart",
+    "monthly_report",
+]
 
 
 def _status(value: IndicatorStatus | str) -> IndicatorStatus:
@@ -79,8 +87,11 @@ class ReportLine(Displayable):
         """What the value's rate left out (empty for a plain number)."""
         return self.value.exclusions if isinstance(self.value, Rate) else ()
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the line as a one-row Markdown table, as in the report.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the line as a one-row table, as in the report.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
@@ -90,8 +101,62 @@ class ReportLine(Displayable):
             | File completeness | 84.4% (27/32) | — | — | ≥ 100.0% | Off track |
         """
         script = canonical_language(language)
-        header = _WORDS[script]["indicator_header"].split("|")
-        return display.markdown_table(header, [_row(self, script)]) + "\n"
+        return Document(
+            [Table(_WORDS[script]["indicator_header"].split("|"), [_row(self, script)])]
+        )
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return the line as one row: code, names, value, counts, interval, change, target, status.
+
+        ``value``, ``previous`` and the interval are fractions for a rate
+        (0.85, not 85) and plain numbers otherwise; ``change`` and
+        ``target`` are in display units, as in the report; ``status`` is a
+        code; ``excluded`` counts the value's exclusions.
+
+        Examples:
+            >>> from socialwork.samples import station_month, station_previous_month
+            >>> june = station_month()
+            >>> line = monthly_report(june, june.period, station_previous_month()).line(
+            ...     "key_group_coverage")
+            >>> row = line.to_rows()[0]
+            >>> row["code"], row["numerator"], row["denominator"], round(row["value"], 4)
+            ('key_group_coverage', 65, 76, 0.8553)
+            >>> round(row["previous"], 4), round(row["change"], 2), row["target"], row["status"]
+            (0.7895, 6.58, 95.0, 'off_track')
+        """
+        return [
+            {
+                "code": self.definition.code,
+                "name_zh": self.definition.name.zh,
+                "name_en": self.definition.name.en,
+                **_measure(self.value),
+                "previous": _measure(self.previous)["value"],
+                "change": self.change,
+                "target": None if self.target is None else float(self.target.value),
+                "status": self.status.value,
+                "excluded": len(self.exclusions),
+            }
+        ]
+
+
+def _measure(value: Measure) -> dict[str, Any]:
+    """The columns of a line's value: a rate's counts and interval, or a number."""
+    if isinstance(value, Rate):
+        low, high = value.wilson() if value.denominator else (None, None)
+        return {
+            "value": value.value,
+            "numerator": value.numerator,
+            "denominator": value.denominator,
+            "interval_low": low,
+            "interval_high": high,
+        }
+    return {
+        "value": None if value is None else float(value),
+        "numerator": None,
+        "denominator": None,
+        "interval_low": None,
+        "interval_high": None,
+    }
 
 
 @frozen
@@ -154,26 +219,59 @@ class MonthlyReport(Displayable):
             f"{len(self.lines)} indicators, {len(self.groups)} groups, {len(self.overdue)} overdue)"
         )
 
-    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
-        """Key-group coverage by category as a Vega-Lite v5 spec (`socialwork.display`).
+    def chart(self, language: Language | str = "zh") -> Chart:
+        """Return key-group coverage by category as a chart (`coverage_chart`).
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
             >>> june = station_month()
-            >>> monthly_report(june, june.period).chart("en")["title"]
-            'Key-group coverage'
+            >>> monthly_report(june, june.period).chart("en")
+            Chart('Key-group coverage')
         """
-        return display.coverage_chart(self.coverage_by_category, language)
+        return coverage_chart(self.coverage_by_category, language)
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the report as Markdown, in Simplified Chinese (default), Traditional or English.
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return one row per indicator line, in catalogue order (`ReportLine.to_rows`).
 
-        Names and ids are written as they are, but for a ``|`` (escaped, so
-        that it cannot split a table cell) and line breaks (turned into
-        spaces, so that they cannot end a table row or a heading).
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> report = monthly_report(june, june.period)
+            >>> rows = report.to_rows()
+            >>> len(rows) == len(report.lines)
+            True
+            >>> [(r["code"], r["numerator"], r["denominator"]) for r in rows][:2]
+            [('key_group_coverage', 65, 76), ('survey_satisfaction', 60, 65)]
+        """
+        return [row for line in self.lines for row in line.to_rows()]
+
+    def title(self, language: Language | str = "zh") -> str:
+        """Return the report's title: the station's name and "monthly indicator report".
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> monthly_report(june, june.period).title("en")
+            '幸福街道社工站 monthly indicator report'
+        """
+        return f"{self.station} {_WORDS[canonical_language(language)]['title']}"
+
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the report in Simplified Chinese (default), Traditional Chinese or English.
+
+        The document holds the indicators with their targets and status,
+        coverage by key group (a table and its chart), the groups, the
+        overdue follow-ups and the exclusions; names and ids are shown as
+        they are, escaped by each writer.
 
         A district's report can list hundreds of thousands of items, so the
-        Markdown shortens what it shows (the report keeps every item): the
+        document shortens what it shows (the report keeps every item): the
         overdue table shows its first 20 rows and says how many it left
         out, and an indicator with over 20 exclusions shows, for each
         reason, how many and the first five ids.
@@ -186,47 +284,53 @@ class MonthlyReport(Displayable):
             >>> june = station_month()
             >>> print(monthly_report(june, june.period).to_markdown().splitlines()[0])
             # 幸福街道社工站 月度指标报告
-            >>> print(monthly_report(june, june.period).to_markdown("en").splitlines()[0])
-            # 幸福街道社工站 monthly indicator report
+            >>> document = monthly_report(june, june.period).to_document("en")
+            >>> for heading in (b for b in document.blocks if isinstance(b, Heading)):
+            ...     print(heading.text)
+            幸福街道社工站 monthly indicator report
+            Key-group coverage by category
+            Groups
+            Overdue follow-ups (2025-06-30)
+            Exclusions
+            >>> document.charts
+            (Chart('Key-group coverage'),)
         """
         script = canonical_language(language)
         words = _WORDS[script]
-        out = [f"# {_inline(self.station)} {words['title']}", ""]
         period = f"{self.period.start} {words['to']} {self.period.end}"
         if self.previous_period is not None:
             before = f"{self.previous_period.start} {words['to']} {self.previous_period.end}"
             period += f"; {words['previous']}: {before}"
-        out += [f"{words['period']}: {period}", ""]
-        out += _table(words["indicator_header"], [_row(li, script) for li in self.lines])
-        out += ["", f"## {words['by_category']}", ""]
-        out += _table(
-            words["category_header"],
-            [[c.label(script), str(r)] for c, r in self.coverage_by_category],
-        )
-        out += ["", f"## {words['groups']}", ""]
-        out += _table(
-            words["group_header"],
-            [[g.name, str(g.attendance), str(g.membership)] for g in self.groups],
-        )
-        out += ["", f"## {words['overdue']} ({self.period.end})", ""]
-        out += _table(
-            words["overdue_header"],
-            [
-                [f.case_id, f.worker_id, str(f.last_contact or "—"), str(f.due_on)]
-                for f in self.overdue[: display._SHOWN]
-            ],
-        )
-        out += display._rows_left_out(len(self.overdue) - display._SHOWN, script, "report.overdue")
         excluded = [
             item
             for li in self.lines
-            for item in display._exclusion_items(
-                li.exclusions, script, li.definition.name.text(script)
-            )
+            for item in exclusion_items(li.exclusions, script, li.definition.name.text(script))
         ]
-        out += ["", f"## {words['exclusions']}", ""]
-        out += excluded or [f"- {words['none']}"]
-        return "\n".join(out) + "\n"
+        overdue = [
+            (f.case_id, f.worker_id, f.last_contact or "—", f.due_on) for f in self.overdue[:SHOWN]
+        ]
+        blocks: list[Block] = [
+            Heading(self.title(script), 1),
+            Paragraph(f"{words['period']}: {period}"),
+            Table(words["indicator_header"].split("|"), [_row(li, script) for li in self.lines]),
+            Heading(words["by_category"]),
+            Table(
+                words["category_header"].split("|"),
+                [(c.label(script), r) for c, r in self.coverage_by_category],
+            ),
+            self.chart(script),
+            Heading(words["groups"]),
+            Table(
+                words["group_header"].split("|"),
+                [(g.name, g.attendance, g.membership) for g in self.groups],
+            ),
+            Heading(f"{words['overdue']} ({self.period.end})"),
+            Table(words["overdue_header"].split("|"), overdue),
+            *rows_left_out(len(self.overdue) - SHOWN, script, "report.overdue"),
+            Heading(words["exclusions"]),
+            Items(excluded or [words["none"]]),
+        ]
+        return Document(blocks)
 
 
 _WORDS: dict[Script, dict[str, str]] = {
@@ -276,27 +380,6 @@ _WORDS: dict[Script, dict[str, str]] = {
         "none": "none",
     },
 }
-
-_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
-
-
-def _inline(text: str) -> str:
-    """``text`` on one line: every line break becomes a space."""
-    return _LINE_BREAK.sub(" ", text)
-
-
-def _cell(text: str) -> str:
-    """``text`` as one Markdown table cell: on one line, with bars and backslashes escaped."""
-    return _inline(text).replace("\\", "\\\\").replace("|", "\\|")
-
-
-def _table(header: str, rows: list[list[str]]) -> list[str]:
-    columns = header.split("|")
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
-    if not rows:
-        lines.append("| " + " | ".join(["—"] * len(columns)) + " |")
-    return lines
 
 
 def _row(line: ReportLine, script: Script) -> list[str]:
@@ -430,4 +513,98 @@ def assemble_report(
         coverage_by_category=coverage_by_category,
         groups=groups,
         overdue=overdue,
+    )
+
+
+def indicator_trend_chart(
+    definition: IndicatorDefinition,
+    points: Iterable[tuple[Period, Measure]],
+    language: Language | str = "zh",
+) -> Chart:
+    """Return an indicator's values over periods, with its target and Wilson band.
+
+    ``points`` are pairs of a period and the indicator's value in it, in
+    any order (they are drawn by period start). A rate gets its 95% Wilson
+    interval as a band; the target that applies to each period
+    (`IndicatorDefinition.target_for`) is drawn as a dashed line.
+
+    Raises:
+        UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+    Examples:
+        >>> from socialwork.metrics import rate
+        >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+        >>> chart = indicator_trend_chart(
+        ...     KEY_GROUP_COVERAGE,
+        ...     [(Period.month(2025, 6), rate(51, 60)), (Period.month(2025, 5), rate(48, 60))],
+        ... )
+        >>> [(v["period"], v["value"], v["target"]) for v in chart.to_dict()["data"]["values"]]
+        [('2025-05-01', 80.0, 95.0), ('2025-06-01', 85.0, 95.0)]
+    """
+    script = canonical_language(language)
+    values = []
+    for period, value in sorted(points, key=lambda p: (p[0].start, p[0].end)):
+        target = definition.target_for(period)
+        scaled = definition.scaled(value)
+        point: dict[str, Any] = {
+            "period": period.start.isoformat(),
+            "value": None if scaled is None else round(float(scaled), 4),
+            "low": None,
+            "high": None,
+            "label": definition.format(value, script),
+            "target": None if target is None else float(target.value),
+        }
+        if isinstance(value, Rate) and value.denominator:
+            low, high = value.wilson()
+            point["low"] = round(low * definition.factor, 4)
+            point["high"] = round(high * definition.factor, 4)
+        values.append(point)
+    month = select_language(script, "统计期", "Period", "統計期")
+    unit = {100: "%", 1000: "‰"}.get(definition.factor, "")
+    name = definition.name.text(script)
+    x = {
+        "field": "period",
+        "type": "temporal",
+        "title": month,
+        "timeUnit": "yearmonth",
+        "axis": {"format": "%Y-%m"},
+    }
+    return Chart.vega_lite(
+        name,
+        script,
+        width=420,
+        data={"values": values},
+        encoding={"x": x},
+        layer=[
+            {
+                "mark": {"type": "area", "opacity": 0.2, "color": "#4c78a8"},
+                "encoding": {
+                    "y": {"field": "low", "type": "quantitative"},
+                    "y2": {"field": "high"},
+                },
+            },
+            {
+                "mark": {"type": "line", "point": True, "color": "#4c78a8"},
+                "encoding": {
+                    "y": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": f"{name} {unit}".strip(),
+                    },
+                    "tooltip": [
+                        {
+                            "field": "period",
+                            "type": "temporal",
+                            "timeUnit": "yearmonth",
+                            "title": month,
+                        },
+                        {"field": "label", "title": name},
+                    ],
+                },
+            },
+            {
+                "mark": {"type": "line", "strokeDash": [6, 4], "color": "#d62728"},
+                "encoding": {"y": {"field": "target", "type": "quantitative"}},
+            },
+        ],
     )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Self
+from typing import Self
 
 from pydantic import model_validator
 
-from socialwork import display
 from socialwork._arguments import require_day
-from socialwork.labels import LabelledEnum, Language
+from socialwork.display.chart import Chart
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.records import (
     Day,
     Id,
@@ -108,15 +108,70 @@ class Group(Record):
     members: tuple[GroupMember, ...] = ()
     sessions: tuple[GroupSession, ...] = ()
 
-    def chart(self, language: Language | str = "zh") -> dict[str, Any]:
-        """Attendance over the sessions as a Vega-Lite v5 spec (`socialwork.display`).
+    def attendance_chart(self, language: Language | str = "zh") -> Chart:
+        """Return attendance over the sessions, in percent of the members expected, as a chart.
+
+        At each session the members expected are those active on its date
+        (`members_on`), as in `socialwork.metrics.group_attendance`; a
+        session with no member expected has no point.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
-            >>> station_month().groups[0].chart("en")["title"]
-            'Group attendance: 夕阳红老年互助小组'
+            >>> group = station_month().groups[0]
+            >>> group.attendance_chart("en")
+            Chart('Group attendance: 夕阳红老年互助小组')
+            >>> values = group.attendance_chart().to_dict()["data"]["values"]
+            >>> values[0]["attended"], values[0]["expected"], values[0]["value"]
+            (9, 10, 90.0)
         """
-        return display.group_attendance_chart(self, language)
+        script = canonical_language(language)
+        values = []
+        for session in sorted(self.sessions, key=lambda s: s.on):
+            expected = len(self.members_on(session.on))
+            attended = len(session.attended)
+            values.append(
+                {
+                    "on": session.on.isoformat(),
+                    "topic": session.topic or "",
+                    "attended": attended,
+                    "expected": expected,
+                    "value": round(100 * attended / expected, 4) if expected else None,
+                }
+            )
+        share = select_language(script, "出勤率 (%)", "Attendance (%)", "出勤率 (%)")
+        day = select_language(script, "活动日期", "Session", "活動日期")
+        title = select_language(script, "小组出勤", "Group attendance", "小組出勤")
+        return Chart.vega_lite(
+            f"{title}: {self.name}",
+            script,
+            width=420,
+            data={"values": values},
+            mark={"type": "line", "point": True},
+            encoding={
+                "x": {"field": "on", "type": "temporal", "title": day, "axis": {"format": "%m-%d"}},
+                "y": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "title": share,
+                    "scale": {"domain": [0, 100]},
+                },
+                "tooltip": [
+                    {"field": "on", "type": "temporal", "title": day},
+                    {"field": "topic", "title": select_language(script, "主题", "Topic", "主題")},
+                    {
+                        "field": "attended",
+                        "title": select_language(script, "出席", "Attended", "出席"),
+                    },
+                    {
+                        "field": "expected",
+                        "title": select_language(script, "应到", "Expected", "應到"),
+                    },
+                ],
+            },
+        )
 
     def members_on(self, day: date) -> tuple[GroupMember, ...]:
         """The members who belong to the group on ``day``.

@@ -7,9 +7,9 @@ from typing import Self
 
 from pydantic import model_validator
 
-from socialwork import display
-from socialwork.display import Displayable
-from socialwork.labels import LabelledEnum, Language
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Document, Heading, Paragraph, Table
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.models.activity import Activity, SatisfactionSurvey
 from socialwork.models.case import Case, Visit
 from socialwork.models.client import Client, ConsentScope
@@ -170,6 +170,25 @@ def _check_visit_clients(cases: dict[str, Case], visits: tuple[Visit, ...]) -> N
             )
 
 
+_KINDS = (
+    ("clients", "服务对象", "Clients", "服務對象"),
+    ("households", "家庭", "Households", "家庭"),
+    ("cases", "个案", "Cases", "個案"),
+    ("visits", "走访", "Visits", "走訪"),
+    ("groups", "小组", "Groups", "小組"),
+    ("activities", "活动", "Activities", "活動"),
+    ("volunteers", "志愿者", "Volunteers", "志願者"),
+    ("service_hours", "服务时长记录", "Service-hour entries", "服務時長記錄"),
+    ("resources", "资源", "Resources", "資源"),
+    ("deliveries", "资源递送", "Deliveries", "資源遞送"),
+    ("needs", "需求", "Needs", "需求"),
+    ("files", "服务档案", "Service files", "服務檔案"),
+    ("surveys", "满意度调查", "Satisfaction surveys", "滿意度調查"),
+)
+"""The collections of a bundle, in the order its summary lists them, with their names
+(Simplified Chinese, English, Traditional Chinese)."""
+
+
 class StationRecords(Record, Displayable):
     """A station's records for one period: the input of reports and indicators.
 
@@ -209,19 +228,44 @@ class StationRecords(Record, Displayable):
 
     def __repr__(self) -> str:
         """A one-line summary (station, period, counts per kind), not every record."""
-        return display._records_repr(self)
+        counts = ", ".join(f"{n} {name}" for name, n in self._counts() if n)
+        period = f"{self.period.start}..{self.period.end}"
+        return f"StationRecords({self.station.name!r}, {period}: {counts or 'no records'})"
 
     __str__ = __repr__
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Summarize the bundle as Markdown: the station, the period and the records of each kind.
+    def _counts(self) -> list[tuple[str, int]]:
+        return [(name, len(getattr(self, name))) for name, *_ in _KINDS]
+
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Summarize the bundle: the station, the period and how many records of each kind.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
             >>> print(station_month().to_markdown("en").splitlines()[2])
             Period: 2025-06-01 to 2025-06-30
         """
-        return display._records_markdown(self, language)
+        script = canonical_language(language)
+        to = select_language(script, "至", "to", "至")
+        period = select_language(script, "统计期", "Period", "統計期")
+        counts = dict(self._counts())
+        rows = [
+            (select_language(script, zh, en, hant), counts[name]) for name, zh, en, hant in _KINDS
+        ]
+        header = (
+            select_language(script, "记录", "Records", "記錄"),
+            select_language(script, "条数", "Count", "條數"),
+        )
+        return Document(
+            [
+                Heading(self.station.name, 1),
+                Paragraph(f"{period}: {self.period.start} {to} {self.period.end}"),
+                Table(header, rows),
+            ]
+        )
 
     @model_validator(mode="after")
     def _references(self) -> Self:

@@ -16,7 +16,8 @@ from typing import Any, NamedTuple
 
 from attrs import frozen
 
-from socialwork.display import Displayable, _inline, markdown_table
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Block, Document, Heading, Paragraph, Table
 from socialwork.errors import ArgumentError
 from socialwork.labels import Language, canonical_language, select_language
 from socialwork.models import Client
@@ -198,8 +199,8 @@ class DuplicatePair(Displayable):
         agreed = ", ".join(a.field for a in self.agreements if a.weight > 0)
         return f"DuplicatePair({self.first!r}, {self.second!r}, score {self.score:g}: {agreed})"
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the pair as Markdown: each field's weight and why, personal values masked.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the pair: each field's weight and why, personal values masked.
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
@@ -208,28 +209,35 @@ class DuplicatePair(Displayable):
         title = select_language(script, "疑似重复", "Possible duplicate", "疑似重複")
         and_ = select_language(script, "与", "and", "與")
         score = select_language(script, "得分", "score", "得分")
-        header = [
+        header = (
             select_language(script, "字段", "Field", "欄位"),
             select_language(script, "权重", "Weight", "權重"),
             select_language(script, "依据", "Why", "依據"),
-        ]
+        )
         rows = [
-            [_field_label(a.field, script), f"{a.weight:+.1f}", a.label(script)]
+            (_field_label(a.field, script), f"{a.weight:+.1f}", a.label(script))
             for a in self.agreements
         ]
         found_by = select_language(script, "发现途径", "Found by", "發現途徑")
         sep = select_language(script, "、", ", ", "、")
         blocks = sep.join(_block_label(b, script) for b in self.blocks) or "—"
-        masked = select_language(
-            script, "不显示个人信息。", "Personal values are not shown.", "不顯示個人資訊。"
-        )
         colon = select_language(script, "：", ": ", "：")
         end = select_language(script, "。", ". ", "。")
-        return (
-            f"### {title}{colon}{_inline(self.first)} {and_} {_inline(self.second)}"
-            f" ({score} {self.score:g})\n\n{markdown_table(header, rows)}\n\n"
-            f"{found_by}{colon}{_inline(blocks)}{end}{masked}\n"
+        return Document(
+            [
+                Heading(
+                    f"{title}{colon}{self.first} {and_} {self.second} ({score} {self.score:g})", 3
+                ),
+                Table(header, rows),
+                Paragraph(f"{found_by}{colon}{blocks}{end}{_masked(script)}"),
+            ]
         )
+
+
+def _masked(script: str) -> str:
+    return select_language(
+        script, "不显示个人信息。", "Personal values are not shown.", "不顯示個人資訊。"
+    )
 
 
 @frozen(repr=False)
@@ -268,8 +276,8 @@ class DuplicateSearch(Displayable):
             f"among {self.clients} clients, {self.compared} compared{blocks})"
         )
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the search as Markdown: its figures and its strongest pairs, no personal value.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the search: its figures and its strongest pairs, no personal value.
 
         Shows the first 20 pairs; every pair displays itself in full.
 
@@ -305,23 +313,23 @@ class DuplicateSearch(Displayable):
             threshold=self.threshold,
             pairs=len(self.pairs),
         )
-        header = [
+        header = (
             select_language(script, "编号 1", "Id 1", "編號 1"),
             select_language(script, "编号 2", "Id 2", "編號 2"),
             select_language(script, "得分", "Score", "得分"),
             select_language(script, "一致的字段", "Fields that agree", "一致的欄位"),
-        ]
+        )
         sep = select_language(script, "、", ", ", "、")
         rows = [
-            [
+            (
                 p.first,
                 p.second,
                 f"{p.score:g}",
                 sep.join(_field_label(a.field, script) for a in p.agreements if a.weight > 0),
-            ]
+            )
             for p in self.pairs[:_SHOWN_PAIRS]
         ]
-        out = [f"### {title}", "", summary, "", markdown_table(header, rows), ""]
+        blocks: list[Block] = [Heading(title, 3), Paragraph(summary), Table(header, rows)]
         if len(self.pairs) > _SHOWN_PAIRS:
             more = select_language(
                 script,
@@ -329,7 +337,7 @@ class DuplicateSearch(Displayable):
                 "{n} more pairs not listed.",
                 "另有 {n} 對未列出。",
             )
-            out += [more.format(n=len(self.pairs) - _SHOWN_PAIRS), ""]
+            blocks.append(Paragraph(more.format(n=len(self.pairs) - _SHOWN_PAIRS)))
         if self.skipped_blocks:
             kinds: dict[str, int] = {}
             for block in self.skipped_blocks:
@@ -341,17 +349,10 @@ class DuplicateSearch(Displayable):
                 "Blocks of more than {n} clients not compared: ",
                 "超過 {n} 人的分塊未比對：",
             ).format(n=MAX_BLOCK)
-            out += [
-                skipped + sep.join(f"{_block_label(k, script)} {n}" for k, n in kinds.items()),
-                "",
-            ]
-        out += [
-            select_language(
-                script, "不显示个人信息。", "Personal values are not shown.", "不顯示個人資訊。"
-            ),
-            "",
-        ]
-        return "\n".join(out)
+            shown = sep.join(f"{_block_label(k, script)} {n}" for k, n in kinds.items())
+            blocks.append(Paragraph(skipped + shown))
+        blocks.append(Paragraph(_masked(script)))
+        return Document(blocks)
 
 
 def privacy_extra() -> tuple[ModuleType, ModuleType, Any]:

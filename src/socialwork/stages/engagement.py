@@ -14,9 +14,12 @@ from typing import Any, Self
 
 from pydantic import model_validator
 
-from socialwork import display
-from socialwork.display import Displayable
-from socialwork.labels import LabelledEnum, Language
+from socialwork._arguments import require_day
+from socialwork.display.chart import Chart
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Document, Heading, Paragraph, Table
+from socialwork.errors import ArgumentError
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.records import Day, Id, Record, Text, break_rule, check_chain
 from socialwork.stages.stage import Stage
 
@@ -108,8 +111,14 @@ class Engagement(Record, Displayable):
     entered_on: Day
     history: tuple[StageMove, ...] = ()
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the current stage and the history of moves as Markdown.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the current stage, the history of moves and the stage timeline.
+
+        The timeline (`chart`) runs to the day the current stage was
+        entered; call ``chart(as_of=...)`` for one that runs to a later day.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from datetime import date
@@ -117,23 +126,112 @@ class Engagement(Record, Displayable):
             ...       .splitlines()[2])
             Current stage: Preparation (since 2025-01-06)
         """
-        return display._engagement_markdown(self, language)
+        script = canonical_language(language)
+        title = select_language(script, "社区工作阶段", "Stages of community work", "社區工作階段")
+        now = select_language(script, "当前阶段", "Current stage", "當前階段")
+        since = select_language(script, "自", "since", "自")
+        rows = [
+            (m.on, m.from_stage.label(script), m.to_stage.label(script), m.kind.label(script))
+            for m in self.history
+        ]
+        header = (
+            select_language(script, "日期", "Date", "日期"),
+            select_language(script, "从", "From", "從"),
+            select_language(script, "到", "To", "到"),
+            select_language(script, "类型", "Kind", "類型"),
+        )
+        return Document(
+            [
+                Heading(f"{title}: {self.community_id}"),
+                Paragraph(f"{now}: {self.stage.label(script)} ({since} {self.entered_on})"),
+                Table(header, rows),
+                self.chart(script),
+            ]
+        )
 
-    def chart(
-        self, language: Language | str = "zh", *, as_of: date | None = None
-    ) -> dict[str, Any]:
-        """Return the stage timeline as a Vega-Lite v5 spec; the current stage runs to ``as_of``.
+    def chart(self, language: Language | str = "zh", *, as_of: date | None = None) -> Chart:
+        """Return the stages over time as a Gantt-style timeline.
+
+        Each stage the community went through is a bar from the day it was
+        entered to the day it was left; the current stage runs to ``as_of``
+        (or is a mark on the day it was entered when ``as_of`` is not given).
+        A stage entered twice (a step back, a new cycle) has two bars.
 
         Raises:
             ArgumentError: ``as_of`` is a ``datetime``, outside 1900–2199 or before ``entered_on``.
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from datetime import date
             >>> e = Engagement(community_id="c1", entered_on=date(2025, 1, 6))
-            >>> e.chart(as_of=date(2025, 3, 1))["data"]["values"][0]["end"]
-            '2025-03-01'
+            >>> e.chart("en")
+            Chart('Stages of community work: c1')
+            >>> values = e.chart("en", as_of=date(2025, 3, 1)).to_dict()["data"]["values"]
+            >>> [(v["stage"], v["start"], v["end"]) for v in values]
+            [('Preparation', '2025-01-06', '2025-03-01')]
         """
-        return display.engagement_timeline_chart(self, language, as_of=as_of)
+        script = canonical_language(language)
+        end = None if as_of is None else require_day(as_of, "as_of")
+        if end is not None and end < self.entered_on:
+            raise ArgumentError("as_of", end, f"on or after {self.entered_on}")
+        spans: list[tuple[Stage, date, date | None]] = []
+        if self.history:
+            first = self.history[0]
+            spans.append((first.from_stage, first.on, first.on))
+            for move, following in zip(self.history, (*self.history[1:], None), strict=True):
+                spans.append((move.to_stage, move.on, None if following is None else following.on))
+        else:
+            spans.append((self.stage, self.entered_on, None))
+        values: list[dict[str, Any]] = [
+            {
+                "stage": stage.label(script),
+                "order": stage.position,
+                "start": start.isoformat(),
+                "end": (stop or end or start).isoformat(),
+            }
+            for stage, start, stop in spans
+        ]
+        stage_title = select_language(script, "阶段", "Stage", "階段")
+        date_title = select_language(script, "日期", "Date", "日期")
+        order = [v["stage"] for v in sorted(values, key=lambda v: int(v["order"]))]
+        y = {
+            "field": "stage",
+            "type": "ordinal",
+            "title": stage_title,
+            "sort": list(dict.fromkeys(order)),
+        }
+        title = select_language(script, "社区工作阶段", "Stages of community work", "社區工作階段")
+        return Chart.vega_lite(
+            f"{title}: {self.community_id}",
+            script,
+            width=420,
+            data={"values": values},
+            encoding={"y": y},
+            layer=[
+                {
+                    "mark": {"type": "bar", "height": 14},
+                    "encoding": {
+                        "x": {
+                            "field": "start",
+                            "type": "temporal",
+                            "title": date_title,
+                            "axis": {"format": "%Y-%m"},
+                        },
+                        "x2": {"field": "end"},
+                        "color": {"field": "stage", "type": "nominal", "legend": None},
+                        "tooltip": [
+                            {"field": "stage", "title": stage_title},
+                            {"field": "start", "type": "temporal"},
+                            {"field": "end", "type": "temporal"},
+                        ],
+                    },
+                },
+                {
+                    "mark": {"type": "tick", "thickness": 2, "color": "#333"},
+                    "encoding": {"x": {"field": "start", "type": "temporal"}},
+                },
+            ],
+        )
 
     @property
     def cycle(self) -> int:

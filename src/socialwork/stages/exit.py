@@ -15,12 +15,14 @@ Examples:
 
 from __future__ import annotations
 
+from typing import Any
+
 from attrs import Attribute, field, frozen
 
-from socialwork import display
 from socialwork._arguments import require_instance, require_measure
-from socialwork.display import Displayable
-from socialwork.labels import LabelledEnum, Language
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Document, Heading, Table
+from socialwork.labels import LabelledEnum, Language, Script, canonical_language, select_language
 from socialwork.models import ProfileAspect
 from socialwork.stages.engagement import Engagement
 from socialwork.stages.evidence import (
@@ -238,8 +240,11 @@ class ExitCheck(Displayable):
         """The criteria not met, in the order they were checked."""
         return tuple(c for c in self.criteria if not c.met)
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the verdict and every criterion (measured, required, met) as Markdown.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the verdict and every criterion (measured, required, met) as a table.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from datetime import date
@@ -253,7 +258,81 @@ class ExitCheck(Displayable):
             >>> print(check.to_markdown("en").splitlines()[0])
             ## Stage exit check: Evaluation — exit criteria not yet met
         """
-        return display._exit_check_markdown(self, language)
+        script = canonical_language(language)
+        verdict = (
+            select_language(
+                script, "已满足全部退出条件", "all exit criteria met", "已滿足全部退出條件"
+            )
+            if self.passed
+            else select_language(
+                script, "尚未满足退出条件", "exit criteria not yet met", "尚未滿足退出條件"
+            )
+        )
+        rows = [
+            (
+                c.description(script),
+                _shown(c.measured, script),
+                f"{c.comparison.label(script)} {_shown(c.threshold, script)}",
+                _shown(c.met, script),
+            )
+            for c in self.criteria
+        ]
+        header = (
+            select_language(script, "条件", "Criterion", "條件"),
+            select_language(script, "实际", "Measured", "實際"),
+            select_language(script, "要求", "Required", "要求"),
+            select_language(script, "满足", "Met", "滿足"),
+        )
+        title = select_language(script, "阶段退出检查", "Stage exit check", "階段退出檢查")
+        return Document(
+            [Heading(f"{title}: {self.stage.label(script)} — {verdict}"), Table(header, rows)]
+        )
+
+    def to_rows(self) -> list[dict[str, Any]]:
+        """Return one row per criterion: stage and criterion codes, measured, threshold, met.
+
+        ``measured`` and ``threshold`` are numbers (yes/no as 1.0/0.0, a
+        share as a fraction); ``measured`` is ``None`` for an undefined share.
+
+        Examples:
+            >>> from datetime import date
+            >>> from socialwork.stages import Engagement, EvaluationEvidence, Stage
+            >>> evaluation = Engagement(community_id="c1", stage=Stage.EVALUATION,
+            ...                         entered_on=date(2025, 11, 1))
+            >>> check = check_exit(
+            ...     evaluation,
+            ...     EvaluationEvidence(summary_written=True, qualitative_sources=4,
+            ...                        quantitative_indicators=0, next_cycle_plan=True))
+            >>> row = check.to_rows()[2]
+            >>> row["criterion"], row["measured"], row["threshold"], row["comparison"], row["met"]
+            ('quantitative_evidence', 0.0, 1.0, 'at_least', False)
+        """
+        return [
+            {
+                "stage": self.stage.value,
+                "criterion": c.code,
+                "measured": None if c.measured is None else float(c.measured),
+                "threshold": float(c.threshold),
+                "comparison": c.comparison.value,
+                "met": c.met,
+            }
+            for c in self.criteria
+        ]
+
+
+def _shown(value: object, script: Script) -> str:
+    """A measured value or threshold as the table shows it: yes/no, a percent, a count."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return (
+            select_language(script, "是", "yes", "是")
+            if value
+            else select_language(script, "否", "no", "否")
+        )
+    if isinstance(value, float):
+        return f"{100 * value:.1f}%"
+    return str(value)
 
 
 def _at_least(criterion: ExitCriterion, measured: int, threshold: int) -> CriterionResult:

@@ -19,7 +19,8 @@ from types import MappingProxyType
 from attrs import frozen
 
 from socialwork._arguments import require_member
-from socialwork.display import Displayable, _inline
+from socialwork.display.displayable import Displayable
+from socialwork.display.document import Block, Document, Heading, Items
 from socialwork.labels import Language, canonical_language, select_language
 from socialwork.models import BilingualText
 from socialwork.stages.cautions import Caution
@@ -83,8 +84,8 @@ class StageGuide(Displayable):
             f"methods, {len(self.exit_criteria)} exit criteria, {len(self.cautions)} cautions)"
         )
 
-    def to_markdown(self, language: Language | str = "zh") -> str:
-        """Return the guide as Markdown: a heading, then each section as a list.
+    def to_document(self, language: Language | str = "zh") -> Document:
+        """Return the guide: a heading, then each section as a headed list.
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
@@ -100,15 +101,14 @@ class StageGuide(Displayable):
         title = select_language(
             script, f"{stage}阶段工作指引", f"{stage}: stage guide", f"{stage}階段工作指引"
         )
-        out = [f"# {title}"]
+        blocks: list[Block] = [Heading(title, 1)]
         for part, *headings in _SECTIONS:
             items = [
                 item.label(script) if isinstance(item, ExitCriterion) else item.text(script)
                 for item in getattr(self, part)
             ]
-            out += ["", f"## {select_language(script, *headings)}", ""]
-            out += [f"- {_inline(text)}" for text in items]
-        return "\n".join(out) + "\n"
+            blocks += [Heading(select_language(script, *headings)), Items(items)]
+        return Document(blocks)
 
 
 def _lines(*texts: tuple[str, str, str]) -> tuple[BilingualText, ...]:

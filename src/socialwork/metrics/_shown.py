@@ -1,0 +1,93 @@
+"""How the metrics' displays shorten long lists: exclusions by reason, and rows left out.
+
+A district's report can hold hundreds of thousands of exclusions or overdue
+cases. The results keep every item; what they show is shortened past
+`SHOWN` items, so that a display costs what its figures cost.
+
+Examples:
+    >>> from socialwork.metrics.rates import Exclusion
+    >>> exclusion_items([Exclusion("s7", "intern")], "en")
+    ['Excluded: s7 (Interns are not counted)']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from socialwork.display.document import Paragraph
+from socialwork.labels import Script, select_language
+
+if TYPE_CHECKING:
+    from socialwork.metrics.rates import Exclusion, ExclusionReason
+
+__all__ = ["SAMPLE_IDS", "SHOWN", "exclusion_items", "rows_left_out"]
+
+SHOWN = 20
+"""How many items of a long list (exclusions, overdue follow-ups) a display shows one by one.
+
+Past it, a display summarises: exclusions are counted by reason, with
+their first ids, and a table says how many rows it left out.
+"""
+
+SAMPLE_IDS = 5
+"""How many ids a summarised reason shows."""
+
+
+def exclusion_items(
+    exclusions: Sequence[Exclusion], script: Script, name: str | None = None
+) -> list[str]:
+    """List items for ``exclusions``, under ``name`` (an indicator's) if given.
+
+    One item each, or past `SHOWN` one for each reason: how many, and the
+    first ids, in the order the reasons first appear.
+
+    Examples:
+        >>> from socialwork.metrics.rates import Exclusion
+        >>> many = [Exclusion(f"v{i}", "above_plan") for i in range(30)]
+        >>> exclusion_items(many, "en")
+        ['Excluded 30 (Above the planned number): v0, v1, v2, v3, v4, …']
+        >>> exclusion_items(many, "zh-Hans", "入户走访完成率")
+        ['入户走访完成率 · 排除 30 条（超出计划次数）：v0、v1、v2、v3、v4 等']
+    """
+    head = select_language(script, "排除", "Excluded", "排除")
+    if len(exclusions) <= SHOWN:
+        return [f"{name or head}: {e.record_id} ({e.reason.label(script)})" for e in exclusions]
+    prefix = f"{name} · " if name else ""
+    by_reason: dict[ExclusionReason, list[str]] = {}
+    for e in exclusions:
+        by_reason.setdefault(e.reason, []).append(e.record_id)
+    items = []
+    for reason, ids in by_reason.items():
+        shown, label, more = ids[:SAMPLE_IDS], reason.label(script), len(ids) > SAMPLE_IDS
+        if script == "en":
+            text = f"{head} {len(ids):,} ({label}): {', '.join(shown)}{', …' if more else ''}"
+        else:
+            unit = select_language(script, "条", "", "條")
+            text = (
+                f"{head} {len(ids):,} {unit}（{label}）：{'、'.join(shown)}{' 等' if more else ''}"
+            )
+        items.append(prefix + text)
+    return items
+
+
+def rows_left_out(count: int, script: Script, where: str) -> list[Paragraph]:
+    """The note under a table cut to `SHOWN` rows: how many it left out, and where they all are.
+
+    Examples:
+        >>> rows_left_out(0, "en", "report.overdue")
+        []
+        >>> rows_left_out(56530, "en", "report.overdue")[0].text
+        '… and 56,530 more rows, all in report.overdue'
+        >>> rows_left_out(3, "zh-Hans", "report.overdue")[0].text
+        '…… 另有 3 行未列出，全部见 report.overdue'
+    """
+    if count <= 0:
+        return []
+    text = select_language(
+        script,
+        f"…… 另有 {count:,} 行未列出，全部见 {where}",
+        f"… and {count:,} more rows, all in {where}",
+        f"…… 另有 {count:,} 行未列出，全部見 {where}",
+    )
+    return [Paragraph(text, note=True)]
