@@ -92,5 +92,5 @@ def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
         "coverage": report.chart(language),
         "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)),
         "attendance": june.groups[0].chart(language),
-        "review": sample_review().chart(language),
+        "review": sample_review().chart(language).to_dict(),
     }

@@ -83,7 +83,7 @@ def test_report_in_traditional_chinese(capsys: pytest.CaptureFixture[str], alias
     status, out, _ = run(capsys, "report", "--lang", alias)
     assert status == 0
     # 85% is under the 95% target: 未达标 in Traditional script.
-    assert "| 未達標 |" in out
+    assert "| 未達預期 |" in out
     assert "| 未达标 |" not in out
 
 
@@ -150,7 +150,7 @@ def test_report_as_html_compares_with_may(capsys: pytest.CaptureFixture[str]) ->
     assert "<td>100小時</td><td>n/a</td><td>—</td><td>無目標</td>" in out
     # 15 home visits a week planned: 32/60 in June, 27/60 in May, +8.3 points.
     assert (
-        "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>未達標</td>" in out
+        "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>未達預期</td>" in out
     )
 
 

@@ -70,7 +70,7 @@ from socialwork.metrics.services import (
     volunteer_hours,
     volunteer_stars,
 )
-from socialwork.metrics.status import IndicatorStatus, indicator_status
+from socialwork.metrics.status import Judgement, TargetStatus, judge
 from socialwork.metrics.survey import (
     ProportionTest,
     WilsonInterval,
@@ -79,17 +79,30 @@ from socialwork.metrics.survey import (
     wilson_interval,
     z_quantile,
 )
-from socialwork.metrics.targets import Baseline, Target
+from socialwork.metrics.targets import (
+    Baseline,
+    ChangeKind,
+    Comparator,
+    Target,
+    TargetUnit,
+    at_least,
+    at_most,
+    decrease_by,
+    exactly,
+    increase_by,
+)
 
 __all__ = [
     "Baseline",
+    "ChangeKind",
+    "Comparator",
     "Direction",
     "Exclusion",
     "ExclusionReason",
     "FollowUp",
     "GroupLine",
     "IndicatorDefinition",
-    "IndicatorStatus",
+    "Judgement",
     "KeyGroupCoverage",
     "MembershipGrowth",
     "MonthlyReport",
@@ -98,17 +111,24 @@ __all__ = [
     "RbaQuadrant",
     "ReportLine",
     "Target",
+    "TargetStatus",
+    "TargetUnit",
     "WilsonInterval",
+    "at_least",
+    "at_most",
     "benefit_from_counts",
     "case_improvement",
     "caseload_per_worker",
     "certification_rate",
     "combine",
+    "decrease_by",
+    "exactly",
     "file_completeness",
     "goal_attainment",
     "group_attendance",
     "home_visit_completion",
-    "indicator_status",
+    "increase_by",
+    "judge",
     "key_group_coverage",
     "key_group_coverage_by_category",
     "mean_caseload",
