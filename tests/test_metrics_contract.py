@@ -88,6 +88,7 @@ from socialwork.metrics.catalogue import (
     indicator,
 )
 from socialwork.metrics.report import _WORDS
+from socialwork.metrics.targets import TargetUnit
 from socialwork.models import (
     Case,
     CaseStatus,
@@ -261,7 +262,7 @@ def test_the_longest_follow_up_rule_still_works() -> None:
 def test_nan_is_never_a_measurement(value: Any) -> None:
     # NaN coverage was once judged "off_track" and shown as "nan%".
     with pytest.raises(ArgumentError) as info:
-        KEY_GROUP_COVERAGE.judge(value, JUNE_PERIOD).status
+        KEY_GROUP_COVERAGE.judge(value, JUNE_PERIOD)
     assert info.value.parameter == "value"
     with pytest.raises(ArgumentError):
         KEY_GROUP_COVERAGE.format(value)
@@ -288,11 +289,11 @@ def test_targets_and_baselines_are_finite_and_within_a_percentage() -> None:
     bad: tuple[Any, ...] = (float("nan"), float("inf"), 1e16, "95", True)
     for value in bad:
         with pytest.raises(ValidationError):
-            Target(value=value, unit="percent")
+            Target(value=value, unit=TargetUnit.PERCENT)
     with pytest.raises(ValidationError):
         Baseline(value=float("nan"), on=date(2025, 1, 1))
     with pytest.raises(ValidationError) as info:
-        Target(value=9500, unit="percent")
+        Target(value=9500, unit=TargetUnit.PERCENT)
     (error,) = info.value.errors()
     assert (error["type"], error["loc"]) == ("target_out_of_range", ("value",))
     with pytest.raises(ValidationError) as info:
@@ -306,14 +307,16 @@ def test_targets_and_baselines_are_finite_and_within_a_percentage() -> None:
     assert info.value.errors()[0]["loc"] == ("baseline", "value")
     # A plain number (factor 1) may have any finite target; a percentage 0 and 100 at the ends.
     assert (
-        replace(VOLUNTEER_HOURS, targets=(Target(value=5000, unit="hours"),)).targets[0].value
+        replace(VOLUNTEER_HOURS, targets=(Target(value=5000, unit=TargetUnit.HOURS),))
+        .targets[0]
+        .value
         == 5000
     )
     assert replace(
         KEY_GROUP_COVERAGE,
         targets=(
-            Target(value=0, unit="percent"),
-            Target(value=100, unit="percent", period=JUNE_PERIOD),
+            Target(value=0, unit=TargetUnit.PERCENT),
+            Target(value=100, unit=TargetUnit.PERCENT, period=JUNE_PERIOD),
         ),
     )
 
@@ -597,7 +600,7 @@ def plan(baseline_on: date, target_period: Period, target: float = 95) -> Any:
     return replace(
         KEY_GROUP_COVERAGE,
         baseline=Baseline(value=75, on=baseline_on),
-        targets=(Target(value=target, unit="percent", period=target_period),),
+        targets=(Target(value=target, unit=TargetUnit.PERCENT, period=target_period),),
     )
 
 
@@ -1015,8 +1018,8 @@ def test_a_plain_figure_without_a_unit_and_changes_in_every_language() -> None:
 
 def test_the_nearest_of_two_dated_targets_ending_together_is_the_first() -> None:
     first, second = (
-        Target(value=90, unit="percent", period=Period.year(2025)),
-        Target(value=80, unit="percent", period=Period.year(2025)),
+        Target(value=90, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+        Target(value=80, unit=TargetUnit.PERCENT, period=Period.year(2025)),
     )
     both = replace(KEY_GROUP_COVERAGE, targets=(first, second))
     assert both.target_for(JUNE_PERIOD) is both.targets[0]
@@ -1247,8 +1250,8 @@ def test_the_report_judges_each_line_against_the_target_for_its_period(
         KEY_GROUP_COVERAGE,
         baseline=Baseline(value=75, on=date(2024, 12, 31)),
         targets=(
-            Target(value=95, unit="percent", period=Period.year(2025)),
-            Target(value=99, unit="percent"),
+            Target(value=95, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+            Target(value=99, unit=TargetUnit.PERCENT),
         ),
     )
     entry = CATALOGUE["key_group_coverage"]
@@ -1257,5 +1260,5 @@ def test_the_report_judges_each_line_against_the_target_for_its_period(
     )
     (line,) = monthly_report(JUNE, JUNE.period).lines
     # June's target is the year's 95, not the standing 99; 85% is above the line (84.9).
-    assert line.target == Target(value=95, unit="percent", period=Period.year(2025))
+    assert line.target == Target(value=95, unit=TargetUnit.PERCENT, period=Period.year(2025))
     assert line.status is TargetStatus.ON_TRACK

@@ -25,6 +25,7 @@ from socialwork.metrics.survey import (
     two_proportion_test,
     wilson_interval,
 )
+from socialwork.metrics.targets import TargetUnit
 from socialwork.models import Period
 from socialwork.records import replace
 
@@ -282,7 +283,7 @@ def test_a_target_missed_in_its_last_period_is_off_track() -> None:
         KEY_GROUP_COVERAGE,
         decimals=1,
         baseline=Baseline(value=0.086, on=date(2024, 12, 31)),
-        targets=(Target(value=0.45, unit="percent", period=Period.year(2025)),),
+        targets=(Target(value=0.45, unit=TargetUnit.PERCENT, period=Period.year(2025)),),
     )
     value = 0.004
     assert plan.judge(value, Period.month(2025, 12)).status is TargetStatus.OFF_TRACK

@@ -25,6 +25,7 @@ from socialwork.metrics.catalogue import (
     OVERDUE_FOLLOW_UPS,
     VOLUNTEER_HOURS,
 )
+from socialwork.metrics.targets import TargetUnit
 from socialwork.models import BilingualText, Period, SatisfactionSurvey
 from socialwork.records import replace
 from tests.strategies import surveys
@@ -64,7 +65,7 @@ def test_status_against_standing_targets() -> None:
 
 def test_status_is_compared_at_the_shown_precision() -> None:
     # 3468 / 4080 = 85.0% exactly against a target of 85.
-    checks = replace(KEY_GROUP_COVERAGE, targets=(Target(value=85, unit="percent"),))
+    checks = replace(KEY_GROUP_COVERAGE, targets=(Target(value=85, unit=TargetUnit.PERCENT),))
     assert checks.judge(rate(3468, 4080), month(2025, 6)).status is TargetStatus.ACHIEVED
     # 94.96% shows as 95.0%: met; 94.94% shows as 94.9%: not, and its 95% Wilson
     # interval, 94.5%-95.4%, holds 95: not distinguishable from the target.
@@ -80,8 +81,8 @@ def test_on_track_follows_the_line_from_baseline_to_target() -> None:
         KEY_GROUP_COVERAGE,
         baseline=Baseline(value=75, on=date(2024, 12, 31)),
         targets=(
-            Target(value=95, unit="percent", period=year(2025)),
-            Target(value=90, unit="percent"),
+            Target(value=95, unit=TargetUnit.PERCENT, period=year(2025)),
+            Target(value=90, unit=TargetUnit.PERCENT),
         ),
     )
     # End of June is 181 of 365 days along: expected 75 + 20 * 181/365 = 84.92.
@@ -96,7 +97,7 @@ def test_on_track_follows_the_line_from_baseline_to_target() -> None:
     assert plan.judge(rate(50, 60), month(2025, 12)).status is TargetStatus.OFF_TRACK
     assert plan.judge(rate(57, 60), month(2025, 12)).status is TargetStatus.ACHIEVED
     # Outside the dated target's year, the standing target (90) applies.
-    assert plan.target_for(month(2026, 1)) == Target(value=90, unit="percent")
+    assert plan.target_for(month(2026, 1)) == Target(value=90, unit=TargetUnit.PERCENT)
     assert plan.judge(rate(54, 60), month(2026, 1)).status is TargetStatus.ACHIEVED
     # Without a baseline a percentage expects the target throughout: 51/60 (73.9%-91.9%)
     # is surely below 95 in June.
@@ -108,14 +109,16 @@ def test_nearest_dated_target_applies() -> None:
     plan = replace(
         KEY_GROUP_COVERAGE,
         targets=(
-            Target(value=95, unit="percent", period=year(2025)),
-            Target(value=90, unit="percent", period=quarter(2025, 2)),
+            Target(value=95, unit=TargetUnit.PERCENT, period=year(2025)),
+            Target(value=90, unit=TargetUnit.PERCENT, period=quarter(2025, 2)),
         ),
     )
     assert plan.target_for(month(2025, 6)) == Target(
-        value=90, unit="percent", period=quarter(2025, 2)
+        value=90, unit=TargetUnit.PERCENT, period=quarter(2025, 2)
     )
-    assert plan.target_for(month(2025, 7)) == Target(value=95, unit="percent", period=year(2025))
+    assert plan.target_for(month(2025, 7)) == Target(
+        value=95, unit=TargetUnit.PERCENT, period=year(2025)
+    )
     assert plan.target_for(month(2026, 7)) is None
 
 

@@ -19,6 +19,7 @@ from socialwork.metrics import (
     rate,
 )
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+from socialwork.metrics.targets import Comparator, TargetUnit
 from socialwork.models import Period
 from socialwork.plans import Measurement, PlanGoal, WorkPlan, review_plan
 from socialwork.plans.measurements import measurements_from_reports
@@ -128,7 +129,11 @@ levels = st.floats(min_value=0, max_value=100, allow_nan=False)
 def test_achieved_iff_the_level_is_met_at_the_shown_precision(
     level: float, value: float, progress: float, upwards: bool
 ) -> None:
-    target = Target(value=level, unit="percent", comparator="at_least" if upwards else "at_most")
+    target = Target(
+        value=level,
+        unit=TargetUnit.PERCENT,
+        comparator=Comparator.AT_LEAST if upwards else Comparator.AT_MOST,
+    )
     status = judge(target, value, progress=progress).status
     met = round(value, 1) >= round(level, 1) if upwards else round(value, 1) <= round(level, 1)
     assert (status is TargetStatus.ACHIEVED) == met

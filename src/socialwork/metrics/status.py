@@ -161,11 +161,10 @@ def judge(
     if start is None and target.unit not in (TargetUnit.PERCENT, TargetUnit.PER_MILLE):
         start = 0.0
     expected = None
-    if level is not None:
-        if start is None or share == 1:  # exactly the level: no rounding on the way
-            expected = level
-        else:
-            expected = start + (level - start) * share
+    if level is not None and (start is None or share == 1):
+        expected = level  # exactly the level once due: no rounding on the way
+    elif level is not None and start is not None:
+        expected = start + (level - start) * share
 
     def result(status: TargetStatus) -> Judgement:
         return Judgement(status, level, expected, interval)
