@@ -69,7 +69,7 @@ FIRST: dict[str, tuple[str, ...]] = {
     "socialwork.metrics": (
         "monthly_report",
         "indicator",
-        "indicator_status",
+        "judge",
         "rate",
         "key_group_coverage",
         "key_group_coverage_by_category",

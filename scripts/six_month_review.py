@@ -21,7 +21,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from socialwork.display import markdown_table
+from socialwork.display import Document, Table
 from socialwork.metrics import Rate, monthly_report, rate
 from socialwork.models import Period
 from socialwork.plans import (
@@ -73,7 +73,7 @@ def progress(reviews: list[PlanReview]) -> str:
         for goal in review.goals:
             cells.append(f"{_figure(goal.measurement)} · {goal.status.label('en')}")
         rows.append(cells)
-    return markdown_table(["month end", *goals], rows)
+    return Document([Table(["month end", *goals], rows)]).to_markdown()
 
 
 def main() -> None:

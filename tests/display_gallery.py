@@ -91,5 +91,5 @@ def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
         "coverage": report.chart(language).to_dict(),
         "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)).to_dict(),
         "attendance": june.groups[0].attendance_chart(language).to_dict(),
-        "review": sample_review().chart(language),
+        "review": sample_review().chart(language).to_dict(),
     }

@@ -7,6 +7,7 @@ it explicitly.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 from itertools import pairwise
@@ -21,8 +22,10 @@ from socialwork import models as m
 from socialwork import plans as pn
 from socialwork import stages as sg
 from socialwork.metrics import definitions as md
+from socialwork.metrics import status as ms
 from socialwork.metrics import targets as mt
-from socialwork.plans import review as pr
+from socialwork.plans import measurements as pm
+from socialwork.plans import review_records as pr
 from socialwork.records import MAX_COUNT, replace
 from socialwork.stages.evidence import MAX_RATIO
 
@@ -931,28 +934,45 @@ finite_figures = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 percents = st.floats(min_value=0, max_value=100, allow_nan=False)
 
 
+_ANY_ID = optional(ids)
+_ANY_PERIOD = optional(periods)
+
+
 @st.composite
-def goal_targets(draw: st.DrawFn) -> pn.GoalTarget:
-    """A valid typed goal target: a level, points or relative change, with or without baseline."""
-    change = draw(st.sampled_from(pn.ChangeKind))
-    unit = (
-        pn.TargetUnit.PERCENT
-        if change is pn.ChangeKind.POINTS
-        else draw(st.sampled_from(pn.TargetUnit))
-    )
-    percent = unit is pn.TargetUnit.PERCENT
-    if change is pn.ChangeKind.LEVEL:
-        level = draw(percents if percent else finite_figures)
+def any_targets(
+    draw: st.DrawFn,
+    *,
+    indicator: st.SearchStrategy[str | None] = _ANY_ID,
+    units: Sequence[mt.TargetUnit] = tuple(mt.TargetUnit),
+    comparators: Sequence[mt.Comparator] = tuple(mt.Comparator),
+    period: st.SearchStrategy[m.Period | None] = _ANY_PERIOD,
+) -> mt.Target:
+    """A valid target: a level, points or relative change, with or without baseline and period."""
+    unit = draw(st.sampled_from(units))
+    top = {mt.TargetUnit.PERCENT: 100, mt.TargetUnit.PER_MILLE: 1000}.get(unit)
+    kinds = [mt.ChangeKind.LEVEL, mt.ChangeKind.RELATIVE]
+    if unit is mt.TargetUnit.PERCENT:
+        kinds.append(mt.ChangeKind.POINTS)
+    change = draw(st.sampled_from(kinds))
+    bounded = st.floats(min_value=0, max_value=top or 1e6, allow_nan=False)
+    if change is mt.ChangeKind.LEVEL:
+        value = draw(bounded if top else finite_figures)
     else:
-        level = draw(st.floats(min_value=0, max_value=100 if percent else 1e6, allow_nan=False))
-    return pn.GoalTarget(
-        indicator=draw(ids),
-        comparator=draw(st.sampled_from(pn.Comparator)),
-        level=level,
+        value = draw(st.floats(min_value=0, max_value=top or 1e6, allow_nan=False))
+    return mt.Target(
+        indicator=draw(indicator),
+        comparator=draw(st.sampled_from(comparators)),
+        value=value,
         unit=unit,
         change=change,
-        baseline=draw(optional(percents if percent else finite_figures)),
+        baseline=draw(optional(bounded if top else finite_figures)),
+        period=draw(period),
     )
+
+
+def goal_targets() -> st.SearchStrategy[mt.Target]:
+    """A valid typed goal target: it names its indicator and has no period of its own."""
+    return any_targets(indicator=ids, period=st.none())
 
 
 plan_goals = st.builds(
@@ -1223,7 +1243,7 @@ def plan_templates(draw: st.DrawFn) -> pn.PlanTemplate:
 
 
 @st.composite
-def measurement_records(draw: st.DrawFn) -> pr.MeasurementRecord:
+def measurement_records(draw: st.DrawFn) -> pm.MeasurementRecord:
     """A measurement as a record: a number, a rate's counts, or no figure."""
     kind = draw(st.sampled_from(["number", "rate", "none"]))
     numerator = denominator = value = None
@@ -1235,7 +1255,7 @@ def measurement_records(draw: st.DrawFn) -> pr.MeasurementRecord:
         )
     elif kind == "number":
         value = draw(finite_figures)
-    return pr.MeasurementRecord(
+    return pm.MeasurementRecord(
         indicator=draw(ids),
         period=draw(periods),
         value=value,
@@ -1252,7 +1272,7 @@ def goal_review_records(draw: st.DrawFn, goal_id: str | None = None) -> pr.GoalR
     return pr.GoalReviewRecord(
         goal_id=goal_id or draw(ids),
         statement=draw(texts),
-        status=draw(st.sampled_from(pr.ReviewStatus)),
+        status=draw(st.sampled_from(ms.TargetStatus)),
         target=draw(optional(goal_targets())),
         measurement=draw(optional(measurement_records())),
         target_level=draw(optional(finite_figures)),
@@ -1279,10 +1299,9 @@ def plan_review_records(draw: st.DrawFn) -> pr.PlanReviewRecord:
 PLANNING_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     pn.CatalogRisk: catalog_risks,
     ca.Duty: duties,
-    pn.GoalTarget: goal_targets(),
     pr.GoalReviewRecord: goal_review_records(),
     pn.Logframe: logframes(),
-    pr.MeasurementRecord: measurement_records(),
+    pm.MeasurementRecord: measurement_records(),
     pn.LogframeNode: logframe_nodes,
     pn.Milestone: milestones,
     an.Offer: offer_records,
@@ -1417,16 +1436,32 @@ def baselines(factor: int = 1) -> st.SearchStrategy[mt.Baseline]:
     return st.builds(mt.Baseline, value=figures(factor), on=days)
 
 
-def targets(factor: int = 1) -> st.SearchStrategy[mt.Target]:
-    return st.builds(mt.Target, value=figures(factor), period=optional(periods))
+def definition_targets(
+    factor: int, direction: md.Direction, period: st.SearchStrategy[m.Period | None]
+) -> st.SearchStrategy[mt.Target]:
+    """A target a definition of ``factor`` and ``direction`` may carry (its unit, its way)."""
+    units = {
+        100: (mt.TargetUnit.PERCENT,),
+        1000: (mt.TargetUnit.PER_MILLE,),
+        1: (mt.TargetUnit.COUNT, mt.TargetUnit.HOURS, mt.TargetUnit.CNY),
+    }[factor]
+    way = (
+        mt.Comparator.AT_LEAST
+        if direction is md.Direction.HIGHER_IS_BETTER
+        else mt.Comparator.AT_MOST
+    )
+    return any_targets(
+        indicator=st.none(), units=units, comparators=(way, mt.Comparator.EXACTLY), period=period
+    )
 
 
 @st.composite
 def indicator_definitions(draw: st.DrawFn) -> md.IndicatorDefinition:
     """A definition of any factor, unit, direction and quadrant; one standing target at most."""
     factor: Literal[1, 100, 1000] = draw(st.sampled_from([1, 100, 1000]))
-    dated = draw(st.lists(st.builds(mt.Target, value=figures(factor), period=periods), max_size=3))
-    standing = draw(st.lists(st.builds(mt.Target, value=figures(factor)), max_size=1))
+    direction = draw(st.sampled_from(md.Direction))
+    dated = draw(st.lists(definition_targets(factor, direction, periods), max_size=3))
+    standing = draw(st.lists(definition_targets(factor, direction, st.none()), max_size=1))
     bilingual = st.builds(m.BilingualText, zh=texts, en=texts)
     return md.IndicatorDefinition(
         code=draw(ids),
@@ -1436,7 +1471,7 @@ def indicator_definitions(draw: st.DrawFn) -> md.IndicatorDefinition:
         factor=factor,
         decimals=draw(st.integers(min_value=0, max_value=6)),
         unit=draw(optional(bilingual)),
-        direction=draw(st.sampled_from(md.Direction)),
+        direction=direction,
         quadrant=draw(st.sampled_from(md.RbaQuadrant)),
         baseline=draw(optional(baselines(factor))),
         targets=tuple(draw(st.permutations([*dated, *standing]))),
@@ -1446,6 +1481,6 @@ def indicator_definitions(draw: st.DrawFn) -> md.IndicatorDefinition:
 METRIC_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     md.IndicatorDefinition: indicator_definitions(),
     mt.Baseline: baselines(),
-    mt.Target: targets(),
+    mt.Target: any_targets(),
 }
 """A strategy for every record type of socialwork.metrics, keyed by the type."""

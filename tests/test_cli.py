@@ -84,7 +84,7 @@ def test_report_in_traditional_chinese(capsys: pytest.CaptureFixture[str], alias
     status, out, _ = run(capsys, "report", "--lang", alias)
     assert status == 0
     # 85% is under the 95% target: 未达标 in Traditional script.
-    assert "| 未達標 |" in out
+    assert "| 未達預期 |" in out
     assert "| 未达标 |" not in out
 
 
@@ -155,7 +155,7 @@ def test_report_as_html_compares_with_may(capsys: pytest.CaptureFixture[str]) ->
     # 15 home visits a week planned: 32/60 in June, 27/60 in May, +8.3 points, every one due.
     assert (
         "<td>53.3% (32/60)</td><td>45.0% (27/60)</td><td>+8.3 個百分點</td><td>≥ 100.0%</td>"
-        "<td>未達標</td>" in out
+        "<td>未達預期</td>" in out
     )
 
 

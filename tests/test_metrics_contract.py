@@ -35,12 +35,12 @@ from socialwork.metrics import (
     Exclusion,
     ExclusionReason,
     FollowUp,
-    IndicatorStatus,
     MembershipGrowth,
     ProportionTest,
     Rate,
     ReportLine,
     Target,
+    TargetStatus,
     WilsonInterval,
     benefit_from_counts,
     caseload_per_worker,
@@ -49,7 +49,6 @@ from socialwork.metrics import (
     goal_attainment,
     group_attendance,
     home_visit_completion,
-    indicator_status,
     key_group_coverage,
     key_group_coverage_by_category,
     mean_caseload,
@@ -89,6 +88,7 @@ from socialwork.metrics.catalogue import (
     indicator,
 )
 from socialwork.metrics.report import _WORDS
+from socialwork.metrics.targets import TargetUnit
 from socialwork.models import (
     Case,
     CaseStatus,
@@ -262,7 +262,7 @@ def test_the_longest_follow_up_rule_still_works() -> None:
 def test_nan_is_never_a_measurement(value: Any) -> None:
     # NaN coverage was once judged "off_track" and shown as "nan%".
     with pytest.raises(ArgumentError) as info:
-        indicator_status(KEY_GROUP_COVERAGE, value, JUNE_PERIOD)
+        KEY_GROUP_COVERAGE.judge(value, JUNE_PERIOD)
     assert info.value.parameter == "value"
     with pytest.raises(ArgumentError):
         KEY_GROUP_COVERAGE.format(value)
@@ -289,20 +289,35 @@ def test_targets_and_baselines_are_finite_and_within_a_percentage() -> None:
     bad: tuple[Any, ...] = (float("nan"), float("inf"), 1e16, "95", True)
     for value in bad:
         with pytest.raises(ValidationError):
-            Target(value=value)
+            Target(value=value, unit=TargetUnit.PERCENT)
     with pytest.raises(ValidationError):
         Baseline(value=float("nan"), on=date(2025, 1, 1))
     with pytest.raises(ValidationError) as info:
-        replace(KEY_GROUP_COVERAGE, targets=(Target(value=9500),))
+        Target(value=9500, unit=TargetUnit.PERCENT)
+    (error,) = info.value.errors()
+    assert (error["type"], error["loc"]) == ("target_out_of_range", ("value",))
+    with pytest.raises(ValidationError) as info:
+        KEY_GROUP_COVERAGE.model_validate(
+            {**KEY_GROUP_COVERAGE.model_dump(), "targets": [{"value": 9500, "unit": "percent"}]}
+        )
     (error,) = info.value.errors()
     assert (error["type"], error["loc"]) == ("target_out_of_range", ("targets", 0, "value"))
     with pytest.raises(ValidationError) as info:
         replace(KEY_GROUP_COVERAGE, baseline=Baseline(value=-1, on=date(2025, 1, 1)))
     assert info.value.errors()[0]["loc"] == ("baseline", "value")
     # A plain number (factor 1) may have any finite target; a percentage 0 and 100 at the ends.
-    assert replace(VOLUNTEER_HOURS, targets=(Target(value=5000),)).targets[0].value == 5000
+    assert (
+        replace(VOLUNTEER_HOURS, targets=(Target(value=5000, unit=TargetUnit.HOURS),))
+        .targets[0]
+        .value
+        == 5000
+    )
     assert replace(
-        KEY_GROUP_COVERAGE, targets=(Target(value=0), Target(value=100, period=JUNE_PERIOD))
+        KEY_GROUP_COVERAGE,
+        targets=(
+            Target(value=0, unit=TargetUnit.PERCENT),
+            Target(value=100, unit=TargetUnit.PERCENT, period=JUNE_PERIOD),
+        ),
     )
 
 
@@ -585,7 +600,7 @@ def plan(baseline_on: date, target_period: Period, target: float = 95) -> Any:
     return replace(
         KEY_GROUP_COVERAGE,
         baseline=Baseline(value=75, on=baseline_on),
-        targets=(Target(value=target, period=target_period),),
+        targets=(Target(value=target, unit=TargetUnit.PERCENT, period=target_period),),
     )
 
 
@@ -603,9 +618,9 @@ def test_a_baseline_dated_on_the_targets_last_day_cannot_be_on_track() -> None:
     # The line from a baseline on the target's last day has no length: off track, never a
     # division by zero.
     late = plan(date(2025, 12, 31), Period.year(2025))
-    assert indicator_status(late, rate(51, 60), Period.month(2025, 6)) is IndicatorStatus.OFF_TRACK
+    assert late.judge(rate(51, 60), Period.month(2025, 6)).status is TargetStatus.OFF_TRACK
     after = plan(date(2026, 1, 31), Period.year(2025))
-    assert indicator_status(after, rate(51, 60), Period.month(2025, 6)) is IndicatorStatus.OFF_TRACK
+    assert after.judge(rate(51, 60), Period.month(2025, 6)).status is TargetStatus.OFF_TRACK
 
 
 def test_on_track_the_day_before_the_target_ends_and_off_track_on_it() -> None:
@@ -613,30 +628,40 @@ def test_on_track_the_day_before_the_target_ends_and_off_track_on_it() -> None:
     line = plan(date(2024, 12, 31), year)
     # On 30 December the line stands at 75 + 20 * 364/365 = 94.945 → 94.9 shown: 94.9% is on it.
     december = Period(start=date(2025, 12, 1), end=date(2025, 12, 30))
-    assert indicator_status(line, rate(949, 1000), december) is IndicatorStatus.ON_TRACK
-    assert indicator_status(line, rate(948, 1000), december) is IndicatorStatus.OFF_TRACK
-    # On the last day the target itself must be met.
-    assert (
-        indicator_status(line, rate(949, 1000), Period.month(2025, 12)) is IndicatorStatus.OFF_TRACK
+    assert line.judge(rate(949, 1000), december).status is TargetStatus.ON_TRACK
+    # 94.8% is below it, but its 95% Wilson interval, 93.2%-96.0%, holds 94.9.
+    assert line.judge(rate(948, 1000), december).status is TargetStatus.NOT_DISTINGUISHABLE
+    # Without counts, 94.8 is more than half the way from 75 to 94.945 before the due date.
+    assert line.judge(0.948, december).status is TargetStatus.AT_RISK
+    # On the last day the target itself must be met: 94.9 without counts misses 95, and
+    # 949/1000 (interval 93.4%-96.1%) cannot be told from it.
+    assert line.judge(0.949, Period.month(2025, 12)).status is TargetStatus.OFF_TRACK
+    assert line.judge(rate(949, 1000), Period.month(2025, 12)).status.value == (
+        "not_distinguishable"
     )
 
 
-def test_a_period_ending_before_the_baseline_expects_the_baseline() -> None:
+def test_a_period_ending_before_the_baseline_is_not_yet_due() -> None:
     line = plan(date(2025, 3, 31), Period.year(2025))
-    # January ends before the baseline date: expected 75 exactly.
+    # January ends before the baseline date: no time towards the target has passed.
     january = Period.month(2025, 1)
-    assert indicator_status(line, rate(75, 100), january) is IndicatorStatus.ON_TRACK
-    assert indicator_status(line, rate(74, 100), january) is IndicatorStatus.OFF_TRACK
+    assert line.progress(january) == 0
+    assert line.judge(rate(75, 100), january).status is TargetStatus.NOT_YET_DUE
+    assert line.judge(rate(74, 100), january).status is TargetStatus.NOT_YET_DUE
+    # The end of April is 30 of 275 days along: expected 75 + 20 * 30/275 = 77.18.
+    april = Period.month(2025, 4)
+    assert line.judge(0.772, april).status is TargetStatus.ON_TRACK
+    assert line.judge(0.771, april).status is TargetStatus.AT_RISK
 
 
 def test_lower_is_better_at_the_shown_precision() -> None:
     june = Period.month(2025, 6)
-    assert indicator_status(OVERDUE_FOLLOW_UPS, 0, june) is IndicatorStatus.MET
-    assert indicator_status(OVERDUE_FOLLOW_UPS, 1, june) is IndicatorStatus.OFF_TRACK
+    assert OVERDUE_FOLLOW_UPS.judge(0, june).status is TargetStatus.ACHIEVED
+    assert OVERDUE_FOLLOW_UPS.judge(1, june).status is TargetStatus.OFF_TRACK
     # Shown without decimals, 0.4 case rounds to 0 and meets the target of none.
-    assert indicator_status(OVERDUE_FOLLOW_UPS, 0.4, june) is IndicatorStatus.MET
-    assert indicator_status(OVERDUE_FOLLOW_UPS, Decimal("0.6"), june) is IndicatorStatus.OFF_TRACK
-    assert indicator_status(OVERDUE_FOLLOW_UPS, None, june) is IndicatorStatus.NO_DATA
+    assert OVERDUE_FOLLOW_UPS.judge(0.4, june).status is TargetStatus.ACHIEVED
+    assert OVERDUE_FOLLOW_UPS.judge(Decimal("0.6"), june).status is TargetStatus.OFF_TRACK
+    assert OVERDUE_FOLLOW_UPS.judge(None, june).status is TargetStatus.NO_DATA
 
 
 # --- the report: built from the catalogue, each indicator once, in every language -------------
@@ -736,7 +761,7 @@ def test_the_report_in_traditional_chinese() -> None:
     assert "## 重點人羣覆蓋(按類別)" in text
     assert "| 獨居老人 | 67.6% (23/34) |" in text
     assert "+5.0 個百分點" in text
-    assert "未達標" in text
+    assert "未達預期" in text
     assert report.to_markdown("zh_CN") == report.to_markdown()
     with pytest.raises(UnknownLanguageError):
         report.to_markdown("fr")
@@ -806,7 +831,7 @@ def test_protocols_and_constants_stay_in_their_modules() -> None:
 )
 def test_a_figure_is_formatted_or_refused(value: Any) -> None:
     shown = refusal(lambda: VOLUNTEER_HOURS.format(value))
-    status = refusal(lambda: indicator_status(OVERDUE_FOLLOW_UPS, value, JUNE_PERIOD))
+    status = refusal(lambda: OVERDUE_FOLLOW_UPS.judge(value, JUNE_PERIOD).status)
     if isinstance(shown, SocialWorkError):
         assert isinstance(shown, ArgumentError)
         assert shown.parameter == "value"
@@ -815,7 +840,7 @@ def test_a_figure_is_formatted_or_refused(value: Any) -> None:
         assert isinstance(shown, str)
         assert "nan" not in shown.lower()
         assert "inf" not in shown.lower()
-        assert isinstance(status, IndicatorStatus)
+        assert isinstance(status, TargetStatus)
 
 
 @settings(max_examples=200)
@@ -993,8 +1018,8 @@ def test_a_plain_figure_without_a_unit_and_changes_in_every_language() -> None:
 
 def test_the_nearest_of_two_dated_targets_ending_together_is_the_first() -> None:
     first, second = (
-        Target(value=90, period=Period.year(2025)),
-        Target(value=80, period=Period.year(2025)),
+        Target(value=90, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+        Target(value=80, unit=TargetUnit.PERCENT, period=Period.year(2025)),
     )
     both = replace(KEY_GROUP_COVERAGE, targets=(first, second))
     assert both.target_for(JUNE_PERIOD) is both.targets[0]
@@ -1224,7 +1249,10 @@ def test_the_report_judges_each_line_against_the_target_for_its_period(
     planned = replace(
         KEY_GROUP_COVERAGE,
         baseline=Baseline(value=75, on=date(2024, 12, 31)),
-        targets=(Target(value=95, period=Period.year(2025)), Target(value=99)),
+        targets=(
+            Target(value=95, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+            Target(value=99, unit=TargetUnit.PERCENT),
+        ),
     )
     entry = CATALOGUE["key_group_coverage"]
     monkeypatch.setattr(
@@ -1232,5 +1260,5 @@ def test_the_report_judges_each_line_against_the_target_for_its_period(
     )
     (line,) = monthly_report(JUNE, JUNE.period).lines
     # June's target is the year's 95, not the standing 99; 85% is above the line (84.9).
-    assert line.target == Target(value=95, period=Period.year(2025))
-    assert line.status is IndicatorStatus.ON_TRACK
+    assert line.target == Target(value=95, unit=TargetUnit.PERCENT, period=Period.year(2025))
+    assert line.status is TargetStatus.ON_TRACK

@@ -17,7 +17,7 @@ from socialwork.metrics import rates as rates_module
 from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
 from socialwork.metrics.rates import Exclusion, Rate
 from socialwork.metrics.services import survey_satisfaction
-from socialwork.metrics.status import IndicatorStatus, indicator_status
+from socialwork.metrics.status import TargetStatus
 from socialwork.metrics.survey import (
     ProportionTest,
     WilsonInterval,
@@ -25,6 +25,7 @@ from socialwork.metrics.survey import (
     two_proportion_test,
     wilson_interval,
 )
+from socialwork.metrics.targets import TargetUnit
 from socialwork.models import Period
 from socialwork.records import replace
 
@@ -164,8 +165,8 @@ def test_unknown_codes_name_their_parameter() -> None:
         report._status("done")
     assert status.value.parameter == "status"
     assert str(status.value) == (
-        "status must be one of the codes 'met', 'on_track', 'off_track', 'no_data', 'no_target';"
-        " got 'done'"
+        "status must be one of the codes 'achieved', 'on_track', 'at_risk', 'off_track', "
+        "'not_distinguishable', 'not_yet_due', 'no_data', 'no_target'; got 'done'"
     )
 
 
@@ -275,16 +276,19 @@ def test_sample_size_finite_population_by_hand() -> None:
 
 def test_a_target_missed_in_its_last_period_is_off_track() -> None:
     # Target 0.45% for 2025, shown at 1 decimal: 0.5 (0.45 is stored a hair above 0.45).
-    # The value 4/1000 = 0.4% misses it. In December the target's period ends, so the
-    # result is off track, even though a straight line from the baseline would reach
-    # 0.086 + (0.45 - 0.086) * 1 = 0.44999999999999996, shown as 0.4, on 31 December.
+    # The value 0.004 (a share without counts) = 0.4% misses it. In December the target's
+    # period ends, so the result is off track, even though a straight line from the baseline
+    # would reach 0.086 + (0.45 - 0.086) * 1 = 0.44999999999999996, shown as 0.4, on 31 December.
     plan = replace(
         KEY_GROUP_COVERAGE,
         decimals=1,
         baseline=Baseline(value=0.086, on=date(2024, 12, 31)),
-        targets=(Target(value=0.45, period=Period.year(2025)),),
+        targets=(Target(value=0.45, unit=TargetUnit.PERCENT, period=Period.year(2025)),),
     )
-    value = rate(4, 1000)
-    assert indicator_status(plan, value, Period.month(2025, 12)) is IndicatorStatus.OFF_TRACK
+    value = 0.004
+    assert plan.judge(value, Period.month(2025, 12)).status is TargetStatus.OFF_TRACK
+    # As a rate, 4/1000 has the 95% Wilson interval 0.16%-1.02%, which holds 0.5: not
+    # distinguishable from the target.
+    assert plan.judge(rate(4, 1000), Period.month(2025, 12)).status.value == "not_distinguishable"
     # In November the line is at 0.086 + 0.364 * 334/365 = 0.419, shown 0.4: on track.
-    assert indicator_status(plan, value, Period.month(2025, 11)) is IndicatorStatus.ON_TRACK
+    assert plan.judge(value, Period.month(2025, 11)).status is TargetStatus.ON_TRACK

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialwork.errors import UnknownCodeError, UnknownLanguageError
-from socialwork.metrics import IndicatorStatus, Rate, monthly_report
+from socialwork.metrics import Rate, TargetStatus, monthly_report
 from socialwork.metrics.report import MonthlyReport
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
@@ -52,7 +52,7 @@ def test_home_visit_completion_against_the_plan(report: MonthlyReport) -> None:
     assert counts(line.value) == (32, 60)
     assert counts(line.previous) == (27, 60)
     assert line.change == pytest.approx(100 * (32 - 27) / 60)
-    assert line.status is IndicatorStatus.OFF_TRACK
+    assert line.status is TargetStatus.OFF_TRACK
     assert "| Home-visit completion | 53.3% (32/60) | 45.0% (27/60) | +8.3 pp |" in (
         report.to_markdown("en")
     )
@@ -124,27 +124,28 @@ def test_a_bundle_without_the_records_has_no_data() -> None:
     report = monthly_report(empty, empty.period)
     for code in ("mean_caseload", "volunteer_hours", "overdue_follow_ups", "home_visit_completion"):
         assert report.line(code).value is None, code
-    assert report.line("overdue_follow_ups").status is IndicatorStatus.NO_DATA
-    assert report.line("volunteer_hours").status is IndicatorStatus.NO_DATA
+    assert report.line("overdue_follow_ups").status is TargetStatus.NO_DATA
+    # Without a target there is nothing to judge, with or without a figure.
+    assert report.line("volunteer_hours").status is TargetStatus.NO_TARGET
 
 
 def test_target_status(report: MonthlyReport) -> None:
-    assert report.line("key_group_coverage").status is IndicatorStatus.OFF_TRACK  # 85.5 < 95
-    assert report.line("file_completeness").status is IndicatorStatus.OFF_TRACK  # 84.4 < 100
-    assert report.line("resource_match_accuracy").status is IndicatorStatus.OFF_TRACK  # 70 < 90
-    assert report.line("overdue_follow_ups").status is IndicatorStatus.OFF_TRACK  # 3 > 0
-    assert report.line("home_visit_completion").status is IndicatorStatus.OFF_TRACK  # 53.3 < 100
+    assert report.line("key_group_coverage").status is TargetStatus.OFF_TRACK  # 85.5 < 95
+    assert report.line("file_completeness").status is TargetStatus.OFF_TRACK  # 84.4 < 100
+    assert report.line("resource_match_accuracy").status is TargetStatus.OFF_TRACK  # 70 < 90
+    assert report.line("overdue_follow_ups").status is TargetStatus.OFF_TRACK  # 3 > 0
+    assert report.line("home_visit_completion").status is TargetStatus.OFF_TRACK  # 53.3 < 100
     # A value that no target judges: "no target", not "no data".
-    assert report.line("survey_satisfaction").status is IndicatorStatus.NO_TARGET
+    assert report.line("survey_satisfaction").status is TargetStatus.NO_TARGET
     untargeted = [li.definition.code for li in report.lines if li.target is None]
-    assert all(report.line(c).status is IndicatorStatus.NO_TARGET for c in untargeted)
+    assert all(report.line(c).status is TargetStatus.NO_TARGET for c in untargeted)
 
 
 def test_markdown_in_three_languages(report: MonthlyReport) -> None:
     zh = report.to_markdown()
     assert zh == report.to_markdown("zh-Hans")
-    assert "| 档案完整率 | 84.4% (27/32) | n/a | — | ≥ 100.0% | 未达标 |" in zh
-    assert "| 超期未跟进个案 | 3例 | 0例 | +3例 | ≤ 0例 | 未达标 |" in zh
+    assert "| 档案完整率 | 84.4% (27/32) | n/a | — | ≥ 100.0% | 未达预期 |" in zh
+    assert "| 超期未跟进个案 | 3例 | 0例 | +3例 | ≤ 0例 | 未达预期 |" in zh
     assert (
         "| 服务对象满意率(调查) | 92.3% (60/65) | 87.3% (55/63) | +5.0 个百分点 | — | 无目标 |"
         in zh
@@ -188,20 +189,20 @@ _KINDS = {
 @settings(max_examples=30, deadline=None)
 @given(st.sets(st.sampled_from(sorted(_KINDS))), st.booleans())
 def test_status_and_previous_follow_the_data(dropped: set[str], plan: bool) -> None:
-    # Drop any kinds of records from both months: a line without a value is
-    # "no data", a value without a target "no target", and a previous month
+    # Drop any kinds of records from both months: a line without a target is
+    # "no target", a targeted line without a value "no data", and a previous month
     # without the records shows n/a, never a 0 that did not happen.
     empty: dict[str, object] = {field: () for kind in dropped for field in _KINDS[kind]}
     june = replace(JUNE, **empty, home_visits_planned=60 if plan else None)
     may = replace(station_previous_month(), **empty)
     report = monthly_report(june, june.period, may)
     for line in report.lines:
-        if line.definition.scaled(line.value) is None:
-            assert line.status is IndicatorStatus.NO_DATA
-        elif line.target is None:
-            assert line.status is IndicatorStatus.NO_TARGET
+        if line.target is None:
+            assert line.status is TargetStatus.NO_TARGET
+        elif line.definition.scaled(line.value) is None:
+            assert line.status is TargetStatus.NO_DATA
         else:
-            assert line.status not in (IndicatorStatus.NO_DATA, IndicatorStatus.NO_TARGET)
+            assert line.status not in (TargetStatus.NO_DATA, TargetStatus.NO_TARGET)
     if "service_hours" in dropped:
         assert report.line("volunteer_hours").previous is None
     if {"clients", "cases"} & dropped:

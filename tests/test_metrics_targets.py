@@ -12,10 +12,9 @@ from socialwork.errors import UnknownLanguageError
 from socialwork.metrics import (
     Baseline,
     IndicatorDefinition,
-    IndicatorStatus,
     Target,
+    TargetStatus,
     combine,
-    indicator_status,
     rate,
     survey_satisfaction,
 )
@@ -26,6 +25,7 @@ from socialwork.metrics.catalogue import (
     OVERDUE_FOLLOW_UPS,
     VOLUNTEER_HOURS,
 )
+from socialwork.metrics.targets import TargetUnit
 from socialwork.models import BilingualText, Period, SatisfactionSurvey
 from socialwork.records import replace
 from tests.strategies import surveys
@@ -52,60 +52,86 @@ def test_survey_satisfaction_of_a_quarter_is_the_sum_of_its_months(
 def test_status_against_standing_targets() -> None:
     june = month(2025, 6)
     # A station's monthly summary: coverage 85% against 95%; files 27/32 against 100%.
-    assert indicator_status(KEY_GROUP_COVERAGE, rate(51, 60), june) is IndicatorStatus.OFF_TRACK
-    assert indicator_status(KEY_GROUP_COVERAGE, rate(57, 60), june) is IndicatorStatus.MET
-    assert indicator_status(FILE_COMPLETENESS, rate(27, 32), june) is IndicatorStatus.OFF_TRACK
-    assert indicator_status(FILE_COMPLETENESS, rate(0, 0), june) is IndicatorStatus.NO_DATA
-    assert indicator_status(OVERDUE_FOLLOW_UPS, 0, june) is IndicatorStatus.MET
-    assert indicator_status(OVERDUE_FOLLOW_UPS, 3, june) is IndicatorStatus.OFF_TRACK
-    assert indicator_status(VOLUNTEER_HOURS, 100, june) is IndicatorStatus.NO_TARGET
-    assert indicator_status(VOLUNTEER_HOURS, None, june) is IndicatorStatus.NO_DATA
+    assert KEY_GROUP_COVERAGE.judge(rate(51, 60), june).status is TargetStatus.OFF_TRACK
+    assert KEY_GROUP_COVERAGE.judge(rate(57, 60), june).status is TargetStatus.ACHIEVED
+    assert FILE_COMPLETENESS.judge(rate(27, 32), june).status is TargetStatus.OFF_TRACK
+    assert FILE_COMPLETENESS.judge(rate(0, 0), june).status is TargetStatus.NO_DATA
+    assert OVERDUE_FOLLOW_UPS.judge(0, june).status is TargetStatus.ACHIEVED
+    assert OVERDUE_FOLLOW_UPS.judge(3, june).status is TargetStatus.OFF_TRACK
+    assert VOLUNTEER_HOURS.judge(100, june).status is TargetStatus.NO_TARGET
+    # Without a target there is nothing to judge, with or without a figure.
+    assert VOLUNTEER_HOURS.judge(None, june).status is TargetStatus.NO_TARGET
 
 
 def test_status_is_compared_at_the_shown_precision() -> None:
     # 3468 / 4080 = 85.0% exactly against a target of 85.
-    checks = replace(KEY_GROUP_COVERAGE, targets=(Target(value=85),))
-    assert indicator_status(checks, rate(3468, 4080), month(2025, 6)) is IndicatorStatus.MET
-    # 94.96% shows as 95.0%: met; 94.94% shows as 94.9%: not.
+    checks = replace(KEY_GROUP_COVERAGE, targets=(Target(value=85, unit=TargetUnit.PERCENT),))
+    assert checks.judge(rate(3468, 4080), month(2025, 6)).status is TargetStatus.ACHIEVED
+    # 94.96% shows as 95.0%: met; 94.94% shows as 94.9%: not, and its 95% Wilson
+    # interval, 94.5%-95.4%, holds 95: not distinguishable from the target.
     june = month(2025, 6)
-    assert indicator_status(KEY_GROUP_COVERAGE, rate(9496, 10000), june).value == "met"
-    assert indicator_status(KEY_GROUP_COVERAGE, rate(9494, 10000), june).value == "off_track"
+    assert KEY_GROUP_COVERAGE.judge(rate(9496, 10000), june).status.value == "achieved"
+    assert KEY_GROUP_COVERAGE.judge(rate(9494, 10000), june).status.value == ("not_distinguishable")
+    # Without counts there is no interval: 0.9494 shows as 94.9 and misses 95.
+    assert KEY_GROUP_COVERAGE.judge(0.9494, june).status.value == "off_track"
 
 
 def test_on_track_follows_the_line_from_baseline_to_target() -> None:
     plan = replace(
         KEY_GROUP_COVERAGE,
         baseline=Baseline(value=75, on=date(2024, 12, 31)),
-        targets=(Target(value=95, period=year(2025)), Target(value=90)),
+        targets=(
+            Target(value=95, unit=TargetUnit.PERCENT, period=year(2025)),
+            Target(value=90, unit=TargetUnit.PERCENT),
+        ),
     )
     # End of June is 181 of 365 days along: expected 75 + 20 * 181/365 = 84.92.
-    assert indicator_status(plan, rate(51, 60), month(2025, 6)) is IndicatorStatus.ON_TRACK
-    assert indicator_status(plan, rate(50, 60), month(2025, 6)) is IndicatorStatus.OFF_TRACK
-    # At the year's end the target must be met.
-    assert indicator_status(plan, rate(56, 60), month(2025, 12)) is IndicatorStatus.OFF_TRACK
-    assert indicator_status(plan, rate(57, 60), month(2025, 12)) is IndicatorStatus.MET
+    assert plan.judge(rate(51, 60), month(2025, 6)).status is TargetStatus.ON_TRACK
+    # 50/60 = 83.3% is below it, but its 95% Wilson interval (72.0%-90.7%) holds 84.92.
+    assert plan.judge(rate(50, 60), month(2025, 6)).status is TargetStatus.NOT_DISTINGUISHABLE
+    # 40/60 = 66.7%: the whole interval (54.1%-77.3%) is below 84.92.
+    assert plan.judge(rate(40, 60), month(2025, 6)).status is TargetStatus.OFF_TRACK
+    # At the year's end the target must be met: 56/60 (84.1%-97.4%) may still be 95%,
+    # 50/60 (72.0%-90.7%) is surely below it.
+    assert plan.judge(rate(56, 60), month(2025, 12)).status is TargetStatus.NOT_DISTINGUISHABLE
+    assert plan.judge(rate(50, 60), month(2025, 12)).status is TargetStatus.OFF_TRACK
+    assert plan.judge(rate(57, 60), month(2025, 12)).status is TargetStatus.ACHIEVED
     # Outside the dated target's year, the standing target (90) applies.
-    assert plan.target_for(month(2026, 1)) == Target(value=90)
-    assert indicator_status(plan, rate(54, 60), month(2026, 1)) is IndicatorStatus.MET
-    # Without a baseline a miss before the deadline is off track.
+    assert plan.target_for(month(2026, 1)) == Target(value=90, unit=TargetUnit.PERCENT)
+    assert plan.judge(rate(54, 60), month(2026, 1)).status is TargetStatus.ACHIEVED
+    # Without a baseline a percentage expects the target throughout: 51/60 (73.9%-91.9%)
+    # is surely below 95 in June.
     no_baseline = replace(plan, baseline=None)
-    assert indicator_status(no_baseline, rate(51, 60), month(2025, 6)) is IndicatorStatus.OFF_TRACK
+    assert no_baseline.judge(rate(51, 60), month(2025, 6)).status is TargetStatus.OFF_TRACK
 
 
 def test_nearest_dated_target_applies() -> None:
     plan = replace(
         KEY_GROUP_COVERAGE,
-        targets=(Target(value=95, period=year(2025)), Target(value=90, period=quarter(2025, 2))),
+        targets=(
+            Target(value=95, unit=TargetUnit.PERCENT, period=year(2025)),
+            Target(value=90, unit=TargetUnit.PERCENT, period=quarter(2025, 2)),
+        ),
     )
-    assert plan.target_for(month(2025, 6)) == Target(value=90, period=quarter(2025, 2))
-    assert plan.target_for(month(2025, 7)) == Target(value=95, period=year(2025))
+    assert plan.target_for(month(2025, 6)) == Target(
+        value=90, unit=TargetUnit.PERCENT, period=quarter(2025, 2)
+    )
+    assert plan.target_for(month(2025, 7)) == Target(
+        value=95, unit=TargetUnit.PERCENT, period=year(2025)
+    )
     assert plan.target_for(month(2026, 7)) is None
 
 
 def test_only_one_standing_target() -> None:
     with pytest.raises(ValidationError) as info:
         KEY_GROUP_COVERAGE.model_validate(
-            {**KEY_GROUP_COVERAGE.model_dump(), "targets": [{"value": 90}, {"value": 95}]}
+            {
+                **KEY_GROUP_COVERAGE.model_dump(),
+                "targets": [
+                    {"value": 90, "unit": "percent"},
+                    {"value": 95, "unit": "percent"},
+                ],
+            }
         )
     (error,) = info.value.errors()
     assert error["type"] == "two_standing_targets"

@@ -87,7 +87,7 @@ def planning_record_types() -> set[type[BaseModel]]:
 
 def test_every_planning_record_has_a_strategy() -> None:
     assert set(PLANNING_RECORDS) == planning_record_types()
-    assert len(PLANNING_RECORDS) == 24
+    assert len(PLANNING_RECORDS) == 23  # a goal's Target is a record of socialwork.metrics
 
 
 @pytest.mark.parametrize("model", list(PLANNING_RECORDS), ids=lambda t: t.__name__)

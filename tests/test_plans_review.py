@@ -10,37 +10,39 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, UnknownCodeError
-from socialwork.metrics import monthly_report, rate
-from socialwork.models import Period
-from socialwork.plans import (
+from socialwork.metrics import (
     ChangeKind,
-    GoalTarget,
-    Measurement,
-    Milestone,
-    MilestoneKind,
-    PlanGoal,
-    PlanKind,
-    ReviewStatus,
+    Target,
+    TargetStatus,
     TargetUnit,
-    WorkPlan,
     at_least,
     at_most,
     decrease_by,
     exactly,
     increase_by,
+    monthly_report,
+    rate,
+)
+from socialwork.models import Period
+from socialwork.plans import (
+    Measurement,
+    Milestone,
+    MilestoneKind,
+    PlanGoal,
+    PlanKind,
+    WorkPlan,
     milestone_review,
     plan_template,
     review_plan,
 )
-from socialwork.plans.review import measurements_from_reports
-from socialwork.plans.targets import GoalTarget as _GoalTarget
+from socialwork.plans.measurements import measurements_from_reports
 from socialwork.samples import station_month
 
 JUNE = Period.month(2025, 6)
 MID = date(2025, 6, 30)
 
 
-def _plan(*targets: GoalTarget | None, deadline: int = 12) -> WorkPlan:
+def _plan(*targets: Target | None, deadline: int = 12) -> WorkPlan:
     goals = tuple(
         PlanGoal(id=f"g{k}", statement=f"goal {k}", typed_target=t, deadline_month=deadline)
         for k, t in enumerate(targets)
@@ -58,7 +60,7 @@ def _plan(*targets: GoalTarget | None, deadline: int = 12) -> WorkPlan:
     )
 
 
-def _one(target: GoalTarget | None, value: object, *, as_of: date = MID) -> tuple[str, object]:
+def _one(target: Target | None, value: object, *, as_of: date = MID) -> tuple[str, object]:
     found = [] if value is None else [Measurement("x", JUNE, value)]  # type: ignore[arg-type]
     line = review_plan(_plan(target), found, as_of=as_of).goals[0]
     return line.status.value, line.expected
@@ -69,7 +71,7 @@ def _one(target: GoalTarget | None, value: object, *, as_of: date = MID) -> tupl
 
 def test_constructors_read_the_forms_plans_use() -> None:
     assert at_least("90%", of="s").unit.value == "percent"
-    assert at_least("15人", of="v").level == 15.0
+    assert at_least("15人", of="v").value == 15.0
     assert at_least("20小时", of="h").unit.value == "hours"
     assert at_least("5000元", of="m").unit.value == "cny"
     assert at_least("¥5000", of="m").unit.value == "cny"
@@ -102,10 +104,10 @@ def test_change_levels_by_hand() -> None:
 
 def test_record_rules() -> None:
     with pytest.raises(ValidationError) as err:
-        _GoalTarget(indicator="x", level=5, unit=TargetUnit.COUNT, change=ChangeKind.POINTS)
+        Target(indicator="x", value=5, unit=TargetUnit.COUNT, change=ChangeKind.POINTS)
     assert err.value.errors()[0]["type"] == "points_not_percent"
     with pytest.raises(ValidationError) as err:
-        _GoalTarget(indicator="x", level=120, unit=TargetUnit.PERCENT)
+        Target(indicator="x", value=120, unit=TargetUnit.PERCENT)
     assert err.value.errors()[0]["type"] == "target_out_of_range"
 
 
@@ -181,7 +183,7 @@ def test_latest_measurement_within_the_plan_counts() -> None:
     ]
     line = review_plan(_plan(AIM), found, as_of=MID).goals[0]
     assert line.measurement is found[1]
-    assert line.status is ReviewStatus.ACHIEVED
+    assert line.status is TargetStatus.ACHIEVED
 
 
 def test_milestone_review_and_unknown_ids() -> None:
@@ -262,11 +264,11 @@ def test_rate_statuses_agree_with_the_interval(
     assert line.expected is not None
     low, high = 100 * line.interval.low, 100 * line.interval.high
     assert low <= 100 * k / n <= high + 1e-9
-    if line.status is ReviewStatus.OFF_TRACK:
+    if line.status is TargetStatus.OFF_TRACK:
         assert high < round(line.expected, 1)
-    if line.status is ReviewStatus.ACHIEVED:
+    if line.status is TargetStatus.ACHIEVED:
         assert round(100 * k / n, 1) >= round(line.target_level or 0, 1)
-    assert line.status not in (ReviewStatus.AT_RISK, ReviewStatus.NO_TARGET)
+    assert line.status not in (TargetStatus.AT_RISK, TargetStatus.NO_TARGET)
 
 
 @given(st.permutations(range(4)))

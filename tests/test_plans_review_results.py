@@ -27,31 +27,30 @@ from pydantic import ValidationError
 from socialwork import display
 from socialwork.errors import ArgumentError, UnknownLanguageError
 from socialwork.frames import to_frame
-from socialwork.metrics import monthly_report, rate
-from socialwork.models import Period
-from socialwork.plans import (
-    GoalTarget,
-    Measurement,
-    Milestone,
-    MilestoneKind,
-    PlanGoal,
-    ReviewStatus,
-    WorkPlan,
+from socialwork.metrics import (
+    Target,
+    TargetStatus,
     at_least,
     at_most,
     exactly,
     increase_by,
+    monthly_report,
+    rate,
+)
+from socialwork.models import Period
+from socialwork.plans import (
+    Measurement,
+    Milestone,
+    MilestoneKind,
+    PlanGoal,
+    WorkPlan,
     measurements_from_reports,
     milestone_review,
     review_plan,
 )
-from socialwork.plans.review import (
-    GoalReview,
-    GoalReviewRecord,
-    MeasurementRecord,
-    PlanReview,
-    PlanReviewRecord,
-)
+from socialwork.plans.measurements import MeasurementRecord
+from socialwork.plans.review import GoalReview, PlanReview
+from socialwork.plans.review_records import GoalReviewRecord, PlanReviewRecord
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from socialwork.schema import json_schema
@@ -63,7 +62,7 @@ AIM = at_least("80%", of="x", baseline=50)  # 65% expected at month 6 of 12
 
 
 def _plan(
-    *targets: GoalTarget | None,
+    *targets: Target | None,
     deadline: int = 12,
     title: str = "测试计划",
     statement: str = "goal",
@@ -86,7 +85,7 @@ def _plan(
     )
 
 
-def _review(*found: Measurement, target: GoalTarget = AIM, as_of: date = MID) -> GoalReview:
+def _review(*found: Measurement, target: Target = AIM, as_of: date = MID) -> GoalReview:
     return review_plan(_plan(target), found, as_of=as_of).goals[0]
 
 
@@ -132,7 +131,10 @@ def test_a_review_shows_itself_in_chinese_by_default() -> None:
     bundle = review._repr_mimebundle_()
     assert bundle["text/plain"] == repr(review)
     assert bundle["text/markdown"] == markdown
-    assert display.VEGA_LITE_MIME in bundle
+    # The chart is a block of the review's document, shown as its own Vega-Lite output.
+    (chart,) = review.to_document().charts
+    assert chart == review.chart()
+    assert display.VEGA_LITE_MIME in chart._repr_mimebundle_()
 
 
 def test_a_review_shows_itself_in_english_and_traditional_chinese() -> None:
@@ -167,7 +169,7 @@ def test_what_a_user_typed_is_escaped() -> None:
     assert "&lt;script&gt;" in page
     assert "<td>a|b &lt;i&gt; 0</td>" in page
     markdown = review.to_markdown()
-    assert "| a\\|b <i> 0 |" in markdown
+    assert "| a\\|b \\<i\\> 0 |" in markdown
     assert len(markdown.splitlines()) == 9  # title, blank, months, blank, 2 + 3 rows
     goal_page = review.goals[0]._repr_html_()
     assert "&lt;i&gt;" in goal_page
@@ -175,7 +177,7 @@ def test_what_a_user_typed_is_escaped() -> None:
 
 @pytest.mark.parametrize("language", ["zh", "en", "zh-Hant"])
 def test_the_chart_is_valid_vega_lite_v5(language: str) -> None:
-    spec = _sample_review().chart(language)
+    spec = _sample_review().chart(language).to_dict()
     errors = [e.message for e in vega_lite_v5().iter_errors(spec)]
     assert errors == []
     json.dumps(spec)
@@ -191,7 +193,7 @@ def test_the_chart_is_valid_vega_lite_v5(language: str) -> None:
 def test_an_empty_review_still_shows_a_table() -> None:
     review = review_plan(_plan(), [], as_of=MID)
     assert review.to_markdown("en").splitlines()[-1] == "| — | — | — | — | — | — | — | — |"
-    assert review.chart()["data"]["values"] == []
+    assert review.chart().to_dict()["data"]["values"] == []
 
 
 # --- the records ---
@@ -235,7 +237,7 @@ def test_the_records_are_in_the_json_schema() -> None:
     for name in ("PlanReviewRecord", "GoalReviewRecord", "MeasurementRecord"):
         assert name in schemas
     plan_review = schemas["PlanReviewRecord"]
-    assert "ReviewStatus" in plan_review["$defs"]
+    assert "TargetStatus" in plan_review["$defs"]
     dumped = json.loads(_sample_review().to_record().model_dump_json())
     assert list(Draft202012Validator(plan_review).iter_errors(dumped)) == []
 
@@ -287,18 +289,18 @@ def test_record_rules() -> None:
         MeasurementRecord(indicator="x", period=JUNE, numerator=3, denominator=2)
     assert _rule(err.value) == "part_above_total"
     with pytest.raises(ValidationError) as err:
-        GoalReviewRecord(goal_id="g", statement="s", status=ReviewStatus.ON_TRACK, interval_low=0.5)
+        GoalReviewRecord(goal_id="g", statement="s", status=TargetStatus.ON_TRACK, interval_low=0.5)
     assert _rule(err.value) == "interval_bounds"
     with pytest.raises(ValidationError) as err:
         GoalReviewRecord(
             goal_id="g",
             statement="s",
-            status=ReviewStatus.ON_TRACK,
+            status=TargetStatus.ON_TRACK,
             interval_low=0.6,
             interval_high=0.5,
         )
     assert _rule(err.value) == "interval_bounds"
-    goal = GoalReviewRecord(goal_id="g", statement="s", status=ReviewStatus.ON_TRACK)
+    goal = GoalReviewRecord(goal_id="g", statement="s", status=TargetStatus.ON_TRACK)
     with pytest.raises(ValidationError) as err:
         PlanReviewRecord(plan_id="p", title="t", as_of=MID, months_elapsed=6, goals=(goal, goal))
     assert _rule(err.value) == "duplicate_id"

@@ -54,7 +54,7 @@ from socialwork.metrics.services import (
     survey_satisfaction,
     volunteer_hours,
 )
-from socialwork.metrics.targets import Target
+from socialwork.metrics.targets import at_least, at_most
 from socialwork.models import BilingualText, Group, Period, StationRecords
 
 __all__ = [
@@ -154,7 +154,7 @@ KEY_GROUP_COVERAGE = IndicatorDefinition(
         "登记的重点人群服务对象", "Registered key-group clients", "登記的重點人羣服務對象"
     ),
     quadrant=RbaQuadrant.HOW_MUCH,
-    targets=(Target(value=95),),
+    targets=(at_least("95%"),),
 )
 """A station's monthly summary reports 85% and aims at 95%."""
 
@@ -199,7 +199,7 @@ FILE_COMPLETENESS = IndicatorDefinition(
     numerator=_text("无缺项的服务档案", "Files with nothing missing", "無缺項的服務檔案"),
     denominator=_text("服务档案总数", "All service files", "服務檔案總數"),
     quadrant=RbaQuadrant.HOW_WELL,
-    targets=(Target(value=100),),
+    targets=(at_least("100%"),),
 )
 """A station's monthly summary finds 27 of 32 files complete and aims at all of them."""
 
@@ -213,7 +213,7 @@ RESOURCE_MATCH_ACCURACY = IndicatorDefinition(
         "已核实的物资发放", "Deliveries checked against the need", "已覈實的物資發放"
     ),
     quadrant=RbaQuadrant.HOW_WELL,
-    targets=(Target(value=90),),
+    targets=(at_least("90%"),),
 )
 """A station's monthly summary finds 7 of 10 deliveries matched and aims at 90%."""
 
@@ -254,7 +254,7 @@ OVERDUE_FOLLOW_UPS = IndicatorDefinition(
     unit=_text("例", "cases", "例"),
     direction=Direction.LOWER_IS_BETTER,
     quadrant=RbaQuadrant.HOW_WELL,
-    targets=(Target(value=0),),
+    targets=(at_most("0例"),),
 )
 """A station's monthly summary alerts the supervisor to a case not followed up for 7 days."""
 
@@ -320,7 +320,7 @@ HOME_VISIT_COMPLETION = IndicatorDefinition(
     ),
     denominator=_text("计划家访次数", "Home visits planned", "計劃家訪次數"),
     quadrant=RbaQuadrant.HOW_MUCH,
-    targets=(Target(value=100),),
+    targets=(at_least("100%"),),
 )
 """A station's monthly summary needs 15 home visits a week and manages 8."""
 

@@ -22,19 +22,27 @@ Examples:
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated, Literal, Self, TypeAlias
 
 from pydantic import Field, model_validator
 
-from socialwork._arguments import MAX_DECIMALS, require_figure
+from socialwork._arguments import MAX_DECIMALS, require_figure, require_instance
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.metrics.rates import Rate
-from socialwork.metrics.targets import Baseline, Target
+from socialwork.metrics.status import Judgement, judge
+from socialwork.metrics.targets import Baseline, Comparator, Target, TargetUnit
 from socialwork.models import BilingualText, Period
 from socialwork.records import Count, Id, Record, break_rule
 
 __all__ = ["Direction", "IndicatorDefinition", "Measure", "RbaQuadrant"]
+
+_UNITS = {
+    100: (TargetUnit.PERCENT,),
+    1000: (TargetUnit.PER_MILLE,),
+    1: (TargetUnit.COUNT, TargetUnit.HOURS, TargetUnit.CNY),
+}
 
 Measure: TypeAlias = Rate | int | float | Decimal | None
 """What an indicator function returns: a rate, a number, or ``None`` (no data).
@@ -74,12 +82,18 @@ class IndicatorDefinition(Record):
 
     At most one target may be standing (without a period). For a
     percentage (``factor`` 100) or a per-mille figure (1000), the baseline
-    and the targets lie from 0 to ``factor``.
+    lies from 0 to ``factor``. Each target is the definition's own: it names
+    no other indicator (rule ``target_other_indicator``), its unit is the
+    definition's (percent for ``factor`` 100, per mille for 1000, a count,
+    hours or money for 1; rule ``target_unit_mismatch``), and its comparator
+    goes the definition's way (``at_least`` when higher is better,
+    ``at_most`` when lower is; ``exactly`` either way; rule
+    ``target_against_direction``).
 
     Examples:
         >>> from socialwork.metrics.catalogue import FILE_COMPLETENESS
-        >>> FILE_COMPLETENESS.format(27 / 32), FILE_COMPLETENESS.target_for(None)
-        ('84.4%', Target(value=100.0, period=None))
+        >>> FILE_COMPLETENESS.format(27 / 32), FILE_COMPLETENESS.target_for(None).describe()
+        ('84.4%', '≥ 100%')
     """
 
     code: Id
@@ -107,25 +121,61 @@ class IndicatorDefinition(Record):
                 first=standing[0],
                 second=standing[1],
             )
-        if self.factor > 1:
-            figures: list[tuple[tuple[str | int, ...], float]] = [
-                (("targets", i, "value"), t.value) for i, t in enumerate(self.targets)
-            ]
-            if self.baseline is not None:
-                figures.append((("baseline", "value"), self.baseline.value))
-            for loc, value in figures:
-                if not 0 <= value <= self.factor:
-                    break_rule(
-                        "IndicatorDefinition",
-                        loc,
-                        "target_out_of_range",
-                        "a baseline or target of a figure shown with factor {factor} must lie "
-                        "from 0 to {factor}; got {value}",
-                        value,
-                        factor=self.factor,
-                        value=value,
-                    )
+        if self.factor > 1 and self.baseline is not None:
+            value = self.baseline.value
+            if not 0 <= value <= self.factor:
+                break_rule(
+                    "IndicatorDefinition",
+                    ("baseline", "value"),
+                    "target_out_of_range",
+                    "a baseline or target of a figure shown with factor {factor} must lie "
+                    "from 0 to {factor}; got {value}",
+                    value,
+                    factor=self.factor,
+                    value=value,
+                )
+        for i, target in enumerate(self.targets):
+            self._check_target(i, target)
         return self
+
+    def _check_target(self, i: int, target: Target) -> None:
+        if target.indicator is not None and target.indicator != self.code:
+            break_rule(
+                "IndicatorDefinition",
+                ("targets", i, "indicator"),
+                "target_other_indicator",
+                "a definition's target is its own: indicator {code} or none; got {indicator}",
+                target.indicator,
+                code=self.code,
+                indicator=target.indicator,
+            )
+        units = _UNITS[self.factor]
+        if target.unit not in units:
+            break_rule(
+                "IndicatorDefinition",
+                ("targets", i, "unit"),
+                "target_unit_mismatch",
+                "a target of a figure shown with factor {factor} is in {units}; got {unit}",
+                target.unit.value,
+                factor=self.factor,
+                units=" or ".join(u.value for u in units),
+                unit=target.unit.value,
+            )
+        wrong = (
+            Comparator.AT_MOST
+            if self.direction is Direction.HIGHER_IS_BETTER
+            else Comparator.AT_LEAST
+        )
+        if target.comparator is wrong:
+            break_rule(
+                "IndicatorDefinition",
+                ("targets", i, "comparator"),
+                "target_against_direction",
+                "a target of an indicator where {direction} cannot be {comparator}",
+                target.comparator.value,
+                direction=self.direction.value.replace("_", " "),
+                comparator=target.comparator.value,
+            )
 
     def scaled(self, value: Measure) -> float | None:
         """Return ``value`` in display units (a rate times ``factor``), ``None`` if undefined.
@@ -224,6 +274,78 @@ class IndicatorDefinition(Record):
             if covering:
                 return min(covering)[2]
         return next((t for t in self.targets if t.period is None), None)
+
+    def progress(self, period: Period) -> float:
+        """Return the share of the time to the due date of ``period``'s target gone at its end.
+
+        From 0 to 1: 1 for a standing target (or none) and from the target's
+        due date (its period's end) on; before, the days from the baseline
+        (the day before the target's period when there is no baseline) to
+        ``period.end``, over the days from the baseline to the due date.
+
+        Raises:
+            TypeError: ``period`` is not a `Period`.
+
+        Examples:
+            >>> from datetime import date
+            >>> from socialwork.metrics import Baseline, at_least
+            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+            >>> from socialwork.models import Period
+            >>> from socialwork.records import replace
+            >>> plan = replace(KEY_GROUP_COVERAGE,
+            ...                baseline=Baseline(value=70, on=date(2024, 12, 31)),
+            ...                targets=(at_least("95%", period=Period.year(2025)),))
+            >>> round(plan.progress(Period.month(2025, 6)), 3)  # 181 of 365 days
+            0.496
+        """
+        period = require_instance(Period, period, "period")
+        target = self.target_for(period)
+        if target is None or target.period is None:
+            return 1.0
+        due = target.period.end
+        begin = target.period.start - timedelta(days=1)
+        if self.baseline is not None:
+            begin = self.baseline.on
+        if period.end >= due or begin >= due:
+            return 1.0
+        return max(0, (period.end - begin).days) / (due - begin).days
+
+    def judge(self, value: Measure, period: Period) -> Judgement:
+        """Judge ``value`` for ``period`` against the target that applies to it.
+
+        This is `socialwork.metrics.status.judge` with the target of
+        `target_for`, the value in display units (`scaled`, a rate kept for
+        its interval), the definition's baseline and ``decimals``, and the
+        `progress` at the end of ``period``: the same rule as a plan review's.
+
+        Raises:
+            ArgumentError: ``value`` is a NaN, infinite or huge number.
+            TypeError: ``period`` is not a `Period`.
+
+        Examples:
+            >>> from datetime import date
+            >>> from socialwork.metrics import Baseline, at_least, rate
+            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+            >>> from socialwork.models import Period
+            >>> from socialwork.records import replace
+            >>> plan = replace(KEY_GROUP_COVERAGE,
+            ...                baseline=Baseline(value=70, on=date(2024, 12, 31)),
+            ...                targets=(at_least("95%", period=Period.year(2025)),))
+            >>> plan.judge(rate(51, 60), Period.month(2025, 6)).status.value
+            'on_track'
+            >>> plan.judge(rate(0, 0), Period.month(2025, 6)).status.value
+            'no_data'
+            >>> plan.judge(rate(51, 60), Period.month(2026, 6)).status.value
+            'no_target'
+        """
+        measured = value if isinstance(value, Rate) else self.scaled(value)
+        return judge(
+            self.target_for(period),
+            measured,
+            progress=self.progress(period),
+            baseline=None if self.baseline is None else self.baseline.value,
+            decimals=self.decimals,
+        )
 
     def reaches(self, scaled: float, goal: float) -> bool:
         """Whether ``scaled`` is at ``goal`` or better, compared at ``decimals`` places.

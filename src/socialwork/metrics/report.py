@@ -3,7 +3,7 @@
 `monthly_report` measures every indicator of the catalogue
 (`socialwork.metrics.catalogue.CATALOGUE`) from a `StationRecords` bundle,
 each once, compares them with the previous period's bundle, and judges them
-against their targets (`indicator_status`). A report shows itself
+against their targets (`IndicatorDefinition.judge`). A report shows itself
 (`MonthlyReport.to_document`: Markdown, HTML, a page, text) and tabulates
 itself (`MonthlyReport.to_rows`); it prints nothing.
 
@@ -35,7 +35,7 @@ from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
 from socialwork.metrics.rates import Exclusion, Rate, percentage_point_change
 from socialwork.metrics.services import MembershipGrowth, membership_growth
-from socialwork.metrics.status import IndicatorStatus, indicator_status
+from socialwork.metrics.status import TargetStatus
 from socialwork.metrics.targets import Target
 from socialwork.models import ClientCategory, Period, StationRecords
 
@@ -48,8 +48,8 @@ __all__ = [
 ]
 
 
-def _status(value: IndicatorStatus | str) -> IndicatorStatus:
-    return require_member(IndicatorStatus, value, "status")
+def _status(value: TargetStatus | str) -> TargetStatus:
+    return require_member(TargetStatus, value, "status")
 
 
 @frozen
@@ -79,7 +79,7 @@ class ReportLine(Displayable):
     previous: Measure
     change: float | None
     target: Target | None
-    status: IndicatorStatus = field(converter=_status)
+    status: TargetStatus = field(converter=_status)
     previous_period: Period | None = None
 
     @property
@@ -501,7 +501,7 @@ def assemble_report(
                 earlier,
                 _change(definition, value, earlier),
                 definition.target_for(period),
-                indicator_status(definition, value, period),
+                definition.judge(value, period).status,
                 previous_period,
             )
         )

@@ -1,7 +1,11 @@
-"""Plans (计划): work plans, goals and targets, templates, logframes, checks and reviews.
+"""Plans (计划): work plans, goals, templates, logframes, checks and reviews.
 
 The package re-exports the records users build, the enums their fields
-take, and the functions users call. The results those functions return
+take, and the functions users call. A goal's typed target is the same
+`Target <socialwork.metrics.targets.Target>` an indicator carries, built
+with `socialwork.metrics.at_least`, `socialwork.metrics.increase_by`, ...,
+and judged into a `TargetStatus <socialwork.metrics.status.TargetStatus>`
+by the one rule of `socialwork.metrics.status.judge`. The results those functions return
 (`socialwork.plans.checks.Finding`, `socialwork.plans.review.PlanReview`,
 `socialwork.plans.scheduling.Occurrence`, ...) and the modules' constants
 stay importable from their modules. A plan holds risks from
@@ -19,37 +23,18 @@ from socialwork.plans.catalog import CatalogRisk, risk_catalog
 from socialwork.plans.checks import check_goal, check_plan
 from socialwork.plans.goals import GoalKind, PlanGoal, ServiceProject
 from socialwork.plans.logframe import Logframe, LogframeLevel, LogframeNode
+from socialwork.plans.measurements import Measurement, measurements_from_reports
 from socialwork.plans.phases import Milestone, MilestoneKind, Phase
 from socialwork.plans.plan_kinds import PlanKind
 from socialwork.plans.practice_models import PracticeModel, PracticeModelProfile, practice_model
-from socialwork.plans.review import (
-    Measurement,
-    ReviewStatus,
-    measurements_from_reports,
-    milestone_review,
-    review_plan,
-)
+from socialwork.plans.review import milestone_review, review_plan
 from socialwork.plans.scheduling import schedule
-from socialwork.plans.targets import (
-    ChangeKind,
-    Comparator,
-    GoalTarget,
-    TargetUnit,
-    at_least,
-    at_most,
-    decrease_by,
-    exactly,
-    increase_by,
-)
 from socialwork.plans.templates import PlanTemplate, plan_template
 from socialwork.plans.workplan import WorkPlan
 
 __all__ = [
     "CatalogRisk",
-    "ChangeKind",
-    "Comparator",
     "GoalKind",
-    "GoalTarget",
     "Logframe",
     "LogframeLevel",
     "LogframeNode",
@@ -62,17 +47,10 @@ __all__ = [
     "PlanTemplate",
     "PracticeModel",
     "PracticeModelProfile",
-    "ReviewStatus",
     "ServiceProject",
-    "TargetUnit",
     "WorkPlan",
-    "at_least",
-    "at_most",
     "check_goal",
     "check_plan",
-    "decrease_by",
-    "exactly",
-    "increase_by",
     "measurements_from_reports",
     "milestone_review",
     "plan_template",

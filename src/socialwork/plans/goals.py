@@ -7,14 +7,14 @@ group, a deadline and a priority (`socialwork.plans.check_goal`).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import Field, Strict
+from pydantic import Field, Strict, model_validator
 
 from socialwork.labels import LabelledEnum
+from socialwork.metrics.targets import Target
 from socialwork.plans.phases import Month
-from socialwork.plans.targets import GoalTarget
-from socialwork.records import Count, Id, Record, Text
+from socialwork.records import Count, Id, Record, Text, break_rule
 
 __all__ = ["MAX_PRIORITY", "GoalKind", "PlanGoal", "ServiceProject"]
 
@@ -34,9 +34,13 @@ class PlanGoal(Record):
 
     ``measure`` is the indicator and ``target`` the level to reach on it as
     the plan writes it (``"80%"``), a label; ``typed_target`` is the same
-    target as a value a review can judge (`socialwork.plans.at_least`,
-    `socialwork.plans.increase_by`, ...); ``deadline_month`` counts
-    plan months; ``priority`` 1 is the highest (at most `MAX_PRIORITY`);
+    target as a value a review can judge (`socialwork.metrics.at_least`,
+    `socialwork.metrics.increase_by`, ...), the same `Target
+    <socialwork.metrics.targets.Target>` an indicator definition carries:
+    it names its indicator (rule ``goal_target_without_indicator``) and no
+    period, since it is due at the goal's ``deadline_month`` (rule
+    ``goal_target_period``); ``deadline_month`` counts plan months;
+    ``priority`` 1 is the highest (at most `MAX_PRIORITY`);
     ``staff_needed`` is the number of workers it takes.
 
     Examples:
@@ -54,10 +58,34 @@ class PlanGoal(Record):
     target_group: Text | None = None
     measure: Text | None = None
     target: Text | None = None
-    typed_target: GoalTarget | None = None
+    typed_target: Target | None = None
     deadline_month: Month | None = None
     priority: Annotated[int, Strict(), Field(ge=1, le=MAX_PRIORITY)] | None = None
     staff_needed: Count | None = None
+
+    @model_validator(mode="after")
+    def _target_fits_a_goal(self) -> Self:
+        target = self.typed_target
+        if target is not None and target.indicator is None:
+            break_rule(
+                "PlanGoal",
+                ("typed_target", "indicator"),
+                "goal_target_without_indicator",
+                "a goal's target names the indicator a review measures (of=...); got none",
+                None,
+            )
+        if target is not None and target.period is not None:
+            break_rule(
+                "PlanGoal",
+                ("typed_target", "period"),
+                "goal_target_period",
+                "a goal's target is due at the goal's deadline_month, not in a period of "
+                "its own; got {start} to {end}",
+                None,
+                start=target.period.start.isoformat(),
+                end=target.period.end.isoformat(),
+            )
+        return self
 
 
 class ServiceProject(Record):

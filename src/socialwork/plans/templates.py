@@ -23,12 +23,12 @@ from socialwork._arguments import require_day, require_member
 from socialwork.calendars.duties import Duty, Frequency, Recurrence, Weekday
 from socialwork.calendars.lunar import Festival
 from socialwork.labels import Language
+from socialwork.metrics.targets import Target, at_least, increase_by
 from socialwork.models import BilingualText
 from socialwork.plans.catalog import CatalogRisk, risk_catalog
 from socialwork.plans.goals import GoalKind, PlanGoal
 from socialwork.plans.phases import Milestone, MilestoneKind, Phase
 from socialwork.plans.plan_kinds import PlanKind
-from socialwork.plans.targets import GoalTarget, at_least, increase_by
 from socialwork.plans.workplan import WorkPlan, _check_parts, _length
 from socialwork.records import Id, Record
 
@@ -142,7 +142,7 @@ def _goal(
     target: str,
     month: int,
     priority: int,
-    typed: GoalTarget,
+    typed: Target,
     kind: GoalKind = GoalKind.TASK,
 ) -> PlanGoal:
     return PlanGoal(
