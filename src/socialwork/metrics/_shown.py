@@ -13,13 +13,23 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from socialwork.display.document import Paragraph
-from socialwork.labels import Script, select_language
+from socialwork.labels import LabelledEnum, Script, select_language
 
-if TYPE_CHECKING:
-    from socialwork.metrics.rates import Exclusion, ExclusionReason
+
+class Excluded(Protocol):
+    """What a shortened list reads of an exclusion (`socialwork.metrics.rates.Exclusion`)."""
+
+    @property
+    def record_id(self) -> str:
+        """The excluded record's id."""
+
+    @property
+    def reason(self) -> LabelledEnum:
+        """Why it was excluded."""
+
 
 __all__ = ["SAMPLE_IDS", "SHOWN", "exclusion_items", "rows_left_out"]
 
@@ -35,7 +45,7 @@ SAMPLE_IDS = 5
 
 
 def exclusion_items(
-    exclusions: Sequence[Exclusion], script: Script, name: str | None = None
+    exclusions: Sequence[Excluded], script: Script, name: str | None = None
 ) -> list[str]:
     """List items for ``exclusions``, under ``name`` (an indicator's) if given.
 
@@ -54,7 +64,7 @@ def exclusion_items(
     if len(exclusions) <= SHOWN:
         return [f"{name or head}: {e.record_id} ({e.reason.label(script)})" for e in exclusions]
     prefix = f"{name} · " if name else ""
-    by_reason: dict[ExclusionReason, list[str]] = {}
+    by_reason: dict[LabelledEnum, list[str]] = {}
     for e in exclusions:
         by_reason.setdefault(e.reason, []).append(e.record_id)
     items = []

@@ -33,7 +33,7 @@ Examples:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Self, TypeAlias
+from typing import Annotated, Protocol, Self, TypeAlias
 
 from pydantic import Field, Strict, model_validator
 
@@ -43,8 +43,18 @@ from socialwork.labels import LabelledEnum, Language, canonical_language
 from socialwork.models import Period
 from socialwork.records import Day, Id, Record, break_rule
 
-if TYPE_CHECKING:
-    from socialwork.metrics.definitions import IndicatorDefinition
+
+class Coded(Protocol):
+    """An indicator known by its code, such as an indicator definition.
+
+    `socialwork.metrics.definitions.IndicatorDefinition` has one; it
+    imports this module, so the constructors read the code, not the type.
+    """
+
+    @property
+    def code(self) -> str:
+        """The indicator's code."""
+
 
 __all__ = [
     "MAX_FIGURE",
@@ -311,12 +321,11 @@ def _read_level(text: object) -> tuple[float, TargetUnit]:
 
 
 def _code(of: object) -> str | None:
-    from socialwork.metrics.definitions import IndicatorDefinition  # it imports this module
-
     if of is None:
         return None
-    if isinstance(of, IndicatorDefinition):
-        return of.code
+    named = getattr(of, "code", None)
+    if not isinstance(of, str) and isinstance(named, str):
+        return named
     if not isinstance(of, str):
         raise TypeError(f"of must be an indicator code or definition; got {type(of).__name__}")
     code = of.strip()
@@ -342,7 +351,7 @@ def _baseline(baseline: object) -> float | None:
 def _level_target(
     comparator: Comparator,
     text: str,
-    of: str | IndicatorDefinition | None,
+    of: str | Coded | None,
     baseline: float | None,
     period: Period | None,
 ) -> Target:
@@ -364,7 +373,7 @@ def _level_target(
 def at_least(
     level: str,
     *,
-    of: str | IndicatorDefinition | None = None,
+    of: str | Coded | None = None,
     baseline: float | None = None,
     period: Period | None = None,
 ) -> Target:
@@ -398,7 +407,7 @@ def at_least(
 def at_most(
     level: str,
     *,
-    of: str | IndicatorDefinition | None = None,
+    of: str | Coded | None = None,
     baseline: float | None = None,
     period: Period | None = None,
 ) -> Target:
@@ -418,7 +427,7 @@ def at_most(
 def exactly(
     level: str,
     *,
-    of: str | IndicatorDefinition | None = None,
+    of: str | Coded | None = None,
     baseline: float | None = None,
     period: Period | None = None,
 ) -> Target:
@@ -439,7 +448,7 @@ def _change_target(
     comparator: Comparator,
     points: float | None,
     percent: float | None,
-    of: str | IndicatorDefinition | None,
+    of: str | Coded | None,
     baseline: float | None,
     unit: TargetUnit | str,
     period: Period | None,
@@ -479,7 +488,7 @@ def increase_by(
     *,
     points: float | None = None,
     percent: float | None = None,
-    of: str | IndicatorDefinition | None = None,
+    of: str | Coded | None = None,
     baseline: float | None = None,
     unit: TargetUnit | str = TargetUnit.PERCENT,
     period: Period | None = None,
@@ -514,7 +523,7 @@ def decrease_by(
     *,
     points: float | None = None,
     percent: float | None = None,
-    of: str | IndicatorDefinition | None = None,
+    of: str | Coded | None = None,
     baseline: float | None = None,
     unit: TargetUnit | str = TargetUnit.PERCENT,
     period: Period | None = None,

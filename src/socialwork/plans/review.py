@@ -339,7 +339,7 @@ class PlanReview(Displayable):
             >>> [(v["goal"], v["value"], v["target"]) for v in spec["data"]["values"]][-1]
             ('satisfaction', 92.0, 90.0)
         """
-        return review_chart(self, language)
+        return review_chart(self.to_rows(), self.title, self.as_of, language)
 
 
 def _wanted(review: GoalReview, script: Script) -> str:

@@ -12,23 +12,24 @@ Examples:
     >>> from socialwork.plans import PlanKind, plan_template
     >>> from socialwork.plans.review import review_plan
     >>> plan = plan_template(PlanKind.YOUTH).work_plan(id="y", start=date(2025, 1, 1))
-    >>> review_chart(review_plan(plan, [], as_of=date(2025, 6, 30)), "en").title
+    >>> review = review_plan(plan, [], as_of=date(2025, 6, 30))
+    >>> review_chart(review.to_rows(), review.title, review.as_of, "en").title
     'Progress towards the goals: 青少年成长支持专项社工工作计划 (2025-06-30)'
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
 
+from socialwork._arguments import require_member
 from socialwork.display.chart import Chart
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics.status import TargetStatus
 
-if TYPE_CHECKING:
-    from socialwork.plans.review import PlanReview
-
-__all__ = ["STATUS_COLOURS", "review_chart"]
+__all__ = ["STATUS_COLOURS"]
 
 STATUS_COLOURS = {
     TargetStatus.ACHIEVED: "#1a9850",
@@ -79,31 +80,31 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _values(review: PlanReview, script: Script) -> list[dict[str, Any]]:
-    values = []
-    for goal in review.goals:
-        if goal.target is None:
-            continue
-        low = high = None
-        if goal.interval is not None:
-            low, high = round(100 * goal.interval.low, 4), round(100 * goal.interval.high, 4)
-        values.append(
-            {
-                "goal": goal.goal_id,
-                "statement": _one_line(goal.statement),
-                "value": _rounded(None if goal.measurement is None else goal.measurement.percent),
-                "low": low,
-                "high": high,
-                "expected": _rounded(goal.expected),
-                "target": _rounded(goal.target_level),
-                "status": goal.status.label(script),
-            }
-        )
-    return values
+def _values(rows: Sequence[Mapping[str, Any]], script: Script) -> list[dict[str, Any]]:
+    return [
+        {
+            "goal": row["goal_id"],
+            "statement": _one_line(row["statement"]),
+            "value": _rounded(row["measured"]),
+            "low": _rounded(row["interval_low"]),
+            "high": _rounded(row["interval_high"]),
+            "expected": _rounded(row["expected"]),
+            "target": _rounded(row["target_level"]),
+            "status": require_member(TargetStatus, row["status"], "status").label(script),
+        }
+        for row in rows
+        if row["indicator"] is not None
+    ]
 
 
-def review_chart(review: PlanReview, language: Language | str = "zh") -> Chart:
+def review_chart(
+    rows: Sequence[Mapping[str, Any]], title: str, as_of: date, language: Language | str = "zh"
+) -> Chart:
     """Return each goal's measured value, interval, expected level and target as a chart.
+
+    ``rows`` are a review's rows (`PlanReview.to_rows
+    <socialwork.plans.review.PlanReview.to_rows>`): goals without a target
+    are left out. ``title`` and ``as_of`` are the plan's title and the review day.
 
     Raises:
         UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
@@ -116,19 +117,20 @@ def review_chart(review: PlanReview, language: Language | str = "zh") -> Chart:
         >>> plan = plan_template(PlanKind.COMMUNITY_ANNUAL).work_plan(id="c",
         ...                                                      start=date(2025, 1, 1))
         >>> found = [Measurement("survey_satisfaction", Period.month(2025, 6), rate(46, 50))]
-        >>> spec = review_chart(milestone_review(plan, found, "mid")).to_dict()
+        >>> review = milestone_review(plan, found, "mid")
+        >>> spec = review_chart(review.to_rows(), review.title, review.as_of).to_dict()
         >>> [(v["goal"], v["value"], v["status"]) for v in spec["data"]["values"]][-1]
         ('satisfaction', 92.0, '已达标')
     """
     script = canonical_language(language)
-    values = _values(review, script)
+    values = _values(rows, script)
     words = _WORDS[script]
     header = words["header"].split("|")
     goal_word, measured_word, target_word = header[0], header[2], header[4]
     expected_word, status_word = header[5], header[7]
     x = {"type": "quantitative", "title": None, "scale": {"zero": False}}
     colours = [(status.label(script), colour) for status, colour in STATUS_COLOURS.items()]
-    title = f"{words['title']}: {_one_line(review.title)} ({review.as_of})"
+    title = f"{words['title']}: {_one_line(title)} ({as_of})"
     row = {
         "field": "goal",
         "type": "nominal",
