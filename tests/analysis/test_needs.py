@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from socialwork.analysis import (
     Offer,
     PriorityWeights,
+    SwotItem,
     bradshaw_code,
     classify_resource,
     group_by_domain,
@@ -22,6 +25,7 @@ from socialwork.analysis import (
     resource_gaps,
 )
 from socialwork.analysis.resources import ResourceStrategy, UnmatchedReason
+from socialwork.calendars import Recurrence
 from socialwork.errors import PlanningInputError
 from socialwork.models import (
     Availability,
@@ -33,6 +37,10 @@ from socialwork.models import (
     Resource,
     ResourceKind,
     ResourceSource,
+)
+from socialwork.plans import (
+    Phase,
+    PlanGoal,
 )
 from tests.strategies import needs, offers, open_needs
 
@@ -295,3 +303,50 @@ def test_matching_rows_are_the_rows_of_its_frame() -> None:
         [Offer(id="o", domain=NeedDomain.BASIC_LIVING, capacity=1, description="冬被")],
     )
     assert to_frame(matching).to_dicts() == matching.to_rows()
+
+
+@pytest.mark.parametrize(
+    ("model", "data"),
+    [
+        (Offer, {"id": "o", "domain": "health", "capacity": 10**5000, "description": "d"}),
+        (Offer, {"id": "o", "domain": "health", "capacity": 10**9 + 1, "description": "d"}),
+        (PriorityWeights, {"evidence": 1e308, "severity": 1e308, "urgency": 1e308}),
+        (PriorityWeights, {"evidence": math.nan}),
+        (PriorityWeights, {"evidence": math.inf}),
+        (PriorityWeights, {"people_scale": 10**5000}),
+        (PlanGoal, {"id": "g", "statement": "s", "priority": 101}),
+        (PlanGoal, {"id": "g", "statement": "s", "deadline_month": 121}),
+        (Recurrence, {"frequency": "weekly", "interval": 53}),
+        (Recurrence, {"frequency": "weekly", "interval": 10**30}),
+        (Phase, {"id": "p", "name": "n", "first_month": 1, "last_month": 121}),
+        (SwotItem, {"id": "s", "quadrant": "strength", "statement": "x", "weight": math.nan}),
+        (SwotItem, {"id": "s", "quadrant": "strength", "statement": "x", "weight": "0.5"}),
+    ],
+)
+def test_numbers_beyond_real_data_are_refused(model: type[BaseModel], data: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        model.model_validate(data)
+
+
+def test_priority_weights_at_their_bounds_give_finite_scores() -> None:
+    need_planning = Need(
+        id="n",
+        community_id="c",
+        domain=NeedDomain.HEALTH,
+        description="体检",
+        raised_on=date(2025, 6, 1),
+        raised_by="居民",
+        severity=5,
+        urgency=5,
+        people_affected=10**9,
+    )
+    weights = PriorityWeights(
+        evidence=1, severity=1, urgency=1, people_affected=1, people_scale=10**9
+    )
+    # no evidence: (0 + 1 + 1 + 1) / 4 = 0.75
+    (priority,) = prioritise([need_planning], weights)
+    assert priority.score == priority.upper == 0.75
+    (tiny,) = prioritise(
+        [need_planning], PriorityWeights(evidence=5e-324, severity=0, urgency=0, people_affected=0)
+    )
+    assert (tiny.score, tiny.upper) == (0.0, 0.0)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -18,11 +19,22 @@ from socialwork.analysis import (
     RiskStatus,
     RiskTreatment,
     ScoreLevel,
+    swot,
 )
-from socialwork.analysis.risk import RiskBand
-from socialwork.plans import PlanKind, risk_catalog
+from socialwork.analysis.risk import HeatMap, RiskBand
+from socialwork.errors import (
+    ArgumentError,
+    UnknownCodeError,
+)
+from socialwork.plans import (
+    PlanKind,
+    plan_template,
+    practice_model,
+    risk_catalog,
+)
 from socialwork.records import replace
 from tests.strategies import risk_registers, scale5
+from tests.support import AWARE
 
 
 def risk(
@@ -334,3 +346,139 @@ def test_heat_map_rows_are_the_rows_of_its_frame() -> None:
 
     heat = RiskRegister(risks=(risk("a", 4, 3), risk("b", 4, 3))).heat_map()
     assert to_frame(heat).to_dicts() == heat.to_rows()
+
+
+@pytest.mark.parametrize(
+    ("call", "parameter"),
+    [
+        (lambda: risk_catalog("nonsense"), "kind"),
+        (lambda: plan_template("elderly"), "kind"),
+        (lambda: practice_model("casework"), "model"),
+        (lambda: RiskRegister().ranking("bogus"), "level"),
+        (lambda: RiskRegister().heat_map("bogus"), "level"),
+        (lambda: swot([]).slot("xy"), "slot"),
+    ],
+    ids=["risk_catalog", "plan_template", "practice_model", "ranking", "heat_map", "slot"],
+)
+def test_an_unknown_code_lists_the_codes(call: Any, parameter: str) -> None:
+    with pytest.raises(UnknownCodeError) as info:
+        call()
+    assert info.value.parameter == parameter
+    assert info.value.allowed
+    assert all(code in str(info.value) for code in info.value.allowed)
+
+
+def test_a_risk_is_scored_and_rated_by_level_code() -> None:
+    risk = Risk(
+        id="r",
+        title="资金中断",
+        category=RiskCategory.FUNDING,
+        inherent=RiskScore(likelihood=3, impact=5),
+        residual=RiskScore(likelihood=2, impact=3),
+    )
+    register = RiskRegister(risks=(risk,))
+    assert risk.score("residual") == RiskScore(likelihood=2, impact=3)
+    rating = register.rating(risk, "inherent")
+    assert rating is not None
+    assert (rating.level, rating.rating, rating.band) == (ScoreLevel.INHERENT, 15, RiskBand.HIGH)
+    assert register.ranking("target") == ()
+    with pytest.raises(UnknownCodeError):
+        risk.score("worst")
+
+
+@pytest.mark.parametrize(
+    ("likelihood", "impact"), [(0, 0), (0, 3), (3, 0), (6, 1), (1, 6), (-1, 3), (5, -5)]
+)
+def test_a_heat_map_cell_is_read_on_its_1_to_5_scales(likelihood: int, impact: int) -> None:
+    heat = RiskRegister(
+        risks=(
+            Risk(
+                id="r",
+                title="x",
+                category=RiskCategory.SAFETY,
+                inherent=RiskScore(likelihood=5, impact=5),
+            ),
+        )
+    ).heat_map()
+    assert heat.at(5, 5) == ("r",)
+    with pytest.raises(ArgumentError) as info:
+        heat.at(likelihood, impact)
+    assert info.value.parameter == ("likelihood" if not 1 <= likelihood <= 5 else "impact")
+    assert "a whole number from 1 to 5" in str(info.value)
+    with pytest.raises(ArgumentError):
+        heat.count(likelihood, impact)
+
+
+def test_a_heat_map_has_five_rows_of_five_cells() -> None:
+    with pytest.raises(ArgumentError) as info:
+        HeatMap(ScoreLevel.CURRENT, (), ())
+    assert info.value.parameter == "cells"
+    row = ((),) * 5
+    with pytest.raises(ArgumentError):
+        HeatMap(ScoreLevel.CURRENT, (row,) * 4 + (((),) * 4,), ())
+    assert HeatMap(ScoreLevel.CURRENT, (row,) * 5, ()).total == 0
+
+
+@pytest.mark.parametrize("rating", [0, -3, 26, 100])
+def test_a_band_needs_a_rating_of_1_to_25(rating: int) -> None:
+    with pytest.raises(ArgumentError) as info:
+        RatingBands().band(rating)
+    assert info.value.parameter == "rating"
+    assert f"from 1 to 25; got {rating}" in str(info.value)
+
+
+def test_band_edges() -> None:
+    bands = RatingBands()
+    assert [bands.band(r) for r in (1, 25)] == [RiskBand.LOW, RiskBand.HIGH]
+    with pytest.raises(TypeError):
+        bands.band(True)
+
+
+@pytest.mark.parametrize("moment", [datetime(2025, 6, 1), AWARE])
+def test_a_datetime_is_refused_where_a_date_is_meant(moment: datetime) -> None:
+    with pytest.raises(ArgumentError) as info:
+        RiskRegister().overdue_reviews(as_of=moment)
+    assert info.value.parameter == "as_of"
+    with pytest.raises(ArgumentError) as info:
+        plan_template("youth").work_plan(id="y", start=moment)
+    assert info.value.parameter == "start"
+    risk = Risk(
+        id="r", title="x", category=RiskCategory.SAFETY, inherent=RiskScore(likelihood=1, impact=1)
+    )
+    with pytest.raises(ArgumentError):
+        risk.open_on(moment)
+    with pytest.raises(ArgumentError):
+        RiskRegister().overdue_reviews(as_of=date(1899, 12, 31))
+
+
+def test_overdue_reviews_read_the_closing_date_not_the_current_status() -> None:
+    closed = Risk(
+        id="funding",
+        title="资金不足",
+        category=RiskCategory.FUNDING,
+        inherent=RiskScore(likelihood=3, impact=5),
+        review_on=date(2025, 3, 31),
+        status=RiskStatus.CLOSED,
+        closed_on=date(2025, 6, 10),
+    )
+    register = RiskRegister(risks=(closed,))
+    # open from the start until 10 June (not included); its review was due 31 March
+    assert register.overdue_reviews(as_of=date(2025, 3, 31)) == ()
+    assert register.overdue_reviews(as_of=date(2025, 4, 1)) == ("funding",)
+    assert register.overdue_reviews(as_of=date(2025, 6, 9)) == ("funding",)
+    assert register.overdue_reviews(as_of=date(2025, 6, 10)) == ()
+
+
+def test_a_closed_risk_carries_its_closing_date_and_only_a_closed_one() -> None:
+    base = {
+        "id": "r",
+        "title": "x",
+        "category": "safety",
+        "inherent": RiskScore(likelihood=1, impact=1),
+    }
+    with pytest.raises(ValidationError) as info:
+        Risk.model_validate({**base, "status": "closed"})
+    assert info.value.errors()[0]["type"] == "closed_without_date"
+    with pytest.raises(ValidationError) as info:
+        Risk.model_validate({**base, "status": "monitoring", "closed_on": date(2025, 1, 1)})
+    assert info.value.errors()[0]["type"] == "closed_on_while_open"

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from socialwork.analysis import SwotItem, SwotQuadrant, TowsSlot, TowsStrategy, swot
+from socialwork.analysis import (
+    SwotItem,
+    SwotQuadrant,
+    TowsSlot,
+    TowsStrategy,
+    match_needs,
+    prioritise,
+    swot,
+)
 from socialwork.analysis.swot import IFE_EFE_MIDPOINT, SwotMatrix
-from socialwork.errors import PlanningInputError
+from socialwork.errors import (
+    ArgumentError,
+    PlanningInputError,
+)
 from socialwork.records import replace
+from tests.analysis.support import HALVES, need_planning
 
 S, W = SwotQuadrant.STRENGTH, SwotQuadrant.WEAKNESS
 OPP, T = SwotQuadrant.OPPORTUNITY, SwotQuadrant.THREAT
@@ -218,3 +232,37 @@ def test_swot_rows_by_hand() -> None:
         {"quadrant": "threat", "id": "t1", "statement": "老龄化加快"},
     ]
     assert swot([]).to_rows() == []
+
+
+@pytest.mark.parametrize("tolerance", [math.nan, math.inf, -math.inf, -0.001, 0.2, 1.0])
+def test_the_tolerance_is_finite_and_at_most_a_tenth(tolerance: float) -> None:
+    with pytest.raises(ArgumentError) as info:
+        swot(HALVES, tolerance=tolerance)
+    assert info.value.parameter == "tolerance"
+
+
+def test_the_tolerance_at_its_edges() -> None:
+    # 0.5×4 + 0.5×1 = 2.5 with weights summing exactly to 1: tolerance 0 passes
+    score = swot(HALVES, tolerance=0).ife
+    assert score is not None
+    assert score.total == 2.5
+    # 0.55 + 0.5 = 1.05: within 0.1, outside the default 0.001
+    heavier = (replace(HALVES[0], weight=0.55), HALVES[1])
+    assert swot(heavier, tolerance=0.1).ife is not None
+    with pytest.raises(PlanningInputError) as info:
+        swot(heavier)
+    assert info.value.rule == "weights_not_one"
+    assert "items" in str(info.value)
+    with pytest.raises(TypeError):
+        swot(HALVES, tolerance=True)
+
+
+def test_a_collection_of_the_wrong_records_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"items\[0\] must be a SwotItem; got int"):
+        swot([1])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="items must be a collection of SwotItem; got str"):
+        swot("swot")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"offers\[0\] must be a Offer"):
+        match_needs([need_planning("n")], [need_planning("x")])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="weights must be a PriorityWeights"):
+        prioritise([need_planning("n")], weights=(0.25, 0.3, 0.3, 0.15))  # type: ignore[arg-type]

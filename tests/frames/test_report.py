@@ -7,12 +7,13 @@ from datetime import date, timedelta
 
 import attrs
 import duckdb
+import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialwork import metrics
+from socialwork import frames, metrics
 from socialwork import models as m
 from socialwork.errors import ArgumentError, FrameContractError, UnknownCodeError
 from socialwork.frames import (
@@ -394,3 +395,37 @@ def test_the_reports_one_query_for_follow_ups_and_caseload_equals_the_record_pat
     assert _caseload(opened, t("staff"), day) == metrics.mean_caseload(
         records.cases, records.station.staff, as_of=day
     )
+
+
+@pytest.mark.usefixtures("without_pyarrow")
+def test_the_report_on_pandas_without_pyarrow_names_what_to_install() -> None:
+    june = station_month()
+    tables = StationFrames.from_records(june, backend="pandas")
+    with pytest.raises(ImportError, match=r"pip install pyarrow"):
+        frame_monthly_report(tables, june.period)
+
+
+@pytest.mark.usefixtures("without_pyarrow")
+def test_polars_needs_no_pyarrow_check() -> None:
+    june = station_month()
+    tables = StationFrames.from_records(june, backend="polars")
+    assert frame_monthly_report(tables, june.period) == metrics.monthly_report(june, june.period)
+
+
+def test_with_pyarrow_pandas_gives_the_record_path_report() -> None:
+    june = station_month()
+    tables = StationFrames.from_records(june, backend="pandas")
+    assert isinstance(tables.clients, pd.DataFrame)
+    assert frame_monthly_report(tables, june.period) == metrics.monthly_report(june, june.period)
+
+
+def test_the_reports_check_their_bundles_too() -> None:
+    with pytest.raises(TypeError, match=r"^records must be a StationRecords; got list"):
+        metrics.monthly_report([], JUNE.period)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^previous must be a StationRecords; got str"):
+        metrics.monthly_report(JUNE, JUNE.period, "may")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^frames must be a StationFrames; got StationRecords"):
+        frames.frame_monthly_report(JUNE, JUNE.period)  # type: ignore[arg-type]
+    tables = frames.StationFrames.from_records(JUNE)
+    with pytest.raises(TypeError, match=r"^previous must be a StationFrames; got StationRecords"):
+        frames.frame_monthly_report(tables, JUNE.period, JUNE)  # type: ignore[arg-type]

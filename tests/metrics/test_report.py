@@ -2,17 +2,50 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
+import opencc
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from socialwork.errors import UnknownCodeError, UnknownLanguageError
-from socialwork.metrics import Rate, TargetStatus, monthly_report
-from socialwork.metrics.report import MonthlyReport
+import socialwork.metrics as metrics
+from socialwork import frames
+from socialwork.errors import (
+    UnknownCodeError,
+    UnknownLanguageError,
+)
+from socialwork.frames import to_frame
+from socialwork.metrics import (
+    Exclusion,
+    MonthlyReport,
+    Rate,
+    TargetStatus,
+    key_group_coverage_by_category,
+    monthly_report,
+    rate,
+)
+from socialwork.metrics import report as report_module
+from socialwork.metrics.catalogue import (
+    CATALOGUE,
+    OVERDUE_FOLLOW_UPS,
+)
+from socialwork.metrics.report import _WORDS, assemble_report
+from socialwork.models import (
+    ClientCategory,
+    Period,
+)
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
+from tests.frames_data import generated_records
+from tests.metrics.support import MAY, P
+from tests.support import exit_check
 
 JUNE = station_month()
 
@@ -209,3 +242,327 @@ def test_status_and_previous_follow_the_data(dropped: set[str], plan: bool) -> N
         for code in ("mean_caseload", "overdue_follow_ups"):
             assert (report.line(code).previous, report.line(code).change) == (None, None)
         assert "| 超期未跟进个案 | n/a | n/a | — | ≤ 0例 | 无数据 |" in report.to_markdown()
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a Markdown table row, split on the bars that are not escaped."""
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
+def test_an_unknown_report_line_lists_the_codes() -> None:
+    report = monthly_report(JUNE, JUNE.period)
+    with pytest.raises(UnknownCodeError) as info:
+        report.line("happiness")
+    assert info.value.allowed == tuple(CATALOGUE)
+
+
+def test_the_report_has_one_line_per_catalogue_entry_in_order() -> None:
+    report = monthly_report(JUNE, JUNE.period, MAY)
+    assert [line.definition.code for line in report.lines] == list(CATALOGUE)
+    assert all(
+        line.definition is CATALOGUE[line.definition.code].definition for line in report.lines
+    )
+
+
+def test_the_changes_of_plain_numbers() -> None:
+    report = monthly_report(JUNE, JUNE.period, MAY)
+    # Volunteer hours: 100 in June, no hours recorded in May: no data, so no change.
+    assert report.line("volunteer_hours").change is None
+    # Overdue: 3 against 0 in May (five cases followed up weekly): +3.
+    assert report.line("overdue_follow_ups").change == 3.0
+    # Caseload: 8 open cases over 6 workers in June, 5 over 6 in May: +0.5.
+    assert report.line("mean_caseload").change == pytest.approx(8 / 6 - 5 / 6)
+    # Satisfaction, a rate: 60/65 = 92.31% against 55/63 = 87.30%, +5.01 points.
+    assert report.line("survey_satisfaction").change == pytest.approx(100 * (60 / 65 - 55 / 63))
+
+
+def test_the_report_in_english() -> None:
+    text = monthly_report(JUNE, JUNE.period, MAY).to_markdown("en")
+    lines = text.splitlines()
+    assert lines[0] == "# 幸福街道社工站 monthly indicator report"
+    assert lines[2] == "Period: 2025-06-01 to 2025-06-30; compared with: 2025-05-01 to 2025-05-31"
+    assert lines[4] == "| Indicator | This period | Previous | Change | Target | Status |"
+    for row in (
+        "| Key-group coverage | 85.5% (65/76) | 78.9% (60/76) | +6.6 pp | ≥ 95.0% | Off track |",
+        "| Satisfaction (survey) | 92.3% (60/65) | 87.3% (55/63) | +5.0 pp | — | No target |",
+        "| Overdue follow-ups | 3 cases | 0 cases | +3 cases | ≤ 0 cases | Off track |",
+        "| Volunteer hours | 100 hours | n/a | — | — | No target |",
+        "## Key-group coverage by category",
+        "| Category | Coverage |",
+        "| Minimum-livelihood guarantee | 100.0% (15/15) |",
+        "## Groups",
+        "| Group | Attendance | Members (start → end) |",
+        "## Overdue follow-ups (2025-06-30)",
+        "| Case | Worker | Last contact | Due on |",
+        "| k8 | s4 | — | 2025-06-16 |",
+        "| k4 | s4 | 2025-06-18 | 2025-06-25 |",
+        "## Exclusions",
+        "- Certification rate: s7 (Interns are not counted)",
+    ):
+        assert row in lines, row
+    assert monthly_report(JUNE, JUNE.period, MAY).to_markdown("en-US") == text
+
+
+def test_the_report_without_a_previous_period_or_exclusions() -> None:
+    bare = replace(JUNE, station=replace(JUNE.station, staff=JUNE.station.staff[:6]))
+    text = monthly_report(bare, bare.period).to_markdown("en")
+    assert "Period: 2025-06-01 to 2025-06-30\n" in text
+    assert "compared with" not in text
+    assert text.endswith("## Exclusions\n\n- none\n")
+    assert monthly_report(bare, bare.period).to_markdown().endswith("## 排除项\n\n- 无\n")
+
+
+def test_the_report_in_traditional_chinese() -> None:
+    to_traditional = opencc.OpenCC("s2t")
+    for key, simplified in _WORDS["zh-Hans"].items():
+        assert _WORDS["zh-Hant"][key] == to_traditional.convert(simplified), key
+    report = monthly_report(JUNE, JUNE.period, MAY)
+    text = report.to_markdown("zh-TW")
+    assert text == report.to_markdown("zh-Hant") == report.to_markdown("zh_HK")
+    assert "| 重點人羣覆蓋(按類別)" not in text  # a heading, not a table row
+    assert "## 重點人羣覆蓋(按類別)" in text
+    assert "| 獨居老人 | 67.6% (23/34) |" in text
+    assert "+5.0 個百分點" in text
+    assert "未達預期" in text
+    assert report.to_markdown("zh_CN") == report.to_markdown()
+    with pytest.raises(UnknownLanguageError):
+        report.to_markdown("fr")
+
+
+def test_names_with_bars_and_line_breaks_cannot_break_the_tables() -> None:
+    sunset, *others = JUNE.groups
+    odd = replace(
+        JUNE,
+        station=replace(JUNE.station, name="幸福|街道\n社工站"),
+        groups=(replace(sunset, name="夕阳|红\r\n小组 \\ 一"), *others),
+    )
+    text = monthly_report(odd, odd.period).to_markdown()
+    lines = text.splitlines()
+    assert lines[0] == "# 幸福\\|街道 社工站 月度指标报告"  # every text is escaped, headings too
+    (row,) = [line for line in lines if line.startswith("| 夕阳")]
+    assert cells(row) == ["夕阳\\|红 小组 \\\\ 一", "90.0% (45/50)", "8 → 15"]
+    header = next(i for i, line in enumerate(lines) if line.startswith("| 小组 |"))
+    for table_row in lines[header : header + 5]:
+        assert len(cells(table_row)) == 3
+
+
+def test_categories_in_the_report_follow_the_enum() -> None:
+    report = monthly_report(JUNE, JUNE.period)
+    order = list(ClientCategory)
+    found = [order.index(c) for c, _ in report.coverage_by_category]
+    assert found == sorted(found)
+
+
+def test_changes_against_the_same_month_are_zero() -> None:
+    report = monthly_report(JUNE, JUNE.period, JUNE)
+    for code in ("volunteer_hours", "mean_caseload", "overdue_follow_ups", "key_group_coverage"):
+        assert report.line(code).change == 0.0, code
+    home = report.line("home_visit_completion")
+    assert (home.value, home.change) == (rate(32, 60), 0.0)  # 8 home visits a week of 15
+
+
+def test_the_markdown_layout() -> None:
+    empty = replace(JUNE, groups=(), cases=(), visits=())
+    lines = monthly_report(empty, empty.period).to_markdown("en").splitlines()
+    assert lines[1] == ""
+    assert lines[3] == ""
+    assert lines[5] == "|---|---|---|---|---|---|"
+    for index, text in enumerate(lines):
+        if text.startswith("## "):
+            assert lines[index - 1] == "", text
+            assert lines[index + 1] == "", text
+    assert "| — | — | — |" in lines  # no group: one row of dashes
+    assert "| — | — | — | — |" in lines  # no overdue case
+    assert not any("XX" in text for text in lines)
+
+
+EMPTY_EN = """\
+# S monthly indicator report
+
+Period: 2025-06-01 to 2025-06-30; compared with: 2025-05-01 to 2025-05-31
+
+| Indicator | This period | Previous | Change | Target | Status |
+|---|---|---|---|---|---|
+| — | — | — | — | — | — |
+
+## Key-group coverage by category
+
+| Category | Coverage |
+|---|---|
+| — | — |
+
+## Groups
+
+| Group | Attendance | Members (start → end) |
+|---|---|---|
+| — | — | — |
+
+## Overdue follow-ups (2025-06-30)
+
+| Case | Worker | Last contact | Due on |
+|---|---|---|---|
+| — | — | — | — |
+
+## Exclusions
+
+- none
+"""
+
+
+def test_empty_report_markdown_exactly() -> None:
+    empty = MonthlyReport(
+        station="S",
+        period=P,
+        previous_period=Period(start=date(2025, 5, 1), end=date(2025, 5, 31)),
+        lines=(),
+        coverage_by_category=(),
+        groups=(),
+        overdue=(),
+    )
+    assert empty.to_markdown("en") == EMPTY_EN
+
+
+def test_unknown_line_names_the_code() -> None:
+    with pytest.raises(UnknownCodeError, match=r"; got 'nope'$"):
+        monthly_report(JUNE, JUNE.period).line("nope")
+
+
+def test_change_of_a_plain_number() -> None:
+    # 5 cases against 2: +3 (not 7).
+    assert report_module._change(OVERDUE_FOLLOW_UPS, 5, 2) == 3.0
+
+
+def test_a_large_report_shows_twenty_overdue_rows_and_counts_the_rest() -> None:
+    records = generated_records(1500, seed=11)
+    report = metrics.monthly_report(records, records.period)
+    assert len(report.overdue) > 20
+    text = report.to_markdown("en")
+    section = text.split("## Overdue follow-ups")[1].split("## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")][1:]  # no header
+    assert [r.split(" | ")[0].strip("| ") for r in rows] == [f.case_id for f in report.overdue[:20]]
+    left = len(report.overdue) - 20
+    # a grey note under the table, in plain words (no code markup to escape)
+    assert f"\n*… and {left:,} more rows, all in report.overdue*\n" in section
+
+
+def test_a_large_report_counts_every_exclusion_in_its_summary() -> None:
+    records = generated_records(1500, seed=11)
+    report = metrics.monthly_report(records, records.period)
+    text = report.to_markdown("en").split("## Exclusions")[1]
+    shown: Counter[tuple[str, str]] = Counter()
+    for line in text.splitlines():
+        one = re.fullmatch(r"- (.+?): (\S+) \((.+)\)", line)
+        many = re.fullmatch(r"- (.+) · Excluded ([\d,]+) \((.+?)\): .*", line)
+        if many:
+            shown[many[1], many[3]] += int(many[2].replace(",", ""))
+        elif one:
+            shown[one[1], one[3]] += 1
+    expected: Counter[tuple[str, str]] = Counter(
+        (li.definition.name.text("en"), e.reason.label("en"))
+        for li in report.lines
+        for e in li.exclusions
+    )
+    assert sum(expected.values()) > 20
+    assert shown == expected
+    assert len(text.splitlines()) < 40
+
+
+PLAIN = (str, int, float, bool, date, type(None))
+
+
+def plain(rows: list[dict[str, Any]]) -> bool:
+    return all(isinstance(cell, PLAIN) for row in rows for cell in row.values())
+
+
+def frame_rows(result: object) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = to_frame(result).to_dicts()
+    return rows
+
+
+def test_a_report_is_one_row_per_line(report: MonthlyReport) -> None:
+    rows = report.to_rows()
+    assert [r["code"] for r in rows] == [li.definition.code for li in report.lines]
+    assert plain(rows)
+    by_code = {r["code"]: r for r in rows}
+    # 65 of the 76 registered covered in June, 60 in May: +5/76 = +6.58 points, under 95%
+    coverage = by_code["key_group_coverage"]
+    assert (coverage["numerator"], coverage["denominator"]) == (65, 76)
+    assert coverage["value"] == pytest.approx(65 / 76)
+    assert coverage["previous"] == pytest.approx(60 / 76)
+    assert coverage["change"] == pytest.approx(500 / 76)
+    assert (coverage["target"], coverage["status"]) == (95.0, "off_track")
+    assert coverage["name_en"] == "Key-group coverage"
+    # 100 volunteer hours in June; May holds none (no data, not 0); no target
+    hours = by_code["volunteer_hours"]
+    assert (hours["value"], hours["numerator"], hours["interval_low"]) == (100.0, None, None)
+    assert (hours["previous"], hours["change"], hours["target"]) == (None, None, None)
+    assert hours["status"] == "no_target"
+    # 5 of 6 workers certified, the two interns left out
+    certified = by_code["certification_rate"]
+    assert (certified["numerator"], certified["denominator"], certified["excluded"]) == (5, 6, 2)
+    assert report.line("certification_rate").to_rows() == [certified]
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        pytest.param(
+            lambda: monthly_report(JUNE, JUNE.period, station_previous_month()), id="report"
+        ),
+        pytest.param(
+            lambda: monthly_report(JUNE, JUNE.period).line("key_group_coverage"), id="line"
+        ),
+        pytest.param(
+            lambda: key_group_coverage_by_category(JUNE.clients, JUNE.visits, JUNE.period),
+            id="coverage",
+        ),
+        pytest.param(exit_check, id="exit_check"),
+        pytest.param(lambda: rate(46, 50, [Exclusion("n9", "withdrawn")]), id="rate"),
+    ],
+)
+def test_rows_hold_every_column_of_the_frame(result: Any) -> None:
+    value = result()
+    rows = value.to_rows()
+    frame = frame_rows(value)
+    assert len(rows) == len(frame)
+    for mine, theirs in zip(rows, frame, strict=True):
+        assert {k: mine[k] for k in theirs} == pytest.approx(theirs)
+
+
+EMPTY = pl.DataFrame()
+
+
+CALLS: dict[str, Callable[[Any], object]] = {
+    "monthly_report": lambda p: metrics.monthly_report(JUNE, p),
+    "assemble_report": lambda p: assemble_report("s", p, None, {}, None, (), (), ()),
+    "group_attendance": lambda p: metrics.group_attendance(JUNE.groups, p),
+    "membership_growth": lambda p: metrics.membership_growth(JUNE.groups[0], p),
+    "volunteer_hours": lambda p: metrics.volunteer_hours(JUNE.service_hours, p),
+    "resource_match_accuracy": lambda p: metrics.resource_match_accuracy(JUNE.deliveries, p),
+    "need_satisfaction": lambda p: metrics.need_satisfaction(JUNE.needs, p),
+    "survey_satisfaction": lambda p: metrics.survey_satisfaction(JUNE.surveys, p),
+    "staff_turnover": lambda p: metrics.staff_turnover(JUNE.station.staff, p),
+    "key_group_coverage": lambda p: metrics.key_group_coverage(JUNE.clients, JUNE.visits, p),
+    "key_group_coverage_by_category": lambda p: metrics.key_group_coverage_by_category(
+        JUNE.clients, JUNE.visits, p
+    ),
+    "home_visit_completion": lambda p: metrics.home_visit_completion(JUNE.visits, p, 60),
+    "frame_monthly_report": lambda p: frames.frame_monthly_report(
+        frames.StationFrames.from_records(JUNE), p
+    ),
+    "frame_survey_satisfaction": lambda p: frames.frame_survey_satisfaction(EMPTY, p),
+    "frame_volunteer_hours": lambda p: frames.frame_volunteer_hours(EMPTY, p),
+    "frame_staff_turnover": lambda p: frames.frame_staff_turnover(EMPTY, p),
+    "frame_home_visit_completion": lambda p: frames.frame_home_visit_completion(EMPTY, p, 60),
+    "frame_group_attendance": lambda p: frames.frame_group_attendance(EMPTY, EMPTY, p),
+    "frame_key_group_coverage": lambda p: frames.frame_key_group_coverage(EMPTY, EMPTY, p),
+    "frame_need_satisfaction": lambda p: frames.frame_need_satisfaction(EMPTY, p),
+    "frame_resource_match_accuracy": lambda p: frames.frame_resource_match_accuracy(EMPTY, p),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+@pytest.mark.parametrize("period", ["2025-06", ("2025-06-01", "2025-06-30"), None])
+def test_a_period_that_is_not_a_period_is_a_type_error(name: str, period: object) -> None:
+    with pytest.raises(TypeError, match=r"^period must be a Period; got "):
+        CALLS[name](period)

@@ -3,31 +3,49 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from socialwork.errors import UnknownLanguageError
+from socialwork.errors import (
+    ArgumentError,
+    UnknownLanguageError,
+)
 from socialwork.metrics import (
     Baseline,
     IndicatorDefinition,
     Target,
     TargetStatus,
+    at_least,
     combine,
+    judge,
+    monthly_report,
     rate,
     survey_satisfaction,
 )
+from socialwork.metrics import report as report_module
 from socialwork.metrics.catalogue import (
     CATALOGUE,
     FILE_COMPLETENESS,
     KEY_GROUP_COVERAGE,
     OVERDUE_FOLLOW_UPS,
     VOLUNTEER_HOURS,
+    Indicator,
 )
-from socialwork.metrics.targets import TargetUnit
-from socialwork.models import BilingualText, Period, SatisfactionSurvey
+from socialwork.metrics.targets import Comparator, TargetUnit
+from socialwork.models import (
+    BilingualText,
+    Period,
+    SatisfactionSurvey,
+)
+from socialwork.plans import Measurement, review_plan
+from socialwork.plans.measurements import measurements_from_reports
 from socialwork.records import replace
+from socialwork.samples import station_month
+from tests.metrics.support import JUNE, JUNE_PERIOD, LANGUAGES, _plan, plan
 from tests.strategies import surveys
 
 month, quarter, year = Period.month, Period.quarter, Period.year
@@ -154,3 +172,184 @@ def test_formatting_and_languages() -> None:
     assert per_mille.format(rate(27, 32)) == "843.8‰ (27/32)"
     with pytest.raises(UnknownLanguageError):
         BilingualText(zh="档案", en="Files").text("fr")
+
+
+def test_targets_and_baselines_are_finite_and_within_a_percentage() -> None:
+    bad: tuple[Any, ...] = (float("nan"), float("inf"), 1e16, "95", True)
+    for value in bad:
+        with pytest.raises(ValidationError):
+            Target(value=value, unit=TargetUnit.PERCENT)
+    with pytest.raises(ValidationError):
+        Baseline(value=float("nan"), on=date(2025, 1, 1))
+    with pytest.raises(ValidationError) as info:
+        Target(value=9500, unit=TargetUnit.PERCENT)
+    (error,) = info.value.errors()
+    assert (error["type"], error["loc"]) == ("target_out_of_range", ("value",))
+    with pytest.raises(ValidationError) as info:
+        KEY_GROUP_COVERAGE.model_validate(
+            {**KEY_GROUP_COVERAGE.model_dump(), "targets": [{"value": 9500, "unit": "percent"}]}
+        )
+    (error,) = info.value.errors()
+    assert (error["type"], error["loc"]) == ("target_out_of_range", ("targets", 0, "value"))
+    with pytest.raises(ValidationError) as info:
+        replace(KEY_GROUP_COVERAGE, baseline=Baseline(value=-1, on=date(2025, 1, 1)))
+    assert info.value.errors()[0]["loc"] == ("baseline", "value")
+    # A plain number (factor 1) may have any finite target; a percentage 0 and 100 at the ends.
+    assert (
+        replace(VOLUNTEER_HOURS, targets=(Target(value=5000, unit=TargetUnit.HOURS),))
+        .targets[0]
+        .value
+        == 5000
+    )
+    assert replace(
+        KEY_GROUP_COVERAGE,
+        targets=(
+            Target(value=0, unit=TargetUnit.PERCENT),
+            Target(value=100, unit=TargetUnit.PERCENT, period=JUNE_PERIOD),
+        ),
+    )
+
+
+def test_a_target_applies_to_a_period_it_contains_ends_included() -> None:
+    q2 = Period.quarter(2025, 2)
+    dated = plan(date(2024, 12, 31), q2)
+    assert dated.target_for(q2) is not None  # the same period: both ends equal
+    assert dated.target_for(Period(start=date(2025, 4, 1), end=date(2025, 4, 1))) is not None
+    assert dated.target_for(Period(start=date(2025, 6, 30), end=date(2025, 6, 30))) is not None
+    assert dated.target_for(Period(start=date(2025, 3, 31), end=date(2025, 4, 30))) is None
+    assert dated.target_for(Period(start=date(2025, 6, 1), end=date(2025, 7, 1))) is None
+
+
+def test_the_nearest_of_two_dated_targets_ending_together_is_the_first() -> None:
+    first, second = (
+        Target(value=90, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+        Target(value=80, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+    )
+    both = replace(KEY_GROUP_COVERAGE, targets=(first, second))
+    assert both.target_for(JUNE_PERIOD) is both.targets[0]
+
+
+def test_the_report_judges_each_line_against_the_target_for_its_period(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    planned = replace(
+        KEY_GROUP_COVERAGE,
+        baseline=Baseline(value=75, on=date(2024, 12, 31)),
+        targets=(
+            Target(value=95, unit=TargetUnit.PERCENT, period=Period.year(2025)),
+            Target(value=99, unit=TargetUnit.PERCENT),
+        ),
+    )
+    entry = CATALOGUE["key_group_coverage"]
+    monkeypatch.setattr(
+        report_module, "CATALOGUE", {"key_group_coverage": Indicator(planned, entry.measure)}
+    )
+    (line,) = monthly_report(JUNE, JUNE.period).lines
+    # June's target is the year's 95, not the standing 99; 85% is above the line (84.9).
+    assert line.target == Target(value=95, unit=TargetUnit.PERCENT, period=Period.year(2025))
+    assert line.status is TargetStatus.ON_TRACK
+
+
+def test_a_target_missed_in_its_last_period_is_off_track() -> None:
+    # Target 0.45% for 2025, shown at 1 decimal: 0.5 (0.45 is stored a hair above 0.45).
+    # The value 0.004 (a share without counts) = 0.4% misses it. In December the target's
+    # period ends, so the result is off track, even though a straight line from the baseline
+    # would reach 0.086 + (0.45 - 0.086) * 1 = 0.44999999999999996, shown as 0.4, on 31 December.
+    plan = replace(
+        KEY_GROUP_COVERAGE,
+        decimals=1,
+        baseline=Baseline(value=0.086, on=date(2024, 12, 31)),
+        targets=(Target(value=0.45, unit=TargetUnit.PERCENT, period=Period.year(2025)),),
+    )
+    value = 0.004
+    assert plan.judge(value, Period.month(2025, 12)).status is TargetStatus.OFF_TRACK
+    # As a rate, 4/1000 has the 95% Wilson interval 0.16%-1.02%, which holds 0.5: not
+    # distinguishable from the target.
+    assert plan.judge(rate(4, 1000), Period.month(2025, 12)).status.value == "not_distinguishable"
+    # In November the line is at 0.086 + 0.364 * 334/365 = 0.419, shown 0.4: on track.
+    assert plan.judge(value, Period.month(2025, 11)).status is TargetStatus.ON_TRACK
+
+
+levels = st.floats(min_value=0, max_value=100, allow_nan=False)
+
+
+def test_a_report_line_and_a_plan_goal_with_the_same_target_read_the_same() -> None:
+    # The station's "下月目标：覆盖率95%" and its plan goal "服务覆盖率达到95%".
+    june = station_month()
+    report = monthly_report(june, june.period)
+    line = report.line("key_group_coverage")
+    assert line.target == at_least("95%")
+    plan = _plan(at_least("95%", of="key_group_coverage"), deadline=6)
+    goal = review_plan(plan, measurements_from_reports([report]), as_of=date(2025, 6, 30))
+    (reviewed,) = goal.goals
+    assert reviewed.measurement is not None
+    assert reviewed.measurement.value == line.value  # 65/76 = 85.5%
+    # The 95% Wilson interval of 65/76 is 75.9%-91.7%: wholly below 95.
+    assert line.status is reviewed.status is TargetStatus.OFF_TRACK
+    labels = [(line.status.label(lang), reviewed.status.label(lang)) for lang in LANGUAGES]
+    assert labels == [
+        ("未达预期", "未达预期"),
+        ("未達預期", "未達預期"),
+        ("Off track", "Off track"),
+    ]
+    # And in what each shows.
+    for lang in LANGUAGES:
+        assert f"| {line.status.label(lang)} |" in report.to_markdown(lang)
+        assert f"| {reviewed.status.label(lang)} |" in goal.to_markdown(lang)
+
+
+@given(
+    st.integers(min_value=0, max_value=400).flatmap(
+        lambda d: st.tuples(st.integers(min_value=0, max_value=d), st.just(d))
+    )
+)
+def test_any_rate_gets_the_same_status_as_a_line_and_as_a_due_goal(counts: tuple[int, int]) -> None:
+    june = Period.month(2025, 6)
+    value = rate(*counts)
+    line_status = KEY_GROUP_COVERAGE.judge(value, june).status
+    plan = _plan(at_least("95%", of="key_group_coverage"), deadline=6)
+    found = [Measurement("key_group_coverage", june, value)]
+    assert review_plan(plan, found, as_of=date(2025, 6, 30)).goals[0].status is line_status
+
+
+def test_the_judge_refuses_what_is_not_a_judgement() -> None:
+    with pytest.raises(ArgumentError):
+        judge(at_least("80%"), 50, progress=1.5)
+    with pytest.raises(ArgumentError):
+        judge(at_least("80%"), float("nan"), progress=1)
+    with pytest.raises(TypeError):
+        judge(at_least("80%"), "50", progress=1)  # type: ignore[arg-type]
+
+
+@given(levels, levels, st.floats(min_value=0.01, max_value=1), st.booleans())
+def test_achieved_iff_the_level_is_met_at_the_shown_precision(
+    level: float, value: float, progress: float, upwards: bool
+) -> None:
+    target = Target(
+        value=level,
+        unit=TargetUnit.PERCENT,
+        comparator=Comparator.AT_LEAST if upwards else Comparator.AT_MOST,
+    )
+    status = judge(target, value, progress=progress).status
+    met = round(value, 1) >= round(level, 1) if upwards else round(value, 1) <= round(level, 1)
+    assert (status is TargetStatus.ACHIEVED) == met
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=1, max_value=6), st.integers(min_value=0, max_value=30)),
+        min_size=1,
+        max_size=6,
+        unique_by=lambda t: t[0],
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_a_status_never_depends_on_the_order_of_the_measurements(
+    figures: list[tuple[int, int]], shuffler: object
+) -> None:
+    plan = _plan(at_least("80%", of="x", baseline=40))
+    found = [Measurement("x", Period.month(2025, m), rate(k, 30)) for m, k in figures]
+    shuffled = list(found)
+    shuffler.shuffle(shuffled)  # type: ignore[attr-defined]
+    as_of = date(2025, 6, 30)
+    assert review_plan(plan, found, as_of=as_of) == review_plan(plan, shuffled, as_of=as_of)

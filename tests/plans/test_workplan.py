@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
 from pydantic import ValidationError
 
-from socialwork.analysis import Risk, RiskCategory, RiskScore
+from socialwork.analysis import (
+    Risk,
+    RiskCategory,
+    RiskScore,
+)
 from socialwork.calendars import Duty, Frequency, Recurrence, Weekday
 from socialwork.models import Period
 from socialwork.plans import (
@@ -338,3 +343,29 @@ def test_logframe_nodes_link_one_level_up(node: LogframeNode, code: str) -> None
     with pytest.raises(ValidationError) as info:
         Logframe(nodes=(impact, node))
     assert info.value.errors()[0]["type"] == code
+
+
+def test_an_edit_that_drops_a_referenced_phase_is_refused_at_the_edit() -> None:
+    plan = plan_template("community_annual").work_plan(id="y", start=date(2025, 1, 1))
+    # the duty "visits" belongs to phase "impl": removing the phases used to pass and
+    # make schedule() fail later with a bare KeyError
+    edits: list[Callable[[], WorkPlan]] = [
+        lambda: plan.model_copy(update={"phases": ()}),
+        lambda: replace(plan, phases=()),
+    ]
+    for edit in edits:
+        with pytest.raises(ValidationError) as info:
+            edit()
+        error = info.value.errors()[0]
+        assert (error["type"], error["loc"]) == ("unknown_reference", ("duties", 0, "phase_id"))
+
+
+def test_a_plan_ends_by_2199() -> None:
+    year = (Phase(id="y", name="全年", first_month=1, last_month=12),)
+    last = WorkPlan(id="p", title="t", overall_goal="g", start=date(2199, 1, 1), phases=year)
+    assert last.period.end == date(2199, 12, 31)
+    with pytest.raises(ValidationError) as info:
+        replace(last, start=date(2199, 1, 2))
+    error = info.value.errors()[0]
+    assert (error["type"], error["loc"]) == ("date_out_of_range", ("start",))
+    assert "2200-01-01" in error["msg"]

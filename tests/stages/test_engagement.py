@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -10,12 +12,17 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from socialwork.errors import (
+    ArgumentError,
     InvalidStageMove,
     SocialWorkError,
     TransitionBlocked,
     WrongStageEvidence,
 )
-from socialwork.models import GroupKind, ProfileAspect
+from socialwork.models import (
+    CaseStatus,
+    GroupKind,
+    ProfileAspect,
+)
 from socialwork.stages import (
     ConsolidationEvidence,
     Engagement,
@@ -28,12 +35,19 @@ from socialwork.stages import (
     StageMove,
     StagePolicy,
     advance,
+    allowed_moves,
     check_exit,
     move_back,
+    raise_crisis,
+    refer_crisis,
+    resolve_crisis,
     stage_guide,
     stage_warnings,
+    transition,
 )
 from socialwork.stages.exit import Comparison, CriterionResult
+from socialwork.stages.lifecycle import check_lifecycle
+from tests.stages.support import launch_contract, new_case, referral
 from tests.strategies import (
     EVIDENCE_BY_STAGE,
     STAGE_RECORDS,
@@ -532,3 +546,163 @@ def test_move_back_never_goes_forward(engagement: Engagement, reason: str) -> No
             assert to.position >= engagement.stage.position
             continue
         assert moved.stage.position < engagement.stage.position
+
+
+AWARE = datetime(2025, 7, 1, 9, 30, tzinfo=timezone(timedelta(hours=8)))
+
+
+NAIVE = datetime(2025, 7, 1, 9, 30)
+
+
+def engagement_calls(day: Any) -> dict[str, Callable[[], object]]:
+    return {
+        "advance": lambda: advance(at(Stage.LAUNCH), launch_contract(), on=day),
+        "move_back": lambda: move_back(at(Stage.LAUNCH), to=Stage.PREPARATION, on=day, reason="r"),
+    }
+
+
+def case_calls(day: Any) -> dict[str, Callable[[], object]]:
+    in_crisis = new_case(status=CaseStatus.INTERVENTION, crisis=True)
+    return {
+        "transition": lambda: transition(new_case(), CaseStatus.ASSESSMENT, on=day),
+        "raise_crisis": lambda: raise_crisis(new_case(), on=day, reason="有自伤念头"),
+        "resolve_crisis": lambda: resolve_crisis(in_crisis, on=day, reason="安全计划已落实"),
+        "refer_crisis": lambda: refer_crisis(in_crisis, on=day, referral=referral()),
+    }
+
+
+def every_call(day: Any) -> dict[str, Callable[[], object]]:
+    return engagement_calls(day) | case_calls(day)
+
+
+WRONG: Any = "not the right type"
+
+
+NUMBER: Any = 3
+
+
+NOTHING: Any = None
+
+
+ON = date(2025, 7, 1)
+
+
+WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
+    "advance engagement": (
+        lambda: advance(WRONG, launch_contract(), on=ON),
+        "engagement must be a Engagement; got str",
+    ),
+    "advance evidence": (
+        lambda: advance(at(Stage.LAUNCH), WRONG, on=ON),
+        "evidence must be the evidence record of a stage; got str",
+    ),
+    "check_exit engagement": (
+        lambda: check_exit(WRONG, launch_contract()),
+        "engagement must be a Engagement; got str",
+    ),
+    "check_exit policy": (
+        lambda: check_exit(at(Stage.LAUNCH), launch_contract(), WRONG),
+        "policy must be a StagePolicy; got str",
+    ),
+    "stage_warnings engagement": (
+        lambda: stage_warnings(NUMBER, launch_contract()),
+        "engagement must be a Engagement; got int",
+    ),
+    "stage_warnings evidence": (
+        lambda: stage_warnings(at(Stage.LAUNCH), WRONG),
+        "evidence must be the evidence record of a stage; got str",
+    ),
+    "stage_warnings policy": (
+        lambda: stage_warnings(at(Stage.LAUNCH), launch_contract(), NOTHING),
+        "policy must be a StagePolicy; got NoneType",
+    ),
+    "move_back engagement": (
+        lambda: move_back(WRONG, to=Stage.PREPARATION, on=ON, reason="r"),
+        "engagement must be a Engagement; got str",
+    ),
+    "move_back reason": (
+        lambda: move_back(at(Stage.LAUNCH), to=Stage.PREPARATION, on=ON, reason=NOTHING),
+        "reason must be a str; got NoneType",
+    ),
+    "move_back to": (
+        lambda: move_back(at(Stage.LAUNCH), to=NUMBER, on=ON, reason="r"),
+        "to must be a Stage or one of its codes; got int",
+    ),
+    "transition case": (
+        lambda: transition(WRONG, "assessment", on=ON),
+        "case must be a Case; got str",
+    ),
+    "transition closure": (
+        lambda: transition(new_case(), "closed", on=ON, closure=WRONG),
+        "closure must be a Closure; got str",
+    ),
+    "transition reason": (
+        lambda: transition(new_case(), "assessment", on=ON, reason=NUMBER),
+        "reason must be a str; got int",
+    ),
+    "refer_crisis referral": (
+        lambda: refer_crisis(new_case(crisis=True), on=ON, referral=WRONG),
+        "referral must be a Referral; got str",
+    ),
+    "refer_crisis case": (
+        lambda: refer_crisis(WRONG, on=ON, referral=referral()),
+        "case must be a Case; got str",
+    ),
+    "raise_crisis reason": (
+        lambda: raise_crisis(new_case(), on=ON, reason=NUMBER),
+        "reason must be a str; got int",
+    ),
+    "raise_crisis case": (
+        lambda: raise_crisis(NOTHING, on=ON, reason="r"),
+        "case must be a Case; got NoneType",
+    ),
+    "resolve_crisis case": (
+        lambda: resolve_crisis(WRONG, on=ON, reason="r"),
+        "case must be a Case; got str",
+    ),
+    "allowed_moves": (
+        lambda: allowed_moves(NUMBER),
+        "status must be a CaseStatus or one of its codes; got int",
+    ),
+    "stage_guide": (
+        lambda: stage_guide(NUMBER),
+        "stage must be a Stage or one of its codes; got int",
+    ),
+    "check_lifecycle": (
+        lambda: check_lifecycle([WRONG]),
+        "moves must be a CaseMove; got str",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(every_call(None)))
+@pytest.mark.parametrize("day", [AWARE, NAIVE], ids=["aware", "naive"])
+def test_a_datetime_for_on_is_refused_at_the_entry(name: str, day: datetime) -> None:
+    with pytest.raises(ArgumentError) as info:
+        every_call(day)[name]()
+    assert info.value.parameter == "on"
+    assert info.value.value == day
+    assert "not a datetime" in str(info.value)
+
+
+@pytest.mark.parametrize("name", sorted(every_call(None)))
+@pytest.mark.parametrize("day", [date(1899, 12, 31), date(2200, 1, 1), date.max])
+def test_a_day_outside_the_range_is_refused(name: str, day: date) -> None:
+    with pytest.raises(ArgumentError) as info:
+        every_call(day)[name]()
+    assert info.value.parameter == "on"
+    assert "1900-01-01 to 2199-12-31" in str(info.value)
+
+
+@pytest.mark.parametrize("name", sorted(every_call(None)))
+def test_a_day_that_is_no_date_is_a_type_error(name: str) -> None:
+    with pytest.raises(TypeError, match=r"^on must be a datetime\.date; got str$"):
+        every_call("2025-07-01")[name]()
+
+
+@pytest.mark.parametrize("name", sorted(WRONGLY_TYPED))
+def test_a_wrongly_typed_argument_is_a_type_error_naming_it(name: str) -> None:
+    call, message = WRONGLY_TYPED[name]
+    with pytest.raises(TypeError) as info:
+        call()
+    assert str(info.value) == message

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from socialwork.errors import UnknownLanguageError
-from socialwork.models import BilingualText
-from socialwork.stages import Stage, stage_guide
+from socialwork.errors import (
+    UnknownCodeError,
+    UnknownLanguageError,
+)
+from socialwork.models import (
+    BilingualText,
+)
+from socialwork.stages import (
+    Stage,
+    stage_guide,
+)
 from socialwork.stages.cautions import Caution
 from socialwork.stages.exit import ExitCriterion
 
@@ -184,3 +192,12 @@ def test_a_stage_guide_shows_every_text_under_its_heading(language: str) -> None
         assert items == expected
         assert stage.label(language) in text.splitlines()[0]
     assert stage_guide("launch")._repr_html_().count("<h2>") == 7
+
+
+def test_stage_guide_takes_a_code_and_refuses_an_unknown_one() -> None:
+    assert stage_guide("launch") is stage_guide(Stage.LAUNCH)
+    with pytest.raises(UnknownCodeError) as info:
+        stage_guide("x")
+    assert info.value.parameter == "stage"
+    assert info.value.allowed == ("preparation", "launch", "consolidation", "evaluation")
+    assert "'x'" in str(info.value)

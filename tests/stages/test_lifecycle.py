@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from socialwork.errors import InvalidTransition, MalformedLifecycle
+from socialwork.errors import (
+    ArgumentError,
+    InvalidTransition,
+    MalformedLifecycle,
+    SocialWorkError,
+    UnknownCodeError,
+)
 from socialwork.models import (
     Assessment,
     AssessmentMethod,
@@ -28,6 +37,7 @@ from socialwork.stages import (
     transition,
 )
 from socialwork.stages.lifecycle import CASE_MOVES, CaseGuard, CaseMove, check_lifecycle
+from tests.stages.support import PROPERTY_CONTRACT, days_and_datetimes, referral
 from tests.strategies import assessments, cases, closures, goals
 
 PROPERTY = settings(max_examples=50, deadline=None)
@@ -302,3 +312,141 @@ def test_transition_is_deterministic_and_leaves_its_input(case: Case, to: CaseSt
 
     assert attempt() == attempt()
     assert case.model_dump() == snapshot
+
+
+status_codes = (
+    st.sampled_from(CaseStatus)
+    | st.sampled_from([s.value for s in CaseStatus])
+    | st.text(max_size=8)
+)
+
+
+def test_allowed_moves_converts_a_code() -> None:
+    # intake may go to assessment (no guard) or be closed (with a closure)
+    assert [(m.target.value, m.guard) for m in allowed_moves("intake")] == [
+        ("assessment", None),
+        ("closed", CaseGuard.CLOSURE_REQUIRED),
+    ]
+    with pytest.raises(UnknownCodeError) as info:
+        allowed_moves("intak")
+    assert info.value.parameter == "status"
+    assert "intake" in info.value.allowed
+
+
+def test_transition_takes_a_code_for_to() -> None:
+    moved = transition(new_case(), "assessment", on=date(2025, 6, 3))
+    assert moved.status is CaseStatus.ASSESSMENT
+    assert moved.history[-1].to_status is CaseStatus.ASSESSMENT
+    with pytest.raises(UnknownCodeError) as info:
+        transition(new_case(), "asessment", on=date(2025, 6, 3))
+    assert info.value.parameter == "to"
+
+
+def test_lifecycle_checks_take_codes() -> None:
+    # A table given by codes is checked as the same table: intake is its initial state.
+    codes: Any = ("intake", "closed", "reason_required", "close")
+    table = [CaseMove(codes[0], codes[1]), CaseMove(codes[1], codes[0], codes[2])]
+    with pytest.raises(MalformedLifecycle) as info:
+        check_lifecycle(table, states=("intake", "closed"), final="closed")
+    assert info.value.problem == "no initial state"
+    assert check_lifecycle(table[:1], states=("intake", "closed"), final="closed") is (
+        CaseStatus.INTAKE
+    )
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle(table[:1], states=("intake", "shut"))
+    assert unknown.value.parameter == "states"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle([CaseMove(codes[0], codes[3])])
+    assert unknown.value.parameter == "target"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle([CaseMove(codes[3], codes[0])])
+    assert unknown.value.parameter == "source"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle([CaseMove(codes[0], codes[1], codes[3])])
+    assert unknown.value.parameter == "guard"
+    with pytest.raises(UnknownCodeError) as unknown:
+        check_lifecycle(table[:1], final=codes[3])
+    assert unknown.value.parameter == "final"
+
+
+def test_each_crisis_move_records_its_reason_and_day() -> None:
+    case = new_case(status=CaseStatus.INTERVENTION)
+    raised = raise_crisis(case, on=date(2025, 7, 1), reason=" 表达自伤念头 ")
+    resolved = resolve_crisis(raised, on=date(2025, 7, 3), reason="安全计划已落实")
+    again = raise_crisis(resolved, on=date(2025, 7, 10), reason="家暴风险")
+    referred = refer_crisis(again, on=date(2025, 7, 11), referral=referral(date(2025, 7, 11)))
+    assert [(h.on, h.crisis, h.reason) for h in referred.history] == [
+        (date(2025, 7, 1), True, "表达自伤念头"),
+        (date(2025, 7, 3), False, "安全计划已落实"),
+        (date(2025, 7, 10), True, "家暴风险"),
+        (date(2025, 7, 11), False, "转介至区精神卫生中心"),
+    ]
+    assert all(h.from_status is h.to_status is CaseStatus.INTERVENTION for h in referred.history)
+    assert [r.id for r in referred.referrals] == ["r1"]
+
+
+def test_a_crisis_referral_is_dated_the_day_of_the_move() -> None:
+    in_crisis = new_case(status=CaseStatus.INTERVENTION, crisis=True)
+    with pytest.raises(InvalidTransition) as info:
+        refer_crisis(in_crisis, on=date(2025, 7, 3), referral=referral(date(2025, 7, 2)))
+    assert info.value.guard == "referral_date_mismatch"
+    assert (
+        CaseGuard.REFERRAL_DATE_MISMATCH.label("en")
+        == "The referral's date must be the move's date"
+    )
+
+
+def test_a_blank_reason_for_an_ordinary_move_is_an_argument_error() -> None:
+    with pytest.raises(ArgumentError) as info:
+        transition(new_case(), CaseStatus.ASSESSMENT, on=date(2025, 6, 3), reason="  ")
+    assert (info.value.parameter, info.value.value) == ("reason", "  ")
+    assert str(info.value) == "reason must be a text that is not blank, or None; got '  '"
+    kept = transition(new_case(), CaseStatus.ASSESSMENT, on=date(2025, 6, 3), reason="家访后")
+    assert kept.history[-1].reason == "家访后"
+
+
+def test_a_crisis_blocks_closing_and_the_guard_is_named_in_english() -> None:
+    closure = Closure(closed_on=date(2025, 7, 2), outcome=ClosureOutcome.TRANSFERRED)
+    with pytest.raises(InvalidTransition) as info:
+        transition(new_case(crisis=True), CaseStatus.CLOSED, on=date(2025, 7, 2), closure=closure)
+    assert info.value.guard == "crisis_open"
+    assert str(info.value) == "case cannot move from 'intake' to 'closed': crisis_open"
+    assert info.value.guard == CaseGuard.CRISIS_OPEN
+    assert CaseGuard.CRISIS_OPEN.label("en") == "A crisis is open: resolve or refer it first"
+
+
+@PROPERTY_CONTRACT
+@given(
+    st.sampled_from(CaseStatus),
+    st.booleans(),
+    status_codes,
+    days_and_datetimes,
+    st.none() | st.text(max_size=4),
+)
+def test_case_functions_raise_only_documented_errors(
+    status: CaseStatus, crisis: bool, to: str, day: date, reason: str | None
+) -> None:
+    closure = Closure(closed_on=OPENED, outcome=ClosureOutcome.DISENGAGED)
+    closed = status is CaseStatus.CLOSED
+    case = new_case(
+        status=status, crisis=crisis and not closed, closure=closure if closed else None
+    )
+    for call in (
+        lambda: transition(case, to, on=day, reason=reason),
+        lambda: raise_crisis(case, on=day, reason=reason or ""),
+        lambda: resolve_crisis(case, on=day, reason=reason or ""),
+        lambda: refer_crisis(case, on=day, referral=referral()),
+        lambda: allowed_moves(to),
+    ):
+        with contextlib.suppress(SocialWorkError, ValidationError):
+            call()
+
+
+def test_malformed_tables_name_their_problem() -> None:
+    with pytest.raises(MalformedLifecycle) as info:
+        check_lifecycle(m for m in CASE_MOVES if m.target is not CaseStatus.REVIEW)
+    assert info.value.problem == "more than one initial state"
+    with pytest.raises(MalformedLifecycle) as info:
+        check_lifecycle((*CASE_MOVES, CaseMove(CaseStatus.CLOSED, CaseStatus.REVIEW)))
+    assert info.value.problem == "closed left without a reopen reason"
+    assert str(info.value).endswith("closed left without a reopen reason: 'closed->review'")
