@@ -1,7 +1,7 @@
 """The frame indicators on PySpark in local mode equal the record path (opt-in: ``-m spark``).
 
 PySpark is not a dependency: run with
-``uv run --with pyspark pytest -m spark tests/test_frames_spark.py`` on a
+``uv run --with pyspark pytest -m spark tests/frames/test_spark.py`` on a
 machine with a Java runtime. Without PySpark the test is skipped.
 """
 
