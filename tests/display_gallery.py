@@ -1,6 +1,6 @@
 """The charts of the gallery: one of each kind, built from the built-in sample and a few risks.
 
-``tests/test_display.py`` validates them against the Vega-Lite v5 schema and
+``tests/display/test_displayable.py`` validates them against the Vega-Lite v5 schema and
 renders them; ``scripts/gallery.py`` writes the PNGs the docs' gallery shows.
 """
 

@@ -9,6 +9,13 @@ from types import ModuleType
 import pytest
 
 import socialwork
+import socialwork.metrics as metrics
+from socialwork.errors import (
+    ArgumentError,
+)
+from socialwork.models import (
+    Period,
+)
 
 PUBLIC_PACKAGES = (
     "socialwork",
@@ -96,3 +103,25 @@ def test_version_matches_the_distribution() -> None:
     from importlib.metadata import version
 
     assert socialwork.__version__ == version("socialwork")
+
+
+def test_the_period_functions_are_gone_for_the_period_methods() -> None:
+    with pytest.raises(ModuleNotFoundError):
+        importlib.import_module("socialwork.metrics.periods")
+    for name in ("month", "quarter", "year", "previous_month", "months_in", "evaluate"):
+        assert not hasattr(metrics, name)
+    with pytest.raises(ArgumentError):
+        Period.month(2**63, 1)
+
+
+def test_protocols_and_constants_stay_in_their_modules() -> None:
+    for name in (
+        "CaseLike",
+        "VisitLike",
+        "CATALOGUE",
+        "KEY_GROUP_COVERAGE",
+        "STAR_HOURS",
+        "IMPROVED",
+    ):
+        assert name not in metrics.__all__
+    assert len(metrics.__all__) < 92

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import inspect
 import json
+import pkgutil
 from typing import Any
 
 import jsonschema
@@ -11,9 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
+import socialwork.analysis
+import socialwork.calendars
+import socialwork.plans
 from socialwork import analysis, calendars, metrics, models, plans, stages
+from socialwork.records import replace
 from socialwork.schema import RECORD_TYPES, json_schema
 from tests import strategies
+from tests.strategies import METRIC_RECORDS, PLANNING_RECORDS
+from tests.support import PROPERTY
 
 RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **strategies.RECORDS,
@@ -92,3 +101,43 @@ def test_schemas_are_draft_2020_12_and_valid() -> None:
     for schema in SCHEMAS.values():
         assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
         jsonschema.Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("model", list(METRIC_RECORDS), ids=lambda t: t.__name__)
+@settings(max_examples=30)
+@given(data=st.data())
+def test_metric_records_round_trip(model: type[BaseModel], data: st.DataObject) -> None:
+    record = data.draw(METRIC_RECORDS[model])
+    assert model.model_validate_json(record.model_dump_json()) == record
+
+
+def planning_record_types() -> set[type[BaseModel]]:
+    """Every pydantic record class defined in a module of calendars, analysis or plans."""
+    found: set[type[BaseModel]] = set()
+    for package in (socialwork.calendars, socialwork.analysis, socialwork.plans):
+        for info in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            module = importlib.import_module(info.name)
+            for _, value in inspect.getmembers(module, inspect.isclass):
+                if issubclass(value, BaseModel) and value.__module__ == info.name:
+                    found.add(value)
+    return found
+
+
+def test_every_planning_record_has_a_strategy() -> None:
+    assert set(PLANNING_RECORDS) == planning_record_types()
+    assert len(PLANNING_RECORDS) == 23  # a goal's Target is a record of socialwork.metrics
+
+
+@pytest.mark.parametrize("model", list(PLANNING_RECORDS), ids=lambda t: t.__name__)
+def test_planning_records_round_trip_and_stay_frozen(model: type[BaseModel]) -> None:
+    @PROPERTY
+    @given(PLANNING_RECORDS[model])
+    def check(record: BaseModel) -> None:
+        assert model.model_validate_json(record.model_dump_json()) == record
+        assert replace(record) == record
+        data: dict[str, Any] = {name: getattr(record, name) for name in model.model_fields}
+        with pytest.raises(ValidationError) as info:
+            model.model_validate({**data, "unexpected": 1})
+        assert info.value.errors()[0]["type"] == "extra_forbidden"
+
+    check()

@@ -1,0 +1,78 @@
+"""Tests of socialwork.frames.contracts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd  # type: ignore[import-untyped]
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialwork import models as m
+from socialwork.errors import UnknownCodeError
+from socialwork.frames import (
+    KINDS,
+    FrameContractError,
+    contract,
+    to_records,
+    validate_frame,
+)
+from socialwork.frames.contracts import CONTRACTS, contracts_markdown, contracts_table
+
+MESSY = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "2025-06-01", "2025/06/01", "独居老人", "youth;低保对象", "是", "x"]),
+    st.sampled_from([0, -1, 3, 10**12, 2.5, float("nan"), True]),
+    st.sampled_from([date(2025, 6, 1), datetime(2025, 6, 1), datetime(2025, 6, 1, 9, 30)]),
+    st.text(max_size=4),
+)
+
+
+def test_contracts_follow_the_records() -> None:
+    clients = contract("clients")
+    assert clients.names[:4] == ("id", "name", "community_id", "registered_on")
+    assert clients.column("categories").type == "codes"
+    assert clients.column("risk_level").codes == tuple(r.value for r in m.RiskLevel)
+    assert clients.not_in_table == ("emergency_contact", "consents", "guardians")
+    assert contract("needs").column("severity").type == "scale5"
+    assert contract("service_hours").column("hours").type == "decimal"
+    assert contract("group_members").parent == "group_id"
+    assert len(contracts_table()) == sum(len(c.columns) for c in CONTRACTS.values())
+
+
+def test_unknown_kind_and_column() -> None:
+    with pytest.raises(UnknownCodeError):
+        contract("households")
+    with pytest.raises(UnknownCodeError):
+        contract("clients").column("age")
+
+
+@pytest.mark.parametrize("kind", [k for k in KINDS if contract(k).parent is None])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_messy_frames_raise_only_the_documented_errors(kind: str, data: st.DataObject) -> None:
+    names = [*contract(kind).names, "extra"]
+    chosen = data.draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names)))
+    rows = data.draw(st.integers(0, 3))
+    columns = {n: [data.draw(MESSY) for _ in range(rows)] for n in chosen}
+    frame = pd.DataFrame(columns, dtype=object)
+    if not chosen:
+        return
+    report = validate_frame(frame, kind)
+    assert report.rows == rows
+    try:
+        records = to_records(frame, kind)
+    except FrameContractError as err:
+        problems = err.problems
+    else:
+        problems = ()
+        assert len(records) == rows
+    assert all(p.row is not None and p.row < rows for p in problems)
+
+
+def test_the_contracts_page_shows_the_contracts() -> None:
+    page = (Path(__file__).parents[2] / "docs" / "frames-contracts.md").read_text("utf-8")
+    shown = page.split("<!-- contracts -->\n")[1].split("<!-- end -->")[0]
+    assert shown == contracts_markdown()

@@ -1,0 +1,245 @@
+"""Tests of socialwork.frames.convert."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd  # type: ignore[import-untyped]
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from socialwork import metrics
+from socialwork import models as m
+from socialwork.errors import ArgumentError, SocialWorkError
+from socialwork.frames import (
+    KINDS,
+    FrameContractError,
+    StationFrames,
+    contract,
+    frame_key_group_coverage,
+    from_records,
+    to_records,
+    validate_frame,
+)
+from socialwork.frames.contracts import CONTRACTS
+from socialwork.samples import station_month
+from tests import strategies
+from tests.frames.support import JUNE, SAMPLE_TABLES, SETTINGS
+
+
+def without(kind: str, record: BaseModel) -> dict[str, Any]:
+    """A record's data without the nested fields a table does not hold."""
+    return record.model_dump(exclude=set(contract(kind).not_in_table) - {"closure"})
+
+
+ROUND_TRIP: dict[str, type[BaseModel]] = {
+    "clients": m.Client,
+    "visits": m.Visit,
+    "needs": m.Need,
+    "staff": m.Staff,
+    "volunteers": m.Volunteer,
+    "resources": m.Resource,
+    "deliveries": m.ResourceDelivery,
+}
+
+
+def test_every_contract_column_is_a_field_of_its_record() -> None:
+    for spec in CONTRACTS.values():
+        fields = set(spec.record.model_fields)
+        extra = {spec.parent, "closed_on", "closure_outcome"}
+        assert set(spec.names) <= fields | extra, spec.kind
+        assert set(spec.names) | set(spec.not_in_table) >= fields, spec.kind
+
+
+def test_what_real_tables_hold_is_read() -> None:
+    df = pd.DataFrame(
+        {
+            "id": [1, 2],
+            "name": ["李大爷", "王阿姨"],
+            "community_id": ["c1", "c1"],
+            "registered_on": [pd.Timestamp("2025-03-02"), pd.Timestamp("2025-03-05")],
+            "categories": ["獨居老人", "Youth、低保对象"],
+            "risk_level": ["高风险", np.nan],
+            "born_on": ["1950-01-02", ""],
+        }
+    )
+    first, second = to_records(df, "clients")
+    assert isinstance(first, m.Client)
+    assert isinstance(second, m.Client)
+    assert first.id == "1"
+    assert first.registered_on == date(2025, 3, 2)
+    assert first.categories == (m.ClientCategory.LIVING_ALONE_ELDERLY,)
+    assert first.risk_level is m.RiskLevel.HIGH
+    assert first.born_on == date(1950, 1, 2)
+    assert second.categories == (m.ClientCategory.YOUTH, m.ClientCategory.MINIMUM_LIVELIHOOD)
+    assert second.risk_level is m.RiskLevel.LOW
+    assert second.born_on is None
+    hours = pd.DataFrame({"volunteer_id": ["v1"], "on": ["2025-06-02"], "hours": [np.float64(2.5)]})
+    (entry,) = to_records(hours, "service_hours")
+    assert isinstance(entry, m.ServiceHours)
+    assert entry.hours == Decimal("2.5")
+    surveys = pd.DataFrame(
+        {
+            "id": ["s1"],
+            "population": ["长者"],
+            "conducted_on": [date(2025, 6, 2)],
+            "respondents": [np.int64(50)],
+            "satisfied": [46.0],
+        }
+    )
+    (survey,) = to_records(surveys, "surveys")
+    assert isinstance(survey, m.SatisfactionSurvey)
+    assert survey.satisfied == 46
+
+
+def test_every_bad_row_is_reported() -> None:
+    df = pd.DataFrame(
+        {
+            "id": ["p1", "p2", "p3", "p4"],
+            "name": ["李大爷", "王阿姨", "", "钱爷爷"],
+            "community_id": ["c1", "c1", "c1", "c1"],
+            "registered_on": [
+                pd.Timestamp("2025-03-02 09:30"),
+                "2025-03-05",
+                "2025-03-05",
+                "2025/03/05",
+            ],
+            "categories": ["孤寡", "", "", ""],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(df, "clients")
+    found = {(p.row, p.column, p.rule) for p in info.value.problems}
+    assert found == {
+        (0, "registered_on", "datetime_not_date"),
+        (0, "categories", "enum"),
+        (2, "name", "missing"),
+        (3, "registered_on", "date_format"),
+    }
+    assert info.value.code == "frame_contract"
+    assert isinstance(info.value, SocialWorkError)
+    assert "registered_on" in str(info.value)
+
+
+def test_a_case_closure_comes_from_two_columns() -> None:
+    frame = from_records(JUNE.cases)
+    closed = [c for c in JUNE.cases if c.closure is not None]
+    assert frame.filter(pl.col("closed_on").is_not_null()).height == len(closed)
+    back = to_records(frame, "cases")
+    assert [without("cases", c) for c in back] == [without("cases", c) for c in JUNE.cases]
+    with pytest.raises(FrameContractError) as info:
+        to_records(pl.DataFrame({"group_id": ["g1"]}), "group_members")
+    assert {(p.column, p.rule, p.value) for p in info.value.problems} == {
+        ("member_id", "missing", None),
+        ("joined_on", "missing", None),
+    }
+
+
+@pytest.mark.parametrize("backend", ["polars", "pandas", "pyarrow"])
+@pytest.mark.parametrize("kind", sorted(SAMPLE_TABLES))
+def test_samples_round_trip(backend: str, kind: str) -> None:
+    records = SAMPLE_TABLES[kind]
+    back = to_records(from_records(records, backend=backend), kind)
+    assert [without(kind, r) for r in back] == [without(kind, r) for r in records]
+
+
+@pytest.mark.parametrize("kind", sorted(ROUND_TRIP))
+@SETTINGS
+@given(data=st.data())
+def test_generated_records_round_trip(kind: str, data: st.DataObject) -> None:
+    record = data.draw(strategies.RECORDS[ROUND_TRIP[kind]])
+    for backend in ("polars", "pandas"):
+        frame = from_records([record], backend=backend)
+        # what from_records writes, validate_frame passes and to_records reads back
+        assert validate_frame(frame, kind).problems == ()
+        (back,) = to_records(frame, kind)
+        assert without(kind, back) == without(kind, record)
+
+
+def test_from_records_refuses_mixed_or_unknown_records() -> None:
+    with pytest.raises(ArgumentError):
+        from_records([JUNE.clients[0], JUNE.visits[0]])
+    with pytest.raises(ArgumentError):
+        from_records([])
+    empty = from_records([], kind="visits")
+    assert empty.height == 0
+    assert empty.columns == list(contract("visits").names)
+    assert validate_frame(empty, "visits").ok
+    assert to_records(empty, "visits") == ()
+    with pytest.raises(ArgumentError):
+        from_records([JUNE.period])
+    with pytest.raises(ArgumentError):
+        from_records(JUNE.clients, backend="nothing")
+
+
+def test_kinds_listed() -> None:
+    assert KINDS[0] == "clients"
+    assert "staff" in KINDS
+
+
+def test_frames_of_two_engines_are_refused_with_the_tables_named() -> None:
+    clients, visits = from_records(JUNE.clients), from_records(JUNE.visits, backend="pandas")
+    with pytest.raises(ArgumentError, match=r"one engine; got 'clients: polars, visits: pandas'"):
+        frame_key_group_coverage(clients, visits, JUNE.period)
+    relation = duckdb.connect().from_arrow(from_records(JUNE.clients).to_arrow())
+    with pytest.raises(ArgumentError, match=r"got 'clients: duckdb, visits: polars'"):
+        frame_key_group_coverage(relation, from_records(JUNE.visits), JUNE.period)
+    with pytest.raises(ArgumentError, match=r"got 'frame: polars, client_id: pandas'"):
+        validate_frame(from_records(JUNE.visits), "visits", references={"client_id": visits})
+    with pytest.raises(ArgumentError, match=r"got 'clients: pandas, visits: polars'"):
+        StationFrames(
+            "s",
+            JUNE.period,
+            clients=from_records(JUNE.clients, backend="pandas"),
+            visits=from_records(JUNE.visits),
+        )
+
+
+def test_polars_eager_and_lazy_frames_mix() -> None:
+    clients, visits = from_records(JUNE.clients), from_records(JUNE.visits).lazy()
+    expected = metrics.key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
+    assert frame_key_group_coverage(clients, visits, JUNE.period).total == expected
+
+
+def test_every_indicator_of_several_tables_refuses_two_engines() -> None:
+    from socialwork import frames
+
+    pandas_cases = from_records(JUNE.cases, backend="pandas")
+    history = from_records(JUNE.cases, kind="case_history")
+    day = JUNE.period.end
+    calls: list[Callable[[], object]] = [
+        lambda: frames.frame_case_improvement(
+            pandas_cases, history, from_records(JUNE.cases, kind="case_goals")
+        ),
+        lambda: frames.frame_overdue_follow_ups(
+            pandas_cases, from_records(JUNE.visits), history, as_of=day
+        ),
+        lambda: frames.frame_mean_caseload(
+            pandas_cases, history, from_records(JUNE.station.staff), as_of=day
+        ),
+        lambda: frames.frame_group_attendance(
+            from_records(JUNE.groups, kind="group_members", backend="pandas"),
+            from_records(JUNE.groups, kind="group_sessions"),
+            JUNE.period,
+        ),
+    ]
+    for call in calls:
+        with pytest.raises(
+            ArgumentError, match=r"frames of one engine; got '\w+: pandas, \w+: polars"
+        ):
+            call()
+
+
+@pytest.mark.usefixtures("without_pyarrow")
+def test_checking_and_reading_pandas_frames_needs_no_pyarrow() -> None:
+    clients = from_records(station_month().clients, backend="pandas")
+    assert validate_frame(clients, "clients").ok
+    assert len(to_records(clients, "clients")) == len(station_month().clients)

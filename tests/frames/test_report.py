@@ -1,0 +1,431 @@
+"""The catalogue's indicators and the monthly report on frames equal the record path."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+import attrs
+import duckdb
+import pandas as pd  # type: ignore[import-untyped]
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialwork import frames, metrics
+from socialwork import models as m
+from socialwork.errors import ArgumentError, FrameContractError, UnknownCodeError
+from socialwork.frames import (
+    StationFrames,
+    frame_case_improvement,
+    frame_certification_rate,
+    frame_file_completeness,
+    frame_goal_attainment,
+    frame_group_attendance,
+    frame_home_visit_completion,
+    frame_mean_caseload,
+    frame_monthly_report,
+    frame_overdue_follow_ups,
+    frame_staff_turnover,
+    frame_survey_satisfaction,
+    frame_volunteer_hours,
+    from_records,
+    to_frame,
+    to_json,
+    to_records,
+    validate_frame,
+)
+from socialwork.frames.report import TABLES
+from socialwork.frames.services import _caseload, _follow_ups_and_caseload
+from socialwork.samples import station_month, station_previous_month
+from tests.frames_data import generated_records
+
+JUNE, MAY = station_month(), station_previous_month()
+
+
+def on_engine(frames: StationFrames, engine: str) -> StationFrames:
+    """The same tables on another engine: polars eager or lazy, pandas, DuckDB, dates as text."""
+    tables = {k: getattr(frames, k) for k in TABLES}
+    if engine == "polars-lazy":
+        tables = {k: v.lazy() for k, v in tables.items()}
+    elif engine == "pandas":
+        tables = {k: v.to_pandas() for k, v in tables.items()}
+    elif engine == "duckdb":
+        tables = {k: duckdb.from_arrow(v.to_arrow()) for k, v in tables.items()}
+    elif engine == "text-dates":  # as read from a CSV: ISO text in the date columns
+        tables = {k: v.with_columns(pl.col(pl.Date).cast(pl.String)) for k, v in tables.items()}
+    return attrs.evolve(frames, **tables)
+
+
+ENGINES = ["polars", "polars-lazy", "pandas", "duckdb", "text-dates"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_sample_report_from_frames_equals_the_record_report(engine: str) -> None:
+    now = on_engine(StationFrames.from_records(JUNE), engine)
+    before = on_engine(StationFrames.from_records(MAY), engine)
+    assert frame_monthly_report(now, JUNE.period, before) == metrics.monthly_report(
+        JUNE, JUNE.period, MAY
+    )
+    assert frame_monthly_report(now, JUNE.period) == metrics.monthly_report(JUNE, JUNE.period)
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "pandas", "duckdb"])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1), size=st.integers(0, 25))
+def test_generated_reports_from_frames_equal_the_record_reports(
+    engine: str, seed: int, size: int
+) -> None:
+    records = generated_records(size, seed=seed)
+    frames = on_engine(StationFrames.from_records(records), engine)
+    assert frame_monthly_report(frames, records.period) == metrics.monthly_report(
+        records, records.period
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    size=st.integers(0, 25),
+    day=st.dates(date(2025, 3, 25), date(2025, 9, 30)),
+    after=st.integers(0, 30),
+)
+def test_each_indicator_on_any_day_equals_the_record_path(
+    seed: int, size: int, day: date, after: int
+) -> None:
+    records = generated_records(size, seed=seed)
+    t = StationFrames.from_records(records).table
+    staff = records.station.staff
+    period = m.Period(start=min(day, date(2025, 6, 1)), end=max(day, date(2025, 6, 1)))
+    assert frame_overdue_follow_ups(
+        t("cases"), t("visits"), t("case_history"), as_of=day, after_days=after
+    ) == metrics.overdue_follow_ups(records.cases, records.visits, as_of=day, after_days=after)
+    assert frame_mean_caseload(
+        t("cases"), t("case_history"), t("staff"), as_of=day
+    ) == metrics.mean_caseload(records.cases, staff, as_of=day)
+    assert frame_certification_rate(t("staff"), as_of=day) == metrics.certification_rate(
+        staff, as_of=day
+    )
+    assert frame_staff_turnover(t("staff"), period) == metrics.staff_turnover(staff, period)
+    assert frame_home_visit_completion(t("visits"), period, after) == metrics.home_visit_completion(
+        records.visits, period, after
+    )
+    assert frame_group_attendance(
+        t("group_members"), t("group_sessions"), period
+    ) == metrics.group_attendance(records.groups, period)
+    assert frame_survey_satisfaction(t("surveys"), period) == metrics.survey_satisfaction(
+        records.surveys, period
+    )
+    assert frame_volunteer_hours(t("service_hours"), period) == metrics.volunteer_hours(
+        records.service_hours, period
+    )
+    assert frame_case_improvement(
+        t("cases"), t("case_history"), t("case_goals")
+    ) == metrics.case_improvement(records.cases)
+    assert frame_goal_attainment(t("case_goals")) == metrics.goal_attainment(records.cases)
+    assert frame_file_completeness(t("files")) == metrics.file_completeness(records.files)
+
+
+def test_a_case_closed_and_reopened_on_one_day_by_hand() -> None:
+    # Opened 1 June; closed and reopened on 10 June; last contact 5 June, before the
+    # reopening, so the follow-up counts from 10 June: due 17 June, overdue on 20 June.
+    # A second case closed for good on 12 June is not open on the 20th.
+    cases = pl.DataFrame(
+        {
+            "id": ["k1", "k2"],
+            "client_id": ["p1", "p2"],
+            "worker_id": ["s1", "s2"],
+            "opened_on": [date(2025, 6, 1), date(2025, 6, 1)],
+            "status": ["assessment", "closed"],
+            "closed_on": [None, date(2025, 6, 12)],
+            "closure_outcome": [None, "partial"],
+        }
+    )
+    history = pl.DataFrame(
+        {
+            "case_id": ["k1", "k1", "k2"],
+            "on": [date(2025, 6, 10)] * 2 + [date(2025, 6, 12)],
+            # the rows' order does not matter: the reopening is listed first
+            "from_status": ["closed", "intake", "intake"],
+            "to_status": ["assessment", "closed", "closed"],
+        }
+    )
+    visits = pl.DataFrame(
+        {
+            "id": ["v1"],
+            "client_id": ["p1"],
+            "on": [date(2025, 6, 5)],
+            "mode": ["phone"],
+            "worker_id": ["s1"],
+            "case_id": ["k1"],
+        }
+    )
+    (late,) = frame_overdue_follow_ups(cases, visits, history, as_of=date(2025, 6, 20))
+    assert (late.case_id, late.last_contact, late.due_on) == ("k1", None, date(2025, 6, 17))
+    assert frame_overdue_follow_ups(cases, visits, history, as_of=date(2025, 6, 17)) == ()
+    staff = pl.DataFrame(
+        {
+            "id": ["s1", "s2", "s3"],
+            "name": ["甲", "乙", "丙"],
+            "role": ["full_time", "supervisor", "intern"],
+            "grade": ["junior", "senior", "junior"],
+            "joined_on": [date(2024, 1, 1)] * 3,
+            "certification": ["junior", "none", "none"],
+        }
+    )
+    # one open case (k1) for two social workers; the intern is not counted
+    assert frame_mean_caseload(cases, history, staff, as_of=date(2025, 6, 20)) == 0.5
+    certified = frame_certification_rate(staff, as_of=date(2025, 6, 20))
+    assert (certified.numerator, certified.denominator) == (1, 2)
+    assert [e.record_id for e in certified.exclusions] == ["s3"]
+
+
+def test_tables_left_out_have_no_rows() -> None:
+    frames = StationFrames.from_records(JUNE)
+    partial = StationFrames(
+        JUNE.station.name, JUNE.period, clients=frames.clients, visits=frames.visits
+    )
+    report = frame_monthly_report(partial, JUNE.period)
+    assert report.line("key_group_coverage").value == metrics.key_group_coverage(
+        JUNE.clients, JUNE.visits, JUNE.period
+    )
+    assert report.line("survey_satisfaction").value == metrics.rate(0, 0)
+    assert report.line("home_visit_completion").value is None
+    assert report.groups == ()
+    duck = StationFrames(
+        JUNE.station.name,
+        JUNE.period,
+        clients=duckdb.from_arrow(frames.clients.to_arrow()),
+        visits=duckdb.from_arrow(frames.visits.to_arrow()),
+    )
+    assert frame_monthly_report(duck, JUNE.period) == report
+    pandas = StationFrames(JUNE.station.name, JUNE.period, clients=frames.clients.to_pandas())
+    assert frame_monthly_report(pandas, JUNE.period).line("key_group_coverage").value == (
+        metrics.key_group_coverage(JUNE.clients, (), JUNE.period)
+    )
+    assert StationFrames(JUNE.station.name, JUNE.period).table("staff").height == 0
+    with pytest.raises(UnknownCodeError):
+        partial.table("activities")
+    with pytest.raises(ArgumentError):
+        StationFrames(JUNE.station.name, JUNE.period, home_visits_planned=-1)
+
+
+# --- child tables in and out -------------------------------------------------------------
+
+
+def test_whole_groups_and_cases_come_back_from_their_tables() -> None:
+    children = {
+        kind: from_records(JUNE.groups, kind=kind) for kind in ("group_members", "group_sessions")
+    }
+    assert to_records(from_records(JUNE.groups), "groups", children=children) == JUNE.groups
+    members = to_records(children["group_members"], "group_members")
+    assert members == tuple(x for g in JUNE.groups for x in g.members)
+    sessions = to_records(children["group_sessions"].to_pandas(), "group_sessions")
+    assert sessions == tuple(x for g in JUNE.groups for x in g.sessions)
+    cases = {kind: from_records(JUNE.cases, kind=kind) for kind in ("case_goals", "case_history")}
+    back = list(to_records(from_records(JUNE.cases), "cases", children=cases))
+    read = [(c.goals, c.history) for c in back if isinstance(c, m.Case)]
+    assert read == [(c.goals, c.history) for c in JUNE.cases]
+    for kind in ("group_members", "group_sessions", "case_goals", "case_history"):
+        assert validate_frame(
+            from_records(JUNE.groups if "group" in kind else JUNE.cases, kind=kind), kind
+        ).ok
+
+
+def test_child_rows_are_checked_against_their_parent() -> None:
+    groups = from_records(JUNE.groups)
+    members = from_records(JUNE.groups, kind="group_members")
+    orphan = pl.concat([members, members.head(1).with_columns(pl.lit("g404").alias("group_id"))])
+    with pytest.raises(FrameContractError) as info:
+        to_records(groups, "groups", children={"group_members": orphan})
+    assert [(p.column, p.rule, p.value) for p in info.value.problems] == [
+        ("group_id", "unknown_reference", "g404")
+    ]
+    assert info.value.kind == "group_members"
+    # the group's own rule: every attendee is a member that day
+    with pytest.raises(FrameContractError) as info:
+        to_records(
+            groups,
+            "groups",
+            children={"group_sessions": from_records(JUNE.groups, kind="group_sessions")},
+        )
+    assert {p.rule for p in info.value.problems} == {"attendee_not_member"}
+    bad = members.with_columns(pl.lit(None, pl.String).alias("group_id"))
+    with pytest.raises(FrameContractError) as info:
+        to_records(bad, "group_members")
+    assert {(p.column, p.rule) for p in info.value.problems} == {("group_id", "missing")}
+    with pytest.raises(ArgumentError):
+        to_records(groups, "groups", children={"case_goals": members})
+    with pytest.raises(ArgumentError):
+        from_records(JUNE.clients, kind="group_members")
+
+
+def test_a_case_without_history_rows_keeps_its_dates() -> None:
+    opened = date(2025, 6, 2)
+    case = m.Case(id="k1", client_id="p1", worker_id="s1", opened_on=opened)
+    frames = (from_records([case]), from_records([case], kind="case_history"))
+    assert frames[1].height == 0
+    day = opened + timedelta(days=9)
+    (late,) = frame_overdue_follow_ups(
+        frames[0], from_records([], kind="visits"), frames[1], as_of=day
+    )
+    assert late.due_on == opened + timedelta(days=7)
+
+
+# --- results out: every table-shaped result ----------------------------------------------
+
+
+def test_planning_and_stage_results_as_tables_and_json() -> None:
+    from socialwork.analysis import Offer, Risk, RiskCategory, RiskRegister, RiskScore, match_needs
+    from socialwork.stages import Engagement, EvaluationEvidence, Stage, check_exit
+
+    register = RiskRegister(
+        risks=(
+            Risk(
+                id="a",
+                title="资金中断",
+                category=RiskCategory.FUNDING,
+                inherent=RiskScore(likelihood=3, impact=5),
+            ),
+            Risk(
+                id="b",
+                title="人才流失",
+                category=RiskCategory.STAFFING,
+                inherent=RiskScore(likelihood=3, impact=4),
+            ),
+        )
+    )
+    ranking = to_frame(register.ranking("inherent"))
+    # ratings 3 x 5 = 15 and 3 x 4 = 12, highest first
+    assert ranking["risk_id"].to_list() == ["a", "b"]
+    assert ranking["rating"].to_list() == [15, 12]
+    heat = to_frame(register.heat_map("inherent"))
+    assert heat.height == 25
+    cell = heat.filter((pl.col("likelihood") == 3) & (pl.col("impact") == 5)).row(0, named=True)
+    assert (cell["count"], cell["risks"]) == (1, "a")
+    assert heat["count"].sum() == 2
+    assert json.loads(to_json(register.heat_map("inherent")))["cells"][2][4] == ["a"]
+
+    needs = [n for n in JUNE.needs if n.status is m.NeedStatus.OPEN][:3]
+    domain = needs[0].domain
+    matching = match_needs(needs, [Offer(id="o1", domain=domain, capacity=1, description="物资")])
+    rows = to_frame(matching)
+    assert rows.height == len(needs)
+    assert rows.filter(pl.col("offer_id") == "o1").height == 1
+    assert set(rows["unmatched_reason"].drop_nulls()) <= {
+        "no_offer_in_domain",
+        "capacity_exhausted",
+    }
+    assert json.loads(to_json(matching))["assignments"][0]["offer_id"] == "o1"
+
+    engagement = Engagement(community_id="c1", stage=Stage.EVALUATION, entered_on=date(2025, 11, 1))
+    check = check_exit(
+        engagement,
+        EvaluationEvidence(
+            summary_written=True,
+            qualitative_sources=4,
+            quantitative_indicators=0,
+            next_cycle_plan=True,
+        ),
+    )
+    criteria = to_frame(check, backend="pandas")
+    assert len(criteria) == 4
+    unmet = criteria[~criteria["met"]]
+    # no quantitative indicator against a threshold of at least one
+    assert unmet["criterion"].tolist() == ["quantitative_evidence"]
+    assert unmet["measured"].tolist() == [0.0]
+    assert json.loads(to_json(check))["stage"] == "evaluation"
+
+
+def test_casework_results_as_tables() -> None:
+    frames = StationFrames.from_records(JUNE)
+    late = frame_overdue_follow_ups(
+        frames.cases, frames.visits, frames.case_history, as_of=JUNE.period.end
+    )
+    table = to_frame(late)
+    assert table.height == len(late)
+    assert table.schema["due_on"] == pl.Date
+    assert table["case_id"].to_list() == [f.case_id for f in late]
+    cover = frame_monthly_report(frames, JUNE.period)
+    by_category = to_frame(cover.coverage_by_category)
+    assert by_category["key"].to_list() == [c.value for c, _ in cover.coverage_by_category]
+    assert by_category["numerator"].to_list() == [
+        r.numerator for _, r in cover.coverage_by_category
+    ]
+    assert json.loads(to_json(cover))["overdue"][0]["case_id"] == late[0].case_id
+
+
+def test_a_frame_that_breaks_the_contract_names_the_column() -> None:
+    visits = from_records(JUNE.visits)
+    with pytest.raises(FrameContractError) as info:
+        frame_home_visit_completion(visits.drop("mode"), JUNE.period, 10)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("mode", "missing_column")]
+    assert "mode" in str(info.value)
+    as_numbers = visits.with_columns(pl.lit(20250601).alias("on"))
+    with pytest.raises(FrameContractError) as info:
+        frame_home_visit_completion(as_numbers, JUNE.period, 10)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("on", "date_type")]
+    # optional columns left out read as blank: no staff member has left, none is certified
+    staff = from_records(JUNE.station.staff).drop("left_on", "certification")
+    certified = frame_certification_rate(staff, as_of=JUNE.period.end)
+    assert certified.numerator == 0
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "duckdb", "text-dates"])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    size=st.integers(0, 25),
+    day=st.dates(date(2025, 3, 25), date(2025, 9, 30)),
+    after=st.integers(0, 30),
+)
+def test_the_reports_one_query_for_follow_ups_and_caseload_equals_the_record_path(
+    engine: str, seed: int, size: int, day: date, after: int
+) -> None:
+    records = generated_records(size, seed=seed)
+    t = on_engine(StationFrames.from_records(records), engine).table
+    late, opened = _follow_ups_and_caseload(
+        t("cases"), t("visits"), t("case_history"), as_of=day, after_days=after
+    )
+    assert late == metrics.overdue_follow_ups(
+        records.cases, records.visits, as_of=day, after_days=after
+    )
+    assert opened == sum(case.open_on(day) for case in records.cases)
+    assert _caseload(opened, t("staff"), day) == metrics.mean_caseload(
+        records.cases, records.station.staff, as_of=day
+    )
+
+
+@pytest.mark.usefixtures("without_pyarrow")
+def test_the_report_on_pandas_without_pyarrow_names_what_to_install() -> None:
+    june = station_month()
+    tables = StationFrames.from_records(june, backend="pandas")
+    with pytest.raises(ImportError, match=r"pip install pyarrow"):
+        frame_monthly_report(tables, june.period)
+
+
+@pytest.mark.usefixtures("without_pyarrow")
+def test_polars_needs_no_pyarrow_check() -> None:
+    june = station_month()
+    tables = StationFrames.from_records(june, backend="polars")
+    assert frame_monthly_report(tables, june.period) == metrics.monthly_report(june, june.period)
+
+
+def test_with_pyarrow_pandas_gives_the_record_path_report() -> None:
+    june = station_month()
+    tables = StationFrames.from_records(june, backend="pandas")
+    assert isinstance(tables.clients, pd.DataFrame)
+    assert frame_monthly_report(tables, june.period) == metrics.monthly_report(june, june.period)
+
+
+def test_the_reports_check_their_bundles_too() -> None:
+    with pytest.raises(TypeError, match=r"^records must be a StationRecords; got list"):
+        metrics.monthly_report([], JUNE.period)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^previous must be a StationRecords; got str"):
+        metrics.monthly_report(JUNE, JUNE.period, "may")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^frames must be a StationFrames; got StationRecords"):
+        frames.frame_monthly_report(JUNE, JUNE.period)  # type: ignore[arg-type]
+    tables = frames.StationFrames.from_records(JUNE)
+    with pytest.raises(TypeError, match=r"^previous must be a StationFrames; got StationRecords"):
+        frames.frame_monthly_report(tables, JUNE.period, JUNE)  # type: ignore[arg-type]

@@ -1,0 +1,211 @@
+"""Tests of socialwork.frames.validate."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+import pandas as pd  # type: ignore[import-untyped]
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialwork.errors import ArgumentError
+from socialwork.frames import (
+    FrameContractError,
+    from_records,
+    to_records,
+    validate_frame,
+)
+from socialwork.samples import station_month
+from tests.frames.support import ENGINES, SAMPLE_TABLES, SETTINGS
+
+BAD_CLIENTS = {
+    "id": ["p1", "p2", "p2", "p4", "p5"],
+    "name": ["李大爷", " ", "王阿姨", "赵奶奶", "钱爷爷"],
+    "community_id": ["c1", "c1", "c1", "c1", "c9"],
+    "registered_on": ["2025-03-02", "2025-03-02", "2025/03/02", "1899-12-31", "2025-04-01"],
+    "categories": ["独居老人", "living_alone_elderly;youth", "孤寡", "", "Youth、低保对象"],
+    "risk_level": ["low", "高风险", "critical", None, "High"],
+}
+
+
+EXPECTED = {
+    (1, "name", "missing"),
+    (2, "registered_on", "date_format"),
+    (3, "registered_on", "date_out_of_range"),  # "1899-12-31": ISO text before 1900
+    (2, "categories", "enum"),
+    (2, "risk_level", "enum"),
+    (1, "id", "duplicate_id"),
+    (2, "id", "duplicate_id"),
+    (4, "community_id", "unknown_reference"),
+}
+
+
+ISO_LIKE = st.one_of(
+    st.dates(min_value=date(1800, 1, 1), max_value=date(2300, 12, 31)).map(date.isoformat),
+    st.tuples(st.integers(1, 9999), st.integers(0, 13), st.integers(0, 32)).map(
+        lambda t: f"{t[0]:04d}-{t[1]:02d}-{t[2]:02d}"
+    ),
+)
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("kind", sorted(SAMPLE_TABLES))
+def test_sample_tables_are_valid_on_every_engine(engine: str, kind: str) -> None:
+    report = validate_frame(ENGINES[engine](SAMPLE_TABLES[kind], kind), kind)
+    assert report.ok, report.problems
+    assert report.rows == len(SAMPLE_TABLES[kind])
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "pyarrow"])
+def test_every_broken_rule_is_reported_by_row_column_and_code(engine: str) -> None:
+    frame = pl.DataFrame(BAD_CLIENTS)
+    native: Any = {"polars": frame, "pandas": frame.to_pandas(), "pyarrow": frame.to_arrow()}[
+        engine
+    ]
+    communities = pl.DataFrame({"id": ["c1"]})
+    other: Any = {"polars": communities, "pandas": communities.to_pandas()}.get(
+        engine, communities.to_arrow()
+    )
+    report = validate_frame(native, "clients", references={"community_id": other})
+    found = {(p.row, p.column, p.rule) for p in report.problems}
+    assert found == EXPECTED
+    assert report.rules()["duplicate_id"] == 2
+    assert {p.record_id for p in report.problems if p.rule == "enum"} == {"p2"}
+
+
+def test_lazy_and_duckdb_frames_report_ids_without_rows() -> None:
+    frame = pl.DataFrame(BAD_CLIENTS)
+    for native in (frame.lazy(), duckdb.from_arrow(frame.to_arrow())):
+        report = validate_frame(native, "clients")
+        assert {(p.record_id, p.column, p.rule) for p in report.problems} >= {
+            ("p2", "name", "missing"),
+            ("p2", "registered_on", "date_format"),
+        }
+        assert all(p.row is None for p in report.problems)
+
+
+def test_columns_missing_unknown_or_of_the_wrong_type() -> None:
+    frame = pl.DataFrame(
+        {"id": ["p1"], "registered_on": [20250302], "age": [70], "community_id": [1]}
+    )
+    found = {(p.column, p.rule) for p in validate_frame(frame, "clients").problems}
+    assert found == {
+        ("name", "missing_column"),
+        ("age", "extra_forbidden"),
+        ("registered_on", "date_type"),
+    }
+
+
+def test_dates_counts_and_order() -> None:
+    staff = pl.DataFrame(
+        {
+            "id": ["s1", "s2"],
+            "name": ["甲", "乙"],
+            "role": ["full_time", "intern"],
+            "grade": ["junior", "初级社工"],
+            "joined_on": [date(2024, 1, 1), date(2024, 1, 1)],
+            "left_on": [date(2023, 1, 1), None],
+        }
+    )
+    found = {(p.row, p.column, p.rule) for p in validate_frame(staff, "staff").problems}
+    assert found == {(0, "left_on", "end_before_start")}
+    visits = pl.DataFrame(
+        {
+            "id": ["v1", "v2"],
+            "client_id": ["p1", "p1"],
+            "on": [datetime(2025, 6, 1), datetime(2025, 6, 1, 9, 30)],
+            "mode": ["home_visit", "家访"],
+            "worker_id": ["s1", "s1"],
+            "duration_minutes": [-5, 30],
+        }
+    )
+    found = {(p.row, p.column, p.rule) for p in validate_frame(visits, "visits").problems}
+    assert found == {(1, "on", "datetime_not_date"), (0, "duration_minutes", "greater_than_equal")}
+
+
+def test_validate_refuses_what_is_no_frame() -> None:
+    with pytest.raises(ArgumentError):
+        validate_frame([1, 2], "clients")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError):
+        validate_frame(pl.DataFrame({"id": ["p1"]}), "clients", references={"age": pl.DataFrame()})
+
+
+def test_a_pandas_yes_no_column_with_blanks_validates_as_to_records_reads_it() -> None:
+    # an unchecked delivery (matched_need None) makes pandas keep the column as objects
+    june = station_month()
+    deliveries = [
+        d.model_copy(update={"matched_need": None}) if i == 0 else d
+        for i, d in enumerate(june.deliveries)
+    ]
+    df = from_records(deliveries, kind="deliveries", backend="pandas")
+    assert df["matched_need"].dtype == object
+    assert validate_frame(df, "deliveries").ok
+    assert to_records(df, "deliveries") == tuple(deliveries)
+    df.loc[1, "matched_need"] = "否 "
+    df.loc[2, "matched_need"] = 1
+    df.loc[3, "matched_need"] = "maybe"
+    found = validate_frame(df, "deliveries").problems
+    assert [(p.row, p.column, p.rule) for p in found] == [
+        (2, "matched_need", "bool_parsing"),
+        (3, "matched_need", "bool_parsing"),
+    ]
+
+
+def test_a_pandas_frame_with_two_columns_of_one_name_is_refused() -> None:
+    twice = pd.DataFrame([["p1", "李大爷"]], columns=["id", "id"])
+    with pytest.raises(ArgumentError, match=r"^frame must be a frame whose column names differ"):
+        validate_frame(twice, "clients")
+
+
+@SETTINGS
+@given(
+    days=st.lists(ISO_LIKE, min_size=1, max_size=8), backend=st.sampled_from(["polars", "pandas"])
+)
+def test_validate_frame_judges_text_dates_as_to_records_does(days: list[str], backend: str) -> None:
+    # impossible days (2025-02-30, 2023-02-29) and days outside 1900-2199, by the same rule codes
+    n = len(days)
+    data = {
+        "id": [f"p{i}" for i in range(n)],
+        "name": ["李大爷"] * n,
+        "community_id": ["c1"] * n,
+        "registered_on": days,
+        "categories": ["独居老人"] * n,
+    }
+    frame = pl.DataFrame(data) if backend == "polars" else pd.DataFrame(data)
+    found = {(p.row, p.rule) for p in validate_frame(frame, "clients").problems}
+    try:
+        to_records(frame, "clients")
+        read: set[tuple[int | None, str]] = set()
+    except FrameContractError as err:
+        read = {(p.row, p.rule) for p in err.problems}
+    assert found == read
+
+
+def test_a_pandas_column_of_dates_and_timestamps_is_checked_cell_by_cell() -> None:
+    # what pd.read_excel gives for a column of dates with one typed by hand
+    days = [
+        date(2025, 3, 2),
+        pd.Timestamp("2025-01-06"),
+        "2025/02/01",
+        pd.Timestamp("2025-01-06 10:30"),
+        "",
+    ]
+    n = len(days)
+    frame = pd.DataFrame(
+        {
+            "id": [f"p{i}" for i in range(n)],
+            "name": ["李大爷"] * n,
+            "community_id": ["c1"] * n,
+            "registered_on": days,
+            "categories": ["独居老人"] * n,
+        }
+    )
+    found = [(p.row, p.rule) for p in validate_frame(frame, "clients").problems]
+    assert sorted(found) == [(2, "date_format"), (3, "datetime_not_date"), (4, "missing")]
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, "clients")
+    assert sorted((p.row, p.rule) for p in info.value.problems) == sorted(found)

@@ -1,0 +1,45 @@
+"""Tests of socialwork.metrics.catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from socialwork.errors import (
+    UnknownCodeError,
+)
+from socialwork.metrics import (
+    Rate,
+    catalogue,
+    rate,
+)
+from socialwork.metrics.catalogue import (
+    CATALOGUE,
+    OVERDUE_FOLLOW_UPS,
+    StationPeriod,
+    indicator,
+)
+from tests.metrics.support import JUNE
+
+
+def test_a_catalogue_entry_by_code() -> None:
+    assert indicator("overdue_follow_ups").definition is OVERDUE_FOLLOW_UPS
+    assert indicator("key_group_coverage").measure(StationPeriod(JUNE, JUNE.period)) == rate(65, 76)
+    with pytest.raises(UnknownCodeError) as info:
+        indicator("happiness")
+    assert info.value.allowed == tuple(CATALOGUE)
+
+
+def test_home_visit_completion_entry_uses_the_plan() -> None:
+    # June plans 60 home visits (15 a week) and has 32 (8 a week; see test_metrics_report).
+    value = catalogue._home_visit_completion(StationPeriod(JUNE, JUNE.period))
+    assert isinstance(value, Rate)
+    assert (value.numerator, value.denominator) == (32, 60)
+
+
+def test_catalogue_refuses_a_shared_code() -> None:
+    entry = catalogue.CATALOGUE["key_group_coverage"]
+    other = catalogue.CATALOGUE["survey_satisfaction"]
+    with pytest.raises(RuntimeError, match=r"^two catalogue entries share a code$"):
+        catalogue._catalogue(entry, entry)
+    built = catalogue._catalogue(entry, other)
+    assert dict(built) == {"key_group_coverage": entry, "survey_satisfaction": other}

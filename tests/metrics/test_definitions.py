@@ -1,0 +1,136 @@
+"""Tests of socialwork.metrics.definitions."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any, cast
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from socialwork.errors import (
+    ArgumentError,
+    SocialWorkError,
+)
+from socialwork.metrics import (
+    TargetStatus,
+)
+from socialwork.metrics.catalogue import (
+    KEY_GROUP_COVERAGE,
+    OVERDUE_FOLLOW_UPS,
+    SURVEY_SATISFACTION,
+    VOLUNTEER_HOURS,
+)
+from socialwork.records import replace
+from tests.metrics.support import JUNE_PERIOD, refusal
+
+
+@pytest.mark.parametrize(
+    "value",
+    [float("nan"), float("inf"), -math.inf, Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity")],
+)
+def test_nan_is_never_a_measurement(value: Any) -> None:
+    # NaN coverage was once judged "off_track" and shown as "nan%".
+    with pytest.raises(ArgumentError) as info:
+        KEY_GROUP_COVERAGE.judge(value, JUNE_PERIOD)
+    assert info.value.parameter == "value"
+    with pytest.raises(ArgumentError):
+        KEY_GROUP_COVERAGE.format(value)
+    with pytest.raises(ArgumentError):
+        VOLUNTEER_HOURS.format(value, "en")
+
+
+@pytest.mark.parametrize("change", [float("nan"), float("inf"), 1e300])
+def test_a_change_must_be_finite(change: float) -> None:
+    with pytest.raises(ArgumentError) as info:
+        KEY_GROUP_COVERAGE.format_change(change)
+    assert info.value.parameter == "change"
+
+
+def test_huge_numbers_are_refused_not_overflowed() -> None:
+    with pytest.raises(ArgumentError):
+        VOLUNTEER_HOURS.format(10**400)
+    with pytest.raises(ArgumentError):
+        VOLUNTEER_HOURS.format(Decimal("9E+999999"))
+    assert VOLUNTEER_HOURS.format(Decimal("1E+15")) == "1000000000000000小时"
+
+
+def test_factor_is_one_of_the_documented_scales() -> None:
+    with pytest.raises(ValidationError):
+        replace(VOLUNTEER_HOURS, factor=10**400)
+    with pytest.raises(ValidationError):
+        replace(VOLUNTEER_HOURS, factor=7)
+
+
+@settings(max_examples=200)
+@given(
+    st.one_of(
+        st.integers(min_value=-(10**30), max_value=10**30),
+        st.floats(),
+        st.decimals(),
+    )
+)
+def test_a_figure_is_formatted_or_refused(value: Any) -> None:
+    shown = refusal(lambda: VOLUNTEER_HOURS.format(value))
+    status = refusal(lambda: OVERDUE_FOLLOW_UPS.judge(value, JUNE_PERIOD).status)
+    if isinstance(shown, SocialWorkError):
+        assert isinstance(shown, ArgumentError)
+        assert shown.parameter == "value"
+        assert isinstance(status, ArgumentError)
+    else:
+        assert isinstance(shown, str)
+        assert "nan" not in shown.lower()
+        assert "inf" not in shown.lower()
+        assert isinstance(status, TargetStatus)
+
+
+def test_figures_up_to_the_bound_and_the_bound_message() -> None:
+    assert VOLUNTEER_HOURS.format(10**15) == "1000000000000000小时"
+    assert VOLUNTEER_HOURS.format(1e15) == "1000000000000000小时"
+    assert VOLUNTEER_HOURS.format(-(10**15)) == "-1000000000000000小时"
+    for value in (10**15 + 1, 1.0000001e15, Decimal("1000000000000001"), Decimal("NaN")):
+        with pytest.raises(ArgumentError) as info:
+            VOLUNTEER_HOURS.format(value)
+        assert (info.value.parameter, info.value.value) == ("value", value)
+        assert info.value.expected == "a finite number from -1e+15 to 1e+15"
+    with pytest.raises(TypeError, match="value must be a number; got bool"):
+        VOLUNTEER_HOURS.format(True)
+    with pytest.raises(TypeError, match="value must be a number; got str"):
+        VOLUNTEER_HOURS.format(cast(Any, "5"))
+    with pytest.raises(ArgumentError) as scaled:
+        KEY_GROUP_COVERAGE.reaches(float("nan"), 95)
+    assert scaled.value.parameter == "scaled"
+    with pytest.raises(ArgumentError) as goal:
+        KEY_GROUP_COVERAGE.reaches(95, float("nan"))
+    assert goal.value.parameter == "goal"
+
+
+def test_a_plain_figure_without_a_unit_and_changes_in_every_language() -> None:
+    count = replace(VOLUNTEER_HOURS, unit=None, decimals=1)
+    assert count.format(5) == "5.0"
+    assert count.format_change(-2) == "-2.0"
+    assert KEY_GROUP_COVERAGE.format_change(5.0) == "+5.0 个百分点"
+    assert KEY_GROUP_COVERAGE.format_change(5.0, "zh-Hant") == "+5.0 個百分點"
+    assert KEY_GROUP_COVERAGE.format_change(5.0, "en-US") == "+5.0 pp"
+    per_mille = replace(KEY_GROUP_COVERAGE, factor=1000, targets=())
+    assert per_mille.format_change(12.34) == "+12.3‰"
+
+
+def test_percentage_point_suffix_in_simplified_chinese() -> None:
+    assert KEY_GROUP_COVERAGE.format_change(5.0) == "+5.0 个百分点"
+    assert SURVEY_SATISFACTION.format_change(-2.0, "zh") == "-2.0 个百分点"
+
+
+def test_plain_number_without_unit_has_no_suffix() -> None:
+    bare = OVERDUE_FOLLOW_UPS.model_copy(update={"unit": None})
+    assert bare.format_change(3.0, "en") == "+3"
+
+
+@pytest.mark.parametrize("bad", ["scaled", "goal"])
+def test_reaches_names_the_bad_argument(bad: str) -> None:
+    args = {"scaled": 1.0, "goal": 1.0, bad: float("nan")}
+    with pytest.raises(ArgumentError, match=rf"^{bad} must be a finite number"):
+        KEY_GROUP_COVERAGE.reaches(args["scaled"], args["goal"])

@@ -1,0 +1,117 @@
+"""Tests of socialwork.stages.exit."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from socialwork.errors import (
+    ArgumentError,
+)
+from socialwork.models import (
+    BilingualText,
+)
+from socialwork.records import MAX_COUNT, replace
+from socialwork.stages import (
+    Engagement,
+    Stage,
+    StagePolicy,
+    check_exit,
+    stage_warnings,
+)
+from socialwork.stages.cautions import Caution, StageWarning
+from socialwork.stages.evidence import MAX_MEASURE, MAX_RATIO
+from socialwork.stages.exit import Comparison, CriterionResult, ExitCriterion
+from tests.stages.support import EVIDENCE, PROPERTY_CONTRACT, at
+from tests.strategies import EVIDENCE_BY_STAGE, engagements, stage_policies
+from tests.support import exit_check
+
+
+def test_an_exit_check_is_one_row_per_criterion() -> None:
+    rows = exit_check().to_rows()
+    assert [(r["criterion"], r["measured"], r["threshold"], r["met"]) for r in rows] == [
+        ("summary_written", 1.0, 1.0, True),
+        ("qualitative_evidence", 4.0, 1.0, True),
+        ("quantitative_evidence", 0.0, 1.0, False),
+        ("next_cycle_plan", 1.0, 1.0, True),
+    ]
+    assert {r["stage"] for r in rows} == {"evaluation"}
+
+
+@PROPERTY_CONTRACT
+@given(engagements(), st.data(), stage_policies)
+def test_no_measure_or_warning_is_ever_nan(
+    engagement: Engagement, data: st.DataObject, policy: StagePolicy
+) -> None:
+    evidence = data.draw(EVIDENCE_BY_STAGE[engagement.stage])
+    for result in check_exit(engagement, evidence, policy).criteria:
+        assert result.measured is None or result.measured == result.measured
+    for warning in stage_warnings(engagement, evidence, policy):
+        assert warning.measured == warning.measured
+        assert warning.threshold == warning.threshold
+        assert warning.stage is engagement.stage
+        assert "nan" not in warning.message("en")
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -1, MAX_MEASURE + 1, 2**63])
+def test_a_result_refuses_a_measure_no_check_could_produce(bad: float) -> None:
+    text = BilingualText.of("只有数字", "Numbers only")
+    with pytest.raises(ArgumentError) as info:
+        CriterionResult(ExitCriterion.LEADERS_TRAINED, bad, 5, Comparison.AT_LEAST, False)
+    assert info.value.parameter == "measured"
+    with pytest.raises(ArgumentError) as info:
+        CriterionResult(ExitCriterion.LEADERS_TRAINED, 3, bad, Comparison.AT_LEAST, False)
+    assert info.value.parameter == "threshold"
+    with pytest.raises(ArgumentError) as info:
+        StageWarning(Caution.ONLY_NUMBERS, Stage.EVALUATION, 0.0, bad, text)
+    assert info.value.parameter == "threshold"
+    with pytest.raises(ArgumentError) as info:
+        StageWarning(Caution.ONLY_NUMBERS, Stage.EVALUATION, bad, 0.2, text)
+    assert info.value.parameter == "measured"
+
+
+def test_a_result_keeps_undefined_shares_and_required_flags() -> None:
+    undefined = CriterionResult(
+        ExitCriterion.HOUSEHOLDS_KNOWN, None, 0.3, Comparison.AT_LEAST, False
+    )
+    assert str(undefined) == "households_known: undefined (at least 0.3)"
+    required = CriterionResult(ExitCriterion.COMMUNITY_PLAN, False, True, Comparison.IS, False)
+    assert str(required) == "community_plan: False (must be True)"
+    # the largest threshold a policy can produce: a ratio of 1,000 times a billion requests
+    assert MAX_MEASURE == MAX_RATIO * MAX_COUNT == 10**12
+
+
+def test_an_exit_check_keeps_what_it_judged() -> None:
+    evidence = EVIDENCE[3]
+    policy = StagePolicy(min_quantitative_indicators=6)
+    check = check_exit(at(Stage.EVALUATION), evidence, policy)
+    assert (check.stage, check.evidence, check.policy) == (Stage.EVALUATION, evidence, policy)
+    # a written summary, 5 qualitative sources of at least 1, 5 quantitative of at least 6, a plan
+    assert [str(c) for c in check.criteria] == [
+        "summary_written: True (must be True)",
+        "qualitative_evidence: 5 (at least 1)",
+        "quantitative_evidence: 5 (at least 6)",
+        "next_cycle_plan: True (must be True)",
+    ]
+    assert [c.criterion for c in check.criteria] == [
+        ExitCriterion.SUMMARY_WRITTEN,
+        ExitCriterion.QUALITATIVE_EVIDENCE,
+        ExitCriterion.QUANTITATIVE_EVIDENCE,
+        ExitCriterion.NEXT_CYCLE_PLAN,
+    ]
+    assert [c.code for c in check.unmet] == ["quantitative_evidence"]
+
+
+def test_a_required_flag_that_is_false_is_shown_as_such() -> None:
+    evidence = replace(EVIDENCE[0], community_plan=False)
+    (plan,) = check_exit(at(Stage.PREPARATION), evidence).unmet
+    assert (plan.measured, plan.threshold, plan.comparison, plan.met) == (
+        False,
+        True,
+        Comparison.IS,
+        False,
+    )
+    assert str(plan) == "community_plan: False (must be True)"
+    assert plan.description() == "已按成文计划系统地进入社区"
+    assert plan.description("en") == "The worker entered the community through a written plan"
