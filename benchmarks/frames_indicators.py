@@ -59,13 +59,13 @@ import numpy as np
 import polars as pl
 
 from socialwork import metrics
-from socialwork.frames import (
+from socialwork.frames import to_records, validate_frame
+from socialwork.frames.indicators import (
     frame_key_group_coverage,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
-    to_records,
-    validate_frame,
 )
+from socialwork.metrics import services
 from socialwork.models import Client, ClientCategory, NeedStatus, Period
 
 SEED = 20250630
@@ -270,8 +270,8 @@ def duckdb_connection(t: dict[str, pl.DataFrame]) -> Any:
 def record_path(r: dict[str, Any]) -> Figures:
     return (
         metrics.key_group_coverage_by_category(r["clients"], r["visits"], PERIOD),
-        metrics.need_satisfaction(r["needs"], PERIOD),
-        metrics.resource_match_accuracy(r["deliveries"], PERIOD),
+        services.need_satisfaction(r["needs"], PERIOD),
+        services.resource_match_accuracy(r["deliveries"], PERIOD),
     )
 
 

@@ -37,14 +37,17 @@ from typing import Any
 
 from socialwork.metrics import (
     Rate,
-    case_improvement,
     caseload_per_worker,
-    goal_attainment,
     key_group_coverage_by_category,
     monthly_report,
+)
+from socialwork.metrics.casework import (
+    ATTAINED,
+    IMPROVED,
+    case_improvement,
+    goal_attainment,
     overdue_follow_ups,
 )
-from socialwork.metrics.casework import ATTAINED, IMPROVED
 from socialwork.models import (
     CaseStatus,
     Certification,

@@ -3,8 +3,11 @@
 Each page documents one public module: first the functions a user calls
 (the ones named in `FIRST` ahead of the rest), then the records, the enums,
 the results and other classes, the errors and the constants; last, the names
-that are importable only from the module's own submodules. Every name in the
-``__all__`` of every public module lands on exactly one page, and
+that are importable only from the module's own submodules, and the helpers
+(Protocols, constants, type aliases, the functions behind the indicator
+catalogue) that stay importable from their modules without being in any
+``__all__``. Every name in the ``__all__`` of every public module lands on
+exactly one page, and
 ``tests/test_docs_api.py`` checks the built site for it. Run it after adding
 or removing an exported name::
 
@@ -13,6 +16,7 @@ or removing an exported name::
 
 from __future__ import annotations
 
+import ast
 import enum
 import importlib
 import inspect
@@ -186,6 +190,20 @@ def render(module: ModuleType, name: str, *, full_path: bool = False) -> str:
     return directive(path_of(module, name, value), **options)
 
 
+def defined_names(module: ModuleType) -> list[str]:
+    """The names a module's own source defines at top level, private ones left out."""
+    source = inspect.getsource(module)
+    found: list[str] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            found.append(node.name)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            found.append(node.target.id)
+        elif isinstance(node, ast.Assign):
+            found.extend(t.id for t in node.targets if isinstance(t, ast.Name))
+    return [n for n in found if not n.startswith("_") and n != "__all__"]
+
+
 def pages() -> dict[str, str]:
     """Return each page's file name and text."""
     modules = {m.__name__: m for m in public_modules()}
@@ -206,6 +224,17 @@ def pages() -> dict[str, str]:
             if found not in documented:
                 documented.add(found)
                 extra.setdefault(owner, []).append((module, name))
+    helpers: dict[str, list[tuple[ModuleType, str]]] = {}
+    for module in modules.values():
+        owner = max(
+            (n for n, _ in PAGES if module.__name__ == n or module.__name__.startswith(n + ".")),
+            key=len,
+        )
+        for name in defined_names(module):
+            found = key(getattr(module, name), name)
+            if found not in documented:
+                documented.add(found)
+                helpers.setdefault(owner, []).append((module, name))
     texts: dict[str, str] = {}
     for name, file in PAGES:
         module = modules[name]
@@ -224,6 +253,16 @@ def pages() -> dict[str, str]:
             )
             parts.extend(
                 render(submodule, member, full_path=True) for submodule, member in extra[name]
+            )
+        if name in helpers:
+            parts.append("## Helpers 辅助名称")
+            parts.append(
+                "Importable from the module named in each heading but in no `__all__`, "
+                "outside the room's public face: its constants, type aliases, Protocols "
+                "and helper functions (the indicator catalogue's record functions among them)."
+            )
+            parts.extend(
+                render(submodule, member, full_path=True) for submodule, member in helpers[name]
             )
         texts[file] = "\n\n".join(parts) + "\n"
     return texts

@@ -3,7 +3,11 @@
 A public module is one whose dotted path has no part starting with ``_``;
 its public names are its ``__all__``. A name counts once across modules
 (``Rate`` re-exported by ``socialwork.metrics`` and defined in
-``socialwork.metrics.rates`` is one name).
+``socialwork.metrics.rates`` is one name). The rooms themselves
+(``socialwork.metrics`` in ``socialwork.__all__``) are modules, not names,
+and are not counted; Protocols, constants, type aliases and the functions
+behind the indicator catalogue stay importable from their modules without
+being listed in an ``__all__``, so they are not counted either.
 
 Usage: ``uv run python scripts/public_names.py`` (prints a Markdown table).
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+import types
 from collections import defaultdict
 
 import socialwork
@@ -38,7 +43,11 @@ def main() -> int:
             module = importlib.import_module(name)
         except ImportError:  # an extra that is not installed
             continue
-        exported = set(getattr(module, "__all__", ()))
+        exported = {
+            n
+            for n in getattr(module, "__all__", ())
+            if not isinstance(getattr(module, n), types.ModuleType)
+        }
         parts = name.split(".")
         room = parts[1] if len(parts) > 1 else "(top)"
         per_room[room] |= exported

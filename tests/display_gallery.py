@@ -10,12 +10,14 @@ from datetime import date
 from typing import Any
 
 from socialwork.analysis import RiskRegister
-from socialwork.metrics import indicator_trend_chart, monthly_report, rate
-from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+from socialwork.metrics import monthly_report, rate
 from socialwork.models import Period
 from socialwork.plans.review import PlanReview
 from socialwork.samples import station_month, station_previous_month
 from socialwork.stages import Engagement, MoveKind, Stage, StageMove
+from tests.metrics.support import (
+    KEY_GROUP_COVERAGE,
+)
 
 
 def sample_engagement() -> Engagement:
@@ -87,7 +89,7 @@ def charts(language: str = "zh") -> dict[str, dict[str, Any]]:
     ]
     return {
         "heat_map": register().heat_map("inherent").chart(language).to_dict(),
-        "trend": indicator_trend_chart(KEY_GROUP_COVERAGE, trend, language).to_dict(),
+        "trend": KEY_GROUP_COVERAGE.trend_chart(trend, language).to_dict(),
         "coverage": report.chart(language).to_dict(),
         "timeline": sample_engagement().chart(language, as_of=date(2025, 12, 31)).to_dict(),
         "attendance": june.groups[0].attendance_chart(language).to_dict(),

@@ -21,12 +21,13 @@ from socialwork import calendars as ca
 from socialwork import models as m
 from socialwork import plans as pn
 from socialwork import stages as sg
+from socialwork._arguments import MAX_COUNT
 from socialwork.metrics import definitions as md
 from socialwork.metrics import status as ms
 from socialwork.metrics import targets as mt
 from socialwork.plans import measurements as pm
 from socialwork.plans import review_records as pr
-from socialwork.records import MAX_COUNT, replace
+from socialwork.records import replace
 from socialwork.stages.evidence import MAX_RATIO
 
 DAY_MIN = date(2020, 1, 1)

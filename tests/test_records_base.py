@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from socialwork import models as m
-from socialwork.records import FIRST_DAY, LAST_DAY, MAX_COUNT, active_on, replace
+from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT
+from socialwork.records import active_on, replace
 from socialwork.samples import station_month
 
 JUNE = station_month()

@@ -11,6 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from socialwork import models as m
+from socialwork.models.personal import personal_fields
 from socialwork.samples import station_month
 from socialwork.schema import json_schema
 
@@ -523,10 +524,10 @@ def test_consent_activity_window() -> None:
 
 
 def test_personal_fields_are_marked() -> None:
-    assert m.personal_fields(m.Client) == {"name", "born_on", "phone", "address", "id_number"}
-    assert m.personal_fields(m.EmergencyContact) == {"name", "phone"}
-    assert m.personal_fields(m.Resource) == {"person_in_charge", "contact"}
-    assert m.personal_fields(m.Period) == frozenset()
+    assert personal_fields(m.Client) == {"name", "born_on", "phone", "address", "id_number"}
+    assert personal_fields(m.EmergencyContact) == {"name", "phone"}
+    assert personal_fields(m.Resource) == {"person_in_charge", "contact"}
+    assert personal_fields(m.Period) == frozenset()
     schema = json_schema()["Client"]
     assert schema["properties"]["name"]["personal_data"] is True
     assert "personal_data" not in schema["properties"]["community_id"]

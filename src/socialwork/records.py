@@ -42,10 +42,6 @@ from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, first_repeat, 
 from socialwork.errors import shown
 
 __all__ = [
-    "FIRST_DAY",
-    "LAST_DAY",
-    "MAX_COUNT",
-    "MAX_MONEY",
     "PERSONAL_DATA",
     "Count",
     "Day",
@@ -56,12 +52,6 @@ __all__ = [
     "Scale5",
     "Share",
     "Text",
-    "active_on",
-    "break_rule",
-    "check_chain",
-    "check_order",
-    "check_part",
-    "check_unique",
     "personal",
     "replace",
 ]

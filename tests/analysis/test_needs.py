@@ -17,14 +17,12 @@ from socialwork.analysis import (
     Offer,
     PriorityWeights,
     SwotItem,
-    bradshaw_code,
-    classify_resource,
-    group_by_domain,
     match_needs,
     prioritise,
     resource_gaps,
 )
-from socialwork.analysis.resources import ResourceStrategy, UnmatchedReason
+from socialwork.analysis.needs import bradshaw_code, group_by_domain
+from socialwork.analysis.resources import ResourceStrategy, UnmatchedReason, classify_resource
 from socialwork.calendars import Recurrence
 from socialwork.errors import PlanningInputError
 from socialwork.models import (

@@ -19,12 +19,15 @@ from socialwork.analysis import swot
 from socialwork.display.chart import VEGA_LITE_MIME, Chart
 from socialwork.display.document import Document, Table
 from socialwork.errors import ArgumentError, UnknownLanguageError
-from socialwork.metrics import coverage_chart, indicator_trend_chart, monthly_report, rate
-from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+from socialwork.metrics import monthly_report, rate
+from socialwork.metrics.casework import coverage_chart
 from socialwork.models import CaseStatus, ClientCategory, Period
 from socialwork.samples import station_month, station_previous_month
 from socialwork.stages import Engagement
 from tests.display_gallery import charts, register, sample_engagement
+from tests.metrics.support import (
+    KEY_GROUP_COVERAGE,
+)
 
 BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 
@@ -55,9 +58,7 @@ def test_heat_map_chart_counts_each_cell() -> None:
 
 
 def test_trend_chart_has_wilson_band_and_target() -> None:
-    spec = indicator_trend_chart(
-        KEY_GROUP_COVERAGE, [(Period.month(2025, 6), rate(51, 60))], "en"
-    ).to_dict()
+    spec = KEY_GROUP_COVERAGE.trend_chart([(Period.month(2025, 6), rate(51, 60))], "en").to_dict()
     (point,) = spec["data"]["values"]
     assert point["value"] == 85.0
     # Wilson 95% for 51/60 by hand: centre 0.88201/1.06403 = 0.82894,

@@ -16,7 +16,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from socialwork import metrics
 from socialwork import models as m
 from socialwork.errors import ArgumentError, SocialWorkError
 from socialwork.frames import (
@@ -24,12 +23,14 @@ from socialwork.frames import (
     FrameContractError,
     StationFrames,
     contract,
-    frame_key_group_coverage,
     from_records,
     to_records,
     validate_frame,
 )
+from socialwork.frames import services as frame_services
 from socialwork.frames.contracts import CONTRACTS
+from socialwork.frames.indicators import frame_key_group_coverage
+from socialwork.metrics import casework
 from socialwork.samples import station_month
 from tests import strategies
 from tests.frames.support import JUNE, SAMPLE_TABLES, SETTINGS
@@ -205,27 +206,26 @@ def test_frames_of_two_engines_are_refused_with_the_tables_named() -> None:
 
 def test_polars_eager_and_lazy_frames_mix() -> None:
     clients, visits = from_records(JUNE.clients), from_records(JUNE.visits).lazy()
-    expected = metrics.key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
+    expected = casework.key_group_coverage(JUNE.clients, JUNE.visits, JUNE.period)
     assert frame_key_group_coverage(clients, visits, JUNE.period).total == expected
 
 
 def test_every_indicator_of_several_tables_refuses_two_engines() -> None:
-    from socialwork import frames
 
     pandas_cases = from_records(JUNE.cases, backend="pandas")
     history = from_records(JUNE.cases, kind="case_history")
     day = JUNE.period.end
     calls: list[Callable[[], object]] = [
-        lambda: frames.frame_case_improvement(
+        lambda: frame_services.frame_case_improvement(
             pandas_cases, history, from_records(JUNE.cases, kind="case_goals")
         ),
-        lambda: frames.frame_overdue_follow_ups(
+        lambda: frame_services.frame_overdue_follow_ups(
             pandas_cases, from_records(JUNE.visits), history, as_of=day
         ),
-        lambda: frames.frame_mean_caseload(
+        lambda: frame_services.frame_mean_caseload(
             pandas_cases, history, from_records(JUNE.station.staff), as_of=day
         ),
-        lambda: frames.frame_group_attendance(
+        lambda: frame_services.frame_group_attendance(
             from_records(JUNE.groups, kind="group_members", backend="pandas"),
             from_records(JUNE.groups, kind="group_sessions"),
             JUNE.period,

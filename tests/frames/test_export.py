@@ -17,6 +17,7 @@ from socialwork.frames import (
     to_frame,
     to_json,
 )
+from socialwork.metrics import casework
 from socialwork.samples import station_previous_month
 from tests.frames.support import JUNE
 
@@ -28,7 +29,7 @@ def test_results_to_json_and_frames() -> None:
     # 65 key-group clients covered of 76 registered (the sample's June).
     assert table["numerator"].to_list()[0] == 65
     assert next(iter(to_frame(cover, backend="pandas")["denominator"])) == 76
-    late = metrics.overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=date(2025, 6, 30))
+    late = casework.overdue_follow_ups(JUNE.cases, JUNE.visits, as_of=date(2025, 6, 30))
     if late:
         rows = to_frame(late)
         assert rows.height == len(late)

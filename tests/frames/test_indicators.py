@@ -8,11 +8,12 @@ from hypothesis import strategies as st
 
 from socialwork import metrics
 from socialwork import models as m
-from socialwork.frames import (
+from socialwork.frames.indicators import (
     frame_key_group_coverage,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
 )
+from socialwork.metrics import services
 from tests.frames.support import ENGINES, JUNE
 from tests.frames_data import generated_station
 
@@ -24,12 +25,12 @@ def test_frame_indicators_equal_the_record_path_on_the_samples(engine: str) -> N
     assert frame_key_group_coverage(
         to(JUNE.clients, "clients"), to(JUNE.visits, "visits"), period
     ) == metrics.key_group_coverage_by_category(JUNE.clients, JUNE.visits, period)
-    assert frame_need_satisfaction(to(JUNE.needs, "needs"), period) == metrics.need_satisfaction(
+    assert frame_need_satisfaction(to(JUNE.needs, "needs"), period) == services.need_satisfaction(
         JUNE.needs, period
     )
     assert frame_resource_match_accuracy(
         to(JUNE.deliveries, "deliveries"), period
-    ) == metrics.resource_match_accuracy(JUNE.deliveries, period)
+    ) == services.resource_match_accuracy(JUNE.deliveries, period)
 
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))
@@ -49,8 +50,8 @@ def test_frame_indicators_equal_the_record_path_on_generated_data(
     if station.needs:
         assert frame_need_satisfaction(
             to(station.needs, "needs"), period
-        ) == metrics.need_satisfaction(station.needs, period)
+        ) == services.need_satisfaction(station.needs, period)
     if station.deliveries:
         assert frame_resource_match_accuracy(
             to(station.deliveries, "deliveries"), period
-        ) == metrics.resource_match_accuracy(station.deliveries, period)
+        ) == services.resource_match_accuracy(station.deliveries, period)

@@ -18,18 +18,7 @@ from socialwork import models as m
 from socialwork.errors import ArgumentError, FrameContractError, UnknownCodeError
 from socialwork.frames import (
     StationFrames,
-    frame_case_improvement,
-    frame_certification_rate,
-    frame_file_completeness,
-    frame_goal_attainment,
-    frame_group_attendance,
-    frame_home_visit_completion,
-    frame_mean_caseload,
     frame_monthly_report,
-    frame_overdue_follow_ups,
-    frame_staff_turnover,
-    frame_survey_satisfaction,
-    frame_volunteer_hours,
     from_records,
     to_frame,
     to_json,
@@ -37,7 +26,23 @@ from socialwork.frames import (
     validate_frame,
 )
 from socialwork.frames.report import TABLES
-from socialwork.frames.services import _caseload, _follow_ups_and_caseload
+from socialwork.frames.services import (
+    _caseload,
+    _follow_ups_and_caseload,
+    frame_case_improvement,
+    frame_certification_rate,
+    frame_file_completeness,
+    frame_goal_attainment,
+    frame_group_attendance,
+    frame_home_visit_completion,
+    frame_mean_caseload,
+    frame_overdue_follow_ups,
+    frame_staff_turnover,
+    frame_survey_satisfaction,
+    frame_volunteer_hours,
+)
+from socialwork.metrics import casework, services
+from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.samples import station_month, station_previous_month
 from tests.frames_data import generated_records
 
@@ -100,31 +105,31 @@ def test_each_indicator_on_any_day_equals_the_record_path(
     period = m.Period(start=min(day, date(2025, 6, 1)), end=max(day, date(2025, 6, 1)))
     assert frame_overdue_follow_ups(
         t("cases"), t("visits"), t("case_history"), as_of=day, after_days=after
-    ) == metrics.overdue_follow_ups(records.cases, records.visits, as_of=day, after_days=after)
+    ) == casework.overdue_follow_ups(records.cases, records.visits, as_of=day, after_days=after)
     assert frame_mean_caseload(
         t("cases"), t("case_history"), t("staff"), as_of=day
-    ) == metrics.mean_caseload(records.cases, staff, as_of=day)
-    assert frame_certification_rate(t("staff"), as_of=day) == metrics.certification_rate(
+    ) == casework.mean_caseload(records.cases, staff, as_of=day)
+    assert frame_certification_rate(t("staff"), as_of=day) == services.certification_rate(
         staff, as_of=day
     )
-    assert frame_staff_turnover(t("staff"), period) == metrics.staff_turnover(staff, period)
-    assert frame_home_visit_completion(t("visits"), period, after) == metrics.home_visit_completion(
-        records.visits, period, after
-    )
+    assert frame_staff_turnover(t("staff"), period) == services.staff_turnover(staff, period)
+    assert frame_home_visit_completion(
+        t("visits"), period, after
+    ) == casework.home_visit_completion(records.visits, period, after)
     assert frame_group_attendance(
         t("group_members"), t("group_sessions"), period
-    ) == metrics.group_attendance(records.groups, period)
-    assert frame_survey_satisfaction(t("surveys"), period) == metrics.survey_satisfaction(
+    ) == services.group_attendance(records.groups, period)
+    assert frame_survey_satisfaction(t("surveys"), period) == services.survey_satisfaction(
         records.surveys, period
     )
-    assert frame_volunteer_hours(t("service_hours"), period) == metrics.volunteer_hours(
+    assert frame_volunteer_hours(t("service_hours"), period) == services.volunteer_hours(
         records.service_hours, period
     )
     assert frame_case_improvement(
         t("cases"), t("case_history"), t("case_goals")
-    ) == metrics.case_improvement(records.cases)
-    assert frame_goal_attainment(t("case_goals")) == metrics.goal_attainment(records.cases)
-    assert frame_file_completeness(t("files")) == metrics.file_completeness(records.files)
+    ) == casework.case_improvement(records.cases)
+    assert frame_goal_attainment(t("case_goals")) == casework.goal_attainment(records.cases)
+    assert frame_file_completeness(t("files")) == services.file_completeness(records.files)
 
 
 def test_a_case_closed_and_reopened_on_one_day_by_hand() -> None:
@@ -187,7 +192,7 @@ def test_tables_left_out_have_no_rows() -> None:
         JUNE.station.name, JUNE.period, clients=frames.clients, visits=frames.visits
     )
     report = frame_monthly_report(partial, JUNE.period)
-    assert report.line("key_group_coverage").value == metrics.key_group_coverage(
+    assert report.line("key_group_coverage").value == casework.key_group_coverage(
         JUNE.clients, JUNE.visits, JUNE.period
     )
     assert report.line("survey_satisfaction").value == metrics.rate(0, 0)
@@ -202,7 +207,7 @@ def test_tables_left_out_have_no_rows() -> None:
     assert frame_monthly_report(duck, JUNE.period) == report
     pandas = StationFrames(JUNE.station.name, JUNE.period, clients=frames.clients.to_pandas())
     assert frame_monthly_report(pandas, JUNE.period).line("key_group_coverage").value == (
-        metrics.key_group_coverage(JUNE.clients, (), JUNE.period)
+        casework.key_group_coverage(JUNE.clients, (), JUNE.period)
     )
     assert StationFrames(JUNE.station.name, JUNE.period).table("staff").height == 0
     with pytest.raises(UnknownCodeError):
@@ -388,11 +393,11 @@ def test_the_reports_one_query_for_follow_ups_and_caseload_equals_the_record_pat
     late, opened = _follow_ups_and_caseload(
         t("cases"), t("visits"), t("case_history"), as_of=day, after_days=after
     )
-    assert late == metrics.overdue_follow_ups(
+    assert late == casework.overdue_follow_ups(
         records.cases, records.visits, as_of=day, after_days=after
     )
     assert opened == sum(case.open_on(day) for case in records.cases)
-    assert _caseload(opened, t("staff"), day) == metrics.mean_caseload(
+    assert _caseload(opened, t("staff"), day) == casework.mean_caseload(
         records.cases, records.station.staff, as_of=day
     )
 
@@ -429,3 +434,33 @@ def test_the_reports_check_their_bundles_too() -> None:
     tables = frames.StationFrames.from_records(JUNE)
     with pytest.raises(TypeError, match=r"^previous must be a StationFrames; got StationRecords"):
         frames.frame_monthly_report(tables, JUNE.period, JUNE)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_catalogue_entry_measures_the_same_on_frames_and_records(engine: str) -> None:
+    june = station_month()
+    tables = on_engine(StationFrames.from_records(june), engine)
+    for code in CATALOGUE:
+        assert tables.measure(code) == metrics.indicator(code).measure(june), code
+
+
+def test_measure_reads_another_period_and_refuses_an_unknown_code() -> None:
+    june = station_month()
+    may = m.Period.month(2025, 5)
+    tables = StationFrames.from_records(june)
+    assert tables.measure("need_satisfaction", may) == metrics.indicator(
+        "need_satisfaction"
+    ).measure(june, may)
+    with pytest.raises(UnknownCodeError):
+        tables.measure("happiness")
+
+
+def test_an_entry_without_a_frame_measure_is_refused_on_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from socialwork.frames import report as frame_report
+
+    entries = {**CATALOGUE, "happiness": CATALOGUE["volunteer_hours"]}
+    monkeypatch.setattr(frame_report, "CATALOGUE", entries)
+    with pytest.raises(RuntimeError, match=r"without one \['happiness'\]"):
+        frame_report._check_catalogue()

@@ -14,16 +14,14 @@ import narwhals as nw
 import pytest
 
 from socialwork import metrics
-from socialwork.frames import (
-    StationFrames,
+from socialwork.frames import StationFrames, frame_monthly_report, from_records, validate_frame
+from socialwork.frames.indicators import (
     frame_key_group_coverage,
-    frame_monthly_report,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
-    from_records,
-    validate_frame,
 )
 from socialwork.frames.report import TABLES
+from socialwork.metrics import services
 from socialwork.samples import station_month, station_previous_month
 
 pytestmark = [
@@ -45,10 +43,10 @@ def test_spark_equals_the_record_path(spark: Any) -> None:
     ) == metrics.key_group_coverage_by_category(june.clients, june.visits, june.period)
     assert frame_need_satisfaction(
         frame(june.needs, "needs"), june.period
-    ) == metrics.need_satisfaction(june.needs, june.period)
+    ) == services.need_satisfaction(june.needs, june.period)
     assert frame_resource_match_accuracy(
         frame(june.deliveries, "deliveries"), june.period
-    ) == metrics.resource_match_accuracy(june.deliveries, june.period)
+    ) == services.resource_match_accuracy(june.deliveries, june.period)
     assert validate_frame(clients, "clients").ok
 
 

@@ -22,29 +22,29 @@ from socialwork.metrics import (
     ExclusionReason,
     FollowUp,
     ReportLine,
-    case_improvement,
     caseload_per_worker,
-    certification_rate,
     combine,
-    goal_attainment,
-    home_visit_completion,
-    key_group_coverage,
     key_group_coverage_by_category,
-    mean_caseload,
     monthly_report,
     open_cases,
-    overdue_follow_ups,
     rate,
-    staff_turnover,
     two_proportion_test,
     upcoming_follow_ups,
     volunteer_stars,
-    wilson_interval,
+)
+from socialwork.metrics.casework import (
+    case_improvement,
+    goal_attainment,
+    home_visit_completion,
+    key_group_coverage,
+    mean_caseload,
+    overdue_follow_ups,
 )
 from socialwork.metrics.catalogue import (
-    VOLUNTEER_HOURS,
     indicator,
 )
+from socialwork.metrics.services import certification_rate, staff_turnover
+from socialwork.metrics.survey import wilson_interval
 from socialwork.models import (
     Case,
     CaseStatus,
@@ -58,7 +58,15 @@ from socialwork.models import (
     Visit,
 )
 from socialwork.records import replace
-from tests.metrics.support import END, JUNE, JUNE_PERIOD, MAY, P, member
+from tests.metrics.support import (
+    END,
+    JUNE,
+    JUNE_PERIOD,
+    MAY,
+    VOLUNTEER_HOURS,
+    P,
+    member,
+)
 from tests.strategies import METRIC_MONTH, case_books, cases, key_group_books
 
 

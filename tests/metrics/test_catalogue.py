@@ -14,19 +14,34 @@ from socialwork.metrics import (
 )
 from socialwork.metrics.catalogue import (
     CATALOGUE,
-    OVERDUE_FOLLOW_UPS,
     StationPeriod,
     indicator,
 )
-from tests.metrics.support import JUNE
+from socialwork.models import Period
+from tests.metrics.support import (
+    JUNE,
+    OVERDUE_FOLLOW_UPS,
+)
 
 
 def test_a_catalogue_entry_by_code() -> None:
     assert indicator("overdue_follow_ups").definition is OVERDUE_FOLLOW_UPS
-    assert indicator("key_group_coverage").measure(StationPeriod(JUNE, JUNE.period)) == rate(65, 76)
+    assert indicator("key_group_coverage").measure(JUNE) == rate(65, 76)
+    # Over May instead of the records' own June: the sample's May visits fall outside.
+    may = indicator("key_group_coverage").measure(JUNE, Period.month(2025, 5))
+    assert isinstance(may, Rate)
+    assert may.denominator == 76
+    assert may.numerator < 65
     with pytest.raises(UnknownCodeError) as info:
         indicator("happiness")
     assert info.value.allowed == tuple(CATALOGUE)
+
+
+def test_measure_refuses_what_is_not_station_records() -> None:
+    with pytest.raises(TypeError, match="records"):
+        indicator("key_group_coverage").measure(JUNE.clients)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="period"):
+        indicator("key_group_coverage").measure(JUNE, "2025-06")  # type: ignore[arg-type]
 
 
 def test_home_visit_completion_entry_uses_the_plan() -> None:

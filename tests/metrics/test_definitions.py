@@ -18,14 +18,15 @@ from socialwork.errors import (
 from socialwork.metrics import (
     TargetStatus,
 )
-from socialwork.metrics.catalogue import (
+from socialwork.records import replace
+from tests.metrics.support import (
+    JUNE_PERIOD,
     KEY_GROUP_COVERAGE,
     OVERDUE_FOLLOW_UPS,
     SURVEY_SATISFACTION,
     VOLUNTEER_HOURS,
+    refusal,
 )
-from socialwork.records import replace
-from tests.metrics.support import JUNE_PERIOD, refusal
 
 
 @pytest.mark.parametrize(

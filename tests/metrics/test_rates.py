@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from socialwork._arguments import MAX_COUNT
 from socialwork.errors import (
     ArgumentError,
     MetricInputError,
@@ -23,33 +24,38 @@ from socialwork.metrics import (
     Rate,
     TargetStatus,
     at_least,
-    benefit_from_counts,
     combine,
     key_group_coverage_by_category,
     monthly_report,
-    need_satisfaction_from_counts,
-    participation_from_counts,
-    percentage_point_change,
-    population_satisfaction_from_counts,
     rate,
     report,
+)
+from socialwork.metrics import catalogue as catalogue_module
+from socialwork.metrics import rates as rates_module
+from socialwork.metrics.formulas import (
+    benefit_from_counts,
+    need_satisfaction_from_counts,
+    participation_from_counts,
+    population_satisfaction_from_counts,
     survey_satisfaction_from_counts,
     unit_benefit_from_counts,
     unit_participation_from_counts,
     unit_satisfaction_from_counts,
 )
-from socialwork.metrics import catalogue as catalogue_module
-from socialwork.metrics import rates as rates_module
-from socialwork.metrics.catalogue import (
-    KEY_GROUP_COVERAGE,
-)
+from socialwork.metrics.rates import percentage_point_change
 from socialwork.models import (
     ClientCategory,
     Period,
 )
 from socialwork.plans import Measurement, review_plan
-from socialwork.records import MAX_COUNT
-from tests.metrics.support import JUNE, LANGUAGES, MAY, _plan, refusal
+from tests.metrics.support import (
+    JUNE,
+    KEY_GROUP_COVERAGE,
+    LANGUAGES,
+    MAY,
+    _plan,
+    refusal,
+)
 from tests.strategies import rate_counts
 
 

@@ -21,20 +21,23 @@ from socialwork.errors import (
     UnknownCodeError,
     UnknownLanguageError,
 )
+from socialwork.frames import indicators as frame_indicators
+from socialwork.frames import services as frame_services
 from socialwork.frames import to_frame
 from socialwork.metrics import (
     Exclusion,
     MonthlyReport,
     Rate,
     TargetStatus,
+    casework,
     key_group_coverage_by_category,
     monthly_report,
     rate,
+    services,
 )
 from socialwork.metrics import report as report_module
 from socialwork.metrics.catalogue import (
     CATALOGUE,
-    OVERDUE_FOLLOW_UPS,
 )
 from socialwork.metrics.report import _WORDS, assemble_report
 from socialwork.models import (
@@ -44,7 +47,11 @@ from socialwork.models import (
 from socialwork.records import replace
 from socialwork.samples import station_month, station_previous_month
 from tests.frames_data import generated_records
-from tests.metrics.support import MAY, P
+from tests.metrics.support import (
+    MAY,
+    OVERDUE_FOLLOW_UPS,
+    P,
+)
 from tests.support import exit_check
 
 JUNE = station_month()
@@ -535,29 +542,35 @@ EMPTY = pl.DataFrame()
 CALLS: dict[str, Callable[[Any], object]] = {
     "monthly_report": lambda p: metrics.monthly_report(JUNE, p),
     "assemble_report": lambda p: assemble_report("s", p, None, {}, None, (), (), ()),
-    "group_attendance": lambda p: metrics.group_attendance(JUNE.groups, p),
+    "group_attendance": lambda p: services.group_attendance(JUNE.groups, p),
     "membership_growth": lambda p: metrics.membership_growth(JUNE.groups[0], p),
-    "volunteer_hours": lambda p: metrics.volunteer_hours(JUNE.service_hours, p),
-    "resource_match_accuracy": lambda p: metrics.resource_match_accuracy(JUNE.deliveries, p),
-    "need_satisfaction": lambda p: metrics.need_satisfaction(JUNE.needs, p),
-    "survey_satisfaction": lambda p: metrics.survey_satisfaction(JUNE.surveys, p),
-    "staff_turnover": lambda p: metrics.staff_turnover(JUNE.station.staff, p),
-    "key_group_coverage": lambda p: metrics.key_group_coverage(JUNE.clients, JUNE.visits, p),
+    "volunteer_hours": lambda p: services.volunteer_hours(JUNE.service_hours, p),
+    "resource_match_accuracy": lambda p: services.resource_match_accuracy(JUNE.deliveries, p),
+    "need_satisfaction": lambda p: services.need_satisfaction(JUNE.needs, p),
+    "survey_satisfaction": lambda p: services.survey_satisfaction(JUNE.surveys, p),
+    "staff_turnover": lambda p: services.staff_turnover(JUNE.station.staff, p),
+    "key_group_coverage": lambda p: casework.key_group_coverage(JUNE.clients, JUNE.visits, p),
     "key_group_coverage_by_category": lambda p: metrics.key_group_coverage_by_category(
         JUNE.clients, JUNE.visits, p
     ),
-    "home_visit_completion": lambda p: metrics.home_visit_completion(JUNE.visits, p, 60),
+    "home_visit_completion": lambda p: casework.home_visit_completion(JUNE.visits, p, 60),
     "frame_monthly_report": lambda p: frames.frame_monthly_report(
         frames.StationFrames.from_records(JUNE), p
     ),
-    "frame_survey_satisfaction": lambda p: frames.frame_survey_satisfaction(EMPTY, p),
-    "frame_volunteer_hours": lambda p: frames.frame_volunteer_hours(EMPTY, p),
-    "frame_staff_turnover": lambda p: frames.frame_staff_turnover(EMPTY, p),
-    "frame_home_visit_completion": lambda p: frames.frame_home_visit_completion(EMPTY, p, 60),
-    "frame_group_attendance": lambda p: frames.frame_group_attendance(EMPTY, EMPTY, p),
-    "frame_key_group_coverage": lambda p: frames.frame_key_group_coverage(EMPTY, EMPTY, p),
-    "frame_need_satisfaction": lambda p: frames.frame_need_satisfaction(EMPTY, p),
-    "frame_resource_match_accuracy": lambda p: frames.frame_resource_match_accuracy(EMPTY, p),
+    "frame_survey_satisfaction": lambda p: frame_services.frame_survey_satisfaction(EMPTY, p),
+    "frame_volunteer_hours": lambda p: frame_services.frame_volunteer_hours(EMPTY, p),
+    "frame_staff_turnover": lambda p: frame_services.frame_staff_turnover(EMPTY, p),
+    "frame_home_visit_completion": lambda p: frame_services.frame_home_visit_completion(
+        EMPTY, p, 60
+    ),
+    "frame_group_attendance": lambda p: frame_services.frame_group_attendance(EMPTY, EMPTY, p),
+    "frame_key_group_coverage": lambda p: frame_indicators.frame_key_group_coverage(
+        EMPTY, EMPTY, p
+    ),
+    "frame_need_satisfaction": lambda p: frame_indicators.frame_need_satisfaction(EMPTY, p),
+    "frame_resource_match_accuracy": lambda p: frame_indicators.frame_resource_match_accuracy(
+        EMPTY, p
+    ),
 }
 
 

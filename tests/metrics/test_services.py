@@ -11,21 +11,17 @@ import pytest
 from socialwork.errors import (
     ArgumentError,
 )
-from socialwork.metrics import (
-    ExclusionReason,
+from socialwork.metrics import ExclusionReason, membership_growth, volunteer_stars
+from socialwork.metrics.casework import goal_attainment, key_group_coverage, mean_caseload
+from socialwork.metrics.services import (
     certification_rate,
     file_completeness,
-    goal_attainment,
     group_attendance,
-    key_group_coverage,
-    mean_caseload,
-    membership_growth,
     need_satisfaction,
     resource_match_accuracy,
     staff_turnover,
     survey_satisfaction,
     volunteer_hours,
-    volunteer_stars,
 )
 from socialwork.models import (
     Case,

@@ -13,15 +13,15 @@ from socialwork.metrics import (
     judge,
     rate,
 )
-from socialwork.metrics.catalogue import (
-    KEY_GROUP_COVERAGE,
-    OVERDUE_FOLLOW_UPS,
-)
 from socialwork.models import (
     Period,
 )
 from socialwork.records import replace
-from tests.metrics.support import plan
+from tests.metrics.support import (
+    KEY_GROUP_COVERAGE,
+    OVERDUE_FOLLOW_UPS,
+    plan,
+)
 
 
 def test_a_baseline_dated_on_the_targets_last_day_cannot_be_on_track() -> None:

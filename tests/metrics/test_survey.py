@@ -19,13 +19,12 @@ from socialwork.metrics import (
     Rate,
     WilsonInterval,
     combine,
-    home_visit_completion,
     rate,
     sample_size,
     two_proportion_test,
-    wilson_interval,
-    z_quantile,
 )
+from socialwork.metrics.casework import home_visit_completion
+from socialwork.metrics.survey import wilson_interval, z_quantile
 from tests.metrics.support import JUNE_PERIOD, refusal
 from tests.strategies import rate_counts
 

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from socialwork.errors import ArgumentError, UnknownCodeError
-from socialwork.models import Client, ContactMode, EmergencyContact, Visit, personal_fields
+from socialwork.models import Client, ContactMode, EmergencyContact, Visit
+from socialwork.models.personal import personal_fields
 from socialwork.privacy import (
     Audience,
     mask_id_number,

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
+from socialwork._arguments import MAX_COUNT
 from socialwork.errors import (
     UnknownCodeError,
 )
-from socialwork.records import MAX_COUNT, replace
+from socialwork.records import replace
 from socialwork.stages import (
     StageEvidence,
     StagePolicy,

@@ -6,13 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from socialwork._arguments import MAX_COUNT
 from socialwork.errors import (
     ArgumentError,
 )
 from socialwork.models import (
     BilingualText,
 )
-from socialwork.records import MAX_COUNT, replace
+from socialwork.records import replace
 from socialwork.stages import (
     Engagement,
     Stage,

@@ -12,8 +12,8 @@ Examples:
     '中'
 """
 
-from socialwork.analysis.needs import PriorityWeights, bradshaw_code, group_by_domain, prioritise
-from socialwork.analysis.resources import Offer, classify_resource, match_needs, resource_gaps
+from socialwork.analysis.needs import PriorityWeights, prioritise
+from socialwork.analysis.resources import Offer, match_needs, resource_gaps
 from socialwork.analysis.risk import (
     RatingBands,
     Risk,
@@ -41,9 +41,6 @@ __all__ = [
     "SwotQuadrant",
     "TowsSlot",
     "TowsStrategy",
-    "bradshaw_code",
-    "classify_resource",
-    "group_by_domain",
     "match_needs",
     "prioritise",
     "resource_gaps",

@@ -25,16 +25,13 @@ from typing import Annotated, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
-from socialwork._arguments import require_distinct, require_instance, require_instances
+from socialwork._arguments import MAX_COUNT, require_distinct, require_instance, require_instances
 from socialwork.models import BradshawEvidence, Need, NeedDomain
-from socialwork.records import MAX_COUNT, Record, Share, break_rule
+from socialwork.records import Record, Share, break_rule
 
 __all__ = [
-    "DEFAULT_PRIORITY_WEIGHTS",
     "NeedPriority",
     "PriorityWeights",
-    "bradshaw_code",
-    "group_by_domain",
     "prioritise",
 ]
 

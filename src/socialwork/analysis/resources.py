@@ -18,11 +18,11 @@ from typing import Annotated, Any
 from attrs import frozen
 from pydantic import Field, Strict
 
-from socialwork._arguments import require_distinct, require_instance, require_instances
+from socialwork._arguments import MAX_COUNT, require_distinct, require_instance, require_instances
 from socialwork.analysis.needs import DEFAULT_PRIORITY_WEIGHTS, PriorityWeights, prioritise
 from socialwork.labels import LabelledEnum
 from socialwork.models import Availability, Need, NeedDomain, NeedStatus, Resource
-from socialwork.records import MAX_COUNT, Id, Record, Text
+from socialwork.records import Id, Record, Text
 
 __all__ = [
     "Assignment",
@@ -32,7 +32,6 @@ __all__ = [
     "ResourceStrategy",
     "UnmatchedNeed",
     "UnmatchedReason",
-    "classify_resource",
     "match_needs",
     "resource_gaps",
 ]

@@ -35,8 +35,6 @@ from socialwork.labels import LabelledEnum, Language, canonical_language, select
 from socialwork.records import Id, Record, Share, Text, break_rule
 
 __all__ = [
-    "IFE_EFE_MIDPOINT",
-    "MAX_TOLERANCE",
     "MatrixScore",
     "SwotAnalysis",
     "SwotItem",

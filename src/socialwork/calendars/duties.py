@@ -50,7 +50,6 @@ from socialwork.labels import LabelledEnum
 from socialwork.records import Id, Record, Text, break_rule
 
 __all__ = [
-    "MAX_INTERVAL",
     "CalendarSystem",
     "Duty",
     "Frequency",

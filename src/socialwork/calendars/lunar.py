@@ -19,10 +19,9 @@ from datetime import date
 
 from lunar_python import Lunar, LunarMonth, Solar  # type: ignore[import-untyped]
 
-from socialwork._arguments import require_member
+from socialwork._arguments import FIRST_DAY, LAST_DAY, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
-from socialwork.records import FIRST_DAY, LAST_DAY
 
 __all__ = ["Festival", "festival_date", "lunar_date"]
 

@@ -25,7 +25,6 @@ from socialwork.errors import ArgumentError, OutOfCalendarRange
 
 __all__ = [
     "WorkingDays",
-    "data_years",
     "is_working_day",
     "shift_to_working_day",
     "working_days",

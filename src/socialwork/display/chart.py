@@ -32,7 +32,11 @@ from attrs import field, frozen
 from socialwork.errors import ArgumentError
 from socialwork.labels import Language, canonical_language
 
-__all__ = ["FONT", "VEGA_LITE_MIME", "VEGA_LITE_SCHEMA", "Chart"]
+__all__ = [
+    "VEGA_LITE_MIME",
+    "VEGA_LITE_SCHEMA",
+    "Chart",
+]
 
 VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 """The ``$schema`` every chart of socialwork declares."""

@@ -38,7 +38,13 @@ from attrs import field, frozen
 from socialwork.display.chart import Chart
 from socialwork.errors import ArgumentError
 
-__all__ = ["Block", "Document", "Heading", "Items", "Paragraph", "Table"]
+__all__ = [
+    "Document",
+    "Heading",
+    "Items",
+    "Paragraph",
+    "Table",
+]
 
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")

@@ -54,14 +54,10 @@ from socialwork.models import (
 from socialwork.records import Record
 
 __all__ = [
-    "CHILDREN",
-    "CONTRACTS",
     "KINDS",
     "Column",
     "Contract",
     "contract",
-    "contracts_markdown",
-    "contracts_table",
 ]
 
 SEPARATOR = ";"

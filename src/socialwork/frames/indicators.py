@@ -27,11 +27,7 @@ from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rat
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.models import ClientCategory, NeedStatus, Period
 
-__all__ = [
-    "frame_key_group_coverage",
-    "frame_need_satisfaction",
-    "frame_resource_match_accuracy",
-]
+__all__: list[str] = []
 
 
 _CATEGORIES = contract("clients").column("categories")
@@ -217,7 +213,7 @@ def _excluded(rows: nw.LazyFrame[Any], reason: ExclusionReason) -> tuple[Exclusi
 
 
 def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
-    """Need satisfaction from a needs frame, as `socialwork.metrics.need_satisfaction`.
+    """Need satisfaction from a needs frame, as `socialwork.metrics.services.need_satisfaction`.
 
     Withdrawn needs raised in the period are excluded and listed by id.
 
@@ -251,7 +247,7 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
 
 
 def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate:
-    """Match accuracy from a deliveries frame, as `socialwork.metrics.resource_match_accuracy`.
+    """Match accuracy from a deliveries frame, as `socialwork.metrics.services.resource_match_accuracy`.
 
     Deliveries not yet checked (``matched_need`` blank) are excluded and listed.
 

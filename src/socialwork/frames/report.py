@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from types import MappingProxyType
 from typing import Any
 
 import narwhals as nw
@@ -35,7 +38,8 @@ from socialwork.frames.services import (
     frame_volunteer_hours,
 )
 from socialwork.frames.validate import _native, _one_engine
-from socialwork.metrics import MonthlyReport, rate
+from socialwork.metrics import FollowUp, KeyGroupCoverage, MonthlyReport, indicator, rate
+from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.metrics.definitions import Measure
 from socialwork.metrics.rates import combine
 from socialwork.metrics.report import GroupLine, assemble_report
@@ -137,6 +141,29 @@ class StationFrames:
             **tables,
         )
 
+    def measure(self, code: str, period: Period | None = None) -> Measure:
+        """The catalogue indicator ``code`` over these tables, for ``period`` (by default theirs).
+
+        The same value as ``indicator(code).measure(records)`` on the records
+        the tables hold (`socialwork.metrics.indicator`), computed in the
+        tables' engine.
+
+        Raises:
+            UnknownCodeError: no catalogue indicator has the code ``code``.
+            FrameContractError: a column the indicator reads is missing or
+                of the wrong type.
+            TypeError: ``period`` is not a `Period`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = StationFrames.from_records(station_month())
+            >>> str(june.measure("key_group_coverage"))
+            '85.5% (65/76)'
+        """
+        entry = indicator(code)
+        period = self.period if period is None else require_instance(Period, period, "period")
+        return _MEASURES[entry.definition.code](_FramePeriod(self, period))
+
     def table(self, kind: str) -> Any:
         """The frame of ``kind``; for a table left out, an empty one in the engine of the others.
 
@@ -181,24 +208,49 @@ def _holds_rows(frame: IntoFrame) -> bool:
     return bool(rows)
 
 
-class _Measured:
-    """Every catalogue indicator's value for one period, and the report's tables."""
+@frozen
+class _FramePeriod:
+    """A station's tables read over one period: what the frame measures of the catalogue read.
 
-    def __init__(self, frames: StationFrames, period: Period) -> None:
-        t = frames.table
-        self.coverage = frame_key_group_coverage(t("clients"), t("visits"), period)
-        # the open cases are found once, for the overdue follow-ups and the mean caseload
-        self.overdue, opened = _follow_ups_and_caseload(
-            t("cases"), t("visits"), t("case_history"), as_of=period.end, after_days=7
+    The figures several indicators and the report share (coverage by
+    category, the open cases with their overdue follow-ups, each group's
+    attendance) are computed once, on first use, as `StationPeriod` does for
+    records.
+    """
+
+    frames: StationFrames
+    period: Period
+
+    def table(self, kind: str) -> Any:
+        return self.frames.table(kind)
+
+    @cached_property
+    def coverage(self) -> KeyGroupCoverage:
+        return frame_key_group_coverage(self.table("clients"), self.table("visits"), self.period)
+
+    @cached_property
+    def open_cases(self) -> tuple[tuple[FollowUp, ...], int]:
+        """The follow-ups overdue on the period's last day and the count of open cases."""
+        return _follow_ups_and_caseload(
+            self.table("cases"),
+            self.table("visits"),
+            self.table("case_history"),
+            as_of=self.period.end,
+            after_days=7,
         )
+
+    @cached_property
+    def groups(self) -> tuple[GroupLine, ...]:
         groups = _eager(
-            _lazy(t("groups"), "groups", "id", "name").select(
+            _lazy(self.table("groups"), "groups", "id", "name").select(
                 _text("id"), _text("name").alias("name")
             )
         )
-        attendance = _attendance(t("group_members"), t("group_sessions"), period)
-        growth = _membership(frames, period)
-        self.groups = tuple(
+        attendance = _attendance(
+            self.table("group_members"), self.table("group_sessions"), self.period
+        )
+        growth = _membership(self.frames, self.period)
+        return tuple(
             GroupLine(
                 name,
                 rate(*attendance.get(g, (0, 0))),
@@ -206,30 +258,80 @@ class _Measured:
             )
             for g, name in groups.iter_rows()
         )
-        planned = frames.home_visits_planned
-        has_cases, has_hours = _holds_rows(t("cases")), _holds_rows(t("service_hours"))
-        self.values: dict[str, Measure] = {
-            "key_group_coverage": self.coverage.total,
-            "survey_satisfaction": frame_survey_satisfaction(t("surveys"), period),
-            "case_improvement": frame_case_improvement(
-                t("cases"), t("case_history"), t("case_goals")
-            ),
-            "group_attendance": combine(g.attendance for g in self.groups),
-            "need_satisfaction": frame_need_satisfaction(t("needs"), period),
-            "goal_attainment": frame_goal_attainment(t("case_goals")),
-            "file_completeness": frame_file_completeness(t("files")),
-            "resource_match_accuracy": frame_resource_match_accuracy(t("deliveries"), period),
-            "overdue_follow_ups": len(self.overdue) if has_cases else None,
-            "mean_caseload": _caseload(opened, t("staff"), period.end) if has_cases else None,
-            "volunteer_hours": frame_volunteer_hours(t("service_hours"), period)
-            if has_hours
-            else None,
-            "certification_rate": frame_certification_rate(t("staff"), as_of=period.end),
-            "staff_turnover": frame_staff_turnover(t("staff"), period),
-            "home_visit_completion": None
-            if planned is None
-            else frame_home_visit_completion(t("visits"), period, planned),
-        }
+
+    @cached_property
+    def has_cases(self) -> bool:
+        return _holds_rows(self.table("cases"))
+
+
+def _overdue_follow_ups(month: _FramePeriod) -> Measure:
+    return len(month.open_cases[0]) if month.has_cases else None
+
+
+def _mean_caseload(month: _FramePeriod) -> Measure:
+    if not month.has_cases:
+        return None
+    return _caseload(month.open_cases[1], month.table("staff"), month.period.end)
+
+
+def _volunteer_hours(month: _FramePeriod) -> Measure:
+    hours = month.table("service_hours")
+    return frame_volunteer_hours(hours, month.period) if _holds_rows(hours) else None
+
+
+def _home_visit_completion(month: _FramePeriod) -> Measure:
+    planned = month.frames.home_visits_planned
+    if planned is None:
+        return None
+    return frame_home_visit_completion(month.table("visits"), month.period, planned)
+
+
+_FrameMeasure = Callable[[_FramePeriod], Measure]
+
+_MEASURES: Mapping[str, _FrameMeasure] = MappingProxyType(
+    {
+        "key_group_coverage": lambda m: m.coverage.total,
+        "survey_satisfaction": lambda m: frame_survey_satisfaction(m.table("surveys"), m.period),
+        "case_improvement": lambda m: frame_case_improvement(
+            m.table("cases"), m.table("case_history"), m.table("case_goals")
+        ),
+        "group_attendance": lambda m: combine(g.attendance for g in m.groups),
+        "need_satisfaction": lambda m: frame_need_satisfaction(m.table("needs"), m.period),
+        "goal_attainment": lambda m: frame_goal_attainment(m.table("case_goals")),
+        "file_completeness": lambda m: frame_file_completeness(m.table("files")),
+        "resource_match_accuracy": lambda m: frame_resource_match_accuracy(
+            m.table("deliveries"), m.period
+        ),
+        "overdue_follow_ups": _overdue_follow_ups,
+        "mean_caseload": _mean_caseload,
+        "volunteer_hours": _volunteer_hours,
+        "certification_rate": lambda m: frame_certification_rate(
+            m.table("staff"), as_of=m.period.end
+        ),
+        "staff_turnover": lambda m: frame_staff_turnover(m.table("staff"), m.period),
+        "home_visit_completion": _home_visit_completion,
+    }
+)
+"""How each catalogue entry is measured in a frame engine, by the entry's code."""
+
+
+def _check_catalogue() -> None:
+    """Refuse, on import, a catalogue entry the frame engine cannot measure (or a stray measure)."""
+    unmeasured = [code for code in CATALOGUE if code not in _MEASURES]
+    stray = [code for code in _MEASURES if code not in CATALOGUE]
+    if unmeasured or stray:
+        raise RuntimeError(
+            "every catalogue entry needs a frame measure in socialwork.frames.report: "
+            f"without one {unmeasured}, measures of no entry {stray}"
+        )
+
+
+_check_catalogue()
+
+
+def _values(month: _FramePeriod) -> dict[str, Measure]:
+    """Every catalogue indicator's value for the period, in the catalogue's order."""
+    return {code: _MEASURES[code](month) for code in CATALOGUE}
 
 
 def frame_monthly_report(
@@ -261,15 +363,15 @@ def frame_monthly_report(
     period = require_instance(Period, period, "period")
     if previous is not None:
         previous = require_instance(StationFrames, previous, "previous")
-    now = _Measured(frames, period)
-    before = None if previous is None else _Measured(previous, previous.period)
+    now = _FramePeriod(frames, period)
+    before = None if previous is None else _FramePeriod(previous, previous.period)
     return assemble_report(
         frames.station,
         period,
         None if previous is None else previous.period,
-        now.values,
-        None if before is None else before.values,
+        _values(now),
+        None if before is None else _values(before),
         now.coverage.by_category,
         now.groups,
-        now.overdue,
+        now.open_cases[0],
     )

@@ -43,19 +43,7 @@ from socialwork.models import (
     StaffRole,
 )
 
-__all__ = [
-    "frame_case_improvement",
-    "frame_certification_rate",
-    "frame_file_completeness",
-    "frame_goal_attainment",
-    "frame_group_attendance",
-    "frame_home_visit_completion",
-    "frame_mean_caseload",
-    "frame_overdue_follow_ups",
-    "frame_staff_turnover",
-    "frame_survey_satisfaction",
-    "frame_volunteer_hours",
-]
+__all__: list[str] = []
 
 _CLOSED = CaseStatus.CLOSED.value
 _IMPROVED = [
@@ -162,7 +150,7 @@ def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> frame_survey_satisfaction(from_records(june.surveys), june.period) == (
-        ...     metrics.survey_satisfaction(june.surveys, june.period))
+        ...     metrics.services.survey_satisfaction(june.surveys, june.period))
         True
     """
     period = require_instance(Period, period, "period")
@@ -178,7 +166,7 @@ def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
 
 
 def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
-    """Volunteer hours served in ``period``, as `socialwork.metrics.volunteer_hours`.
+    """Volunteer hours served in ``period``, as `socialwork.metrics.services.volunteer_hours`.
 
     Hours are added in hundredths, so the total is exact to the cent as the
     records' decimals are.
@@ -192,7 +180,7 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> frame_volunteer_hours(from_records(june.service_hours), june.period) == (
-        ...     metrics.volunteer_hours(june.service_hours, june.period))
+        ...     metrics.services.volunteer_hours(june.service_hours, june.period))
         True
     """
     period = require_instance(Period, period, "period")
@@ -205,7 +193,7 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
 
 
 def frame_file_completeness(files: IntoFrame) -> Rate:
-    """Files with nothing missing among all files, as `socialwork.metrics.file_completeness`.
+    """Files with nothing missing among all files, as `socialwork.metrics.services.file_completeness`.
 
     ``missing_items`` is a list column, or text with the items separated by
     ``;``; a file is complete when it is empty or blank.
@@ -216,7 +204,7 @@ def frame_file_completeness(files: IntoFrame) -> Rate:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> frame_file_completeness(from_records(june.files)) == (
-        ...     metrics.file_completeness(june.files))
+        ...     metrics.services.file_completeness(june.files))
         True
     """
     frame, items = _items(_lazy(files, "files"), "missing_items")
@@ -228,7 +216,7 @@ def frame_file_completeness(files: IntoFrame) -> Rate:
 
 
 def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
-    """Goal attainment from a case goals frame, as `socialwork.metrics.goal_attainment`.
+    """Goal attainment from a case goals frame, as `socialwork.metrics.casework.goal_attainment`.
 
     Goals cancelled, rejected or entered in error and goals not yet assessed
     are excluded and listed as ``case_id/goal_id``.
@@ -239,7 +227,7 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> frame_goal_attainment(from_records(june.cases, kind="case_goals")) == (
-        ...     metrics.goal_attainment(june.cases))
+        ...     metrics.casework.goal_attainment(june.cases))
         True
     """
     frame = _lazy(
@@ -280,7 +268,7 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
 def frame_case_improvement(
     cases: IntoFrame, case_history: IntoFrame, case_goals: IntoFrame
 ) -> Rate:
-    """Case improvement among intervened cases, as `socialwork.metrics.case_improvement`.
+    """Case improvement among intervened cases, as `socialwork.metrics.casework.case_improvement`.
 
     A case reached intervention when its status is ``intervention`` or
     ``review`` or its history moved it into ``intervention``; it improved
@@ -294,7 +282,7 @@ def frame_case_improvement(
         >>> frame_case_improvement(from_records(june.cases),
         ...                        from_records(june.cases, kind="case_history"),
         ...                        from_records(june.cases, kind="case_goals")) == (
-        ...     metrics.case_improvement(june.cases))
+        ...     metrics.casework.case_improvement(june.cases))
         True
     """
     _one_engine({"cases": cases, "case_history": case_history, "case_goals": case_goals})
@@ -401,7 +389,7 @@ def frame_overdue_follow_ups(
     as_of: date,
     after_days: int = 7,
 ) -> tuple[FollowUp, ...]:
-    """Open cases not contacted for over ``after_days`` days, as `metrics.overdue_follow_ups`.
+    """Open cases not contacted for over ``after_days`` days, as `metrics.casework.overdue_follow_ups`.
 
     The engine finds each case's last contact on or before ``as_of`` and
     whether the case was open that day (from its dates and history); only
@@ -419,7 +407,7 @@ def frame_overdue_follow_ups(
         >>> june = station_month()
         >>> frame_overdue_follow_ups(from_records(june.cases), from_records(june.visits),
         ...                          from_records(june.cases, kind="case_history"),
-        ...                          as_of=date(2025, 6, 30)) == metrics.overdue_follow_ups(
+        ...                          as_of=date(2025, 6, 30)) == metrics.casework.overdue_follow_ups(
         ...     june.cases, june.visits, as_of=date(2025, 6, 30))
         True
     """
@@ -504,7 +492,7 @@ def _follow_ups_and_caseload(
 def frame_mean_caseload(
     cases: IntoFrame, case_history: IntoFrame, staff: IntoFrame, *, as_of: date
 ) -> float | None:
-    """Cases open on ``as_of`` per social worker on staff, as `socialwork.metrics.mean_caseload`.
+    """Cases open on ``as_of`` per social worker on staff, as `socialwork.metrics.casework.mean_caseload`.
 
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
@@ -519,7 +507,7 @@ def frame_mean_caseload(
         >>> frame_mean_caseload(from_records(june.cases),
         ...                     from_records(june.cases, kind="case_history"),
         ...                     from_records(june.station.staff), as_of=day) == (
-        ...     metrics.mean_caseload(june.cases, june.station.staff, as_of=day))
+        ...     metrics.casework.mean_caseload(june.cases, june.station.staff, as_of=day))
         True
     """
     _one_engine({"cases": cases, "case_history": case_history, "staff": staff})
@@ -541,7 +529,7 @@ def _caseload(opened: int, staff: IntoFrame, as_of: date) -> float | None:
 
 
 def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
-    """Staff holding a qualification on ``as_of``, as `socialwork.metrics.certification_rate`.
+    """Staff holding a qualification on ``as_of``, as `socialwork.metrics.services.certification_rate`.
 
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
@@ -553,7 +541,7 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
         >>> from socialwork.samples import station_month
         >>> staff = station_month().station.staff
         >>> frame_certification_rate(from_records(staff), as_of=date(2025, 6, 30)) == (
-        ...     metrics.certification_rate(staff, as_of=date(2025, 6, 30)))
+        ...     metrics.services.certification_rate(staff, as_of=date(2025, 6, 30)))
         True
     """
     as_of = require_day(as_of, "as_of")
@@ -573,7 +561,7 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
 
 
 def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
-    """Of the staff at the period's start, how many left in it, as `metrics.staff_turnover`.
+    """Of the staff at the period's start, how many left in it, as `metrics.services.staff_turnover`.
 
     Raises:
         TypeError: ``period`` is not a `Period`.
@@ -584,7 +572,7 @@ def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> frame_staff_turnover(from_records(june.station.staff), june.period) == (
-        ...     metrics.staff_turnover(june.station.staff, june.period))
+        ...     metrics.services.staff_turnover(june.station.staff, june.period))
         True
     """
     period = require_instance(Period, period, "period")
@@ -606,7 +594,7 @@ def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
 
 
 def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int) -> Rate:
-    """Home visits in ``period`` against the plan, as `socialwork.metrics.home_visit_completion`.
+    """Home visits in ``period`` against the plan, as `socialwork.metrics.casework.home_visit_completion`.
 
     Home visits beyond the plan are excluded and listed: the latest ones, by
     date and id.
@@ -621,7 +609,7 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
         >>> from socialwork.samples import station_month
         >>> june = station_month()
         >>> frame_home_visit_completion(from_records(june.visits), june.period, 60) == (
-        ...     metrics.home_visit_completion(june.visits, june.period, 60))
+        ...     metrics.casework.home_visit_completion(june.visits, june.period, 60))
         True
     """
     period = require_instance(Period, period, "period")
@@ -682,7 +670,7 @@ def _attendance(
 def frame_group_attendance(
     group_members: IntoFrame, group_sessions: IntoFrame, period: Period
 ) -> Rate:
-    """Attendance at the sessions held in ``period``, as `socialwork.metrics.group_attendance`.
+    """Attendance at the sessions held in ``period``, as `socialwork.metrics.services.group_attendance`.
 
     Expected at a session are the members of its group active on its date.
 
@@ -697,7 +685,7 @@ def frame_group_attendance(
         >>> frame_group_attendance(from_records(june.groups, kind="group_members"),
         ...                        from_records(june.groups, kind="group_sessions"),
         ...                        june.period) == (
-        ...     metrics.group_attendance(june.groups, june.period))
+        ...     metrics.services.group_attendance(june.groups, june.period))
         True
     """
     _one_engine({"group_members": group_members, "group_sessions": group_sessions})

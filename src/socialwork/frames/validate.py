@@ -10,12 +10,14 @@ import narwhals as nw
 from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
 
+from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import Column, Contract, contract
 from socialwork.frames.problems import FrameProblem, FrameReport
-from socialwork.records import FIRST_DAY, LAST_DAY
 
-__all__ = ["FALSE_TEXTS", "TRUE_TEXTS", "validate_frame"]
+__all__ = [
+    "validate_frame",
+]
 
 TRUE_TEXTS = ("true", "True", "TRUE", "yes", "Yes", "是", "y", "Y")
 """Texts a yes/no column reads as yes."""

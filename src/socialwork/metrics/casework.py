@@ -46,20 +46,11 @@ from socialwork.models import (
 from socialwork.records import active_on
 
 __all__ = [
-    "ATTAINED",
-    "IMPROVED",
     "FollowUp",
     "KeyGroupCoverage",
-    "case_improvement",
     "caseload_per_worker",
-    "coverage_chart",
-    "goal_attainment",
-    "home_visit_completion",
-    "key_group_coverage",
     "key_group_coverage_by_category",
-    "mean_caseload",
     "open_cases",
-    "overdue_follow_ups",
     "upcoming_follow_ups",
 ]
 

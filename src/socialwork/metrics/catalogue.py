@@ -9,14 +9,18 @@ A measure is ``None`` (no data, shown "n/a") when the bundle holds none of
 the records it counts: a count or sum over no records at all would read as
 a real 0 (volunteer hours, caseload, overdue follow-ups), as would
 home-visit completion without a plan.
-The definitions are also importable by name (`KEY_GROUP_COVERAGE`, ...), to
-copy with a plan's own baseline and targets (`socialwork.records.replace`).
+An indicator has one name, its code: `indicator` finds its entry, whose
+``definition`` a plan copies with its own baseline and targets
+(`socialwork.records.replace`) and whose `Indicator.measure` measures it.
+The functions an entry calls (`socialwork.metrics.casework`,
+`socialwork.metrics.services`) stay importable from their modules as the
+readable reference; the frame engine (`socialwork.frames`) measures the
+same entries.
 
 Examples:
     >>> from socialwork.samples import station_month
     >>> june = station_month()
-    >>> month = StationPeriod(june, june.period)
-    >>> str(indicator("key_group_coverage").measure(month))
+    >>> str(indicator("key_group_coverage").measure(june))
     '85.5% (65/76)'
     >>> list(CATALOGUE)[:3]
     ['key_group_coverage', 'survey_satisfaction', 'case_improvement']
@@ -31,6 +35,7 @@ from typing import Protocol
 
 from attrs import frozen
 
+from socialwork._arguments import require_instance
 from socialwork.errors import UnknownCodeError
 from socialwork.metrics.casework import (
     FollowUp,
@@ -58,24 +63,8 @@ from socialwork.metrics.targets import at_least, at_most
 from socialwork.models import BilingualText, Group, Period, StationRecords
 
 __all__ = [
-    "CASE_IMPROVEMENT",
     "CATALOGUE",
-    "CERTIFICATION_RATE",
-    "FILE_COMPLETENESS",
-    "GOAL_ATTAINMENT",
-    "GROUP_ATTENDANCE",
-    "HOME_VISIT_COMPLETION",
-    "KEY_GROUP_COVERAGE",
-    "MEAN_CASELOAD",
-    "NEED_SATISFACTION",
-    "OVERDUE_FOLLOW_UPS",
-    "RESOURCE_MATCH_ACCURACY",
-    "STAFF_TURNOVER",
-    "SURVEY_SATISFACTION",
-    "VOLUNTEER_HOURS",
     "Indicator",
-    "Measurer",
-    "StationPeriod",
     "indicator",
 ]
 
@@ -136,193 +125,29 @@ class Indicator:
     """
 
     definition: IndicatorDefinition
-    measure: Measurer
+    on_records: Measurer
+
+    def measure(self, records: StationRecords, period: Period | None = None) -> Measure:
+        """The indicator over ``records`` for ``period`` (by default the records' own period).
+
+        Raises:
+            TypeError: ``records`` is not `StationRecords` or ``period`` not a `Period`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> from socialwork.models import Period
+            >>> june = station_month()
+            >>> str(indicator("file_completeness").measure(june))
+            '84.4% (27/32)'
+            >>> indicator("volunteer_hours").measure(june, Period.month(2025, 5)) is None
+            False
+        """
+        records = require_instance(StationRecords, records, "records")
+        period = records.period if period is None else require_instance(Period, period, "period")
+        return self.on_records(StationPeriod(records, period))
 
 
 _text = BilingualText.of
-
-
-KEY_GROUP_COVERAGE = IndicatorDefinition(
-    code="key_group_coverage",
-    name=_text("重点人群服务覆盖率", "Key-group coverage", "重點人羣服務覆蓋率"),
-    numerator=_text(
-        "本期至少走访一次的重点人群服务对象",
-        "Key-group clients visited in the period",
-        "本期至少走訪一次的重點人羣服務對象",
-    ),
-    denominator=_text(
-        "登记的重点人群服务对象", "Registered key-group clients", "登記的重點人羣服務對象"
-    ),
-    quadrant=RbaQuadrant.HOW_MUCH,
-    targets=(at_least("95%"),),
-)
-"""A station's monthly summary reports 85% and aims at 95%."""
-
-SURVEY_SATISFACTION = IndicatorDefinition(
-    code="survey_satisfaction",
-    name=_text("服务对象满意率(调查)", "Satisfaction (survey)", "服務對象滿意率(調查)"),
-    numerator=_text("表示满意的被调查者", "Satisfied respondents", "表示滿意的被調查者"),
-    denominator=_text("被调查的总人数", "Respondents", "被調查的總人數"),
-    quadrant=RbaQuadrant.HOW_WELL,
-)
-"""Satisfied respondents among those surveyed in the period; people not asked are left out."""
-
-CASE_IMPROVEMENT = IndicatorDefinition(
-    code="case_improvement",
-    name=_text("个案改善率", "Case improvement", "個案改善率"),
-    numerator=_text(
-        "至少一个目标改善中、已达成或保持中的个案",
-        "Cases with a goal improving, achieved or sustaining",
-        "至少一個目標改善中、已達成或保持中的個案",
-    ),
-    denominator=_text(
-        "已进入介入阶段的个案", "Cases that reached intervention", "已進入介入階段的個案"
-    ),
-    quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
-)
-"""Cases that reached intervention with at least one goal improving, achieved or sustaining."""
-
-GROUP_ATTENDANCE = IndicatorDefinition(
-    code="group_attendance",
-    name=_text("小组出勤率", "Group attendance", "小組出勤率"),
-    numerator=_text("出勤人次", "Attendances", "出勤人次"),
-    denominator=_text(
-        "各次活动当日在组成员人次", "Members expected at each session", "各次活動當日在組成員人次"
-    ),
-    quadrant=RbaQuadrant.HOW_WELL,
-)
-"""Attendances against the members active on each session's date."""
-
-FILE_COMPLETENESS = IndicatorDefinition(
-    code="file_completeness",
-    name=_text("档案完整率", "File completeness", "檔案完整率"),
-    numerator=_text("无缺项的服务档案", "Files with nothing missing", "無缺項的服務檔案"),
-    denominator=_text("服务档案总数", "All service files", "服務檔案總數"),
-    quadrant=RbaQuadrant.HOW_WELL,
-    targets=(at_least("100%"),),
-)
-"""A station's monthly summary finds 27 of 32 files complete and aims at all of them."""
-
-RESOURCE_MATCH_ACCURACY = IndicatorDefinition(
-    code="resource_match_accuracy",
-    name=_text("资源匹配准确率", "Resource match accuracy", "資源匹配準確率"),
-    numerator=_text(
-        "符合实际需求的物资发放", "Deliveries that met the real need", "符合實際需求的物資發放"
-    ),
-    denominator=_text(
-        "已核实的物资发放", "Deliveries checked against the need", "已覈實的物資發放"
-    ),
-    quadrant=RbaQuadrant.HOW_WELL,
-    targets=(at_least("90%"),),
-)
-"""A station's monthly summary finds 7 of 10 deliveries matched and aims at 90%."""
-
-NEED_SATISFACTION = IndicatorDefinition(
-    code="need_satisfaction",
-    name=_text("需求满足率", "Need satisfaction", "需求滿足率"),
-    numerator=_text("已满足的需求", "Needs met", "已滿足的需求"),
-    denominator=_text(
-        "本期提出的需求(不含撤回)",
-        "Needs raised in the period, less withdrawn",
-        "本期提出的需求(不含撤回)",
-    ),
-    quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
-)
-"""Needs raised in the period that are now met; withdrawn needs are left out."""
-
-GOAL_ATTAINMENT = IndicatorDefinition(
-    code="goal_attainment",
-    name=_text("目标达成度", "Goal attainment", "目標達成度"),
-    numerator=_text("已达成或保持中的目标", "Goals achieved or sustaining", "已達成或保持中的目標"),
-    denominator=_text(
-        "已评估的有效目标", "Valid goals with an achievement status", "已評估的有效目標"
-    ),
-    quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
-)
-"""Goals achieved or sustaining among the goals with an achievement status."""
-
-OVERDUE_FOLLOW_UPS = IndicatorDefinition(
-    code="overdue_follow_ups",
-    name=_text("超期未跟进个案", "Overdue follow-ups", "超期未跟進個案"),
-    numerator=_text(
-        "超过7天未联系的在案个案(期末)",
-        "Open cases without contact for over 7 days",
-        "超過7天未聯繫的在案個案(期末)",
-    ),
-    factor=1,
-    decimals=0,
-    unit=_text("例", "cases", "例"),
-    direction=Direction.LOWER_IS_BETTER,
-    quadrant=RbaQuadrant.HOW_WELL,
-    targets=(at_most("0例"),),
-)
-"""A station's monthly summary alerts the supervisor to a case not followed up for 7 days."""
-
-MEAN_CASELOAD = IndicatorDefinition(
-    code="mean_caseload",
-    name=_text("人均个案量", "Caseload per worker", "人均個案量"),
-    numerator=_text("期末在案个案", "Open cases at the end of the period", "期末在案個案"),
-    denominator=_text(
-        "在岗社工(不含实习)", "Social workers on staff, interns excluded", "在崗社工(不含實習)"
-    ),
-    factor=1,
-    unit=_text("例", "cases", "例"),
-    direction=Direction.LOWER_IS_BETTER,
-    quadrant=RbaQuadrant.HOW_MUCH,
-)
-"""Open cases per social worker on staff at the end of the period, interns left out."""
-
-VOLUNTEER_HOURS = IndicatorDefinition(
-    code="volunteer_hours",
-    name=_text("志愿服务时长", "Volunteer hours", "志願服務時長"),
-    numerator=_text("本期志愿服务小时数", "Hours served in the period", "本期志願服務小時數"),
-    factor=1,
-    decimals=0,
-    unit=_text("小时", "hours", "小時"),
-    quadrant=RbaQuadrant.HOW_MUCH,
-)
-"""Hours volunteers served in the period, a sum rather than a rate."""
-
-CERTIFICATION_RATE = IndicatorDefinition(
-    code="certification_rate",
-    name=_text("社工持证率", "Certification rate", "社工持證率"),
-    numerator=_text(
-        "持有职业水平证书的社工", "Staff holding a qualification", "持有職業水平證書的社工"
-    ),
-    denominator=_text(
-        "期末在岗社工(不含实习)",
-        "Staff on staff at period end, interns excluded",
-        "期末在崗社工(不含實習)",
-    ),
-    quadrant=RbaQuadrant.HOW_WELL,
-)
-"""Staff holding a qualification among those on staff at the end of the period, interns left out."""
-
-STAFF_TURNOVER = IndicatorDefinition(
-    code="staff_turnover",
-    name=_text("社工流失率", "Staff turnover", "社工流失率"),
-    numerator=_text(
-        "本期离职的期初在岗人员",
-        "Staff on the first day who left in the period",
-        "本期離職的期初在崗人員",
-    ),
-    denominator=_text("期初在岗人员", "Staff on the first day", "期初在崗人員"),
-    direction=Direction.LOWER_IS_BETTER,
-    quadrant=RbaQuadrant.HOW_WELL,
-)
-"""Staff on the period's first day who left during it; lower is better."""
-
-HOME_VISIT_COMPLETION = IndicatorDefinition(
-    code="home_visit_completion",
-    name=_text("家访完成率", "Home-visit completion", "家訪完成率"),
-    numerator=_text(
-        "完成的家访(不超过计划数)", "Home visits done, up to the plan", "完成的家訪(不超過計劃數)"
-    ),
-    denominator=_text("计划家访次数", "Home visits planned", "計劃家訪次數"),
-    quadrant=RbaQuadrant.HOW_MUCH,
-    targets=(at_least("100%"),),
-)
-"""A station's monthly summary needs 15 home visits a week and manages 8."""
 
 
 def _survey_satisfaction(month: StationPeriod) -> Measure:
@@ -390,20 +215,230 @@ def _home_visit_completion(month: StationPeriod) -> Measure:
 
 
 _ENTRIES = (
-    Indicator(KEY_GROUP_COVERAGE, lambda month: month.coverage.total),
-    Indicator(SURVEY_SATISFACTION, _survey_satisfaction),
-    Indicator(CASE_IMPROVEMENT, _case_improvement),
-    Indicator(GROUP_ATTENDANCE, _group_attendance),
-    Indicator(NEED_SATISFACTION, _need_satisfaction),
-    Indicator(GOAL_ATTAINMENT, _goal_attainment),
-    Indicator(FILE_COMPLETENESS, _file_completeness),
-    Indicator(RESOURCE_MATCH_ACCURACY, _resource_match_accuracy),
-    Indicator(OVERDUE_FOLLOW_UPS, _overdue_follow_ups),
-    Indicator(MEAN_CASELOAD, _mean_caseload),
-    Indicator(VOLUNTEER_HOURS, _volunteer_hours),
-    Indicator(CERTIFICATION_RATE, _certification_rate),
-    Indicator(STAFF_TURNOVER, _staff_turnover),
-    Indicator(HOME_VISIT_COMPLETION, _home_visit_completion),
+    # A station's monthly summary reports 85% and aims at 95%.
+    Indicator(
+        IndicatorDefinition(
+            code="key_group_coverage",
+            name=_text("重点人群服务覆盖率", "Key-group coverage", "重點人羣服務覆蓋率"),
+            numerator=_text(
+                "本期至少走访一次的重点人群服务对象",
+                "Key-group clients visited in the period",
+                "本期至少走訪一次的重點人羣服務對象",
+            ),
+            denominator=_text(
+                "登记的重点人群服务对象", "Registered key-group clients", "登記的重點人羣服務對象"
+            ),
+            quadrant=RbaQuadrant.HOW_MUCH,
+            targets=(at_least("95%"),),
+        ),
+        lambda month: month.coverage.total,
+    ),
+    # Satisfied respondents among those surveyed in the period; people not asked are left out.
+    Indicator(
+        IndicatorDefinition(
+            code="survey_satisfaction",
+            name=_text("服务对象满意率(调查)", "Satisfaction (survey)", "服務對象滿意率(調查)"),
+            numerator=_text("表示满意的被调查者", "Satisfied respondents", "表示滿意的被調查者"),
+            denominator=_text("被调查的总人数", "Respondents", "被調查的總人數"),
+            quadrant=RbaQuadrant.HOW_WELL,
+        ),
+        _survey_satisfaction,
+    ),
+    # Cases that reached intervention with at least one goal improving, achieved or
+    # sustaining.
+    Indicator(
+        IndicatorDefinition(
+            code="case_improvement",
+            name=_text("个案改善率", "Case improvement", "個案改善率"),
+            numerator=_text(
+                "至少一个目标改善中、已达成或保持中的个案",
+                "Cases with a goal improving, achieved or sustaining",
+                "至少一個目標改善中、已達成或保持中的個案",
+            ),
+            denominator=_text(
+                "已进入介入阶段的个案", "Cases that reached intervention", "已進入介入階段的個案"
+            ),
+            quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
+        ),
+        _case_improvement,
+    ),
+    # Attendances against the members active on each session's date.
+    Indicator(
+        IndicatorDefinition(
+            code="group_attendance",
+            name=_text("小组出勤率", "Group attendance", "小組出勤率"),
+            numerator=_text("出勤人次", "Attendances", "出勤人次"),
+            denominator=_text(
+                "各次活动当日在组成员人次",
+                "Members expected at each session",
+                "各次活動當日在組成員人次",
+            ),
+            quadrant=RbaQuadrant.HOW_WELL,
+        ),
+        _group_attendance,
+    ),
+    # Needs raised in the period that are now met; withdrawn needs are left out.
+    Indicator(
+        IndicatorDefinition(
+            code="need_satisfaction",
+            name=_text("需求满足率", "Need satisfaction", "需求滿足率"),
+            numerator=_text("已满足的需求", "Needs met", "已滿足的需求"),
+            denominator=_text(
+                "本期提出的需求(不含撤回)",
+                "Needs raised in the period, less withdrawn",
+                "本期提出的需求(不含撤回)",
+            ),
+            quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
+        ),
+        _need_satisfaction,
+    ),
+    # Goals achieved or sustaining among the goals with an achievement status.
+    Indicator(
+        IndicatorDefinition(
+            code="goal_attainment",
+            name=_text("目标达成度", "Goal attainment", "目標達成度"),
+            numerator=_text(
+                "已达成或保持中的目标", "Goals achieved or sustaining", "已達成或保持中的目標"
+            ),
+            denominator=_text(
+                "已评估的有效目标", "Valid goals with an achievement status", "已評估的有效目標"
+            ),
+            quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
+        ),
+        _goal_attainment,
+    ),
+    # A station's monthly summary finds 27 of 32 files complete and aims at all of them.
+    Indicator(
+        IndicatorDefinition(
+            code="file_completeness",
+            name=_text("档案完整率", "File completeness", "檔案完整率"),
+            numerator=_text("无缺项的服务档案", "Files with nothing missing", "無缺項的服務檔案"),
+            denominator=_text("服务档案总数", "All service files", "服務檔案總數"),
+            quadrant=RbaQuadrant.HOW_WELL,
+            targets=(at_least("100%"),),
+        ),
+        _file_completeness,
+    ),
+    # A station's monthly summary finds 7 of 10 deliveries matched and aims at 90%.
+    Indicator(
+        IndicatorDefinition(
+            code="resource_match_accuracy",
+            name=_text("资源匹配准确率", "Resource match accuracy", "資源匹配準確率"),
+            numerator=_text(
+                "符合实际需求的物资发放",
+                "Deliveries that met the real need",
+                "符合實際需求的物資發放",
+            ),
+            denominator=_text(
+                "已核实的物资发放", "Deliveries checked against the need", "已覈實的物資發放"
+            ),
+            quadrant=RbaQuadrant.HOW_WELL,
+            targets=(at_least("90%"),),
+        ),
+        _resource_match_accuracy,
+    ),
+    # A station's monthly summary alerts the supervisor to a case not followed up for 7 days.
+    Indicator(
+        IndicatorDefinition(
+            code="overdue_follow_ups",
+            name=_text("超期未跟进个案", "Overdue follow-ups", "超期未跟進個案"),
+            numerator=_text(
+                "超过7天未联系的在案个案(期末)",
+                "Open cases without contact for over 7 days",
+                "超過7天未聯繫的在案個案(期末)",
+            ),
+            factor=1,
+            decimals=0,
+            unit=_text("例", "cases", "例"),
+            direction=Direction.LOWER_IS_BETTER,
+            quadrant=RbaQuadrant.HOW_WELL,
+            targets=(at_most("0例"),),
+        ),
+        _overdue_follow_ups,
+    ),
+    # Open cases per social worker on staff at the end of the period, interns left out.
+    Indicator(
+        IndicatorDefinition(
+            code="mean_caseload",
+            name=_text("人均个案量", "Caseload per worker", "人均個案量"),
+            numerator=_text("期末在案个案", "Open cases at the end of the period", "期末在案個案"),
+            denominator=_text(
+                "在岗社工(不含实习)",
+                "Social workers on staff, interns excluded",
+                "在崗社工(不含實習)",
+            ),
+            factor=1,
+            unit=_text("例", "cases", "例"),
+            direction=Direction.LOWER_IS_BETTER,
+            quadrant=RbaQuadrant.HOW_MUCH,
+        ),
+        _mean_caseload,
+    ),
+    # Hours volunteers served in the period, a sum rather than a rate.
+    Indicator(
+        IndicatorDefinition(
+            code="volunteer_hours",
+            name=_text("志愿服务时长", "Volunteer hours", "志願服務時長"),
+            numerator=_text(
+                "本期志愿服务小时数", "Hours served in the period", "本期志願服務小時數"
+            ),
+            factor=1,
+            decimals=0,
+            unit=_text("小时", "hours", "小時"),
+            quadrant=RbaQuadrant.HOW_MUCH,
+        ),
+        _volunteer_hours,
+    ),
+    # Staff holding a qualification among those on staff at the end of the period, interns
+    # left out.
+    Indicator(
+        IndicatorDefinition(
+            code="certification_rate",
+            name=_text("社工持证率", "Certification rate", "社工持證率"),
+            numerator=_text(
+                "持有职业水平证书的社工", "Staff holding a qualification", "持有職業水平證書的社工"
+            ),
+            denominator=_text(
+                "期末在岗社工(不含实习)",
+                "Staff on staff at period end, interns excluded",
+                "期末在崗社工(不含實習)",
+            ),
+            quadrant=RbaQuadrant.HOW_WELL,
+        ),
+        _certification_rate,
+    ),
+    # Staff on the period's first day who left during it; lower is better.
+    Indicator(
+        IndicatorDefinition(
+            code="staff_turnover",
+            name=_text("社工流失率", "Staff turnover", "社工流失率"),
+            numerator=_text(
+                "本期离职的期初在岗人员",
+                "Staff on the first day who left in the period",
+                "本期離職的期初在崗人員",
+            ),
+            denominator=_text("期初在岗人员", "Staff on the first day", "期初在崗人員"),
+            direction=Direction.LOWER_IS_BETTER,
+            quadrant=RbaQuadrant.HOW_WELL,
+        ),
+        _staff_turnover,
+    ),
+    # A station's monthly summary needs 15 home visits a week and manages 8.
+    Indicator(
+        IndicatorDefinition(
+            code="home_visit_completion",
+            name=_text("家访完成率", "Home-visit completion", "家訪完成率"),
+            numerator=_text(
+                "完成的家访(不超过计划数)",
+                "Home visits done, up to the plan",
+                "完成的家訪(不超過計劃數)",
+            ),
+            denominator=_text("计划家访次数", "Home visits planned", "計劃家訪次數"),
+            quadrant=RbaQuadrant.HOW_MUCH,
+            targets=(at_least("100%"),),
+        ),
+        _home_visit_completion,
+    ),
 )
 
 

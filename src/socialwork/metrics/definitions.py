@@ -22,13 +22,15 @@ Examples:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 from decimal import Decimal
-from typing import Annotated, Literal, Self, TypeAlias
+from typing import Annotated, Any, Literal, Self, TypeAlias
 
 from pydantic import Field, model_validator
 
 from socialwork._arguments import MAX_DECIMALS, require_figure, require_instance
+from socialwork.display.chart import Chart
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.metrics.rates import Rate
 from socialwork.metrics.status import Judgement, judge
@@ -36,7 +38,11 @@ from socialwork.metrics.targets import Baseline, Comparator, Target, TargetUnit
 from socialwork.models import BilingualText, Period
 from socialwork.records import Count, Id, Record, break_rule
 
-__all__ = ["Direction", "IndicatorDefinition", "Measure", "RbaQuadrant"]
+__all__ = [
+    "Direction",
+    "IndicatorDefinition",
+    "RbaQuadrant",
+]
 
 _UNITS = {
     100: (TargetUnit.PERCENT,),
@@ -91,8 +97,9 @@ class IndicatorDefinition(Record):
     ``target_against_direction``).
 
     Examples:
-        >>> from socialwork.metrics.catalogue import FILE_COMPLETENESS
-        >>> FILE_COMPLETENESS.format(27 / 32), FILE_COMPLETENESS.target_for(None).describe()
+        >>> from socialwork.metrics.catalogue import indicator
+        >>> files = indicator("file_completeness").definition
+        >>> files.format(27 / 32), files.target_for(None).describe()
         ('84.4%', '≥ 100%')
     """
 
@@ -185,8 +192,10 @@ class IndicatorDefinition(Record):
 
         Examples:
             >>> from socialwork.metrics import rate
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE, VOLUNTEER_HOURS
-            >>> KEY_GROUP_COVERAGE.scaled(rate(51, 60)), VOLUNTEER_HOURS.scaled(100)
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
+            >>> hours = indicator("volunteer_hours").definition
+            >>> coverage.scaled(rate(51, 60)), hours.scaled(100)
             (85.0, 100.0)
         """
         if value is None:
@@ -208,8 +217,10 @@ class IndicatorDefinition(Record):
 
         Examples:
             >>> from socialwork.metrics import rate
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE, VOLUNTEER_HOURS
-            >>> KEY_GROUP_COVERAGE.format(rate(51, 60)), VOLUNTEER_HOURS.format(100, "en")
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
+            >>> hours = indicator("volunteer_hours").definition
+            >>> coverage.format(rate(51, 60)), hours.format(100, "en")
             ('85.0% (51/60)', '100 hours')
         """
         suffix = self._suffix(language)
@@ -229,10 +240,12 @@ class IndicatorDefinition(Record):
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE, OVERDUE_FOLLOW_UPS
-            >>> KEY_GROUP_COVERAGE.format_change(5.0), KEY_GROUP_COVERAGE.format_change(-2, "en")
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
+            >>> overdue = indicator("overdue_follow_ups").definition
+            >>> coverage.format_change(5.0), coverage.format_change(-2, "en")
             ('+5.0 个百分点', '-2.0 pp')
-            >>> OVERDUE_FOLLOW_UPS.format_change(3), KEY_GROUP_COVERAGE.format_change(1, "zh-TW")
+            >>> overdue.format_change(3), coverage.format_change(1, "zh-TW")
             ('+3例', '+1.0 個百分點')
         """
         if self.factor == 100:
@@ -259,8 +272,9 @@ class IndicatorDefinition(Record):
 
         Examples:
             >>> from socialwork.models import Period
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
-            >>> KEY_GROUP_COVERAGE.target_for(Period.month(2025, 6)).value
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
+            >>> coverage.target_for(Period.month(2025, 6)).value
             95.0
         """
         if period is not None:
@@ -289,10 +303,11 @@ class IndicatorDefinition(Record):
         Examples:
             >>> from datetime import date
             >>> from socialwork.metrics import Baseline, at_least
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
             >>> from socialwork.models import Period
             >>> from socialwork.records import replace
-            >>> plan = replace(KEY_GROUP_COVERAGE,
+            >>> plan = replace(coverage,
             ...                baseline=Baseline(value=70, on=date(2024, 12, 31)),
             ...                targets=(at_least("95%", period=Period.year(2025)),))
             >>> round(plan.progress(Period.month(2025, 6)), 3)  # 181 of 365 days
@@ -325,10 +340,11 @@ class IndicatorDefinition(Record):
         Examples:
             >>> from datetime import date
             >>> from socialwork.metrics import Baseline, at_least, rate
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
             >>> from socialwork.models import Period
             >>> from socialwork.records import replace
-            >>> plan = replace(KEY_GROUP_COVERAGE,
+            >>> plan = replace(coverage,
             ...                baseline=Baseline(value=70, on=date(2024, 12, 31)),
             ...                targets=(at_least("95%", period=Period.year(2025)),))
             >>> plan.judge(rate(51, 60), Period.month(2025, 6)).status.value
@@ -354,8 +370,10 @@ class IndicatorDefinition(Record):
             ArgumentError: ``scaled`` or ``goal`` is a NaN, infinite or huge number.
 
         Examples:
-            >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE, OVERDUE_FOLLOW_UPS
-            >>> KEY_GROUP_COVERAGE.reaches(95.04, 95), OVERDUE_FOLLOW_UPS.reaches(1, 0)
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
+            >>> overdue = indicator("overdue_follow_ups").definition
+            >>> coverage.reaches(95.04, 95), overdue.reaches(1, 0)
             (True, False)
         """
         shown = round(require_figure(scaled, "scaled"), self.decimals)
@@ -363,3 +381,95 @@ class IndicatorDefinition(Record):
         if self.direction is Direction.HIGHER_IS_BETTER:
             return shown >= wanted
         return shown <= wanted
+
+    def trend_chart(
+        self, points: Iterable[tuple[Period, Measure]], language: Language | str = "zh"
+    ) -> Chart:
+        """Return an indicator's values over periods, with its target and Wilson band.
+
+        ``points`` are pairs of a period and the indicator's value in it, in
+        any order (they are drawn by period start). A rate gets its 95% Wilson
+        interval as a band; the target that applies to each period
+        (`IndicatorDefinition.target_for`) is drawn as a dashed line.
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> from socialwork.metrics import rate
+            >>> from socialwork.metrics.catalogue import indicator
+            >>> coverage = indicator("key_group_coverage").definition
+            >>> chart = coverage.trend_chart(
+            ...     [(Period.month(2025, 6), rate(51, 60)), (Period.month(2025, 5), rate(48, 60))],
+            ... )
+            >>> [(v["period"], v["value"], v["target"])
+            ...  for v in chart.to_dict()["data"]["values"]]
+            [('2025-05-01', 80.0, 95.0), ('2025-06-01', 85.0, 95.0)]
+        """
+        script = canonical_language(language)
+        values = []
+        for period, value in sorted(points, key=lambda p: (p[0].start, p[0].end)):
+            target = self.target_for(period)
+            scaled = self.scaled(value)
+            point: dict[str, Any] = {
+                "period": period.start.isoformat(),
+                "value": None if scaled is None else round(float(scaled), 4),
+                "low": None,
+                "high": None,
+                "label": self.format(value, script),
+                "target": None if target is None else float(target.value),
+            }
+            if isinstance(value, Rate) and value.denominator:
+                low, high = value.wilson()
+                point["low"] = round(low * self.factor, 4)
+                point["high"] = round(high * self.factor, 4)
+            values.append(point)
+        month = select_language(script, "统计期", "Period", "統計期")
+        unit = {100: "%", 1000: "‰"}.get(self.factor, "")
+        name = self.name.text(script)
+        x = {
+            "field": "period",
+            "type": "temporal",
+            "title": month,
+            "timeUnit": "yearmonth",
+            "axis": {"format": "%Y-%m"},
+        }
+        return Chart.vega_lite(
+            name,
+            script,
+            width=420,
+            data={"values": values},
+            encoding={"x": x},
+            layer=[
+                {
+                    "mark": {"type": "area", "opacity": 0.2, "color": "#4c78a8"},
+                    "encoding": {
+                        "y": {"field": "low", "type": "quantitative"},
+                        "y2": {"field": "high"},
+                    },
+                },
+                {
+                    "mark": {"type": "line", "point": True, "color": "#4c78a8"},
+                    "encoding": {
+                        "y": {
+                            "field": "value",
+                            "type": "quantitative",
+                            "title": f"{name} {unit}".strip(),
+                        },
+                        "tooltip": [
+                            {
+                                "field": "period",
+                                "type": "temporal",
+                                "timeUnit": "yearmonth",
+                                "title": month,
+                            },
+                            {"field": "label", "title": name},
+                        ],
+                    },
+                },
+                {
+                    "mark": {"type": "line", "strokeDash": [6, 4], "color": "#d62728"},
+                    "encoding": {"y": {"field": "target", "type": "quantitative"}},
+                },
+            ],
+        )

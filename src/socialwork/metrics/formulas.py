@@ -21,16 +21,7 @@ from socialwork._arguments import require_count
 from socialwork.errors import MetricInputError
 from socialwork.metrics.rates import Rate
 
-__all__ = [
-    "benefit_from_counts",
-    "need_satisfaction_from_counts",
-    "participation_from_counts",
-    "population_satisfaction_from_counts",
-    "survey_satisfaction_from_counts",
-    "unit_benefit_from_counts",
-    "unit_participation_from_counts",
-    "unit_satisfaction_from_counts",
-]
+__all__: list[str] = []
 
 
 def _from_counts(part: int, part_name: str, whole: int, whole_name: str) -> Rate:

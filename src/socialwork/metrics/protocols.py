@@ -33,23 +33,7 @@ from socialwork.models import (
     StaffRole,
 )
 
-__all__ = [
-    "CaseLike",
-    "ClientLike",
-    "ClosureLike",
-    "DeliveryLike",
-    "FileLike",
-    "GoalLike",
-    "GroupLike",
-    "NeedLike",
-    "ServiceHoursLike",
-    "SessionLike",
-    "StaffLike",
-    "StatusChangeLike",
-    "SurveyLike",
-    "VisitLike",
-    "VolunteerLike",
-]
+__all__: list[str] = []
 
 
 class ClientLike(Protocol):

@@ -32,7 +32,6 @@ __all__ = [
     "ExclusionReason",
     "Rate",
     "combine",
-    "percentage_point_change",
     "rate",
 ]
 

@@ -18,7 +18,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -28,7 +28,7 @@ from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Block, Document, Heading, Items, Paragraph, Table
 from socialwork.errors import UnknownCodeError
-from socialwork.labels import Language, Script, canonical_language, select_language
+from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics._shown import SHOWN, exclusion_items, rows_left_out
 from socialwork.metrics.casework import FollowUp, coverage_chart
 from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
@@ -43,7 +43,6 @@ __all__ = [
     "GroupLine",
     "MonthlyReport",
     "ReportLine",
-    "indicator_trend_chart",
     "monthly_report",
 ]
 
@@ -67,9 +66,10 @@ class ReportLine(Displayable):
 
     Examples:
         >>> from socialwork.metrics import rate
-        >>> from socialwork.metrics.catalogue import FILE_COMPLETENESS
-        >>> line = ReportLine(FILE_COMPLETENESS, rate(27, 32), None, None,
-        ...                   FILE_COMPLETENESS.target_for(None), "off_track")
+        >>> from socialwork.metrics.catalogue import indicator
+        >>> files = indicator("file_completeness").definition
+        >>> line = ReportLine(files, rate(27, 32), None, None,
+        ...                   files.target_for(None), "off_track")
         >>> line.definition.code, line.exclusions, line.status.label("en")
         ('file_completeness', (), 'Off track')
     """
@@ -459,8 +459,8 @@ def monthly_report(
         records.station.name,
         period,
         None if previous is None else previous.period,
-        {code: entry.measure(now) for code, entry in CATALOGUE.items()},
-        None if before is None else {code: e.measure(before) for code, e in CATALOGUE.items()},
+        {code: entry.on_records(now) for code, entry in CATALOGUE.items()},
+        None if before is None else {code: e.on_records(before) for code, e in CATALOGUE.items()},
         now.coverage.by_category,
         tuple(
             GroupLine(g.name, attendance, membership_growth(g, period))
@@ -513,98 +513,4 @@ def assemble_report(
         coverage_by_category=coverage_by_category,
         groups=groups,
         overdue=overdue,
-    )
-
-
-def indicator_trend_chart(
-    definition: IndicatorDefinition,
-    points: Iterable[tuple[Period, Measure]],
-    language: Language | str = "zh",
-) -> Chart:
-    """Return an indicator's values over periods, with its target and Wilson band.
-
-    ``points`` are pairs of a period and the indicator's value in it, in
-    any order (they are drawn by period start). A rate gets its 95% Wilson
-    interval as a band; the target that applies to each period
-    (`IndicatorDefinition.target_for`) is drawn as a dashed line.
-
-    Raises:
-        UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
-
-    Examples:
-        >>> from socialwork.metrics import rate
-        >>> from socialwork.metrics.catalogue import KEY_GROUP_COVERAGE
-        >>> chart = indicator_trend_chart(
-        ...     KEY_GROUP_COVERAGE,
-        ...     [(Period.month(2025, 6), rate(51, 60)), (Period.month(2025, 5), rate(48, 60))],
-        ... )
-        >>> [(v["period"], v["value"], v["target"]) for v in chart.to_dict()["data"]["values"]]
-        [('2025-05-01', 80.0, 95.0), ('2025-06-01', 85.0, 95.0)]
-    """
-    script = canonical_language(language)
-    values = []
-    for period, value in sorted(points, key=lambda p: (p[0].start, p[0].end)):
-        target = definition.target_for(period)
-        scaled = definition.scaled(value)
-        point: dict[str, Any] = {
-            "period": period.start.isoformat(),
-            "value": None if scaled is None else round(float(scaled), 4),
-            "low": None,
-            "high": None,
-            "label": definition.format(value, script),
-            "target": None if target is None else float(target.value),
-        }
-        if isinstance(value, Rate) and value.denominator:
-            low, high = value.wilson()
-            point["low"] = round(low * definition.factor, 4)
-            point["high"] = round(high * definition.factor, 4)
-        values.append(point)
-    month = select_language(script, "统计期", "Period", "統計期")
-    unit = {100: "%", 1000: "‰"}.get(definition.factor, "")
-    name = definition.name.text(script)
-    x = {
-        "field": "period",
-        "type": "temporal",
-        "title": month,
-        "timeUnit": "yearmonth",
-        "axis": {"format": "%Y-%m"},
-    }
-    return Chart.vega_lite(
-        name,
-        script,
-        width=420,
-        data={"values": values},
-        encoding={"x": x},
-        layer=[
-            {
-                "mark": {"type": "area", "opacity": 0.2, "color": "#4c78a8"},
-                "encoding": {
-                    "y": {"field": "low", "type": "quantitative"},
-                    "y2": {"field": "high"},
-                },
-            },
-            {
-                "mark": {"type": "line", "point": True, "color": "#4c78a8"},
-                "encoding": {
-                    "y": {
-                        "field": "value",
-                        "type": "quantitative",
-                        "title": f"{name} {unit}".strip(),
-                    },
-                    "tooltip": [
-                        {
-                            "field": "period",
-                            "type": "temporal",
-                            "timeUnit": "yearmonth",
-                            "title": month,
-                        },
-                        {"field": "label", "title": name},
-                    ],
-                },
-            },
-            {
-                "mark": {"type": "line", "strokeDash": [6, 4], "color": "#d62728"},
-                "encoding": {"y": {"field": "target", "type": "quantitative"}},
-            },
-        ],
     )

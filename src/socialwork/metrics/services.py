@@ -42,18 +42,8 @@ from socialwork.models import Certification, NeedStatus, Period, StaffRole
 from socialwork.records import active_on
 
 __all__ = [
-    "MIN_STAR_EVALUATION",
-    "STAR_HOURS",
     "MembershipGrowth",
-    "certification_rate",
-    "file_completeness",
-    "group_attendance",
     "membership_growth",
-    "need_satisfaction",
-    "resource_match_accuracy",
-    "staff_turnover",
-    "survey_satisfaction",
-    "volunteer_hours",
     "volunteer_stars",
 ]
 

@@ -24,15 +24,10 @@ from socialwork._arguments import require_count, require_finite
 from socialwork.errors import ArgumentError, MetricInputError
 
 __all__ = [
-    "HIGHEST_CONFIDENCE",
-    "LOWEST_CONFIDENCE",
-    "SMALLEST_MARGIN",
     "ProportionTest",
     "WilsonInterval",
     "sample_size",
     "two_proportion_test",
-    "wilson_interval",
-    "z_quantile",
 ]
 
 _STANDARD_NORMAL = NormalDist()

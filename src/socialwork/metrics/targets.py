@@ -57,11 +57,9 @@ class Coded(Protocol):
 
 
 __all__ = [
-    "MAX_FIGURE",
     "Baseline",
     "ChangeKind",
     "Comparator",
-    "Figure",
     "Target",
     "TargetUnit",
     "at_least",

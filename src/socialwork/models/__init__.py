@@ -71,7 +71,6 @@ from socialwork.models.people import (
     Volunteer,
 )
 from socialwork.models.period import Period
-from socialwork.models.personal import personal_fields
 from socialwork.models.resource import (
     Availability,
     Budget,
@@ -152,5 +151,4 @@ __all__ = [
     "Visit",
     "Volunteer",
     "YouthIssue",
-    "personal_fields",
 ]

@@ -11,21 +11,10 @@ from pydantic_core import PydanticCustomError
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric
 
-from socialwork._arguments import require_day, require_member
+from socialwork._arguments import FIRST_DAY, LAST_DAY, require_day, require_member
 from socialwork.errors import UnknownRegionWarning
 from socialwork.labels import LabelledEnum
-from socialwork.records import (
-    FIRST_DAY,
-    LAST_DAY,
-    Day,
-    Id,
-    Record,
-    Text,
-    active_on,
-    break_rule,
-    check_unique,
-    personal,
-)
+from socialwork.records import Day, Id, Record, Text, active_on, break_rule, check_unique, personal
 
 __all__ = [
     "Client",

@@ -112,7 +112,7 @@ class Group(Record):
         """Return attendance over the sessions, in percent of the members expected, as a chart.
 
         At each session the members expected are those active on its date
-        (`members_on`), as in `socialwork.metrics.group_attendance`; a
+        (`members_on`), as in `socialwork.metrics.services.group_attendance`; a
         session with no member expected has no point.
 
         Raises:

@@ -9,9 +9,9 @@ from typing import Self
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
-from socialwork._arguments import require_count, require_day
+from socialwork._arguments import FIRST_DAY, LAST_DAY, require_count, require_day
 from socialwork.errors import ArgumentError
-from socialwork.records import FIRST_DAY, LAST_DAY, Day, Record, check_order
+from socialwork.records import Day, Record, check_order
 
 __all__ = ["Period"]
 

@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from socialwork.records import PERSONAL_DATA
 
-__all__ = ["personal_fields"]
+__all__: list[str] = []
 
 
 def personal_fields(model: type[BaseModel]) -> frozenset[str]:

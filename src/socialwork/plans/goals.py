@@ -16,7 +16,11 @@ from socialwork.metrics.targets import Target
 from socialwork.plans.phases import Month
 from socialwork.records import Count, Id, Record, Text, break_rule
 
-__all__ = ["MAX_PRIORITY", "GoalKind", "PlanGoal", "ServiceProject"]
+__all__ = [
+    "GoalKind",
+    "PlanGoal",
+    "ServiceProject",
+]
 
 MAX_PRIORITY = 100
 """The lowest priority a goal may have (1 is the highest)."""

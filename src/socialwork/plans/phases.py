@@ -14,7 +14,11 @@ from pydantic import Field, Strict, model_validator
 from socialwork.labels import LabelledEnum
 from socialwork.records import Id, Record, Text, break_rule
 
-__all__ = ["MAX_MONTHS", "Milestone", "MilestoneKind", "Month", "Phase"]
+__all__ = [
+    "Milestone",
+    "MilestoneKind",
+    "Phase",
+]
 
 MAX_MONTHS = 120
 """The longest plan: ten years of plan months."""

@@ -29,7 +29,7 @@ from socialwork.display.chart import Chart
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics.status import TargetStatus
 
-__all__ = ["STATUS_COLOURS"]
+__all__: list[str] = []
 
 STATUS_COLOURS = {
     TargetStatus.ACHIEVED: "#1a9850",

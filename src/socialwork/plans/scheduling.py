@@ -20,12 +20,11 @@ from datetime import date, datetime, timedelta
 
 from attrs import frozen
 
-from socialwork._arguments import require_instance
+from socialwork._arguments import FIRST_DAY, LAST_DAY, require_instance
 from socialwork.calendars.duties import Duty, RestDayShift
 from socialwork.calendars.workdays import shift_to_working_day
 from socialwork.models import Period
 from socialwork.plans.workplan import WorkPlan
-from socialwork.records import FIRST_DAY, LAST_DAY
 
 __all__ = ["Occurrence", "schedule"]
 

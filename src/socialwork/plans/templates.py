@@ -32,7 +32,10 @@ from socialwork.plans.plan_kinds import PlanKind
 from socialwork.plans.workplan import WorkPlan, _check_parts, _length
 from socialwork.records import Id, Record
 
-__all__ = ["PARTY_DUTIES", "PlanTemplate", "plan_template"]
+__all__ = [
+    "PlanTemplate",
+    "plan_template",
+]
 
 _b = BilingualText.of
 

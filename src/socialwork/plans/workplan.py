@@ -20,13 +20,14 @@ from typing import Self
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
+from socialwork._arguments import LAST_DAY
 from socialwork.analysis.risk import Risk
 from socialwork.calendars.duties import Duty
 from socialwork.models import Period
 from socialwork.plans.goals import PlanGoal, ServiceProject
 from socialwork.plans.logframe import Logframe
 from socialwork.plans.phases import Milestone, Phase
-from socialwork.records import LAST_DAY, Count, Day, Id, Record, Text, break_rule, check_unique
+from socialwork.records import Count, Day, Id, Record, Text, break_rule, check_unique
 
 __all__ = ["WorkPlan"]
 

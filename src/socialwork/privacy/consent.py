@@ -25,7 +25,13 @@ from socialwork.models import (
 )
 from socialwork.records import active_on, replace
 
-__all__ = ["ADULT_AGE", "ConsentCheck", "check_publication", "check_sharing", "is_child", "refer"]
+__all__ = [
+    "ConsentCheck",
+    "check_publication",
+    "check_sharing",
+    "is_child",
+    "refer",
+]
 
 ADULT_AGE = 18
 """The age from which a client consents for themself (完全民事行为能力, 18 years)."""

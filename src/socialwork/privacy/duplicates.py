@@ -23,7 +23,6 @@ from socialwork.labels import Language, canonical_language, select_language
 from socialwork.models import Client
 
 __all__ = [
-    "MAX_BLOCK",
     "Agreement",
     "DuplicatePair",
     "DuplicateSearch",

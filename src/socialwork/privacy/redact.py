@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 from socialwork._arguments import require_count, require_day, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
-from socialwork.models import personal_fields
+from socialwork.models.personal import personal_fields
 
 __all__ = [
     "Audience",

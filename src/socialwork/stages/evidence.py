@@ -19,22 +19,19 @@ from typing import Annotated, Literal, Self, TypeAlias
 
 from pydantic import Field, Strict, model_validator
 
-from socialwork._arguments import require_member
+from socialwork._arguments import MAX_COUNT, require_member
 from socialwork.errors import WrongStageEvidence
 from socialwork.models import GroupKind, ProfileAspect
-from socialwork.records import MAX_COUNT, Count, Record, Share, check_part
+from socialwork.records import Count, Record, Share, check_part
 from socialwork.stages.stage import Stage
 
 __all__ = [
-    "DEFAULT_POLICY",
-    "MAX_RATIO",
     "ConsolidationEvidence",
     "EvaluationEvidence",
     "LaunchEvidence",
     "PreparationEvidence",
     "StageEvidence",
     "StagePolicy",
-    "require_stage",
 ]
 
 MAX_RATIO = 1000.0

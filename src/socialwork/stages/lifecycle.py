@@ -33,11 +33,9 @@ from socialwork.models import Case, CaseStatus, Closure, Referral, StatusChange
 from socialwork.records import replace
 
 __all__ = [
-    "CASE_MOVES",
     "CaseGuard",
     "CaseMove",
     "allowed_moves",
-    "check_lifecycle",
     "raise_crisis",
     "refer_crisis",
     "resolve_crisis",
