@@ -247,7 +247,7 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
 
 
 def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate:
-    """Match accuracy from a deliveries frame, as `socialwork.metrics.services.resource_match_accuracy`.
+    """Match accuracy from a deliveries frame, as `metrics.services.resource_match_accuracy`.
 
     Deliveries not yet checked (``matched_need`` blank) are excluded and listed.
 

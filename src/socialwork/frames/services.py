@@ -193,7 +193,7 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
 
 
 def frame_file_completeness(files: IntoFrame) -> Rate:
-    """Files with nothing missing among all files, as `socialwork.metrics.services.file_completeness`.
+    """Files with nothing missing among all files, as `metrics.services.file_completeness`.
 
     ``missing_items`` is a list column, or text with the items separated by
     ``;``; a file is complete when it is empty or blank.
@@ -389,7 +389,7 @@ def frame_overdue_follow_ups(
     as_of: date,
     after_days: int = 7,
 ) -> tuple[FollowUp, ...]:
-    """Open cases not contacted for over ``after_days`` days, as `metrics.casework.overdue_follow_ups`.
+    """Open cases uncontacted for over ``after_days`` days (`metrics.casework.overdue_follow_ups`).
 
     The engine finds each case's last contact on or before ``as_of`` and
     whether the case was open that day (from its dates and history); only
@@ -407,8 +407,9 @@ def frame_overdue_follow_ups(
         >>> june = station_month()
         >>> frame_overdue_follow_ups(from_records(june.cases), from_records(june.visits),
         ...                          from_records(june.cases, kind="case_history"),
-        ...                          as_of=date(2025, 6, 30)) == metrics.casework.overdue_follow_ups(
-        ...     june.cases, june.visits, as_of=date(2025, 6, 30))
+        ...                          as_of=date(2025, 6, 30)) == (
+        ...     metrics.casework.overdue_follow_ups(june.cases, june.visits,
+        ...                                         as_of=date(2025, 6, 30)))
         True
     """
     _one_engine({"cases": cases, "visits": visits, "case_history": case_history})
@@ -492,7 +493,7 @@ def _follow_ups_and_caseload(
 def frame_mean_caseload(
     cases: IntoFrame, case_history: IntoFrame, staff: IntoFrame, *, as_of: date
 ) -> float | None:
-    """Cases open on ``as_of`` per social worker on staff, as `socialwork.metrics.casework.mean_caseload`.
+    """Cases open on ``as_of`` per social worker on staff, as `metrics.casework.mean_caseload`.
 
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
@@ -529,7 +530,7 @@ def _caseload(opened: int, staff: IntoFrame, as_of: date) -> float | None:
 
 
 def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
-    """Staff holding a qualification on ``as_of``, as `socialwork.metrics.services.certification_rate`.
+    """Staff holding a qualification on ``as_of``, as `metrics.services.certification_rate`.
 
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
@@ -561,7 +562,7 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
 
 
 def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
-    """Of the staff at the period's start, how many left in it, as `metrics.services.staff_turnover`.
+    """Of the staff at the start, how many left in the period (`metrics.services.staff_turnover`).
 
     Raises:
         TypeError: ``period`` is not a `Period`.
@@ -594,7 +595,7 @@ def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
 
 
 def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int) -> Rate:
-    """Home visits in ``period`` against the plan, as `socialwork.metrics.casework.home_visit_completion`.
+    """Home visits in ``period`` against the plan, as `metrics.casework.home_visit_completion`.
 
     Home visits beyond the plan are excluded and listed: the latest ones, by
     date and id.
@@ -670,7 +671,7 @@ def _attendance(
 def frame_group_attendance(
     group_members: IntoFrame, group_sessions: IntoFrame, period: Period
 ) -> Rate:
-    """Attendance at the sessions held in ``period``, as `socialwork.metrics.services.group_attendance`.
+    """Attendance at the sessions held in ``period``, as `metrics.services.group_attendance`.
 
     Expected at a session are the members of its group active on its date.
 
