@@ -172,7 +172,7 @@ def test_report_as_html_is_the_notebook_document(capsys: pytest.CaptureFixture[s
         "<h2>Overdue follow-ups (2025-06-30)</h2>",
         "<h2>Exclusions</h2>",
         "<style>",
-        '<div class="sw-chart" title="Key-group coverage">',
+        'title="Key-group coverage">Key-group coverage (Vega-Lite)</div>',
         "vega-embed@6",
     ):
         assert section in out, section

@@ -204,3 +204,19 @@ def test_every_chart_renders_to_png(language: str) -> None:
         png = vl_convert.vegalite_to_png(spec, scale=1)
         assert png.startswith(b"\x89PNG"), name
         assert len(png) > 2000, name
+
+
+def test_a_charts_script_finds_its_div_by_the_specs_key_not_by_position() -> None:
+    # VS Code re-creates a script at the end of its output, so the script must not take the
+    # element beside it; it takes the first div of its spec not drawn yet.
+    coverage = Chart.vega_lite("覆盖率", "zh", mark="bar", data={"values": []})
+    other = Chart.vega_lite("出勤率", "zh", mark="bar", data={"values": []})
+    page = coverage.to_html()
+    key = page.split('data-sw-chart="', 1)[1].split('"', 1)[0]
+    assert len(key) == 12
+    assert f'div[data-sw-chart="{key}"]' in page
+    assert "previousElementSibling" not in page
+    assert key not in other.to_html()
+    assert coverage.to_html() == Chart(coverage.to_dict()).to_html()
+    # where no script runs (a Markdown renderer), the div still says what it holds
+    assert ">覆盖率 (Vega-Lite)</div>" in page

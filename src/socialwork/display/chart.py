@@ -1,12 +1,15 @@
 """Charts: a Vega-Lite v5 specification that shows itself in a notebook.
 
-A `Chart` holds a Vega-Lite v5 spec. In JupyterLab and VS Code it draws
-itself through their built-in Vega-Lite renderers (the bundle's
+A `Chart` holds a Vega-Lite v5 spec. JupyterLab draws it with its built-in
+Vega-Lite renderer, and VS Code with the "Jupyter Notebook Renderers"
+extension that comes with its Jupyter extension (the bundle's
 ``application/vnd.vegalite.v5+json``); in an HTML page made by nbconvert,
 which has no Vega-Lite renderer, the bundle's Markdown (a ``<div>`` and a
 script that loads vega-embed from jsDelivr) draws the same spec. JupyterLab
 ranks Vega-Lite above Markdown, so it never shows that fallback; it ranks
 HTML and JavaScript above Vega-Lite, which is why the bundle carries neither.
+Where no script runs (VS Code's Markdown renderer, without that extension)
+the fallback's ``<div>`` shows the chart's title.
 ``to_dict()`` gives the spec for those who want it, ``to_altair()`` an
 Altair chart when Altair is installed. No plotting library is needed to
 make a chart.
@@ -21,6 +24,7 @@ Examples:
 
 from __future__ import annotations
 
+import hashlib
 import html
 import importlib
 import json
@@ -172,10 +176,21 @@ class Chart:
             True
         """
         script = _loader(self._json.replace("</", "<\\/"))
+        key = hashlib.sha1(self._json.encode("utf-8")).hexdigest()[:12]
+        note = html.escape(f"{self.title} (Vega-Lite)")
         return (
-            f'<div class="sw-chart" title="{html.escape(self.title)}"></div>\n'
+            f'<div class="sw-chart" data-sw-chart="{key}" title="{html.escape(self.title)}">'
+            f"{note}</div>\n"
             "<script>\n(function () {\n"
-            "var element = document.currentScript.previousElementSibling;\n"
+            # The first of this spec's divs not drawn yet: front ends that re-create the
+            # script elsewhere (VS Code) leave it no longer beside its div.
+            f"var found = document.querySelectorAll('div[data-sw-chart=\"{key}\"]');\n"
+            "var element = null;\n"
+            "for (var i = 0; i < found.length && element === null; i++) {\n"
+            "  if (!found[i].hasAttribute('data-drawn')) { element = found[i]; }\n"
+            "}\n"
+            "if (element === null) { return; }\n"
+            "element.setAttribute('data-drawn', '');\n"
             f"{script}\n}})();\n</script>"
         )
 
