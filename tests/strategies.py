@@ -1485,3 +1485,155 @@ METRIC_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     mt.Target: any_targets(),
 }
 """A strategy for every record type of socialwork.metrics, keyed by the type."""
+
+
+@st.composite
+def metric_stations(draw: st.DrawFn) -> m.StationRecords:
+    """A whole station around `METRIC_MONTH`, every reference inside it, for indicator parity.
+
+    Small (a handful of each record) so that hypothesis shrinks a failure to
+    the few records that make the record path and the frame path differ.
+    """
+    categories = st.sampled_from(m.ClientCategory)
+    community_ids = ["c1", "c2"][: draw(st.integers(min_value=1, max_value=2))]
+    communities = tuple(
+        m.Community(
+            id=c,
+            name=f"社区{c}",
+            known_key_groups=tuple(
+                m.KnownKeyGroup(category=k, known=draw(st.integers(min_value=0, max_value=4)))
+                for k in draw(st.lists(categories, unique=True, max_size=2))
+            ),
+        )
+        for c in community_ids
+    )
+    staff = []
+    for n in range(draw(st.integers(min_value=1, max_value=4))):
+        joined = draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2025, 7, 10)))
+        left = draw(optional(st.dates(min_value=joined, max_value=date(2025, 7, 31))))
+        staff.append(
+            m.Staff(
+                id=f"s{n}",
+                name=f"社工{n}",
+                role=draw(st.sampled_from(m.StaffRole)),
+                grade=draw(st.sampled_from(m.StaffGrade)),
+                joined_on=joined,
+                left_on=left,
+                certification=draw(st.sampled_from(m.Certification)),
+            )
+        )
+    workers = [s.id for s in staff]
+    size = draw(st.integers(min_value=0, max_value=6))
+    clients = tuple(
+        m.Client(
+            id=f"p{n}",
+            name=f"对象{n}",
+            community_id=draw(st.sampled_from(community_ids)),
+            registered_on=draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2025, 7, 10))),
+            categories=tuple(draw(st.lists(categories, unique=True, max_size=2))),
+        )
+        for n in range(size)
+    )
+    case_list = []
+    for n in range(draw(st.integers(min_value=0, max_value=min(size, 3)))):
+        opened = draw(st.dates(min_value=date(2025, 4, 1), max_value=date(2025, 6, 30)))
+        statuses = draw(
+            st.lists(
+                st.sampled_from([s for s in m.CaseStatus if s is not m.CaseStatus.INTAKE]),
+                max_size=3,
+            )
+        )
+        history, current, on = [], m.CaseStatus.INTAKE, opened
+        for status in statuses:
+            on = on + timedelta(days=draw(st.integers(min_value=0, max_value=30)))
+            history.append(m.StatusChange(on=on, from_status=current, to_status=status))
+            current = status
+        case_list.append(
+            m.Case(
+                id=f"k{n}",
+                client_id=f"p{n}",
+                worker_id=draw(st.sampled_from(workers)),
+                opened_on=opened,
+                status=current,
+                closure=m.Closure(closed_on=on, outcome=m.ClosureOutcome.PARTIAL)
+                if current is m.CaseStatus.CLOSED
+                else None,
+                goals=tuple(
+                    g.model_copy(update={"id": f"g{i}", "start_on": None, "due_on": None})
+                    for i, g in enumerate(draw(st.lists(goals(), max_size=2)))
+                ),
+                history=tuple(history),
+            )
+        )
+    visit_list = tuple(
+        m.Visit(
+            id=f"v{i}",
+            client_id=f"p{n}",
+            case_id=f"k{n}" if n < len(case_list) and draw(st.booleans()) else None,
+            on=draw(metric_days),
+            mode=draw(st.sampled_from(m.ContactMode)),
+            worker_id=draw(st.sampled_from(workers)),
+        )
+        for i, n in enumerate(
+            draw(st.lists(st.integers(min_value=0, max_value=size - 1), max_size=10))
+            if size
+            else []
+        )
+    )
+    volunteer_list = tuple(
+        m.Volunteer(id=f"vol{n}", name=f"志愿者{n}", joined_on=date(2025, 1, 1))
+        for n in range(draw(st.integers(min_value=0, max_value=2)))
+    )
+    hours = tuple(
+        m.ServiceHours(
+            volunteer_id=v.id,
+            on=draw(metric_days),
+            hours=draw(st.decimals(min_value=Decimal("0.25"), max_value=8, places=2)),
+        )
+        for v in volunteer_list
+        for _ in range(draw(st.integers(min_value=0, max_value=2)))
+    )
+    resource_list = tuple(
+        r.model_copy(update={"id": f"r{n}"})
+        for n, r in enumerate(draw(st.lists(resources(), max_size=3)))
+    )
+    delivery_list = tuple(
+        m.ResourceDelivery(
+            id=f"d{n}",
+            resource_id=draw(st.sampled_from([r.id for r in resource_list])),
+            recipient_id="p0",
+            delivered_on=draw(metric_days),
+            matched_need=draw(optional(st.booleans())),
+        )
+        for n in range(draw(st.integers(min_value=0, max_value=4)) if resource_list else 0)
+    )
+    survey_list = tuple(
+        draw(surveys(30)).model_copy(
+            update={
+                "id": f"q{n}",
+                "conducted_on": draw(metric_days),
+                "subject": draw(st.sampled_from(m.SurveySubject)),
+            }
+        )
+        for n in range(draw(st.integers(min_value=0, max_value=3)))
+    )
+    need_list = tuple(
+        nd.model_copy(update={"id": f"w{n}"})
+        for n, nd in enumerate(draw(st.lists(needs(), max_size=3)))
+    )
+    return m.StationRecords(
+        station=m.Station(id="st", name="测试站", communities=communities, staff=tuple(staff)),
+        period=METRIC_MONTH,
+        clients=clients,
+        cases=tuple(case_list),
+        visits=visit_list,
+        groups=draw(unique_by_id(groups(), max_size=2)),
+        volunteers=volunteer_list,
+        service_hours=hours,
+        resources=resource_list,
+        deliveries=delivery_list,
+        needs=need_list,
+        files=draw(unique_by_id(service_files, max_size=3)),
+        surveys=survey_list,
+        home_visits_planned=draw(optional(st.integers(min_value=0, max_value=8))),
+    )

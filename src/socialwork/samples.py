@@ -89,6 +89,7 @@ from socialwork.models import (
     GroupMember,
     GroupSession,
     Household,
+    KnownKeyGroup,
     LocalUnit,
     LocalUnitKind,
     Need,
@@ -113,6 +114,7 @@ from socialwork.models import (
     Station,
     StationRecords,
     StatusChange,
+    SurveySubject,
     Visit,
     Volunteer,
 )
@@ -134,6 +136,21 @@ _KEY_GROUPS = (
 _NAMED = {"e1": "李大爷", "e2": "张爷爷", "ch1": "小张", "d1": "王阿姨", "m1": "王大爷"}
 
 
+_UNREGISTERED_ALONE = (6, 6, 6, 5, 5)
+"""Living-alone elders each community's list knows and the station has not registered (28)."""
+
+
+def _known_key_groups(community: int) -> tuple[KnownKeyGroup, ...]:
+    """A community's civil-affairs lists: every registered client, and the 28 elders not found."""
+    known = []
+    for _prefix, category, registered, _june, _may in _KEY_GROUPS:
+        here = sum(1 for n in range(1, registered + 1) if (n - 1) % 5 + 1 == community)
+        if category is ClientCategory.LIVING_ALONE_ELDERLY:
+            here += _UNREGISTERED_ALONE[community - 1]
+        known.append(KnownKeyGroup(category=category, known=here))
+    return tuple(known)
+
+
 def _station() -> Station:
     communities = tuple(
         Community(
@@ -141,6 +158,7 @@ def _station() -> Station:
             name=name,
             street="幸福街道",
             households=1200 + 100 * n,
+            known_key_groups=_known_key_groups(n),
             population=PopulationStructure(
                 total=3500 + 200 * n, aged_60_plus=800 + 40 * n, aged_80_plus=120 + 5 * n
             ),
@@ -670,6 +688,23 @@ def station_month() -> StationRecords:
                 conducted_on=date(2025, 6, 28),
                 respondents=65,
                 satisfied=60,
+            ),
+            # The monthly summary's group satisfaction 95% and volunteer satisfaction 90%.
+            SatisfactionSurvey(
+                id="q-2025-06-groups",
+                population="小组成员",
+                subject=SurveySubject.GROUP_MEMBERS,
+                conducted_on=date(2025, 6, 28),
+                respondents=40,
+                satisfied=38,
+            ),
+            SatisfactionSurvey(
+                id="q-2025-06-volunteers",
+                population="志愿者",
+                subject=SurveySubject.VOLUNTEERS,
+                conducted_on=date(2025, 6, 28),
+                respondents=10,
+                satisfied=9,
             ),
         ),
         budget=_budget(),

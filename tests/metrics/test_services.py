@@ -45,6 +45,7 @@ from socialwork.models import (
     Staff,
     StaffGrade,
     StaffRole,
+    SurveySubject,
     Visit,
     Volunteer,
 )
@@ -351,6 +352,7 @@ class _Survey:
     conducted_on: date
     respondents: int
     satisfied: int
+    subject: SurveySubject = SurveySubject.CLIENTS
 
 
 def test_survey_satisfaction_counts_both_ends_of_the_period() -> None:
@@ -360,9 +362,13 @@ def test_survey_satisfaction_counts_both_ends_of_the_period() -> None:
         _Survey(date(2025, 6, 1), 10, 9),
         _Survey(date(2025, 6, 30), 20, 15),
         _Survey(date(2025, 7, 1), 100, 2),
+        _Survey(date(2025, 6, 15), 40, 38, SurveySubject.GROUP_MEMBERS),
     ]
-    # Only the surveys of 1 and 30 June: (9 + 15) / (10 + 20) = 24/30 = 80%.
+    # Only the clients' surveys of 1 and 30 June: (9 + 15) / (10 + 20) = 24/30 = 80%.
     assert str(survey_satisfaction(surveys, june)) == "80.0% (24/30)"
+    # The group members' survey is its own indicator: 38/40 = 95%.
+    assert str(survey_satisfaction(surveys, june, "group_members")) == "95.0% (38/40)"
+    assert str(survey_satisfaction(surveys, june, SurveySubject.VOLUNTEERS)) == "n/a"
 
 
 def test_group_attendance_counts_a_session_on_a_one_day_period() -> None:

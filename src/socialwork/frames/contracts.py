@@ -36,10 +36,12 @@ from socialwork.models import (
     Case,
     Client,
     ClosureOutcome,
+    Community,
     Goal,
     Group,
     GroupMember,
     GroupSession,
+    KnownKeyGroup,
     Need,
     Resource,
     ResourceDelivery,
@@ -254,6 +256,14 @@ CONTRACTS: dict[str, Contract] = {
             "staff", Staff, "one member of the station's staff", orders=(("joined_on", "left_on"),)
         ),
         _derive("files", ServiceFile, "one service file (服务档案) and the items it lacks"),
+        _derive("communities", Community, "one community (社区) the station serves"),
+        _derive(
+            "known_key_groups",
+            KnownKeyGroup,
+            "how many people of one key group a community's official list knows (台账)",
+            key=None,
+            parent="community_id",
+        ),
     )
 }
 """Every contract, by kind."""
@@ -263,6 +273,7 @@ CHILDREN: dict[str, tuple[str, str]] = {
     "case_history": ("cases", "history"),
     "group_members": ("groups", "members"),
     "group_sessions": ("groups", "sessions"),
+    "known_key_groups": ("communities", "known_key_groups"),
 }
 """Each child table's parent kind and the parent record's field its rows make up."""
 

@@ -304,6 +304,11 @@ def _pandas(spec: Contract, data: dict[str, list[object]]) -> Any:
             frame[column.name] = pd.to_datetime(frame[column.name])
         elif column.type in ("count", "scale5", "decimal", "number"):
             frame[column.name] = pd.to_numeric(frame[column.name])
+        elif frame.empty and column.type in ("id", "text", "code", "codes"):
+            # with no rows pandas would guess float64, which no text column may hold
+            frame[column.name] = frame[column.name].astype("str")
+        elif frame.empty and column.type == "bool":
+            frame[column.name] = frame[column.name].astype("boolean")
     return frame
 
 

@@ -10,14 +10,14 @@ name in `socialwork.metrics` on the same rows.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from importlib.util import find_spec
 from typing import Any
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
 
-from socialwork._arguments import require_instance
+from socialwork._arguments import require_day, require_instance
 from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import contract
 from socialwork.frames.convert import _DTYPES, _Bad, _cell
@@ -193,6 +193,72 @@ def frame_key_group_coverage(
         rate(reached, total),
         tuple((c, rate(covered[c], registered[c])) for c in ClientCategory if registered[c]),
     )
+
+
+def frame_identification_rate(
+    clients: IntoFrame, known_key_groups: IntoFrame, *, as_of: date
+) -> Rate:
+    """Listed key-group people registered as clients (`metrics.casework.identification_rate`).
+
+    ``known_key_groups`` holds each community's official list counts
+    (``community_id``, ``category``, ``known``). The engine counts the
+    clients registered by ``as_of`` for each community and ``categories``
+    cell; only the ids of a list's surplus (registered beyond its count,
+    excluded and listed) are read in Python.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+        FrameContractError: a ``categories`` cell names no category.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> lists = from_records(june.station.communities, kind="known_key_groups")
+        >>> str(frame_identification_rate(from_records(june.clients), lists,
+        ...                               as_of=date(2025, 6, 30)))
+        '73.1% (76/104)'
+    """
+    _one_engine({"clients": clients, "known_key_groups": known_key_groups})
+    as_of = require_day(as_of, "as_of")
+    people = _lazy(clients, "clients", "id", "community_id", "categories", "registered_on")
+    people = people.filter(_day(people, "registered_on") <= as_of).select(
+        nw.col("id").cast(nw.String),
+        nw.col("community_id").cast(nw.String),
+        nw.col("categories"),
+    )
+    lists = _lazy(known_key_groups, "known_key_groups", "community_id", "category", "known")
+    known: Counter[tuple[str, ClientCategory]] = Counter()
+    for community, category, count in _eager(
+        lists.select(nw.col("community_id").cast(nw.String), nw.col("category"), nw.col("known"))
+    ).iter_rows():
+        named = _categories(category)
+        if len(named) != 1:
+            problem = FrameProblem(None, "category", "enum", category)
+            raise FrameContractError("known_key_groups", (problem,))
+        known[(str(community), next(iter(named)))] += int(count)
+    cells = _eager(people.group_by("community_id", "categories").agg(nw.len().alias("__n__")))
+    registered: Counter[tuple[str, ClientCategory]] = Counter()
+    cells_of: dict[tuple[str, ClientCategory], list[object]] = {}
+    for community, text, n in cells.iter_rows():
+        for category in _categories(text):
+            registered[(str(community), category)] += int(n)
+            cells_of.setdefault((str(community), category), []).append(text)
+    identified = listed = 0
+    excluded: list[Exclusion] = []
+    for (community, category), count in known.items():
+        found = registered[(community, category)]
+        identified += min(found, count)
+        listed += count
+        if found > count:
+            rows = people.filter(
+                (nw.col("community_id") == community)
+                & nw.col("categories").is_in(cells_of[(community, category)])
+            )
+            ids = sorted(_eager(rows.select("id"))["id"].to_list())
+            excluded += [Exclusion(i, ExclusionReason.ABOVE_KNOWN) for i in ids[count:]]
+    return rate(identified, listed, sorted(excluded, key=lambda e: e.record_id))
 
 
 def _categories(text: object) -> frozenset[ClientCategory]:

@@ -18,6 +18,7 @@ from socialwork.frames.convert import from_records
 from socialwork.frames.indicators import (
     _eager,
     _lazy,
+    frame_identification_rate,
     frame_key_group_coverage,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
@@ -30,9 +31,11 @@ from socialwork.frames.services import (
     _text,
     frame_case_improvement,
     frame_certification_rate,
+    frame_clients_per_worker,
     frame_file_completeness,
     frame_goal_attainment,
     frame_home_visit_completion,
+    frame_resource_utilisation,
     frame_staff_turnover,
     frame_survey_satisfaction,
     frame_volunteer_hours,
@@ -44,7 +47,7 @@ from socialwork.metrics.definitions import Measure
 from socialwork.metrics.rates import combine
 from socialwork.metrics.report import GroupLine, assemble_report
 from socialwork.metrics.services import MembershipGrowth
-from socialwork.models import Period, StationRecords
+from socialwork.models import Period, StationRecords, SurveySubject
 
 __all__ = ["StationFrames", "frame_monthly_report"]
 
@@ -63,10 +66,13 @@ TABLES: tuple[str, ...] = (
     "needs",
     "files",
     "staff",
+    "communities",
+    "known_key_groups",
+    "resources",
 )
 """The tables a monthly report reads, by contract kind."""
 
-_SOURCES: dict[str, str] = {"staff": "station.staff"}
+_SOURCES: dict[str, str] = {"staff": "station.staff", "communities": "station.communities"}
 
 
 def _planned(value: int | None) -> int | None:
@@ -109,6 +115,9 @@ class StationFrames:
     needs: Any = None
     files: Any = None
     staff: Any = None
+    communities: Any = None
+    known_key_groups: Any = None
+    resources: Any = None
     home_visits_planned: int | None = field(default=None, converter=_planned)
 
     def __attrs_post_init__(self) -> None:
@@ -279,6 +288,13 @@ def _volunteer_hours(month: _FramePeriod) -> Measure:
     return frame_volunteer_hours(hours, month.period) if _holds_rows(hours) else None
 
 
+def _clients_per_worker(month: _FramePeriod) -> Measure:
+    visits = month.table("visits")
+    if not _holds_rows(visits):
+        return None
+    return frame_clients_per_worker(visits, month.table("staff"), month.period)
+
+
 def _home_visit_completion(month: _FramePeriod) -> Measure:
     planned = month.frames.home_visits_planned
     if planned is None:
@@ -310,6 +326,19 @@ _MEASURES: Mapping[str, _FrameMeasure] = MappingProxyType(
         ),
         "staff_turnover": lambda m: frame_staff_turnover(m.table("staff"), m.period),
         "home_visit_completion": _home_visit_completion,
+        "clients_per_worker": _clients_per_worker,
+        "identification_rate": lambda m: frame_identification_rate(
+            m.table("clients"), m.table("known_key_groups"), as_of=m.period.end
+        ),
+        "resource_utilisation": lambda m: frame_resource_utilisation(
+            m.table("resources"), m.table("deliveries"), m.period
+        ),
+        "group_satisfaction": lambda m: frame_survey_satisfaction(
+            m.table("surveys"), m.period, SurveySubject.GROUP_MEMBERS
+        ),
+        "volunteer_satisfaction": lambda m: frame_survey_satisfaction(
+            m.table("surveys"), m.period, SurveySubject.VOLUNTEERS
+        ),
     }
 )
 """How each catalogue entry is measured in a frame engine, by the entry's code."""

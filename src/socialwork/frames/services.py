@@ -28,12 +28,19 @@ import narwhals as nw
 from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
-from socialwork._arguments import require_count, require_day, require_days, require_instance
+from socialwork._arguments import (
+    require_count,
+    require_day,
+    require_days,
+    require_instance,
+    require_member,
+)
 from socialwork.frames.indicators import _day, _distinct, _eager, _excluded, _in, _lazy
 from socialwork.frames.validate import _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
 from socialwork.models import (
+    Availability,
     CaseStatus,
     Certification,
     ContactMode,
@@ -41,6 +48,7 @@ from socialwork.models import (
     GoalLifecycleStatus,
     Period,
     StaffRole,
+    SurveySubject,
 )
 
 __all__: list[str] = []
@@ -138,7 +146,9 @@ def _active(frame: nw.LazyFrame[Any], start: str, end: str, day: nw.Expr | date)
     return began & (nw.col(end).is_null() | ~ended)
 
 
-def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
+def frame_survey_satisfaction(
+    surveys: IntoFrame, period: Period, subject: SurveySubject | str = SurveySubject.CLIENTS
+) -> Rate:
     """Satisfaction of the surveys conducted in ``period``, as in `socialwork.metrics`.
 
     Raises:
@@ -154,8 +164,10 @@ def frame_survey_satisfaction(surveys: IntoFrame, period: Period) -> Rate:
         True
     """
     period = require_instance(Period, period, "period")
-    frame = _lazy(surveys, "surveys", "conducted_on", "satisfied", "respondents")
-    counted = frame.filter(_in(frame, "conducted_on", period))
+    subject = require_member(SurveySubject, subject, "subject")
+    frame = _lazy(surveys, "surveys", "conducted_on", "satisfied", "respondents", "subject")
+    asked = nw.col("subject").cast(nw.String).fill_null(SurveySubject.CLIENTS.value)
+    counted = frame.filter(_in(frame, "conducted_on", period) & (asked == subject.value))
     satisfied, respondents = _eager(
         counted.select(
             nw.col("satisfied").cast(nw.Int64).sum().alias("satisfied"),
@@ -527,6 +539,69 @@ def _caseload(opened: int, staff: IntoFrame, as_of: date) -> float | None:
     if not count:
         return None
     return opened / _int(count)
+
+
+def frame_clients_per_worker(visits: IntoFrame, staff: IntoFrame, period: Period) -> float | None:
+    """Distinct clients contacted per social worker (`metrics.casework.clients_per_worker`).
+
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
+    Examples:
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> round(frame_clients_per_worker(from_records(june.visits),
+        ...                                from_records(june.station.staff), june.period), 1)
+        10.8
+    """
+    _one_engine({"visits": visits, "staff": staff})
+    period = require_instance(Period, period, "period")
+    contacts = _lazy(visits, "visits", "client_id", "on")
+    served = contacts.filter(_in(contacts, "on", period)).select(
+        nw.col("client_id").cast(nw.String)
+    )
+    (count,) = _eager(served.pipe(_distinct, "client_id").select(nw.len())).row(0)
+    return _caseload(_int(count), staff, period.end)
+
+
+def frame_resource_utilisation(resources: IntoFrame, deliveries: IntoFrame, period: Period) -> Rate:
+    """Usable resources delivered in the period (`metrics.services.resource_utilisation`).
+
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
+    Examples:
+        >>> from socialwork.frames import from_records
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(frame_resource_utilisation(from_records(june.resources),
+        ...                                from_records(june.deliveries), june.period))
+        '33.3% (1/3)'
+    """
+    _one_engine({"resources": resources, "deliveries": deliveries})
+    period = require_instance(Period, period, "period")
+    stock = _lazy(resources, "resources", "id", "availability")
+    given = _lazy(deliveries, "deliveries", "resource_id", "delivered_on")
+    used = (
+        given.filter(_in(given, "delivered_on", period))
+        .select(nw.col("resource_id").cast(nw.String).alias("id"))
+        .pipe(_distinct, "id")
+        .with_columns(nw.lit(1).alias("__used__"))
+    )
+    usable = nw.col("availability").cast(nw.String) == Availability.USABLE.value
+    listed = stock.with_columns(nw.col("id").cast(nw.String))
+    called, counted = _eager(
+        listed.filter(usable)
+        .join(used, on="id", how="left")
+        .select(
+            nw.col("__used__").fill_null(0).sum().alias("called"),
+            nw.len().alias("counted"),
+        )
+    ).row(0)
+    return rate(
+        _int(called), _int(counted), _excluded(listed.filter(~usable), ExclusionReason.NOT_USABLE)
+    )
 
 
 def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:

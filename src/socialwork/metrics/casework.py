@@ -36,7 +36,9 @@ from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitL
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import (
     CaseStatus,
+    Client,
     ClientCategory,
+    Community,
     ContactMode,
     GoalAchievementStatus,
     GoalLifecycleStatus,
@@ -521,6 +523,77 @@ def mean_caseload(
     if workers == 0:
         return None
     return len(opened) / workers
+
+
+def clients_per_worker(
+    visits: Iterable[VisitLike], staff: Iterable[StaffLike], period: Period
+) -> float | None:
+    """Clients served per social worker (人均服务对象) in the period.
+
+    Numerator: the distinct clients contacted (visited, called or met) in
+    the period; denominator: staff on staff on the period's last day who are
+    not interns, as in `mean_caseload`; ``None`` when there are none.
+
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> round(clients_per_worker(june.visits, june.station.staff, june.period), 1)
+        10.8
+    """
+    period = require_instance(Period, period, "period")
+    served = {v.client_id for v in visits if period.start <= v.on <= period.end}
+    workers = sum(
+        1
+        for s in staff
+        if s.role is not StaffRole.INTERN and active_on(s.joined_on, s.left_on, period.end)
+    )
+    if workers == 0:
+        return None
+    return len(served) / workers
+
+
+def identification_rate(
+    clients: Iterable[Client], communities: Iterable[Community], *, as_of: date
+) -> Rate:
+    """Identification rate (识别率): key-group people the station has registered.
+
+    For each community and key group an official list counts
+    (`Community.known_key_groups`), the clients of that community in that
+    group registered on or before ``as_of`` are identified, up to the
+    list's count; the denominator is the lists' total. Registered clients
+    beyond a list's count are excluded and listed (``above_known``): the
+    list is out of date, which a worker should report, not a rate above
+    100%. Groups no list counts are left out.
+
+    Raises:
+        ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+
+    Examples:
+        >>> from datetime import date
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(identification_rate(june.clients, june.station.communities,
+        ...                         as_of=date(2025, 6, 30)))
+        '73.1% (76/104)'
+    """
+    as_of = require_day(as_of, "as_of")
+    registered: dict[tuple[str, ClientCategory], list[str]] = {}
+    for client in clients:
+        if client.registered_on <= as_of:
+            for category in client.categories:
+                registered.setdefault((client.community_id, category), []).append(client.id)
+    identified = known = 0
+    excluded = []
+    for community in communities:
+        for listed in community.known_key_groups:
+            ids = sorted(registered.get((community.id, listed.category), []))
+            identified += min(len(ids), listed.known)
+            known += listed.known
+            excluded += [Exclusion(i, ExclusionReason.ABOVE_KNOWN) for i in ids[listed.known :]]
+    return rate(identified, known, sorted(excluded, key=lambda e: e.record_id))
 
 
 def goal_attainment(cases: Iterable[CaseLike]) -> Rate:

@@ -41,8 +41,10 @@ from socialwork.metrics.casework import (
     FollowUp,
     KeyGroupCoverage,
     case_improvement,
+    clients_per_worker,
     goal_attainment,
     home_visit_completion,
+    identification_rate,
     key_group_coverage_by_category,
     mean_caseload,
     overdue_follow_ups,
@@ -55,12 +57,13 @@ from socialwork.metrics.services import (
     group_attendance,
     need_satisfaction,
     resource_match_accuracy,
+    resource_utilisation,
     staff_turnover,
     survey_satisfaction,
     volunteer_hours,
 )
 from socialwork.metrics.targets import at_least, at_most
-from socialwork.models import BilingualText, Group, Period, StationRecords
+from socialwork.models import BilingualText, Group, Period, StationRecords, SurveySubject
 
 __all__ = [
     "CATALOGUE",
@@ -212,6 +215,31 @@ def _home_visit_completion(month: StationPeriod) -> Measure:
     if planned is None:
         return None
     return home_visit_completion(month.records.visits, month.period, planned)
+
+
+def _clients_per_worker(month: StationPeriod) -> Measure:
+    """Clients per worker; no data when the bundle holds no contact at all (rather than 0)."""
+    records = month.records
+    if not records.visits:
+        return None
+    return clients_per_worker(records.visits, records.station.staff, month.period)
+
+
+def _identification_rate(month: StationPeriod) -> Measure:
+    records = month.records
+    return identification_rate(records.clients, records.station.communities, as_of=month.period.end)
+
+
+def _resource_utilisation(month: StationPeriod) -> Measure:
+    return resource_utilisation(month.records.resources, month.records.deliveries, month.period)
+
+
+def _group_satisfaction(month: StationPeriod) -> Measure:
+    return survey_satisfaction(month.records.surveys, month.period, SurveySubject.GROUP_MEMBERS)
+
+
+def _volunteer_satisfaction(month: StationPeriod) -> Measure:
+    return survey_satisfaction(month.records.surveys, month.period, SurveySubject.VOLUNTEERS)
 
 
 _ENTRIES = (
@@ -438,6 +466,85 @@ _ENTRIES = (
             targets=(at_least("100%"),),
         ),
         _home_visit_completion,
+    ),
+    # A station's monthly summary: 65 clients served by 6 full-time workers, "10人以上".
+    Indicator(
+        IndicatorDefinition(
+            code="clients_per_worker",
+            name=_text("人均服务对象", "Clients per worker", "人均服務對象"),
+            numerator=_text(
+                "本期联系过的服务对象(去重)",
+                "Distinct clients contacted in the period",
+                "本期聯繫過的服務對象(去重)",
+            ),
+            denominator=_text(
+                "期末在岗社工(不含实习)",
+                "Social workers on staff at period end, interns excluded",
+                "期末在崗社工(不含實習)",
+            ),
+            factor=1,
+            unit=_text("人", "clients", "人"),
+            quadrant=RbaQuadrant.HOW_MUCH,
+        ),
+        _clients_per_worker,
+    ),
+    # A station's monthly summary aims at identifying 90% of each key group.
+    Indicator(
+        IndicatorDefinition(
+            code="identification_rate",
+            name=_text("重点人群识别率", "Identification rate", "重點人羣識別率"),
+            numerator=_text(
+                "已登记的台账人员(不超过台账人数)",
+                "Listed people registered as clients, up to the list's count",
+                "已登記的臺賬人員(不超過臺賬人數)",
+            ),
+            denominator=_text(
+                "官方台账所列重点人群人数",
+                "Key-group people on the official lists",
+                "官方臺賬所列重點人羣人數",
+            ),
+            quadrant=RbaQuadrant.HOW_MUCH,
+            targets=(at_least("90%"),),
+        ),
+        _identification_rate,
+    ),
+    # A station's monthly summary aims at raising resource utilisation to 85%.
+    Indicator(
+        IndicatorDefinition(
+            code="resource_utilisation",
+            name=_text("资源利用率", "Resource utilisation", "資源利用率"),
+            numerator=_text(
+                "本期有发放的可用资源",
+                "Usable resources delivered in the period",
+                "本期有發放的可用資源",
+            ),
+            denominator=_text("现有可用的资源", "Resources usable now", "現有可用的資源"),
+            quadrant=RbaQuadrant.HOW_WELL,
+            targets=(at_least("85%"),),
+        ),
+        _resource_utilisation,
+    ),
+    # A station's monthly summary reports 95% of group members satisfied.
+    Indicator(
+        IndicatorDefinition(
+            code="group_satisfaction",
+            name=_text("小组满意率", "Group satisfaction", "小組滿意率"),
+            numerator=_text("表示满意的小组成员", "Satisfied group members", "表示滿意的小組成員"),
+            denominator=_text("被调查的小组成员", "Group members surveyed", "被調查的小組成員"),
+            quadrant=RbaQuadrant.HOW_WELL,
+        ),
+        _group_satisfaction,
+    ),
+    # A station's monthly summary reports 90% of volunteers satisfied.
+    Indicator(
+        IndicatorDefinition(
+            code="volunteer_satisfaction",
+            name=_text("志愿者满意率", "Volunteer satisfaction", "志願者滿意率"),
+            numerator=_text("表示满意的志愿者", "Satisfied volunteers", "表示滿意的志願者"),
+            denominator=_text("被调查的志愿者", "Volunteers surveyed", "被調查的志願者"),
+            quadrant=RbaQuadrant.HOW_WELL,
+        ),
+        _volunteer_satisfaction,
     ),
 )
 

@@ -31,6 +31,7 @@ from socialwork.models import (
     GoalLifecycleStatus,
     NeedStatus,
     StaffRole,
+    SurveySubject,
 )
 
 __all__: list[str] = []
@@ -220,6 +221,10 @@ class DeliveryLike(Protocol):
     """A delivery of a resource and whether it matched the real need."""
 
     @property
+    def resource_id(self) -> str:
+        """The resource delivered."""
+
+    @property
     def id(self) -> str:
         """The delivery's id."""
 
@@ -262,6 +267,10 @@ class SurveyLike(Protocol):
     @property
     def satisfied(self) -> int:
         """Respondents who said they were satisfied."""
+
+    @property
+    def subject(self) -> SurveySubject:
+        """Who the survey asked."""
 
 
 class StaffLike(Protocol):

@@ -55,6 +55,13 @@ class ExclusionReason(LabelledEnum):
         "目標已取消、被拒絕或錄入錯誤",
     )
     ABOVE_PLAN = "above_plan", "超出计划次数", "Above the planned number", "超出計劃次數"
+    NOT_USABLE = "not_usable", "资源现不可用", "Resource not usable now", "資源現不可用"
+    ABOVE_KNOWN = (
+        "above_known",
+        "超出台账人数",
+        "More than the official list knows",
+        "超出臺賬人數",
+    )
 
 
 def _reason(value: ExclusionReason | str) -> ExclusionReason:

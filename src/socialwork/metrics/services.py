@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from attrs import evolve, field, frozen
 
-from socialwork._arguments import require_count, require_day, require_instance
+from socialwork._arguments import require_count, require_day, require_instance, require_member
 from socialwork.errors import ArgumentError
 from socialwork.metrics.formulas import (
     need_satisfaction_from_counts,
@@ -38,7 +38,15 @@ from socialwork.metrics.protocols import (
     VolunteerLike,
 )
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
-from socialwork.models import Certification, NeedStatus, Period, StaffRole
+from socialwork.models import (
+    Availability,
+    Certification,
+    NeedStatus,
+    Period,
+    Resource,
+    StaffRole,
+    SurveySubject,
+)
 from socialwork.records import active_on
 
 __all__ = [
@@ -271,15 +279,22 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
     )
 
 
-def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
-    """Satisfaction (满意率), survey form, over the surveys conducted in the period.
+def survey_satisfaction(
+    surveys: Iterable[SurveyLike],
+    period: Period,
+    subject: SurveySubject | str = SurveySubject.CLIENTS,
+) -> Rate:
+    """Satisfaction (满意率), survey form, over the surveys of ``subject`` conducted in the period.
 
     Numerator: satisfied respondents; denominator: respondents, summed over
-    surveys. People who did not answer are not in the denominator; use
+    the surveys that asked ``subject`` (the station's clients unless given:
+    group members and volunteers have their own indicators). People who did
+    not answer are not in the denominator; use
     `population_satisfaction_from_counts` to count them as not satisfied.
 
     Raises:
         TypeError: ``period`` is not a `Period`.
+        UnknownCodeError: ``subject`` is no code of `SurveySubject`.
 
     Examples:
         >>> from socialwork.samples import station_month, station_previous_month
@@ -288,10 +303,13 @@ def survey_satisfaction(surveys: Iterable[SurveyLike], period: Period) -> Rate:
         '92.3% (60/65)'
         >>> str(survey_satisfaction(may.surveys, may.period))
         '87.3% (55/63)'
+        >>> str(survey_satisfaction(june.surveys, june.period, "volunteers"))
+        '90.0% (9/10)'
     """
     period = require_instance(Period, period, "period")
+    subject = require_member(SurveySubject, subject, "subject")
     start, end = period.start, period.end
-    counted = [s for s in surveys if start <= s.conducted_on <= end]
+    counted = [s for s in surveys if start <= s.conducted_on <= end and s.subject is subject]
     return survey_satisfaction_from_counts(
         sum(s.satisfied for s in counted), sum(s.respondents for s in counted)
     )
@@ -358,3 +376,35 @@ def certification_rate(staff: Iterable[StaffLike], *, as_of: date) -> Rate:
             counted += 1
             certified += member.certification is not Certification.NONE
     return rate(certified, counted, sorted(excluded, key=lambda e: e.record_id))
+
+
+def resource_utilisation(
+    resources: Iterable[Resource], deliveries: Iterable[DeliveryLike], period: Period
+) -> Rate:
+    """Resource utilisation (资源利用率): usable resources called on in the period.
+
+    Denominator: the resources that exist and can be used (``usable``);
+    numerator: those of them with at least one delivery in the period.
+    Resources not usable now (unusable, to be developed, absent) are
+    excluded and listed.
+
+    Raises:
+        TypeError: ``period`` is not a `Period`.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> june = station_month()
+        >>> str(resource_utilisation(june.resources, june.deliveries, june.period))
+        '33.3% (1/3)'
+    """
+    period = require_instance(Period, period, "period")
+    used = {d.resource_id for d in deliveries if period.start <= d.delivered_on <= period.end}
+    usable = counted = 0
+    excluded = []
+    for resource in resources:
+        if resource.availability is not Availability.USABLE:
+            excluded.append(Exclusion(resource.id, ExclusionReason.NOT_USABLE))
+            continue
+        usable += 1
+        counted += resource.id in used
+    return rate(counted, usable, sorted(excluded, key=lambda e: e.record_id))

@@ -20,6 +20,7 @@ from socialwork.models.activity import (
     ActivityKind,
     SatisfactionSurvey,
     ServiceDelivered,
+    SurveySubject,
 )
 from socialwork.models.case import (
     AssessedNeed,
@@ -53,6 +54,7 @@ from socialwork.models.client import (
 from socialwork.models.community import (
     Community,
     Household,
+    KnownKeyGroup,
     LocalUnit,
     LocalUnitKind,
     PopulationStructure,
@@ -119,6 +121,7 @@ __all__ = [
     "GroupSession",
     "Guardian",
     "Household",
+    "KnownKeyGroup",
     "LocalUnit",
     "LocalUnitKind",
     "Need",
@@ -148,6 +151,7 @@ __all__ = [
     "Station",
     "StationRecords",
     "StatusChange",
+    "SurveySubject",
     "Visit",
     "Volunteer",
     "YouthIssue",

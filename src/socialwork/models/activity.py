@@ -9,7 +9,13 @@ from pydantic import model_validator
 from socialwork.labels import LabelledEnum
 from socialwork.records import Count, Day, Id, Record, Text, check_part
 
-__all__ = ["Activity", "ActivityKind", "SatisfactionSurvey", "ServiceDelivered"]
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "SatisfactionSurvey",
+    "ServiceDelivered",
+    "SurveySubject",
+]
 
 
 class ActivityKind(LabelledEnum):
@@ -37,8 +43,21 @@ class ServiceDelivered(Record):
     count: Count
 
 
+class SurveySubject(LabelledEnum):
+    """Who a satisfaction survey asked (调查对象)."""
+
+    CLIENTS = "clients", "服务对象", "Clients", "服務對象"
+    GROUP_MEMBERS = "group_members", "小组成员", "Group members", "小組成員"
+    VOLUNTEERS = "volunteers", "志愿者", "Volunteers", "志願者"
+    RESIDENTS = "residents", "居民", "Residents", "居民"
+
+
 class SatisfactionSurvey(Record):
     """A satisfaction survey (满意度调查): respondents and those satisfied.
+
+    ``subject`` says who was asked (the station's clients unless given):
+    the client, group and volunteer satisfaction indicators each read their
+    own surveys.
 
     Examples:
         >>> from datetime import date
@@ -54,6 +73,7 @@ class SatisfactionSurvey(Record):
     respondents: Count
     satisfied: Count
     population_size: Count | None = None
+    subject: SurveySubject = SurveySubject.CLIENTS
 
     @model_validator(mode="after")
     def _counts_nested(self) -> Self:

@@ -7,11 +7,13 @@ from typing import Self
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
+from socialwork.models.client import ClientCategory
 from socialwork.records import Count, Day, Id, Record, Text, check_part, check_unique, personal
 
 __all__ = [
     "Community",
     "Household",
+    "KnownKeyGroup",
     "LocalUnit",
     "LocalUnitKind",
     "PopulationStructure",
@@ -176,6 +178,23 @@ class Household(Record):
     head_name: Text | None = personal(default=None)
 
 
+class KnownKeyGroup(Record):
+    """How many people of a key group an official list knows in a community (台账人数).
+
+    The civil-affairs lists (民政台账) of living-alone elderly, minimum
+    livelihood households and the like say how many people a community
+    should have identified; the identification rate (识别率) compares the
+    station's registered clients with this count.
+
+    Examples:
+        >>> KnownKeyGroup(category="living_alone_elderly", known=8).known
+        8
+    """
+
+    category: ClientCategory
+    known: Count
+
+
 class Community(Record):
     """A community (社区) served by a station, with its profile.
 
@@ -193,8 +212,12 @@ class Community(Record):
     population: PopulationStructure | None = None
     facts: tuple[ProfileFact, ...] = ()
     local_units: tuple[LocalUnit, ...] = ()
+    known_key_groups: tuple[KnownKeyGroup, ...] = ()
 
     @model_validator(mode="after")
     def _unique_units(self) -> Self:
         check_unique("Community", "local_units", (u.id for u in self.local_units))
+        check_unique(
+            "Community", "known_key_groups", (k.category.value for k in self.known_key_groups)
+        )
         return self

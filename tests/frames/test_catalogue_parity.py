@@ -1,0 +1,36 @@
+"""Every catalogue entry gives the same value on records and on frames, for generated stations.
+
+Generated from the catalogue: a new entry is tested here with nothing added.
+Hypothesis draws a whole station (`tests.strategies.metric_stations`) and
+shrinks a difference to the few records that make it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from socialwork.frames import StationFrames
+from socialwork.metrics.catalogue import CATALOGUE, indicator
+from socialwork.models import StationRecords
+from tests.frames.test_report import on_engine
+from tests.strategies import metric_stations
+
+ENGINES = ["polars", "polars-lazy", "pandas", "duckdb", "text-dates"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=metric_stations())
+def test_each_entry_is_the_same_on_records_and_frames(engine: str, records: StationRecords) -> None:
+    tables = on_engine(StationFrames.from_records(records), engine)
+    for code in CATALOGUE:
+        assert tables.measure(code) == indicator(code).measure(records), code
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(records=metric_stations())
+def test_each_entry_is_the_same_on_tables_written_as_pandas(records: StationRecords) -> None:
+    tables = StationFrames.from_records(records, backend="pandas")
+    for code in CATALOGUE:
+        assert tables.measure(code) == indicator(code).measure(records), code
