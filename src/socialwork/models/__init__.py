@@ -21,6 +21,7 @@ from socialwork.models.activity import (
     SatisfactionSurvey,
     ServiceDelivered,
 )
+from socialwork.models.assessment import ScaleAdministration
 from socialwork.models.case import (
     AssessedNeed,
     Assessment,
@@ -138,6 +139,7 @@ __all__ = [
     "ResourceSource",
     "RiskLevel",
     "SatisfactionSurvey",
+    "ScaleAdministration",
     "Score",
     "ServiceDelivered",
     "ServiceFile",
