@@ -109,6 +109,13 @@ class GasTScore(Displayable):
     rho: float
     missing: tuple[int, ...]
 
+    def __attrs_post_init__(self) -> None:
+        """Refuse weights that are not one per goal."""
+        if len(self.weights) != len(self.scores):
+            raise EvaluationInputError(
+                "length_mismatch", len(self.weights), f"one weight per goal ({len(self.scores)})"
+            )
+
     def to_document(self, language: Language | str = "zh") -> Document:
         """Return the goals' levels and weights, and the T-score with ρ.
 

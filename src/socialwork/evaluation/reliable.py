@@ -222,6 +222,11 @@ class ReliableChange(Displayable):
     clients: tuple[ClientChange, ...]
     unpaired: tuple[Unpaired, ...] = field(factory=tuple)
 
+    def __attrs_post_init__(self) -> None:
+        """Refuse a reliability or an SD from which no standard error follows."""
+        require_finite(self.reliability, "reliability", 0, 0.9999)
+        require_finite(self.sd, "sd", 1e-6, 1e6)
+
     @property
     def se(self) -> float:
         """The standard error of measurement, s₁·√(1 − r)."""
