@@ -77,19 +77,19 @@ class CutoffCriterion(LabelledEnum):
         "a",
         "a: 超出功能失调人群均值若干个标准差",
         "a: beyond the dysfunctional mean by k SDs",
-        "a: 超出功能失調人群均值若干個標準差",
+        "a: 超出功能失調人羣均值若干個標準差",
     )
     B = (
         "b",
         "b: 进入功能正常人群均值若干个标准差以内",
         "b: within k SDs of the functional mean",
-        "b: 進入功能正常人群均值若干個標準差以內",
+        "b: 進入功能正常人羣均值若干個標準差以內",
     )
     C = (
         "c",
         "c: 两个人群之间按标准差加权的中点",
         "c: the SD-weighted midpoint of the two populations",
-        "c: 兩個人群之間按標準差加權的中點",
+        "c: 兩個人羣之間按標準差加權的中點",
     )
     GIVEN = "given", "给定的临界值", "A given cut-off", "給定的臨界值"
 

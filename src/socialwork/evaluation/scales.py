@@ -510,7 +510,7 @@ BARTHEL = Scale(
             ("控制大便", "Bowels", "控制大便"),
             ("控制小便", "Bladder", "控制小便"),
             ("如厕", "Toilet use", "如廁"),
-            ("床椅转移", "Transfers (bed to chair and back)", "床椅轉移"),
+            ("床椅转移", "Transfers (bed to chair and back)", "牀椅轉移"),
             ("平地行走", "Mobility on level surfaces", "平地行走"),
             ("上下楼梯", "Stairs", "上下樓梯"),
         ],
