@@ -280,7 +280,7 @@ class ReliableChange(Displayable):
 
         Points are clients, coloured by class; the diagonal is no change;
         the two dashed lines around it are ±1.96·S_diff, inside which a
-        change is not reliable; a given cut-off is drawn on both axes.
+        change is not reliable; the cut-off, when given, is a horizontal line.
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
