@@ -40,6 +40,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("socialwork.calendars", "calendars.md"),
     ("socialwork.analysis", "analysis.md"),
     ("socialwork.plans", "plans.md"),
+    ("socialwork.evaluation", "evaluation.md"),
     ("socialwork.metrics", "metrics.md"),
     ("socialwork.metrics.catalogue", "metrics-catalogue.md"),
     ("socialwork.privacy", "privacy.md"),

@@ -18,10 +18,12 @@ from pydantic import BaseModel
 
 from socialwork import analysis as an
 from socialwork import calendars as ca
+from socialwork import evaluation as ev
 from socialwork import models as m
 from socialwork import plans as pn
 from socialwork import stages as sg
 from socialwork._arguments import MAX_COUNT
+from socialwork.evaluation.scales import SCALES
 from socialwork.metrics import definitions as md
 from socialwork.metrics import status as ms
 from socialwork.metrics import targets as mt
@@ -1637,3 +1639,124 @@ def metric_stations(draw: st.DrawFn) -> m.StationRecords:
         surveys=survey_list,
         home_visits_planned=draw(optional(st.integers(min_value=0, max_value=8))),
     )
+
+
+# --- evaluation ---------------------------------------------------------------------------
+
+scores_small = st.integers(min_value=0, max_value=30).map(float) | st.floats(
+    min_value=-100, max_value=100, allow_nan=False, allow_infinity=False
+)
+
+
+@st.composite
+def paired_scores(draw: st.DrawFn, max_size: int = 30) -> tuple[list[float], list[float]]:
+    """Two equally long lists of scores, a client's baseline and follow-up, at least 2 pairs."""
+    n = draw(st.integers(min_value=2, max_value=max_size))
+    before = draw(st.lists(scores_small, min_size=n, max_size=n))
+    after = draw(st.lists(scores_small, min_size=n, max_size=n))
+    return before, after
+
+
+gas_levels = st.one_of(st.none(), st.integers(min_value=-2, max_value=2))
+
+
+@st.composite
+def gds_administrations(draw: st.DrawFn) -> tuple[m.ScaleAdministration, ...]:
+    """GDS-15 administrations of a few clients on days around a service in 2025."""
+    found = []
+    for client in range(draw(st.integers(min_value=0, max_value=8))):
+        for k in range(draw(st.integers(min_value=0, max_value=4))):
+            found.append(
+                m.ScaleAdministration(
+                    id=f"a{client}-{k}",
+                    client_id=f"p{client}",
+                    scale="gds15",
+                    on=draw(st.dates(min_value=date(2025, 1, 1), max_value=date(2025, 9, 30))),
+                    total=float(draw(st.integers(min_value=0, max_value=15))),
+                )
+            )
+    return tuple(found)
+
+
+scale_administrations = st.builds(
+    m.ScaleAdministration,
+    id=ids,
+    client_id=ids,
+    scale=st.sampled_from(["gds15", "barthel", "rosenberg"]),
+    on=days,
+    total=st.integers(min_value=0, max_value=100).map(float),
+    worker_id=optional(ids),
+)
+
+goal_scalings = st.builds(
+    ev.GoalScaling,
+    case_id=ids,
+    goal_id=ids,
+    weight=st.floats(min_value=0.5, max_value=10),
+    levels=st.just(()) | st.lists(texts, min_size=5, max_size=5).map(tuple),
+    score=gas_levels,
+)
+
+findings = st.builds(ev.Finding, text=texts, goal_id=st.none())
+
+
+@st.composite
+def evaluations(draw: st.DrawFn) -> ev.Evaluation:
+    period = draw(periods)
+    goal_ids = tuple(draw(st.lists(ids, max_size=3, unique=True)))
+    return ev.Evaluation(
+        id=draw(ids),
+        kind=draw(st.sampled_from(ev.EvaluationKind)),
+        evaluator=draw(st.sampled_from(ev.Evaluator)),
+        period=period,
+        completed_on=period.end,
+        plan_id=draw(optional(ids)),
+        goal_ids=goal_ids,
+        findings=tuple(
+            ev.Finding(text=draw(texts), goal_id=draw(st.sampled_from((None, *goal_ids))))
+            for _ in range(draw(st.integers(min_value=0, max_value=2)))
+        ),
+    )
+
+
+@st.composite
+def user_scales(draw: st.DrawFn) -> ev.Scale:
+    """A scale of a station's own: a few items, some reversed, a missing-answer rule."""
+    n = draw(st.integers(min_value=1, max_value=6))
+    top = draw(st.integers(min_value=1, max_value=4))
+    items = tuple(
+        ev.ScaleItem(number=i, options=tuple(range(top + 1)), reverse=draw(st.booleans()))
+        for i in range(1, n + 1)
+    )
+    return ev.Scale(
+        code=draw(ids),
+        name=m.BilingualText.of("自编量表", "Own scale"),
+        items=items,
+        max_missing=draw(st.integers(min_value=0, max_value=n - 1)),
+        direction=draw(st.sampled_from(md.Direction)),
+        citation="A station's own questionnaire",
+        licence=ev.Licence.FREE_TO_USE,
+    )
+
+
+scales = st.one_of(st.sampled_from(list(SCALES.values())), user_scales())
+
+EVALUATION_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    m.ScaleAdministration: scale_administrations,
+    ev.GoalScaling: goal_scalings,
+    ev.Finding: findings,
+    ev.Evaluation: evaluations(),
+    ev.Scale: scales,
+    ev.ScaleItem: st.builds(ev.ScaleItem, number=st.integers(1, 20), options=st.just((0, 1))),
+    ev.Subscale: st.builds(
+        ev.Subscale,
+        code=ids,
+        name=st.just(m.BilingualText.of("分量表", "Part")),
+        items=st.just((1,)),
+    ),
+    ev.Band: st.builds(
+        ev.Band,
+        low=st.integers(0, 20).map(float),
+        label=st.just(m.BilingualText.of("正常", "Normal")),
+    ),
+}

@@ -48,6 +48,7 @@ def public_modules() -> tuple[str, ...]:
         "analysis",
         "plans",
         "metrics",
+        "evaluation",
         "frames",
         "privacy",
     ):
@@ -80,6 +81,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **getattr(strategies, "STAGE_RECORDS", {}),
     **getattr(strategies, "PLANNING_RECORDS", {}),
     **getattr(strategies, "METRIC_RECORDS", {}),
+    **getattr(strategies, "EVALUATION_RECORDS", {}),
 }
 RECORDS[models.StationRecords] = st.one_of(
     st.just(station_month()), st.just(station_previous_month()), RECORDS[models.StationRecords]

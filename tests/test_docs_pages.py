@@ -8,6 +8,7 @@ import pytest
 
 import socialwork.analysis
 import socialwork.calendars
+import socialwork.evaluation
 import socialwork.metrics
 import socialwork.models
 import socialwork.plans
@@ -21,6 +22,8 @@ TRANSLATED = (
     "getting-started",
     "explanation/stages",
     "explanation/indicators",
+    "explanation/evaluation",
+    "howto/did-the-group-work",
     "glossary",
 )
 """The pages written in both languages, as ``page.zh.md`` and ``page.en.md``."""
@@ -65,6 +68,7 @@ MODULES = (
     socialwork.analysis,
     socialwork.plans,
     socialwork.metrics,
+    socialwork.evaluation,
 )
 
 

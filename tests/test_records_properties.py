@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 import socialwork.analysis
 import socialwork.calendars
 import socialwork.plans
-from socialwork import analysis, calendars, metrics, models, plans, stages
+from socialwork import analysis, calendars, evaluation, metrics, models, plans, stages
 from socialwork.records import replace
 from socialwork.schema import RECORD_TYPES, json_schema
 from tests import strategies
@@ -29,6 +29,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **strategies.STAGE_RECORDS,
     **strategies.PLANNING_RECORDS,
     **strategies.METRIC_RECORDS,
+    **strategies.EVALUATION_RECORDS,
 }
 
 SCHEMAS = json_schema()
@@ -42,7 +43,7 @@ def test_every_record_type_has_a_strategy() -> None:
 def test_record_types_lists_every_exported_record() -> None:
     exported = {
         getattr(package, name)
-        for package in (models, stages, calendars, analysis, plans, metrics)
+        for package in (models, stages, calendars, analysis, plans, metrics, evaluation)
         for name in package.__all__
     }
     records = {t for t in exported if isinstance(t, type) and issubclass(t, BaseModel)}

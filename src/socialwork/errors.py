@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 __all__ = [
     "ArgumentError",
     "ConsentRequired",
+    "EvaluationInputError",
     "FrameContractError",
     "InvalidStageMove",
     "InvalidTransition",
@@ -33,6 +34,7 @@ __all__ = [
     "MetricInputError",
     "OutOfCalendarRange",
     "PlanningInputError",
+    "ScaleNotLicensed",
     "SocialWorkError",
     "TransitionBlocked",
     "UnknownCodeError",
@@ -281,6 +283,60 @@ class PlanningInputError(SocialWorkError):
         self.value = value
         self.expected = expected
         super().__init__(f"{rule}: expected {expected}; got {shown(value)}")
+
+
+class EvaluationInputError(SocialWorkError):
+    """An evaluation tool received inputs that break one of its rules.
+
+    ``rule`` names the broken rule with a stable code (for example
+    ``"too_few_pairs"`` for a paired test of fewer than two pairs, or
+    ``"too_many_missing"`` for a scale answered with more gaps than its
+    missing-answer rule allows).
+
+    Examples:
+        >>> err = EvaluationInputError("too_few_pairs", 1, "at least 2 pairs")
+        >>> err.rule, err.value
+        ('too_few_pairs', 1)
+        >>> print(err)
+        too_few_pairs: expected at least 2 pairs; got 1
+    """
+
+    code: ClassVar[str] = "evaluation_input"
+
+    def __init__(self, rule: str, value: object, expected: str) -> None:
+        """Keep the broken rule, the value that arrived and what was expected."""
+        self.rule = rule
+        self.value = value
+        self.expected = expected
+        super().__init__(f"{rule}: expected {expected}; got {shown(value)}")
+
+
+class ScaleNotLicensed(SocialWorkError):
+    """A scale whose licence forbids shipping its items was asked to score answers.
+
+    socialwork knows such a scale by name (its citation and who holds the
+    rights) but ships no items or scoring key; register your own licensed
+    copy as a `socialwork.evaluation.Scale` to score it.
+
+    Examples:
+        >>> err = ScaleNotLicensed("sdq", "youthinmind Ltd")
+        >>> err.scale, err.holder
+        ('sdq', 'youthinmind Ltd')
+        >>> print(err)  # doctest: +NORMALIZE_WHITESPACE
+        scale 'sdq' cannot be scored by socialwork: its licence (youthinmind Ltd) forbids
+        shipping its items and scoring key; build a Scale from your licensed copy
+    """
+
+    code: ClassVar[str] = "scale_not_licensed"
+
+    def __init__(self, scale: str, holder: str) -> None:
+        """Keep the scale's code and who holds its rights."""
+        self.scale = scale
+        self.holder = holder
+        super().__init__(
+            f"scale {scale!r} cannot be scored by socialwork: its licence ({holder}) forbids "
+            "shipping its items and scoring key; build a Scale from your licensed copy"
+        )
 
 
 class FrameContractError(SocialWorkError):

@@ -60,6 +60,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from socialwork.evaluation import scale
 from socialwork.models import (
     Activity,
     ActivityKind,
@@ -104,6 +105,7 @@ from socialwork.models import (
     ResourceKind,
     ResourceSource,
     SatisfactionSurvey,
+    ScaleAdministration,
     ServiceDelivered,
     ServiceFile,
     ServiceHours,
@@ -119,7 +121,14 @@ from socialwork.models import (
     Volunteer,
 )
 
-__all__ = ["station_month", "station_previous_month"]
+__all__ = [
+    "MOOD_GROUP_END",
+    "MOOD_GROUP_START",
+    "mood_group",
+    "mood_group_administrations",
+    "station_month",
+    "station_previous_month",
+]
 
 JUNE = Period(start=date(2025, 6, 1), end=date(2025, 6, 30))
 MAY = Period(start=date(2025, 5, 1), end=date(2025, 5, 31))
@@ -792,3 +801,119 @@ def station_previous_month() -> StationRecords:
         ),
         home_visits_planned=60,
     )
+
+
+MOOD_GROUP_START = date(2025, 3, 4)
+"""The first session of 心晴, the sample station's mood group for living-alone elderly."""
+
+MOOD_GROUP_END = date(2025, 5, 27)
+"""The last session of 心晴."""
+
+# (client, GDS-15 at baseline, GDS-15 at follow-up or None: dropped out)
+_MOOD_SCORES = (
+    ("e16", 9, 4),
+    ("e17", 7, 3),
+    ("e18", 11, 6),
+    ("e19", 6, 5),
+    ("e20", 8, 2),
+    ("e21", 5, 6),
+    ("e22", 10, 8),
+    ("e23", 4, 8),
+    ("e24", 12, 4),
+    ("e25", 7, 5),
+    ("e26", 8, None),
+)
+
+
+def _gds_answers(total: int) -> list[int | None]:
+    """GDS-15 answers (1 yes, 0 no) with ``total`` depressive answers, in item order."""
+    reverse = {1, 5, 7, 11, 13}
+    return [
+        (0 if item in reverse else 1) if item <= total else (1 if item in reverse else 0)
+        for item in range(1, 16)
+    ]
+
+
+def mood_group() -> Group:
+    """Return 心晴, a support group on loneliness and low mood for 11 living-alone elderly.
+
+    Twelve weekly sessions from 4 March to 27 May 2025 (none on 1 April, the
+    week of 清明), run by a worker of 幸福社区; one member (e26) left on 8
+    April. The group is not among the station's June records, so the
+    monthly figures are unchanged.
+
+    Examples:
+        >>> g = mood_group()
+        >>> g.name, len(g.members), len(g.sessions)
+        ('心晴老年支持小组', 11, 12)
+    """
+    members = tuple(
+        GroupMember(
+            member_id=client,
+            joined_on=MOOD_GROUP_START,
+            left_on=date(2025, 4, 8) if after is None else None,
+        )
+        for client, _before, after in _MOOD_SCORES
+    )
+    days = [MOOD_GROUP_START + timedelta(weeks=w) for w in range(13)]
+    days.remove(date(2025, 4, 1))
+    return Group(
+        id="g4",
+        name="心晴老年支持小组",
+        kind=GroupKind.SUPPORT,
+        community_id="c1",
+        theme="缓解孤独与低落情绪",
+        facilitator_id="s2",
+        started_on=MOOD_GROUP_START,
+        members=members,
+        sessions=tuple(
+            GroupSession(
+                on=day,
+                attended=tuple(
+                    m.member_id for m in members if m.left_on is None or day < m.left_on
+                ),
+            )
+            for day in days
+        ),
+    )
+
+
+def mood_group_administrations() -> tuple[ScaleAdministration, ...]:
+    """Return 心晴's GDS-15 administrations: baselines, follow-ups and two that pairing skips.
+
+    Each member answered the GDS-15 on 3 March (the day before the first
+    session) and, except e26 who left, on 28 May (the day after the last).
+    e16 also answered on 15 April, mid-group, and e17 on 20 February, an
+    earlier screening: the default pairing rule takes neither. Totals come
+    from scoring the answers (`socialwork.evaluation.Scale.score`).
+
+    Examples:
+        >>> given = mood_group_administrations()
+        >>> len(given), given[0].scale, given[0].total
+        (23, 'gds15', 9.0)
+    """
+    gds = scale("gds15")
+    found: list[ScaleAdministration] = []
+    for client, before, after in _MOOD_SCORES:
+        found.append(
+            gds.score(_gds_answers(before)).administration(
+                id=f"{client}-gds-1", client_id=client, on=date(2025, 3, 3)
+            )
+        )
+        if after is not None:
+            found.append(
+                gds.score(_gds_answers(after)).administration(
+                    id=f"{client}-gds-2", client_id=client, on=date(2025, 5, 28)
+                )
+            )
+    found.append(
+        gds.score(_gds_answers(7)).administration(
+            id="e16-gds-mid", client_id="e16", on=date(2025, 4, 15)
+        )
+    )
+    found.append(
+        gds.score(_gds_answers(10)).administration(
+            id="e17-gds-0", client_id="e17", on=date(2025, 2, 20)
+        )
+    )
+    return tuple(found)

@@ -22,6 +22,7 @@ from typing import Any
 
 import socialwork.analysis
 import socialwork.calendars
+import socialwork.evaluation
 import socialwork.metrics
 import socialwork.models
 import socialwork.plans

@@ -22,6 +22,7 @@ from socialwork.models.activity import (
     ServiceDelivered,
     SurveySubject,
 )
+from socialwork.models.assessment import ScaleAdministration
 from socialwork.models.case import (
     AssessedNeed,
     Assessment,
@@ -140,6 +141,7 @@ __all__ = [
     "ResourceSource",
     "RiskLevel",
     "SatisfactionSurvey",
+    "ScaleAdministration",
     "Score",
     "ServiceDelivered",
     "ServiceFile",
