@@ -64,6 +64,8 @@ from socialwork.models.group import Group, GroupKind, GroupMember, GroupSession
 from socialwork.models.need import BradshawEvidence, Evidence, Need, NeedDomain, NeedStatus
 from socialwork.models.people import (
     Certification,
+    CertificationChange,
+    GradeChange,
     ServiceHours,
     Staff,
     StaffGrade,
@@ -99,6 +101,7 @@ __all__ = [
     "Case",
     "CaseStatus",
     "Certification",
+    "CertificationChange",
     "Client",
     "ClientCategory",
     "Closure",
@@ -114,6 +117,7 @@ __all__ = [
     "Goal",
     "GoalAchievementStatus",
     "GoalLifecycleStatus",
+    "GradeChange",
     "Group",
     "GroupKind",
     "GroupMember",
