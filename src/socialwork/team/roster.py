@@ -283,7 +283,7 @@ class RosterCheck(Displayable):
         rows = [
             (
                 w.staff_id,
-                "—" if w.first_day is None else f"{w.first_day:%m-%d}–{w.last_day:%m-%d}",
+                _span(w.first_day, w.last_day),
                 w.required,
                 w.held,
                 w.missed,
@@ -315,6 +315,13 @@ datetime.date(2025, 6, 20), 'last_day': datetime.date(2025, 6, 30), 'status': 'm
             }
             for w in self.workers
         ]
+
+
+def _span(first: date | None, last: date | None) -> str:
+    """The days counted, as ``06-20–06-30``, or a dash."""
+    if first is None or last is None:
+        return "—"
+    return f"{first:%m-%d}–{last:%m-%d}"
 
 
 def _occurrences(entry: RosterEntry, first: date, last: date) -> int:

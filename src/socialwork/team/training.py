@@ -38,6 +38,7 @@ from pydantic import Field, Strict, model_validator
 from socialwork._arguments import require_day, require_instance, require_instances
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
+from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum, Language, canonical_language
 from socialwork.metrics.rates import Rate
 from socialwork.models import Period, Staff
@@ -362,6 +363,9 @@ class PairedScores(Displayable):
     change for its statistics; this result gives counts and means only.
     Scores are personal data: the repr shows the count alone.
 
+    Raises:
+        ArgumentError: the three tuples differ in length.
+
     Examples:
         >>> p = PairedScores(("s2", "s3"), (70.0, 60.0), (85.0, 75.0))
         >>> p, p.mean_pre, p.mean_post, p.mean_change
@@ -371,6 +375,16 @@ class PairedScores(Displayable):
     participant_ids: tuple[str, ...]
     pre: tuple[float, ...]
     post: tuple[float, ...]
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the three tuples are aligned, one position a person."""
+        if not len(self.participant_ids) == len(self.pre) == len(self.post):
+            raise ArgumentError(
+                "post",
+                f"{len(self.participant_ids)} ids, {len(self.pre)} pre and "
+                f"{len(self.post)} post scores",
+                "as many pre and post scores as participant ids",
+            )
 
     @property
     def n(self) -> int:
