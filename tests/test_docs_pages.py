@@ -12,6 +12,7 @@ import socialwork.metrics
 import socialwork.models
 import socialwork.plans
 import socialwork.stages
+import socialwork.team
 from socialwork.labels import LabelledEnum
 from tests.docs_site import ROOT
 
@@ -22,6 +23,8 @@ TRANSLATED = (
     "explanation/stages",
     "explanation/indicators",
     "glossary",
+    "howto/supervision-roster",
+    "howto/appraisal-scheme",
 )
 """The pages written in both languages, as ``page.zh.md`` and ``page.en.md``."""
 
@@ -65,6 +68,7 @@ MODULES = (
     socialwork.analysis,
     socialwork.plans,
     socialwork.metrics,
+    socialwork.team,
 )
 
 
