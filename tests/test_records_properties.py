@@ -29,6 +29,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **strategies.STAGE_RECORDS,
     **strategies.PLANNING_RECORDS,
     **strategies.METRIC_RECORDS,
+    **strategies.TEAM_RECORDS,
 }
 
 SCHEMAS = json_schema()
