@@ -41,6 +41,7 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("socialwork.analysis", "analysis.md"),
     ("socialwork.plans", "plans.md"),
     ("socialwork.evaluation", "evaluation.md"),
+    ("socialwork.team", "team.md"),
     ("socialwork.metrics", "metrics.md"),
     ("socialwork.metrics.catalogue", "metrics-catalogue.md"),
     ("socialwork.privacy", "privacy.md"),
@@ -71,6 +72,7 @@ FIRST: dict[str, tuple[str, ...]] = {
     "socialwork.calendars": ("working_days", "festival_date"),
     "socialwork.analysis": ("swot", "prioritise", "match_needs"),
     "socialwork.plans": ("plan_template", "check_plan", "review_plan", "schedule"),
+    "socialwork.team": ("roster_check", "check_supervision", "decide", "team_figures"),
     "socialwork.metrics": (
         "monthly_report",
         "indicator",
@@ -82,7 +84,7 @@ FIRST: dict[str, tuple[str, ...]] = {
         "overdue_follow_ups",
     ),
     "socialwork.privacy": ("check_sharing", "check_publication", "redact", "find_duplicates"),
-    "socialwork.samples": ("station_month",),
+    "socialwork.samples": ("station_month", "team_month"),
     "socialwork.schema": ("json_schema",),
     "socialwork.records": ("replace", "active_on", "break_rule"),
 }

@@ -22,7 +22,9 @@ from socialwork import evaluation as ev
 from socialwork import models as m
 from socialwork import plans as pn
 from socialwork import stages as sg
+from socialwork import team as tm
 from socialwork._arguments import MAX_COUNT
+from socialwork.errors import TeamRuleError
 from socialwork.evaluation.scales import SCALES
 from socialwork.metrics import definitions as md
 from socialwork.metrics import status as ms
@@ -1760,3 +1762,225 @@ EVALUATION_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
         label=st.just(m.BilingualText.of("正常", "Normal")),
     ),
 }
+
+
+# --- team ---
+
+
+bilingual = st.builds(m.BilingualText, zh=texts, en=texts, zh_hant=st.none() | texts)
+grade_changes = st.builds(
+    m.GradeChange,
+    staff_id=ids,
+    on=days,
+    grade=st.sampled_from([g.value for g in m.StaffGrade]) | ids,
+)
+certification_changes = st.builds(
+    m.CertificationChange, staff_id=ids, on=days, certification=st.sampled_from(m.Certification)
+)
+external_supervisors = st.builds(tm.ExternalSupervisor, name=texts, organisation=texts)
+
+
+@st.composite
+def supervision_decisions(draw: st.DrawFn, cases: Sequence[str] = ()) -> tm.SupervisionDecision:
+    kind = draw(st.sampled_from(tm.DecisionKind))
+    case = draw(st.sampled_from(cases)) if cases else None
+    if case is None and kind is not tm.DecisionKind.OTHER:
+        kind = tm.DecisionKind.OTHER
+    return tm.SupervisionDecision(kind=kind, case_id=case, decision=draw(texts), reason=draw(texts))
+
+
+@st.composite
+def supervision_sessions(draw: st.DrawFn) -> tm.SupervisionSession:
+    source = draw(st.sampled_from(tm.SupervisionSource))
+    internal = source is tm.SupervisionSource.INTERNAL
+    supervisor = draw(ids) if internal else None
+    supervisees = draw(
+        st.lists(ids.filter(lambda x: x != supervisor), min_size=1, max_size=3, unique=True)
+    )
+    form = (
+        tm.SupervisionForm.INDIVIDUAL
+        if len(supervisees) == 1 and draw(st.booleans())
+        else draw(st.sampled_from([tm.SupervisionForm.GROUP, tm.SupervisionForm.PEER]))
+    )
+    cases = draw(st.lists(ids, max_size=2, unique=True))
+    return tm.SupervisionSession(
+        id=draw(ids),
+        on=draw(days),
+        minutes=draw(st.integers(1, 1440)),
+        form=form,
+        source=source,
+        functions=tuple(
+            draw(
+                st.lists(
+                    st.sampled_from(tm.SupervisionFunction), min_size=1, max_size=3, unique=True
+                )
+            )
+        ),
+        supervisor_id=supervisor,
+        external_supervisor=None if internal else draw(external_supervisors),
+        supervisee_ids=tuple(supervisees),
+        case_ids=tuple(cases),
+        decisions=tuple(draw(st.lists(supervision_decisions(cases), max_size=2))),
+        notes=draw(optional(texts)),
+    )
+
+
+@st.composite
+def roster_entries(draw: st.DrawFn) -> tm.RosterEntry:
+    source = draw(st.sampled_from(tm.SupervisionSource))
+    supervisor = draw(ids) if source is tm.SupervisionSource.INTERNAL else None
+    start, end = draw(day_pairs())
+    return tm.RosterEntry(
+        id=draw(ids),
+        source=source,
+        form=draw(st.sampled_from(tm.SupervisionForm)),
+        supervisor_id=supervisor,
+        supervisee_ids=tuple(
+            draw(
+                st.lists(ids.filter(lambda x: x != supervisor), min_size=1, max_size=3, unique=True)
+            )
+        ),
+        recurrence=draw(recurrences()),
+        start=start,
+        end=draw(st.none() | st.just(end)),
+    )
+
+
+rosters = st.builds(tm.Roster, id=ids, entries=unique_by_id(roster_entries(), max_size=3))
+approval_steps = st.builds(
+    tm.ApprovalStep,
+    on=days,
+    by=ids,
+    action=st.sampled_from(tm.ApprovalAction),
+    reason=optional(texts),
+)
+
+
+@st.composite
+def approval_requests(draw: st.DrawFn) -> tm.ApprovalRequest:
+    """A request moved by `decide` through the steps that its rules allow."""
+    request = tm.ApprovalRequest(
+        id=draw(ids),
+        kind=draw(st.sampled_from(tm.ApprovalKind)),
+        subject_id=draw(ids),
+        requested_by=draw(st.sampled_from(["s1", "s2"])),
+        requested_on=draw(st.dates(min_value=DAY_MIN, max_value=date(2029, 12, 31))),
+    )
+    day = request.requested_on
+    for _ in range(draw(st.integers(0, 4))):
+        day = day + timedelta(days=draw(st.integers(0, 30)))
+        try:
+            request = tm.decide(
+                request,
+                draw(st.sampled_from(tm.ApprovalAction)),
+                by=draw(st.sampled_from(["s1", "s2", "s3"])),
+                on=day,
+                reason=draw(optional(texts)),
+            )
+        except TeamRuleError:
+            continue
+    return request
+
+
+test_scores = st.floats(min_value=-1000, max_value=1000, allow_nan=False)
+pre_post_scores = st.builds(tm.PrePostScore, participant_id=ids, pre=test_scores, post=test_scores)
+
+
+@st.composite
+def trainings(draw: st.DrawFn) -> tm.Training:
+    invited = draw(st.lists(ids, max_size=4, unique=True))
+    came = [i for i in invited if draw(st.booleans())]
+    respondents = draw(st.none() | st.integers(0, len(came)))
+    satisfied = None if respondents is None else draw(st.none() | st.integers(0, respondents))
+    scored = [c for c in came if draw(st.booleans())]
+    return tm.Training(
+        id=draw(ids),
+        on=draw(days),
+        topic=draw(texts),
+        kind=draw(st.sampled_from(tm.TrainingKind)),
+        hours=draw(st.decimals(min_value=Decimal("0.5"), max_value=24, places=1)),
+        trainer_id=draw(optional(ids)),
+        invited_ids=tuple(invited),
+        attendee_ids=tuple(came),
+        respondents=respondents,
+        satisfied=satisfied,
+        scores=tuple(
+            tm.PrePostScore(participant_id=c, pre=draw(test_scores), post=draw(test_scores))
+            for c in scored
+        ),
+    )
+
+
+rungs = st.builds(tm.Rung, code=ids, name=bilingual)
+ladders = st.one_of(
+    st.just(tm.GRADE_LADDER),
+    st.builds(
+        tm.Ladder,
+        id=ids,
+        rungs=st.lists(rungs, min_size=1, max_size=4, unique_by=lambda r: r.code).map(tuple),
+    ),
+)
+
+
+@st.composite
+def appraisal_components(draw: st.DrawFn, weight: float | None = None) -> tm.AppraisalComponent:
+    direction = draw(st.sampled_from(md.Direction))
+    low = 0.0 if direction is md.Direction.LOWER_IS_BETTER else 0.01
+    return tm.AppraisalComponent(
+        id=draw(ids),
+        name=draw(bilingual),
+        weight=weight if weight is not None else draw(st.floats(0.01, 1)),
+        target=draw(st.floats(low, 1e6)),
+        direction=direction,
+        cap=draw(st.floats(1, 2)),
+    )
+
+
+@st.composite
+def appraisal_schemes(draw: st.DrawFn) -> tm.AppraisalScheme:
+    count = draw(st.integers(1, 4))
+    weights = [1 / count] * (count - 1)
+    weights.append(1 - sum(weights))
+    components = []
+    for n, w in enumerate(weights):
+        component = draw(appraisal_components(w))
+        components.append(replace(component, id=f"c{n}"))
+    return tm.AppraisalScheme(id=draw(ids), name=draw(bilingual), components=tuple(components))
+
+
+pay_splits = st.floats(0, 1).map(lambda p: tm.PaySplit(post=p, performance=1 - p))
+
+
+@st.composite
+def team_records(draw: st.DrawFn) -> tm.TeamRecords:
+    return tm.TeamRecords(
+        period=draw(periods),
+        roster=draw(rosters),
+        sessions=draw(unique_by_id(supervision_sessions(), max_size=3)),
+        trainings=draw(unique_by_id(trainings(), max_size=3)),
+        approvals=draw(unique_by_id(approval_requests(), max_size=3)),
+        grade_changes=tuple(draw(st.lists(grade_changes, max_size=3))),
+        certification_changes=tuple(draw(st.lists(certification_changes, max_size=3))),
+    )
+
+
+TEAM_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
+    m.GradeChange: grade_changes,
+    m.CertificationChange: certification_changes,
+    tm.ExternalSupervisor: external_supervisors,
+    tm.SupervisionDecision: supervision_decisions(),
+    tm.SupervisionSession: supervision_sessions(),
+    tm.RosterEntry: roster_entries(),
+    tm.Roster: rosters,
+    tm.ApprovalStep: approval_steps,
+    tm.ApprovalRequest: approval_requests(),
+    tm.PrePostScore: pre_post_scores,
+    tm.Training: trainings(),
+    tm.Rung: rungs,
+    tm.Ladder: ladders,
+    tm.AppraisalComponent: appraisal_components(),
+    tm.AppraisalScheme: appraisal_schemes(),
+    tm.PaySplit: pay_splits,
+    tm.TeamRecords: team_records(),
+}
+"""A strategy for every record type of socialwork.team (and the staff histories), by type."""

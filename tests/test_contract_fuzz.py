@@ -47,6 +47,7 @@ def public_modules() -> tuple[str, ...]:
         "calendars",
         "analysis",
         "plans",
+        "team",
         "metrics",
         "evaluation",
         "frames",
@@ -82,6 +83,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **getattr(strategies, "PLANNING_RECORDS", {}),
     **getattr(strategies, "METRIC_RECORDS", {}),
     **getattr(strategies, "EVALUATION_RECORDS", {}),
+    **getattr(strategies, "TEAM_RECORDS", {}),
 }
 RECORDS[models.StationRecords] = st.one_of(
     st.just(station_month()), st.just(station_previous_month()), RECORDS[models.StationRecords]

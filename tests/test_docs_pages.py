@@ -13,6 +13,7 @@ import socialwork.metrics
 import socialwork.models
 import socialwork.plans
 import socialwork.stages
+import socialwork.team
 from socialwork.labels import LabelledEnum
 from tests.docs_site import ROOT
 
@@ -25,6 +26,8 @@ TRANSLATED = (
     "explanation/evaluation",
     "howto/did-the-group-work",
     "glossary",
+    "howto/supervision-roster",
+    "howto/appraisal-scheme",
 )
 """The pages written in both languages, as ``page.zh.md`` and ``page.en.md``."""
 
@@ -69,6 +72,7 @@ MODULES = (
     socialwork.plans,
     socialwork.metrics,
     socialwork.evaluation,
+    socialwork.team,
 )
 
 

@@ -28,6 +28,7 @@ PUBLIC_PACKAGES = (
     "socialwork.calendars",
     "socialwork.analysis",
     "socialwork.plans",
+    "socialwork.team",
     "socialwork.metrics",
     "socialwork.frames",
     "socialwork.samples",
@@ -89,6 +90,7 @@ def test_subpackages_export_names_their_modules_define() -> None:
         "socialwork.calendars",
         "socialwork.analysis",
         "socialwork.plans",
+        "socialwork.team",
         "socialwork.metrics",
     ):
         top = load(package)

@@ -30,6 +30,7 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **strategies.PLANNING_RECORDS,
     **strategies.METRIC_RECORDS,
     **strategies.EVALUATION_RECORDS,
+    **strategies.TEAM_RECORDS,
 }
 
 SCHEMAS = json_schema()

@@ -5,7 +5,9 @@ the stages of community work and the case lifecycle in
 `socialwork.stages`; recurring duties, festivals and working days in
 `socialwork.calendars`; SWOT, risks, needs and resources in
 `socialwork.analysis`; work plans, their goals and reviews in
-`socialwork.plans`; indicators and reports in `socialwork.metrics`. The
+`socialwork.plans`; indicators and reports in `socialwork.metrics`; the
+station's own people (supervision, training, approvals, careers,
+appraisal) in `socialwork.team`. The
 library does no I/O and reads no clock: anything that depends on "today"
 takes the date as an argument.
 
@@ -41,13 +43,13 @@ from socialwork.errors import (
 from socialwork.labels import LANGUAGES, LabelledEnum, Language
 
 if TYPE_CHECKING:
-    from socialwork import analysis, calendars, metrics, models, plans, privacy, stages
+    from socialwork import analysis, calendars, metrics, models, plans, privacy, stages, team
 
 __version__ = _version("socialwork")
 """The installed version of socialwork, such as ``"0.1.0"`` (see the versioning policy)."""
 
 _SUBPACKAGES = frozenset(
-    {"analysis", "calendars", "metrics", "models", "plans", "privacy", "stages"}
+    {"analysis", "calendars", "metrics", "models", "plans", "privacy", "stages", "team"}
 )
 
 
@@ -84,4 +86,5 @@ __all__ = [
     "plans",
     "privacy",
     "stages",
+    "team",
 ]

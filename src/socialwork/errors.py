@@ -36,6 +36,7 @@ __all__ = [
     "PlanningInputError",
     "ScaleNotLicensed",
     "SocialWorkError",
+    "TeamRuleError",
     "TransitionBlocked",
     "UnknownCodeError",
     "UnknownLanguageError",
@@ -337,6 +338,38 @@ class ScaleNotLicensed(SocialWorkError):
             f"scale {scale!r} cannot be scored by socialwork: its licence ({holder}) forbids "
             "shipping its items and scoring key; build a Scale from your licensed copy"
         )
+
+
+class TeamRuleError(SocialWorkError):
+    """A move of the team's records breaks one of its rules (督导、审批、职级、考核).
+
+    ``rule`` names the broken rule with a stable code: ``self_approval``
+    (maker–checker: the requester decides their own request),
+    ``reason_required`` (a rejection or a return without a reason),
+    ``not_pending`` (a decision on a request that is not waiting for one),
+    ``resubmit_by_other`` (someone other than the requester resubmits),
+    ``decided_before_request`` (a step dated before the request or the
+    step before it), ``unknown_rung`` (a grade that is no rung of the
+    ladder), ``figure_missing`` and ``unknown_component`` (appraisal
+    figures that do not match the scheme). Messages name ids and codes,
+    never a personal value.
+
+    Examples:
+        >>> err = TeamRuleError("self_approval", "an approver other than s3", "s3")
+        >>> err.rule, err.code
+        ('self_approval', 'team_rule')
+        >>> print(err)
+        self_approval: expected an approver other than s3; got s3
+    """
+
+    code: ClassVar[str] = "team_rule"
+
+    def __init__(self, rule: str, expected: str, actual: str) -> None:
+        """Keep the broken rule, what was expected and what arrived."""
+        self.rule = rule
+        self.expected = expected
+        self.actual = actual
+        super().__init__(f"{rule}: expected {expected}; got {actual}")
 
 
 class FrameContractError(SocialWorkError):

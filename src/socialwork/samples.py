@@ -46,6 +46,34 @@ members (28 of 32 attendances = 87.5%), and a survey with 55 of 63 satisfied
 (87.3%: the report's "up 5 percentage points", 92.3 - 87.3 = 5.0). May has
 no volunteers, service files, deliveries or micro-wishes (they begin in
 June), so the report shows n/a for them, not 0.
+The team's own records for June (`team_month`), true to the summary's
+"开展内部督导培训2次、外部交流学习1次":
+
+* the roster: 周社工 (s1, the supervisor) sees each of s2–s6 alone on the
+  first Thursday of the month; 吴社工 (s2, senior) supervises the two interns
+  as a group every Friday; an invited supervisor sees s1 and s2 every
+  third month from 20 March. June's sessions: four of the five monthly
+  ones (s6's did not happen), three Fridays with both interns and one
+  with s7 alone, and the external one on the 20th: 15 sessions required,
+  2 missed (s6 and s8), 6 of 8 workers supervised as required (75.0%);
+* two internal trainings (个案工作技巧 on the 6th, 危机干预策略 on the
+  20th, with pre/post tests of its five participants: means 60 → 74) and
+  one external exchange (a seminar on a community-garden project, the
+  14th), plus the volunteers' two trainings: 7 of the 8 staff trained
+  (87.5%; the intern s8 was at neither, as the summary's "覆盖面不足"
+  says), 13 of 16 invitations taken up, 10 of 11 respondents satisfied;
+* four approvals: a closure (3 days), a referral (7 days) and a resource
+  application returned once for its budget and approved after 7 days,
+  a mean of 5.7 days against the summary's aim of 5; one more pending;
+* grade and qualification histories agreeing with the staff records:
+  吴社工 promoted from intermediate to senior on 16 June, 陈社工's
+  assistant social worker certificate obtained on 20 June.
+
+No one joined or left the station in June (the summary's leaver left the
+month before, and the two new workers come next month), so the staff stay
+the summary's 6 + 2; the tests and the how-to add a worker who joined on
+the 20th and one who left on the 10th.
+
 
 Examples:
     >>> records = station_month()
@@ -60,6 +88,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+from socialwork.calendars import Frequency, Recurrence, Weekday
 from socialwork.evaluation import scale
 from socialwork.models import (
     Activity,
@@ -73,6 +102,7 @@ from socialwork.models import (
     Case,
     CaseStatus,
     Certification,
+    CertificationChange,
     Client,
     ClientCategory,
     Community,
@@ -85,6 +115,7 @@ from socialwork.models import (
     Goal,
     GoalAchievementStatus,
     GoalLifecycleStatus,
+    GradeChange,
     Group,
     GroupKind,
     GroupMember,
@@ -120,6 +151,26 @@ from socialwork.models import (
     Visit,
     Volunteer,
 )
+from socialwork.team import (
+    ApprovalAction,
+    ApprovalKind,
+    ApprovalRequest,
+    ApprovalStep,
+    DecisionKind,
+    ExternalSupervisor,
+    PrePostScore,
+    Roster,
+    RosterEntry,
+    SupervisionDecision,
+    SupervisionForm,
+    SupervisionFunction,
+    SupervisionSession,
+    SupervisionSource,
+    TeamRecords,
+    Training,
+    TrainingKind,
+    decide,
+)
 
 __all__ = [
     "MOOD_GROUP_END",
@@ -128,6 +179,7 @@ __all__ = [
     "mood_group_administrations",
     "station_month",
     "station_previous_month",
+    "team_month",
 ]
 
 JUNE = Period(start=date(2025, 6, 1), end=date(2025, 6, 30))
@@ -917,3 +969,294 @@ def mood_group_administrations() -> tuple[ScaleAdministration, ...]:
         )
     )
     return tuple(found)
+
+
+def _roster() -> Roster:
+    return Roster(
+        id="roster-2025",
+        entries=(
+            RosterEntry(
+                id="r-monthly",
+                source=SupervisionSource.INTERNAL,
+                form=SupervisionForm.INDIVIDUAL,
+                supervisor_id="s1",
+                supervisee_ids=("s2", "s3", "s4", "s5", "s6"),
+                recurrence=Recurrence(
+                    frequency=Frequency.MONTHLY, weekdays=(Weekday.THURSDAY,), nth=1
+                ),
+                start=date(2025, 1, 2),
+                note="个案、小组与行政督导",
+            ),
+            RosterEntry(
+                id="r-interns",
+                source=SupervisionSource.INTERNAL,
+                form=SupervisionForm.GROUP,
+                supervisor_id="s2",
+                supervisee_ids=("s7", "s8"),
+                recurrence=Recurrence(frequency=Frequency.WEEKLY, weekdays=(Weekday.FRIDAY,)),
+                start=date(2025, 3, 7),
+            ),
+            RosterEntry(
+                id="r-external",
+                source=SupervisionSource.EXTERNAL,
+                form=SupervisionForm.GROUP,
+                supervisee_ids=("s1", "s2"),
+                recurrence=Recurrence(frequency=Frequency.MONTHLY, interval=3),
+                start=date(2025, 3, 20),
+            ),
+        ),
+    )
+
+
+def _sessions() -> tuple[SupervisionSession, ...]:
+    def one(
+        key: str, day: int, who: str, functions: tuple[SupervisionFunction, ...], **more: object
+    ) -> SupervisionSession:
+        return SupervisionSession.model_validate(
+            {
+                "id": key,
+                "on": date(2025, 6, day),
+                "minutes": 60,
+                "form": "individual",
+                "source": "internal",
+                "functions": functions,
+                "supervisor_id": "s1",
+                "supervisee_ids": (who,),
+                **more,
+            }
+        )
+
+    F = SupervisionFunction  # noqa: N806 - short alias
+    monthly = (
+        one("sv01", 5, "s2", (F.ADMINISTRATIVE, F.SUPPORTIVE)),
+        one(
+            "sv02",
+            5,
+            "s3",
+            (F.EDUCATIONAL,),
+            case_ids=("k3", "k7"),
+            decisions=(
+                SupervisionDecision(
+                    kind=DecisionKind.CLOSURE,
+                    case_id="k3",
+                    decision="目标已达成,准备结案",
+                    reason="学业目标已实现,家长认可",
+                ),
+            ),
+            notes="回顾小张的学业辅导进展与结案准备",
+        ),
+        one(
+            "sv03",
+            6,
+            "s4",
+            (F.EDUCATIONAL, F.RESOURCE_LINKING),
+            case_ids=("k8",),
+            decisions=(
+                SupervisionDecision(
+                    kind=DecisionKind.REFERRAL,
+                    case_id="k8",
+                    decision="转介康复中心",
+                    reason="需要专业康复训练",
+                ),
+            ),
+        ),
+        one(
+            "sv04",
+            6,
+            "s5",
+            (F.EDUCATIONAL, F.SUPPORTIVE),
+            case_ids=("k5",),
+            decisions=(
+                SupervisionDecision(
+                    kind=DecisionKind.PLAN_CHANGE,
+                    case_id="k5",
+                    decision="调整介入计划",
+                    reason="一个月无明显变化",
+                ),
+            ),
+        ),
+    )
+    interns = tuple(
+        SupervisionSession(
+            id=f"sv-i{day}",
+            on=date(2025, 6, day),
+            minutes=90,
+            form=SupervisionForm.GROUP,
+            source=SupervisionSource.INTERNAL,
+            functions=(F.EDUCATIONAL,),
+            supervisor_id="s2",
+            supervisee_ids=("s7", "s8") if day != 27 else ("s7",),
+        )
+        for day in (6, 13, 20, 27)
+    )
+    external = SupervisionSession(
+        id="sv-ext",
+        on=date(2025, 6, 20),
+        minutes=120,
+        form=SupervisionForm.GROUP,
+        source=SupervisionSource.EXTERNAL,
+        functions=(F.EDUCATIONAL, F.SUPPORTIVE, F.PROJECT_PLANNING),
+        external_supervisor=ExternalSupervisor(name="林老师", organisation="某大学社会工作系"),
+        supervisee_ids=("s1", "s2"),
+    )
+    return (*monthly, *interns, external)
+
+
+def _trainings() -> tuple[Training, ...]:
+    everyone = tuple(f"s{n}" for n in range(1, 9))
+    volunteers = tuple(f"vol{n:02d}" for n in range(1, 16))
+    crisis_scores = ((2, 70, 85), (3, 60, 75), (4, 65, 72), (5, 55, 70), (6, 50, 68))
+    return (
+        Training(
+            id="t1",
+            on=date(2025, 6, 6),
+            topic="个案工作技巧",
+            kind=TrainingKind.INTERNAL,
+            hours=Decimal(2),
+            trainer_id="s2",
+            invited_ids=tuple(s for s in everyone if s != "s2"),
+            attendee_ids=("s1", "s3", "s4", "s5", "s6", "s7"),
+            respondents=6,
+            satisfied=6,
+        ),
+        Training(
+            id="t2",
+            on=date(2025, 6, 20),
+            topic="危机干预策略",
+            kind=TrainingKind.INTERNAL,
+            hours=Decimal(2),
+            trainer_id="s1",
+            invited_ids=tuple(s for s in everyone if s != "s1"),
+            attendee_ids=("s2", "s3", "s4", "s5", "s6"),
+            respondents=5,
+            satisfied=4,
+            scores=tuple(
+                PrePostScore(participant_id=f"s{n}", pre=pre, post=post)
+                for n, pre, post in crisis_scores
+            ),
+        ),
+        Training(
+            id="t3",
+            on=date(2025, 6, 14),
+            topic="社区花园项目经验研讨会",
+            kind=TrainingKind.EXTERNAL_EXCHANGE,
+            hours=Decimal(6),
+            invited_ids=("s1", "s2"),
+            attendee_ids=("s1", "s2"),
+        ),
+        Training(
+            id="t4",
+            on=date(2025, 6, 7),
+            topic="服务技巧",
+            kind=TrainingKind.VOLUNTEER,
+            hours=Decimal(2),
+            trainer_id="s3",
+            invited_ids=volunteers,
+            attendee_ids=volunteers[:12],
+        ),
+        Training(
+            id="t5",
+            on=date(2025, 6, 8),
+            topic="安全知识",
+            kind=TrainingKind.VOLUNTEER,
+            hours=Decimal(2),
+            trainer_id="s4",
+            invited_ids=volunteers,
+            attendee_ids=volunteers[:12],
+        ),
+    )
+
+
+def _approvals() -> tuple[ApprovalRequest, ...]:
+    closure = ApprovalRequest(
+        id="ap1",
+        kind=ApprovalKind.CLOSURE,
+        subject_id="k3",
+        requested_by="s3",
+        requested_on=date(2025, 6, 9),
+    )
+    referral = ApprovalRequest(
+        id="ap2",
+        kind=ApprovalKind.REFERRAL,
+        subject_id="k8",
+        requested_by="s4",
+        requested_on=date(2025, 6, 9),
+    )
+    goods = ApprovalRequest(
+        id="ap3",
+        kind=ApprovalKind.RESOURCE_APPLICATION,
+        subject_id="activity-goods-2025-06",
+        requested_by="s2",
+        requested_on=date(2025, 6, 3),
+        history=(
+            ApprovalStep(
+                on=date(2025, 6, 6), by="s1", action=ApprovalAction.RETURN, reason="预算明细不全"
+            ),
+            ApprovalStep(on=date(2025, 6, 9), by="s2", action=ApprovalAction.RESUBMIT),
+        ),
+    )
+    return (
+        decide(closure, ApprovalAction.APPROVE, by="s1", on=date(2025, 6, 12)),
+        decide(referral, ApprovalAction.APPROVE, by="s1", on=date(2025, 6, 16)),
+        decide(goods, ApprovalAction.APPROVE, by="s1", on=date(2025, 6, 10)),
+        ApprovalRequest(
+            id="ap4",
+            kind=ApprovalKind.RESOURCE_APPLICATION,
+            subject_id="wish-wall-2025-07",
+            requested_by="s5",
+            requested_on=date(2025, 6, 25),
+        ),
+    )
+
+
+def _grades() -> tuple[GradeChange, ...]:
+    joined = date(2023, 3, 1)
+    first = (
+        ("s1", StaffGrade.SENIOR),
+        ("s2", StaffGrade.INTERMEDIATE),
+        ("s3", StaffGrade.INTERMEDIATE),
+        ("s4", StaffGrade.INTERMEDIATE),
+        ("s5", StaffGrade.JUNIOR),
+        ("s6", StaffGrade.JUNIOR),
+    )
+    return (
+        *(GradeChange(staff_id=s, on=joined, grade=g) for s, g in first),
+        *(
+            GradeChange(staff_id=s, on=date(2025, 3, 1), grade=StaffGrade.JUNIOR)
+            for s in ("s7", "s8")
+        ),
+        GradeChange(staff_id="s1", on=date(2024, 7, 1), grade=StaffGrade.SUPERVISOR),
+        GradeChange(staff_id="s2", on=date(2025, 6, 16), grade=StaffGrade.SENIOR),
+    )
+
+
+def _certifications() -> tuple[CertificationChange, ...]:
+    held = (
+        ("s1", Certification.SOCIAL_WORKER, date(2023, 3, 1)),
+        ("s2", Certification.SOCIAL_WORKER, date(2023, 3, 1)),
+        ("s3", Certification.ASSISTANT_SOCIAL_WORKER, date(2023, 3, 1)),
+        ("s4", Certification.ASSISTANT_SOCIAL_WORKER, date(2023, 3, 1)),
+        ("s5", Certification.ASSISTANT_SOCIAL_WORKER, date(2025, 6, 20)),
+    )
+    return tuple(CertificationChange(staff_id=s, on=d, certification=c) for s, c, d in held)
+
+
+def team_month() -> TeamRecords:
+    """Return the sample station's team records for June 2025 (see the module docstring).
+
+    The staff are `station_month`'s.
+
+    Examples:
+        >>> team = team_month()
+        >>> [t.kind.value for t in team.trainings].count("internal"), len(team.sessions)
+        (2, 9)
+    """
+    return TeamRecords(
+        period=JUNE,
+        roster=_roster(),
+        sessions=_sessions(),
+        trainings=_trainings(),
+        approvals=_approvals(),
+        grade_changes=_grades(),
+        certification_changes=_certifications(),
+    )

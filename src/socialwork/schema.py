@@ -26,7 +26,8 @@ import socialwork.evaluation
 import socialwork.metrics
 import socialwork.models
 import socialwork.plans
-import socialwork.stages  # noqa: F401 - every subpackage's records must be defined
+import socialwork.stages
+import socialwork.team  # noqa: F401 - every subpackage's records must be defined
 from socialwork.records import Record
 
 __all__ = ["RECORD_TYPES", "json_schema"]

@@ -49,6 +49,25 @@ def test_templates_carry_the_seed_targets() -> None:
     assert [(p.first_month, p.last_month) for p in team.phases] == [(1, 2), (3, 18), (19, 24)]
 
 
+def test_the_team_template_keeps_the_team_plans_rhythm_and_roster() -> None:
+    # 每月至少组织1次小型团队活动，每季度1次大型团建活动；每半年组织1次管理层领导力培训；
+    # 建立内外部督导轮值表.
+    team = plan_template(PlanKind.TEAM_BUILDING)
+    every = {d.id: (d.recurrence.frequency.value, d.recurrence.interval) for d in team.duties}
+    assert every == {
+        "team": ("monthly", 1),
+        "training": ("monthly", 3),
+        "team_large": ("monthly", 3),
+        "leadership": ("monthly", 6),
+        "internal_supervision": ("monthly", 1),
+        "external_supervision": ("monthly", 3),
+    }
+    plan = team.work_plan(id="t", start=date(2025, 1, 1))
+    # The execution phase runs months 3-18: leadership training in months 3, 9 and 15.
+    leadership = [o.on for o in schedule(plan, plan.period) if o.duty_id == "leadership"]
+    assert leadership == [date(2025, 3, 1), date(2025, 9, 1), date(2026, 3, 1)]
+
+
 def test_a_template_is_edited_by_copying() -> None:
     template = plan_template(PlanKind.YOUTH)
     edited = replace(template, goals=template.goals[:1])

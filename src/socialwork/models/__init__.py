@@ -67,6 +67,8 @@ from socialwork.models.group import Group, GroupKind, GroupMember, GroupSession
 from socialwork.models.need import BradshawEvidence, Evidence, Need, NeedDomain, NeedStatus
 from socialwork.models.people import (
     Certification,
+    CertificationChange,
+    GradeChange,
     ServiceHours,
     Staff,
     StaffGrade,
@@ -101,6 +103,7 @@ __all__ = [
     "Case",
     "CaseStatus",
     "Certification",
+    "CertificationChange",
     "Client",
     "ClientCategory",
     "Closure",
@@ -116,6 +119,7 @@ __all__ = [
     "Goal",
     "GoalAchievementStatus",
     "GoalLifecycleStatus",
+    "GradeChange",
     "Group",
     "GroupKind",
     "GroupMember",

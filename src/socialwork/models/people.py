@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Self
 
-from pydantic import Strict, model_validator
+from pydantic import BeforeValidator, Strict, model_validator
 
 from socialwork.labels import LabelledEnum
 from socialwork.records import (
@@ -19,7 +20,16 @@ from socialwork.records import (
     personal,
 )
 
-__all__ = ["Certification", "ServiceHours", "Staff", "StaffGrade", "StaffRole", "Volunteer"]
+__all__ = [
+    "Certification",
+    "CertificationChange",
+    "GradeChange",
+    "ServiceHours",
+    "Staff",
+    "StaffGrade",
+    "StaffRole",
+    "Volunteer",
+]
 
 
 class StaffRole(LabelledEnum):
@@ -96,6 +106,47 @@ class Staff(Record):
                     ref=self.id,
                 )
         return self
+
+
+def _code(value: object) -> object:
+    """An enum member as its code, so a `StaffGrade` may name a rung."""
+    return value.value if isinstance(value, Enum) else value
+
+
+class GradeChange(Record):
+    """A staff member's move onto a rung of the career ladder on a day (职级变动).
+
+    ``grade`` is the code of a rung of the station's ladder: the codes of
+    `StaffGrade` (``junior`` to ``project_manager``) for the usual ladder
+    初级社工-中级社工-高级社工-督导-项目主管, or the station's own codes
+    (`socialwork.team.Ladder`). A worker's history starts with the rung they
+    joined on; a promotion is a change to a higher rung.
+
+    Examples:
+        >>> from datetime import date
+        >>> GradeChange(staff_id="s3", on=date(2025, 6, 16), grade=StaffGrade.SENIOR).grade
+        'senior'
+    """
+
+    staff_id: Id
+    on: Day
+    grade: Annotated[Id, BeforeValidator(_code)]
+
+
+class CertificationChange(Record):
+    """A qualification a staff member obtained on a day (取得职业水平证书).
+
+    Examples:
+        >>> from datetime import date
+        >>> c = CertificationChange(staff_id="s6", on=date(2025, 6, 20),
+        ...                         certification=Certification.ASSISTANT_SOCIAL_WORKER)
+        >>> c.certification.label()
+        '助理社会工作师'
+    """
+
+    staff_id: Id
+    on: Day
+    certification: Certification
 
 
 class Volunteer(Record):

@@ -6,7 +6,11 @@ words from five station plans. The community template keeps the
 party-building calendar (`PARTY_DUTIES`: 三会一课 and the yearly 组织生活会
 with 民主评议党员) and 重阳节; the youth template keeps the youth plan's
 rhythm (a new group each quarter, a large event each month, a small activity
-each week, a parent workshop each month). Scheduling a template's 重阳节
+each week, a parent workshop each month); the team-building template keeps
+the team plan's rhythm (a small team activity each month, training and a
+large team activity each quarter, leadership training every half year) and
+its internal and external supervision roster (`socialwork.team` checks a
+roster against the sessions held). Scheduling a template's 重阳节
 needs the ``lunar`` extra. A template is a record: copy and edit it with
 `socialwork.records.replace`, or start a plan from it with
 `PlanTemplate.work_plan`.
@@ -573,6 +577,31 @@ _TEMPLATES = {
             Duty(
                 id="training",
                 name="专题培训或工作坊(每季度1-2次)",
+                phase_id="execute",
+                recurrence=_QUARTERLY,
+            ),
+            Duty(
+                id="team_large",
+                name="大型团建活动(每季度1次)",
+                phase_id="execute",
+                recurrence=_QUARTERLY,
+            ),
+            Duty(
+                id="leadership",
+                name="管理层领导力培训(每半年1次)",
+                phase_id="execute",
+                recurrence=Recurrence(frequency=Frequency.MONTHLY, interval=6),
+            ),
+            Duty(
+                id="internal_supervision",
+                name="内部督导:资深社工按督导轮值表开展个案、小组、行政督导(每月)",
+                phase_id="execute",
+                recurrence=_MONTHLY,
+                owner="督导",
+            ),
+            Duty(
+                id="external_supervision",
+                name="外部督导:邀请行业内督导按轮值表提供专业督导(每季度)",
                 phase_id="execute",
                 recurrence=_QUARTERLY,
             ),
