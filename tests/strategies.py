@@ -597,6 +597,9 @@ RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.Client: clients(),
     m.Closure: closures(),
     m.Community: communities,
+    m.KnownKeyGroup: st.builds(
+        m.KnownKeyGroup, category=st.sampled_from(m.ClientCategory), known=counts
+    ),
     m.Consent: consents(),
     m.EmergencyContact: emergency_contacts,
     m.Guardian: guardians,
