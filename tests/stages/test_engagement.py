@@ -706,3 +706,66 @@ def test_a_wrongly_typed_argument_is_a_type_error_naming_it(name: str) -> None:
     with pytest.raises(TypeError) as info:
         call()
     assert str(info.value) == message
+
+
+def _two_moves() -> Engagement:
+    return Engagement(
+        community_id="幸福社区",
+        stage=Stage.LAUNCH,
+        entered_on=date(2025, 9, 1),
+        history=(
+            StageMove(
+                on=date(2025, 3, 1),
+                from_stage=Stage.PREPARATION,
+                to_stage=Stage.LAUNCH,
+                kind=MoveKind.FORWARD,
+            ),
+            StageMove(
+                on=date(2025, 6, 1),
+                from_stage=Stage.LAUNCH,
+                to_stage=Stage.CONSOLIDATION,
+                kind=MoveKind.FORWARD,
+            ),
+            StageMove(
+                on=date(2025, 9, 1),
+                from_stage=Stage.CONSOLIDATION,
+                to_stage=Stage.LAUNCH,
+                kind=MoveKind.BACK,
+                reason="骨干相继退出",
+            ),
+        ),
+    )
+
+
+def test_an_engagement_reads_as_its_stage_and_history_in_each_language() -> None:
+    engagement = _two_moves()
+    assert engagement.to_markdown("zh").splitlines()[:9] == [
+        "## 社区工作阶段: 幸福社区",
+        "",
+        "当前阶段: 启动 (自 2025-09-01)",
+        "",
+        "| 日期 | 从 | 到 | 类型 |",
+        "|---|---|---|---|",
+        "| 2025-03-01 | 准备 | 启动 | 推进 |",
+        "| 2025-06-01 | 启动 | 巩固 | 推进 |",
+        "| 2025-09-01 | 巩固 | 启动 | 回退 |",
+    ]
+    assert engagement.to_markdown("en").splitlines()[:7] == [
+        "## Stages of community work: 幸福社区",
+        "",
+        "Current stage: Launch (since 2025-09-01)",
+        "",
+        "| Date | From | To | Kind |",
+        "|---|---|---|---|",
+        "| 2025-03-01 | Preparation | Launch | Forward |",
+    ]
+    assert engagement.to_markdown("zh-Hant").splitlines()[:7] == [
+        "## 社區工作階段: 幸福社区",
+        "",
+        "當前階段: 啓動 (自 2025-09-01)",
+        "",
+        "| 日期 | 從 | 到 | 類型 |",
+        "|---|---|---|---|",
+        "| 2025-03-01 | 準備 | 啓動 | 推進 |",
+    ]
+    assert engagement.to_document("en").charts == (engagement.chart("en"),)

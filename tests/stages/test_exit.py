@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -12,10 +14,13 @@ from socialwork.errors import (
 )
 from socialwork.models import (
     BilingualText,
+    ProfileAspect,
 )
 from socialwork.records import replace
 from socialwork.stages import (
     Engagement,
+    EvaluationEvidence,
+    PreparationEvidence,
     Stage,
     StagePolicy,
     check_exit,
@@ -116,3 +121,60 @@ def test_a_required_flag_that_is_false_is_shown_as_such() -> None:
     assert str(plan) == "community_plan: False (must be True)"
     assert plan.description() == "已按成文计划系统地进入社区"
     assert plan.description("en") == "The worker entered the community through a written plan"
+
+
+def test_an_exit_check_reads_as_its_verdict_and_criteria_in_each_language() -> None:
+    evaluation = Engagement(community_id="c1", stage=Stage.EVALUATION, entered_on=date(2025, 11, 1))
+    check = check_exit(
+        evaluation,
+        EvaluationEvidence(
+            summary_written=True,
+            qualitative_sources=4,
+            quantitative_indicators=0,
+            next_cycle_plan=True,
+        ),
+    )
+    assert check.to_markdown("en").splitlines() == [
+        "## Stage exit check: Evaluation — exit criteria not yet met",
+        "",
+        "| Criterion | Measured | Required | Met |",
+        "|---|---|---|---|",
+        "| Past work is summed up in writing | yes | must be yes | yes |",
+        "| The summary draws on qualitative evidence | 4 | at least 1 | yes |",
+        "| The summary draws on quantitative evidence | 0 | at least 1 | no |",
+        "| The next cycle is planned | yes | must be yes | yes |",
+    ]
+    assert check.to_markdown("zh").splitlines()[0] == "## 阶段退出检查: 评估 — 尚未满足退出条件"
+    assert check.to_markdown("zh").splitlines()[2:7] == [
+        "| 条件 | 实际 | 要求 | 满足 |",
+        "|---|---|---|---|",
+        "| 以往工作已有书面总结 | 是 | 须为 是 | 是 |",
+        "| 总结用到定性资料 | 4 | 不少于 1 | 是 |",
+        "| 总结用到定量资料 | 0 | 不少于 1 | 否 |",
+    ]
+
+
+def test_shares_read_as_percents_and_an_undefined_share_as_a_dash() -> None:
+    preparation = Engagement(community_id="c1", entered_on=date(2025, 1, 6))
+    evidence = PreparationEvidence(
+        community_plan=True,
+        profile_aspects=frozenset(ProfileAspect),
+        households=1200,
+        households_known=700,
+        common_issues_raised=3,
+        organisations=12,
+        organisations_mapped=10,
+        events_held=2,
+    )
+    lines = check_exit(preparation, evidence).to_markdown("zh-Hant").splitlines()
+    # 700 of 1200 households is 58.3%; 10 of 12 organisations 83.3%.
+    assert lines[0] == "## 階段退出檢查: 準備 — 已滿足全部退出條件"
+    assert lines[2] == "| 條件 | 實際 | 要求 | 滿足 |"
+    assert lines[6] == "| 認識和熟悉足夠多的居民家庭 | 58.3% | 不少於 30.0% | 是 |"
+    assert (
+        lines[8] == "| 清楚本地政府機構、駐區單位和社會團體的運作方式 | 83.3% | 不少於 80.0% | 是 |"
+    )
+    unknown = check_exit(
+        preparation, evidence.model_copy(update={"households": 0, "households_known": 0})
+    )
+    assert "| — |" in unknown.to_markdown("en")
