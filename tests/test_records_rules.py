@@ -523,7 +523,14 @@ def test_consent_activity_window() -> None:
 
 
 def test_personal_fields_are_marked() -> None:
-    assert m.personal_fields(m.Client) == {"name", "born_on", "phone", "address", "id_number"}
+    assert m.personal_fields(m.Client) == {
+        "name",
+        "born_on",
+        "sex",
+        "phone",
+        "address",
+        "id_number",
+    }
     assert m.personal_fields(m.EmergencyContact) == {"name", "phone"}
     assert m.personal_fields(m.Resource) == {"person_in_charge", "contact"}
     assert m.personal_fields(m.Period) == frozenset()

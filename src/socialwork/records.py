@@ -21,10 +21,12 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, NoReturn, Self, TypeVar
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, NoReturn, Self, TypeVar, get_args
 
 from pydantic import (
     AfterValidator,
@@ -32,11 +34,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     Strict,
     StringConstraints,
     ValidationError,
+    model_validator,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
+from pydantic_core.core_schema import ErrorType
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, first_repeat, require_day
 from socialwork.errors import shown
@@ -58,12 +63,16 @@ __all__ = [
     "Text",
     "active_on",
     "break_rule",
+    "break_rules",
     "check_chain",
     "check_order",
     "check_part",
     "check_unique",
+    "mask_personal",
     "personal",
+    "personal_fields",
     "replace",
+    "rule_error",
 ]
 
 R = TypeVar("R", bound=BaseModel)
@@ -182,8 +191,9 @@ Read like `Money`: a ``Decimal``, an ``int`` or a decimal string; a float is ref
 def personal(**kwargs: Any) -> Any:
     """Return a pydantic ``Field`` marked as holding personal data.
 
-    The mark appears in the field's JSON Schema as ``"personal_data": true``
-    and is what `socialwork.models.personal_fields` looks for.
+    The mark appears in the field's JSON Schema as ``"personal_data": true``;
+    `personal_fields` reads it, a record's repr masks such a field and its
+    validation errors show only a masked value (`mask_personal`).
 
     Examples:
         >>> from pydantic import BaseModel
@@ -195,14 +205,180 @@ def personal(**kwargs: Any) -> Any:
     return Field(json_schema_extra={PERSONAL_DATA: True}, **kwargs)
 
 
+@cache
+def personal_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Return the names of a record's fields marked as holding personal data.
+
+    Nested records are not followed: ask them separately.
+
+    Examples:
+        >>> from socialwork.models import Client
+        >>> sorted(personal_fields(Client))
+        ['address', 'born_on', 'id_number', 'name', 'phone', 'sex']
+    """
+    return frozenset(
+        name
+        for name, field in model.model_fields.items()
+        if isinstance(field.json_schema_extra, dict) and field.json_schema_extra.get(PERSONAL_DATA)
+    )
+
+
+_NAME_FIELDS = frozenset({"name", "head_name", "contact_person", "person_in_charge", "raised_by"})
+_PHONE_FIELDS = frozenset({"phone", "contact"})
+_ID_NUMBER_FIELDS = frozenset({"id_number"})
+
+
+def mask_name(name: str) -> str:
+    """Mask a name to its first character and one star (张三 → 张*).
+
+    Examples:
+        >>> mask_name("张三丰"), mask_name("李"), mask_name("张*")
+        ('张*', '*', '张*')
+    """
+    name = name.strip()
+    return name[0] + "*" if len(name) > 1 else "*"
+
+
+def mask_phone(phone: str) -> str:
+    """Mask a phone number to its first 3 and last 4 digits (138****5678).
+
+    A value with fewer than 11 characters is masked whole.
+
+    Examples:
+        >>> mask_phone("13812345678"), mask_phone("8123")
+        ('138****5678', '****')
+    """
+    phone = phone.strip()
+    if len(phone) < 11:
+        return "*" * max(len(phone), 1)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_id_number(number: str) -> str:
+    """Mask a resident ID number to its first 6 and last 4 characters.
+
+    Examples:
+        >>> mask_id_number("11010519491231002X")
+        '110105********002X'
+    """
+    number = number.strip()
+    if len(number) < 11:
+        return "*" * max(len(number), 1)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def mask_personal(field: str, value: object) -> str:
+    """Mask the value of a personal field for a message or a repr.
+
+    The masks of `socialwork.privacy`: a name to its first character
+    (张*), a phone to its first 3 and last 4 digits, an ID number to its
+    first 6 and last 4 characters; a date whole (``****-**-**``); any other
+    text (an address, a note) to its first character. What is not text is
+    described by its type alone.
+
+    Examples:
+        >>> mask_personal("name", "王丽"), mask_personal("phone", "13812345678")
+        ('王*', '138****5678')
+        >>> mask_personal("id_number", "11010519491231002X")
+        '110105********002X'
+        >>> mask_personal("born_on", date(1949, 12, 31)), mask_personal("address", "幸福路8号")
+        ('****-**-**', '幸*')
+        >>> mask_personal("phone", 13812345678), mask_personal("name", ["王丽"])
+        ('138****5678', 'a list (masked)')
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, date):
+        return "****-**-**"
+    if isinstance(value, Enum):
+        return "*"
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return f"a {type(value).__name__} (masked)"
+    text = str(value) if not isinstance(value, int) or value.bit_length() <= 512 else "0" * 200
+    if field in _ID_NUMBER_FIELDS:
+        return mask_id_number(text)
+    if field in _PHONE_FIELDS:
+        return mask_phone(text)
+    if _ISO_DAY.fullmatch(text.strip()):
+        return "****-**-**"
+    return mask_name(text)
+
+
+class _Masked:
+    """A masked value whose repr is the mask itself, quoted like a string."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+
+_KNOWN_TYPES = frozenset(get_args(ErrorType))
+
+
+def _needs_mask(error: ErrorDetails, marked: frozenset[str]) -> bool:
+    """Whether an error may carry a personal value.
+
+    It does when it is about a personal field, when it is about an unknown
+    field (a misspelt ``nmae``), or when what arrived is a whole mapping or
+    sequence (a record missing a field arrives as the dict of all its fields).
+    """
+    loc = error["loc"]
+    return (
+        bool(loc and loc[0] in marked)
+        or error["type"] == "extra_forbidden"
+        or isinstance(error.get("input"), Mapping | list | tuple | set | frozenset | BaseModel)
+    )
+
+
+def _mask_errors(model: type[BaseModel], errors: list[ErrorDetails]) -> list[InitErrorDetails]:
+    """The errors with every value that may be personal masked, in the input and the message."""
+    marked = personal_fields(model)
+    masked: list[InitErrorDetails] = []
+    for error in errors:
+        loc, value, ctx = error["loc"], error.get("input"), error.get("ctx")
+        if _needs_mask(error, marked):
+            field = str(loc[0]) if loc and loc[0] in marked else ""
+            shown_value = mask_personal(field, value)
+            message = error["msg"]
+            for raw in {str(value), repr(value)} if value is not None else ():
+                if len(raw) > 1:
+                    message = message.replace(raw, shown_value)
+            kind = PydanticCustomError(error["type"], message)
+            masked.append(InitErrorDetails(type=kind, loc=loc, input=shown_value))
+        elif error["type"] in _KNOWN_TYPES:
+            known = InitErrorDetails(type=error["type"], loc=loc, input=value)
+            if ctx is not None:
+                known["ctx"] = ctx
+            masked.append(known)
+        else:
+            kind = PydanticCustomError(error["type"], error["msg"], ctx)
+            masked.append(InitErrorDetails(type=kind, loc=loc, input=value))
+    return masked
+
+
 class Record(BaseModel):
     """Base of every record: frozen, no extra fields, whitespace stripped.
+
+    Personal values stay out of messages: a validation error never shows
+    what arrived (pydantic's ``hide_input_in_errors``), and the message and
+    ``input`` of an error in a field marked `personal`, in an unknown field,
+    or about a whole mapping or list hold a masked value (`mask_personal`).
+    The repr masks personal fields too; the attribute and the JSON keep the
+    whole value.
 
     Examples:
         >>> class Note(Record):
         ...     text: str
-        >>> Note(text="  hello ").text
-        'hello'
+        ...     phone: str = personal()
+        >>> note = Note(text="  hello ", phone="13812345678")
+        >>> note.text, note
+        ('hello', Note(text='hello', phone='138****5678'))
+        >>> note.phone
+        '13812345678'
     """
 
     model_config = ConfigDict(
@@ -212,7 +388,31 @@ class Record(BaseModel):
         validate_default=True,
         use_enum_values=False,
         ser_json_inf_nan="strings",
+        hide_input_in_errors=True,
     )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _masked_errors(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        """Validate, and mask the personal values in the errors of this record's own fields."""
+        try:
+            return handler(data)
+        except ValidationError as err:
+            marked = personal_fields(cls)
+            if not any(_needs_mask(e, marked) for e in err.errors()):
+                raise
+            raise ValidationError.from_exception_data(
+                err.title, _mask_errors(cls, err.errors()), hide_input=True
+            ) from None
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """The fields for the repr, personal ones masked (`mask_personal`)."""
+        marked = personal_fields(type(self))
+        for name, value in super().__repr_args__():
+            if name in marked and value is not None:
+                yield name, _Masked(mask_personal(name, value))
+            else:
+                yield name, value
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """Return a copy; with ``update``, a validated edit like `replace`.
@@ -307,10 +507,45 @@ def break_rule(
         ...     print(err.errors()[0]["type"], err.errors()[0]["loc"])
         end_before_start ('end',)
     """
-    error = PydanticCustomError(code, message, {k: _text(v) for k, v in context.items()})
     raise ValidationError.from_exception_data(
-        record, [InitErrorDetails(type=error, loc=loc, input=input_value)]
+        record, [rule_error(loc, code, message, input_value, **context)], hide_input=True
     )
+
+
+def rule_error(
+    loc: tuple[str | int, ...], code: str, message: str, input_value: object, /, **context: Any
+) -> InitErrorDetails:
+    """One broken record rule, to collect with others and raise with `break_rules`.
+
+    Takes what `break_rule` takes but the record's name.
+
+    Examples:
+        >>> rule_error(("end",), "end_before_start", "end before start", 1)["loc"]
+        ('end',)
+    """
+    error = PydanticCustomError(code, message, {k: _text(v) for k, v in context.items()})
+    return InitErrorDetails(type=error, loc=loc, input=input_value)
+
+
+def break_rules(record: str, errors: Iterable[InitErrorDetails]) -> None:
+    """Raise one ``ValidationError`` listing every broken rule of ``errors``, if any.
+
+    A record whose rules are independent (the references of a bundle)
+    reports all of them at once, not only the first.
+
+    Examples:
+        >>> break_rules("Period", [])
+        >>> try:
+        ...     break_rules("Survey", [
+        ...         rule_error(("end",), "end_before_start", "end before start", 1),
+        ...         rule_error(("satisfied",), "part_above_total", "part above total", 2)])
+        ... except ValidationError as err:
+        ...     print([e["type"] for e in err.errors()])
+        ['end_before_start', 'part_above_total']
+    """
+    found = list(errors)
+    if found:
+        raise ValidationError.from_exception_data(record, found, hide_input=True)
 
 
 def _text(value: object) -> str:

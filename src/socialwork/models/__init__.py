@@ -48,6 +48,7 @@ from socialwork.models.client import (
     Guardian,
     ResidentIdNumber,
     RiskLevel,
+    Sex,
     YouthIssue,
 )
 from socialwork.models.community import (
@@ -142,6 +143,7 @@ __all__ = [
     "ServiceDelivered",
     "ServiceFile",
     "ServiceHours",
+    "Sex",
     "SourceChannel",
     "Staff",
     "StaffGrade",

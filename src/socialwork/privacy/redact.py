@@ -1,4 +1,9 @@
-"""Redaction (脱敏) of records for an audience, and masks for names, phones and ID numbers."""
+"""Redaction (脱敏) of records for an audience, and masks for names, phones and ID numbers.
+
+The masks themselves (`mask_name`, `mask_phone`, `mask_id_number`) live in
+`socialwork.records`, so that records mask their own reprs and errors with
+them; they are exported here too.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ from socialwork._arguments import require_count, require_day, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
 from socialwork.models import personal_fields
+from socialwork.records import mask_id_number, mask_name, mask_phone
 
 __all__ = [
     "Audience",
@@ -48,45 +54,6 @@ class Audience(LabelledEnum):
     PARTNER = "partner", "转介合作机构", "Partner agency receiving a referral", "轉介合作機構"
     FUNDER = "funder", "资助方", "Funder's report", "資助方"
     PUBLIC = "public", "公众", "Public", "公衆"
-
-
-def mask_name(name: str) -> str:
-    """Mask a name to its first character and one star (张三 → 张*).
-
-    Examples:
-        >>> mask_name("张三丰"), mask_name("李"), mask_name("张*")
-        ('张*', '*', '张*')
-    """
-    name = name.strip()
-    return name[0] + "*" if len(name) > 1 else "*"
-
-
-def mask_phone(phone: str) -> str:
-    """Mask a phone number to its first 3 and last 4 digits (138****5678).
-
-    A value with fewer than 11 characters is masked whole.
-
-    Examples:
-        >>> mask_phone("13812345678"), mask_phone("8123")
-        ('138****5678', '****')
-    """
-    phone = phone.strip()
-    if len(phone) < 11:
-        return "*" * max(len(phone), 1)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-
-
-def mask_id_number(number: str) -> str:
-    """Mask a resident ID number to its first 6 and last 4 characters.
-
-    Examples:
-        >>> mask_id_number("11010519491231002X")
-        '110105********002X'
-    """
-    number = number.strip()
-    if len(number) < 11:
-        return "*" * max(len(number), 1)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
 def age_band(born: date, *, as_of: date, width: int = 10) -> str:
