@@ -25,7 +25,6 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from functools import cache
 from typing import Annotated, Any, NoReturn, Self, TypeVar, get_args
 
 from pydantic import (
@@ -205,7 +204,9 @@ def personal(**kwargs: Any) -> Any:
     return Field(json_schema_extra={PERSONAL_DATA: True}, **kwargs)
 
 
-@cache
+_PERSONAL: dict[type[BaseModel], frozenset[str]] = {}
+
+
 def personal_fields(model: type[BaseModel]) -> frozenset[str]:
     """Return the names of a record's fields marked as holding personal data.
 
@@ -216,11 +217,15 @@ def personal_fields(model: type[BaseModel]) -> frozenset[str]:
         >>> sorted(personal_fields(Client))
         ['address', 'born_on', 'id_number', 'name', 'phone', 'sex']
     """
-    return frozenset(
-        name
-        for name, field in model.model_fields.items()
-        if isinstance(field.json_schema_extra, dict) and field.json_schema_extra.get(PERSONAL_DATA)
-    )
+    found = _PERSONAL.get(model)
+    if found is None:
+        found = _PERSONAL[model] = frozenset(
+            name
+            for name, field in model.model_fields.items()
+            if isinstance(field.json_schema_extra, dict)
+            and field.json_schema_extra.get(PERSONAL_DATA)
+        )
+    return found
 
 
 _NAME_FIELDS = frozenset({"name", "head_name", "contact_person", "person_in_charge", "raised_by"})
