@@ -25,7 +25,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, NoReturn, Self, TypeVar, get_args
+from typing import Annotated, Any, NoReturn, Self, TypeVar, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -42,7 +42,16 @@ from pydantic import (
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 from pydantic_core.core_schema import ErrorType
 
-from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, first_repeat, require_day
+from socialwork._arguments import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_COUNT,
+    first_repeat,
+    require_day,
+    require_instances,
+    require_int,
+    require_text,
+)
 from socialwork.errors import shown
 
 __all__ = [
@@ -219,6 +228,8 @@ def personal_fields(model: type[BaseModel]) -> frozenset[str]:
     """
     found = _PERSONAL.get(model)
     if found is None:
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            raise TypeError(f"model must be a record type; got {type(model).__name__}")
         found = _PERSONAL[model] = frozenset(
             name
             for name, field in model.model_fields.items()
@@ -240,7 +251,7 @@ def mask_name(name: str) -> str:
         >>> mask_name("张三丰"), mask_name("李"), mask_name("张*")
         ('张*', '*', '张*')
     """
-    name = name.strip()
+    name = require_text(name, "name").strip()
     return name[0] + "*" if len(name) > 1 else "*"
 
 
@@ -253,7 +264,7 @@ def mask_phone(phone: str) -> str:
         >>> mask_phone("13812345678"), mask_phone("8123")
         ('138****5678', '****')
     """
-    phone = phone.strip()
+    phone = require_text(phone, "phone").strip()
     if len(phone) < 11:
         return "*" * max(len(phone), 1)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
@@ -266,7 +277,7 @@ def mask_id_number(number: str) -> str:
         >>> mask_id_number("11010519491231002X")
         '110105********002X'
     """
-    number = number.strip()
+    number = require_text(number, "number").strip()
     if len(number) < 11:
         return "*" * max(len(number), 1)
     return number[:6] + "*" * (len(number) - 10) + number[-4:]
@@ -431,6 +442,8 @@ class Record(BaseModel):
             >>> Note(text="a").model_copy(update={"text": " b "}).text
             'b'
         """
+        if update is not None and not isinstance(update, Mapping):
+            raise TypeError(f"update must be a mapping of fields; got {type(update).__name__}")
         if update:
             return replace(self, **update)
         return super().model_copy(deep=deep)
@@ -444,6 +457,7 @@ def replace(record: R, /, **changes: Any) -> R:
 
     Raises:
         pydantic.ValidationError: a change names no field or breaks a rule.
+        TypeError: ``record`` is not a record.
 
     Examples:
         >>> from socialwork.models import Period
@@ -457,6 +471,8 @@ def replace(record: R, /, **changes: Any) -> R:
         end
           end 2025-05-01 must not be before start 2025-06-01 ...
     """
+    if not isinstance(record, BaseModel):
+        raise TypeError(f"record must be a record; got {type(record).__name__}")
     data = {name: getattr(record, name) for name in type(record).model_fields}
     data.update(changes)
     return type(record).model_validate(data)
@@ -512,8 +528,9 @@ def break_rule(
         ...     print(err.errors()[0]["type"], err.errors()[0]["loc"])
         end_before_start ('end',)
     """
+    error = rule_error(loc, code, message, input_value, **context)
     raise ValidationError.from_exception_data(
-        record, [rule_error(loc, code, message, input_value, **context)], hide_input=True
+        require_text(record, "record"), [error], hide_input=True
     )
 
 
@@ -528,8 +545,17 @@ def rule_error(
         >>> rule_error(("end",), "end_before_start", "end before start", 1)["loc"]
         ('end',)
     """
+    loc = _require_loc(loc)
+    code, message = require_text(code, "code"), require_text(message, "message")
     error = PydanticCustomError(code, message, {k: _text(v) for k, v in context.items()})
     return InitErrorDetails(type=error, loc=loc, input=input_value)
+
+
+def _require_loc(loc: object) -> tuple[str | int, ...]:
+    """Return ``loc`` if it is a tuple of field names and positions, else raise ``TypeError``."""
+    if not isinstance(loc, tuple) or not all(isinstance(p, str | int) for p in loc):
+        raise TypeError(f"loc must be a tuple of field names and positions; got {shown(loc)}")
+    return loc
 
 
 def break_rules(record: str, errors: Iterable[InitErrorDetails]) -> None:
@@ -548,9 +574,13 @@ def break_rules(record: str, errors: Iterable[InitErrorDetails]) -> None:
         ...     print([e["type"] for e in err.errors()])
         ['end_before_start', 'part_above_total']
     """
-    found = list(errors)
+    found = require_instances(dict, errors, "errors")
     if found:
-        raise ValidationError.from_exception_data(record, found, hide_input=True)
+        raise ValidationError.from_exception_data(
+            require_text(record, "record"),
+            cast("list[InitErrorDetails]", list(found)),
+            hide_input=True,
+        )
 
 
 def _text(value: object) -> str:
@@ -571,7 +601,7 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
         ...     print(err.errors()[0]["loc"], err.errors()[0]["type"])
         ('staff', 2) duplicate_id
     """
-    repeat = first_repeat(keys)
+    repeat = first_repeat(require_instances(object, keys, "keys"))
     if repeat is not None:
         index, key = repeat
         break_rule(
@@ -600,8 +630,9 @@ def check_order(
         ...     print(err.errors()[0]["msg"])
         due_on 2025-06-01 must not be before start_on 2025-06-02
     """
-    require_day(start, start_name)
-    if end is not None and require_day(end, _text(loc[-1]) if loc else "end") < start:
+    loc = _require_loc(loc)
+    require_day(start, f"start ({start_name})")
+    if end is not None and require_day(end, f"end ({_text(loc[-1]) if loc else 'end'})") < start:
         break_rule(
             record,
             loc,
@@ -633,7 +664,8 @@ def check_part(
         ...     print(err.errors()[0]["msg"])
         satisfied (51) must not exceed respondents (50)
     """
-    if part is not None and part > whole:
+    whole = require_int(whole, f"whole ({whole_name})")
+    if part is not None and require_int(part, f"part ({part_name})") > whole:
         break_rule(
             record,
             loc,
@@ -670,7 +702,7 @@ def check_chain(
         ('status',) status must be where the history ends (assessment); got closed
     """
     previous: tuple[date, Hashable, Hashable] | None = None
-    for index, step in enumerate(steps):
+    for index, step in enumerate(require_instances(tuple, steps, "steps")):
         require_day(step[0], f"history[{index}].on")
         if previous is not None and (step[0] < previous[0] or step[1] != previous[2]):
             break_rule(

@@ -217,6 +217,10 @@ def apply_merge(plan: MergePlan, choices: Mapping[str, Any] | None = None) -> Me
         plan.conflicts,
     ):
         raise ArgumentError("plan", "an edited plan", "a plan made by merge_plan")
+    if choices is not None and not isinstance(choices, Mapping):
+        raise TypeError(
+            f"choices must be a mapping of field to value; got {type(choices).__name__}"
+        )
     choices = dict(choices or {})
     conflicts = {c.field: c for c in plan.conflicts}
     for name in choices:

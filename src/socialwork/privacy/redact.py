@@ -20,7 +20,13 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from socialwork._arguments import require_count, require_day, require_member
+from socialwork._arguments import (
+    require_count,
+    require_day,
+    require_instances,
+    require_member,
+    require_text,
+)
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
 from socialwork.models import personal_fields
@@ -103,6 +109,7 @@ def pseudonym(value: str, *, key: bytes) -> str:
         ArgumentError: ``key`` is shorter than 16 bytes.
     """
     _require_key(key)
+    value = require_text(value, "value")
     if _PSEUDONYM.fullmatch(value):
         return value
     digest = hmac.new(key, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
@@ -130,9 +137,11 @@ def redact_text(text: str, names: Iterable[str] = ()) -> str:
         >>> redact_text("王丽的女儿刘芳(13812345678)来访", names=["王丽", "刘芳"])
         '王*的女儿刘*(138****5678)来访'
     """
+    text = require_text(text, "text")
     masked = _ID_NUMBER.sub(lambda m: m[1] + "*" * 8 + m[2], text)
     masked = _PHONE.sub(lambda m: m[1] + "****" + m[2], masked)
-    targets = sorted({n.strip() for n in names if n.strip()}, key=lambda n: (-len(n), n))
+    given = require_instances(str, names, "names")
+    targets = sorted({n.strip() for n in given if n.strip()}, key=lambda n: (-len(n), n))
     for _ in range(len(targets) + 1):
         before = masked
         for name in targets:
@@ -224,7 +233,7 @@ def redact(record: R, audience: Audience | str, *, key: bytes, names: Iterable[s
         raise TypeError(f"record must be a record; got {type(record).__name__}")
     if audience is Audience.SUPERVISOR:
         return record
-    known = [*_walk_strings(record, personal_only=True), *names]
+    known = [*_walk_strings(record, personal_only=True), *require_instances(str, names, "names")]
     return _redact(record, audience, key, known)
 
 
