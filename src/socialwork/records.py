@@ -33,11 +33,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ModelWrapValidatorHandler,
     Strict,
     StringConstraints,
     ValidationError,
-    model_validator,
 )
 from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 from pydantic_core.core_schema import ErrorType
@@ -335,16 +333,16 @@ class _Masked:
 _KNOWN_TYPES = frozenset(get_args(ErrorType))
 
 
-def _needs_mask(error: ErrorDetails, marked: frozenset[str]) -> bool:
+def _needs_mask(error: ErrorDetails, personal: str | None) -> bool:
     """Whether an error may carry a personal value.
 
-    It does when it is about a personal field, when it is about an unknown
-    field (a misspelt ``nmae``), or when what arrived is a whole mapping or
-    sequence (a record missing a field arrives as the dict of all its fields).
+    It does when it is about a personal field (``personal`` names it), when
+    it is about an unknown field (a misspelt ``nmae``), or when what arrived
+    is a whole mapping or sequence (a record missing a field arrives as the
+    dict of all its fields).
     """
-    loc = error["loc"]
     return (
-        bool(loc and loc[0] in marked)
+        personal is not None
         or error["type"] == "extra_forbidden"
         or isinstance(error.get("input"), Mapping | list | tuple | set | frozenset | BaseModel)
     )
@@ -352,13 +350,12 @@ def _needs_mask(error: ErrorDetails, marked: frozenset[str]) -> bool:
 
 def _mask_errors(model: type[BaseModel], errors: list[ErrorDetails]) -> list[InitErrorDetails]:
     """The errors with every value that may be personal masked, in the input and the message."""
-    marked = personal_fields(model)
     masked: list[InitErrorDetails] = []
     for error in errors:
         loc, value, ctx = error["loc"], error.get("input"), error.get("ctx")
-        if _needs_mask(error, marked):
-            field = str(loc[0]) if loc and loc[0] in marked else ""
-            shown_value = mask_personal(field, value)
+        personal = _personal_at(model, loc)
+        if _needs_mask(error, personal):
+            shown_value = mask_personal(personal or "", value)
             message = error["msg"]
             for raw in {str(value), repr(value)} if value is not None else ():
                 if len(raw) > 1:
@@ -376,13 +373,51 @@ def _mask_errors(model: type[BaseModel], errors: list[ErrorDetails]) -> list[Ini
     return masked
 
 
+def _record_in(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds, alone, optional or in a tuple; else ``None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in get_args(annotation):
+        found = _record_in(inner)
+        if found is not None:
+            return found
+    return None
+
+
+def _personal_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The personal field an error's ``loc`` points into, followed through nested records."""
+    current: type[BaseModel] | None = model
+    at = 0
+    while current is not None and at < len(loc):
+        part = loc[at]
+        field = current.model_fields.get(part) if isinstance(part, str) else None
+        if field is None:
+            return None
+        if part in personal_fields(current):
+            return str(part)
+        current = _record_in(field.annotation)
+        at += 2 if at + 1 < len(loc) and isinstance(loc[at + 1], int) else 1
+    return None
+
+
+def _masked(model: type[BaseModel], err: ValidationError) -> ValidationError:
+    """``err`` with every value that may be personal masked, or ``err`` itself."""
+    errors = err.errors()
+    if not any(_needs_mask(e, _personal_at(model, e["loc"])) for e in errors):
+        return err
+    return ValidationError.from_exception_data(
+        err.title, _mask_errors(model, errors), hide_input=True
+    )
+
+
 class Record(BaseModel):
     """Base of every record: frozen, no extra fields, whitespace stripped.
 
     Personal values stay out of messages: a validation error never shows
     what arrived (pydantic's ``hide_input_in_errors``), and the message and
-    ``input`` of an error in a field marked `personal`, in an unknown field,
-    or about a whole mapping or list hold a masked value (`mask_personal`).
+    ``input`` of an error in a field marked `personal`, and, in a record
+    that has such fields, of an error in an unknown field or about a whole
+    mapping or list, hold a masked value (`mask_personal`).
     The repr masks personal fields too; the attribute and the JSON keep the
     whole value.
 
@@ -407,19 +442,45 @@ class Record(BaseModel):
         hide_input_in_errors=True,
     )
 
-    @model_validator(mode="wrap")
-    @classmethod
-    def _masked_errors(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
-        """Validate, and mask the personal values in the errors of this record's own fields."""
+    def __init__(self, /, **data: Any) -> None:
+        """Validate ``data`` into the record; errors show personal values masked."""
         try:
-            return handler(data)
+            super().__init__(**data)
         except ValidationError as err:
-            marked = personal_fields(cls)
-            if not any(_needs_mask(e, marked) for e in err.errors()):
-                raise
-            raise ValidationError.from_exception_data(
-                err.title, _mask_errors(cls, err.errors()), hide_input=True
-            ) from None
+            raise _masked(type(self), err) from None
+
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+    # pydantic builds nested records without calling __init__, as for its own base.
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate ``obj`` (a dict or a record) into the record; errors mask personal values.
+
+        Takes pydantic's options (``strict``, ``context``, ...).
+
+        Examples:
+            >>> from socialwork.models import Period
+            >>> Period.model_validate({"start": "2025-06-01", "end": "2025-06-30"}).days
+            30
+        """
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as err:
+            raise _masked(cls, err) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate a JSON document into the record; errors mask personal values.
+
+        Examples:
+            >>> from socialwork.models import Period
+            >>> Period.model_validate_json('{"start": "2025-06-01", "end": "2025-06-30"}').days
+            30
+        """
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as err:
+            raise _masked(cls, err) from None
 
     def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
         """The fields for the repr, personal ones masked (`mask_personal`)."""
@@ -601,7 +662,10 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
         ...     print(err.errors()[0]["loc"], err.errors()[0]["type"])
         ('staff', 2) duplicate_id
     """
-    repeat = first_repeat(require_instances(object, keys, "keys"))
+    try:
+        repeat = first_repeat(iter(keys))
+    except TypeError:
+        raise TypeError(f"keys must be a collection of ids; got {type(keys).__name__}") from None
     if repeat is not None:
         index, key = repeat
         break_rule(
