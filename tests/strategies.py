@@ -154,8 +154,13 @@ def id_number_for(region: str, born: date, sequence: int) -> str:
 
 
 @st.composite
-def id_numbers(draw: st.DrawFn, born: date | None = None) -> str:
-    day = born if born is not None else draw(st.dates(date(1930, 1, 1), date(2024, 12, 31)))
+def id_numbers(draw: st.DrawFn, born: date | None = None, latest: date = date(2024, 12, 31)) -> str:
+    """A valid ID number of someone born on ``born``, or on a day up to ``latest``."""
+    day = (
+        born
+        if born is not None
+        else draw(st.dates(date(1930, 1, 1), max(latest, date(1930, 1, 1))))
+    )
     return id_number_for(
         draw(st.sampled_from(KNOWN_REGIONS)), day, draw(st.integers(min_value=0, max_value=999))
     )
@@ -179,6 +184,9 @@ def clients(draw: st.DrawFn) -> m.Client:
         issues = tuple(draw(st.lists(st.sampled_from(m.YouthIssue), unique=True, max_size=2)))
     born, registered = draw(day_pairs())
     born_on = draw(st.none() | st.just(born))
+    id_number = draw(st.none() | id_numbers(born_on, latest=registered))
+    encoded = None if id_number is None else m.Sex.MALE if int(id_number[16]) % 2 else m.Sex.FEMALE
+    sex = draw(st.none() | (st.just(encoded) if encoded else st.sampled_from(m.Sex)))
     return m.Client(
         id=draw(ids),
         name=draw(texts),
@@ -190,7 +198,8 @@ def clients(draw: st.DrawFn) -> m.Client:
         born_on=born_on,
         phone=draw(optional(texts)),
         address=draw(optional(texts)),
-        id_number=draw(st.none() | id_numbers(born_on)),
+        id_number=id_number,
+        sex=sex,
         emergency_contact=draw(optional(emergency_contacts)),
         consents=draw(unique_by_id(consents())),
         guardians=draw(unique_by_id(guardians, max_size=2)),

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from socialwork._arguments import require_days, require_decimals, require_figure
+from socialwork._arguments import (
+    require_count,
+    require_days,
+    require_decimals,
+    require_figure,
+    require_finite,
+    require_int,
+)
 from socialwork.errors import ArgumentError
 
 FIGURE_RANGE = "a finite number from -1e+15 to 1e+15"
@@ -76,8 +83,23 @@ def test_require_figure_float() -> None:
     )  # repr(2e15)
 
 
-@pytest.mark.parametrize(("value", "kind"), [(True, "bool"), ("12", "str"), (None, "NoneType")])
+@pytest.mark.parametrize(("value", "kind"), [("12", "str"), (None, "NoneType")])
 def test_require_figure_refuses_non_numbers(value: object, kind: str) -> None:
     with pytest.raises(TypeError) as refused:
         require_figure(value, "value")
     assert str(refused.value) == f"value must be a number; got {kind}"
+
+
+def test_a_bool_where_a_number_is_meant_is_a_documented_argument_error() -> None:
+    """A type checker accepts True for an int, so it is refused as a value, not as a type."""
+    for check in (
+        lambda: require_figure(True, "value"),
+        lambda: require_count(True, "value"),
+        lambda: require_days(False, "value"),
+        lambda: require_finite(True, "value", 0, 1),
+        lambda: require_int(True, "value"),
+    ):
+        with pytest.raises(ArgumentError) as refused:
+            check()
+        assert refused.value.parameter == "value"
+        assert "not a bool" in str(refused.value)

@@ -358,7 +358,7 @@ def test_validate_lists_each_error_with_its_path_and_code(
     lines = out.splitlines()
     assert len(lines) == 3
     assert lines[0].startswith("$.clients[2].name: string_type: ")
-    assert lines[0].endswith(" (got 7)")
+    assert lines[0].endswith(" (got '*')")  # a name, masked
     assert lines[1].startswith("$.home_visits_planned: greater_than_equal: ")
     assert lines[1].endswith(" (got -3)")
     assert lines[2] == f"{path}: 2 errors"
@@ -375,6 +375,83 @@ def test_validate_reports_a_broken_reference(
     assert status == 1
     assert "nobody" in out
     assert out.splitlines()[-1] == f"{path}: 1 error"
+
+
+def broken_june(tmp_path: Path) -> Path:
+    """June with a field error, a wrong ID number, three dangling ids and a reference
+    to the client whose field is broken (which is not dangling)."""
+    data = json.loads(station_month().model_dump_json())
+    data["clients"][2]["name"] = 7
+    data["clients"][3]["id_number"] = "110105194912310023"
+    data["clients"][3]["born_on"] = None
+    for i in range(3):
+        data["visits"][10 + i]["client_id"] = f"ghost{i}"
+        data["visits"][10 + i]["case_id"] = None
+    data["visits"][20]["client_id"] = data["clients"][2]["id"]
+    data["visits"][20]["case_id"] = None
+    path = tmp_path / "broken.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_validate_reports_every_error_field_and_reference(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A field error no longer hides the references, and three dangling ids give three errors."""
+    path = broken_june(tmp_path)
+    status, out, _ = run(capsys, "validate", str(path))
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[-1] == f"{path}: 5 errors"
+    assert [line.split(": ")[0] for line in lines[:-1]] == [
+        "$.clients[2].name",
+        "$.clients[3].id_number",
+        "$.visits[10].client_id",
+        "$.visits[11].client_id",
+        "$.visits[12].client_id",
+    ]
+    assert all(": unknown_reference: " in line for line in lines[2:5])
+
+
+def test_validate_speaks_json_for_programs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, june_file: Path
+) -> None:
+    status, out, _ = run(capsys, "validate", "--format", "json", str(broken_june(tmp_path)))
+    report = json.loads(out)
+    assert status == 1
+    assert (report["valid"], report["error_count"], report["references_checked"]) == (
+        False,
+        5,
+        True,
+    )
+    first = report["errors"][0]
+    assert first == {
+        "path": "$.clients[2].name",
+        "loc": ["clients", 2, "name"],
+        "code": "string_type",
+        "message": "Input should be a valid string",
+        "got": "*",
+    }
+    status, out, _ = run(capsys, "validate", "--format", "json", str(june_file))
+    assert status == 0
+    assert json.loads(out)["errors"] == []
+
+
+def test_validate_and_report_show_no_personal_value(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(station_month().model_dump_json())
+    data["clients"][3]["id_number"] = "110105194912310023"
+    data["clients"][3]["born_on"] = None
+    data["clients"][4]["phone"] = 13912345678
+    data["clients"][5]["nickname"] = "欧阳娜娜"
+    path = tmp_path / "personal.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for command in (["validate"], ["validate", "--format", "json"], ["report"]):
+        _, out, err = run(capsys, *command, str(path))
+        for value in ("110105194912310023", "19491231", "13912345678", "欧阳娜娜"):
+            assert value not in out + err
+        assert "should be X" not in out + err
 
 
 def test_validate_json_that_is_not_an_object(

@@ -29,12 +29,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
+from pydantic_core import InitErrorDetails
 
 from socialwork import metrics, models
 from socialwork.errors import SocialWorkError
 from socialwork.labels import LANGUAGES
 from socialwork.metrics.catalogue import CATALOGUE
-from socialwork.records import Record
+from socialwork.records import Record, rule_error
 from socialwork.samples import station_month, station_previous_month
 from tests import strategies
 
@@ -52,6 +53,7 @@ def public_modules() -> tuple[str, ...]:
         "evaluation",
         "frames",
         "privacy",
+        "linkage",
     ):
         module = importlib.import_module(f"socialwork.{package}")
         names.append(module.__name__)
@@ -135,6 +137,7 @@ texts = st.one_of(
     st.sampled_from(["", " ", "x", "a|b", "第一行\n第二行", "bogus", "zh", "en", "zh-TW"]),
     st.text(max_size=6),
 )
+keys = st.one_of(st.binary(min_size=16, max_size=32), st.binary(max_size=15))
 languages = st.one_of(st.sampled_from(LANGUAGES), st.sampled_from(["fr", "", "ZH_cn", "zh-"]))
 
 PLAIN: dict[type, st.SearchStrategy[Any]] = {
@@ -143,6 +146,7 @@ PLAIN: dict[type, st.SearchStrategy[Any]] = {
     float: st.floats(min_value=0.001, max_value=0.999),
     Decimal: st.decimals(places=2, min_value=0, max_value=1000),
     str: st.sampled_from(["x", "zh", "en"]),
+    bytes: st.just(bytes(range(16))),
 }
 """Ordinary values, for the calls that produce results to fuzz the methods of."""
 
@@ -206,6 +210,10 @@ def strategy_for(annotation: Any, name: str = "", *, edges: bool = True) -> st.S
         return st.frozensets(inner(args[0]), max_size=3)
     if origin is type:
         return st.sampled_from(sorted(RECORDS, key=lambda t: t.__name__))
+    if annotation is InitErrorDetails:
+        return st.sampled_from(["end_before_start", "unknown_reference"]).map(
+            lambda code: rule_error(("id",), code, "a rule is broken", "x")
+        )
     if annotation is abc.Hashable:
         return texts if edges else PLAIN[str]
     if annotation in (BaseModel, Record):
@@ -226,6 +234,7 @@ def strategy_for(annotation: Any, name: str = "", *, edges: bool = True) -> st.S
             (int, integers),
             (float, st.one_of(floats, integers)),
             (Decimal, decimals),
+            (bytes, keys),
         ):
             if issubclass(annotation, kind):
                 return edge if edges or kind is bool else PLAIN[kind]
@@ -380,10 +389,20 @@ def find_producers() -> dict[type[Any], list[tuple[Callable[..., Any], Any]]]:
 PRODUCERS = find_producers()
 
 
+NOT_FUZZED = {
+    "socialwork.linkage.splink_duplicates": "trains a Splink model (seconds a call); "
+    "tests/linkage holds its cases, the sample's too-small table among them",
+}
+"""Callables left out of the fuzz on purpose, with the reason."""
+
+
 def cases() -> tuple[list[Any], list[str]]:
     found: list[Any] = []
     uncovered: list[str] = []
     for qualname, func, owner in callables():
+        if qualname in NOT_FUZZED:
+            uncovered.append(f"{qualname}: {NOT_FUZZED[qualname]}")
+            continue
         if isinstance(func, property):
             if owner is not None:
                 found.append(pytest.param(func, owner, None, id=qualname))
@@ -462,3 +481,169 @@ def test_every_record_type_is_drawn() -> None:
     }
     missing = sorted(t.__qualname__ for t in records - set(RECORDS))
     assert not missing, missing
+
+
+# --- the rooms outside frames and metrics: a bool for an int, and mistyped arguments ---
+
+OWNED = (
+    "socialwork.errors",
+    "socialwork.records",
+    "socialwork.models",
+    "socialwork.stages",
+    "socialwork.calendars",
+    "socialwork.analysis",
+    "socialwork.plans",
+    "socialwork.privacy",
+    "socialwork.linkage",
+)
+"""The rooms whose every callable the two tests below call with wrong arguments."""
+
+NOT_YET = {
+    "socialwork.frames": "frames: its entry contract is being rewritten (issue 18)",
+    "socialwork.metrics": "metrics: its entry contract is being rewritten (issue 18)",
+    "socialwork.labels": "labels: takes only languages and codes, fuzzed above",
+}
+"""Rooms the wrong-argument tests leave out, and why."""
+
+WRONG: tuple[Any, ...] = (None, 0, 1.5, "x", (), object(), b"")
+"""Values of the wrong type for almost any parameter."""
+
+
+def owned(qualname: str) -> bool:
+    return qualname.startswith(tuple(f"{room}." for room in OWNED))
+
+
+def entry_parameters(func: Any, skip_first: bool) -> list[inspect.Parameter]:
+    parameters = list(inspect.signature(func).parameters.values())[1 if skip_first else 0 :]
+    return [p for p in parameters if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+
+
+def int_parameters(func: Any, skip_first: bool) -> list[str]:
+    """The parameters annotated ``int`` (or ``int | None``)."""
+    annotations = hints(func)
+    found = []
+    for parameter in entry_parameters(func, skip_first):
+        annotation = annotations.get(parameter.name)
+        if typing.get_origin(annotation) is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        options = (
+            typing.get_args(annotation)
+            if typing.get_origin(annotation)
+            in (
+                types.UnionType,
+                typing.Union,
+            )
+            else (annotation,)
+        )
+        if int in options:
+            found.append(parameter.name)
+    return found
+
+
+@st.composite
+def replaced(
+    draw: st.DrawFn, func: Any, skip_first: bool, name: str | None, value: Any
+) -> tuple[str, tuple[Any, ...], dict[str, Any]]:
+    """Ordinary arguments, one replaced: ``name`` (or any) by ``value`` (or a WRONG one)."""
+    args, kwargs = draw(arguments(func, skip_first=skip_first, edges=False))
+    parameters = entry_parameters(func, skip_first)
+    chosen = (
+        next(p for p in parameters if p.name == name)
+        if name is not None
+        else draw(st.sampled_from(parameters))
+    )
+    given = draw(st.sampled_from(WRONG)) if value is None and name is None else value
+    if chosen.kind is chosen.KEYWORD_ONLY:
+        return chosen.name, args, {**kwargs, chosen.name: given}
+    positional = [p for p in parameters if p.kind is not p.KEYWORD_ONLY]
+    at = positional.index(chosen)
+    return chosen.name, (*args[:at], given, *args[at + 1 :]), kwargs
+
+
+def wrong_cases() -> tuple[list[Any], list[Any], list[str]]:
+    mistyped: list[Any] = []
+    bools: list[Any] = []
+    left: list[str] = []
+    for param in CASES:
+        func, owner, _ = param.values
+        qualname = param.id
+        if isinstance(func, property):
+            continue
+        if not owned(qualname):
+            room = ".".join(qualname.split(".")[:2])
+            left.append(f"{qualname}: {NOT_YET.get(room, 'not an owned room')}")
+            continue
+        bound = owner is not None
+        if not entry_parameters(func, bound):
+            continue
+        mistyped.append(pytest.param(func, owner, bound, id=qualname))
+        bools += [
+            pytest.param(func, owner, bound, name, id=f"{qualname}({name}=True)")
+            for name in int_parameters(func, bound)
+        ]
+    return mistyped, bools, left
+
+
+MISTYPED, BOOLS, LEFT_TO_OTHERS = wrong_cases()
+
+WRONG_EXAMPLES = settings(
+    max_examples=5,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def call_wrong(
+    func: Any, owner: object, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> BaseException | None:
+    """Call and return what it raised, or ``None``."""
+    try:
+        if owner is None:
+            func(*args, **kwargs)
+        else:
+            func(owner, *args, **kwargs)
+    except Exception as error:
+        return error
+    return None
+
+
+@pytest.mark.parametrize(("func", "owner", "bound"), MISTYPED)
+@WRONG_EXAMPLES
+@given(data=st.data())
+def test_a_mistyped_argument_raises_type_error_naming_it(
+    func: Any, owner: st.SearchStrategy[Any] | None, bound: bool, data: st.DataObject
+) -> None:
+    """A wrong type raises TypeError naming the parameter (or a documented error), never
+    an AttributeError or a KeyError from deep inside."""
+    instance = data.draw(owner) if owner is not None else None
+    try:
+        name, args, kwargs = data.draw(replaced(func, bound, None, None))
+    except (Uncovered, NameError, TypeError):
+        assume(False)
+    error = call_wrong(func, instance, args, kwargs)
+    if error is None or isinstance(error, ValidationError | SocialWorkError):
+        return
+    assert isinstance(error, TypeError), f"{type(error).__name__} escaped: {error!r} for {name}"
+    assert name in str(error), f"the TypeError does not name {name}: {error}"
+
+
+@pytest.mark.parametrize(("func", "owner", "bound", "name"), BOOLS)
+@WRONG_EXAMPLES
+@given(data=st.data())
+def test_a_bool_for_an_int_is_refused_with_a_documented_error(
+    func: Any, owner: st.SearchStrategy[Any] | None, bound: bool, name: str, data: st.DataObject
+) -> None:
+    """A type checker accepts True for an int; the library refuses it with ArgumentError."""
+    instance = data.draw(owner) if owner is not None else None
+    _, args, kwargs = data.draw(replaced(func, bound, name, True))
+    error = call_wrong(func, instance, args, kwargs)
+    assert isinstance(error, ValidationError | SocialWorkError), (
+        f"{name}=True gave {error!r}" if error is not None else f"{name}=True was accepted"
+    )
+
+
+def test_the_wrong_argument_tests_cover_every_owned_callable() -> None:
+    """Every callable of an owned room is called with wrong arguments; the rest are listed."""
+    assert len(MISTYPED) >= 150, len(MISTYPED)
+    assert BOOLS
+    assert all(not owned(entry) for entry in LEFT_TO_OTHERS)
+    assert not [u for u in UNCOVERED if owned(u) and u.split(":")[0] not in NOT_FUZZED], UNCOVERED

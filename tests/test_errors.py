@@ -10,6 +10,7 @@ from socialwork.errors import SocialWorkError
 
 RULE_CALL = r'break_rule\(\s*(?:"[A-Za-z]+"|record),\s*(?:\([^)]*\)|loc),\s*"([a-z_]+)"'
 CUSTOM_ERROR = r'PydanticCustomError\(\s*"([a-z_]+)"'
+COLLECTED_RULE = r'rule_error\(\s*(?:\([^)]*\)|loc),\s*"([a-z_]+)"'
 ERRORS_PAGE = Path(__file__).parent.parent / "docs" / "errors.md"
 
 
@@ -50,6 +51,7 @@ def test_record_rule_codes_are_documented() -> None:
     for path in package.rglob("*.py"):
         text = path.read_text("utf-8")
         used |= set(re.findall(RULE_CALL, text)) | set(re.findall(CUSTOM_ERROR, text))
+        used |= set(re.findall(COLLECTED_RULE, text))
     used.add("duplicate_id")
     assert used
     assert used == documented_codes("record rules")

@@ -524,7 +524,14 @@ def test_consent_activity_window() -> None:
 
 
 def test_personal_fields_are_marked() -> None:
-    assert personal_fields(m.Client) == {"name", "born_on", "phone", "address", "id_number"}
+    assert personal_fields(m.Client) == {
+        "name",
+        "born_on",
+        "sex",
+        "phone",
+        "address",
+        "id_number",
+    }
     assert personal_fields(m.EmergencyContact) == {"name", "phone"}
     assert personal_fields(m.Resource) == {"person_in_charge", "contact"}
     assert personal_fields(m.Period) == frozenset()

@@ -43,6 +43,7 @@ __all__ = [
     "require_finite",
     "require_instance",
     "require_instances",
+    "require_int",
     "require_measure",
     "require_member",
     "require_text",
@@ -120,12 +121,44 @@ def require_member(enum: type[E], value: object, parameter: str) -> E:
     )
 
 
+def require_int(value: object, parameter: str) -> int:
+    """Return ``value`` if it is an ``int``; a ``bool`` is refused with ``ArgumentError``.
+
+    A type checker accepts ``True`` where an ``int`` is meant (``bool`` is a
+    subclass of ``int``), so a bool is a well-typed mistake: it gets the
+    documented ``ArgumentError``, not a ``TypeError``.
+
+    Raises:
+        ArgumentError: ``value`` is a ``bool``.
+        TypeError: ``value`` is not an ``int`` at all.
+
+    Examples:
+        >>> require_int(3, "year")
+        3
+        >>> require_int(True, "year")
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ArgumentError: year must be a whole number (an int), not a bool; got True
+    """
+    if isinstance(value, bool):
+        raise ArgumentError(parameter, value, "a whole number (an int), not a bool")
+    if not isinstance(value, int):
+        raise TypeError(f"{parameter} must be an int; got {type(value).__name__}")
+    return value
+
+
+def _refuse_bool(value: object, parameter: str) -> None:
+    """Refuse a ``bool`` where a number is meant, with the documented ``ArgumentError``."""
+    if isinstance(value, bool):
+        raise ArgumentError(parameter, value, "a number, not a bool")
+
+
 def require_count(value: object, parameter: str, *, minimum: int = 0) -> int:
     """Return ``value`` if it is an ``int`` from ``minimum`` to `MAX_COUNT`.
 
     Raises:
-        ArgumentError: ``value`` is out of range.
-        TypeError: ``value`` is not an ``int`` (a bool is refused too).
+        ArgumentError: ``value`` is out of range, or a ``bool``.
+        TypeError: ``value`` is not an ``int``.
 
     Examples:
         >>> require_count(7, "after_days")
@@ -135,8 +168,7 @@ def require_count(value: object, parameter: str, *, minimum: int = 0) -> int:
         ...
         socialwork.errors.ArgumentError: after_days must be a whole number from 0 to ...
     """
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{parameter} must be an int; got {type(value).__name__}")
+    value = require_int(value, parameter)
     if not minimum <= value <= MAX_COUNT:
         raise ArgumentError(parameter, value, f"a whole number from {minimum} to {MAX_COUNT:,}")
     return value
@@ -146,8 +178,8 @@ def require_finite(value: object, parameter: str, low: float, high: float) -> fl
     """Return ``value`` as a float if it is a finite number from ``low`` to ``high``.
 
     Raises:
-        ArgumentError: ``value`` is NaN, infinite or out of range.
-        TypeError: ``value`` is not a number (a bool is refused too).
+        ArgumentError: ``value`` is NaN, infinite, out of range, or a ``bool``.
+        TypeError: ``value`` is not a number.
 
     Examples:
         >>> require_finite(0.95, "confidence", 0.5, 0.999)
@@ -157,7 +189,8 @@ def require_finite(value: object, parameter: str, low: float, high: float) -> fl
         ...
         socialwork.errors.ArgumentError: tolerance must be a finite number from 0 to 1; got nan
     """
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    _refuse_bool(value, parameter)
+    if not isinstance(value, int | float):
         raise TypeError(f"{parameter} must be a number; got {type(value).__name__}")
     number = float(value) if isinstance(value, float) or abs(value) <= 2**53 else math.inf
     if not (math.isfinite(number) and low <= number <= high):
@@ -223,9 +256,10 @@ def require_text(value: object, parameter: str) -> str:
 
 def _bounded(value: object, parameter: str, high: int, expected: str) -> int:
     """Return ``value`` if it is an ``int`` from 0 to ``high``, else raise naming ``expected``."""
-    if isinstance(value, int) and not isinstance(value, bool) and not 0 <= value <= high:
-        raise ArgumentError(parameter, value, expected)
-    return require_count(value, parameter)
+    number = require_int(value, parameter)
+    if not 0 <= number <= high:
+        raise ArgumentError(parameter, number, expected)
+    return number
 
 
 def require_days(value: object, parameter: str) -> int:
@@ -268,8 +302,8 @@ def require_figure(value: object, parameter: str) -> float:
     An ``int``, a ``float`` or a ``Decimal`` is accepted; NaN is never a figure.
 
     Raises:
-        ArgumentError: ``value`` is NaN, infinite or too large.
-        TypeError: ``value`` is not a number (a bool is refused too).
+        ArgumentError: ``value`` is NaN, infinite, too large, or a ``bool``.
+        TypeError: ``value`` is not a number.
 
     Examples:
         >>> require_figure(Decimal("12.5"), "value")
@@ -284,7 +318,8 @@ def require_figure(value: object, parameter: str) -> float:
         if not value.is_finite() or value.copy_abs() > Decimal(MAX_FIGURE):
             raise ArgumentError(parameter, value, expected)
         return float(value)
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    _refuse_bool(value, parameter)
+    if not isinstance(value, int | float):
         raise TypeError(f"{parameter} must be a number; got {type(value).__name__}")
     if isinstance(value, int):
         if abs(value) > MAX_FIGURE:

@@ -31,6 +31,7 @@ import argparse
 import json
 import os
 import sys
+import typing
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -178,12 +179,18 @@ def _parser() -> argparse.ArgumentParser:
         "validate",
         help="check a records file and list its errors",
         description=(
-            "Check a StationRecords JSON file against every record rule. Print each error "
-            "with its path in the file and its code; exit 1 when there are errors, 0 when "
-            "the file is valid."
+            "Check a StationRecords JSON file against every record rule. Print every error, "
+            "field and reference, with its path in the file and its code; exit 1 when "
+            "there are errors, 0 when the file is valid."
         ),
     )
     validate.add_argument("file", metavar="FILE", help="a StationRecords JSON file, or '-'")
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): one line per error; json: one object for programs",
+    )
     validate.set_defaults(run=_validate)
     return parser
 
@@ -333,16 +340,48 @@ def _schema(args: argparse.Namespace) -> int:
 # --- validate ----------------------------------------------------------------------------
 
 
+_COLLECTIONS = tuple(
+    name
+    for name, field in StationRecords.model_fields.items()
+    if typing.get_origin(field.annotation) is tuple
+)
+"""The fields of a bundle that hold lists of records (clients, cases, visits ...)."""
+
+_REFERENCE_RULES = frozenset(
+    {
+        "unknown_reference",
+        "guardian_consent_needed",
+        "consent_scope_mismatch",
+        "consent_not_active",
+        "visit_client_mismatch",
+    }
+)
+
+
 def _validate(args: argparse.Namespace) -> int:
     text = _read_json_text(args.file)
-    try:
-        records = StationRecords.model_validate_json(text)
-    except ValidationError as err:
-        count = err.error_count()
-        lines = [_describe(error) for error in err.errors()]
+    found = _all_errors(text)
+    if args.format == "json":
+        report: dict[str, Any] = {
+            "file": args.file,
+            "valid": not found.errors,
+            "error_count": len(found.errors),
+            "references_checked": found.references_checked,
+            "errors": [_error_json(error) for error in found.errors],
+        }
+        _write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        return 1 if found.errors else 0
+    if found.errors:
+        count = len(found.errors)
+        lines = [_describe(error) for error in found.errors]
+        if not found.references_checked:
+            lines.append(
+                f"{args.file}: references not checked: the station or the period is itself broken"
+            )
         lines.append(f"{args.file}: {count} error{'s' if count != 1 else ''}")
         _write("\n".join(lines) + "\n")
         return 1
+    records = StationRecords.model_validate_json(text)
     _write(
         f"{args.file}: valid station records for {records.period.start} to "
         f"{records.period.end} ({len(records.clients)} clients, {len(records.cases)} cases, "
@@ -351,17 +390,143 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(error: ErrorDetails) -> str:
-    """One error as ``$.path.to[0].field: code: message (got value)``."""
-    path = "$" + "".join(
+@attrs.frozen
+class _Found:
+    """Every error of a records file, and whether its references could be checked."""
+
+    errors: tuple[ErrorDetails, ...]
+    references_checked: bool
+
+
+def _all_errors(text: str) -> _Found:
+    """Every field error and every reference error of a records file.
+
+    A bundle checks its references only once every field is valid, so a
+    field error would hide them: the records that break a field rule are set
+    aside (their ids kept, so that a reference to them is not reported as
+    dangling) and the rest is checked again for its references.
+    """
+    try:
+        StationRecords.model_validate_json(text)
+    except ValidationError as err:
+        first = err.errors()
+    else:
+        return _Found((), True)
+    if any(e["type"] in _REFERENCE_RULES for e in first):  # the references were checked
+        return _Found(tuple(first), True)
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        return _Found(tuple(first), False)
+    reduced, kept, set_aside = _without_broken(data, first)
+    try:
+        StationRecords.model_validate_json(json.dumps(reduced))
+    except ValidationError as err:
+        second = err.errors()
+    else:
+        return _Found(tuple(first), True)
+    if not all(e["type"] in _REFERENCE_RULES or e["type"] == "duplicate_id" for e in second):
+        return _Found(tuple(first), False)
+    more = [
+        _at_original(error, kept)
+        for error in second
+        if not (error["type"] == "unknown_reference" and error.get("input") in set_aside)
+    ]
+    return _Found(tuple(sorted([*first, *more], key=_order)), True)
+
+
+def _order(error: ErrorDetails) -> tuple[str, ...]:
+    return tuple(f"{part:09d}" if isinstance(part, int) else part for part in error["loc"])
+
+
+def _without_broken(
+    data: dict[str, Any], errors: list[ErrorDetails]
+) -> tuple[dict[str, Any], dict[tuple[str, ...], list[int]], set[object]]:
+    """The bundle without the records that break a field rule.
+
+    Returns the reduced bundle, for each list the original positions of the
+    records kept, and the ids of the records set aside.
+    """
+    broken: dict[tuple[str, ...], set[int]] = {}
+    cleared: set[str] = set()
+    for error in errors:
+        loc = error["loc"]
+        if len(loc) >= 2 and loc[0] in _COLLECTIONS and isinstance(loc[1], int):
+            broken.setdefault((str(loc[0]),), set()).add(loc[1])
+        elif (
+            len(loc) >= 3
+            and loc[0] == "station"
+            and loc[1] in ("staff", "communities")
+            and isinstance(loc[2], int)
+        ):
+            broken.setdefault(("station", str(loc[1])), set()).add(loc[2])
+        elif loc and loc[0] not in ("station", "period"):
+            cleared.add(str(loc[0]))
+    reduced = {k: v for k, v in data.items() if k not in cleared}
+    kept: dict[tuple[str, ...], list[int]] = {}
+    set_aside: set[object] = set()
+    for path, positions in broken.items():
+        holder = reduced if len(path) == 1 else dict(reduced.get("station") or {})
+        items = holder.get(path[-1])
+        if not isinstance(items, list):
+            continue
+        kept[path] = [i for i in range(len(items)) if i not in positions]
+        set_aside |= {
+            item.get("id")
+            for i, item in enumerate(items)
+            if i in positions and isinstance(item, dict)
+        }
+        holder[path[-1]] = [items[i] for i in kept[path]]
+        if len(path) == 2:
+            reduced["station"] = holder
+    return reduced, kept, set_aside
+
+
+def _at_original(error: ErrorDetails, kept: dict[tuple[str, ...], list[int]]) -> ErrorDetails:
+    """An error of the reduced bundle, its positions turned back into the file's."""
+    loc = list(error["loc"])
+    for path, positions in kept.items():
+        at = len(path)
+        index = loc[at] if len(loc) > at else None
+        if tuple(loc[:at]) == path and isinstance(index, int):
+            loc[at] = positions[index]
+    return {**error, "loc": tuple(loc)}
+
+
+def _path(error: ErrorDetails) -> str:
+    return "$" + "".join(
         f"[{part}]" if isinstance(part, int) else f".{part}" for part in error["loc"]
     )
-    text = f"{path}: {error['type']}: {error['msg']}"
+
+
+def _shown_input(error: ErrorDetails) -> str | None:
+    """What arrived, for a message: a scalar only, and never an unknown field's value.
+
+    Records mask the personal values in their errors; an unknown field may
+    hold anything (a misspelt name), so its value is not shown.
+    """
     value = error.get("input")
-    if value is not None and not isinstance(value, dict | list):
-        shown = repr(value)
-        text += f" (got {shown if len(shown) <= 60 else shown[:57] + '...'})"
-    return text
+    if value is None or isinstance(value, dict | list) or error["type"] == "extra_forbidden":
+        return None
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _describe(error: ErrorDetails) -> str:
+    """One error as ``$.path.to[0].field: code: message (got value)``."""
+    text = f"{_path(error)}: {error['type']}: {error['msg']}"
+    shown = _shown_input(error)
+    return text if shown is None else f"{text} (got {shown})"
+
+
+def _error_json(error: ErrorDetails) -> dict[str, Any]:
+    """One error for ``--format json``: path, location, code, message and what arrived."""
+    return {
+        "path": _path(error),
+        "loc": list(error["loc"]),
+        "code": error["type"],
+        "message": error["msg"],
+        "got": error.get("input") if _shown_input(error) is not None else None,
+    }
 
 
 # --- input -------------------------------------------------------------------------------

@@ -21,10 +21,11 @@ Examples:
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, NoReturn, Self, TypeVar
+from enum import Enum
+from typing import Annotated, Any, NoReturn, Self, TypeVar, cast, get_args
 
 from pydantic import (
     AfterValidator,
@@ -36,9 +37,19 @@ from pydantic import (
     StringConstraints,
     ValidationError,
 )
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
+from pydantic_core.core_schema import ErrorType
 
-from socialwork._arguments import FIRST_DAY, LAST_DAY, MAX_COUNT, first_repeat, require_day
+from socialwork._arguments import (
+    FIRST_DAY,
+    LAST_DAY,
+    MAX_COUNT,
+    first_repeat,
+    require_day,
+    require_instances,
+    require_int,
+    require_text,
+)
 from socialwork.errors import shown
 
 __all__ = [
@@ -53,7 +64,9 @@ __all__ = [
     "Share",
     "Text",
     "personal",
+    "personal_fields",
     "replace",
+    "rule_error",
 ]
 
 R = TypeVar("R", bound=BaseModel)
@@ -172,8 +185,9 @@ Read like `Money`: a ``Decimal``, an ``int`` or a decimal string; a float is ref
 def personal(**kwargs: Any) -> Any:
     """Return a pydantic ``Field`` marked as holding personal data.
 
-    The mark appears in the field's JSON Schema as ``"personal_data": true``
-    and is what `socialwork.models.personal_fields` looks for.
+    The mark appears in the field's JSON Schema as ``"personal_data": true``;
+    `personal_fields` reads it, a record's repr masks such a field and its
+    validation errors show only a masked value (`mask_personal`).
 
     Examples:
         >>> from pydantic import BaseModel
@@ -185,14 +199,225 @@ def personal(**kwargs: Any) -> Any:
     return Field(json_schema_extra={PERSONAL_DATA: True}, **kwargs)
 
 
+_PERSONAL: dict[type[BaseModel], frozenset[str]] = {}
+
+
+def personal_fields(model: type[BaseModel]) -> frozenset[str]:
+    """Return the names of a record's fields marked as holding personal data.
+
+    Nested records are not followed: ask them separately.
+
+    Examples:
+        >>> from socialwork.models import Client
+        >>> sorted(personal_fields(Client))
+        ['address', 'born_on', 'id_number', 'name', 'phone', 'sex']
+    """
+    found = _PERSONAL.get(model)
+    if found is None:
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            raise TypeError(f"model must be a record type; got {type(model).__name__}")
+        found = _PERSONAL[model] = frozenset(
+            name
+            for name, field in model.model_fields.items()
+            if isinstance(field.json_schema_extra, dict)
+            and field.json_schema_extra.get(PERSONAL_DATA)
+        )
+    return found
+
+
+_NAME_FIELDS = frozenset({"name", "head_name", "contact_person", "person_in_charge", "raised_by"})
+_PHONE_FIELDS = frozenset({"phone", "contact"})
+_ID_NUMBER_FIELDS = frozenset({"id_number"})
+
+
+def mask_name(name: str) -> str:
+    """Mask a name to its first character and one star (张三 → 张*).
+
+    Examples:
+        >>> mask_name("张三丰"), mask_name("李"), mask_name("张*")
+        ('张*', '*', '张*')
+    """
+    name = require_text(name, "name").strip()
+    return name[0] + "*" if len(name) > 1 else "*"
+
+
+def mask_phone(phone: str) -> str:
+    """Mask a phone number to its first 3 and last 4 digits (138****5678).
+
+    A value with fewer than 11 characters is masked whole.
+
+    Examples:
+        >>> mask_phone("13812345678"), mask_phone("8123")
+        ('138****5678', '****')
+    """
+    phone = require_text(phone, "phone").strip()
+    if len(phone) < 11:
+        return "*" * max(len(phone), 1)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_id_number(number: str) -> str:
+    """Mask a resident ID number to its first 6 and last 4 characters.
+
+    Examples:
+        >>> mask_id_number("11010519491231002X")
+        '110105********002X'
+    """
+    number = require_text(number, "number").strip()
+    if len(number) < 11:
+        return "*" * max(len(number), 1)
+    return number[:6] + "*" * (len(number) - 10) + number[-4:]
+
+
+def mask_personal(field: str, value: object) -> str:
+    """Mask the value of a personal field for a message or a repr.
+
+    The masks of `socialwork.privacy`: a name to its first character
+    (张*), a phone to its first 3 and last 4 digits, an ID number to its
+    first 6 and last 4 characters; a date whole (``****-**-**``); any other
+    text (an address, a note) to its first character. What is not text is
+    described by its type alone.
+
+    Examples:
+        >>> mask_personal("name", "王丽"), mask_personal("phone", "13812345678")
+        ('王*', '138****5678')
+        >>> mask_personal("id_number", "11010519491231002X")
+        '110105********002X'
+        >>> mask_personal("born_on", date(1949, 12, 31)), mask_personal("address", "幸福路8号")
+        ('****-**-**', '幸*')
+        >>> mask_personal("phone", 13812345678), mask_personal("name", ["王丽"])
+        ('138****5678', 'a list (masked)')
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, date):
+        return "****-**-**"
+    if isinstance(value, Enum):
+        return "*"
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return f"a {type(value).__name__} (masked)"
+    text = str(value) if not isinstance(value, int) or value.bit_length() <= 512 else "0" * 200
+    if field in _ID_NUMBER_FIELDS:
+        return mask_id_number(text)
+    if field in _PHONE_FIELDS:
+        return mask_phone(text)
+    if _ISO_DAY.fullmatch(text.strip()):
+        return "****-**-**"
+    return mask_name(text)
+
+
+class _Masked:
+    """A masked value whose repr is the mask itself, quoted like a string."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return repr(self.text)
+
+
+_KNOWN_TYPES = frozenset(get_args(ErrorType))
+
+
+def _needs_mask(error: ErrorDetails, personal: str | None) -> bool:
+    """Whether an error may carry a personal value.
+
+    It does when it is about a personal field (``personal`` names it), when
+    it is about an unknown field (a misspelt ``nmae``), or when what arrived
+    is a whole mapping or sequence (a record missing a field arrives as the
+    dict of all its fields).
+    """
+    return (
+        personal is not None
+        or error["type"] == "extra_forbidden"
+        or isinstance(error.get("input"), Mapping | list | tuple | set | frozenset | BaseModel)
+    )
+
+
+def _mask_errors(model: type[BaseModel], errors: list[ErrorDetails]) -> list[InitErrorDetails]:
+    """The errors with every value that may be personal masked, in the input and the message."""
+    masked: list[InitErrorDetails] = []
+    for error in errors:
+        loc, value, ctx = error["loc"], error.get("input"), error.get("ctx")
+        personal = _personal_at(model, loc)
+        if _needs_mask(error, personal):
+            shown_value = mask_personal(personal or "", value)
+            message = error["msg"]
+            for raw in {str(value), repr(value)} if value is not None else ():
+                if len(raw) > 1:
+                    message = message.replace(raw, shown_value)
+            kind = PydanticCustomError(error["type"], message)
+            masked.append(InitErrorDetails(type=kind, loc=loc, input=shown_value))
+        elif error["type"] in _KNOWN_TYPES:
+            known = InitErrorDetails(type=error["type"], loc=loc, input=value)
+            if ctx is not None:
+                known["ctx"] = ctx
+            masked.append(known)
+        else:
+            kind = PydanticCustomError(error["type"], error["msg"], ctx)
+            masked.append(InitErrorDetails(type=kind, loc=loc, input=value))
+    return masked
+
+
+def _record_in(annotation: Any) -> type[BaseModel] | None:
+    """The record type a field holds, alone, optional or in a tuple; else ``None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for inner in get_args(annotation):
+        found = _record_in(inner)
+        if found is not None:
+            return found
+    return None
+
+
+def _personal_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> str | None:
+    """The personal field an error's ``loc`` points into, followed through nested records."""
+    current: type[BaseModel] | None = model
+    at = 0
+    while current is not None and at < len(loc):
+        part = loc[at]
+        field = current.model_fields.get(part) if isinstance(part, str) else None
+        if field is None:
+            return None
+        if part in personal_fields(current):
+            return str(part)
+        current = _record_in(field.annotation)
+        at += 2 if at + 1 < len(loc) and isinstance(loc[at + 1], int) else 1
+    return None
+
+
+def _masked(model: type[BaseModel], err: ValidationError) -> ValidationError:
+    """``err`` with every value that may be personal masked, or ``err`` itself."""
+    errors = err.errors()
+    if not any(_needs_mask(e, _personal_at(model, e["loc"])) for e in errors):
+        return err
+    return ValidationError.from_exception_data(
+        err.title, _mask_errors(model, errors), hide_input=True
+    )
+
+
 class Record(BaseModel):
     """Base of every record: frozen, no extra fields, whitespace stripped.
+
+    Personal values stay out of messages: a validation error never shows
+    what arrived (pydantic's ``hide_input_in_errors``), and the message and
+    ``input`` of an error in a field marked `personal`, and, in a record
+    that has such fields, of an error in an unknown field or about a whole
+    mapping or list, hold a masked value (`mask_personal`).
+    The repr masks personal fields too; the attribute and the JSON keep the
+    whole value.
 
     Examples:
         >>> class Note(Record):
         ...     text: str
-        >>> Note(text="  hello ").text
-        'hello'
+        ...     phone: str = personal()
+        >>> note = Note(text="  hello ", phone="13812345678")
+        >>> note.text, note
+        ('hello', Note(text='hello', phone='138****5678'))
+        >>> note.phone
+        '13812345678'
     """
 
     model_config = ConfigDict(
@@ -202,7 +427,57 @@ class Record(BaseModel):
         validate_default=True,
         use_enum_values=False,
         ser_json_inf_nan="strings",
+        hide_input_in_errors=True,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        """Validate ``data`` into the record; errors show personal values masked."""
+        try:
+            super().__init__(**data)
+        except ValidationError as err:
+            raise _masked(type(self), err) from None
+
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+    # pydantic builds nested records without calling __init__, as for its own base.
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate ``obj`` (a dict or a record) into the record; errors mask personal values.
+
+        Takes pydantic's options (``strict``, ``context``, ...).
+
+        Examples:
+            >>> from socialwork.models import Period
+            >>> Period.model_validate({"start": "2025-06-01", "end": "2025-06-30"}).days
+            30
+        """
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as err:
+            raise _masked(cls, err) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate a JSON document into the record; errors mask personal values.
+
+        Examples:
+            >>> from socialwork.models import Period
+            >>> Period.model_validate_json('{"start": "2025-06-01", "end": "2025-06-30"}').days
+            30
+        """
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as err:
+            raise _masked(cls, err) from None
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        """The fields for the repr, personal ones masked (`mask_personal`)."""
+        marked = personal_fields(type(self))
+        for name, value in super().__repr_args__():
+            if name in marked and value is not None:
+                yield name, _Masked(mask_personal(name, value))
+            else:
+                yield name, value
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         """Return a copy; with ``update``, a validated edit like `replace`.
@@ -216,6 +491,8 @@ class Record(BaseModel):
             >>> Note(text="a").model_copy(update={"text": " b "}).text
             'b'
         """
+        if update is not None and not isinstance(update, Mapping):
+            raise TypeError(f"update must be a mapping of fields; got {type(update).__name__}")
         if update:
             return replace(self, **update)
         return super().model_copy(deep=deep)
@@ -229,6 +506,7 @@ def replace(record: R, /, **changes: Any) -> R:
 
     Raises:
         pydantic.ValidationError: a change names no field or breaks a rule.
+        TypeError: ``record`` is not a record.
 
     Examples:
         >>> from socialwork.models import Period
@@ -242,6 +520,8 @@ def replace(record: R, /, **changes: Any) -> R:
         end
           end 2025-05-01 must not be before start 2025-06-01 ...
     """
+    if not isinstance(record, BaseModel):
+        raise TypeError(f"record must be a record; got {type(record).__name__}")
     data = {name: getattr(record, name) for name in type(record).model_fields}
     data.update(changes)
     return type(record).model_validate(data)
@@ -297,10 +577,59 @@ def break_rule(
         ...     print(err.errors()[0]["type"], err.errors()[0]["loc"])
         end_before_start ('end',)
     """
-    error = PydanticCustomError(code, message, {k: _text(v) for k, v in context.items()})
+    error = rule_error(loc, code, message, input_value, **context)
     raise ValidationError.from_exception_data(
-        record, [InitErrorDetails(type=error, loc=loc, input=input_value)]
+        require_text(record, "record"), [error], hide_input=True
     )
+
+
+def rule_error(
+    loc: tuple[str | int, ...], code: str, message: str, input_value: object, /, **context: Any
+) -> InitErrorDetails:
+    """One broken record rule, to collect with others and raise with `break_rules`.
+
+    Takes what `break_rule` takes but the record's name.
+
+    Examples:
+        >>> rule_error(("end",), "end_before_start", "end before start", 1)["loc"]
+        ('end',)
+    """
+    loc = _require_loc(loc)
+    code, message = require_text(code, "code"), require_text(message, "message")
+    error = PydanticCustomError(code, message, {k: _text(v) for k, v in context.items()})
+    return InitErrorDetails(type=error, loc=loc, input=input_value)
+
+
+def _require_loc(loc: object) -> tuple[str | int, ...]:
+    """Return ``loc`` if it is a tuple of field names and positions, else raise ``TypeError``."""
+    if not isinstance(loc, tuple) or not all(isinstance(p, str | int) for p in loc):
+        raise TypeError(f"loc must be a tuple of field names and positions; got {shown(loc)}")
+    return loc
+
+
+def break_rules(record: str, errors: Iterable[InitErrorDetails]) -> None:
+    """Raise one ``ValidationError`` listing every broken rule of ``errors``, if any.
+
+    A record whose rules are independent (the references of a bundle)
+    reports all of them at once, not only the first.
+
+    Examples:
+        >>> break_rules("Period", [])
+        >>> try:
+        ...     break_rules("Survey", [
+        ...         rule_error(("end",), "end_before_start", "end before start", 1),
+        ...         rule_error(("satisfied",), "part_above_total", "part above total", 2)])
+        ... except ValidationError as err:
+        ...     print([e["type"] for e in err.errors()])
+        ['end_before_start', 'part_above_total']
+    """
+    found = require_instances(dict, errors, "errors")
+    if found:
+        raise ValidationError.from_exception_data(
+            require_text(record, "record"),
+            cast("list[InitErrorDetails]", list(found)),
+            hide_input=True,
+        )
 
 
 def _text(value: object) -> str:
@@ -321,7 +650,10 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
         ...     print(err.errors()[0]["loc"], err.errors()[0]["type"])
         ('staff', 2) duplicate_id
     """
-    repeat = first_repeat(keys)
+    try:
+        repeat = first_repeat(iter(keys))
+    except TypeError:
+        raise TypeError(f"keys must be a collection of ids; got {type(keys).__name__}") from None
     if repeat is not None:
         index, key = repeat
         break_rule(
@@ -350,8 +682,9 @@ def check_order(
         ...     print(err.errors()[0]["msg"])
         due_on 2025-06-01 must not be before start_on 2025-06-02
     """
-    require_day(start, start_name)
-    if end is not None and require_day(end, _text(loc[-1]) if loc else "end") < start:
+    loc = _require_loc(loc)
+    require_day(start, f"start ({start_name})")
+    if end is not None and require_day(end, f"end ({_text(loc[-1]) if loc else 'end'})") < start:
         break_rule(
             record,
             loc,
@@ -383,7 +716,8 @@ def check_part(
         ...     print(err.errors()[0]["msg"])
         satisfied (51) must not exceed respondents (50)
     """
-    if part is not None and part > whole:
+    whole = require_int(whole, f"whole ({whole_name})")
+    if part is not None and require_int(part, f"part ({part_name})") > whole:
         break_rule(
             record,
             loc,
@@ -420,7 +754,7 @@ def check_chain(
         ('status',) status must be where the history ends (assessment); got closed
     """
     previous: tuple[date, Hashable, Hashable] | None = None
-    for index, step in enumerate(steps):
+    for index, step in enumerate(require_instances(tuple, steps, "steps")):
         require_day(step[0], f"history[{index}].on")
         if previous is not None and (step[0] < previous[0] or step[1] != previous[2]):
             break_rule(

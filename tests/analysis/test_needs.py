@@ -348,3 +348,22 @@ def test_priority_weights_at_their_bounds_give_finite_scores() -> None:
         [need_planning], PriorityWeights(evidence=5e-324, severity=0, urgency=0, people_affected=0)
     )
     assert (tiny.score, tiny.upper) == (0.0, 0.0)
+
+
+def test_group_by_domain_refuses_duplicated_ids() -> None:
+    from datetime import date
+
+    from socialwork.analysis.needs import group_by_domain
+    from socialwork.errors import PlanningInputError
+    from socialwork.models import Need, NeedDomain
+
+    need = Need(
+        id="n1",
+        community_id="c1",
+        domain=NeedDomain.HEALTH,
+        description="义诊",
+        raised_on=date(2025, 6, 1),
+        raised_by="居民",
+    )
+    with pytest.raises(PlanningInputError, match="duplicate_id"):
+        group_by_domain([need, need, need])

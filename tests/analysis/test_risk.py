@@ -430,7 +430,7 @@ def test_a_band_needs_a_rating_of_1_to_25(rating: int) -> None:
 def test_band_edges() -> None:
     bands = RatingBands()
     assert [bands.band(r) for r in (1, 25)] == [RiskBand.LOW, RiskBand.HIGH]
-    with pytest.raises(TypeError):
+    with pytest.raises(ArgumentError):
         bands.band(True)
 
 

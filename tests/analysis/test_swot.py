@@ -253,7 +253,7 @@ def test_the_tolerance_at_its_edges() -> None:
         swot(heavier)
     assert info.value.rule == "weights_not_one"
     assert "items" in str(info.value)
-    with pytest.raises(TypeError):
+    with pytest.raises(ArgumentError):
         swot(HALVES, tolerance=True)
 
 

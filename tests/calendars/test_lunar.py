@@ -101,8 +101,10 @@ def test_lunar_dates_refuse_what_does_not_exist() -> None:
     for year, month, day in ((1899, 1, 1), (2199, 1, 1), (2025, 13, 1), (2025, 1, 0)):
         with pytest.raises(ArgumentError):
             lunar_date(year, month, day)
-    with pytest.raises(TypeError):
+    with pytest.raises(ArgumentError, match="not a bool"):
         lunar_date(2025, 9, True)
+    with pytest.raises(TypeError, match="day"):
+        lunar_date(2025, 9, 1.0)  # type: ignore[arg-type]
     with pytest.raises(UnknownCodeError):
         festival_date("chongyang", 2025)
     with pytest.raises(ArgumentError):

@@ -73,3 +73,12 @@ def test_splink_on_spark(spark: Any) -> None:  # pragma: no cover - opt-in: -m s
 
     pairs = splink_duplicates(registry(), db_api=splink.SparkAPI(spark_session=spark))  # type: ignore[no-untyped-call]
     assert ("d1", "p005") in {(p.first, p.second) for p in pairs}
+
+
+def test_a_table_too_small_to_train_says_so() -> None:
+    """The sample's 76 clients share no birth date or phone: a documented error, not Splink's."""
+    from socialwork.samples import station_month
+
+    with pytest.raises(ArgumentError, match="enough clients for Splink to train") as err:
+        splink_duplicates(station_month().clients)
+    assert err.value.parameter == "clients"

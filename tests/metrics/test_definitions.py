@@ -97,7 +97,7 @@ def test_figures_up_to_the_bound_and_the_bound_message() -> None:
             VOLUNTEER_HOURS.format(value)
         assert (info.value.parameter, info.value.value) == ("value", value)
         assert info.value.expected == "a finite number from -1e+15 to 1e+15"
-    with pytest.raises(TypeError, match="value must be a number; got bool"):
+    with pytest.raises(ArgumentError, match="value must be a number, not a bool"):
         VOLUNTEER_HOURS.format(True)
     with pytest.raises(TypeError, match="value must be a number; got str"):
         VOLUNTEER_HOURS.format(cast(Any, "5"))

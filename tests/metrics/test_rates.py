@@ -98,7 +98,7 @@ def test_a_numerator_above_its_denominator_raises_metric_input_error() -> None:
 
 
 def test_a_bool_is_not_a_count() -> None:
-    with pytest.raises(TypeError, match="numerator must be an int"):
+    with pytest.raises(ArgumentError, match="numerator must be a whole number"):
         rate(True, 4)
 
 

@@ -28,7 +28,7 @@ def test_staff_available_is_a_count(staff: int) -> None:
     with pytest.raises(ArgumentError) as info:
         check_goal(goal, staff_available=staff)
     assert info.value.parameter == "staff_available"
-    with pytest.raises(TypeError):
+    with pytest.raises(ArgumentError):
         check_goal(goal, staff_available=True)
 
 

@@ -136,3 +136,18 @@ def test_no_consent_is_ever_lost(a: Client, b: Client) -> None:
     for consent in (*a.consents, *b.consents):
         assert (consent.scope, consent.given_on, consent.withdrawn_on, consent.note) in kept
     assert len(out.client.guardians) >= len(plan.survivor.guardians)
+
+
+def test_duplicated_ids_in_the_lists_are_refused() -> None:
+    from datetime import date
+
+    from socialwork.errors import PlanningInputError
+    from socialwork.models import Case, Client
+    from socialwork.privacy import merge_plan
+
+    a = Client(id="p1", name="王丽", community_id="c1", registered_on=date(2025, 1, 1))
+    b = Client(id="p2", name="王莉", community_id="c1", registered_on=date(2025, 2, 1))
+    case = Case(id="a1", client_id="p2", worker_id="w1", opened_on=date(2025, 2, 1))
+    with pytest.raises(PlanningInputError) as refused:
+        merge_plan(a, b, cases=[case, case])
+    assert refused.value.rule == "duplicate_id"

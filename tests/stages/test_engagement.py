@@ -670,7 +670,7 @@ WRONGLY_TYPED: dict[str, tuple[Callable[[], object], str]] = {
     ),
     "check_lifecycle": (
         lambda: check_lifecycle([WRONG]),
-        "moves must be a CaseMove; got str",
+        "moves[0] must be a CaseMove; got str",
     ),
 }
 

@@ -196,6 +196,7 @@ def group_by_domain(needs: Iterable[Need]) -> Mapping[NeedDomain, tuple[Need, ..
 
     Raises:
         TypeError: ``needs`` holds something other than ``Need`` records.
+        PlanningInputError: ``duplicate_id`` when two needs share an id.
 
     Examples:
         >>> from datetime import date
@@ -209,5 +210,6 @@ def group_by_domain(needs: Iterable[Need]) -> Mapping[NeedDomain, tuple[Need, ..
         {'elderly_care': ['b'], 'health': ['a', 'c']}
     """
     needs = require_instances(Need, needs, "needs")
+    require_distinct("needs", (n.id for n in needs))
     grouped = {d: tuple(n for n in needs if n.domain is d) for d in NeedDomain}
     return {d: ns for d, ns in grouped.items() if ns}

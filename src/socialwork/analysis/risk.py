@@ -18,7 +18,7 @@ from typing import Any, Self
 from attrs import field, frozen
 from pydantic import Field, model_validator
 
-from socialwork._arguments import require_day, require_member
+from socialwork._arguments import require_day, require_int, require_member
 from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Block, Document, Heading, Paragraph, Table
@@ -94,8 +94,7 @@ class RiskStatus(LabelledEnum):
 
 def _within(value: object, parameter: str, high: int) -> int:
     """Return ``value`` if it is an ``int`` from 1 to ``high``; else raise ``ArgumentError``."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{parameter} must be an int; got {type(value).__name__}")
+    value = require_int(value, parameter)
     if not 1 <= value <= high:
         raise ArgumentError(parameter, value, f"a whole number from 1 to {high}")
     return value

@@ -19,7 +19,7 @@ from datetime import date
 
 from lunar_python import Lunar, LunarMonth, Solar  # type: ignore[import-untyped]
 
-from socialwork._arguments import FIRST_DAY, LAST_DAY, require_member
+from socialwork._arguments import FIRST_DAY, LAST_DAY, require_int, require_member
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
 
@@ -101,8 +101,7 @@ def lunar_date(year: int, month: int, day: int) -> date:
         datetime.date(2026, 2, 16)
     """
     for name, value in (("year", year), ("month", month), ("day", day)):
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name} must be an int; got {type(value).__name__}")
+        require_int(value, name)
     if not FIRST_DAY.year <= year <= LAST_DAY.year - 1:
         raise ArgumentError(
             "year", year, f"a lunar year from {FIRST_DAY.year} to {LAST_DAY.year - 1}"
@@ -137,8 +136,7 @@ def festival_date(festival: Festival | str, year: int) -> date:
         '2026-02-16'
     """
     chosen = require_member(Festival, festival, "festival")
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise TypeError(f"year must be an int; got {type(year).__name__}")
+    require_int(year, "year")
     if not FIRST_DAY.year <= year <= LAST_DAY.year:
         raise ArgumentError("year", year, f"a year from {FIRST_DAY.year} to {LAST_DAY.year}")
     for lunar_year in (year - 1, year):

@@ -162,8 +162,14 @@ def splink_duplicates(
     (``splink.SparkAPI`` for a city's registry). Training is unsupervised and
     seeded, so one run repeats another on the same backend.
 
+    Expectation maximisation needs pairs of clients that share a birth date or
+    a phone; a table without any (the built-in sample's 76 clients) cannot
+    train the model, which `find_duplicates` handles instead.
+
     Raises:
-        ArgumentError: ``threshold`` is not a probability.
+        ArgumentError: ``threshold`` is not a probability, two clients share
+            an id, or no two clients share a birth date or a phone, so the
+            model cannot be trained (the table is too small).
         ImportError: the ``linkage`` or ``privacy`` extra is not installed.
     """
     threshold = require_finite(threshold, "threshold", 0.0, 1.0)
@@ -177,8 +183,24 @@ def splink_duplicates(
     table = api.register(pa.Table.from_pylist(rows))
     linker = splink.Linker(table, linkage_settings(), log_level=40)
     linker.training.estimate_u_using_random_sampling(max_pairs=2e5, seed=seed)
+    # Splink exports no exception types; 4.x keeps this one here.
+    from splink.internals.exceptions import EMTrainingException
+
+    trained = 0
     for rule in (splink.block_on("born"), splink.block_on("phone")):
-        linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        except EMTrainingException:  # no pairs share that key: train on the other one
+            continue
+        trained += 1
+    if not trained:
+        raise ArgumentError(
+            "clients",
+            f"{len(rows)} clients, no two of which share a birth date or a phone",
+            "enough clients for Splink to train its model on: pairs that share a birth date "
+            "or a phone (a few hundred such pairs train it well); use find_duplicates for a "
+            "table this small",
+        )
     predictions = linker.inference.predict(threshold_match_probability=threshold)
     pairs = [
         LinkedPair(

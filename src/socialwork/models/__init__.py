@@ -50,6 +50,7 @@ from socialwork.models.client import (
     Guardian,
     ResidentIdNumber,
     RiskLevel,
+    Sex,
     YouthIssue,
 )
 from socialwork.models.community import (
@@ -150,6 +151,7 @@ __all__ = [
     "ServiceDelivered",
     "ServiceFile",
     "ServiceHours",
+    "Sex",
     "SourceChannel",
     "Staff",
     "StaffGrade",

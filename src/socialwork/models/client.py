@@ -6,6 +6,7 @@ import warnings
 from datetime import date
 from typing import Annotated, Self
 
+from dateutil.relativedelta import relativedelta
 from pydantic import AfterValidator, model_validator
 from pydantic_core import PydanticCustomError
 from stdnum import exceptions as stdnum_errors
@@ -14,9 +15,21 @@ from stdnum.cn import ric
 from socialwork._arguments import FIRST_DAY, LAST_DAY, require_day, require_member
 from socialwork.errors import UnknownRegionWarning
 from socialwork.labels import LabelledEnum
-from socialwork.records import Day, Id, Record, Text, active_on, break_rule, check_unique, personal
+from socialwork.records import (
+    Day,
+    Id,
+    Record,
+    Text,
+    active_on,
+    break_rule,
+    check_unique,
+    mask_id_number,
+    mask_personal,
+    personal,
+)
 
 __all__ = [
+    "ADULT_AGE",
     "Client",
     "ClientCategory",
     "Consent",
@@ -25,8 +38,12 @@ __all__ = [
     "Guardian",
     "ResidentIdNumber",
     "RiskLevel",
+    "Sex",
     "YouthIssue",
 ]
+
+ADULT_AGE = 18
+"""The age from which a client consents for themself (完全民事行为能力, 18 years)."""
 
 
 class ClientCategory(LabelledEnum):
@@ -81,6 +98,23 @@ class YouthIssue(LabelledEnum):
     CAREER_CONFUSION = "career_confusion", "生涯困惑", "Career confusion", "生涯困惑"
 
 
+class Sex(LabelledEnum):
+    """Sex (性别), as a resident ID number encodes it: its 17th digit is odd for a man.
+
+    Examples:
+        >>> Sex.FEMALE.label(), Sex.FEMALE.label("en")
+        ('女', 'Female')
+    """
+
+    MALE = "male", "男", "Male", "男"
+    FEMALE = "female", "女", "Female", "女"
+
+
+def _sex_in(number: str) -> Sex:
+    """The sex a valid ID number encodes (GB 11643: the 17th digit, odd for male)."""
+    return Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
+
+
 class RiskLevel(LabelledEnum):
     """How much risk a client faces (风险等级)."""
 
@@ -124,14 +158,16 @@ def _resident_id_number(value: str) -> str:
     if born is None or not FIRST_DAY <= born <= LAST_DAY:
         raise PydanticCustomError(
             "id_number_birth_date",
-            "characters 7-14 must be a birth date YYYYMMDD from 1900 to 2199; got {digits}",
-            {"digits": number[6:14]},
+            "characters 7-14 must be a birth date YYYYMMDD from 1900 to 2199; got {masked}, "
+            "whose birth date is not one",
+            {"masked": mask_id_number(number)},
         )
     if number[-1] != ric.calc_check_digit(number):
         raise PydanticCustomError(
             "id_number_check_digit",
-            "the GB 11643 check character should be {expected}; got {got}",
-            {"expected": ric.calc_check_digit(number), "got": number[-1]},
+            "the GB 11643 check character (the 18th) must agree with the first 17 digits; "
+            "got {masked}, whose check character is wrong",
+            {"masked": mask_id_number(number)},
         )
     try:
         ric.get_birth_place(number)
@@ -151,6 +187,11 @@ Spaces are removed and a final ``x`` is upper-cased. The rules ``id_number_lengt
 ``id_number_legacy`` refuse a number; an unknown region code warns with
 `socialwork.errors.UnknownRegionWarning`.
 """
+
+
+_CHILD_CATEGORIES = frozenset(
+    {ClientCategory.CHILDREN_IN_DIFFICULTY, ClientCategory.LEFT_BEHIND_CHILDREN}
+)
 
 
 class ConsentScope(LabelledEnum):
@@ -271,6 +312,8 @@ class Client(Record):
     youth_issues: tuple[YouthIssue, ...] = ()
     risk_level: RiskLevel = RiskLevel.LOW
     born_on: Day | None = personal(default=None)
+    sex: Sex | None = personal(default=None)
+    """Sex (性别); with an ID number, it must agree with the number's 17th digit."""
     phone: Text | None = personal(default=None)
     address: Text | None = personal(default=None)
     id_number: ResidentIdNumber | None = personal(default=None)
@@ -302,27 +345,37 @@ class Client(Record):
                 [i.value for i in self.youth_issues],
                 categories=[c.value for c in self.categories],
             )
-        if self.born_on is not None and self.born_on > self.registered_on:
+        born = self.birth_date
+        if born is not None and born > self.registered_on:
+            field = "born_on" if self.born_on is not None else "id_number"
             break_rule(
                 "Client",
-                ("born_on",),
+                (field,),
                 "born_after_registration",
-                "born_on {born} must not be after registered_on {registered}",
-                self.born_on,
-                born=self.born_on,
+                "the birth date ({field}) must not be after registered_on {registered}; "
+                "got a later one",
+                mask_personal(field, getattr(self, field)),
+                field=field,
                 registered=self.registered_on,
             )
-        if self.id_number is not None and self.born_on is not None:
-            from_number = ric.get_birth_date(self.id_number)
-            if from_number != self.born_on:
+        if self.id_number is not None:
+            if self.born_on is not None and ric.get_birth_date(self.id_number) != self.born_on:
                 break_rule(
                     "Client",
                     ("born_on",),
                     "id_number_birth_mismatch",
-                    "born_on {born} must agree with the birth date {from_number} in the ID number",
-                    self.born_on,
-                    born=self.born_on,
-                    from_number=from_number,
+                    "born_on must agree with the birth date in the ID number (characters 7-14); "
+                    "they differ",
+                    mask_personal("born_on", self.born_on),
+                )
+            if self.sex is not None and _sex_in(self.id_number) is not self.sex:
+                break_rule(
+                    "Client",
+                    ("sex",),
+                    "id_number_sex_mismatch",
+                    "sex must agree with the ID number's 17th digit (odd for male, even for "
+                    "female); they differ",
+                    mask_personal("sex", self.sex),
                 )
         check_unique("Client", "consents", (c.id for c in self.consents))
         check_unique("Client", "guardians", (g.id for g in self.guardians))
@@ -343,6 +396,76 @@ class Client(Record):
         if self.id_number is not None:
             return ric.get_birth_date(self.id_number)
         return None
+
+    @property
+    def known_sex(self) -> Sex | None:
+        """The sex: ``sex``, or else the one the ID number encodes (its 17th digit), or ``None``.
+
+        Examples:
+            >>> from datetime import date
+            >>> Client(id="p1", name="王丽", community_id="c1", registered_on=date(2025, 1, 1),
+            ...        id_number="11010519491231002X").known_sex
+            <Sex.FEMALE: 'female' 女>
+        """
+        if self.sex is not None:
+            return self.sex
+        if self.id_number is not None:
+            return _sex_in(self.id_number)
+        return None
+
+    def is_child(self, *, as_of: date) -> bool:
+        """Whether the client is a child, whose consent a guardian gives, on ``as_of``.
+
+        A client is a child when listed as a child in difficulty (困境儿童) or a
+        left-behind child (留守儿童), or when under `ADULT_AGE` by the birth date
+        (``born_on``, or the one in the ID number).
+
+        Examples:
+            >>> from datetime import date
+            >>> kid = Client(id="p2", name="小明", community_id="c1",
+            ...              registered_on=date(2025, 1, 1), id_number="110105201505010014")
+            >>> kid.is_child(as_of=date(2025, 6, 1)), kid.is_child(as_of=date(2033, 5, 1))
+            (True, False)
+
+        Raises:
+            ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+        """
+        day = require_day(as_of, "as_of")
+        if _CHILD_CATEGORIES.intersection(self.categories):
+            return True
+        born = self.birth_date
+        return born is not None and born + relativedelta(years=ADULT_AGE) > day
+
+    def deciding_consents(self, *, as_of: date) -> tuple[tuple[Guardian | None, Consent], ...]:
+        """The consents that speak for the client on ``as_of``, each with its guardian.
+
+        The one consent rule that `socialwork.privacy` and `StationRecords`
+        apply: for a child (`is_child`) only a guardian's consents count,
+        never the child's own; for an adult only the client's own
+        (``None`` in place of a guardian). Whether a consent covers a scope
+        and holds that day is asked of the consent.
+
+        Examples:
+            >>> from datetime import date
+            >>> kid = Client(id="p2", name="小明", community_id="c1",
+            ...              registered_on=date(2025, 1, 1), born_on=date(2015, 5, 1),
+            ...              consents=(Consent(id="own", scope="information_sharing",
+            ...                                given_on=date(2025, 1, 1)),),
+            ...              guardians=(Guardian(id="g1", name="刘芳", relationship="母亲",
+            ...                                  consents=(Consent(id="k9",
+            ...                                                    scope="information_sharing",
+            ...                                                    given_on=date(2025, 1, 1)),)),))
+            >>> [(g and g.id, c.id) for g, c in kid.deciding_consents(as_of=date(2025, 6, 1))]
+            [('g1', 'k9')]
+            >>> [(g, c.id) for g, c in kid.deciding_consents(as_of=date(2033, 6, 1))]
+            [(None, 'own')]
+
+        Raises:
+            ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+        """
+        if self.is_child(as_of=as_of):
+            return tuple((g, c) for g in self.guardians for c in g.consents)
+        return tuple((None, c) for c in self.consents)
 
     def consent_on(self, scope: ConsentScope | str, day: date) -> bool:
         """Whether the client's consent for ``scope`` holds on ``day``.

@@ -9,7 +9,7 @@ from typing import Self
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
-from socialwork._arguments import FIRST_DAY, LAST_DAY, require_count, require_day
+from socialwork._arguments import FIRST_DAY, LAST_DAY, require_count, require_day, require_int
 from socialwork.errors import ArgumentError
 from socialwork.records import Day, Record, check_order
 
@@ -62,7 +62,7 @@ class Period(Record):
             >>> Period.month(2024, 2).days
             29
         """
-        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 12:
+        if not 1 <= require_int(number, "number") <= 12:
             raise ArgumentError("number", number, "a month number from 1 to 12")
         return cls._months_from(date(_year(year), number, 1), 1)
 
@@ -78,7 +78,7 @@ class Period(Record):
             >>> q.start.isoformat(), q.end.isoformat()
             ('2025-04-01', '2025-06-30')
         """
-        if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 4:
+        if not 1 <= require_int(number, "number") <= 4:
             raise ArgumentError("number", number, "a quarter number from 1 to 4")
         return cls._months_from(date(_year(year), 3 * number - 2, 1), 3)
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Self
 
 from pydantic import model_validator
+from pydantic_core import InitErrorDetails
 
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
@@ -19,7 +20,7 @@ from socialwork.models.need import Need
 from socialwork.models.people import ServiceHours, Staff, Volunteer
 from socialwork.models.period import Period
 from socialwork.models.resource import Budget, Resource, ResourceDelivery
-from socialwork.records import Count, Day, Id, Record, Text, break_rule, check_unique
+from socialwork.records import Count, Day, Id, Record, Text, break_rules, rule_error
 
 __all__ = ["FileKind", "ServiceFile", "Station", "StationRecords"]
 
@@ -74,20 +75,22 @@ class Station(Record):
 
     @model_validator(mode="after")
     def _references(self) -> Self:
-        check_unique("Station", "communities", (c.id for c in self.communities))
-        check_unique("Station", "staff", (s.id for s in self.staff))
+        errors = [
+            *_duplicates("communities", (c.id for c in self.communities)),
+            *_duplicates("staff", (s.id for s in self.staff)),
+        ]
         ids = {s.id for s in self.staff}
         for index, member in enumerate(self.staff):
             for field in ("mentor_id", "backup_id"):
                 ref = getattr(member, field)
                 if ref is not None and ref not in ids:
-                    _unknown("Station", ("staff", index, field), ref)
+                    errors.append(_unknown(("staff", index, field), ref))
+        break_rules("Station", errors)
         return self
 
 
-def _unknown(record: str, loc: tuple[str | int, ...], ref: str) -> None:
-    break_rule(
-        record,
+def _unknown(loc: tuple[str | int, ...], ref: str) -> InitErrorDetails:
+    return rule_error(
         loc,
         "unknown_reference",
         "{field} must name a record in this bundle; got {ref}",
@@ -97,69 +100,106 @@ def _unknown(record: str, loc: tuple[str | int, ...], ref: str) -> None:
     )
 
 
+def _duplicates(field: str, keys: Iterable[str]) -> Iterator[InitErrorDetails]:
+    """A ``duplicate_id`` error for every entry whose id an earlier entry has."""
+    seen: set[str] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            yield rule_error(
+                (field, index),
+                "duplicate_id",
+                "each {field} entry needs a distinct id; {key} appears twice",
+                key,
+                field=field,
+                key=key,
+            )
+        seen.add(key)
+
+
 def _check_refs(
-    record: str, field: str, refs: Iterable[str | None], known: set[str], attribute: str
-) -> None:
+    field: str, refs: Iterable[str | None], known: set[str], attribute: str
+) -> Iterator[InitErrorDetails]:
     for index, ref in enumerate(refs):
         if ref is not None and ref not in known:
-            _unknown(record, (field, index, attribute), ref)
+            yield _unknown((field, index, attribute), ref)
 
 
-def _check_referrals(clients: dict[str, Client], cases: tuple[Case, ...]) -> None:
-    """Each consented referral names its client's information-sharing consent, active that day."""
+def _check_referrals(
+    clients: dict[str, Client], cases: tuple[Case, ...]
+) -> Iterator[InitErrorDetails]:
+    """Each consented referral names a consent that speaks for the client, active that day.
+
+    The consent rule of `socialwork.privacy.refer`: for a child (by category,
+    birth date or ID number) a guardian's consent, never the child's own.
+    """
     for i, case in enumerate(cases):
         client = clients.get(case.client_id)
         if client is None:
             continue
-        consents = {c.id: c for c in client.consents}
         for j, referral in enumerate(case.referrals):
             if referral.consent_id is None:
                 continue
             loc: tuple[str | int, ...] = ("cases", i, "referrals", j, "consent_id")
-            consent = consents.get(referral.consent_id)
-            if consent is None:
-                break_rule(
-                    "StationRecords",
-                    loc,
-                    "unknown_reference",
-                    "consent_id must name a consent of the case's client {client}; got {ref}",
-                    referral.consent_id,
-                    client=client.id,
-                    ref=referral.consent_id,
-                )
-            if consent.scope is not ConsentScope.INFORMATION_SHARING:
-                break_rule(
-                    "StationRecords",
+            day = referral.referred_on
+            deciding = [c for _, c in client.deciding_consents(as_of=day)]
+            named = [c for c in deciding if c.id == referral.consent_id]
+            if not named:
+                if any(c.id == referral.consent_id for c in client.consents):
+                    yield rule_error(
+                        loc,
+                        "guardian_consent_needed",
+                        "client {client} is a child on {day}: a referral needs a guardian's "
+                        "consent; {ref} is the child's own",
+                        referral.consent_id,
+                        client=client.id,
+                        day=day,
+                        ref=referral.consent_id,
+                    )
+                else:
+                    yield rule_error(
+                        loc,
+                        "unknown_reference",
+                        "consent_id must name a consent that speaks for the case's client "
+                        "{client} (a guardian's for a child); got {ref}",
+                        referral.consent_id,
+                        client=client.id,
+                        ref=referral.consent_id,
+                    )
+                continue
+            sharing = [c for c in named if c.scope is ConsentScope.INFORMATION_SHARING]
+            if not sharing:
+                yield rule_error(
                     loc,
                     "consent_scope_mismatch",
                     "a referral needs a consent to information_sharing; consent {ref} covers "
                     "{scope}",
                     referral.consent_id,
-                    ref=consent.id,
-                    scope=consent.scope.value,
+                    ref=referral.consent_id,
+                    scope=named[0].scope.value,
                 )
-            if not consent.active_on(referral.referred_on):
-                break_rule(
-                    "StationRecords",
+            elif not any(c.active_on(day) for c in sharing):
+                consent = sharing[0]
+                yield rule_error(
                     loc,
                     "consent_not_active",
                     "consent {ref} must hold on the referral date {day} (given {given}, "
                     "withdrawn {withdrawn})",
                     referral.consent_id,
                     ref=consent.id,
-                    day=referral.referred_on,
+                    day=day,
                     given=consent.given_on,
                     withdrawn=consent.withdrawn_on or "never",
                 )
 
 
-def _check_visit_clients(cases: dict[str, Case], visits: tuple[Visit, ...]) -> None:
+def _check_visit_clients(
+    cases: dict[str, Case], visits: tuple[Visit, ...]
+) -> Iterator[InitErrorDetails]:
     """A visit made under a case is a visit to that case's client."""
     for index, visit in enumerate(visits):
         case = cases.get(visit.case_id) if visit.case_id is not None else None
         if case is not None and case.client_id != visit.client_id:
-            break_rule(
-                "StationRecords",
+            yield rule_error(
                 ("visits", index, "case_id"),
                 "visit_client_mismatch",
                 "case {case} belongs to client {owner}; the visit is to client {client}",
@@ -196,8 +236,11 @@ class StationRecords(Record, Displayable):
     client and case, a case's client and worker, hours' volunteer, a
     delivery's resource) must name a record of the bundle. A visit under a
     case is to that case's client; a referral made under consent names an
-    information-sharing consent of the case's client that holds on the
-    referral date (otherwise it carries the crisis exception with its reason).
+    information-sharing consent that speaks for the case's client and holds
+    on the referral date (otherwise it carries the crisis exception with its
+    reason): a guardian's for a child, never the child's own
+    (`Client.deciding_consents`, the rule `socialwork.privacy.refer` applies).
+    Every broken id and reference is reported, not only the first.
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -269,6 +312,8 @@ class StationRecords(Record, Displayable):
 
     @model_validator(mode="after")
     def _references(self) -> Self:
+        """Check every id and reference, and report all that are broken, not only the first."""
+        errors: list[InitErrorDetails] = []
         for field in (
             "clients",
             "households",
@@ -283,52 +328,38 @@ class StationRecords(Record, Displayable):
             "files",
             "surveys",
         ):
-            check_unique("StationRecords", field, (r.id for r in getattr(self, field)))
+            errors += _duplicates(field, (r.id for r in getattr(self, field)))
         clients = {c.id for c in self.clients}
         cases = {c.id for c in self.cases}
         staff = {s.id for s in self.station.staff}
         communities = {c.id for c in self.station.communities}
-        _check_refs(
-            "StationRecords",
-            "clients",
-            (c.community_id for c in self.clients),
-            communities,
-            "community_id",
+        errors += _check_refs(
+            "clients", (c.community_id for c in self.clients), communities, "community_id"
         )
-        _check_refs(
-            "StationRecords", "cases", (c.client_id for c in self.cases), clients, "client_id"
-        )
-        _check_refs(
-            "StationRecords", "cases", (c.worker_id for c in self.cases), staff, "worker_id"
-        )
-        _check_refs(
-            "StationRecords", "visits", (v.client_id for v in self.visits), clients, "client_id"
-        )
-        _check_refs("StationRecords", "visits", (v.case_id for v in self.visits), cases, "case_id")
-        _check_refs(
-            "StationRecords", "visits", (v.worker_id for v in self.visits), staff, "worker_id"
-        )
-        _check_refs(
-            "StationRecords",
+        errors += _check_refs("cases", (c.client_id for c in self.cases), clients, "client_id")
+        errors += _check_refs("cases", (c.worker_id for c in self.cases), staff, "worker_id")
+        errors += _check_refs("visits", (v.client_id for v in self.visits), clients, "client_id")
+        errors += _check_refs("visits", (v.case_id for v in self.visits), cases, "case_id")
+        errors += _check_refs("visits", (v.worker_id for v in self.visits), staff, "worker_id")
+        errors += _check_refs(
             "service_hours",
             (h.volunteer_id for h in self.service_hours),
             {v.id for v in self.volunteers},
             "volunteer_id",
         )
-        _check_refs(
-            "StationRecords",
+        errors += _check_refs(
             "deliveries",
             (d.resource_id for d in self.deliveries),
             {r.id for r in self.resources},
             "resource_id",
         )
-        _check_refs(
-            "StationRecords",
+        errors += _check_refs(
             "deliveries",
             (d.need_id for d in self.deliveries),
             {n.id for n in self.needs},
             "need_id",
         )
-        _check_visit_clients({c.id: c for c in self.cases}, self.visits)
-        _check_referrals({c.id: c for c in self.clients}, self.cases)
+        errors += _check_visit_clients({c.id: c for c in self.cases}, self.visits)
+        errors += _check_referrals({c.id: c for c in self.clients}, self.cases)
+        break_rules("StationRecords", errors)
         return self

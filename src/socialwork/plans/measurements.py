@@ -23,6 +23,7 @@ from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 from pydantic import model_validator
 
+from socialwork._arguments import require_instances
 from socialwork.errors import ArgumentError
 from socialwork.metrics.rates import Rate
 from socialwork.metrics.report import MonthlyReport
@@ -34,7 +35,9 @@ __all__ = ["Measurement", "MeasurementRecord", "measurements_from_reports"]
 
 
 def _measure(value: Rate | float | Decimal | None) -> Rate | float | None:
-    if isinstance(value, bool) or not isinstance(value, Rate | int | float | Decimal | None):
+    if isinstance(value, bool):
+        raise ArgumentError("value", value, "a Rate, a number or None, not a bool")
+    if not isinstance(value, Rate | int | float | Decimal | None):
         raise TypeError(f"value must be a Rate, a number or None; got {type(value).__name__}")
     if isinstance(value, Rate) or value is None:
         return value
@@ -150,9 +153,7 @@ def measurements_from_reports(reports: Iterable[MonthlyReport]) -> tuple[Measure
         [5, 6]
     """
     found = []
-    for report in reports:
-        if not isinstance(report, MonthlyReport):
-            raise TypeError(f"reports must be MonthlyReport values; got {type(report).__name__}")
+    for report in require_instances(MonthlyReport, reports, "reports"):
         for line in report.lines:
             value = line.value
             if not isinstance(value, Rate):

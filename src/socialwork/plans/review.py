@@ -52,7 +52,7 @@ from typing import Any
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
-from socialwork._arguments import require_day, require_member
+from socialwork._arguments import require_day, require_instance, require_instances, require_member
 from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
@@ -470,11 +470,9 @@ def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: d
         >>> line.expected, line.status.value
         (65.0, 'not_distinguishable')
     """
+    plan = require_instance(WorkPlan, plan, "plan")
     day = require_day(as_of, "as_of")
-    found = list(measurements)
-    for item in found:
-        if not isinstance(item, Measurement):
-            raise TypeError(f"measurements must be Measurement values; got {type(item).__name__}")
+    found = list(require_instances(Measurement, measurements, "measurements"))
     elapsed = _months_elapsed(plan, day) if day >= plan.start else 0
     reached = [m for m in plan.milestones if m.month == elapsed]
     return PlanReview(
@@ -505,6 +503,7 @@ def milestone_review(
         >>> review.as_of, review.milestone.kind.value
         (datetime.date(2025, 8, 31), 'mid_term_review')
     """
+    plan = require_instance(WorkPlan, plan, "plan")
     dates = plan.milestone_dates
     if milestone not in dates:
         raise UnknownCodeError("milestone", milestone, list(dates))

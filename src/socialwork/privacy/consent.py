@@ -11,14 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from attrs import frozen
-from dateutil.relativedelta import relativedelta
 
 from socialwork._arguments import require_day, require_instance
 from socialwork.errors import ArgumentError, ConsentRequired
 from socialwork.models import (
     Case,
     Client,
-    ClientCategory,
     ConsentScope,
     Referral,
     StatusChange,
@@ -32,13 +30,6 @@ __all__ = [
     "is_child",
     "refer",
 ]
-
-ADULT_AGE = 18
-"""The age from which a client consents for themself (完全民事行为能力, 18 years)."""
-
-_CHILD_CATEGORIES = frozenset(
-    {ClientCategory.CHILDREN_IN_DIFFICULTY, ClientCategory.LEFT_BEHIND_CHILDREN}
-)
 
 
 @frozen
@@ -73,31 +64,31 @@ def is_child(client: Client, *, as_of: date) -> bool:
         >>> is_child(kid, as_of=date(2025, 6, 1)), is_child(kid, as_of=date(2033, 5, 1))
         (True, False)
 
+    This is `socialwork.models.Client.is_child`, the rule `StationRecords`
+    applies to referrals too.
+
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199.
+        TypeError: ``client`` is not a `socialwork.models.Client`.
     """
-    day = require_day(as_of, "as_of")
-    if _CHILD_CATEGORIES.intersection(client.categories):
-        return True
-    born = client.birth_date
-    return born is not None and born + relativedelta(years=ADULT_AGE) > day
+    return require_instance(Client, client, "client").is_child(as_of=as_of)
 
 
 def _check(client: Client, scope: ConsentScope, day: date) -> ConsentCheck:
-    if is_child(client, as_of=day):
-        for guardian in client.guardians:
-            for consent in guardian.consents:
-                if consent.scope is scope and active_on(
-                    consent.given_on, consent.withdrawn_on, day
-                ):
-                    return ConsentCheck(
-                        client.id, scope, day, "guardian_consent", consent.id, guardian.id
-                    )
-        raise ConsentRequired(client.id, scope.value, day, "guardian_consent_needed")
-    given = [c for c in client.consents if c.scope is scope and c.given_on <= day]
-    for consent in given:
+    given = [
+        (guardian, consent)
+        for guardian, consent in client.deciding_consents(as_of=day)
+        if consent.scope is scope and consent.given_on <= day
+    ]
+    for guardian, consent in given:
         if active_on(consent.given_on, consent.withdrawn_on, day):
+            if guardian is not None:
+                return ConsentCheck(
+                    client.id, scope, day, "guardian_consent", consent.id, guardian.id
+                )
             return ConsentCheck(client.id, scope, day, "client_consent", consent.id)
+    if client.is_child(as_of=day):
+        raise ConsentRequired(client.id, scope.value, day, "guardian_consent_needed")
     raise ConsentRequired(client.id, scope.value, day, "withdrawn" if given else "no_consent")
 
 
@@ -130,6 +121,7 @@ def check_sharing(client: Client, *, on: date, crisis_reason: str | None = None)
         ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199, or
             ``crisis_reason`` is blank.
     """
+    client = require_instance(Client, client, "client")
     day = require_day(on, "on")
     if crisis_reason is not None:
         if not isinstance(crisis_reason, str):
@@ -170,6 +162,7 @@ def check_publication(client: Client, *, on: date) -> ConsentCheck:
         ConsentRequired: no publication consent holds on ``on``.
         ArgumentError: ``on`` is a ``datetime`` or outside 1900–2199.
     """
+    client = require_instance(Client, client, "client")
     return _check(client, ConsentScope.PUBLICATION, require_day(on, "on"))
 
 
@@ -259,7 +252,7 @@ def refer(case: Case, client: Client, referral: Referral) -> Case:
     child = check.basis == "guardian_consent"
     usable = {
         c.id
-        for c in ([c for g in client.guardians for c in g.consents] if child else client.consents)
+        for _, c in client.deciding_consents(as_of=day)
         if c.scope is ConsentScope.INFORMATION_SHARING
         and active_on(c.given_on, c.withdrawn_on, day)
     }

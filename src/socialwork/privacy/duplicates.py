@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from attrs import frozen
 
+from socialwork._arguments import require_finite, require_instances
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Block, Document, Heading, Paragraph, Table
 from socialwork.errors import ArgumentError
@@ -604,16 +605,11 @@ def find_duplicates(
         ArgumentError: two clients share an id, or ``threshold`` is not finite.
         ImportError: the ``privacy`` extra is not installed.
     """
-    if isinstance(threshold, bool) or not isinstance(threshold, int | float):
-        raise TypeError(f"threshold must be a number; got {type(threshold).__name__}")
-    if not -1000 <= threshold <= 1000:
-        raise ArgumentError("threshold", threshold, "a finite score from -1000 to 1000")
+    threshold = require_finite(threshold, "threshold", -1000, 1000)
     rapidfuzz, pypinyin, t2s = privacy_extra()
     normalise = _Normaliser(pypinyin, t2s)
     people: dict[str, Client] = {}
-    for client in clients:
-        if not isinstance(client, Client):
-            raise TypeError(f"clients must hold Client records; got {type(client).__name__}")
+    for client in require_instances(Client, clients, "clients"):
         if client.id in people:
             raise ArgumentError("clients", client.id, "clients with distinct ids")
         people[client.id] = client

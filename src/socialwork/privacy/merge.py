@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 from attrs import frozen
 
-from socialwork._arguments import require_instance, require_instances
+from socialwork._arguments import require_distinct, require_instance, require_instances
 from socialwork.errors import ArgumentError
 from socialwork.models import Case, Client, Consent, Group, GroupMember, Guardian, Visit
 from socialwork.records import replace
@@ -98,6 +98,7 @@ def merge_plan(
 
     Raises:
         TypeError: ``one`` or ``other`` is not a `Client`.
+        PlanningInputError: ``duplicate_id`` when two cases, visits or groups share an id.
     """
     one = require_instance(Client, one, "one")
     other = require_instance(Client, other, "other")
@@ -113,6 +114,8 @@ def merge_plan(
     case_list = require_instances(Case, cases, "cases")
     visit_list = require_instances(Visit, visits, "visits")
     group_list = require_instances(Group, groups, "groups")
+    for name, records in (("cases", case_list), ("visits", visit_list), ("groups", group_list)):
+        require_distinct(name, (r.id for r in records))
     return MergePlan(
         survivor=survivor,
         merged=merged,
@@ -217,6 +220,10 @@ def apply_merge(plan: MergePlan, choices: Mapping[str, Any] | None = None) -> Me
         plan.conflicts,
     ):
         raise ArgumentError("plan", "an edited plan", "a plan made by merge_plan")
+    if choices is not None and not isinstance(choices, Mapping):
+        raise TypeError(
+            f"choices must be a mapping of field to value; got {type(choices).__name__}"
+        )
     choices = dict(choices or {})
     conflicts = {c.field: c for c in plan.conflicts}
     for name in choices:

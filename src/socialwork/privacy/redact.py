@@ -1,4 +1,9 @@
-"""Redaction (脱敏) of records for an audience, and masks for names, phones and ID numbers."""
+"""Redaction (脱敏) of records for an audience, and masks for names, phones and ID numbers.
+
+The masks themselves (`mask_name`, `mask_phone`, `mask_id_number`) live in
+`socialwork.records`, so that records mask their own reprs and errors with
+them; they are exported here too.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +20,16 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from socialwork._arguments import require_count, require_day, require_member
+from socialwork._arguments import (
+    require_count,
+    require_day,
+    require_instances,
+    require_member,
+    require_text,
+)
 from socialwork.errors import ArgumentError
 from socialwork.labels import LabelledEnum
-from socialwork.models.personal import personal_fields
+from socialwork.records import mask_id_number, mask_name, mask_phone, personal_fields
 
 __all__ = [
     "Audience",
@@ -48,45 +59,6 @@ class Audience(LabelledEnum):
     PARTNER = "partner", "转介合作机构", "Partner agency receiving a referral", "轉介合作機構"
     FUNDER = "funder", "资助方", "Funder's report", "資助方"
     PUBLIC = "public", "公众", "Public", "公衆"
-
-
-def mask_name(name: str) -> str:
-    """Mask a name to its first character and one star (张三 → 张*).
-
-    Examples:
-        >>> mask_name("张三丰"), mask_name("李"), mask_name("张*")
-        ('张*', '*', '张*')
-    """
-    name = name.strip()
-    return name[0] + "*" if len(name) > 1 else "*"
-
-
-def mask_phone(phone: str) -> str:
-    """Mask a phone number to its first 3 and last 4 digits (138****5678).
-
-    A value with fewer than 11 characters is masked whole.
-
-    Examples:
-        >>> mask_phone("13812345678"), mask_phone("8123")
-        ('138****5678', '****')
-    """
-    phone = phone.strip()
-    if len(phone) < 11:
-        return "*" * max(len(phone), 1)
-    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
-
-
-def mask_id_number(number: str) -> str:
-    """Mask a resident ID number to its first 6 and last 4 characters.
-
-    Examples:
-        >>> mask_id_number("11010519491231002X")
-        '110105********002X'
-    """
-    number = number.strip()
-    if len(number) < 11:
-        return "*" * max(len(number), 1)
-    return number[:6] + "*" * (len(number) - 10) + number[-4:]
 
 
 def age_band(born: date, *, as_of: date, width: int = 10) -> str:
@@ -136,6 +108,7 @@ def pseudonym(value: str, *, key: bytes) -> str:
         ArgumentError: ``key`` is shorter than 16 bytes.
     """
     _require_key(key)
+    value = require_text(value, "value")
     if _PSEUDONYM.fullmatch(value):
         return value
     digest = hmac.new(key, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
@@ -163,9 +136,11 @@ def redact_text(text: str, names: Iterable[str] = ()) -> str:
         >>> redact_text("王丽的女儿刘芳(13812345678)来访", names=["王丽", "刘芳"])
         '王*的女儿刘*(138****5678)来访'
     """
+    text = require_text(text, "text")
     masked = _ID_NUMBER.sub(lambda m: m[1] + "*" * 8 + m[2], text)
     masked = _PHONE.sub(lambda m: m[1] + "****" + m[2], masked)
-    targets = sorted({n.strip() for n in names if n.strip()}, key=lambda n: (-len(n), n))
+    given = require_instances(str, names, "names")
+    targets = sorted({n.strip() for n in given if n.strip()}, key=lambda n: (-len(n), n))
     for _ in range(len(targets) + 1):
         before = masked
         for name in targets:
@@ -257,7 +232,7 @@ def redact(record: R, audience: Audience | str, *, key: bytes, names: Iterable[s
         raise TypeError(f"record must be a record; got {type(record).__name__}")
     if audience is Audience.SUPERVISOR:
         return record
-    known = [*_walk_strings(record, personal_only=True), *names]
+    known = [*_walk_strings(record, personal_only=True), *require_instances(str, names, "names")]
     return _redact(record, audience, key, known)
 
 

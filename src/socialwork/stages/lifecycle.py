@@ -26,7 +26,13 @@ from datetime import date
 
 from attrs import frozen
 
-from socialwork._arguments import require_day, require_instance, require_member, require_text
+from socialwork._arguments import (
+    require_day,
+    require_instance,
+    require_instances,
+    require_member,
+    require_text,
+)
 from socialwork.errors import ArgumentError, InvalidTransition, MalformedLifecycle
 from socialwork.labels import LabelledEnum
 from socialwork.models import Case, CaseStatus, Closure, Referral, StatusChange
@@ -180,8 +186,11 @@ def check_lifecycle(
         ...     print(err.problem, err.states)
         more than one initial state ('intake', 'review')
     """
-    table = tuple(_checked(move) for move in moves)
-    all_states = tuple(require_member(CaseStatus, state, "states") for state in states)
+    table = tuple(_checked(move) for move in require_instances(CaseMove, moves, "moves"))
+    all_states = tuple(
+        require_member(CaseStatus, state, "states")
+        for state in require_instances(str, states, "states")
+    )
     final = require_member(CaseStatus, final, "final")
     pairs = [(m.source, m.target) for m in table]
     repeated = sorted({f"{a.value}->{b.value}" for a, b in pairs if pairs.count((a, b)) > 1})
