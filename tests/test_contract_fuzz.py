@@ -643,7 +643,7 @@ def test_a_bool_for_an_int_is_refused_with_a_documented_error(
 
 def test_the_wrong_argument_tests_cover_every_owned_callable() -> None:
     """Every callable of an owned room is called with wrong arguments; the rest are listed."""
-    assert len(MISTYPED) >= 150, len(MISTYPED)
+    assert len(MISTYPED) >= 145, len(MISTYPED)
     assert BOOLS
     assert all(not owned(entry) for entry in LEFT_TO_OTHERS)
     assert not [u for u in UNCOVERED if owned(u) and u.split(":")[0] not in NOT_FUZZED], UNCOVERED

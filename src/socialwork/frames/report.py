@@ -42,6 +42,7 @@ from socialwork.frames.services import (
 )
 from socialwork.frames.validate import _native, _one_engine
 from socialwork.metrics import FollowUp, KeyGroupCoverage, MonthlyReport, indicator, rate
+from socialwork.metrics.casework import FOLLOW_UP_DAYS
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.metrics.definitions import Measure
 from socialwork.metrics.rates import combine
@@ -171,7 +172,7 @@ class StationFrames:
         """
         entry = indicator(code)
         period = self.period if period is None else require_instance(Period, period, "period")
-        return _MEASURES[entry.definition.code](_FramePeriod(self, period))
+        return _measured(_FramePeriod(self, period), entry.definition.code)
 
     def table(self, kind: str) -> Any:
         """The frame of ``kind``; for a table left out, an empty one in the engine of the others.
@@ -245,7 +246,7 @@ class _FramePeriod:
             self.table("visits"),
             self.table("case_history"),
             as_of=self.period.end,
-            after_days=7,
+            after_days=FOLLOW_UP_DAYS,
         )
 
     @cached_property
@@ -268,31 +269,17 @@ class _FramePeriod:
             for g, name in groups.iter_rows()
         )
 
-    @cached_property
-    def has_cases(self) -> bool:
-        return _holds_rows(self.table("cases"))
-
 
 def _overdue_follow_ups(month: _FramePeriod) -> Measure:
-    return len(month.open_cases[0]) if month.has_cases else None
+    return len(month.open_cases[0])
 
 
 def _mean_caseload(month: _FramePeriod) -> Measure:
-    if not month.has_cases:
-        return None
     return _caseload(month.open_cases[1], month.table("staff"), month.period.end)
 
 
-def _volunteer_hours(month: _FramePeriod) -> Measure:
-    hours = month.table("service_hours")
-    return frame_volunteer_hours(hours, month.period) if _holds_rows(hours) else None
-
-
 def _clients_per_worker(month: _FramePeriod) -> Measure:
-    visits = month.table("visits")
-    if not _holds_rows(visits):
-        return None
-    return frame_clients_per_worker(visits, month.table("staff"), month.period)
+    return frame_clients_per_worker(month.table("visits"), month.table("staff"), month.period)
 
 
 def _home_visit_completion(month: _FramePeriod) -> Measure:
@@ -320,7 +307,7 @@ _MEASURES: Mapping[str, _FrameMeasure] = MappingProxyType(
         ),
         "overdue_follow_ups": _overdue_follow_ups,
         "mean_caseload": _mean_caseload,
-        "volunteer_hours": _volunteer_hours,
+        "volunteer_hours": lambda m: frame_volunteer_hours(m.table("service_hours"), m.period),
         "certification_rate": lambda m: frame_certification_rate(
             m.table("staff"), as_of=m.period.end
         ),
@@ -358,9 +345,17 @@ def _check_catalogue() -> None:
 _check_catalogue()
 
 
+def _measured(month: _FramePeriod, code: str) -> Measure:
+    """One entry's value; no data without the table its ``needs`` names, as on records."""
+    needs = CATALOGUE[code].needs
+    if needs is not None and not _holds_rows(month.table(needs)):
+        return None
+    return _MEASURES[code](month)
+
+
 def _values(month: _FramePeriod) -> dict[str, Measure]:
     """Every catalogue indicator's value for the period, in the catalogue's order."""
-    return {code: _MEASURES[code](month) for code in CATALOGUE}
+    return {code: _measured(month, code) for code in CATALOGUE}
 
 
 def frame_monthly_report(

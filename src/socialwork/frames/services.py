@@ -38,13 +38,13 @@ from socialwork._arguments import (
 from socialwork.frames.indicators import _day, _distinct, _eager, _excluded, _in, _lazy
 from socialwork.frames.validate import _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
+from socialwork.metrics.casework import ATTAINED, FOLLOW_UP_DAYS, IMPROVED, INTERVENED, VOID_GOALS
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
 from socialwork.models import (
     Availability,
     CaseStatus,
     Certification,
     ContactMode,
-    GoalAchievementStatus,
     GoalLifecycleStatus,
     Period,
     StaffRole,
@@ -54,17 +54,11 @@ from socialwork.models import (
 __all__: list[str] = []
 
 _CLOSED = CaseStatus.CLOSED.value
-_IMPROVED = [
-    GoalAchievementStatus.IMPROVING.value,
-    GoalAchievementStatus.ACHIEVED.value,
-    GoalAchievementStatus.SUSTAINING.value,
-]
-_ATTAINED = [GoalAchievementStatus.ACHIEVED.value, GoalAchievementStatus.SUSTAINING.value]
-_VOID = [
-    GoalLifecycleStatus.CANCELLED.value,
-    GoalLifecycleStatus.REJECTED.value,
-    GoalLifecycleStatus.ENTERED_IN_ERROR.value,
-]
+# The record path's rules, as codes the engine compares (one definition: metrics.casework).
+_IMPROVED = sorted(s.value for s in IMPROVED)
+_ATTAINED = sorted(s.value for s in ATTAINED)
+_VOID = sorted(s.value for s in VOID_GOALS)
+_INTERVENED = sorted(s.value for s in INTERVENED)
 
 
 def _items(frame: nw.LazyFrame[Any], column: str) -> tuple[nw.LazyFrame[Any], nw.Expr]:
@@ -319,9 +313,7 @@ def frame_case_improvement(
         .join(moved, on="id", how="left")
         .join(better, on="id", how="left")
     )
-    intervened = status.is_in([CaseStatus.INTERVENTION.value, CaseStatus.REVIEW.value]) | (
-        nw.col("__moved__").fill_null(0) == 1
-    )
+    intervened = status.is_in(_INTERVENED) | (nw.col("__moved__").fill_null(0) == 1)
     improved, total = _eager(
         joined.filter(intervened).select(
             nw.col("__better__").fill_null(0).cast(nw.Int64).sum().alias("improved"),
@@ -399,7 +391,7 @@ def frame_overdue_follow_ups(
     case_history: IntoFrame,
     *,
     as_of: date,
-    after_days: int = 7,
+    after_days: int = FOLLOW_UP_DAYS,
 ) -> tuple[FollowUp, ...]:
     """Open cases uncontacted for over ``after_days`` days (`metrics.casework.overdue_follow_ups`).
 

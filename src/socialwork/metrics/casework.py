@@ -68,14 +68,20 @@ IMPROVED = frozenset(
 ATTAINED = frozenset({GoalAchievementStatus.ACHIEVED, GoalAchievementStatus.SUSTAINING})
 """FHIR achievement codes that count a goal as attained."""
 
-_VOID_GOALS = frozenset(
+VOID_GOALS = frozenset(
     {
         GoalLifecycleStatus.CANCELLED,
         GoalLifecycleStatus.REJECTED,
         GoalLifecycleStatus.ENTERED_IN_ERROR,
     }
 )
-_INTERVENED = frozenset({CaseStatus.INTERVENTION, CaseStatus.REVIEW})
+"""FHIR lifecycle codes that take a goal out of goal attainment (listed as void)."""
+
+INTERVENED = frozenset({CaseStatus.INTERVENTION, CaseStatus.REVIEW})
+"""Case statuses that show a case reached intervention (its history may show it too)."""
+
+FOLLOW_UP_DAYS = 7
+"""Days without contact after which an open case's follow-up is overdue (超期未跟进)."""
 
 
 def key_group_coverage(
@@ -283,7 +289,7 @@ def key_group_coverage_by_category(
 
 
 def _intervened(case: CaseLike) -> bool:
-    return case.status in _INTERVENED or any(
+    return case.status in INTERVENED or any(
         h.to_status is CaseStatus.INTERVENTION for h in case.history
     )
 
@@ -396,7 +402,7 @@ def overdue_follow_ups(
     visits: Iterable[VisitLike],
     *,
     as_of: date,
-    after_days: int = 7,
+    after_days: int = FOLLOW_UP_DAYS,
 ) -> tuple[FollowUp, ...]:
     """Cases open on ``as_of`` with no contact for more than ``after_days`` days (超期未跟进).
 
@@ -429,7 +435,7 @@ def upcoming_follow_ups(
     *,
     as_of: date,
     within_days: int = 3,
-    after_days: int = 7,
+    after_days: int = FOLLOW_UP_DAYS,
 ) -> tuple[FollowUp, ...]:
     """Cases open on ``as_of`` whose follow-up falls due from ``as_of`` to ``within_days`` later.
 
@@ -614,7 +620,7 @@ def goal_attainment(cases: Iterable[CaseLike]) -> Rate:
     for case in cases:
         for goal in case.goals:
             name = f"{case.id}/{goal.id}"
-            if goal.lifecycle_status in _VOID_GOALS:
+            if goal.lifecycle_status in VOID_GOALS:
                 excluded.append(Exclusion(name, ExclusionReason.GOAL_VOID))
             elif goal.achievement_status is None:
                 excluded.append(Exclusion(name, ExclusionReason.GOAL_NOT_ASSESSED))

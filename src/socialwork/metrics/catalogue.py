@@ -38,6 +38,7 @@ from attrs import frozen
 from socialwork._arguments import require_instance
 from socialwork.errors import UnknownCodeError
 from socialwork.metrics.casework import (
+    FOLLOW_UP_DAYS,
     FollowUp,
     KeyGroupCoverage,
     case_improvement,
@@ -129,6 +130,26 @@ class Indicator:
 
     definition: IndicatorDefinition
     on_records: Measurer
+    needs: str | None = None
+    """The records without which the indicator has no data (a count over none is not 0).
+
+    A kind of `StationRecords` (``cases``, ``visits``, ``service_hours``),
+    which is also the frame table of that kind: both engines read the rule
+    from here.
+    """
+
+    def of(self, month: StationPeriod) -> Measure:
+        """The indicator over a station's period; no data (``None``) without the records it needs.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> CATALOGUE["volunteer_hours"].of(StationPeriod(june, june.period))
+            Decimal('70.00')
+        """
+        if self.needs is not None and not getattr(month.records, self.needs):
+            return None
+        return self.on_records(month)
 
     def measure(self, records: StationRecords, period: Period | None = None) -> Measure:
         """The indicator over ``records`` for ``period`` (by default the records' own period).
@@ -147,7 +168,7 @@ class Indicator:
         """
         records = require_instance(StationRecords, records, "records")
         period = records.period if period is None else require_instance(Period, period, "period")
-        return self.on_records(StationPeriod(records, period))
+        return self.of(StationPeriod(records, period))
 
 
 _text = BilingualText.of
@@ -182,22 +203,15 @@ def _resource_match_accuracy(month: StationPeriod) -> Measure:
 
 
 def _overdue_follow_ups(month: StationPeriod) -> Measure:
-    """Overdue follow-ups on the period's last day; no data when the bundle holds no case."""
-    return len(month.overdue) if month.records.cases else None
+    return len(month.overdue)
 
 
 def _mean_caseload(month: StationPeriod) -> Measure:
-    """Caseload per worker; no data when the bundle holds no case (rather than 0)."""
     records = month.records
-    if not records.cases:
-        return None
     return mean_caseload(records.cases, records.station.staff, as_of=month.period.end)
 
 
 def _volunteer_hours(month: StationPeriod) -> Measure:
-    """Volunteer hours; no data when the bundle holds no hours at all (rather than 0)."""
-    if not month.records.service_hours:
-        return None
     return volunteer_hours(month.records.service_hours, month.period)
 
 
@@ -218,10 +232,7 @@ def _home_visit_completion(month: StationPeriod) -> Measure:
 
 
 def _clients_per_worker(month: StationPeriod) -> Measure:
-    """Clients per worker; no data when the bundle holds no contact at all (rather than 0)."""
     records = month.records
-    if not records.visits:
-        return None
     return clients_per_worker(records.visits, records.station.staff, month.period)
 
 
@@ -371,9 +382,9 @@ _ENTRIES = (
             code="overdue_follow_ups",
             name=_text("超期未跟进个案", "Overdue follow-ups", "超期未跟進個案"),
             numerator=_text(
-                "超过7天未联系的在案个案(期末)",
-                "Open cases without contact for over 7 days",
-                "超過7天未聯繫的在案個案(期末)",
+                f"超过{FOLLOW_UP_DAYS}天未联系的在案个案(期末)",
+                f"Open cases without contact for over {FOLLOW_UP_DAYS} days",
+                f"超過{FOLLOW_UP_DAYS}天未聯繫的在案個案(期末)",
             ),
             factor=1,
             decimals=0,
@@ -383,6 +394,7 @@ _ENTRIES = (
             targets=(at_most("0例"),),
         ),
         _overdue_follow_ups,
+        needs="cases",
     ),
     # Open cases per social worker on staff at the end of the period, interns left out.
     Indicator(
@@ -401,6 +413,7 @@ _ENTRIES = (
             quadrant=RbaQuadrant.HOW_MUCH,
         ),
         _mean_caseload,
+        needs="cases",
     ),
     # Hours volunteers served in the period, a sum rather than a rate.
     Indicator(
@@ -416,6 +429,7 @@ _ENTRIES = (
             quadrant=RbaQuadrant.HOW_MUCH,
         ),
         _volunteer_hours,
+        needs="service_hours",
     ),
     # Staff holding a qualification among those on staff at the end of the period, interns
     # left out.
@@ -487,6 +501,7 @@ _ENTRIES = (
             quadrant=RbaQuadrant.HOW_MUCH,
         ),
         _clients_per_worker,
+        needs="visits",
     ),
     # A station's monthly summary aims at identifying 90% of each key group.
     Indicator(

@@ -459,8 +459,8 @@ def monthly_report(
         records.station.name,
         period,
         None if previous is None else previous.period,
-        {code: entry.on_records(now) for code, entry in CATALOGUE.items()},
-        None if before is None else {code: e.on_records(before) for code, e in CATALOGUE.items()},
+        {code: entry.of(now) for code, entry in CATALOGUE.items()},
+        None if before is None else {code: e.of(before) for code, e in CATALOGUE.items()},
         now.coverage.by_category,
         tuple(
             GroupLine(g.name, attendance, membership_growth(g, period))
