@@ -142,10 +142,12 @@ class Indicator:
         """The indicator over a station's period; no data (``None``) without the records it needs.
 
         Examples:
-            >>> from socialwork.samples import station_month
-            >>> june = station_month()
+            >>> from socialwork.samples import station_month, station_previous_month
+            >>> june, may = station_month(), station_previous_month()
             >>> CATALOGUE["volunteer_hours"].of(StationPeriod(june, june.period))
-            Decimal('70.00')
+            Decimal('100')
+            >>> CATALOGUE["volunteer_hours"].of(StationPeriod(may, may.period)) is None  # no hours
+            True
         """
         if self.needs is not None and not getattr(month.records, self.needs):
             return None
