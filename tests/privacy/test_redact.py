@@ -198,3 +198,27 @@ def test_a_birth_date_masks_to_an_age_band() -> None:
         age_band(born, as_of=date(2025, 6, 1), width=101)
     with pytest.raises(ArgumentError):
         age_band(born, as_of=datetime(2025, 6, 1, 9))
+
+
+def test_a_text_the_record_requires_in_its_state_is_masked_whole_not_removed() -> None:
+    from datetime import date
+
+    from socialwork.team import ApprovalAction, ApprovalKind, ApprovalRequest, ApprovalStep
+
+    step = ApprovalStep(
+        on=date(2025, 6, 8), by="s1", action=ApprovalAction.REJECT, reason="材料不全"
+    )
+    request = ApprovalRequest(
+        id="ap1",
+        kind=ApprovalKind.CLOSURE,
+        subject_id="k3",
+        requested_by="s3",
+        requested_on=date(2025, 6, 2),
+        history=(step,),
+    )
+    for audience in ("partner", "funder", "public"):
+        out = redact(request, audience, key=bytes(16))
+        # a rejection must keep a reason, so it is masked whole, never dropped or shown
+        assert out.history[0].reason == "*"
+    # a step alone needs no reason, so there it is removed
+    assert redact(step, "funder", key=bytes(16)).reason is None

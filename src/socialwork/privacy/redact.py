@@ -17,7 +17,7 @@ from enum import Enum
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from socialwork._arguments import (
@@ -198,7 +198,9 @@ def redact(record: R, audience: Audience | str, *, key: bytes, names: Iterable[s
     - ``partner``: names masked to 张*, phones to 138****5678; ID numbers,
       addresses, birth dates and personal notes removed; ids pseudonymised.
     - ``funder``: names replaced by pseudonyms; phones, ID numbers, addresses,
-      birth dates and personal notes removed (or masked whole where required);
+      birth dates and personal notes removed (or masked whole where the
+      field or the record's own rules require a value, such as a
+      rejection's reason);
       ids pseudonymised, so counts still add up.
     - ``public``: every personal field removed or masked whole (``*``); ids
       pseudonymised.
@@ -233,23 +235,32 @@ def redact(record: R, audience: Audience | str, *, key: bytes, names: Iterable[s
     if audience is Audience.SUPERVISOR:
         return record
     known = [*_walk_strings(record, personal_only=True), *require_instances(str, names, "names")]
-    return _redact(record, audience, key, known)
+    try:
+        return _redact(record, audience, key, known)
+    except ValidationError:
+        # A text the records' own rules require in their state (a rejection's reason)
+        # cannot be removed: every personal text is then masked whole instead.
+        return _redact(record, audience, key, known, whole=True)
 
 
-def _redact(record: R, audience: Audience, key: bytes, known: list[str]) -> R:
+def _redact(
+    record: R, audience: Audience, key: bytes, known: list[str], *, whole: bool = False
+) -> R:
     model = type(record)
     marked = personal_fields(model)
     data: dict[str, Any] = {}
     for name, field in model.model_fields.items():
         value = getattr(record, name)
         if name in marked:
-            data[name] = _personal(name, value, field, audience, key)
+            data[name] = _personal(name, value, field, audience, key, whole)
         else:
-            data[name] = _other(value, _is_id(field), audience, key, known)
+            data[name] = _other(value, _is_id(field), audience, key, known, whole)
     return model.model_validate(data)
 
 
-def _personal(name: str, value: object, field: FieldInfo, audience: Audience, key: bytes) -> object:
+def _personal(
+    name: str, value: object, field: FieldInfo, audience: Audience, key: bytes, whole: bool
+) -> object:
     if value is None:
         return None
     if isinstance(value, str):
@@ -258,22 +269,24 @@ def _personal(name: str, value: object, field: FieldInfo, audience: Audience, ke
                 return mask_name(value)
             if audience is Audience.FUNDER:
                 return pseudonym(value, key=key)
-            return None if not field.is_required() else "*"
+            return None if not (whole or field.is_required()) else "*"
         if name in _PHONE_FIELDS and audience is Audience.PARTNER:
             return mask_phone(value)
-        return None if not field.is_required() else "*"
+        return None if not (whole or field.is_required()) else "*"
     return None if not field.is_required() else value
 
 
-def _other(value: object, is_id: bool, audience: Audience, key: bytes, known: list[str]) -> object:
+def _other(
+    value: object, is_id: bool, audience: Audience, key: bytes, known: list[str], whole: bool
+) -> object:
     if isinstance(value, BaseModel):
-        return _redact(value, audience, key, known)
+        return _redact(value, audience, key, known, whole=whole)
     if isinstance(value, Enum):
         return value
     if isinstance(value, str):
         return pseudonym(value, key=key) if is_id else redact_text(value, known)
     if isinstance(value, tuple):
-        return tuple(_other(item, is_id, audience, key, known) for item in value)
+        return tuple(_other(item, is_id, audience, key, known, whole) for item in value)
     if isinstance(value, dict):
-        return {k: _other(v, is_id, audience, key, known) for k, v in value.items()}
+        return {k: _other(v, is_id, audience, key, known, whole) for k, v in value.items()}
     return value
