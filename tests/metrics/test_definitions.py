@@ -18,6 +18,7 @@ from socialwork.errors import (
 from socialwork.metrics import (
     TargetStatus,
 )
+from socialwork.models import Period
 from socialwork.records import replace
 from tests.metrics.support import (
     JUNE_PERIOD,
@@ -135,3 +136,52 @@ def test_reaches_names_the_bad_argument(bad: str) -> None:
     args = {"scaled": 1.0, "goal": 1.0, bad: float("nan")}
     with pytest.raises(ArgumentError, match=rf"^{bad} must be a finite number"):
         KEY_GROUP_COVERAGE.reaches(args["scaled"], args["goal"])
+
+
+def _refused(**changes: Any) -> dict[str, Any]:
+    """The one error of a coverage definition changed by ``changes``."""
+    from socialwork.metrics.catalogue import indicator
+
+    coverage = indicator("key_group_coverage").definition
+    with pytest.raises(ValidationError) as refused:
+        replace(coverage, **changes)
+    (error,) = refused.value.errors()
+    return dict(error)
+
+
+def test_a_definitions_target_is_its_own_in_its_unit_and_its_direction() -> None:
+    from socialwork.metrics import Comparator, Target, TargetUnit
+
+    other = _refused(
+        targets=(Target(indicator="file_completeness", value=95, unit=TargetUnit.PERCENT),)
+    )
+    assert (other["type"], other["loc"]) == ("target_other_indicator", ("targets", 0, "indicator"))
+    assert other["msg"] == (
+        "a definition's target is its own: indicator "
+        "key_group_coverage or none; got file_completeness"
+    )
+    unit = _refused(targets=(Target(value=95, unit=TargetUnit.COUNT),))
+    assert (unit["type"], unit["loc"]) == ("target_unit_mismatch", ("targets", 0, "unit"))
+    assert unit["msg"] == ("a target of a figure shown with factor 100 is in percent; got count")
+    against = _refused(
+        targets=(Target(comparator=Comparator.AT_MOST, value=95, unit=TargetUnit.PERCENT),)
+    )
+    assert (against["type"], against["loc"]) == (
+        "target_against_direction",
+        ("targets", 0, "comparator"),
+    )
+    assert against["msg"] == ("a target of an indicator where higher is better cannot be at_most")
+    # the second target is named by its position
+    second = _refused(
+        targets=(
+            Target(value=95, unit=TargetUnit.PERCENT),
+            Target(value=95, unit=TargetUnit.HOURS, period=Period.year(2025)),
+        )
+    )
+    assert second["loc"] == ("targets", 1, "unit")
+    # the rule's own target and one for no indicator are both accepted
+    from socialwork.metrics.catalogue import indicator
+
+    coverage = indicator("key_group_coverage").definition
+    own = Target(indicator="key_group_coverage", value=90, unit=TargetUnit.PERCENT)
+    assert replace(coverage, targets=(own,)).targets == (own,)

@@ -359,3 +359,49 @@ def test_a_status_never_depends_on_the_order_of_the_measurements(
     shuffler.shuffle(shuffled)  # type: ignore[attr-defined]
     as_of = date(2025, 6, 30)
     assert review_plan(plan, found, as_of=as_of) == review_plan(plan, shuffled, as_of=as_of)
+
+
+def test_a_change_target_is_built_from_exactly_one_checked_change() -> None:
+    from socialwork.errors import ArgumentError
+    from socialwork.metrics import ChangeKind, Comparator, decrease_by, increase_by
+
+    up = increase_by(points=10, of="participation", baseline=55, period=Period.year(2025))
+    assert (up.comparator, up.value, up.change, up.unit, up.baseline, up.indicator) == (
+        Comparator.AT_LEAST,
+        10.0,
+        ChangeKind.POINTS,
+        TargetUnit.PERCENT,
+        55.0,
+        "participation",
+    )
+    assert up.period == Period.year(2025)
+    down = decrease_by(percent=20, unit="count", baseline=50)
+    assert (down.comparator, down.value, down.change, down.unit) == (
+        Comparator.AT_MOST,
+        20.0,
+        ChangeKind.RELATIVE,
+        TargetUnit.COUNT,
+    )
+    cases: list[tuple[dict[str, Any], str, object, str]] = [
+        ({"points": 1, "percent": 1}, "points/percent", (1, 1), "exactly one of points="),
+        ({"points": -1}, "points", -1, "from 0 to 1e6"),
+        ({"percent": 2e6}, "percent", 2e6, "from 0 to 1e6"),
+        ({"points": 101}, "points", 101, "at most 100 percentage points"),
+        ({"points": 5, "unit": "count"}, "unit", "count", "percent for a change in percentage"),
+        ({"percent": 5, "baseline": 120}, "baseline", 120, "a figure from 0 to 100 in percent"),
+        ({"percent": 5, "unit": "per_mille", "baseline": 1001}, "baseline", 1001, "0 to 1000"),
+    ]
+    for build in (increase_by, decrease_by):
+        for kwargs, parameter, value, expected in cases:
+            with pytest.raises(ArgumentError) as refused:
+                build(**kwargs)
+            assert (refused.value.parameter, refused.value.value) == (parameter, value), kwargs
+            assert expected in str(refused.value), kwargs
+        with pytest.raises(TypeError, match="the change must be a number; got bool"):
+            build(points=True)
+        with pytest.raises(TypeError, match="the change must be a number; got str"):
+            build(percent="5")  # type: ignore[arg-type]
+    # the edges are allowed: no change, 100 points, a baseline at the scale's ends
+    assert increase_by(points=0, baseline=0).value == 0.0
+    assert increase_by(points=100, baseline=100).value == 100.0
+    assert decrease_by(percent=1e6, unit="count").value == 1e6
