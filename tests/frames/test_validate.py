@@ -209,3 +209,34 @@ def test_a_pandas_column_of_dates_and_timestamps_is_checked_cell_by_cell() -> No
     with pytest.raises(FrameContractError) as info:
         to_records(frame, "clients")
     assert sorted((p.row, p.rule) for p in info.value.problems) == sorted(found)
+
+
+def test_a_frame_report_and_error_mask_personal_values() -> None:
+    import polars as pl
+
+    from socialwork.errors import FrameContractError
+    from socialwork.frames import from_records, to_records, validate_frame
+    from socialwork.samples import station_month
+
+    clients = from_records(station_month().clients).head(2)
+    wrong = clients.with_columns(
+        pl.Series("id_number", ["110105194912310023", "11010519491231002X"]),
+        pl.lit("2025/13/40").alias("born_on"),
+    )
+    report = validate_frame(wrong, "clients")
+    text = "\n".join(str(p) for p in report.problems)
+    # a birth date that is no date is personal: masked to its first character
+    assert "2025/13/40" not in text
+    assert "born_on: date_format, got '2*'" in text
+    with pytest.raises(FrameContractError) as refused:
+        to_records(wrong, kind="clients")
+    message = str(refused.value)
+    # reading the rows also checks the ID number's check digit, and masks it
+    assert "110105194912310023" not in message
+    assert "110105********0023" in message
+    assert "2025/13/40" not in message
+    # a column that holds no personal data keeps its value in the report
+    dated = validate_frame(
+        clients.with_columns(pl.lit("2025/06/01").alias("registered_on")), "clients"
+    )
+    assert "2025/06/01" in str(dated.problems[0])

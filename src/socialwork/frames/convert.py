@@ -16,7 +16,7 @@ from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, FrameContractError
 from socialwork.frames.contracts import CHILDREN, CONTRACTS, SEPARATOR, Column, Contract, contract
-from socialwork.frames.problems import FrameProblem
+from socialwork.frames.problems import FrameProblem, masked
 from socialwork.frames.validate import FALSE_TEXTS, TRUE_TEXTS, _native
 from socialwork.labels import LabelledEnum
 from socialwork.records import Record
@@ -229,14 +229,14 @@ def to_records(
             raise ArgumentError("children", child_kind, f"a child table of {spec.kind}")
         read, problems = _read(child, child_frame)
         if problems:
-            raise FrameContractError(child.kind, tuple(problems))
+            raise FrameContractError(child.kind, masked(child.record, problems))
         by_parent: dict[str, list[Record]] = {}
         for owner, record in read:
             by_parent.setdefault(str(owner), []).append(record)
         nested[CHILDREN[child.kind][1]] = by_parent
     read, problems = _read(spec, frame, nested)
     if problems:
-        raise FrameContractError(spec.kind, tuple(problems))
+        raise FrameContractError(spec.kind, masked(spec.record, problems))
     if nested:
         _check_parents(spec.kind, children or {}, nested, {getattr(r, "id", None) for _, r in read})
     return tuple(record for _, record in read)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from socialwork.errors import shown
+from socialwork.records import Record, mask_personal, personal_fields
 
 __all__ = ["FrameProblem", "FrameReport"]
 
@@ -66,3 +67,25 @@ class FrameReport:
         for p in self.problems:
             counts[p.rule] = counts.get(p.rule, 0) + 1
         return dict(sorted(counts.items()))
+
+
+def masked(record: type[Record], problems: list[FrameProblem]) -> tuple[FrameProblem, ...]:
+    """The problems with every value of a personal column of ``record`` masked.
+
+    A report or an error goes to logs and screens: a name, phone or ID
+    number shows as its mask (王*, 138****5678), as in the records' own
+    messages; a blank cell, which holds nothing personal, shows as it is.
+
+    Examples:
+        >>> from socialwork.models import Client
+        >>> (p,) = masked(Client, [FrameProblem(0, "phone", "string_type", 13812345678)])
+        >>> str(p)
+        "row 0, phone: string_type, got '138****5678'"
+    """
+    personal = personal_fields(record)
+    return tuple(
+        evolve(p, value=mask_personal(p.column, p.value))
+        if p.column in personal and p.value not in (None, "")
+        else p
+        for p in problems
+    )

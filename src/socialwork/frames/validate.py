@@ -13,7 +13,7 @@ from narwhals.typing import IntoFrame
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import Column, Contract, contract
-from socialwork.frames.problems import FrameProblem, FrameReport
+from socialwork.frames.problems import FrameProblem, FrameReport, masked
 
 __all__ = [
     "validate_frame",
@@ -315,7 +315,7 @@ def validate_frame(
             how="anti",
         )
         problems += _rows(orphans, None, column_name, "unknown_reference", key)
-    return FrameReport(spec.kind, int(rows), tuple(problems))
+    return FrameReport(spec.kind, int(rows), masked(spec.record, problems))
 
 
 def _order_problems(
