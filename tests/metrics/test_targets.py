@@ -405,3 +405,70 @@ def test_a_change_target_is_built_from_exactly_one_checked_change() -> None:
     assert increase_by(points=0, baseline=0).value == 0.0
     assert increase_by(points=100, baseline=100).value == 100.0
     assert decrease_by(percent=1e6, unit="count").value == 1e6
+
+
+def test_a_target_describes_itself_in_each_language() -> None:
+    from socialwork.metrics import at_least, at_most, decrease_by, exactly, increase_by
+
+    assert at_least("90%", of="survey_satisfaction").describe() == "survey_satisfaction ≥ 90%"
+    assert at_most("2.5‰").describe("en") == "≤ 2.5‰"
+    assert exactly("15人", of="volunteers").describe("zh-Hant") == "volunteers = 15"
+    assert at_least("20小时").describe("zh") == "≥ 20小时"
+    assert at_least("20小时").describe("en") == "≥ 20 h"
+    assert at_least("20小时").describe("zh-Hant") == "≥ 20小時"
+    assert at_least("¥5000").describe("en") == "≥ 5000 CNY"
+    assert at_least("5000元").describe("zh-Hant") == "≥ 5000元"
+    up = increase_by(points=10, of="participation")
+    assert [up.describe(language) for language in ("zh", "en", "zh-Hant")] == [
+        "participation +10 个百分点",
+        "participation +10 pp",
+        "participation +10 個百分點",
+    ]
+    down = decrease_by(percent=12.5)
+    assert [down.describe(language) for language in ("zh", "en", "zh-Hant")] == [
+        "-12.5%(相对)",
+        "-12.5% (relative)",
+        "-12.5%(相對)",
+    ]
+
+
+def test_a_level_is_read_with_its_unit_or_refused() -> None:
+    from socialwork.errors import ArgumentError
+    from socialwork.metrics import at_least
+
+    read = {
+        "90%": (90.0, TargetUnit.PERCENT),
+        " 90 ％ ": (90.0, TargetUnit.PERCENT),
+        "2.5‰": (2.5, TargetUnit.PER_MILLE),
+        "15人": (15.0, TargetUnit.COUNT),
+        "3项": (3.0, TargetUnit.COUNT),
+        "3": (3.0, TargetUnit.COUNT),
+        "20小时": (20.0, TargetUnit.HOURS),
+        "20小時": (20.0, TargetUnit.HOURS),
+        "8h": (8.0, TargetUnit.HOURS),
+        "8 Hours": (8.0, TargetUnit.HOURS),
+        "5000元": (5000.0, TargetUnit.CNY),
+        "5000 yuan": (5000.0, TargetUnit.CNY),
+        "¥5000": (5000.0, TargetUnit.CNY),
+        "￥ 12.5": (12.5, TargetUnit.CNY),
+        "CNY 30": (30.0, TargetUnit.CNY),
+        "100%": (100.0, TargetUnit.PERCENT),
+        "1000‰": (1000.0, TargetUnit.PER_MILLE),
+    }
+    for text, (value, unit) in read.items():
+        target = at_least(text)
+        assert (target.value, target.unit) == (value, unit), text
+    for text, expected in (
+        ("100.5%", "a percentage from 0% to 100%"),
+        ("1000.1‰", "a per-mille figure from 0‰ to 1000‰"),
+        ("ninety", "a level such as '90%'"),
+        ("-5%", "a level such as '90%'"),
+        ("1234567890123456人", "a number with at most 15 digits"),
+        ("90 percent", "a level such as '90%'"),
+    ):
+        with pytest.raises(ArgumentError) as refused:
+            at_least(text)
+        assert (refused.value.parameter, refused.value.value) == ("level", text)
+        assert expected in str(refused.value), text
+    with pytest.raises(TypeError, match="level must be text such as '90%'; got int"):
+        at_least(90)  # type: ignore[arg-type]

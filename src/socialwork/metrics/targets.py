@@ -39,7 +39,7 @@ from pydantic import Field, Strict, model_validator
 
 from socialwork._arguments import MAX_FIGURE, require_finite, require_instance, require_member
 from socialwork.errors import ArgumentError
-from socialwork.labels import LabelledEnum, Language, canonical_language
+from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.models import Period
 from socialwork.records import Day, Id, Record, break_rule
 
@@ -116,11 +116,11 @@ class ChangeKind(LabelledEnum):
 
 _SIGNS = {Comparator.AT_LEAST: "≥", Comparator.AT_MOST: "≤", Comparator.EXACTLY: "="}
 _UNIT_TEXT = {
-    TargetUnit.PERCENT: ("%", "%"),
-    TargetUnit.PER_MILLE: ("‰", "‰"),
-    TargetUnit.COUNT: ("", ""),
-    TargetUnit.HOURS: ("小时", " h"),
-    TargetUnit.CNY: ("元", " CNY"),
+    TargetUnit.PERCENT: ("%", "%", "%"),
+    TargetUnit.PER_MILLE: ("‰", "‰", "‰"),
+    TargetUnit.COUNT: ("", "", ""),
+    TargetUnit.HOURS: ("小时", " h", "小時"),
+    TargetUnit.CNY: ("元", " CNY", "元"),
 }
 
 
@@ -241,8 +241,7 @@ class Target(Record):
             ('7.5', '90%')
         """
         number = require_finite(value, "value", -1e15, 1e15)
-        zh, en = _UNIT_TEXT[self.unit]
-        suffix = en if canonical_language(language) == "en" else zh
+        suffix = select_language(language, *_UNIT_TEXT[self.unit])
         text = f"{number:.1f}".removesuffix(".0")
         return f"{text}{suffix}"
 
@@ -266,10 +265,10 @@ class Target(Record):
         size = f"{self.value:.1f}".removesuffix(".0")
         prefix = "" if self.indicator is None else f"{self.indicator} "
         if self.change is ChangeKind.POINTS:
-            unit = " pp" if script == "en" else " 个百分点"
+            unit = select_language(script, " 个百分点", " pp", " 個百分點")
             return f"{prefix}{sign}{size}{unit}"
         if self.change is ChangeKind.RELATIVE:
-            unit = "% (relative)" if script == "en" else "%(相对)"
+            unit = select_language(script, "%(相对)", "% (relative)", "%(相對)")
             return f"{prefix}{sign}{size}{unit}"
         level = self.format_level(self.value, script)
         return f"{prefix}{_SIGNS[self.comparator]} {level}"
