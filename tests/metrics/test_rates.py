@@ -371,3 +371,41 @@ def test_key_group_coverage_has_a_total_row_then_one_per_category() -> None:
         ("total", 85.0),
         ("living_alone_elderly", 85.0),
     ]
+
+
+def test_a_rate_reads_as_its_value_interval_and_exclusions_in_each_language() -> None:
+    from socialwork.metrics.rates import Exclusion
+
+    left = (
+        Exclusion("d1", "unchecked"),
+        Exclusion("d2", "unchecked"),
+        Exclusion("d3", "withdrawn"),
+    )
+    # Wilson 95% for 7/10: centre 0.6445, half-width 0.2477, so 39.7%–89.2%
+    assert rate(7, 10, left).to_markdown("en").splitlines() == [
+        "70.0% (7/10) · 95% interval 39.7%–89.2%",
+        "",
+        "- Excluded: d1 (Not checked against the need)",
+        "- Excluded: d2 (Not checked against the need)",
+        "- Excluded: d3 (Need withdrawn)",
+    ]
+    assert rate(7, 10, left).to_markdown("zh-Hant").splitlines()[0] == (
+        "70.0% (7/10) · 95% 置信區間 39.7%–89.2%"
+    )
+    assert rate(7, 10, left).to_markdown("zh").splitlines()[2] == "- 排除: d1 (未核实是否匹配需求)"
+    # an undefined rate has no interval and says so
+    assert rate(0, 0).to_markdown("zh").splitlines() == ["n/a"]
+
+
+def test_more_than_twenty_exclusions_read_as_a_count_and_the_first_five_ids_per_reason() -> None:
+    from socialwork.metrics.rates import Exclusion
+
+    left = [Exclusion(f"d{i:02d}", "unchecked") for i in range(22)] + [Exclusion("n1", "withdrawn")]
+    assert rate(7, 10, left).to_markdown("en").splitlines()[2:] == [
+        "- Excluded 22 (Not checked against the need): d00, d01, d02, d03, d04, …",
+        "- Excluded 1 (Need withdrawn): n1",
+    ]
+    assert rate(7, 10, left).to_markdown("zh").splitlines()[2:] == [
+        "- 排除 22 条（未核实是否匹配需求）：d00、d01、d02、d03、d04 等",
+        "- 排除 1 条（需求已撤回）：n1",
+    ]

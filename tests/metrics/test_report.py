@@ -579,3 +579,33 @@ CALLS: dict[str, Callable[[Any], object]] = {
 def test_a_period_that_is_not_a_period_is_a_type_error(name: str, period: object) -> None:
     with pytest.raises(TypeError, match=r"^period must be a Period; got "):
         CALLS[name](period)
+
+
+def test_a_report_line_reads_as_one_row_of_the_report_in_each_language() -> None:
+    from socialwork.samples import station_month, station_previous_month
+
+    june, may = station_month(), station_previous_month()
+    report = monthly_report(june, june.period, may)
+    # 27 of 32 files complete against a standing target of all of them; May kept no files
+    files = report.line("file_completeness")
+    assert files.to_markdown("en").splitlines() == [
+        "| Indicator | This period | Previous | Change | Target | Status |",
+        "|---|---|---|---|---|---|",
+        "| File completeness | 84.4% (27/32) | n/a | — | ≥ 100.0% | Off track |",
+    ]
+    assert (
+        files.to_markdown("zh-Hant").splitlines()[0]
+        == "| 指標 | 本期 | 上期 | 變化 | 目標 | 狀態 |"
+    )
+    assert files.to_markdown("zh-Hant").splitlines()[2] == (
+        "| 檔案完整率 | 84.4% (27/32) | n/a | — | ≥ 100.0% | 未達預期 |"
+    )
+    # coverage 65/76 in June against 60/76 in May: +6.6 points
+    coverage = report.line("key_group_coverage").to_markdown("zh").splitlines()[2]
+    assert coverage == (
+        "| 重点人群服务覆盖率 | 85.5% (65/76) | 78.9% (60/76) | +6.6 个百分点 "
+        "| ≥ 95.0% | 未达预期 |"
+    )
+    assert report.line("volunteer_hours").to_markdown("en").splitlines()[2] == (
+        "| Volunteer hours | 100 hours | n/a | — | — | No target |"
+    )
