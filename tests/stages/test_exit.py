@@ -178,3 +178,40 @@ def test_shares_read_as_percents_and_an_undefined_share_as_a_dash() -> None:
         preparation, evidence.model_copy(update={"households": 0, "households_known": 0})
     )
     assert "| — |" in unknown.to_markdown("en")
+
+
+def test_an_exit_checks_verdict_reads_in_each_language_whether_met_or_not() -> None:
+    preparation = Engagement(community_id="c1", entered_on=date(2025, 1, 6))
+    evidence = PreparationEvidence(
+        community_plan=True,
+        profile_aspects=frozenset(ProfileAspect),
+        households=1200,
+        households_known=700,
+        common_issues_raised=3,
+        organisations=12,
+        organisations_mapped=10,
+        events_held=2,
+    )
+    met = check_exit(preparation, evidence)
+    # no written plan: the first criterion fails, so the check does
+    unmet = check_exit(preparation, replace(evidence, community_plan=False))
+    assert met.passed
+    assert not unmet.passed
+    headings = {
+        (language, check.passed): check.to_markdown(language).splitlines()[0]
+        for language in ("zh", "en", "zh-Hant")
+        for check in (met, unmet)
+    }
+    assert headings == {
+        ("zh", True): "## 阶段退出检查: 准备 — 已满足全部退出条件",
+        ("zh", False): "## 阶段退出检查: 准备 — 尚未满足退出条件",
+        ("en", True): "## Stage exit check: Preparation — all exit criteria met",
+        ("en", False): "## Stage exit check: Preparation — exit criteria not yet met",
+        ("zh-Hant", True): "## 階段退出檢查: 準備 — 已滿足全部退出條件",
+        ("zh-Hant", False): "## 階段退出檢查: 準備 — 尚未滿足退出條件",
+    }
+    assert met.to_markdown("en").splitlines()[2] == "| Criterion | Measured | Required | Met |"
+    assert (
+        unmet.to_markdown("zh-Hant").splitlines()[4]
+        == "| 已按成文計劃系統地進入社區 | 否 | 須爲 是 | 否 |"
+    )
