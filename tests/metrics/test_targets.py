@@ -472,3 +472,36 @@ def test_a_level_is_read_with_its_unit_or_refused() -> None:
         assert expected in str(refused.value), text
     with pytest.raises(TypeError, match="level must be text such as '90%'; got int"):
         at_least(90)  # type: ignore[arg-type]
+
+
+def test_a_targets_indicator_and_baseline_are_checked_where_it_is_built() -> None:
+    from socialwork.errors import ArgumentError
+    from socialwork.metrics import at_least, increase_by
+    from socialwork.metrics.catalogue import indicator
+
+    # an indicator is named by its code, or by a definition, whose code is taken
+    assert at_least("90%", of="  survey_satisfaction ").indicator == "survey_satisfaction"
+    coverage = indicator("key_group_coverage").definition
+    assert at_least("95%", of=coverage).indicator == "key_group_coverage"
+    assert at_least("95%").indicator is None
+    for code in ("", "   ", "x" * 65):
+        with pytest.raises(ArgumentError) as refused:
+            at_least("90%", of=code)
+        assert (refused.value.parameter, refused.value.value) == ("of", code)
+        assert "an indicator code of 1 to 64 characters" in str(refused.value)
+    assert at_least("90%", of="x" * 64).indicator == "x" * 64
+    with pytest.raises(TypeError, match="of must be an indicator code or definition; got int"):
+        at_least("90%", of=3)  # type: ignore[arg-type]
+    # a baseline is a finite number of at most 1e15 in size
+    assert increase_by(percent=5, unit="count", baseline=-1e15).baseline == -1e15
+    assert increase_by(percent=5, unit="count", baseline=7).baseline == 7.0
+    for baseline in (1e15 * 1.5, -2e15, float("inf")):
+        with pytest.raises(ArgumentError) as refused:
+            increase_by(percent=5, unit="count", baseline=baseline)
+        assert (refused.value.parameter, refused.value.value) == ("baseline", baseline)
+        assert "a finite number of at most 1e15 in size" in str(refused.value)
+    for wrong in (True, "7"):
+        with pytest.raises(
+            TypeError, match=f"baseline must be a number; got {type(wrong).__name__}"
+        ):
+            increase_by(percent=5, unit="count", baseline=wrong)  # type: ignore[arg-type]
