@@ -254,3 +254,14 @@ def test_format_errors_quote_the_text_that_arrived() -> None:
     with pytest.raises(ValidationError) as info:
         m.FundingSource(id="f", name="x", source="donation", amount_cny="12,50")  # type: ignore[arg-type]
     assert info.value.errors()[0]["msg"] == "expected a decimal number such as '12.50'; got '12,50'"
+
+
+def test_an_edit_with_an_int_too_long_to_write_is_refused_with_a_validation_error() -> None:
+    from pydantic import ValidationError
+
+    from socialwork.models import Period
+
+    june = Period.month(2025, 6)
+    # an unknown field holding a 5,001-digit int: the message cannot quote it, nor fail to
+    with pytest.raises(ValidationError, match=r"extra_forbidden|Extra inputs"):
+        june.model_copy(update={"": 10**5000})

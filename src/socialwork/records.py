@@ -336,6 +336,23 @@ def _needs_mask(error: ErrorDetails, personal: str | None) -> bool:
     )
 
 
+def _written(value: object) -> set[str]:
+    """How a value may appear in a message: its ``str`` and ``repr`` (none for ``None``).
+
+    A value holding an int too long to write (Python refuses more than
+    4,300 digits) cannot appear in a message, so it has no written form.
+    """
+    if value is None:
+        return set()
+    found = set()
+    for write in (str, repr):
+        try:
+            found.add(write(value))
+        except ValueError:
+            continue
+    return found
+
+
 def _mask_errors(model: type[BaseModel], errors: list[ErrorDetails]) -> list[InitErrorDetails]:
     """The errors with every value that may be personal masked, in the input and the message."""
     masked: list[InitErrorDetails] = []
@@ -345,7 +362,7 @@ def _mask_errors(model: type[BaseModel], errors: list[ErrorDetails]) -> list[Ini
         if _needs_mask(error, personal):
             shown_value = mask_personal(personal or "", value)
             message = error["msg"]
-            for raw in {str(value), repr(value)} if value is not None else ():
+            for raw in _written(value):
                 if len(raw) > 1:
                     message = message.replace(raw, shown_value)
             kind = PydanticCustomError(error["type"], message)
