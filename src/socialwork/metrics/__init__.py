@@ -44,7 +44,9 @@ from socialwork.metrics.report import (
     GroupLine,
     MonthlyReport,
     ReportLine,
+    ReportSection,
     monthly_report,
+    report_line,
 )
 from socialwork.metrics.services import (
     MembershipGrowth,
@@ -90,6 +92,7 @@ __all__ = [
     "Rate",
     "RbaQuadrant",
     "ReportLine",
+    "ReportSection",
     "Target",
     "TargetStatus",
     "TargetUnit",
@@ -108,6 +111,7 @@ __all__ = [
     "monthly_report",
     "open_cases",
     "rate",
+    "report_line",
     "sample_size",
     "two_proportion_test",
     "upcoming_follow_ups",
