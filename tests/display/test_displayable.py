@@ -220,3 +220,67 @@ def test_a_charts_script_finds_its_div_by_the_specs_key_not_by_position() -> Non
     assert coverage.to_html() == Chart(coverage.to_dict()).to_html()
     # where no script runs (a Markdown renderer), the div still says what it holds
     assert ">覆盖率 (Vega-Lite)</div>" in page
+
+
+def _results_shown_to_people() -> list[object]:
+    from socialwork.models import BilingualText
+    from socialwork.stages import EvaluationEvidence, Stage, check_exit, stage_guide
+    from socialwork.stages.cautions import Caution, StageWarning
+
+    june = station_month()
+    report = monthly_report(june, june.period, station_previous_month())
+    evaluation = Engagement(community_id="c1", stage=Stage.EVALUATION, entered_on=date(2025, 11, 1))
+    check = check_exit(
+        evaluation,
+        EvaluationEvidence(
+            summary_written=True,
+            qualitative_sources=4,
+            quantitative_indicators=0,
+            next_cycle_plan=True,
+        ),
+    )
+    warning = StageWarning(
+        Caution.ONLY_NUMBERS,
+        Stage.EVALUATION,
+        0.5,
+        0.2,
+        BilingualText.of("只有数字", "Numbers only"),
+    )
+    return [
+        report,
+        report.lines[0],
+        report.lines[0].value,
+        sample_engagement(),
+        check,
+        check.criteria[0],
+        stage_guide(Stage.LAUNCH),
+        warning,
+        register(),
+    ]
+
+
+def _shown(value: object) -> object:
+    return value.to_dict() if isinstance(value, Chart) else value
+
+
+def test_a_result_shown_without_a_language_is_in_simplified_chinese() -> None:
+    import inspect
+
+    called = 0
+    for result in _results_shown_to_people():
+        for name, _ in inspect.getmembers(type(result), inspect.isfunction):
+            method = getattr(result, name)
+            parameter = inspect.signature(method).parameters.get("language")
+            if name.startswith("_") or parameter is None or parameter.default != "zh":
+                continue
+            required = [
+                p
+                for p in inspect.signature(method).parameters.values()
+                if p.default is inspect.Parameter.empty and p.kind is not p.VAR_KEYWORD
+            ]
+            if required:
+                continue
+            assert _shown(method()) == _shown(method("zh-Hans")), (type(result).__name__, name)
+            assert _shown(method()) != _shown(method("en")), (type(result).__name__, name)
+            called += 1
+    assert called >= 20
