@@ -284,3 +284,41 @@ def test_a_result_shown_without_a_language_is_in_simplified_chinese() -> None:
             assert _shown(method()) != _shown(method("en")), (type(result).__name__, name)
             called += 1
     assert called >= 20
+
+
+def _fields(node: object) -> set[str]:
+    """Every data field a spec's encodings, sorts and tooltips name."""
+    if isinstance(node, dict):
+        named = {node["field"]} if isinstance(node.get("field"), str) else set()
+        return named.union(*(_fields(v) for k, v in node.items() if k != "data"))
+    if isinstance(node, list):
+        return set().union(*(_fields(v) for v in node))
+    return set()
+
+
+def _titles(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["title"]] if isinstance(node.get("title"), str) else []
+        return own + [t for k, v in node.items() if k != "data" for t in _titles(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _titles(v)]
+    return []
+
+
+def test_every_chart_draws_the_fields_its_data_has_and_no_other() -> None:
+    for name, spec in charts("en").items():
+        values = spec["data"]["values"]
+        keys = set().union(*(v.keys() for v in values))
+        derived = {t["as"] for t in spec.get("transform", []) if "as" in t}
+        assert _fields(spec) <= keys | derived, name
+        assert keys <= _fields(spec) | {"order", "id"}, name
+
+
+def test_every_chart_titles_in_the_language_asked() -> None:
+    zh, en, hant = charts("zh"), charts("en"), charts("zh-Hant")
+    for name in en:
+        english = _titles(en[name])
+        assert english, name
+        assert all(t.isascii() for t in english if t != en[name]["title"]), name
+        assert _titles(zh[name]) != english, name
+        assert len(_titles(hant[name])) == len(english), name
