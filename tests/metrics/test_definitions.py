@@ -193,10 +193,11 @@ def test_a_refused_target_names_the_definition_and_the_value_it_refused() -> Non
 
     coverage = indicator("key_group_coverage").definition
     hours = indicator("volunteer_hours").definition  # factor 1: counts, hours or yuan
+    at_most_95 = Target(value=95, unit=TargetUnit.PERCENT)
     refusals = [
-        (coverage, Target(indicator="files", value=95, unit="percent"), "files"),
+        (coverage, Target(indicator="files", value=95, unit=TargetUnit.PERCENT), "files"),
         (coverage, Target(value=95, unit=TargetUnit.COUNT), "count"),
-        (coverage, Target(comparator=Comparator.AT_MOST, value=95, unit="percent"), "at_most"),
+        (coverage, replace(at_most_95, comparator=Comparator.AT_MOST), "at_most"),
         (hours, Target(value=95, unit=TargetUnit.PERCENT), "percent"),
     ]
     for definition, target, refused in refusals:
