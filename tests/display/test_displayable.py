@@ -246,8 +246,11 @@ def _results_shown_to_people() -> list[object]:
         0.2,
         BilingualText.of("只有数字", "Numbers only"),
     )
+    from socialwork.metrics.catalogue import StationPeriod
+
     return [
         report,
+        StationPeriod(june, june.period).coverage,
         report.lines[0],
         report.lines[0].value,
         sample_engagement(),

@@ -651,3 +651,15 @@ def test_sections_must_be_sections() -> None:
     assert raised.value.parameter == "sections"
     with pytest.raises(TypeError, match="definition"):
         metrics.report_line("file_completeness", None, june.period)  # type: ignore[arg-type]
+
+
+def test_a_line_tabulates_its_names_and_its_interval_only_when_defined(
+    report: MonthlyReport,
+) -> None:
+    row = report.line("key_group_coverage").to_rows()[0]
+    assert (row["name_zh"], row["name_en"]) == ("重点人群服务覆盖率", "Key-group coverage")
+    assert 0 < row["interval_low"] < 65 / 76 < row["interval_high"] < 1
+    undefined = monthly_report(replace(JUNE, surveys=()), JUNE.period).line("survey_satisfaction")
+    assert str(undefined.value) == "n/a"
+    row = undefined.to_rows()[0]
+    assert (row["interval_low"], row["interval_high"], row["value"]) == (None, None, None)
