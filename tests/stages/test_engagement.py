@@ -779,7 +779,7 @@ def test_a_timeline_names_the_day_it_refuses() -> None:
 
     engagement = sample_engagement()
     with pytest.raises(ArgumentError) as info:
-        engagement.chart(as_of=datetime(2025, 12, 31, 9, 0))  # type: ignore[arg-type]
+        engagement.chart(as_of=datetime(2025, 12, 31, 9, 0))
     assert info.value.parameter == "as_of"
     with pytest.raises(ArgumentError) as info:
         engagement.chart(as_of=date(2025, 9, 30))
