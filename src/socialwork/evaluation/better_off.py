@@ -14,7 +14,7 @@ Results-Based Accountability's last question, answered from evaluations:
 
 Both definitions are `socialwork.metrics.IndicatorDefinition` records with
 names in Simplified Chinese, Traditional Chinese and English. `BETTER_OFF`
-is their catalogue (`socialwork.evaluation.sections.SectionIndicator`
+is their catalogue (`socialwork.metrics.catalogue.Indicator`
 entries), measured from an `OutcomeRecords` bundle read over a period
 (`OutcomePeriod`), and `better_off_section` makes them a section of the
 monthly report (`socialwork.metrics.monthly_report`'s ``sections``). Both
@@ -43,10 +43,10 @@ from socialwork._arguments import require_instance
 from socialwork.evaluation.gas import GoalScaling, MeanTScore, mean_gas_tscore
 from socialwork.evaluation.pairing import pre_post
 from socialwork.evaluation.reliable import ChangeClass, ReliableChange, reliable_change
-from socialwork.evaluation.sections import SectionIndicator, report_section
+from socialwork.metrics.catalogue import Indicator
 from socialwork.metrics.definitions import IndicatorDefinition, RbaQuadrant
 from socialwork.metrics.rates import Rate
-from socialwork.metrics.report import ReportSection
+from socialwork.metrics.report import ReportSection, report_section
 from socialwork.models import BilingualText, Case, Period, ScaleAdministration
 from socialwork.records import Id, Record, check_unique
 
@@ -193,14 +193,14 @@ class OutcomePeriod:
         return mean_gas_tscore(r.cases, r.scalings, as_of=r.period.end)
 
 
-BETTER_OFF: Mapping[str, SectionIndicator[OutcomePeriod]] = MappingProxyType(
+BETTER_OFF: Mapping[str, Indicator[OutcomePeriod]] = MappingProxyType(
     {
-        RELIABLE_IMPROVEMENT.code: SectionIndicator(
+        RELIABLE_IMPROVEMENT.code: Indicator(
             RELIABLE_IMPROVEMENT,
             lambda view: reliable_improvement_rate(view.change),
             needs="administrations",
         ),
-        MEAN_GAS_TSCORE.code: SectionIndicator(
+        MEAN_GAS_TSCORE.code: Indicator(
             MEAN_GAS_TSCORE, lambda view: view.goals.mean, needs="scalings"
         ),
     }

@@ -28,10 +28,10 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from types import MappingProxyType
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from attrs import frozen
 
@@ -111,16 +111,33 @@ class StationPeriod:
         return tuple((g, group_attendance([g], self.period)) for g in self.records.groups)
 
 
-class Measurer(Protocol):
-    """How an indicator is measured: a function of a `StationPeriod`."""
+class PeriodView(Protocol):
+    """Records read over one period: what a catalogue's indicators measure.
 
-    def __call__(self, month: StationPeriod, /) -> Measure:
-        """Return the indicator's value for the station's records over the period."""
+    `StationPeriod` is the view of the built-in catalogue; the rooms above
+    this one read their own records over a period the same way (the team's
+    figures, the evaluations' outcomes) and keep their own catalogues of
+    `Indicator` entries over their view.
+    """
+
+    @property
+    def records(self) -> object:
+        """The records read (a bundle whose collections an entry's ``needs`` names)."""
+
+    @property
+    def period(self) -> Period:
+        """The period read."""
+
+
+View = TypeVar("View", bound=PeriodView, contravariant=True)
 
 
 @frozen
-class Indicator:
-    """An entry of the catalogue: an indicator's definition and how to measure it.
+class Indicator(Generic[View]):
+    """An entry of a catalogue: an indicator's definition and how to measure it.
+
+    ``on_records`` measures the indicator from a view of records over one
+    period (a `StationPeriod` for the built-in `CATALOGUE`).
 
     Examples:
         >>> entry = CATALOGUE["overdue_follow_ups"]
@@ -129,17 +146,18 @@ class Indicator:
     """
 
     definition: IndicatorDefinition
-    on_records: Measurer
+    on_records: Callable[[View], Measure]
     needs: str | None = None
     """The records without which the indicator has no data (a count over none is not 0).
 
-    A kind of `StationRecords` (``cases``, ``visits``, ``service_hours``),
-    which is also the frame table of that kind: both engines read the rule
-    from here.
+    A collection of the view's records (``cases``, ``visits``,
+    ``service_hours`` of a `StationRecords`), which for the built-in
+    catalogue is also the frame table of that kind: both engines read the
+    rule from here.
     """
 
-    def of(self, month: StationPeriod) -> Measure:
-        """The indicator over a station's period; no data (``None``) without the records it needs.
+    def of(self, view: View) -> Measure:
+        """The indicator over a view of records; no data (``None``) without the records it needs.
 
         Examples:
             >>> from socialwork.samples import station_month, station_previous_month
@@ -149,11 +167,13 @@ class Indicator:
             >>> CATALOGUE["volunteer_hours"].of(StationPeriod(may, may.period)) is None  # no hours
             True
         """
-        if self.needs is not None and not getattr(month.records, self.needs):
+        if self.needs is not None and not getattr(view.records, self.needs):
             return None
-        return self.on_records(month)
+        return self.on_records(view)
 
-    def measure(self, records: StationRecords, period: Period | None = None) -> Measure:
+    def measure(
+        self: Indicator[StationPeriod], records: StationRecords, period: Period | None = None
+    ) -> Measure:
         """The indicator over ``records`` for ``period`` (by default the records' own period).
 
         Raises:
@@ -255,7 +275,7 @@ def _volunteer_satisfaction(month: StationPeriod) -> Measure:
     return survey_satisfaction(month.records.surveys, month.period, SurveySubject.VOLUNTEERS)
 
 
-_ENTRIES = (
+_ENTRIES: tuple[Indicator[StationPeriod], ...] = (
     # A station's monthly summary reports 85% and aims at 95%.
     Indicator(
         IndicatorDefinition(
@@ -566,7 +586,7 @@ _ENTRIES = (
 )
 
 
-def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
+def _catalogue(*entries: Indicator[StationPeriod]) -> Mapping[str, Indicator[StationPeriod]]:
     """The entries by code, refusing two entries with one code."""
     by_code = {entry.definition.code: entry for entry in entries}
     if len(by_code) != len(entries):
@@ -574,11 +594,11 @@ def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
     return MappingProxyType(by_code)
 
 
-CATALOGUE: Mapping[str, Indicator] = _catalogue(*_ENTRIES)
+CATALOGUE: Mapping[str, Indicator[StationPeriod]] = _catalogue(*_ENTRIES)
 """Every built-in indicator by code, in report order."""
 
 
-def indicator(code: str) -> Indicator:
+def indicator(code: str) -> Indicator[StationPeriod]:
     """Return the catalogue's entry for the indicator ``code``.
 
     Raises:

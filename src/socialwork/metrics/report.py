@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
@@ -32,7 +32,7 @@ from socialwork.errors import ArgumentError, UnknownCodeError
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics._shown import SHOWN, exclusion_items, rows_left_out
 from socialwork.metrics.casework import FollowUp, coverage_chart
-from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
+from socialwork.metrics.catalogue import CATALOGUE, Indicator, PeriodView, StationPeriod
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
 from socialwork.metrics.rates import Exclusion, Rate, percentage_point_change
 from socialwork.metrics.services import MembershipGrowth, membership_growth
@@ -47,6 +47,7 @@ __all__ = [
     "ReportSection",
     "monthly_report",
     "report_line",
+    "report_section",
 ]
 
 
@@ -623,4 +624,45 @@ def assemble_report(
         groups=groups,
         overdue=overdue,
         sections=sections,
+    )
+
+
+V = TypeVar("V", bound=PeriodView)
+
+
+def report_section(
+    title: BilingualText,
+    entries: Iterable[Indicator[V]],
+    view: V,
+    previous: V | None = None,
+) -> ReportSection:
+    """Measure each entry over ``view`` (and ``previous``) and judge it as a report line.
+
+    How a room above this one turns its own catalogue into a section of the
+    monthly report: each line is `report_line` of the entry's definition,
+    its value for ``view.period`` and its value for ``previous.period``.
+
+    Examples:
+        >>> from socialwork.samples import station_month, station_previous_month
+        >>> june, may = station_month(), station_previous_month()
+        >>> files = CATALOGUE["file_completeness"], CATALOGUE["volunteer_hours"]
+        >>> section = report_section(BilingualText.of("档案", "Files"), files,
+        ...                          StationPeriod(june, june.period),
+        ...                          StationPeriod(may, may.period))
+        >>> [(str(li.value), str(li.previous)) for li in section.lines]
+        [('84.4% (27/32)', 'n/a'), ('100', 'None')]
+    """
+    before = None if previous is None else previous.period
+    return ReportSection(
+        title,
+        [
+            report_line(
+                entry.definition,
+                entry.of(view),
+                view.period,
+                None if previous is None else entry.of(previous),
+                before,
+            )
+            for entry in entries
+        ],
     )

@@ -51,11 +51,11 @@ from pydantic import model_validator
 from socialwork._arguments import require_day, require_instance, require_instances
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Table
-from socialwork.evaluation.sections import SectionIndicator, report_section
 from socialwork.labels import Language, canonical_language, select_language
+from socialwork.metrics.catalogue import Indicator
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure, RbaQuadrant
 from socialwork.metrics.rates import Rate
-from socialwork.metrics.report import ReportSection
+from socialwork.metrics.report import ReportSection, report_section
 from socialwork.metrics.targets import at_least
 from socialwork.models import BilingualText, CertificationChange, GradeChange, Period, Staff
 from socialwork.records import Record, check_unique
@@ -410,19 +410,19 @@ def _ratio_count(count: int, figures: TeamFigures) -> Measure:
     return count if _supervised(figures) else None
 
 
-_ENTRIES: tuple[SectionIndicator[TeamFigures], ...] = (
-    SectionIndicator(SUPERVISION_COMPLIANCE, lambda f: f.roster.compliance),
-    SectionIndicator(SUPERVISION_PER_WORKER, lambda f: f.per_worker.value, "sessions"),
-    SectionIndicator(SUPERVISORS, lambda f: _ratio_count(f.ratio.supervisors, f)),
-    SectionIndicator(SUPERVISED_WORKERS, lambda f: _ratio_count(f.ratio.workers, f)),
-    SectionIndicator(TRAINING_COVERAGE, lambda f: f.training.coverage, "trainings"),
-    SectionIndicator(INTERNAL_TRAININGS, lambda f: f.training.internal, "trainings"),
-    SectionIndicator(EXTERNAL_EXCHANGES, lambda f: f.training.external, "trainings"),
-    SectionIndicator(APPROVAL_CYCLE, lambda f: f.approvals.mean_days),
-    SectionIndicator(PROMOTIONS, lambda f: len(f.careers.promotions), "grade_changes"),
+_ENTRIES: tuple[Indicator[TeamFigures], ...] = (
+    Indicator(SUPERVISION_COMPLIANCE, lambda f: f.roster.compliance),
+    Indicator(SUPERVISION_PER_WORKER, lambda f: f.per_worker.value, "sessions"),
+    Indicator(SUPERVISORS, lambda f: _ratio_count(f.ratio.supervisors, f)),
+    Indicator(SUPERVISED_WORKERS, lambda f: _ratio_count(f.ratio.workers, f)),
+    Indicator(TRAINING_COVERAGE, lambda f: f.training.coverage, "trainings"),
+    Indicator(INTERNAL_TRAININGS, lambda f: f.training.internal, "trainings"),
+    Indicator(EXTERNAL_EXCHANGES, lambda f: f.training.external, "trainings"),
+    Indicator(APPROVAL_CYCLE, lambda f: f.approvals.mean_days),
+    Indicator(PROMOTIONS, lambda f: len(f.careers.promotions), "grade_changes"),
 )
 
-TEAM_CATALOGUE: Mapping[str, SectionIndicator[TeamFigures]] = MappingProxyType(
+TEAM_CATALOGUE: Mapping[str, Indicator[TeamFigures]] = MappingProxyType(
     {entry.definition.code: entry for entry in _ENTRIES}
 )
 """The team's indicators by code, in report order: definition, measure and no-data rule."""
