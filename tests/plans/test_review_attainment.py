@@ -381,3 +381,21 @@ def test_the_record_refuses_an_evaluation_cited_twice() -> None:
             evaluations=(_evaluation(), _evaluation()),
         )
     assert caught.value.errors()[0]["type"] == "duplicate_id"
+
+
+def test_the_record_lists_every_broken_citation_at_once() -> None:
+    with pytest.raises(ValidationError) as caught:
+        PlanReviewRecord(
+            plan_id="p",
+            title="t",
+            as_of=YEAR_END,
+            months_elapsed=12,
+            evaluations=(
+                _evaluation("e1", plan_id="q"),
+                _evaluation("e2", completed_on=date(2026, 3, 1)),
+            ),
+        )
+    assert [(e["type"], e["loc"]) for e in caught.value.errors()] == [
+        ("evaluation_of_other_plan", ("evaluations", 0)),
+        ("evaluation_after_review", ("evaluations", 1)),
+    ]

@@ -80,9 +80,10 @@ class AttainmentScale(Record):
 
     @model_validator(mode="after")
     def _five_levels(self) -> Self:
+        record = type(self).__name__
         if len(self.levels) not in (0, 5):
             break_rule(
-                type(self).__name__,
+                record,
                 ("levels",),
                 "gas_levels",
                 "a goal's levels are five descriptions, from -2 to +2; got {count}",

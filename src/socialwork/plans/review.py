@@ -62,6 +62,7 @@ from typing import Any, cast
 
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
+from pydantic_core import PydanticCustomError
 
 from socialwork._arguments import (
     require_day,
@@ -258,10 +259,11 @@ class PlanReview(Displayable):
         """Refuse a cited evaluation of another plan, completed after the review, or twice."""
         require_distinct("evaluations", (e.id for e in self.evaluations))
         for evaluation in self.evaluations:
-            broken = _broken_citation(self.plan_id, self.as_of, evaluation)
+            broken = _broken_citation(self.plan_id, self.as_of, evaluation, ("evaluations",))
             if broken is not None:
-                rule, expected, actual = broken
-                raise PlanningInputError(rule, actual, expected)
+                rule = cast("PydanticCustomError", broken["type"])
+                expected = (rule.context or {})["expected"]
+                raise PlanningInputError(rule.type, broken["input"], expected)
 
     def __repr__(self) -> str:
         """A one-line summary: plan, day, months done, milestone, goals by status, citations."""

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Self
 
 from pydantic import model_validator
+from pydantic_core import InitErrorDetails
 
 from socialwork.evaluation.gas import AttainmentScale, Level
 from socialwork.evaluation.records import Evaluation
@@ -28,44 +29,65 @@ from socialwork.metrics.status import TargetStatus
 from socialwork.metrics.targets import Figure, Target
 from socialwork.plans.measurements import MeasurementRecord
 from socialwork.plans.phases import Milestone
-from socialwork.records import Count, Day, Id, Record, Share, Text, break_rule, check_unique
+from socialwork.records import (
+    Count,
+    Day,
+    Id,
+    Record,
+    Share,
+    Text,
+    break_rule,
+    break_rules,
+    check_unique,
+    rule_error,
+)
 
 __all__ = ["GoalReviewRecord", "PlanReviewRecord"]
 
 
 def _broken_citation(
-    plan_id: str, as_of: date, evaluation: Evaluation
-) -> tuple[str, str, object] | None:
+    plan_id: str, as_of: date, evaluation: Evaluation, loc: tuple[str | int, ...]
+) -> InitErrorDetails | None:
     """Return the rule a review of ``plan_id`` on ``as_of`` breaks by citing ``evaluation``.
 
     A review cites an evaluation of its own plan (rule
     ``evaluation_of_other_plan``) completed on or before the review's day
-    (rule ``evaluation_after_review``). The answer is the rule, what was
-    expected and what the evaluation holds, or ``None`` when it may be cited.
+    (rule ``evaluation_after_review``). The answer is the broken rule at
+    ``loc``, its context saying what was ``expected``; its input is the
+    evaluation's plan or completion day. ``None`` when it may be cited.
 
     Examples:
         >>> from socialwork.evaluation import Evaluation
         >>> from socialwork.models import Period
         >>> e = Evaluation(id="e1", kind="outcome", evaluator="third_party", plan_id="p",
         ...                period=Period.month(2025, 11), completed_on=date(2025, 12, 20))
-        >>> _broken_citation("p", date(2025, 12, 31), e) is None
+        >>> _broken_citation("p", date(2025, 12, 31), e, ()) is None
         True
-        >>> _broken_citation("q", date(2025, 12, 31), e)
-        ('evaluation_of_other_plan', "cited evaluation 'e1' of the reviewed plan 'q'", 'p')
-        >>> _broken_citation("p", date(2025, 12, 15), e)[0]
+        >>> broken = _broken_citation("q", date(2025, 12, 31), e, ())
+        >>> broken["type"].message(), broken["input"]
+        ("expected cited evaluation 'e1' of the reviewed plan 'q'; got p", 'p')
+        >>> _broken_citation("p", date(2025, 12, 15), e, ())["type"].type
         'evaluation_after_review'
     """
+    message = "expected {expected}; got {actual}"
     if evaluation.plan_id != plan_id:
-        return (
+        return rule_error(
+            loc,
             "evaluation_of_other_plan",
-            f"cited evaluation {evaluation.id!r} of the reviewed plan {plan_id!r}",
+            message,
             evaluation.plan_id,
+            expected=f"cited evaluation {evaluation.id!r} of the reviewed plan {plan_id!r}",
+            actual=evaluation.plan_id,
         )
     if evaluation.completed_on > as_of:
-        return (
+        return rule_error(
+            loc,
             "evaluation_after_review",
-            f"cited evaluation {evaluation.id!r} completed on or before the review on {as_of}",
+            message,
             evaluation.completed_on,
+            expected=f"cited evaluation {evaluation.id!r} completed on or before the review "
+            f"on {as_of}",
+            actual=evaluation.completed_on,
         )
     return None
 
@@ -143,17 +165,9 @@ class PlanReviewRecord(Record):
     def _unique_goals(self) -> Self:
         check_unique("PlanReviewRecord", "goals", (g.goal_id for g in self.goals))
         check_unique("PlanReviewRecord", "evaluations", (e.id for e in self.evaluations))
-        for i, evaluation in enumerate(self.evaluations):
-            broken = _broken_citation(self.plan_id, self.as_of, evaluation)
-            if broken is not None:
-                rule, expected, actual = broken
-                break_rule(
-                    "PlanReviewRecord",
-                    ("evaluations", i),
-                    rule,
-                    "expected {expected}; got {actual}",
-                    actual,
-                    expected=expected,
-                    actual=actual,
-                )
+        broken = (
+            _broken_citation(self.plan_id, self.as_of, e, ("evaluations", i))
+            for i, e in enumerate(self.evaluations)
+        )
+        break_rules("PlanReviewRecord", [b for b in broken if b is not None])
         return self
