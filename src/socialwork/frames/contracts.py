@@ -34,10 +34,12 @@ from socialwork.labels import LabelledEnum
 from socialwork.models import (
     Activity,
     Case,
+    CertificationChange,
     Client,
-    ClosureOutcome,
+    Closure,
     Community,
     Goal,
+    GradeChange,
     Group,
     GroupMember,
     GroupSession,
@@ -54,11 +56,21 @@ from socialwork.models import (
     Volunteer,
 )
 from socialwork.records import Record
+from socialwork.team import (
+    ApprovalRequest,
+    ApprovalStep,
+    ExternalSupervisor,
+    PrePostScore,
+    SupervisionDecision,
+    SupervisionSession,
+    Training,
+)
 
 __all__ = [
     "KINDS",
     "Column",
     "Contract",
+    "Flattened",
     "contract",
 ]
 
@@ -89,6 +101,29 @@ class Column:
 
 
 @frozen
+class Flattened:
+    """A nested record kept in columns of its parent's table, column by field.
+
+    A case's closure is two columns of the cases table, ``closed_on`` and
+    ``closure_outcome``; the record is there when any of its columns is
+    filled.
+
+    Examples:
+        >>> (closure,) = contract("cases").flattened
+        >>> closure.field, closure.columns
+        ('closure', (('closed_on', 'closed_on'), ('closure_outcome', 'outcome')))
+    """
+
+    field: str
+    record: type[Record]
+    columns: tuple[tuple[str, str], ...]
+
+    def column_of(self, name: str) -> str | None:
+        """The table column that holds the nested record's field ``name``."""
+        return next((column for column, field in self.columns if field == name), None)
+
+
+@frozen
 class Contract:
     """The columns of one kind of table, what a row is, and the rules between columns.
 
@@ -106,6 +141,7 @@ class Contract:
     parent: str | None = None
     orders: tuple[tuple[str, str], ...] = ()
     not_in_table: tuple[str, ...] = ()
+    flattened: tuple[Flattened, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -191,22 +227,30 @@ def _derive(
     key: str | None = "id",
     parent: str | None = None,
     orders: tuple[tuple[str, str], ...] = (),
-    extra: tuple[Column, ...] = (),
+    flattened: tuple[Flattened, ...] = (),
 ) -> Contract:
     columns: list[Column] = []
     if parent is not None:
         columns.append(Column(parent, "id", True))
     skipped: list[str] = []
+    kept = {flat.field for flat in flattened}
     for name, field in record.model_fields.items():
         column = _column(name, field.annotation, field.is_required(), list(field.metadata))
-        if column is None:
-            skipped.append(name)
-        else:
+        if column is not None:
             columns.append(column)
-    return Contract(kind, record, row, (*columns, *extra), key, parent, orders, tuple(skipped))
+        elif name not in kept:
+            skipped.append(name)
+    for flat in flattened:
+        for name, inner in flat.columns:
+            nested = flat.record.model_fields[inner]
+            column = _column(name, nested.annotation, False, list(nested.metadata))
+            if column is None:  # pragma: no cover - a contract written wrong fails at import
+                raise RuntimeError(f"{kind}: {flat.field}.{inner} cannot be a column")
+            columns.append(column)
+    return Contract(
+        kind, record, row, tuple(columns), key, parent, orders, tuple(skipped), flattened
+    )
 
-
-_OUTCOMES = tuple(m.value for m in ClosureOutcome)
 
 CONTRACTS: dict[str, Contract] = {
     c.kind: c
@@ -217,9 +261,12 @@ CONTRACTS: dict[str, Contract] = {
             Case,
             "one case (个案); a closed case's closure in two columns",
             orders=(("opened_on", "closed_on"),),
-            extra=(
-                Column("closed_on", "date", False),
-                Column("closure_outcome", "code", False, _OUTCOMES, ClosureOutcome),
+            flattened=(
+                Flattened(
+                    "closure",
+                    Closure,
+                    (("closed_on", "closed_on"), ("closure_outcome", "outcome")),
+                ),
             ),
         ),
         _derive("case_goals", Goal, "one goal of a case", key=None, parent="case_id"),
@@ -264,6 +311,51 @@ CONTRACTS: dict[str, Contract] = {
             key=None,
             parent="community_id",
         ),
+        _derive(
+            "supervision_sessions",
+            SupervisionSession,
+            "one supervision session (督导记录); an external supervisor in two columns",
+            flattened=(
+                Flattened(
+                    "external_supervisor",
+                    ExternalSupervisor,
+                    (
+                        ("external_supervisor_name", "name"),
+                        ("external_supervisor_organisation", "organisation"),
+                    ),
+                ),
+            ),
+        ),
+        _derive(
+            "supervision_decisions",
+            SupervisionDecision,
+            "one decision of a supervision session, with its reason",
+            key=None,
+            parent="session_id",
+        ),
+        _derive("trainings", Training, "one training (培训) with who was invited and came"),
+        _derive(
+            "training_scores",
+            PrePostScore,
+            "one participant's pre- and post-test scores in a training",
+            key=None,
+            parent="training_id",
+        ),
+        _derive("approvals", ApprovalRequest, "one request for approval (审批申请)"),
+        _derive(
+            "approval_steps",
+            ApprovalStep,
+            "one step of a request's history, in the order they happened",
+            key=None,
+            parent="request_id",
+        ),
+        _derive("grade_changes", GradeChange, "a worker reaching a grade of the ladder", key=None),
+        _derive(
+            "certification_changes",
+            CertificationChange,
+            "a worker gaining a qualification",
+            key=None,
+        ),
     )
 }
 """Every contract, by kind."""
@@ -274,6 +366,9 @@ CHILDREN: dict[str, tuple[str, str]] = {
     "group_members": ("groups", "members"),
     "group_sessions": ("groups", "sessions"),
     "known_key_groups": ("communities", "known_key_groups"),
+    "supervision_decisions": ("supervision_sessions", "decisions"),
+    "training_scores": ("trainings", "scores"),
+    "approval_steps": ("approvals", "history"),
 }
 """Each child table's parent kind and the parent record's field its rows make up."""
 

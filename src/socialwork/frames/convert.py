@@ -129,12 +129,22 @@ def _row(
             data[name] = _cell(column, raw)
         except _Bad as err:
             bad.append((name, err.rule, raw))
-    if spec.kind == "cases":
-        closed_on = data.pop("closed_on", None)
-        outcome = data.pop("closure_outcome", None)
-        if closed_on is not None or outcome is not None:
-            data["closure"] = {"closed_on": closed_on, "outcome": outcome}
+    for flat in spec.flattened:
+        nested = {field: data.pop(column, None) for column, field in flat.columns}
+        if any(value is not None for value in nested.values()):
+            data[flat.field] = nested
     return data, bad
+
+
+def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
+    """The table column of an error's location: a flattened record's field has its own."""
+    if not loc:
+        return ""
+    for flat in spec.flattened:
+        if loc[0] == flat.field:
+            inner = flat.column_of(str(loc[1])) if len(loc) > 1 else None
+            return inner or flat.columns[0][0]
+    return str(loc[0])
 
 
 def _eager_rows(frame: IntoFrame) -> Iterator[dict[str, Any]]:
@@ -165,9 +175,7 @@ def _read(
             read.append((None if owner is None else str(owner), spec.record.model_validate(data)))
         except ValidationError as err:
             for e in err.errors():
-                column = str(e["loc"][0]) if e["loc"] else ""
-                if column == "closure":
-                    column = "closed_on"
+                column = _column_of(spec, e["loc"])
                 value = None if e["type"] == "missing" else e.get("input")
                 problems.append(FrameProblem(index, column, e["type"], value, record_id))
     return read, problems
@@ -187,9 +195,11 @@ def to_records(
     first.
 
     A child table (`socialwork.frames.contracts.CHILDREN`: ``group_members``,
-    ``group_sessions``, ``case_goals``, ``case_history``) reads into its own
-    records (`GroupMember`, `GroupSession`, `Goal`, `StatusChange`), in row
-    order; its parent column (``group_id``, ``case_id``) must be filled. To
+    ``group_sessions``, ``case_goals``, ``case_history``, and the team's
+    ``supervision_decisions``, ``training_scores``, ``approval_steps``)
+    reads into its own records (`GroupMember`, `GroupSession`, `Goal`,
+    `StatusChange`, ...), in row order; its parent column (``group_id``,
+    ``case_id``, ...) must be filled. To
     build whole groups or cases, pass the child tables as ``children`` with
     the parent table: each record gets the rows naming its id, in row order
     (a case's history rows in the order the moves happened), and the
@@ -229,14 +239,14 @@ def to_records(
             raise ArgumentError("children", child_kind, f"a child table of {spec.kind}")
         read, problems = _read(child, child_frame)
         if problems:
-            raise FrameContractError(child.kind, masked(child.record, problems))
+            raise FrameContractError(child.kind, masked(child, problems))
         by_parent: dict[str, list[Record]] = {}
         for owner, record in read:
             by_parent.setdefault(str(owner), []).append(record)
         nested[CHILDREN[child.kind][1]] = by_parent
     read, problems = _read(spec, frame, nested)
     if problems:
-        raise FrameContractError(spec.kind, masked(spec.record, problems))
+        raise FrameContractError(spec.kind, masked(spec, problems))
     if nested:
         _check_parents(spec.kind, children or {}, nested, {getattr(r, "id", None) for _, r in read})
     return tuple(record for _, record in read)
@@ -261,6 +271,15 @@ def _check_parents(
                     for owner in orphans
                 ),
             )
+
+
+def _value(spec: Contract, record: Record, name: str) -> object:
+    """The value of column ``name`` in ``record``, a flattened record's field included."""
+    for flat in spec.flattened:
+        for column, field in flat.columns:
+            if column == name:
+                return getattr(getattr(record, flat.field), field, None)
+    return getattr(record, name)
 
 
 def _out(column: Column, value: object) -> object:
@@ -309,6 +328,8 @@ def _pandas(spec: Contract, data: dict[str, list[object]]) -> Any:
             frame[column.name] = frame[column.name].astype("str")
         elif frame.empty and column.type == "bool":
             frame[column.name] = frame[column.name].astype("boolean")
+        elif frame.empty and column.type == "texts":
+            frame[column.name] = frame[column.name].astype("object")
     return frame
 
 
@@ -320,13 +341,16 @@ def from_records(
     The columns are those of the records' contract, in its order: dates as
     dates, enums as codes, several codes joined by ``;``; nested records
     that are not table columns (`Contract.not_in_table`) are left out, and a
-    case's closure goes to ``closed_on`` and ``closure_outcome``; several
+    flattened record (`Contract.flattened`: a case's closure) goes to its
+    own columns (``closed_on`` and ``closure_outcome``); several
     texts (a volunteer's skills) make a list column. All records must be of
     one kind: of ``kind`` when it is given, which makes an empty frame of
     that kind's columns from no records. For a child table
     (``group_members``, ``group_sessions``, ``case_goals``,
-    ``case_history``) give the parent records (groups, cases) and ``kind``:
-    a row for each member, session, goal or move, with the parent's id.
+    ``case_history``, ``supervision_decisions``, ``training_scores``,
+    ``approval_steps``) give the parent records (groups, cases, sessions,
+    trainings, requests) and ``kind``: a row for each child, with the
+    parent's id.
 
     Raises:
         ArgumentError: the records are of several kinds, not of ``kind``, of
@@ -379,14 +403,7 @@ def from_records(
         for column in spec.columns:
             if column.name == spec.parent:
                 continue
-            if column.name in ("closed_on", "closure_outcome") and spec.kind == "cases":
-                closure = getattr(record, "closure", None)
-                value: object = None
-                if closure is not None:
-                    value = closure.closed_on if column.name == "closed_on" else closure.outcome
-            else:
-                value = getattr(record, column.name)
-            data[column.name].append(_float(_out(column, value)))
+            data[column.name].append(_float(_out(column, _value(spec, record, column.name))))
     if backend == "pandas":
         return _pandas(spec, data)
     schema = {c.name: _DTYPES[c.type] for c in spec.columns}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from socialwork.errors import shown
-from socialwork.records import Record, mask_personal, personal_fields
+from socialwork.frames.contracts import Contract
+from socialwork.records import mask_personal, personal_fields
 
 __all__ = ["FrameProblem", "FrameReport"]
 
@@ -69,22 +70,28 @@ class FrameReport:
         return dict(sorted(counts.items()))
 
 
-def masked(record: type[Record], problems: list[FrameProblem]) -> tuple[FrameProblem, ...]:
-    """The problems with every value of a personal column of ``record`` masked.
+def masked(spec: Contract, problems: list[FrameProblem]) -> tuple[FrameProblem, ...]:
+    """The problems with every value of a personal column of ``spec`` masked.
 
     A report or an error goes to logs and screens: a name, phone or ID
     number shows as its mask (王*, 138****5678), as in the records' own
     messages; a blank cell, which holds nothing personal, shows as it is.
+    A flattened record's personal field (an external supervisor's name) is
+    masked in its column as in the record.
 
     Examples:
-        >>> from socialwork.models import Client
-        >>> (p,) = masked(Client, [FrameProblem(0, "phone", "string_type", 13812345678)])
+        >>> from socialwork.frames.contracts import contract
+        >>> problem = FrameProblem(0, "phone", "string_type", 13812345678)
+        >>> (p,) = masked(contract("clients"), [problem])
         >>> str(p)
         "row 0, phone: string_type, got '138****5678'"
     """
-    personal = personal_fields(record)
+    personal = {name: name for name in personal_fields(spec.record)}
+    for flat in spec.flattened:
+        inner = personal_fields(flat.record)
+        personal.update({column: field for column, field in flat.columns if field in inner})
     return tuple(
-        evolve(p, value=mask_personal(p.column, p.value))
+        evolve(p, value=mask_personal(personal[p.column], p.value))
         if p.column in personal and p.value not in (None, "")
         else p
         for p in problems

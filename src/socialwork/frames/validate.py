@@ -315,7 +315,7 @@ def validate_frame(
             how="anti",
         )
         problems += _rows(orphans, None, column_name, "unknown_reference", key)
-    return FrameReport(spec.kind, int(rows), masked(spec.record, problems))
+    return FrameReport(spec.kind, int(rows), masked(spec, problems))
 
 
 def _order_problems(
