@@ -327,3 +327,66 @@ def test_every_chart_titles_in_the_language_asked() -> None:
         assert all(t.isascii() for t in english if t != en[name]["title"]), name
         assert _titles(zh[name]) != english, name
         assert len(_titles(hant[name])) == len(english), name
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh", ("社区工作阶段: 幸福社区", "阶段", "日期")),
+        ("en", ("Stages of community work: 幸福社区", "Stage", "Date")),
+        ("zh-Hant", ("社區工作階段: 幸福社区", "階段", "日期")),
+    ],
+)
+def test_a_timeline_reads_in_each_language(language: str, words: tuple[str, ...]) -> None:
+    spec = sample_engagement().chart(language, as_of=date(2025, 12, 31)).to_dict()
+    title, stage, day = words
+    assert spec["title"] == title
+    assert spec["encoding"]["y"]["title"] == stage
+    bars = spec["layer"][0]["encoding"]
+    assert bars["x"]["title"] == day
+    assert bars["tooltip"][0] == {"field": "stage", "title": stage}
+    # the day it entered its stage is the last day a timeline may end on
+    assert (
+        sample_engagement().chart(as_of=date(2025, 10, 1)).to_dict()["data"]["values"][-1]["end"]
+        == "2025-10-01"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh", ("重点人群覆盖率", "覆盖率 (%)", "类别")),
+        ("en", ("Key-group coverage", "Coverage (%)", "Category")),
+        ("zh-Hant", ("重點人羣覆蓋率", "覆蓋率 (%)", "類別")),
+    ],
+)
+def test_coverage_by_category_reads_in_each_language(language: str, words: tuple[str, ...]) -> None:
+    spec = charts(language)["coverage"]
+    title, share, group = words
+    assert spec["title"] == title
+    assert spec["encoding"]["y"]["title"] == group
+    bars = spec["layer"][0]["encoding"]
+    assert bars["x"]["title"] == share
+    assert bars["tooltip"] == [
+        {"field": "category", "title": group},
+        {"field": "label", "title": share},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("zh", ("重点人群服务覆盖率", "统计期")),
+        ("en", ("Key-group coverage", "Period")),
+        ("zh-Hant", ("重點人羣服務覆蓋率", "統計期")),
+    ],
+)
+def test_a_trend_reads_in_each_language(language: str, words: tuple[str, ...]) -> None:
+    spec = charts(language)["trend"]
+    name, period = words
+    assert spec["title"] == name
+    assert spec["encoding"]["x"]["title"] == period
+    line = spec["layer"][1]["encoding"]
+    assert line["y"]["title"] == f"{name} %"
+    assert line["tooltip"][0]["title"] == period
+    assert line["tooltip"][1] == {"field": "label", "title": name}

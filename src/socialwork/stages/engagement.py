@@ -10,6 +10,7 @@ Examples:
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any, Self
 
 from pydantic import model_validator
@@ -178,8 +179,9 @@ class Engagement(Record, Displayable):
         if self.history:
             first = self.history[0]
             spans.append((first.from_stage, first.on, first.on))
-            for move, following in zip(self.history, (*self.history[1:], None), strict=True):
-                spans.append((move.to_stage, move.on, None if following is None else following.on))
+            spans += [(move.to_stage, move.on, left.on) for move, left in pairwise(self.history)]
+            last = self.history[-1]
+            spans.append((last.to_stage, last.on, None))
         else:
             spans.append((self.stage, self.entered_on, None))
         values: list[dict[str, Any]] = [
