@@ -2,9 +2,12 @@
 
 Each function takes frames of the contracts' kinds (codes in code columns,
 as `from_records` writes them and `to_records` reads them), eager or lazy,
-of any engine narwhals supports, and returns the same `Rate` (integer
-numerator and denominator, exclusions listed) as the function of the same
-name in `socialwork.metrics` on the same rows.
+of any engine narwhals supports, and returns a `Rate` equal to the function
+of the same name in `socialwork.metrics` on the same rows: integer
+numerator and denominator, and the exclusions counted by reason in the
+engine with the first 20 of each reason (`ExclusionSummary`); only those
+come to Python. The whole listing is a frame, read when asked
+(`_Excluded.listing`, `socialwork.frames.StationFrames.exclusions`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from importlib.util import find_spec
-from typing import Any
+from typing import Any, NamedTuple
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
@@ -24,7 +27,9 @@ from socialwork.frames.convert import _DTYPES, _Bad, _cell
 from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import _checks, _native, _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
+from socialwork.metrics._shown import SHOWN
 from socialwork.metrics.formulas import need_satisfaction_from_counts
+from socialwork.metrics.rates import ExclusionSummary
 from socialwork.models import ClientCategory, NeedStatus, Period
 
 __all__: list[str] = []
@@ -220,6 +225,14 @@ def frame_identification_rate(
         ...                               as_of=date(2025, 6, 30)))
         '73.1% (76/104)'
     """
+    identified, listed, above = _identification(clients, known_key_groups, as_of=as_of)
+    return Rate(identified, listed, excluded=above.summary())
+
+
+def _identification(
+    clients: IntoFrame, known_key_groups: IntoFrame, *, as_of: date
+) -> tuple[int, int, _Excluded]:
+    """The people identified, the people listed, and the clients above each list's count."""
     _one_engine({"clients": clients, "known_key_groups": known_key_groups})
     as_of = require_day(as_of, "as_of")
     people = _lazy(clients, "clients", "id", "community_id", "categories", "registered_on")
@@ -246,7 +259,8 @@ def frame_identification_rate(
             registered[(str(community), category)] += int(n)
             cells_of.setdefault((str(community), category), []).append(text)
     identified = listed = 0
-    excluded: list[Exclusion] = []
+    # a list's surplus: its clients past the list's count, by id (the last ones, in the engine)
+    surplus = [people.head(0)]
     for (community, category), count in known.items():
         found = registered[(community, category)]
         identified += min(found, count)
@@ -256,9 +270,9 @@ def frame_identification_rate(
                 (nw.col("community_id") == community)
                 & nw.col("categories").is_in(cells_of[(community, category)])
             )
-            ids = sorted(_eager(rows.select("id"))["id"].to_list())
-            excluded += [Exclusion(i, ExclusionReason.ABOVE_KNOWN) for i in ids[count:]]
-    return rate(identified, listed, sorted(excluded, key=lambda e: e.record_id))
+            surplus.append(rows.sort("id", descending=True).head(found - count))
+    above = nw.concat(surplus, how="vertical") if len(surplus) > 1 else surplus[0]
+    return identified, listed, _excluded(above, ExclusionReason.ABOVE_KNOWN)
 
 
 def _categories(text: object) -> frozenset[ClientCategory]:
@@ -272,10 +286,48 @@ def _categories(text: object) -> frozenset[ClientCategory]:
     return frozenset(_BY_CODE[p] for p in parts)
 
 
-def _excluded(rows: nw.LazyFrame[Any], reason: ExclusionReason) -> tuple[Exclusion, ...]:
-    """The ids of ``rows``, in order, as the exclusions of a rate for ``reason``."""
-    ids = _eager(rows.select(nw.col("id").cast(nw.String)))["id"].to_list()
-    return tuple(Exclusion(i, reason) for i in sorted(ids))
+class _Excluded(NamedTuple):
+    """The rows a rate leaves out, in the engine: ``record_id`` and ``reason`` (a code).
+
+    ``order`` names the columns that give the records' listing order
+    (``record_id`` last); the rows are read only as counts and first ids
+    (`summary`) or, when asked, as a frame (`listing`).
+    """
+
+    rows: nw.LazyFrame[Any]
+    order: tuple[str, ...] = ("record_id",)
+
+    def summary(self) -> ExclusionSummary:
+        """Count the rows by reason in the engine and read the first `SHOWN` of each reason.
+
+        The first rows of each reason are merged in the listing's order,
+        and reasons come in the order they first appear, as
+        `ExclusionSummary.of` reads a listing.
+        """
+        counts = _eager(self.rows.group_by("reason").agg(nw.len().alias("__n__")))
+        found = {str(reason): int(n) for reason, n in counts.iter_rows()}
+        heads: list[tuple[Any, ...]] = []
+        for reason in found:
+            first = self.rows.filter(nw.col("reason") == reason).sort(list(self.order))
+            heads += _eager(first.head(SHOWN).select(*self.order, "reason")).iter_rows()
+        heads.sort(key=lambda row: row[:-1])
+        first_rows = tuple(Exclusion(str(row[-2]), str(row[-1])) for row in heads)
+        order = dict.fromkeys(e.reason for e in first_rows)
+        return ExclusionSummary(tuple((r, found[r.value]) for r in order), first_rows)
+
+    def listing(self) -> nw.LazyFrame[Any]:
+        """Every excluded record (``record_id``, ``reason``), in the listing's order."""
+        return self.rows.sort(list(self.order)).select("record_id", "reason")
+
+
+def _excluded(rows: nw.LazyFrame[Any], reason: ExclusionReason) -> _Excluded:
+    """The ``id`` of ``rows`` as records a rate leaves out for ``reason``, listed by id."""
+    return _Excluded(
+        rows.select(
+            nw.col("id").cast(nw.String).alias("record_id"),
+            nw.lit(reason.value, nw.String()).alias("reason"),
+        )
+    )
 
 
 def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
@@ -306,10 +358,16 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
     ).row(0)
     result = need_satisfaction_from_counts(int(counts[1] or 0), int(counts[0] or 0))
     return Rate(
-        result.numerator,
-        result.denominator,
-        _excluded(raised.filter(withdrawn), ExclusionReason.WITHDRAWN),
+        result.numerator, result.denominator, excluded=_withdrawn_needs(needs, period).summary()
     )
+
+
+def _withdrawn_needs(needs: IntoFrame, period: Period) -> _Excluded:
+    """The withdrawn needs raised in ``period``, which need satisfaction leaves out."""
+    frame = _lazy(needs, "needs", "id", "raised_on", "status")
+    withdrawn = nw.col("status").fill_null(NeedStatus.OPEN.value) == NeedStatus.WITHDRAWN.value
+    raised = frame.filter(_in(frame, "raised_on", period) & withdrawn)
+    return _excluded(raised, ExclusionReason.WITHDRAWN)
 
 
 def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate:
@@ -337,8 +395,15 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
             nw.col("matched_need").fill_null(value=False).cast(nw.Int64).sum().alias("matched"),
         )
     ).row(0)
-    return rate(
+    return Rate(
         int(counts[1] or 0),
         int(counts[0] or 0),
-        _excluded(counted.filter(~checked), ExclusionReason.UNCHECKED),
+        excluded=_unchecked_deliveries(deliveries, period).summary(),
     )
+
+
+def _unchecked_deliveries(deliveries: IntoFrame, period: Period) -> _Excluded:
+    """The deliveries of ``period`` not yet checked, which match accuracy leaves out."""
+    frame = _lazy(deliveries, "deliveries", "id", "delivered_on", "matched_need")
+    unchecked = frame.filter(_in(frame, "delivered_on", period) & nw.col("matched_need").is_null())
+    return _excluded(unchecked, ExclusionReason.UNCHECKED)

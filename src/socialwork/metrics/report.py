@@ -21,19 +21,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from socialwork._arguments import require_instance, require_member
 from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Block, Document, Heading, Items, Paragraph, Table
-from socialwork.errors import UnknownCodeError
+from socialwork.errors import MetricInputError, UnknownCodeError
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics._shown import SHOWN, exclusion_items, rows_left_out
 from socialwork.metrics.casework import FollowUp, coverage_chart
 from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
-from socialwork.metrics.rates import Exclusion, Rate, percentage_point_change
+from socialwork.metrics.rates import Exclusion, ExclusionSummary, Rate, percentage_point_change
 from socialwork.metrics.services import MembershipGrowth, membership_growth
 from socialwork.metrics.status import TargetStatus
 from socialwork.metrics.targets import Target
@@ -84,8 +84,17 @@ class ReportLine(Displayable):
 
     @property
     def exclusions(self) -> tuple[Exclusion, ...]:
-        """What the value's rate left out (empty for a plain number)."""
+        """What the value's rate left out, listed when it was built (empty for a plain number).
+
+        A rate from frames counts its exclusions without listing them
+        (`Rate`): `excluded` counts them always.
+        """
         return self.value.exclusions if isinstance(self.value, Rate) else ()
+
+    @property
+    def excluded(self) -> ExclusionSummary:
+        """What the value's rate left out, counted by reason (nothing for a plain number)."""
+        return self.value.excluded if isinstance(self.value, Rate) else _NOTHING
 
     def to_document(self, language: Language | str = "zh") -> Document:
         """Return the line as a one-row table, as in the report.
@@ -134,7 +143,7 @@ class ReportLine(Displayable):
                 "change": self.change,
                 "target": None if self.target is None else float(self.target.value),
                 "status": self.status.value,
-                "excluded": len(self.exclusions),
+                "excluded": self.excluded.total,
             }
         ]
 
@@ -175,9 +184,24 @@ class GroupLine:
     membership: MembershipGrowth
 
 
+def _overdue_count(report: MonthlyReport) -> int:
+    return len(report.overdue)
+
+
 @frozen
 class MonthlyReport(Displayable):
     """A station's indicators for a period, compared with the previous one.
+
+    The overdue follow-ups on the period's last day are counted in
+    ``overdue_count``; ``overdue`` keeps the first 20 of them (by due date,
+    then case id), which is what the report shows, so a city's report costs
+    what its figures cost. Every one of them:
+    `socialwork.metrics.casework.overdue_follow_ups` on records,
+    `socialwork.frames.StationFrames.overdue_follow_ups` on frames.
+
+    Raises:
+        MetricInputError: ``overdue`` does not hold the first 20 of the
+            ``overdue_count`` follow-ups (all of them when there are fewer).
 
     Examples:
         >>> from socialwork.samples import station_month
@@ -194,6 +218,16 @@ class MonthlyReport(Displayable):
     coverage_by_category: tuple[tuple[ClientCategory, Rate], ...]
     groups: tuple[GroupLine, ...]
     overdue: tuple[FollowUp, ...]
+    overdue_count: int = field(default=Factory(_overdue_count, takes_self=True))
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the report keeps the first follow-ups it counts, as many as it shows."""
+        if len(self.overdue) != min(self.overdue_count, SHOWN):
+            raise MetricInputError(
+                "overdue",
+                len(self.overdue),
+                f"the first {min(self.overdue_count, SHOWN)} of {self.overdue_count} follow-ups",
+            )
 
     def line(self, code: str) -> ReportLine:
         """Return the line of the indicator ``code``.
@@ -216,7 +250,8 @@ class MonthlyReport(Displayable):
         """A one-line summary: station, period and how many indicators, groups and overdue cases."""
         return (
             f"MonthlyReport({self.station!r}, {self.period.start}..{self.period.end}: "
-            f"{len(self.lines)} indicators, {len(self.groups)} groups, {len(self.overdue)} overdue)"
+            f"{len(self.lines)} indicators, {len(self.groups)} groups, "
+            f"{self.overdue_count} overdue)"
         )
 
     def chart(self, language: Language | str = "zh") -> Chart:
@@ -270,8 +305,8 @@ class MonthlyReport(Displayable):
         overdue follow-ups and the exclusions; names and ids are shown as
         they are, escaped by each writer.
 
-        A district's report can list hundreds of thousands of items, so the
-        document shortens what it shows (the report keeps every item): the
+        A district's report can count hundreds of thousands of items, so the
+        document shortens what it shows (the report counts every item): the
         overdue table shows its first 20 rows and says how many it left
         out, and an indicator with over 20 exclusions shows, for each
         reason, how many and the first five ids.
@@ -304,7 +339,7 @@ class MonthlyReport(Displayable):
         excluded = [
             item
             for li in self.lines
-            for item in exclusion_items(li.exclusions, script, li.definition.name.text(script))
+            for item in exclusion_items(li.excluded, script, li.definition.name.text(script))
         ]
         overdue = [
             (f.case_id, f.worker_id, f.last_contact or "—", f.due_on) for f in self.overdue[:SHOWN]
@@ -326,12 +361,14 @@ class MonthlyReport(Displayable):
             ),
             Heading(f"{words['overdue']} ({self.period.end})"),
             Table(words["overdue_header"].split("|"), overdue),
-            *rows_left_out(len(self.overdue) - SHOWN, script, "report.overdue"),
+            *rows_left_out(self.overdue_count - SHOWN, script, "overdue_follow_ups"),
             Heading(words["exclusions"]),
             Items(excluded or [words["none"]]),
         ]
         return Document(blocks)
 
+
+_NOTHING = ExclusionSummary()
 
 _WORDS: dict[Script, dict[str, str]] = {
     "zh-Hans": {
@@ -466,7 +503,8 @@ def monthly_report(
             GroupLine(g.name, attendance, membership_growth(g, period))
             for g, attendance in now.attendance
         ),
-        now.overdue,
+        now.overdue[:SHOWN],
+        len(now.overdue),
     )
 
 
@@ -479,11 +517,13 @@ def assemble_report(
     coverage_by_category: tuple[tuple[ClientCategory, Rate], ...],
     groups: tuple[GroupLine, ...],
     overdue: tuple[FollowUp, ...],
+    overdue_count: int,
 ) -> MonthlyReport:
     """Assemble a report from each catalogue indicator's value (by code) and the tables.
 
     The seam `monthly_report` and `socialwork.frames.frame_monthly_report`
     share: each line's change and status are judged here, in catalogue order.
+    ``overdue`` holds the first 20 of the ``overdue_count`` follow-ups.
 
     Raises:
         TypeError: ``period`` is not a `Period`.
@@ -513,4 +553,5 @@ def assemble_report(
         coverage_by_category=coverage_by_category,
         groups=groups,
         overdue=overdue,
+        overdue_count=overdue_count,
     )
