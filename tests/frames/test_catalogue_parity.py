@@ -7,6 +7,8 @@ shrinks a difference to the few records that make it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import narwhals as nw
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -44,7 +46,7 @@ def _listed(value: object) -> list[tuple[str, str]]:
     return [(e.record_id, e.reason.value) for e in exclusions]
 
 
-def _rows(frame: object) -> list[tuple[object, ...]]:
+def _rows(frame: Any) -> list[tuple[object, ...]]:
     native = nw.from_native(frame)
     eager = native.collect() if isinstance(native, nw.LazyFrame) else native
     return [tuple(row) for row in eager.iter_rows()]
