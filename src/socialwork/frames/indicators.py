@@ -37,6 +37,9 @@ __all__: list[str] = []
 
 _CATEGORIES = contract("clients").column("categories")
 _BY_CODE = {c.value: c for c in ClientCategory}
+_REASONS = {r.value: r for r in ExclusionReason}
+_WINDOWS = frozenset({nw.Implementation.POLARS, nw.Implementation.DUCKDB, nw.Implementation.PANDAS})
+"""Engines whose lazy frames number rows in an ordered window (``over(order_by=...)``)."""
 
 
 def _eager(frame: Any) -> nw.DataFrame[Any]:
@@ -304,16 +307,32 @@ class _Excluded(NamedTuple):
         and reasons come in the order they first appear, as
         `ExclusionSummary.of` reads a listing.
         """
+        if self.rows.implementation in _WINDOWS:
+            rows = self._first_by_window()
+        else:
+            rows = self._first_by_reason()
+        rows.sort(key=lambda row: row[:-2])
+        found = {str(row[-2]): int(row[-1]) for row in rows}
+        first_rows = tuple(Exclusion(str(row[-3]), str(row[-2])) for row in rows)
+        return ExclusionSummary(tuple((_REASONS[r], n) for r, n in found.items()), first_rows)
+
+    def _first_by_window(self) -> list[tuple[Any, ...]]:
+        """In one query: the first rows of each reason (order, reason, the reason's count)."""
+        place = nw.col("reason").cum_count().over("reason", order_by=list(self.order))
+        first = self.rows.with_columns(
+            nw.len().over("reason").alias("__n__"), place.alias("__place__")
+        ).filter(nw.col("__place__") <= SHOWN)
+        return list(_eager(first.select(*self.order, "reason", "__n__")).iter_rows())
+
+    def _first_by_reason(self) -> list[tuple[Any, ...]]:
+        """For an engine without ordered windows: the counts, then each reason's first rows."""
         counts = _eager(self.rows.group_by("reason").agg(nw.len().alias("__n__")))
-        found = {str(reason): int(n) for reason, n in counts.iter_rows()}
-        heads: list[tuple[Any, ...]] = []
-        for reason in found:
+        rows: list[tuple[Any, ...]] = []
+        for reason, n in counts.iter_rows():
             first = self.rows.filter(nw.col("reason") == reason).sort(list(self.order))
-            heads += _eager(first.head(SHOWN).select(*self.order, "reason")).iter_rows()
-        heads.sort(key=lambda row: row[:-1])
-        first_rows = tuple(Exclusion(str(row[-2]), str(row[-1])) for row in heads)
-        order = dict.fromkeys(e.reason for e in first_rows)
-        return ExclusionSummary(tuple((r, found[r.value]) for r in order), first_rows)
+            head = _eager(first.head(SHOWN).select(*self.order, "reason"))
+            rows += [(*row, n) for row in head.iter_rows()]
+        return rows
 
     def listing(self) -> nw.LazyFrame[Any]:
         """Every excluded record (``record_id``, ``reason``), in the listing's order."""
