@@ -284,18 +284,28 @@ class MonthlyReport(Displayable):
         return [row for line in self.lines for row in line.to_rows()]
 
     def title(self, language: Language | str = "zh") -> str:
-        """Return the report's title: the station's name and "monthly indicator report".
+        """Return the report's title: the station's name and what period it reports.
+
+        A calendar month's report is a "monthly indicator report", a
+        quarter's a "quarterly" and a calendar year's an "annual" one; any
+        other period's an "indicator report" (its dates are under the title).
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
+            >>> from socialwork.models import Period
             >>> june = station_month()
             >>> monthly_report(june, june.period).title("en")
             '幸福街道社工站 monthly indicator report'
+            >>> monthly_report(june, Period.quarter(2025, 2)).title()
+            '幸福街道社工站 季度指标报告'
+            >>> monthly_report(june, Period.year(2025)).title("zh-Hant")
+            '幸福街道社工站 年度指標報告'
         """
-        return f"{self.station} {_WORDS[canonical_language(language)]['title']}"
+        words = _WORDS[canonical_language(language)]
+        return f"{self.station} {words[_title_of(self.period)]}"
 
     def to_document(self, language: Language | str = "zh") -> Document:
         """Return the report in Simplified Chinese (default), Traditional Chinese or English.
@@ -373,6 +383,9 @@ _NOTHING = ExclusionSummary()
 _WORDS: dict[Script, dict[str, str]] = {
     "zh-Hans": {
         "title": "月度指标报告",
+        "title_quarter": "季度指标报告",
+        "title_year": "年度指标报告",
+        "title_period": "指标报告",
         "to": "至",
         "previous": "对比期",
         "period": "统计期",
@@ -388,6 +401,9 @@ _WORDS: dict[Script, dict[str, str]] = {
     },
     "zh-Hant": {
         "title": "月度指標報告",
+        "title_quarter": "季度指標報告",
+        "title_year": "年度指標報告",
+        "title_period": "指標報告",
         "to": "至",
         "previous": "對比期",
         "period": "統計期",
@@ -403,6 +419,9 @@ _WORDS: dict[Script, dict[str, str]] = {
     },
     "en": {
         "title": "monthly indicator report",
+        "title_quarter": "quarterly indicator report",
+        "title_year": "annual indicator report",
+        "title_period": "indicator report",
         "to": "to",
         "previous": "compared with",
         "period": "Period",
@@ -417,6 +436,19 @@ _WORDS: dict[Script, dict[str, str]] = {
         "none": "none",
     },
 }
+
+
+def _title_of(period: Period) -> str:
+    """The key of a report's title: a calendar month's, quarter's, year's, or another period's."""
+    start = period.start
+    if start.day == 1:
+        if period == Period.month(start.year, start.month):
+            return "title"
+        if start.month % 3 == 1 and period == Period.quarter(start.year, start.month // 3 + 1):
+            return "title_quarter"
+        if start.month == 1 and period == Period.year(start.year):
+            return "title_year"
+    return "title_period"
 
 
 def _row(line: ReportLine, script: Script) -> list[str]:
