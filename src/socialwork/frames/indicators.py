@@ -122,6 +122,18 @@ def _distinct(frame: nw.LazyFrame[Any], column: str) -> nw.LazyFrame[Any]:
     return frame.group_by(column).agg(nw.len().alias("__rows__")).select(column)
 
 
+def _seen_in(rows: nw.LazyFrame[Any], column: str, on: str, period: Period) -> nw.LazyFrame[Any]:
+    """The distinct ``column`` values (as text, named ``id``) of the rows dated in ``period``.
+
+    Who or what the period saw: the clients visited, the resources delivered.
+    """
+    return (
+        rows.filter(_in(rows, on, period))
+        .select(nw.col(column).cast(nw.String).alias("id"))
+        .pipe(_distinct, "id")
+    )
+
+
 def _in(frame: nw.LazyFrame[Any], column: str, period: Period) -> nw.Expr:
     """Whether a date column falls in ``period``; a timestamp column is compared as timestamps."""
     day = nw.col(column)
@@ -165,11 +177,8 @@ def frame_key_group_coverage(
     period = require_instance(Period, period, "period")
     people = _lazy(clients, "clients", "id", "categories")
     contacts = _lazy(visits, "visits", "client_id", "on")
-    seen = (
-        contacts.filter(_in(contacts, "on", period))
-        .select(nw.col("client_id").cast(nw.String).alias("id"))
-        .pipe(_distinct, "id")
-        .with_columns(nw.lit(1).alias("__visited__"))
+    seen = _seen_in(contacts, "client_id", "on", period).with_columns(
+        nw.lit(1).alias("__visited__")
     )
     combos = _eager(
         people.select(nw.col("id").cast(nw.String), nw.col("categories"))

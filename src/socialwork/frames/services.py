@@ -42,6 +42,7 @@ from socialwork.frames.indicators import (
     _excluded,
     _in,
     _lazy,
+    _seen_in,
 )
 from socialwork.frames.validate import _native, _one_engine
 from socialwork.metrics import ExclusionReason, FollowUp, Rate, rate
@@ -566,10 +567,7 @@ def frame_clients_per_worker(visits: IntoFrame, staff: IntoFrame, period: Period
     _one_engine({"visits": visits, "staff": staff})
     period = require_instance(Period, period, "period")
     contacts = _lazy(visits, "visits", "client_id", "on")
-    served = contacts.filter(_in(contacts, "on", period)).select(
-        nw.col("client_id").cast(nw.String)
-    )
-    (count,) = _eager(served.pipe(_distinct, "client_id").select(nw.len())).row(0)
+    (count,) = _eager(_seen_in(contacts, "client_id", "on", period).select(nw.len())).row(0)
     return _caseload(_int(count), staff, period.end)
 
 
@@ -591,11 +589,8 @@ def frame_resource_utilisation(resources: IntoFrame, deliveries: IntoFrame, peri
     period = require_instance(Period, period, "period")
     stock = _lazy(resources, "resources", "id", "availability")
     given = _lazy(deliveries, "deliveries", "resource_id", "delivered_on")
-    used = (
-        given.filter(_in(given, "delivered_on", period))
-        .select(nw.col("resource_id").cast(nw.String).alias("id"))
-        .pipe(_distinct, "id")
-        .with_columns(nw.lit(1).alias("__used__"))
+    used = _seen_in(given, "resource_id", "delivered_on", period).with_columns(
+        nw.lit(1).alias("__used__")
     )
     listed = stock.with_columns(nw.col("id").cast(nw.String))
     called, counted = _eager(
