@@ -1755,11 +1755,29 @@ def user_scales(draw: st.DrawFn) -> ev.Scale:
 
 scales = st.one_of(st.sampled_from(list(SCALES.values())), user_scales())
 
+
+@st.composite
+def outcome_records(draw: st.DrawFn) -> ev.OutcomeRecords:
+    """A bundle of one service's administrations and a few cases with goal scalings."""
+    start = draw(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)))
+    return ev.OutcomeRecords(
+        period=draw(periods),
+        scale=draw(st.sampled_from(["gds15", "barthel", "rosenberg"])),
+        service=m.Period(start=start, end=start + timedelta(days=draw(st.integers(0, 120)))),
+        reliability=draw(st.floats(min_value=0, max_value=0.9999)),
+        sd=draw(st.floats(min_value=1e-6, max_value=1e6)),
+        administrations=draw(unique_by_id(scale_administrations, max_size=6)),
+        cases=draw(unique_by_id(cases(), max_size=3)),
+        scalings=tuple(draw(st.lists(goal_scalings, max_size=3))),
+    )
+
+
 EVALUATION_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.ScaleAdministration: scale_administrations,
     ev.GoalScaling: goal_scalings,
     ev.Finding: findings,
     ev.Evaluation: evaluations(),
+    ev.OutcomeRecords: outcome_records(),
     ev.Scale: scales,
     ev.ScaleItem: st.builds(ev.ScaleItem, number=st.integers(1, 20), options=st.just((0, 1))),
     ev.Subscale: st.builds(

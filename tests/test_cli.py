@@ -18,10 +18,12 @@ from hypothesis import strategies as st
 
 import socialwork
 from socialwork import cli
-from socialwork.metrics import monthly_report
+from socialwork.evaluation import better_off_section
+from socialwork.metrics import MonthlyReport, monthly_report
 from socialwork.records import replace
-from socialwork.samples import station_month, station_previous_month
+from socialwork.samples import outcome_month, station_month, station_previous_month, team_month
 from socialwork.schema import json_schema
+from socialwork.team import team_section
 
 # The sample's June against May, by hand: 23 + 15 + 12 people and 15
 # households covered in June of 76 registered, 65/76 = 85.5%; 60 of 76 in May
@@ -159,10 +161,20 @@ def test_report_as_html_compares_with_may(capsys: pytest.CaptureFixture[str]) ->
     )
 
 
+def sample_report() -> MonthlyReport:
+    """The sample's report as a notebook builds it: June against May, with the team's and
+    the better-off sections (the team's records cover June alone)."""
+    june, may = station_month(), station_previous_month()
+    sections = [
+        team_section(team_month(), june.station.staff),
+        better_off_section(outcome_month(), replace(outcome_month(), period=may.period)),
+    ]
+    return monthly_report(june, june.period, may, sections=sections)
+
+
 def test_report_as_html_is_the_notebook_document(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "report", "--format", "html", "--lang", "en")
-    june = station_month()
-    report = monthly_report(june, june.period, station_previous_month())
+    report = sample_report()
     assert status == 0
     assert out == report.to_document("en").to_html_page(report.title("en"), "en")
     for section in (
@@ -254,8 +266,44 @@ def test_report_as_text_aligns_its_tables(capsys: pytest.CaptureFixture[str]) ->
 def test_report_of_files_matches_the_sample(
     capsys: pytest.CaptureFixture[str], june_file: Path, may_file: Path
 ) -> None:
-    sample = run(capsys, "report")
-    assert run(capsys, "report", str(june_file), "--previous", str(may_file)) == sample
+    """A records file holds no team or evaluation records: the same report without sections."""
+    june = station_month()
+    without = monthly_report(june, june.period, station_previous_month())
+    assert run(capsys, "report", str(june_file), "--previous", str(may_file)) == (
+        0,
+        without.to_markdown("zh"),
+        "",
+    )
+    assert run(capsys, "report") == (0, sample_report().to_markdown("zh"), "")
+
+
+def test_the_samples_report_shows_the_teams_and_better_off_figures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """June's figures worked by hand in tests/team/test_indicators.py and
+    tests/evaluation/test_better_off.py, in every format."""
+    status, out, _ = run(capsys, "report", "--format", "json")
+    assert status == 0
+    team, better = json.loads(out)["sections"]
+    assert team["title"] == "团队"
+    values = {li["definition"]["code"]: li["value"] for li in team["lines"]}
+    assert values["supervision_compliance"]["text"] == "75.0% (6/8)"
+    assert values["supervision_per_worker"] == pytest.approx(13 / 8)
+    assert (values["supervisors"], values["supervised_workers"]) == (2, 7)
+    assert values["training_coverage"]["text"] == "87.5% (7/8)"
+    assert (values["internal_trainings"], values["external_exchanges"]) == (2, 1)
+    assert values["approval_cycle"] == pytest.approx(17 / 3)
+    assert values["promotions"] == 1
+    improvement, gas = better["lines"]
+    assert improvement["value"]["text"] == "50.0% (5/10)"
+    assert improvement["previous"]["text"] == "50.0% (5/10)"
+    assert gas["value"] is None
+    _, text, _ = run(capsys, "report", "--format", "text", "--lang", "en")
+    assert "Supervision compliance              75.0% (6/8)" in text
+    assert "Clients reliably improved         50.0% (5/10)" in text
+    _, html, _ = run(capsys, "report", "--format", "html", "--lang", "zh-Hant")
+    for shown in ("<h2>團隊</h2>", "<td>1.6次</td>", "<td>5.7天</td>", "<td>2人</td>"):
+        assert shown in html, shown
 
 
 def test_report_of_one_file_has_no_comparison(

@@ -46,12 +46,14 @@ from pydantic_core import ErrorDetails
 from socialwork import __version__
 from socialwork._arguments import require_day
 from socialwork.errors import ArgumentError, SocialWorkError
+from socialwork.evaluation import better_off_section
 from socialwork.labels import LANGUAGES, Script, canonical_language
-from socialwork.metrics import IndicatorDefinition, Rate, monthly_report
-from socialwork.models import BilingualText, StationRecords
+from socialwork.metrics import IndicatorDefinition, Rate, ReportSection, monthly_report
+from socialwork.models import BilingualText, Period, StationRecords
 from socialwork.records import replace
-from socialwork.samples import station_month, station_previous_month
+from socialwork.samples import outcome_month, station_month, station_previous_month, team_month
 from socialwork.schema import json_schema
+from socialwork.team import team_section
 
 __all__ = ["main"]
 
@@ -200,7 +202,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _report(args: argparse.Namespace) -> int:
     language = _language(args.lang)
-    if args.records is None:
+    sample = args.records is None
+    if sample:
         records, previous = station_month(), station_previous_month()
     else:
         records = _load_records(args.records)
@@ -221,7 +224,8 @@ def _report(args: argparse.Namespace) -> int:
                     "leave out one of them"
                 )
             period, previous = replace(period, end=day), None
-    report = monthly_report(records, period, previous)
+    sections = _sample_sections(period, previous) if sample else ()
+    report = monthly_report(records, period, previous, sections=sections)
     if args.format == "json":
         text = json.dumps(_jsonable(report, language), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
@@ -232,6 +236,20 @@ def _report(args: argparse.Namespace) -> int:
         text = report.to_markdown(language)
     _emit(text, args.out)
     return 0
+
+
+def _sample_sections(period: Period, previous: StationRecords | None) -> tuple[ReportSection, ...]:
+    """The sample's team and better-off sections over ``period`` (and ``previous``'s period).
+
+    A records file holds no team or evaluation records, so only the sample
+    has these sections. The sample's team records cover June alone, so the
+    team's lines have no previous value.
+    """
+    staff = station_month().station.staff
+    team = replace(team_month(), period=period)
+    outcomes = replace(outcome_month(), period=period)
+    before = None if previous is None else replace(outcome_month(), period=previous.period)
+    return (team_section(team, staff), better_off_section(outcomes, before))
 
 
 def _language(value: str) -> Script:

@@ -89,7 +89,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from socialwork.calendars import Frequency, Recurrence, Weekday
-from socialwork.evaluation import scale
+from socialwork.evaluation import GoalScaling, OutcomeRecords, scale
 from socialwork.models import (
     Activity,
     ActivityKind,
@@ -177,6 +177,7 @@ __all__ = [
     "MOOD_GROUP_START",
     "mood_group",
     "mood_group_administrations",
+    "outcome_month",
     "station_month",
     "station_previous_month",
     "team_month",
@@ -969,6 +970,47 @@ def mood_group_administrations() -> tuple[ScaleAdministration, ...]:
         )
     )
     return tuple(found)
+
+
+def outcome_month() -> OutcomeRecords:
+    """Return the sample station's evaluation records read over June 2025.
+
+    心晴's GDS-15 administrations (`mood_group_administrations`) with the
+    group's dates as the service, the reliability 0.80 and norm standard
+    deviation 3.0 that the how-to states as an example, and June's cases
+    with the scaled goal of 小张's case (k3: its goal met a little better
+    than expected, +1). No case was closed by 30 June (k3's closure was
+    approved on the 12th and is still being prepared), so the mean GAS
+    T-score has no data yet.
+
+    Examples:
+        >>> outcomes = outcome_month()
+        >>> outcomes.period.start.isoformat(), [g.case_id for g in outcomes.scalings]
+        ('2025-06-01', ['k3'])
+    """
+    return OutcomeRecords(
+        period=JUNE,
+        scale="gds15",
+        service=Period(start=MOOD_GROUP_START, end=MOOD_GROUP_END),
+        reliability=0.80,
+        sd=3.0,
+        administrations=mood_group_administrations(),
+        cases=_cases(),
+        scalings=(
+            GoalScaling(
+                case_id="k3",
+                goal_id="k3-g1",
+                levels=(
+                    "学业无改善且厌学加重",
+                    "学业无改善",
+                    "主要科目及格",
+                    "主要科目及格且能独立完成作业",
+                    "成绩进入班级中游并主动学习",
+                ),
+                score=1,
+            ),
+        ),
+    )
 
 
 def _roster() -> Roster:

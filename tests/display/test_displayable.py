@@ -220,3 +220,110 @@ def test_a_charts_script_finds_its_div_by_the_specs_key_not_by_position() -> Non
     assert coverage.to_html() == Chart(coverage.to_dict()).to_html()
     # where no script runs (a Markdown renderer), the div still says what it holds
     assert ">覆盖率 (Vega-Lite)</div>" in page
+
+
+def _results_shown_to_people() -> list[object]:
+    from socialwork.models import BilingualText
+    from socialwork.stages import EvaluationEvidence, Stage, check_exit, stage_guide
+    from socialwork.stages.cautions import Caution, StageWarning
+
+    june = station_month()
+    report = monthly_report(june, june.period, station_previous_month())
+    evaluation = Engagement(community_id="c1", stage=Stage.EVALUATION, entered_on=date(2025, 11, 1))
+    check = check_exit(
+        evaluation,
+        EvaluationEvidence(
+            summary_written=True,
+            qualitative_sources=4,
+            quantitative_indicators=0,
+            next_cycle_plan=True,
+        ),
+    )
+    warning = StageWarning(
+        Caution.ONLY_NUMBERS,
+        Stage.EVALUATION,
+        0.5,
+        0.2,
+        BilingualText.of("只有数字", "Numbers only"),
+    )
+    from socialwork.metrics.catalogue import StationPeriod
+
+    return [
+        report,
+        StationPeriod(june, june.period).coverage,
+        report.lines[0],
+        report.lines[0].value,
+        sample_engagement(),
+        check,
+        check.criteria[0],
+        stage_guide(Stage.LAUNCH),
+        warning,
+        register(),
+    ]
+
+
+SHOWN_IN_A_LANGUAGE = (
+    "to_document",
+    "to_markdown",
+    "to_html",
+    "to_text",
+    "chart",
+    "title",
+    "message",
+    "description",
+)
+
+
+def _shown(value: object) -> object:
+    return value.to_dict() if isinstance(value, Chart) else value
+
+
+def test_a_result_shown_without_a_language_is_in_simplified_chinese() -> None:
+    called = 0
+    for result in _results_shown_to_people():
+        for name in SHOWN_IN_A_LANGUAGE:
+            method = getattr(result, name, None)
+            if method is None:
+                continue
+            assert _shown(method()) == _shown(method("zh-Hans")), (type(result).__name__, name)
+            assert _shown(method()) != _shown(method("en")), (type(result).__name__, name)
+            called += 1
+    assert called >= 20
+
+
+def _fields(node: object) -> set[str]:
+    """Every data field a spec's encodings, sorts and tooltips name."""
+    if isinstance(node, dict):
+        named = {node["field"]} if isinstance(node.get("field"), str) else set()
+        return named.union(*(_fields(v) for k, v in node.items() if k != "data"))
+    if isinstance(node, list):
+        return set().union(*(_fields(v) for v in node))
+    return set()
+
+
+def _titles(node: object) -> list[str]:
+    if isinstance(node, dict):
+        own = [node["title"]] if isinstance(node.get("title"), str) else []
+        return own + [t for k, v in node.items() if k != "data" for t in _titles(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _titles(v)]
+    return []
+
+
+def test_every_chart_draws_the_fields_its_data_has_and_no_other() -> None:
+    for name, spec in charts("en").items():
+        values = spec["data"]["values"]
+        keys = set().union(*(v.keys() for v in values))
+        derived = {t["as"] for t in spec.get("transform", []) if "as" in t}
+        assert _fields(spec) <= keys | derived, name
+        assert keys <= _fields(spec) | {"order", "id"}, name
+
+
+def test_every_chart_titles_in_the_language_asked() -> None:
+    zh, en, hant = charts("zh"), charts("en"), charts("zh-Hant")
+    for name in en:
+        english = _titles(en[name])
+        assert english, name
+        assert all(t.isascii() for t in english if t != en[name]["title"]), name
+        assert _titles(zh[name]) != english, name
+        assert len(_titles(hant[name])) == len(english), name

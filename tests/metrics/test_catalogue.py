@@ -18,6 +18,7 @@ from socialwork.metrics.catalogue import (
     indicator,
 )
 from socialwork.models import Period
+from socialwork.samples import station_month
 from tests.metrics.support import (
     JUNE,
     OVERDUE_FOLLOW_UPS,
@@ -58,3 +59,11 @@ def test_catalogue_refuses_a_shared_code() -> None:
         catalogue._catalogue(entry, entry)
     built = catalogue._catalogue(entry, other)
     assert dict(built) == {"key_group_coverage": entry, "survey_satisfaction": other}
+
+
+def test_measuring_names_the_argument_it_refuses() -> None:
+    entry = indicator("file_completeness")
+    with pytest.raises(TypeError, match=r"^records must be a StationRecords"):
+        entry.measure("june")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^period must be a Period"):
+        entry.measure(station_month(), "2025-06")  # type: ignore[arg-type]

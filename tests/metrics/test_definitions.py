@@ -18,6 +18,7 @@ from socialwork.errors import (
 from socialwork.metrics import (
     TargetStatus,
 )
+from socialwork.metrics.catalogue import indicator
 from socialwork.models import Period
 from socialwork.records import replace
 from tests.metrics.support import (
@@ -185,3 +186,39 @@ def test_a_definitions_target_is_its_own_in_its_unit_and_its_direction() -> None
     coverage = indicator("key_group_coverage").definition
     own = Target(indicator="key_group_coverage", value=90, unit=TargetUnit.PERCENT)
     assert replace(coverage, targets=(own,)).targets == (own,)
+
+
+def test_a_refused_target_names_the_definition_and_the_value_it_refused() -> None:
+    from socialwork.metrics import Comparator, Target, TargetUnit
+
+    coverage = indicator("key_group_coverage").definition
+    hours = indicator("volunteer_hours").definition  # factor 1: counts, hours or yuan
+    at_most_95 = Target(value=95, unit=TargetUnit.PERCENT)
+    refusals = [
+        (coverage, Target(indicator="files", value=95, unit=TargetUnit.PERCENT), "files"),
+        (coverage, Target(value=95, unit=TargetUnit.COUNT), "count"),
+        (coverage, replace(at_most_95, comparator=Comparator.AT_MOST), "at_most"),
+        (hours, Target(value=95, unit=TargetUnit.PERCENT), "percent"),
+    ]
+    for definition, target, refused in refusals:
+        with pytest.raises(ValidationError) as info:
+            replace(definition, targets=(target,))
+        assert info.value.title == "IndicatorDefinition"
+        (error,) = info.value.errors()
+        assert error["input"] == refused
+    with pytest.raises(ValidationError, match="is in count or hours or cny; got percent"):
+        replace(hours, targets=(Target(value=95, unit=TargetUnit.PERCENT),))
+
+
+def test_a_figure_reaches_its_goal_at_the_places_it_is_shown() -> None:
+    coverage = indicator("key_group_coverage").definition  # higher is better, one decimal
+    overdue = indicator("overdue_follow_ups").definition  # lower is better, no decimals
+    assert coverage.reaches(96, 95)
+    assert coverage.reaches(95, 95)
+    assert coverage.reaches(94.96, 95)  # shown as 95.0%
+    assert not coverage.reaches(94.94, 95)  # shown as 94.9%
+    assert not coverage.reaches(94, 95)
+    assert overdue.reaches(0, 0)
+    assert overdue.reaches(0.4, 0)  # shown as 0
+    assert not overdue.reaches(1, 0)
+    assert overdue.reaches(1, 3)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -116,12 +117,20 @@ def test_distinct_people_cannot_be_added_up_from_months() -> None:
 
 
 def test_every_entry_declares_how_it_aggregates() -> None:
-    kinds = {code: e.aggregation.value for code, e in CATALOGUE.items()}
+    # every entry of the built-in catalogue declares one
+    kinds = {code: getattr(e.aggregation, "value", None) for code, e in CATALOGUE.items()}
+    assert None not in kinds.values()
     assert kinds["volunteer_hours"] == "sum"
     assert kinds["mean_caseload"] == kinds["certification_rate"] == "last"
     assert kinds["clients_per_worker"] == kinds["key_group_coverage"] == "distinct"
     assert kinds["group_attendance"] == "ratio_of_sums"
     assert Aggregation.RATIO_OF_SUMS.label("en") == "Ratio of sums"
+
+
+def test_an_entry_that_declares_no_aggregation_is_not_added_up() -> None:
+    undeclared = attrs.evolve(indicator("volunteer_hours"), aggregation=None)
+    with pytest.raises(MetricInputError, match="declares how its months add up"):
+        undeclared.aggregate([Decimal(1)])
 
 
 def test_months_without_data_are_left_out_and_none_gives_none() -> None:

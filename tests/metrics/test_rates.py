@@ -409,3 +409,13 @@ def test_more_than_twenty_exclusions_read_as_a_count_and_the_first_five_ids_per_
         "- 排除 22 条（未核实是否匹配需求）：d00、d01、d02、d03、d04 等",
         "- 排除 1 条（需求已撤回）：n1",
     ]
+
+
+def test_a_rate_says_what_it_excluded_and_shows_its_interval_in_chinese() -> None:
+    from socialwork.metrics import Exclusion
+
+    assert "excluding" not in repr(rate(3, 4))
+    left_out = rate(3, 4, exclusions=[Exclusion("d1", "unchecked"), Exclusion("d2", "unchecked")])
+    assert "excluding 2" in repr(left_out)
+    assert "95% 置信区间" in rate(3, 4).to_markdown()
+    assert "95% interval" in rate(3, 4).to_markdown("en")

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import socialwork.metrics as metrics
 from socialwork import frames
 from socialwork.errors import (
+    ArgumentError,
     UnknownCodeError,
     UnknownLanguageError,
 )
@@ -38,9 +39,11 @@ from socialwork.metrics import (
 from socialwork.metrics import report as report_module
 from socialwork.metrics.catalogue import (
     CATALOGUE,
+    indicator,
 )
 from socialwork.metrics.report import _WORDS, assemble_report
 from socialwork.models import (
+    BilingualText,
     ClientCategory,
     Period,
 )
@@ -612,3 +615,54 @@ def test_a_report_line_reads_as_one_row_of_the_report_in_each_language() -> None
     assert report.line("volunteer_hours").to_markdown("en").splitlines()[2] == (
         "| Volunteer hours | 100 hours | n/a | — | — | No target |"
     )
+
+
+def test_a_section_is_judged_shown_and_tabulated_like_the_catalogue() -> None:
+    june = station_month()
+    files = replace(indicator("file_completeness").definition, code="team_files")
+    may = Period.month(2025, 5)
+    # 27/32 = 84.4% against 30/40 = 75.0%: +9.4 points, below the 100% target.
+    line = metrics.report_line(files, metrics.rate(27, 32), june.period, metrics.rate(30, 40), may)
+    assert line.change == pytest.approx(100 * (27 / 32 - 30 / 40))
+    assert line.status is metrics.TargetStatus.OFF_TRACK
+    assert line.previous_period == may
+    title = BilingualText.of("团队", "Team", "團隊")
+    report = metrics.monthly_report(
+        june, june.period, sections=[metrics.ReportSection(title, [line])]
+    )
+    assert report.line("team_files") is line
+    assert report.all_lines() == (*report.lines, line)
+    assert report.to_rows()[-1]["previous"] == 0.75
+    assert f"{len(report.lines) + 1} indicators" in repr(report)
+    english = report.to_markdown("en")
+    assert "\n## Team\n" in english
+    assert english.count("| File completeness | 84.4% (27/32) | 75.0% (30/40) | +9.4") == 1
+    assert "\n## 團隊\n" in report.to_markdown("zh-Hant")
+
+
+def test_sections_must_be_sections() -> None:
+    june = station_month()
+    with pytest.raises(TypeError, match="sections"):
+        metrics.monthly_report(june, june.period, sections=["团队"])  # type: ignore[list-item]
+    files = indicator("file_completeness").definition
+    same_code = metrics.ReportSection(
+        BilingualText.of("档案", "Files"),
+        [metrics.report_line(files, metrics.rate(27, 32), june.period)],
+    )
+    with pytest.raises(ArgumentError, match=r"got \['file_completeness'\]") as raised:
+        metrics.monthly_report(june, june.period, sections=[same_code])
+    assert raised.value.parameter == "sections"
+    with pytest.raises(TypeError, match="definition"):
+        metrics.report_line("file_completeness", None, june.period)  # type: ignore[arg-type]
+
+
+def test_a_line_tabulates_its_names_and_its_interval_only_when_defined(
+    report: MonthlyReport,
+) -> None:
+    row = report.line("key_group_coverage").to_rows()[0]
+    assert (row["name_zh"], row["name_en"]) == ("重点人群服务覆盖率", "Key-group coverage")
+    assert 0 < row["interval_low"] < 65 / 76 < row["interval_high"] < 1
+    undefined = monthly_report(replace(JUNE, surveys=()), JUNE.period).line("survey_satisfaction")
+    assert str(undefined.value) == "n/a"
+    row = undefined.to_rows()[0]
+    assert (row["interval_low"], row["interval_high"], row["value"]) == (None, None, None)

@@ -31,7 +31,14 @@ from socialwork.metrics.catalogue import (
     CATALOGUE,
 )
 from socialwork.metrics.services import survey_satisfaction
-from socialwork.metrics.targets import Comparator, TargetUnit
+from socialwork.metrics.targets import (
+    Comparator,
+    TargetUnit,
+    at_most,
+    decrease_by,
+    exactly,
+    increase_by,
+)
 from socialwork.models import (
     BilingualText,
     Period,
@@ -505,3 +512,91 @@ def test_a_targets_indicator_and_baseline_are_checked_where_it_is_built() -> Non
             TypeError, match=f"baseline must be a number; got {type(wrong).__name__}"
         ):
             increase_by(percent=5, unit="count", baseline=wrong)  # type: ignore[arg-type]
+
+
+LEVEL_HELP = (
+    "a level such as '90%', '15人', '3项', '20小时' or '5000元' "
+    "(a number with at most 15 digits, then a unit)"
+)
+
+
+@pytest.mark.parametrize(
+    ("build", "parameter", "message"),
+    [
+        (lambda: at_least("abc"), "level", f"level must be {LEVEL_HELP}; got 'abc'"),
+        (
+            lambda: at_least("150%"),
+            "level",
+            "level must be a percentage from 0% to 100%; got '150%'",
+        ),
+        (
+            lambda: at_most("1500‰"),
+            "level",
+            "level must be a per-mille figure from 0‰ to 1000‰; got '1500‰'",
+        ),
+        (
+            lambda: at_least("90%", baseline=150),
+            "baseline",
+            "baseline must be a figure from 0 to 100 in percent; got 150",
+        ),
+        (
+            lambda: increase_by(points=5, percent=5),
+            "points/percent",
+            "points/percent must be exactly one of points= (percentage points) or "
+            "percent= (relative change); got (5, 5)",
+        ),
+        (
+            lambda: increase_by(percent=1e6 + 1),
+            "percent",
+            "percent must be from 0 to 1e6; got 1000001.0",
+        ),
+        (
+            lambda: decrease_by(points=101),
+            "points",
+            "points must be at most 100 percentage points; got 101",
+        ),
+        (
+            lambda: increase_by(percent=10, unit="people"),
+            "unit",
+            "unit must be one of the codes 'percent', 'per_mille', 'count', 'hours', 'cny'; "
+            "got 'people'",
+        ),
+        (
+            lambda: increase_by(points=5, unit="count"),
+            "unit",
+            "unit must be percent for a change in percentage points; got 'count'",
+        ),
+    ],
+)
+def test_a_refused_target_says_which_argument_and_why(
+    build: Any, parameter: str, message: str
+) -> None:
+    with pytest.raises(ArgumentError) as info:
+        build()
+    assert info.value.parameter == parameter
+    assert str(info.value) == message
+
+
+def test_every_target_builder_keeps_its_indicator_baseline_and_period() -> None:
+    june = Period.month(2025, 6)
+    for target in (
+        at_least("90%", of="coverage", baseline=80, period=june),
+        at_most("5例", of="coverage", baseline=8, period=june),
+        exactly("3项", of="coverage", baseline=1, period=june),
+        increase_by(points=5, of="coverage", baseline=80, period=june),
+        decrease_by(percent=10, of="coverage", baseline=80, period=june),
+    ):
+        assert (target.indicator, target.period) == ("coverage", june), target
+        assert target.baseline in {80, 8, 1}, target
+    with pytest.raises(TypeError, match=r"^period must be a Period; got str$"):
+        at_most("5例", period="2025-06")  # type: ignore[arg-type]
+
+
+def test_a_level_is_shown_within_a_quadrillion() -> None:
+    target = at_least("15人")
+    assert target.format_level(1e15) == "1000000000000000"
+    assert target.format_level(-1e15) == "-1000000000000000"
+    for beyond in (1e15 + 1, -1e15 - 1, float("inf")):
+        with pytest.raises(ArgumentError) as info:
+            target.format_level(beyond)
+        assert info.value.parameter == "value"

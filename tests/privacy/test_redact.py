@@ -25,7 +25,16 @@ from socialwork.privacy import (
     redact,
     redact_text,
 )
-from tests.strategies import METRIC_RECORDS, PLANNING_RECORDS, RECORDS, STAGE_RECORDS
+from socialwork.samples import team_month
+from socialwork.team import PrePostScore, TeamRecords
+from tests.strategies import (
+    EVALUATION_RECORDS,
+    METRIC_RECORDS,
+    PLANNING_RECORDS,
+    RECORDS,
+    STAGE_RECORDS,
+    TEAM_RECORDS,
+)
 
 KEY = b"0123456789abcdef"
 ALL_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
@@ -33,6 +42,8 @@ ALL_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     **STAGE_RECORDS,
     **PLANNING_RECORDS,
     **METRIC_RECORDS,
+    **{m: s for m, s in TEAM_RECORDS.items() if m is not PrePostScore},
+    **EVALUATION_RECORDS,
 }
 REDACTING = [a for a in Audience if a is not Audience.SUPERVISOR]
 WANG = Client(
@@ -222,3 +233,60 @@ def test_a_text_the_record_requires_in_its_state_is_masked_whole_not_removed() -
         assert out.history[0].reason == "*"
     # a step alone needs no reason, so there it is removed
     assert redact(step, "funder", key=bytes(16)).reason is None
+
+
+def _records_in(value: object) -> list[BaseModel]:
+    if isinstance(value, BaseModel):
+        return [
+            value,
+            *(r for n in type(value).model_fields for r in _records_in(getattr(value, n))),
+        ]
+    if isinstance(value, tuple | list):
+        return [r for item in value for r in _records_in(item)]
+    return []
+
+
+@pytest.mark.parametrize("audience", REDACTING)
+def test_a_funder_sees_the_teams_counts_not_its_notes_or_scores(audience: Audience) -> None:
+    team = team_month()
+    out = redact(team, audience, key=KEY)
+    assert isinstance(out, TeamRecords)
+    crisis = out.trainings[1]
+    # 危机干预策略's five pre/post scores (60 → 74 on average) are gone; its counts stay.
+    assert team.trainings[1].scores
+    assert crisis.scores == ()
+    assert (len(crisis.attendee_ids), crisis.respondents, crisis.satisfied) == (5, 5, 4)
+    assert not any(isinstance(r, PrePostScore) for r in _records_in(out))
+    # Supervision notes are removed, or masked whole where the bundle's returned approval
+    # needs its reason kept (then every personal text is); decisions are masked whole.
+    assert team.sessions[1].notes is not None
+    assert all(s.notes in (None, "*") for s in out.sessions)
+    decision = out.sessions[1].decisions[0]
+    assert (decision.decision, decision.reason) == ("*", "*")
+    external = out.sessions[-1].external_supervisor
+    assert external is not None
+    assert "林老师" not in external.name
+    assert external.organisation == "*"
+    assert len(out.sessions) == len(team.sessions)
+    assert redact(out, audience, key=KEY) == out
+    # The supervisor sees everything.
+    assert redact(team, "supervisor", key=KEY) == team
+
+
+def test_a_score_alone_cannot_be_redacted_and_the_error_does_not_show_it() -> None:
+    score = PrePostScore(participant_id="s3", pre=61.5, post=77.25)
+    with pytest.raises(ArgumentError, match=r"PrePostScore\.pre") as caught:
+        redact(score, "funder", key=KEY)
+    assert "61.5" not in str(caught.value)
+    assert "77.25" not in str(caught.value)
+    assert redact(score, "supervisor", key=KEY) == score
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow], max_examples=25)
+@given(TEAM_RECORDS[TeamRecords], st.sampled_from(REDACTING))
+def test_no_test_score_survives_in_a_teams_records(team: TeamRecords, audience: Audience) -> None:
+    out = redact(team, audience, key=KEY)
+    assert not any(isinstance(r, PrePostScore) for r in _records_in(out))
+    assert [len(t.attendee_ids) for t in out.trainings] == [
+        len(t.attendee_ids) for t in team.trainings
+    ]

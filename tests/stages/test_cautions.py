@@ -37,3 +37,12 @@ def test_the_dispute_warnings_in_full() -> None:
             StagePolicy(disputes_warning_at=2),
         )
     ] == ["disputes_between_groups"]
+
+
+def test_a_share_and_its_limit_get_the_decimals_that_tell_them_apart_up_to_nine() -> None:
+    from socialwork.stages.cautions import _percents
+
+    assert _percents(0.5, 0.2) == ("50%", "20%")
+    assert _percents(0.1995, 0.2) == ("19.95%", "20.00%")
+    # 1e-12 below the limit differs only in the tenth decimal of a percent: nine are shown.
+    assert _percents(0.2 - 1e-12, 0.2) == ("20.000000000%", "20.000000000%")

@@ -769,3 +769,18 @@ def test_an_engagement_reads_as_its_stage_and_history_in_each_language() -> None
         "| 2025-03-01 | 準備 | 啓動 | 推進 |",
     ]
     assert engagement.to_document("en").charts == (engagement.chart("en"),)
+
+
+def test_a_timeline_names_the_day_it_refuses() -> None:
+    from datetime import datetime
+
+    from socialwork.errors import ArgumentError
+    from tests.display_gallery import sample_engagement
+
+    engagement = sample_engagement()
+    with pytest.raises(ArgumentError) as info:
+        engagement.chart(as_of=datetime(2025, 12, 31, 9, 0))
+    assert info.value.parameter == "as_of"
+    with pytest.raises(ArgumentError) as info:
+        engagement.chart(as_of=date(2025, 9, 30))
+    assert str(info.value) == "as_of must be on or after 2025-10-01; got datetime.date(2025, 9, 30)"

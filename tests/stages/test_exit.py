@@ -215,3 +215,28 @@ def test_an_exit_checks_verdict_reads_in_each_language_whether_met_or_not() -> N
         unmet.to_markdown("zh-Hant").splitlines()[4]
         == "| 已按成文計劃系統地進入社區 | 否 | 須爲 是 | 否 |"
     )
+
+
+def test_an_exit_check_tabulates_each_criterion() -> None:
+    from socialwork.stages import PreparationEvidence
+
+    # No households known of none: the share is undefined, so the row has no measured value.
+    evidence = PreparationEvidence(
+        community_plan=True,
+        profile_aspects=frozenset(),
+        households=0,
+        households_known=0,
+        common_issues_raised=2,
+        organisations=4,
+        organisations_mapped=1,
+    )
+    rows = check_exit(at(Stage.PREPARATION), evidence).to_rows()
+    assert [sorted(row) for row in rows] == [
+        ["comparison", "criterion", "measured", "met", "stage", "threshold"]
+    ] * len(rows)
+    by_criterion = {row["criterion"]: row for row in rows}
+    assert by_criterion["households_known"]["measured"] is None
+    assert by_criterion["households_known"]["comparison"] == "at_least"
+    assert by_criterion["organisations_mapped"]["measured"] == 0.25  # 1 of 4
+    assert by_criterion["community_plan"]["comparison"] == "is"
+    assert by_criterion["community_plan"]["measured"] == 1.0

@@ -450,3 +450,12 @@ def test_malformed_tables_name_their_problem() -> None:
         check_lifecycle((*CASE_MOVES, CaseMove(CaseStatus.CLOSED, CaseStatus.REVIEW)))
     assert info.value.problem == "closed left without a reopen reason"
     assert str(info.value).endswith("closed left without a reopen reason: 'closed->review'")
+
+
+def test_a_malformed_table_names_the_argument() -> None:
+    with pytest.raises(TypeError, match=r"^moves\b"):
+        check_lifecycle([*CASE_MOVES, ("intake", "assessment")])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match=r"^states\b"):
+        check_lifecycle(CASE_MOVES, states=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^states\b"):
+        check_lifecycle(CASE_MOVES, states=["intake", 5])  # type: ignore[list-item]

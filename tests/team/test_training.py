@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from socialwork.errors import EvaluationInputError
 from socialwork.samples import station_month, team_month
 from socialwork.team import (
     PrePostScore,
@@ -75,6 +76,36 @@ def test_the_pre_post_seam_gives_pairs_and_means_only() -> None:
     assert "70" not in repr(crisis.scores)
     empty = paired_scores(team_month().trainings[0])
     assert (empty.n, empty.mean_pre, empty.mean_change) == (0, None, None)
+
+
+def test_a_trainings_pre_post_is_evaluated_by_the_evaluation_rooms_paired_change() -> None:
+    """危机干预策略's five participants, worked by hand.
+
+    Changes 15, 15, 7, 15, 18: mean 14, deviations 1, 1, −7, 1, 4, variance 68/4 = 17,
+    sd √17 = 4.1231, se √17/√5 = 1.8439, t = 14/1.8439 = 7.5926 on 4 df,
+    t₀.₉₇₅(4) = 2.7764 so the 95% interval is 14 ± 5.1195; d_z = 14/√17 = 3.3955.
+    Pre sd √(250/4) = 7.9057, post sd √(178/4) = 6.6708: d_av = 14/7.2882 = 1.9209.
+    """
+    change = paired_scores(team_month().trainings[1]).change()
+    assert (change.n, change.mean_before, change.mean_after, change.mean_change) == (
+        5,
+        60.0,
+        74.0,
+        14.0,
+    )
+    assert change.sd_change == pytest.approx(17**0.5)
+    assert change.t_test.statistic == pytest.approx(14 / (17**0.5 / 5**0.5))
+    assert change.t_test.df == 4
+    assert change.ci_low == pytest.approx(14 - 5.1195, abs=1e-3)
+    assert change.ci_high == pytest.approx(14 + 5.1195, abs=1e-3)
+    assert change.d_z == pytest.approx(3.3955, abs=1e-4)
+    assert change.d_av == pytest.approx(1.9209, abs=1e-4)
+    narrower = paired_scores(team_month().trainings[1]).change(confidence=0.9)
+    assert narrower.ci_high is not None
+    assert change.ci_high is not None
+    assert narrower.ci_high < change.ci_high
+    with pytest.raises(EvaluationInputError, match="too_few_pairs"):
+        paired_scores(team_month().trainings[0]).change()
 
 
 def test_the_record_rules() -> None:

@@ -460,7 +460,7 @@ class HeatMap(Displayable):
             ('Risk heat map (Inherent)', 25)
         """
         script = canonical_language(language)
-        likelihood = select_language(script, "可能性", "Likelihood", "可能性")
+        likelihood = select_language(script, "可能性", "Likelihood")
         impact = select_language(script, "影响", "Impact", "影響")
         count = select_language(script, "风险数", "Risks", "風險數")
         rating = select_language(script, "评分", "Rating", "評分")
@@ -577,7 +577,7 @@ class RiskRegister(Record, Displayable):
         header = (
             "id",
             select_language(script, "风险", "Risk", "風險"),
-            select_language(script, "可能性", "Likelihood", "可能性"),
+            select_language(script, "可能性", "Likelihood"),
             select_language(script, "影响", "Impact", "影響"),
             select_language(script, "评分", "Rating", "評分"),
             select_language(script, "等级", "Band", "等級"),

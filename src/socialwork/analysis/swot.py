@@ -257,7 +257,7 @@ class SwotAnalysis(Displayable):
             header = (
                 "id",
                 select_language(script, "类型", "Slot", "類型"),
-                select_language(script, "策略", "Strategy", "策略"),
+                select_language(script, "策略", "Strategy"),
                 select_language(script, "依据", "Builds on", "依據"),
             )
             rows = [

@@ -16,7 +16,9 @@ states every rule it applies:
 * `goal_attainment_tscore`: Kiresuk and Sherman's T-score (ρ = 0.3 by
   default), and `mean_gas_tscore` over closed cases;
 * evaluation records (`Evaluation`) that a plan review can cite, and the
-  two "better off" indicators (`socialwork.evaluation.better_off`).
+  two "better off" indicators (`socialwork.evaluation.better_off`), measured
+  from an `OutcomeRecords` bundle into a section of the monthly report
+  (`better_off_section`).
 
 Each result shows itself (tables in Simplified Chinese, Traditional
 Chinese and English, with charts) and exports rows for
@@ -36,6 +38,8 @@ from socialwork.errors import EvaluationInputError, ScaleNotLicensed
 from socialwork.evaluation.better_off import (
     MEAN_GAS_TSCORE,
     RELIABLE_IMPROVEMENT,
+    OutcomeRecords,
+    better_off_section,
     reliable_improvement_rate,
 )
 from socialwork.evaluation.change import PairedChange, SignedRankTest, TTest, paired_change
@@ -98,6 +102,7 @@ __all__ = [
     "GoalScaling",
     "Licence",
     "MeanTScore",
+    "OutcomeRecords",
     "Pair",
     "PairedChange",
     "PairingRule",
@@ -113,6 +118,7 @@ __all__ = [
     "TTest",
     "Unpaired",
     "UnpairedReason",
+    "better_off_section",
     "clinical_cutoff",
     "evaluations_for",
     "goal_attainment_tscore",

@@ -45,7 +45,9 @@ from socialwork.metrics.report import (
     GroupLine,
     MonthlyReport,
     ReportLine,
+    ReportSection,
     monthly_report,
+    report_line,
 )
 from socialwork.metrics.services import (
     MembershipGrowth,
@@ -93,6 +95,7 @@ __all__ = [
     "Rate",
     "RbaQuadrant",
     "ReportLine",
+    "ReportSection",
     "Target",
     "TargetStatus",
     "TargetUnit",
@@ -111,6 +114,7 @@ __all__ = [
     "monthly_report",
     "open_cases",
     "rate",
+    "report_line",
     "sample_size",
     "two_proportion_test",
     "upcoming_follow_ups",

@@ -75,7 +75,7 @@ def exclusion_items(excluded: Summary, script: Script, name: str | None = None) 
         >>> exclusion_items(many, "zh-Hans", "入户走访完成率")
         ['入户走访完成率 · 排除 30 条（超出计划次数）：v0、v1、v2、v3、v4 等']
     """
-    head = select_language(script, "排除", "Excluded", "排除")
+    head = select_language(script, "排除", "Excluded")
     if excluded.total <= SHOWN:
         return [f"{name or head}: {e.record_id} ({e.reason.label(script)})" for e in excluded.first]
     prefix = f"{name} · " if name else ""

@@ -28,11 +28,11 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from attrs import field, frozen
 
@@ -102,8 +102,8 @@ class Aggregation(LabelledEnum):
     DISTINCT = "distinct", "全期去重计数", "Distinct over the whole period", "全期去重計數"
 
 
-def _aggregation(value: Aggregation | str) -> Aggregation:
-    return require_member(Aggregation, value, "aggregation")
+def _aggregation(value: Aggregation | str | None) -> Aggregation | None:
+    return None if value is None else require_member(Aggregation, value, "aggregation")
 
 
 @frozen
@@ -144,16 +144,33 @@ class StationPeriod:
         return tuple((g, group_attendance([g], self.period)) for g in self.records.groups)
 
 
-class Measurer(Protocol):
-    """How an indicator is measured: a function of a `StationPeriod`."""
+class PeriodView(Protocol):
+    """Records read over one period: what a catalogue's indicators measure.
 
-    def __call__(self, month: StationPeriod, /) -> Measure:
-        """Return the indicator's value for the station's records over the period."""
+    `StationPeriod` is the view of the built-in catalogue; the rooms above
+    this one read their own records over a period the same way (the team's
+    figures, the evaluations' outcomes) and keep their own catalogues of
+    `Indicator` entries over their view.
+    """
+
+    @property
+    def records(self) -> object:
+        """The records read (a bundle whose collections an entry's ``needs`` names)."""
+
+    @property
+    def period(self) -> Period:
+        """The period read."""
+
+
+View = TypeVar("View", bound=PeriodView, contravariant=True)
 
 
 @frozen
-class Indicator:
-    """An entry of the catalogue: an indicator's definition and how to measure it.
+class Indicator(Generic[View]):
+    """An entry of a catalogue: an indicator's definition and how to measure it.
+
+    ``on_records`` measures the indicator from a view of records over one
+    period (a `StationPeriod` for the built-in `CATALOGUE`).
 
     Examples:
         >>> entry = CATALOGUE["overdue_follow_ups"]
@@ -162,16 +179,21 @@ class Indicator:
     """
 
     definition: IndicatorDefinition
-    on_records: Measurer
+    on_records: Callable[[View], Measure]
     needs: str | None = None
     """The records without which the indicator has no data (a count over none is not 0).
 
-    A kind of `StationRecords` (``cases``, ``visits``, ``service_hours``),
-    which is also the frame table of that kind: both engines read the rule
-    from here.
+    A collection of the view's records (``cases``, ``visits``,
+    ``service_hours`` of a `StationRecords`), which for the built-in
+    catalogue is also the frame table of that kind: both engines read the
+    rule from here.
     """
-    aggregation: Aggregation = field(kw_only=True, converter=_aggregation)
-    """How the indicator's monthly values make a longer period's (`Aggregation`)."""
+    aggregation: Aggregation | None = field(default=None, kw_only=True, converter=_aggregation)
+    """How the indicator's monthly values make a longer period's (`Aggregation`).
+
+    Every entry of the built-in `CATALOGUE` declares one; ``None`` (not
+    declared) lets `aggregate` refuse rather than guess.
+    """
 
     def aggregate(self, values: Iterable[Measure]) -> Measure:
         """A longer period's value from its months' values, in date order (`Aggregation`).
@@ -183,8 +205,8 @@ class Indicator:
         Raises:
             MetricInputError: the indicator counts people or things once over
                 the whole period (``distinct``): measure it over that period;
-                or the months' values are not all rates (a ratio of sums) or
-                all numbers (a sum).
+                or it declares no aggregation; or the months' values are not
+                all rates (a ratio of sums) or all numbers (a sum).
 
         Examples:
             >>> from socialwork.metrics import rate
@@ -201,6 +223,10 @@ class Indicator:
             socialwork.errors.MetricInputError: code must be an indicator whose months add up; ...
         """
         found = tuple(values)
+        if self.aggregation is None:
+            raise MetricInputError(
+                "code", self.definition.code, "an indicator that declares how its months add up"
+            )
         if self.aggregation is Aggregation.LAST:
             return found[-1] if found else None
         if self.aggregation is Aggregation.DISTINCT:
@@ -226,8 +252,8 @@ class Indicator:
             raise MetricInputError("values", len(present), "numbers of one kind to add up")
         return sum(numbers)
 
-    def of(self, month: StationPeriod) -> Measure:
-        """The indicator over a station's period; no data (``None``) without the records it needs.
+    def of(self, view: View) -> Measure:
+        """The indicator over a view of records; no data (``None``) without the records it needs.
 
         Examples:
             >>> from socialwork.samples import station_month, station_previous_month
@@ -237,11 +263,13 @@ class Indicator:
             >>> CATALOGUE["volunteer_hours"].of(StationPeriod(may, may.period)) is None  # no hours
             True
         """
-        if self.needs is not None and not getattr(month.records, self.needs):
+        if self.needs is not None and not getattr(view.records, self.needs):
             return None
-        return self.on_records(month)
+        return self.on_records(view)
 
-    def measure(self, records: StationRecords, period: Period | None = None) -> Measure:
+    def measure(
+        self: Indicator[StationPeriod], records: StationRecords, period: Period | None = None
+    ) -> Measure:
         """The indicator over ``records`` for ``period`` (by default the records' own period).
 
         Raises:
@@ -343,7 +371,7 @@ def _volunteer_satisfaction(month: StationPeriod) -> Measure:
     return survey_satisfaction(month.records.surveys, month.period, SurveySubject.VOLUNTEERS)
 
 
-_ENTRIES = (
+_ENTRIES: tuple[Indicator[StationPeriod], ...] = (
     # A station's monthly summary reports 85% and aims at 95%.
     Indicator(
         IndicatorDefinition(
@@ -673,7 +701,7 @@ _ENTRIES = (
 )
 
 
-def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
+def _catalogue(*entries: Indicator[StationPeriod]) -> Mapping[str, Indicator[StationPeriod]]:
     """The entries by code, refusing two entries with one code."""
     by_code = {entry.definition.code: entry for entry in entries}
     if len(by_code) != len(entries):
@@ -681,11 +709,11 @@ def _catalogue(*entries: Indicator) -> Mapping[str, Indicator]:
     return MappingProxyType(by_code)
 
 
-CATALOGUE: Mapping[str, Indicator] = _catalogue(*_ENTRIES)
+CATALOGUE: Mapping[str, Indicator[StationPeriod]] = _catalogue(*_ENTRIES)
 """Every built-in indicator by code, in report order."""
 
 
-def indicator(code: str) -> Indicator:
+def indicator(code: str) -> Indicator[StationPeriod]:
     """Return the catalogue's entry for the indicator ``code``.
 
     Raises:

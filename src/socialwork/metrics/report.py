@@ -18,32 +18,36 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from attrs import Factory, field, frozen
 
-from socialwork._arguments import require_instance, require_member
+from socialwork._arguments import require_instance, require_instances, require_member
 from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Block, Document, Heading, Items, Paragraph, Table
-from socialwork.errors import MetricInputError, UnknownCodeError
+from socialwork.errors import ArgumentError, MetricInputError, UnknownCodeError
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics._shown import SHOWN, exclusion_items, rows_left_out
 from socialwork.metrics.casework import FollowUp, coverage_chart
-from socialwork.metrics.catalogue import CATALOGUE, StationPeriod
+from socialwork.metrics.catalogue import CATALOGUE, Indicator, PeriodView, StationPeriod
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
 from socialwork.metrics.rates import Exclusion, ExclusionSummary, Rate, percentage_point_change
 from socialwork.metrics.services import MembershipGrowth, membership_growth
 from socialwork.metrics.status import TargetStatus
 from socialwork.metrics.targets import Target
-from socialwork.models import ClientCategory, Period, StationRecords
+from socialwork.models import BilingualText, ClientCategory, Period, StationRecords
 
 __all__ = [
     "GroupLine",
     "MonthlyReport",
     "ReportLine",
+    "ReportSection",
     "monthly_report",
+    "report_line",
+    "report_section",
 ]
 
 
@@ -188,6 +192,36 @@ def _overdue_count(report: MonthlyReport) -> int:
     return len(report.overdue)
 
 
+def _lines(lines: Iterable[ReportLine]) -> tuple[ReportLine, ...]:
+    return tuple(lines)
+
+
+@frozen
+class ReportSection:
+    """Indicators a room above this one reports beside the catalogue's, under a heading.
+
+    The team's figures (`socialwork.team`) and the evaluations' "better off"
+    figures (`socialwork.evaluation`) measure records a `StationRecords`
+    bundle does not hold; their rooms build their lines with `report_line`,
+    judged and shown exactly as the catalogue's, and a report carries them
+    in ``sections``.
+
+    Examples:
+        >>> from socialwork.metrics import rate
+        >>> from socialwork.metrics.catalogue import indicator
+        >>> from socialwork.models import Period
+        >>> files = indicator("file_completeness").definition
+        >>> june = Period.month(2025, 6)
+        >>> section = ReportSection(BilingualText.of("档案", "Files"),
+        ...                         [report_line(files, rate(27, 32), june)])
+        >>> section.title.text("en"), section.lines[0].status.value
+        ('Files', 'off_track')
+    """
+
+    title: BilingualText
+    lines: tuple[ReportLine, ...] = field(converter=_lines)
+
+
 @frozen
 class MonthlyReport(Displayable):
     """A station's indicators for a period, compared with the previous one.
@@ -219,6 +253,7 @@ class MonthlyReport(Displayable):
     groups: tuple[GroupLine, ...]
     overdue: tuple[FollowUp, ...]
     overdue_count: int = field(default=Factory(_overdue_count, takes_self=True))
+    sections: tuple[ReportSection, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         """Check that the report keeps the first follow-ups it counts, as many as it shows."""
@@ -229,8 +264,20 @@ class MonthlyReport(Displayable):
                 f"the first {min(self.overdue_count, SHOWN)} of {self.overdue_count} follow-ups",
             )
 
+    def all_lines(self) -> tuple[ReportLine, ...]:
+        """Every line: the catalogue's, then each section's.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> report = monthly_report(june, june.period)
+            >>> report.all_lines() == report.lines  # no sections
+            True
+        """
+        return self.lines + tuple(li for section in self.sections for li in section.lines)
+
     def line(self, code: str) -> ReportLine:
-        """Return the line of the indicator ``code``.
+        """Return the line of the indicator ``code``, the catalogue's or a section's.
 
         Raises:
             UnknownCodeError: no line has that code; the message lists the codes.
@@ -241,16 +288,17 @@ class MonthlyReport(Displayable):
             >>> str(monthly_report(june, june.period).line("file_completeness").value)
             '84.4% (27/32)'
         """
-        for line in self.lines:
+        lines = self.all_lines()
+        for line in lines:
             if line.definition.code == code:
                 return line
-        raise UnknownCodeError("code", code, [li.definition.code for li in self.lines])
+        raise UnknownCodeError("code", code, [li.definition.code for li in lines])
 
     def __repr__(self) -> str:
         """A one-line summary: station, period and how many indicators, groups and overdue cases."""
         return (
             f"MonthlyReport({self.station!r}, {self.period.start}..{self.period.end}: "
-            f"{len(self.lines)} indicators, {len(self.groups)} groups, "
+            f"{len(self.all_lines())} indicators, {len(self.groups)} groups, "
             f"{self.overdue_count} overdue)"
         )
 
@@ -269,19 +317,19 @@ class MonthlyReport(Displayable):
         return coverage_chart(self.coverage_by_category, language)
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """Return one row per indicator line, in catalogue order (`ReportLine.to_rows`).
+        """Return one row per line, the catalogue's then the sections' (`ReportLine.to_rows`).
 
         Examples:
             >>> from socialwork.samples import station_month
             >>> june = station_month()
             >>> report = monthly_report(june, june.period)
             >>> rows = report.to_rows()
-            >>> len(rows) == len(report.lines)
+            >>> len(rows) == len(report.all_lines())
             True
             >>> [(r["code"], r["numerator"], r["denominator"]) for r in rows][:2]
             [('key_group_coverage', 65, 76), ('survey_satisfaction', 60, 65)]
         """
-        return [row for line in self.lines for row in line.to_rows()]
+        return [row for line in self.all_lines() for row in line.to_rows()]
 
     def title(self, language: Language | str = "zh") -> str:
         """Return the report's title: the station's name and what period it reports.
@@ -311,9 +359,10 @@ class MonthlyReport(Displayable):
         """Return the report in Simplified Chinese (default), Traditional Chinese or English.
 
         The document holds the indicators with their targets and status,
-        coverage by key group (a table and its chart), the groups, the
-        overdue follow-ups and the exclusions; names and ids are shown as
-        they are, escaped by each writer.
+        each section's indicators under its heading, coverage by key group
+        (a table and its chart), the groups, the overdue follow-ups and the
+        exclusions; names and ids are shown as they are, escaped by each
+        writer.
 
         A district's report can count hundreds of thousands of items, so the
         document shortens what it shows (the report counts every item): the
@@ -348,7 +397,7 @@ class MonthlyReport(Displayable):
             period += f"; {words['previous']}: {before}"
         excluded = [
             item
-            for li in self.lines
+            for li in self.all_lines()
             for item in exclusion_items(li.excluded, script, li.definition.name.text(script))
         ]
         overdue = [
@@ -358,6 +407,17 @@ class MonthlyReport(Displayable):
             Heading(self.title(script), 1),
             Paragraph(f"{words['period']}: {period}"),
             Table(words["indicator_header"].split("|"), [_row(li, script) for li in self.lines]),
+            *(
+                block
+                for section in self.sections
+                for block in (
+                    Heading(section.title.text(script)),
+                    Table(
+                        words["indicator_header"].split("|"),
+                        [_row(li, script) for li in section.lines],
+                    ),
+                )
+            ),
             Heading(words["by_category"]),
             Table(
                 words["category_header"].split("|"),
@@ -489,7 +549,11 @@ def _change(definition: IndicatorDefinition, value: Measure, previous: Measure) 
 
 
 def monthly_report(
-    records: StationRecords, period: Period, previous: StationRecords | None = None
+    records: StationRecords,
+    period: Period,
+    previous: StationRecords | None = None,
+    *,
+    sections: Iterable[ReportSection] = (),
 ) -> MonthlyReport:
     """Compute a station's monthly report for ``period``: every indicator of the catalogue.
 
@@ -502,11 +566,14 @@ def monthly_report(
     data there and shows "n/a", never a 0 that did not happen; a value with
     no target has the status ``no_target``. Each indicator is
     measured once for each bundle (`StationPeriod` shares the figures the
-    indicators and the report's tables have in common).
+    indicators and the report's tables have in common). ``sections`` are
+    the rooms above's indicators (`ReportSection`), shown after the
+    catalogue's, in the order given.
 
     Raises:
-        TypeError: ``records`` or ``previous`` is not a `StationRecords`, or
-            ``period`` not a `Period`.
+        TypeError: ``records`` or ``previous`` is not a `StationRecords`,
+            ``period`` not a `Period`, or a section not a `ReportSection`.
+        ArgumentError: a section's line has the code of another line.
 
     Examples:
         >>> from socialwork.samples import station_month, station_previous_month
@@ -537,6 +604,46 @@ def monthly_report(
         ),
         now.overdue[:SHOWN],
         len(now.overdue),
+        sections,
+    )
+
+
+def report_line(
+    definition: IndicatorDefinition,
+    value: Measure,
+    period: Period,
+    previous: Measure = None,
+    previous_period: Period | None = None,
+) -> ReportLine:
+    """Judge one indicator's value for ``period`` and compare it with ``previous``.
+
+    The one rule every line of a report follows, whichever room measured
+    it: the change in display units (`ReportLine`), the target in force for
+    ``period`` and its status (`IndicatorDefinition.judge`).
+
+    Raises:
+        TypeError: ``definition`` is not an `IndicatorDefinition` or ``period`` not a `Period`.
+
+    Examples:
+        >>> from socialwork.metrics import rate
+        >>> from socialwork.metrics.catalogue import indicator
+        >>> from socialwork.models import Period
+        >>> coverage = indicator("key_group_coverage").definition
+        >>> june, may = Period.month(2025, 6), Period.month(2025, 5)
+        >>> line = report_line(coverage, rate(65, 76), june, rate(60, 76), may)
+        >>> round(line.change, 2), str(line.target.value), line.status.value  # 65/76 - 60/76
+        (6.58, '95.0', 'off_track')
+    """
+    definition = require_instance(IndicatorDefinition, definition, "definition")
+    period = require_instance(Period, period, "period")
+    return ReportLine(
+        definition,
+        value,
+        previous,
+        _change(definition, value, previous),
+        definition.target_for(period),
+        definition.judge(value, period).status,
+        previous_period,
     )
 
 
@@ -550,33 +657,35 @@ def assemble_report(
     groups: tuple[GroupLine, ...],
     overdue: tuple[FollowUp, ...],
     overdue_count: int,
+    sections: Iterable[ReportSection] = (),
 ) -> MonthlyReport:
     """Assemble a report from each catalogue indicator's value (by code) and the tables.
 
     The seam `monthly_report` and `socialwork.frames.frame_monthly_report`
-    share: each line's change and status are judged here, in catalogue order.
+    share: each line is judged by `report_line`, in catalogue order.
     ``overdue`` holds the first 20 of the ``overdue_count`` follow-ups.
 
     Raises:
-        TypeError: ``period`` is not a `Period`.
+        TypeError: ``period`` is not a `Period`, or a section not a `ReportSection`.
+        ArgumentError: two lines share a code (one line of the report per indicator).
     """
     period = require_instance(Period, period, "period")
-    lines = []
-    for code, entry in CATALOGUE.items():
-        definition = entry.definition
-        value = values[code]
-        earlier = None if previous is None else previous[code]
-        lines.append(
-            ReportLine(
-                definition,
-                value,
-                earlier,
-                _change(definition, value, earlier),
-                definition.target_for(period),
-                definition.judge(value, period).status,
-                previous_period,
-            )
+    lines = tuple(
+        report_line(
+            entry.definition,
+            values[code],
+            period,
+            None if previous is None else previous[code],
+            previous_period,
         )
+        for code, entry in CATALOGUE.items()
+    )
+    sections = require_instances(ReportSection, sections, "sections")
+    codes = Counter(li.definition.code for s in sections for li in s.lines)
+    codes.update(li.definition.code for li in lines)
+    repeated = sorted(code for code, count in codes.items() if count > 1)
+    if repeated:
+        raise ArgumentError("sections", repeated, "lines whose codes no other line has")
     return MonthlyReport(
         station=station,
         period=period,
@@ -586,4 +695,46 @@ def assemble_report(
         groups=groups,
         overdue=overdue,
         overdue_count=overdue_count,
+        sections=sections,
+    )
+
+
+V = TypeVar("V", bound=PeriodView)
+
+
+def report_section(
+    title: BilingualText,
+    entries: Iterable[Indicator[V]],
+    view: V,
+    previous: V | None = None,
+) -> ReportSection:
+    """Measure each entry over ``view`` (and ``previous``) and judge it as a report line.
+
+    How a room above this one turns its own catalogue into a section of the
+    monthly report: each line is `report_line` of the entry's definition,
+    its value for ``view.period`` and its value for ``previous.period``.
+
+    Examples:
+        >>> from socialwork.samples import station_month, station_previous_month
+        >>> june, may = station_month(), station_previous_month()
+        >>> files = CATALOGUE["file_completeness"], CATALOGUE["volunteer_hours"]
+        >>> section = report_section(BilingualText.of("档案", "Files"), files,
+        ...                          StationPeriod(june, june.period),
+        ...                          StationPeriod(may, may.period))
+        >>> [(str(li.value), str(li.previous)) for li in section.lines]
+        [('84.4% (27/32)', 'n/a'), ('100', 'None')]
+    """
+    before = None if previous is None else previous.period
+    return ReportSection(
+        title,
+        [
+            report_line(
+                entry.definition,
+                entry.of(view),
+                view.period,
+                None if previous is None else entry.of(previous),
+                before,
+            )
+            for entry in entries
+        ],
     )

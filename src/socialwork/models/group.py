@@ -141,7 +141,7 @@ class Group(Record):
                     "value": round(100 * attended / expected, 4) if expected else None,
                 }
             )
-        share = select_language(script, "出勤率 (%)", "Attendance (%)", "出勤率 (%)")
+        share = select_language(script, "出勤率 (%)", "Attendance (%)")
         day = select_language(script, "活动日期", "Session", "活動日期")
         title = select_language(script, "小组出勤", "Group attendance", "小組出勤")
         return Chart.vega_lite(
@@ -163,7 +163,7 @@ class Group(Record):
                     {"field": "topic", "title": select_language(script, "主题", "Topic", "主題")},
                     {
                         "field": "attended",
-                        "title": select_language(script, "出席", "Attended", "出席"),
+                        "title": select_language(script, "出席", "Attended"),
                     },
                     {
                         "field": "expected",

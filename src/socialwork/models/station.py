@@ -292,7 +292,7 @@ class StationRecords(Record, Displayable):
             Period: 2025-06-01 to 2025-06-30
         """
         script = canonical_language(language)
-        to = select_language(script, "至", "to", "至")
+        to = select_language(script, "至", "to")
         period = select_language(script, "统计期", "Period", "統計期")
         counts = dict(self._counts())
         rows = [

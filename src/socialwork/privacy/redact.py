@@ -205,6 +205,13 @@ def redact(record: R, audience: Audience | str, *, key: bytes, names: Iterable[s
     - ``public``: every personal field removed or masked whole (``*``); ids
       pseudonymised.
 
+    A personal value that is not text and that its record requires, such
+    as a participant's pre- and post-test scores (`socialwork.team.PrePostScore`),
+    can be neither removed nor masked: for every audience but the
+    supervisor, a record holding one is left out of the collection it is
+    in, so a funder sees a training's attendance and satisfaction counts,
+    not anyone's score.
+
     For every audience but the supervisor, free text that is not itself
     personal (reasons, relationships, titles …) has the record's own
     personal values, the extra ``names`` (family members and contacts
@@ -226,7 +233,9 @@ def redact(record: R, audience: Audience | str, *, key: bytes, names: Iterable[s
 
     Raises:
         UnknownCodeError: ``audience`` is not an audience or its code.
-        ArgumentError: ``key`` is shorter than 16 bytes.
+        ArgumentError: ``key`` is shorter than 16 bytes, or ``record`` (or a
+            record it holds outside a collection) requires a personal value
+            that is not text, which no redaction can keep.
     """
     audience = require_member(Audience, audience, "audience")
     _require_key(key)
@@ -252,14 +261,20 @@ def _redact(
     for name, field in model.model_fields.items():
         value = getattr(record, name)
         if name in marked:
-            data[name] = _personal(name, value, field, audience, key, whole)
+            data[name] = _personal(model, name, value, field, audience, key, whole)
         else:
             data[name] = _other(value, _is_id(field), audience, key, known, whole)
     return model.model_validate(data)
 
 
 def _personal(
-    name: str, value: object, field: FieldInfo, audience: Audience, key: bytes, whole: bool
+    model: type[BaseModel],
+    name: str,
+    value: object,
+    field: FieldInfo,
+    audience: Audience,
+    key: bytes,
+    whole: bool,
 ) -> object:
     if value is None:
         return None
@@ -273,7 +288,24 @@ def _personal(
         if name in _PHONE_FIELDS and audience is Audience.PARTNER:
             return mask_phone(value)
         return None if not (whole or field.is_required()) else "*"
-    return None if not field.is_required() else value
+    if field.is_required():
+        raise ArgumentError(
+            "record",
+            f"{model.__name__}.{name}",
+            "no personal number that its type requires (redact the record holding it)",
+        )
+    return None
+
+
+def _unremovable(item: object) -> bool:
+    """Whether ``item`` is a record requiring a personal value that is not text (a test score)."""
+    if not isinstance(item, BaseModel):
+        return False
+    fields = type(item).model_fields
+    return any(
+        fields[name].is_required() and not isinstance(getattr(item, name), str)
+        for name in personal_fields(type(item))
+    )
 
 
 def _other(
@@ -286,7 +318,11 @@ def _other(
     if isinstance(value, str):
         return pseudonym(value, key=key) if is_id else redact_text(value, known)
     if isinstance(value, tuple):
-        return tuple(_other(item, is_id, audience, key, known, whole) for item in value)
+        return tuple(
+            _other(item, is_id, audience, key, known, whole)
+            for item in value
+            if not _unremovable(item)
+        )
     if isinstance(value, dict):
         return {k: _other(v, is_id, audience, key, known, whole) for k, v in value.items()}
     return value

@@ -139,13 +139,13 @@ class StageWarning:
 def _percents(share: float, limit: float) -> tuple[str, str]:
     """Show a share and its limit as percentages, with as many decimals as tell them apart.
 
-    19.95% against a limit of 20% shows as ``19.95%``, never as ``20%``.
+    19.95% against a limit of 20% shows as ``19.95%``, never as ``20%``; at
+    most nine decimals.
     """
-    shown = f"{share:.0%}", f"{limit:.0%}"
-    for digits in range(1, 10):
+    for digits in range(10):
+        shown = f"{share:.{digits}%}", f"{limit:.{digits}%}"
         if shown[0] != shown[1]:
             break
-        shown = f"{share:.{digits}%}", f"{limit:.{digits}%}"
     return shown
 
 

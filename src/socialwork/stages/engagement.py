@@ -129,15 +129,15 @@ class Engagement(Record, Displayable):
         script = canonical_language(language)
         title = select_language(script, "社区工作阶段", "Stages of community work", "社區工作階段")
         now = select_language(script, "当前阶段", "Current stage", "當前階段")
-        since = select_language(script, "自", "since", "自")
+        since = select_language(script, "自", "since")
         rows = [
             (m.on, m.from_stage.label(script), m.to_stage.label(script), m.kind.label(script))
             for m in self.history
         ]
         header = (
-            select_language(script, "日期", "Date", "日期"),
+            select_language(script, "日期", "Date"),
             select_language(script, "从", "From", "從"),
-            select_language(script, "到", "To", "到"),
+            select_language(script, "到", "To"),
             select_language(script, "类型", "Kind", "類型"),
         )
         return Document(
@@ -192,7 +192,7 @@ class Engagement(Record, Displayable):
             for stage, start, stop in spans
         ]
         stage_title = select_language(script, "阶段", "Stage", "階段")
-        date_title = select_language(script, "日期", "Date", "日期")
+        date_title = select_language(script, "日期", "Date")
         order = [v["stage"] for v in sorted(values, key=lambda v: int(v["order"]))]
         y = {
             "field": "stage",

@@ -280,7 +280,7 @@ class ExitCheck(Displayable):
         header = (
             select_language(script, "条件", "Criterion", "條件"),
             select_language(script, "实际", "Measured", "實際"),
-            select_language(script, "要求", "Required", "要求"),
+            select_language(script, "要求", "Required"),
             select_language(script, "满足", "Met", "滿足"),
         )
         title = select_language(script, "阶段退出检查", "Stage exit check", "階段退出檢查")
@@ -326,9 +326,7 @@ def _shown(value: object, script: Script) -> str:
         return "—"
     if isinstance(value, bool):
         return (
-            select_language(script, "是", "yes", "是")
-            if value
-            else select_language(script, "否", "no", "否")
+            select_language(script, "是", "yes") if value else select_language(script, "否", "no")
         )
     if isinstance(value, float):
         return f"{100 * value:.1f}%"

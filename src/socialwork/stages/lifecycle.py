@@ -131,9 +131,8 @@ class CaseMove:
     guard: CaseGuard | None = None
 
 
-def _checked(move: object) -> CaseMove:
+def _checked(move: CaseMove) -> CaseMove:
     """Return ``move`` with its statuses and guard as members, whether given as members or codes."""
-    move = require_instance(CaseMove, move, "moves")
     guard = None if move.guard is None else require_member(CaseGuard, move.guard, "guard")
     return CaseMove(
         require_member(CaseStatus, move.source, "source"),

@@ -36,11 +36,12 @@ from socialwork.team.approvals import (
 )
 from socialwork.team.careers import GRADE_LADDER, Ladder, Rung, career_moves, grade_on
 from socialwork.team.indicators import (
-    TEAM_INDICATORS,
+    TEAM_CATALOGUE,
     TeamRecords,
     promotion_count,
     supervision_compliance,
     team_figures,
+    team_section,
 )
 from socialwork.team.roster import (
     Roster,
@@ -70,7 +71,7 @@ from socialwork.team.training import (
 
 __all__ = [
     "GRADE_LADDER",
-    "TEAM_INDICATORS",
+    "TEAM_CATALOGUE",
     "AppraisalComponent",
     "AppraisalScheme",
     "ApprovalAction",
@@ -107,6 +108,7 @@ __all__ = [
     "supervision_compliance",
     "supervision_ratio",
     "team_figures",
+    "team_section",
     "training_coverage",
     "training_summary",
 ]

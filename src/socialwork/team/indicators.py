@@ -1,29 +1,38 @@
-"""The team's records for a period, its indicators' definitions, and the month's figures.
+"""The team's records for a period, its catalogue of indicators, and the month's figures.
 
 `TeamRecords` bundles what a station keeps about its own people for a
 period: the supervision roster and sessions, the trainings, the approval
 requests, and the grade and qualification histories. The staff themselves
 are the station's (`socialwork.models.Station.staff`).
 
-The indicators are plain functions of those records, each with its
-definition in Simplified Chinese, Traditional Chinese and English
-(`TEAM_INDICATORS`), for the indicator catalogue to take up:
+`TEAM_CATALOGUE` holds the team's indicators in the shape of the metrics
+catalogue (`socialwork.metrics.catalogue.CATALOGUE`): each entry a
+definition in Simplified Chinese, Traditional Chinese and English, how it
+is measured from the team's figures for a period (`TeamFigures`), and the
+records without which it has no data:
 
-==========================  ==========================================================
-code                        measured by
-==========================  ==========================================================
-``supervision_compliance``  `supervision_compliance` (a `Rate`)
-``supervision_per_worker``  `socialwork.team.sessions_per_worker` (``.value``)
-``supervision_ratio``       `socialwork.team.supervision_ratio` (two counts, "2:10")
-``training_coverage``       `socialwork.team.training_coverage` (a `Rate`)
-``approval_cycle``          `socialwork.team.approval_cycle` (``.mean_days``)
-``promotions``              `promotion_count` (a count)
-==========================  ==========================================================
+=========================  =============================================  ==============
+code                       measured by                                    no data without
+=========================  =============================================  ==============
+``supervision_compliance`` `socialwork.team.roster_check` (a `Rate`)      workers due
+``supervision_per_worker`` `socialwork.team.sessions_per_worker`          sessions
+``supervisors``            `socialwork.team.supervision_ratio`            workers supervised
+``supervised_workers``     `socialwork.team.supervision_ratio`            workers supervised
+``training_coverage``      `socialwork.team.training_summary` (a `Rate`)  trainings
+``internal_trainings``     `socialwork.team.training_summary`             trainings
+``external_exchanges``     `socialwork.team.training_summary`             trainings
+``approval_cycle``         `socialwork.team.approval_cycle`               decided requests
+``promotions``             `socialwork.team.career_moves`                 grade changes
+=========================  =============================================  ==============
 
-`team_figures` measures them all for one period.
+The ratio of supervisors to the workers they supervise is reported as its
+two counts (2 and 10, never reduced to 1:5), and neither has data when no
+worker is supervised. `team_figures` measures the team for one period;
+`team_section` makes the catalogue a section of the monthly report
+(`socialwork.metrics.monthly_report`).
 
 Examples:
-    >>> [d.code for d in TEAM_INDICATORS][:2]
+    >>> list(TEAM_CATALOGUE)[:2]
     ['supervision_compliance', 'supervision_per_worker']
     >>> TRAINING_COVERAGE.name.text("zh-Hant")
     '培訓覆蓋率'
@@ -31,8 +40,9 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Self
 
 from attrs import frozen
@@ -42,8 +52,10 @@ from socialwork._arguments import require_day, require_instance, require_instanc
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Table
 from socialwork.labels import Language, canonical_language, select_language
-from socialwork.metrics.definitions import Direction, IndicatorDefinition, RbaQuadrant
+from socialwork.metrics.catalogue import Indicator
+from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure, RbaQuadrant
 from socialwork.metrics.rates import Rate
+from socialwork.metrics.report import ReportSection, report_section
 from socialwork.metrics.targets import at_least
 from socialwork.models import BilingualText, CertificationChange, GradeChange, Period, Staff
 from socialwork.records import Record, check_unique
@@ -63,17 +75,21 @@ from socialwork.team.training import Training, TrainingSummary, training_summary
 
 __all__ = [
     "APPROVAL_CYCLE",
+    "EXTERNAL_EXCHANGES",
+    "INTERNAL_TRAININGS",
     "PROMOTIONS",
+    "SUPERVISED_WORKERS",
     "SUPERVISION_COMPLIANCE",
     "SUPERVISION_PER_WORKER",
-    "SUPERVISION_RATIO",
-    "TEAM_INDICATORS",
+    "SUPERVISORS",
+    "TEAM_CATALOGUE",
     "TRAINING_COVERAGE",
     "TeamFigures",
     "TeamRecords",
     "promotion_count",
     "supervision_compliance",
     "team_figures",
+    "team_section",
 ]
 
 _b = BilingualText.of
@@ -136,17 +152,36 @@ SUPERVISION_PER_WORKER = IndicatorDefinition(
 )
 """How often workers are supervised (社工督导频率)."""
 
-SUPERVISION_RATIO = IndicatorDefinition(
-    code="supervision_ratio",
-    name=_b("督导与社工配比", "Supervisors to workers supervised", "督導與社工配比"),
-    numerator=_b("在岗的内部督导", "Internal supervisors on staff", "在崗的內部督導"),
-    denominator=_b("其督导的在岗社工", "Workers on staff they supervise", "其督導的在崗社工"),
+SUPERVISORS = IndicatorDefinition(
+    code="supervisors",
+    name=_b("内部督导人数", "Internal supervisors", "內部督導人數"),
+    numerator=_b(
+        "期末在岗、按轮值表督导他人的内部督导",
+        "Internal supervisors on staff at the period's end who supervise by the roster",
+        "期末在崗、按輪值表督導他人的內部督導",
+    ),
     factor=1,
     decimals=0,
-    direction=Direction.LOWER_IS_BETTER,
+    unit=_b("人", "people", "人"),
     quadrant=RbaQuadrant.HOW_MUCH,
 )
-"""Supervisors to workers supervised, reported as two counts (2:10, never 1:5)."""
+"""The first count of the supervision ratio (督导与社工配比): 2 of 2:10."""
+
+SUPERVISED_WORKERS = IndicatorDefinition(
+    code="supervised_workers",
+    name=_b("受内部督导的社工人数", "Workers under internal supervision", "受內部督導的社工人數"),
+    numerator=_b(
+        "期末在岗、轮值表上由内部督导督导的社工(含实习社工)",
+        "Workers on staff at the period's end whom an internal supervisor supervises, interns "
+        "included",
+        "期末在崗、輪值表上由內部督導督導的社工(含實習社工)",
+    ),
+    factor=1,
+    decimals=0,
+    unit=_b("人", "people", "人"),
+    quadrant=RbaQuadrant.HOW_MUCH,
+)
+"""The second count of the supervision ratio (督导与社工配比): 10 of 2:10."""
 
 TRAINING_COVERAGE = IndicatorDefinition(
     code="training_coverage",
@@ -163,6 +198,32 @@ TRAINING_COVERAGE = IndicatorDefinition(
     targets=(at_least("100%"),),
 )
 """Share of staff trained in the period (培训覆盖率达100%)."""
+
+INTERNAL_TRAININGS = IndicatorDefinition(
+    code="internal_trainings",
+    name=_b("内部培训次数", "Internal trainings", "內部培訓次數"),
+    numerator=_b(
+        "本期举办的内部培训", "Internal trainings held in the period", "本期舉辦的內部培訓"
+    ),
+    factor=1,
+    decimals=0,
+    quadrant=RbaQuadrant.HOW_MUCH,
+)
+"""Internal trainings held (开展内部督导培训2次)."""
+
+EXTERNAL_EXCHANGES = IndicatorDefinition(
+    code="external_exchanges",
+    name=_b("外部交流学习次数", "External exchanges", "外部交流學習次數"),
+    numerator=_b(
+        "本期参加的外部交流学习",
+        "External exchanges attended in the period",
+        "本期參加的外部交流學習",
+    ),
+    factor=1,
+    decimals=0,
+    quadrant=RbaQuadrant.HOW_MUCH,
+)
+"""External exchanges attended (外部交流学习1次)."""
 
 APPROVAL_CYCLE = IndicatorDefinition(
     code="approval_cycle",
@@ -188,20 +249,9 @@ PROMOTIONS = IndicatorDefinition(
     ),
     factor=1,
     decimals=0,
-    unit=_b("人次", "promotions", "人次"),
     quadrant=RbaQuadrant.HOW_MUCH,
 )
 """Promotions on the career ladder in the period (晋升人数)."""
-
-TEAM_INDICATORS: tuple[IndicatorDefinition, ...] = (
-    SUPERVISION_COMPLIANCE,
-    SUPERVISION_PER_WORKER,
-    SUPERVISION_RATIO,
-    TRAINING_COVERAGE,
-    APPROVAL_CYCLE,
-    PROMOTIONS,
-)
-"""The team's indicator definitions, in the order `team_figures` reports them."""
 
 
 def supervision_compliance(
@@ -250,6 +300,9 @@ def promotion_count(
 class TeamFigures(Displayable):
     """The team's figures for one period as of a day, every result kept.
 
+    ``records`` are the team's records measured; `TEAM_CATALOGUE`'s
+    entries read their values from these figures.
+
     Examples:
         >>> from socialwork.samples import station_month, team_month
         >>> figures = team_figures(team_month(), station_month().station.staff,
@@ -258,7 +311,7 @@ class TeamFigures(Displayable):
         TeamFigures(2025-06-01–2025-06-30 as of 2025-06-30)
     """
 
-    period: Period
+    records: TeamRecords
     as_of: date
     roster: RosterCheck
     per_worker: SessionsPerWorker
@@ -267,26 +320,27 @@ class TeamFigures(Displayable):
     approvals: ApprovalCycle
     careers: CareerMoves
 
+    @property
+    def period(self) -> Period:
+        """The period measured (the records')."""
+        return self.records.period
+
     def __repr__(self) -> str:
         """The period and the day."""
         return f"TeamFigures({self.period.start}–{self.period.end} as of {self.as_of})"
 
     def _values(self, script: Any) -> list[tuple[str, str]]:
-        cycle = self.approvals.mean_days
-        days = select_language(script, "天", " days", "天")
+        measured = [
+            (entry.definition.name.text(script), entry.definition.format(entry.of(self), script))
+            for entry in TEAM_CATALOGUE.values()
+        ]
         return [
-            (SUPERVISION_COMPLIANCE.name.text(script), str(self.roster.compliance)),
-            (SUPERVISION_PER_WORKER.name.text(script), str(self.per_worker)),
-            (SUPERVISION_RATIO.name.text(script), self.ratio.format(script)),
-            (TRAINING_COVERAGE.name.text(script), str(self.training.coverage)),
+            *measured,
             (
                 select_language(
-                    script,
-                    "内部培训/外部交流学习",
-                    "Internal trainings / external exchanges",
-                    "內部培訓/外部交流學習",
+                    script, "督导与社工配比", "Supervisors to workers supervised", "督導與社工配比"
                 ),
-                f"{self.training.internal} / {self.training.external}",
+                self.ratio.format(script),
             ),
             (
                 select_language(script, "培训参与率", "Training participation", "培訓參與率"),
@@ -297,18 +351,13 @@ class TeamFigures(Displayable):
                 str(self.training.satisfaction),
             ),
             (
-                APPROVAL_CYCLE.name.text(script),
-                "n/a" if cycle is None else f"{cycle:.1f}{days} ({self.approvals.decided})",
-            ),
-            (PROMOTIONS.name.text(script), str(len(self.careers.promotions))),
-            (
                 select_language(script, "社工流失率", "Staff turnover", "社工流失率"),
                 str(self.careers.turnover),
             ),
         ]
 
     def to_document(self, language: Language | str = "zh") -> Document:
-        """Return the figures as one table.
+        """Return the figures as one table: the catalogue's indicators, then the ratio and rates.
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
@@ -318,7 +367,7 @@ class TeamFigures(Displayable):
             >>> figures = team_figures(team_month(), station_month().station.staff,
             ...                        as_of=date(2025, 6, 30))
             >>> print(figures.to_text("en").splitlines()[5])
-            Supervision compliance                   75.0% (6/8)
+            Supervision compliance              75.0% (6/8)
         """
         script = canonical_language(language)
         title = select_language(
@@ -334,7 +383,9 @@ class TeamFigures(Displayable):
         return Document([Heading(title, 1), Table(header, self._values(script))])
 
     def to_rows(self) -> list[dict[str, Any]]:
-        """Return one row per indicator: its code and the figure as a number (``None``: no data).
+        """Return one row per catalogue entry: its code and value (``None``: no data).
+
+        A rate's value is a fraction (0.75, not 75).
 
         Examples:
             >>> from socialwork.samples import station_month, team_month
@@ -343,14 +394,41 @@ class TeamFigures(Displayable):
             >>> [(r["code"], r["value"]) for r in figures.to_rows()][:2]
             [('supervision_compliance', 0.75), ('supervision_per_worker', 1.625)]
         """
-        return [
-            {"code": "supervision_compliance", "value": self.roster.compliance.value},
-            {"code": "supervision_per_worker", "value": self.per_worker.value},
-            {"code": "supervision_ratio", "value": self.ratio.per_supervisor},
-            {"code": "training_coverage", "value": self.training.coverage.value},
-            {"code": "approval_cycle", "value": self.approvals.mean_days},
-            {"code": "promotions", "value": len(self.careers.promotions)},
-        ]
+        rows: list[dict[str, Any]] = []
+        for code, entry in TEAM_CATALOGUE.items():
+            value = entry.of(self)
+            rows.append({"code": code, "value": value.value if isinstance(value, Rate) else value})
+        return rows
+
+
+def _supervised(figures: TeamFigures) -> bool:
+    return figures.ratio.workers > 0
+
+
+def _ratio_count(count: int, figures: TeamFigures) -> Measure:
+    """One count of the supervision ratio; no data when no worker is supervised (no ratio)."""
+    return count if _supervised(figures) else None
+
+
+_ENTRIES: tuple[Indicator[TeamFigures], ...] = (
+    Indicator(SUPERVISION_COMPLIANCE, lambda f: f.roster.compliance),
+    Indicator(SUPERVISION_PER_WORKER, lambda f: f.per_worker.value, "sessions"),
+    Indicator(SUPERVISORS, lambda f: _ratio_count(f.ratio.supervisors, f)),
+    Indicator(SUPERVISED_WORKERS, lambda f: _ratio_count(f.ratio.workers, f)),
+    Indicator(TRAINING_COVERAGE, lambda f: f.training.coverage, "trainings"),
+    Indicator(INTERNAL_TRAININGS, lambda f: f.training.internal, "trainings"),
+    Indicator(EXTERNAL_EXCHANGES, lambda f: f.training.external, "trainings"),
+    Indicator(APPROVAL_CYCLE, lambda f: f.approvals.mean_days),
+    Indicator(PROMOTIONS, lambda f: len(f.careers.promotions), "grade_changes"),
+)
+
+TEAM_CATALOGUE: Mapping[str, Indicator[TeamFigures]] = MappingProxyType(
+    {entry.definition.code: entry for entry in _ENTRIES}
+)
+"""The team's indicators by code, in report order: definition, measure and no-data rule."""
+
+TEAM_TITLE = _b("团队", "Team", "團隊")
+"""The heading of the team's section of a monthly report."""
 
 
 def team_figures(
@@ -374,7 +452,7 @@ def team_figures(
     as_of = require_day(as_of, "as_of")
     period = team.period
     return TeamFigures(
-        period,
+        team,
         as_of,
         roster_check(team.roster, team.sessions, members, period, as_of=as_of),
         sessions_per_worker(team.sessions, members, period, as_of=as_of),
@@ -385,3 +463,44 @@ def team_figures(
             team.grade_changes, team.certification_changes, members, period, ladder=ladder
         ),
     )
+
+
+def team_section(
+    team: TeamRecords,
+    staff: Iterable[Staff],
+    previous: TeamRecords | None = None,
+    *,
+    ladder: Ladder = GRADE_LADDER,
+) -> ReportSection:
+    """Return the team's indicators for ``team.period`` as a monthly report's section.
+
+    Each `TEAM_CATALOGUE` entry is measured over ``team`` and ``previous``
+    (each as of its own period's last day, with the same ``staff``, whose
+    joining and leaving dates say who was on staff when) and judged as
+    every report line is (`socialwork.metrics.report_line`).
+
+    Raises:
+        TeamRuleError: a grade change names no rung of ``ladder``.
+        TypeError: an argument is not of its type.
+
+    Examples:
+        >>> from socialwork.metrics import monthly_report
+        >>> from socialwork.samples import station_month, team_month
+        >>> june = station_month()
+        >>> section = team_section(team_month(), june.station.staff)
+        >>> report = monthly_report(june, june.period, sections=[section])
+        >>> [str(report.line(code).value) for code in ("supervision_compliance", "promotions")]
+        ['75.0% (6/8)', '1']
+    """
+    members = require_instances(Staff, staff, "staff")
+    now = team_figures(team, members, as_of=_end(team), ladder=ladder)
+    before = (
+        None
+        if previous is None
+        else team_figures(previous, members, as_of=_end(previous), ladder=ladder)
+    )
+    return report_section(TEAM_TITLE, TEAM_CATALOGUE.values(), now, before)
+
+
+def _end(team: TeamRecords) -> date:
+    return require_instance(TeamRecords, team, "team").period.end

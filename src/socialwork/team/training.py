@@ -13,9 +13,10 @@ and each participant's pre- and post-test score (前后测成绩, personal data)
 * **satisfaction** (培训满意度): satisfied over respondents.
 
 Pre/post scores are stored per participant and handed on as pairs by
-`paired_scores`; their statistics (a paired change with its interval and
-effect size) belong to the evaluation room's ``paired_change``, which this
-module does not duplicate: it gives counts and means only.
+`paired_scores`; their statistics (a paired change with its interval, the
+t and signed-rank tests and the effect sizes) are the evaluation room's
+`socialwork.evaluation.paired_change`, which `PairedScores.change` calls
+rather than duplicates.
 
 Examples:
     >>> from datetime import date
@@ -39,6 +40,7 @@ from socialwork._arguments import require_day, require_instance, require_instanc
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.errors import ArgumentError
+from socialwork.evaluation.change import PairedChange, paired_change
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.metrics.rates import Rate
 from socialwork.models import Period, Staff
@@ -419,6 +421,21 @@ class PairedScores(Displayable):
         if not self.n:
             return None
         return sum(b - a for a, b in zip(self.pre, self.post, strict=True)) / self.n
+
+    def change(self, *, confidence: float = 0.95) -> PairedChange:
+        """Evaluate the scores with `socialwork.evaluation.paired_change` (post minus pre).
+
+        Raises:
+            EvaluationInputError: fewer than 2 participants (``too_few_pairs``).
+            ArgumentError: ``confidence`` is not from 0.5 to 0.9999.
+
+        Examples:
+            >>> from socialwork.samples import team_month
+            >>> c = paired_scores(team_month().trainings[1]).change()
+            >>> c.mean_change, round(c.t_test.statistic, 3), round(c.d_z, 3)
+            (14.0, 7.593, 3.395)
+        """
+        return paired_change(self.pre, self.post, confidence=confidence)
 
     def __repr__(self) -> str:
         """The count only: scores are personal data."""
