@@ -27,9 +27,8 @@ from socialwork.frames.convert import _DTYPES, _Bad, _cell
 from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import _checks, _native, _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
-from socialwork.metrics._shown import SHOWN
 from socialwork.metrics.formulas import need_satisfaction_from_counts
-from socialwork.metrics.rates import ExclusionSummary
+from socialwork.metrics.rates import SHOWN, ExclusionSummary
 from socialwork.models import ClientCategory, NeedStatus, Period
 
 __all__: list[str] = []

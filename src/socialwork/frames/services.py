@@ -46,9 +46,9 @@ from socialwork.frames.indicators import (
 )
 from socialwork.frames.validate import _native, _one_engine
 from socialwork.metrics import ExclusionReason, FollowUp, Rate, rate
-from socialwork.metrics._shown import SHOWN
 from socialwork.metrics.casework import ATTAINED, FOLLOW_UP_DAYS, IMPROVED, INTERVENED, VOID_GOALS
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
+from socialwork.metrics.rates import SHOWN
 from socialwork.models import (
     Availability,
     CaseStatus,

@@ -25,7 +25,8 @@ from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Items, Paragraph
 from socialwork.errors import MetricInputError
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
-from socialwork.metrics._shown import SHOWN, exclusion_items
+from socialwork.metrics._shown import SHOWN as SHOWN  # what a summary keeps; frames read it here
+from socialwork.metrics._shown import exclusion_items
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [
