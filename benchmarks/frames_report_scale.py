@@ -507,7 +507,7 @@ def by_hand(t: dict[str, pl.DataFrame], planned: int, lists: bool) -> tuple[Figu
         "by_category": by_category,
         "groups": groups,
         "overdue": int(overdue or 0),
-        "excluded": {k: int(v) for k, v in excluded.items() if v},
+        "excluded": {k: int(v) for k, v in sorted(excluded.items()) if v},
     }
     if not lists:
         return figures, {}
