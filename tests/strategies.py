@@ -992,6 +992,11 @@ def goal_targets() -> st.SearchStrategy[mt.Target]:
     return any_targets(indicator=ids, period=st.none())
 
 
+attainment_scales = st.builds(
+    ev.AttainmentScale,
+    weight=st.floats(min_value=0.5, max_value=10),
+    levels=st.just(()) | st.lists(texts, min_size=5, max_size=5).map(tuple),
+)
 plan_goals = st.builds(
     pn.PlanGoal,
     typed_target=optional(goal_targets()),
@@ -1004,6 +1009,7 @@ plan_goals = st.builds(
     deadline_month=optional(plan_months),
     priority=optional(st.integers(min_value=1, max_value=100)),
     staff_needed=optional(counts),
+    attainment_scale=optional(attainment_scales),
 )
 service_projects = st.builds(
     pn.ServiceProject,
@@ -1775,6 +1781,7 @@ def outcome_records(draw: st.DrawFn) -> ev.OutcomeRecords:
 EVALUATION_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     m.ScaleAdministration: scale_administrations,
     ev.GoalScaling: goal_scalings,
+    ev.AttainmentScale: attainment_scales,
     ev.Finding: findings,
     ev.Evaluation: evaluations(),
     ev.OutcomeRecords: outcome_records(),

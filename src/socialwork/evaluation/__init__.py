@@ -44,6 +44,7 @@ from socialwork.evaluation.better_off import (
 )
 from socialwork.evaluation.change import PairedChange, SignedRankTest, TTest, paired_change
 from socialwork.evaluation.gas import (
+    AttainmentScale,
     GasTScore,
     GoalScaling,
     MeanTScore,
@@ -88,6 +89,7 @@ from socialwork.evaluation.scales import (
 __all__ = [
     "MEAN_GAS_TSCORE",
     "RELIABLE_IMPROVEMENT",
+    "AttainmentScale",
     "Band",
     "ChangeClass",
     "ClientChange",

@@ -9,8 +9,9 @@ and Sherman's convention, stated on every result)::
 
 so T is 50 when every goal is met as expected, above 50 when goals are
 exceeded. A goal without a score is left out of the sum and listed;
-without weights every goal weighs 1. A `GoalScaling` record carries a case
-goal's weight, its five level descriptions and its score.
+without weights every goal weighs 1. An `AttainmentScale` holds a goal's
+weight and its five level descriptions, for a case goal or a plan goal; a
+`GoalScaling` record is a case goal's, with its score.
 
 Examples:
     >>> goal_attainment_tscore([-2, 0, -1, 2, 0, 1], [3, 5, 1, 4, 2, 6]).tscore
@@ -39,6 +40,7 @@ from socialwork.records import Id, Record, Text, break_rule
 
 __all__ = [
     "DEFAULT_RHO",
+    "AttainmentScale",
     "GasTScore",
     "GoalScaling",
     "MeanTScore",
@@ -56,8 +58,43 @@ Level = Annotated[int, Strict(), Field(ge=-2, le=2)]
 """A goal attainment level from −2 to +2 (0: as expected)."""
 
 
-class GoalScaling(Record):
-    """A case goal's attainment scale: its weight, five level descriptions and score.
+class AttainmentScale(Record):
+    """A goal's attainment scale: its weight and its five level descriptions, −2 to +2.
+
+    The one definition of a GAS level set: a case goal's `GoalScaling` is
+    one with the case, the goal and a score; a plan goal carries one as
+    `PlanGoal.attainment_scale <socialwork.plans.PlanGoal>`. ``levels`` is
+    empty or holds the five descriptions from −2 (much less than
+    expected) to +2 (much more), rule ``gas_levels``; ``weight`` is above
+    0 and at most 10⁶ (1 by default).
+
+    Examples:
+        >>> s = AttainmentScale(levels=("无人参加", "少于 6 人", "6 至 8 人", "9 至 11 人",
+        ...                             "12 人以上"), weight=2)
+        >>> s.levels[2], s.weight
+        ('6 至 8 人', 2.0)
+    """
+
+    weight: Annotated[float, Strict(), Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)] = 1.0
+    levels: tuple[Text, ...] = Field(default=(), max_length=5)
+
+    @model_validator(mode="after")
+    def _five_levels(self) -> Self:
+        record = type(self).__name__
+        if len(self.levels) not in (0, 5):
+            break_rule(
+                record,
+                ("levels",),
+                "gas_levels",
+                "a goal's levels are five descriptions, from -2 to +2; got {count}",
+                len(self.levels),
+                count=len(self.levels),
+            )
+        return self
+
+
+class GoalScaling(AttainmentScale):
+    """A case goal's attainment scale (`AttainmentScale`: weight, five levels) and its score.
 
     ``levels`` is empty or holds the five descriptions from −2 to +2.
 
@@ -69,22 +106,7 @@ class GoalScaling(Record):
 
     case_id: Id
     goal_id: Id
-    weight: Annotated[float, Strict(), Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)] = 1.0
-    levels: tuple[Text, ...] = Field(default=(), max_length=5)
     score: Level | None = None
-
-    @model_validator(mode="after")
-    def _five_levels(self) -> Self:
-        if len(self.levels) not in (0, 5):
-            break_rule(
-                "GoalScaling",
-                ("levels",),
-                "gas_levels",
-                "a goal's levels are five descriptions, from -2 to +2; got {count}",
-                len(self.levels),
-                count=len(self.levels),
-            )
-        return self
 
 
 @frozen

@@ -11,6 +11,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, Strict, model_validator
 
+from socialwork.evaluation.gas import AttainmentScale
 from socialwork.labels import LabelledEnum
 from socialwork.metrics.targets import Target
 from socialwork.plans.phases import Month
@@ -46,6 +47,10 @@ class PlanGoal(Record):
     ``goal_target_period``); ``deadline_month`` counts plan months;
     ``priority`` 1 is the highest (at most `MAX_PRIORITY`);
     ``staff_needed`` is the number of workers it takes.
+    ``attainment_scale`` is the goal's goal attainment scale
+    (`socialwork.evaluation.AttainmentScale`: its five level descriptions
+    from −2 to +2 and its weight), on which a review scores it
+    (`socialwork.plans.review_plan`'s ``attainment``).
 
     Examples:
         >>> from socialwork.plans import check_goal
@@ -66,6 +71,7 @@ class PlanGoal(Record):
     deadline_month: Month | None = None
     priority: Annotated[int, Strict(), Field(ge=1, le=MAX_PRIORITY)] | None = None
     staff_needed: Count | None = None
+    attainment_scale: AttainmentScale | None = None
 
     @model_validator(mode="after")
     def _target_fits_a_goal(self) -> Self:

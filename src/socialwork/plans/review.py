@@ -24,6 +24,17 @@ the expected level, else ``not_distinguishable``; for a plain number
 without a figure (or for a change target without a baseline); ``no_target``
 for a goal without a typed target.
 
+A goal that carries an attainment scale (`PlanGoal.attainment_scale
+<socialwork.plans.PlanGoal>`) is scored on it by the review's
+``attainment`` (a level from −2 to +2 per goal), and the review's
+`PlanReview.attainment` is the Kiresuk–Sherman T-score of those goals
+(`socialwork.evaluation.goal_attainment_tscore`, ρ = 0.3): a goal left
+unscored is left out and counted, as that function states. A review
+cites the evaluations of its plan completed by its day
+(`socialwork.evaluation.Evaluation`, found with
+`socialwork.evaluation.evaluations_for`) and lists them, with their
+findings, under its table.
+
 A review shows itself in a notebook (its table, then its chart,
 `PlanReview.chart`), exports rows (`PlanReview.to_rows`) and becomes a
 record for JSON with `PlanReview.to_record` (`socialwork.plans.review_records`).
@@ -45,18 +56,27 @@ Examples:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
+from pydantic_core import PydanticCustomError
 
-from socialwork._arguments import require_day, require_instance, require_instances, require_member
+from socialwork._arguments import (
+    require_day,
+    require_distinct,
+    require_instance,
+    require_instances,
+    require_member,
+)
 from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
-from socialwork.display.document import Document, Heading, Paragraph, Table
-from socialwork.errors import ArgumentError, UnknownCodeError
+from socialwork.display.document import Block, Document, Heading, Items, Paragraph, Table
+from socialwork.errors import ArgumentError, PlanningInputError, UnknownCodeError
+from socialwork.evaluation.gas import AttainmentScale, GasTScore, goal_attainment_tscore
+from socialwork.evaluation.records import Evaluation
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics.rates import Rate
 from socialwork.metrics.status import TargetStatus, judge
@@ -66,7 +86,7 @@ from socialwork.plans.goals import PlanGoal
 from socialwork.plans.measurements import Measurement, _number, _period_text
 from socialwork.plans.phases import Milestone
 from socialwork.plans.review_chart import _WORDS, review_chart
-from socialwork.plans.review_records import GoalReviewRecord, PlanReviewRecord
+from socialwork.plans.review_records import GoalReviewRecord, PlanReviewRecord, _broken_citation
 from socialwork.plans.workplan import WorkPlan
 
 __all__ = ["GoalReview", "PlanReview", "milestone_review", "review_plan"]
@@ -85,8 +105,10 @@ class GoalReview(Displayable):
 
     ``target_level`` and ``expected`` are in the target's display units
     (``None`` without a typed target, or for a change without a baseline);
-    ``interval`` is the 95% Wilson interval of a measured rate. It shows
-    itself as the one row it has in its plan's review table.
+    ``interval`` is the 95% Wilson interval of a measured rate;
+    ``attainment_scale`` is the goal's attainment scale, if it has one, and
+    ``attainment_level`` the level (−2..+2) the review scored it at. It
+    shows itself as the one row it has in its plan's review table.
 
     Examples:
         >>> review = GoalReview("g1", "提升满意度", None, None, None, None, None, "no_target")
@@ -104,6 +126,8 @@ class GoalReview(Displayable):
     expected: float | None
     interval: WilsonInterval | None
     status: TargetStatus = field(converter=_status)
+    attainment_scale: AttainmentScale | None = None
+    attainment_level: int | None = None
 
     def __repr__(self) -> str:
         """A short form: the goal, what was measured against what, and the status."""
@@ -131,7 +155,8 @@ class GoalReview(Displayable):
         """Return the goal as one row of plain values, every figure in the goal's display units.
 
         A rate is in percent (its counts are kept), the interval's bounds too;
-        the status is its code.
+        the status is its code; ``attainment_level`` and ``attainment_weight``
+        are the goal's GAS level and weight (``None`` without a scale).
 
         Examples:
             >>> review = GoalReview("g1", "提升满意度", None, None, None, None, None, "no_target")
@@ -143,6 +168,7 @@ class GoalReview(Displayable):
         value = None if measured is None else measured.value
         counts = value if isinstance(value, Rate) else None
         interval = self.interval
+        scale = self.attainment_scale
         return [
             {
                 "goal_id": self.goal_id,
@@ -158,6 +184,8 @@ class GoalReview(Displayable):
                 "target_level": self.target_level,
                 "expected": self.expected,
                 "status": self.status.value,
+                "attainment_level": self.attainment_level,
+                "attainment_weight": None if scale is None else scale.weight,
             }
         ]
 
@@ -184,6 +212,8 @@ class GoalReview(Displayable):
             expected=self.expected,
             interval_low=None if interval is None else interval.low,
             interval_high=None if interval is None else interval.high,
+            attainment_scale=self.attainment_scale,
+            attainment_level=self.attainment_level,
         )
 
 
@@ -194,7 +224,15 @@ class PlanReview(Displayable):
     In a notebook it shows itself as its table (in Simplified Chinese;
     `to_markdown`, `to_html` and `to_text` take another language), then its
     chart, which draws each goal's measured value against its trajectory
-    and target.
+    and target; then the goals' attainment T-score (`attainment`) and the
+    evaluations it cites (``evaluations``, oldest first), each of the plan
+    and completed on or before ``as_of``.
+
+    Raises:
+        PlanningInputError: a cited evaluation is of another plan (rule
+            ``evaluation_of_other_plan``) or completed after ``as_of``
+            (``evaluation_after_review``), or two share an id
+            (``duplicate_id``).
 
     Examples:
         >>> from datetime import date
@@ -215,15 +253,54 @@ class PlanReview(Displayable):
     months_elapsed: int
     milestone: Milestone | None
     goals: tuple[GoalReview, ...]
+    evaluations: tuple[Evaluation, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a cited evaluation of another plan, completed after the review, or twice."""
+        require_distinct("evaluations", (e.id for e in self.evaluations))
+        for evaluation in self.evaluations:
+            broken = _broken_citation(self.plan_id, self.as_of, evaluation, ("evaluations",))
+            if broken is not None:
+                rule = cast("PydanticCustomError", broken["type"])
+                expected = (rule.context or {})["expected"]
+                raise PlanningInputError(rule.type, broken["input"], expected)
 
     def __repr__(self) -> str:
-        """A one-line summary: plan, day, months done, milestone and goals by status."""
+        """A one-line summary: plan, day, months done, milestone, goals by status, citations."""
         counts = Counter(g.status for g in self.goals)
         statuses = ", ".join(f"{counts[s]} {s.value}" for s in TargetStatus if counts[s])
         milestone = "" if self.milestone is None else f" ({self.milestone.id})"
+        cited = len(self.evaluations)
+        citing = "" if not cited else f"; cites {cited} evaluation{'s' if cited > 1 else ''}"
         return (
             f"PlanReview({self.plan_id!r}, {self.as_of}, month {self.months_elapsed}"
-            f"{milestone}: {statuses or 'no goals'})"
+            f"{milestone}: {statuses or 'no goals'}{citing})"
+        )
+
+    @property
+    def attainment(self) -> GasTScore | None:
+        """The Kiresuk–Sherman T-score of the goals with an attainment scale, ρ = 0.3.
+
+        The goals are taken in the plan's order, each weighted by its
+        scale's weight; a goal the review did not score is left out of the
+        T-score and listed in ``missing`` (its position among the scaled
+        goals, from 0), as `socialwork.evaluation.goal_attainment_tscore`
+        states. ``None`` when no goal carries a scale.
+
+        Examples:
+            >>> from socialwork.evaluation import AttainmentScale
+            >>> scaled = GoalReview("g1", "提升满意度", None, None, None, None, None,
+            ...                     "no_target", AttainmentScale(weight=2), 1)
+            >>> review = PlanReview("p", "计划", date(2025, 12, 31), 12, None, (scaled,))
+            >>> review.attainment.tscore
+            60.0
+        """
+        scaled = [g for g in self.goals if g.attainment_scale is not None]
+        if not scaled:
+            return None
+        return goal_attainment_tscore(
+            [g.attainment_level for g in scaled],
+            [cast("AttainmentScale", g.attainment_scale).weight for g in scaled],
         )
 
     def goal(self, goal_id: str) -> GoalReview:
@@ -246,6 +323,10 @@ class PlanReview(Displayable):
 
     def to_rows(self) -> list[dict[str, Any]]:
         """Return one row of plain values per goal (see `GoalReview.to_rows`).
+
+        The rows are the goals' own, so the goals tabulate as the review
+        does; the cited evaluations are records, in `to_record` and the
+        document.
 
         Examples:
             >>> from datetime import date
@@ -280,6 +361,7 @@ class PlanReview(Displayable):
             months_elapsed=self.months_elapsed,
             milestone=self.milestone,
             goals=tuple(g.to_record() for g in self.goals),
+            evaluations=self.evaluations,
         )
 
     def to_document(self, language: Language | str = "zh") -> Document:
@@ -287,7 +369,10 @@ class PlanReview(Displayable):
 
         Each row shows a goal, its indicator, the figure used and the period
         it covers, the target, the level expected now on the trajectory, the
-        95% interval of a rate and the status.
+        95% interval of a rate and the status. When goals carry attainment
+        scales, their levels, weights and T-score follow; then each cited
+        evaluation: its kind, its evaluator, the period it covers, the day it
+        was completed and its findings (each under its goal's statement).
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
@@ -316,8 +401,46 @@ class PlanReview(Displayable):
                 Paragraph(when),
                 Table(words["header"].split("|"), [_row(g, script) for g in self.goals]),
                 self.chart(script),
+                *self._attainment_blocks(script),
+                *self._evaluation_blocks(script),
             ]
         )
+
+    def _attainment_blocks(self, script: Script) -> list[Block]:
+        """The T-score's own blocks, its goals named by their statements."""
+        tscore = self.attainment
+        if tscore is None:
+            return []
+        heading, table, summary = tscore.to_document(script).blocks
+        statements = [g.statement for g in self.goals if g.attainment_scale is not None]
+        rows = cast("Table", table).rows
+        named = [(name, *row[1:]) for name, row in zip(statements, rows, strict=True)]
+        return [heading, Table(cast("Table", table).header, named), summary]
+
+    def _evaluation_blocks(self, script: Script) -> list[Block]:
+        """Each cited evaluation: a heading, what kind by whom over when, and its findings."""
+        if not self.evaluations:
+            return []
+        words = _WORDS[script]
+        goals = {g.goal_id: g.statement for g in self.goals}
+        blocks: list[Block] = [Heading(words["evaluations"])]
+        for e in self.evaluations:
+            by = e.evaluator.label(script)
+            if e.evaluator_name is not None:
+                by += f" ({e.evaluator_name})"
+            blocks += [
+                Heading(e.id if e.title is None else f"{e.title} ({e.id})", 3),
+                Paragraph(
+                    f"{e.kind.label(script)}; {by}; {_period_text(e.period)}; "
+                    f"{words['completed']} {e.completed_on}"
+                ),
+            ]
+            findings = [
+                f.text if f.goal_id is None else f"{goals.get(f.goal_id, f.goal_id)}: {f.text}"
+                for f in e.findings
+            ]
+            blocks.append(Items(findings) if findings else Paragraph(words["no_findings"], True))
+        return blocks
 
     def chart(self, language: Language | str = "zh") -> Chart:
         """Return each goal's measured value, interval, expected level and target as a chart.
@@ -410,12 +533,28 @@ def _latest(plan: WorkPlan, found: list[Measurement], code: str, as_of: date) ->
 
 
 def _judge(
-    goal: PlanGoal, plan: WorkPlan, found: list[Measurement], elapsed: int, as_of: date
+    goal: PlanGoal,
+    plan: WorkPlan,
+    found: list[Measurement],
+    elapsed: int,
+    as_of: date,
+    level: int | None,
 ) -> GoalReview:
     """Judge one goal with `socialwork.metrics.status.judge` after ``elapsed`` plan months."""
     target = goal.typed_target
     if target is None or target.indicator is None:
-        return GoalReview(goal.id, goal.statement, None, None, None, None, None, "no_target")
+        return GoalReview(
+            goal.id,
+            goal.statement,
+            None,
+            None,
+            None,
+            None,
+            None,
+            "no_target",
+            goal.attainment_scale,
+            level,
+        )
     measured = _latest(plan, found, target.indicator, as_of)
     deadline = goal.deadline_month or max(plan.months, 1)
     judged = judge(
@@ -432,10 +571,37 @@ def _judge(
         judged.expected,
         judged.interval,
         judged.status,
+        goal.attainment_scale,
+        level,
     )
 
 
-def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: date) -> PlanReview:
+def _levels(plan: WorkPlan, attainment: Mapping[str, int | None] | None) -> dict[str, int | None]:
+    """The GAS level of each goal with a scale (``None`` when unscored), checked as GAS checks."""
+    if attainment is None:
+        attainment = {}
+    if not isinstance(attainment, Mapping):
+        raise TypeError(
+            f"attainment must be a mapping of goal ids to levels; got {type(attainment).__name__}"
+        )
+    scaled = [g for g in plan.goals if g.attainment_scale is not None]
+    ids = [g.id for g in scaled]
+    for goal_id in attainment:
+        if goal_id not in ids:
+            raise UnknownCodeError("attainment", goal_id, ids)
+    levels = {g.id: attainment.get(g.id) for g in scaled}
+    goal_attainment_tscore(list(levels.values()))
+    return levels
+
+
+def review_plan(
+    plan: WorkPlan,
+    measurements: Iterable[Measurement],
+    *,
+    as_of: date,
+    attainment: Mapping[str, int | None] | None = None,
+    evaluations: Iterable[Evaluation] = (),
+) -> PlanReview:
     """Judge every goal of ``plan`` on ``as_of`` against the measurements (see the module).
 
     Each goal takes the measurement of its target's indicator whose period
@@ -450,10 +616,25 @@ def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: d
     a baseline expects the target throughout, a count, hours or money
     without one start from 0 (give cumulative figures).
 
+    ``attainment`` scores the goals that carry an attainment scale, by goal
+    id, each at a level from −2 to +2; a scaled goal it leaves out (or
+    gives ``None``) is unscored, and `PlanReview.attainment` leaves it out
+    of the T-score and counts it. ``evaluations`` are the evaluations the
+    review cites (`socialwork.evaluation.evaluations_for` finds them):
+    each of ``plan`` and completed on or before ``as_of``; the review lists
+    them oldest first.
+
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
             two different measurements of one indicator cover the same period.
-        TypeError: a measurement is not a `Measurement`.
+        UnknownCodeError: ``attainment`` names a goal without an attainment scale.
+        EvaluationInputError: ``attainment`` gives a level outside −2..+2
+            (rule ``gas_level``).
+        PlanningInputError: a cited evaluation is of another plan (rule
+            ``evaluation_of_other_plan``), completed after ``as_of``
+            (``evaluation_after_review``), or cited twice (``duplicate_id``).
+        TypeError: a measurement is not a `Measurement`, an evaluation not an
+            `Evaluation <socialwork.evaluation.Evaluation>`, or a level not an int.
 
     Examples:
         >>> from datetime import date
@@ -473,6 +654,8 @@ def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: d
     plan = require_instance(WorkPlan, plan, "plan")
     day = require_day(as_of, "as_of")
     found = list(require_instances(Measurement, measurements, "measurements"))
+    levels = _levels(plan, attainment)
+    cited = require_instances(Evaluation, evaluations, "evaluations")
     elapsed = _months_elapsed(plan, day) if day >= plan.start else 0
     reached = [m for m in plan.milestones if m.month == elapsed]
     return PlanReview(
@@ -481,19 +664,34 @@ def review_plan(plan: WorkPlan, measurements: Iterable[Measurement], *, as_of: d
         day,
         elapsed,
         reached[0] if reached else None,
-        tuple(_judge(goal, plan, found, elapsed, day) for goal in plan.goals),
+        tuple(_judge(goal, plan, found, elapsed, day, levels.get(goal.id)) for goal in plan.goals),
+        tuple(sorted(cited, key=lambda e: (e.completed_on, e.id))),
     )
 
 
 def milestone_review(
-    plan: WorkPlan, measurements: Iterable[Measurement], milestone: str
+    plan: WorkPlan,
+    measurements: Iterable[Measurement],
+    milestone: str,
+    *,
+    attainment: Mapping[str, int | None] | None = None,
+    evaluations: Iterable[Evaluation] = (),
 ) -> PlanReview:
     """Review ``plan`` on the due date of its milestone ``milestone`` (e.g. ``"mid"``).
 
+    ``attainment`` and ``evaluations`` are as for `review_plan`: the year-end
+    review (``"annual"``) scores the goals' attainment scales and cites the
+    plan's evaluations completed by the end of the year.
+
     Raises:
-        UnknownCodeError: the plan has no milestone with that id.
+        UnknownCodeError: the plan has no milestone with that id, or
+            ``attainment`` names a goal without an attainment scale.
         ArgumentError: two different measurements of one indicator cover the same period.
-        TypeError: a measurement is not a `Measurement`.
+        EvaluationInputError: ``attainment`` gives a level outside −2..+2.
+        PlanningInputError: a cited evaluation is of another plan, completed
+            after the milestone's due date, or cited twice.
+        TypeError: a measurement is not a `Measurement`, or an evaluation not an
+            `Evaluation <socialwork.evaluation.Evaluation>`.
 
     Examples:
         >>> from datetime import date
@@ -507,4 +705,6 @@ def milestone_review(
     dates = plan.milestone_dates
     if milestone not in dates:
         raise UnknownCodeError("milestone", milestone, list(dates))
-    return review_plan(plan, measurements, as_of=dates[milestone])
+    return review_plan(
+        plan, measurements, as_of=dates[milestone], attainment=attainment, evaluations=evaluations
+    )

@@ -52,6 +52,9 @@ _WORDS: dict[Script, dict[str, str]] = {
         "header": "目标|指标|实测|统计期|目标值|轨迹预期|95%区间|状态",
         "title": "目标进展",
         "subtitle": "圆点: 实测; 蓝线: 95%区间; 灰色刻度: 轨迹预期; 红色刻度: 目标值",
+        "evaluations": "引用的评估",
+        "completed": "完成于",
+        "no_findings": "未记录发现",
     },
     "zh-Hant": {
         "review_on": " 監測評估,截至",
@@ -59,6 +62,9 @@ _WORDS: dict[Script, dict[str, str]] = {
         "header": "目標|指標|實測|統計期|目標值|軌跡預期|95%區間|狀態",
         "title": "目標進展",
         "subtitle": "圓點: 實測; 藍線: 95%區間; 灰色刻度: 軌跡預期; 紅色刻度: 目標值",
+        "evaluations": "引用的評估",
+        "completed": "完成於",
+        "no_findings": "未記錄發現",
     },
     "en": {
         "review_on": ": review on",
@@ -68,6 +74,9 @@ _WORDS: dict[Script, dict[str, str]] = {
         "subtitle": (
             "dot: measured; blue line: 95% interval; grey tick: expected now; red tick: target"
         ),
+        "evaluations": "Evaluations cited",
+        "completed": "completed on",
+        "no_findings": "No findings recorded",
     },
 }
 
