@@ -11,23 +11,24 @@ monthly report for June 2025:
   frames;
 * hand-written polars for the same figures (`by_hand`): lazy, one plan per
   table where natural, all run by one ``pl.collect_all``; (a) the figures
-  only: every line's numerator and denominator (or number), coverage by
-  category, each group's attendance and membership, the number of overdue
-  follow-ups and of exclusions by reason; (b) the figures and the lists the
-  report carries as plain Python lists (``to_list()``): each rate's excluded
-  record ids with their reasons, and the overdue follow-ups' fields, since
-  ``frame_monthly_report`` returns those as Python objects
-  (``Rate.exclusions``, ``MonthlyReport.overdue``);
-* and, to show what those objects cost, hand (b) followed by building the
-  report's `Exclusion` and `FollowUp` objects from its lists
-  (`with_objects`): a hand-written query that returns what the report holds.
+  and counts: every line's numerator and denominator (or number), coverage
+  by category, each group's attendance and membership, the number of
+  overdue follow-ups and of exclusions by reason; (b) those, and what the
+  report keeps of its lists: the first 20 excluded ids of each reason and
+  the first 20 overdue follow-ups (by due date, then case id).
+
+A report counts its exclusions and overdue follow-ups and keeps the first
+20 of each kind (`socialwork.metrics.ExclusionSummary`,
+``MonthlyReport.overdue_count``); the frame path lists them all only when
+asked, as frames. So (b) returns what ``frame_monthly_report`` returns, and
+the goal is the frame path within 1.2 times hand (b).
 
 The parent checks that every path gave the same figures (every line's
 numerator and denominator or value, coverage by category, groups, number of
-overdue follow-ups, exclusions by reason) and that hand (b) listed the same
-exclusions and follow-ups, in the same order, as the frame path. The table
-gives each path's ratio to hand (a) and to hand (b), the number of exclusions
-and overdue follow-ups the report lists, and its plan of home visits.
+overdue follow-ups, exclusions by reason) and that hand (b) kept the same
+first ids and follow-ups as the frame path. The table gives each path's
+ratio to hand (a) and to hand (b), the number of exclusions and overdue
+follow-ups the report counts, and its plan of home visits.
 
 Each path runs in its own Python process (``--child PATH CASES``), which
 generates the tables itself (not timed), runs once for memory and as a
@@ -72,18 +73,13 @@ from station_tables import PERIOD, GeneratedStation, station_tables
 from socialwork import metrics
 from socialwork.frames import frame_monthly_report, to_records, validate_frame
 from socialwork.frames.report import TABLES
-from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate
+from socialwork.metrics import Rate
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.models import (
-    Availability,
     CaseStatus,
     ClientCategory,
-    Community,
     GoalAchievementStatus,
     GoalLifecycleStatus,
-    Resource,
-    ResourceKind,
-    ResourceSource,
     Station,
     StationRecords,
     Volunteer,
@@ -96,16 +92,15 @@ AFTER_DAYS = 7
 PATHS: dict[str, str] = {
     "eager": "frame_monthly_report, polars eager",
     "lazy": "frame_monthly_report, polars lazy",
-    "hand_a": "hand-written polars (a): figures only",
-    "hand_b": "hand-written polars (b): figures and listed ids as lists",
-    "hand_objects": "hand-written polars (b), then the report's Exclusion and FollowUp objects",
+    "hand_a": "hand-written polars (a): figures and counts",
+    "hand_b": "hand-written polars (b): figures, counts and the first 20 of each list",
 }
 
 Figures = dict[str, Any]
 """Every figure of a report: lines, coverage by category, groups, overdue, exclusions by reason."""
 
 Lists = dict[str, Any]
-"""What a report lists: each line's excluded ids and reasons, the overdue follow-ups' fields."""
+"""What a report keeps of its lists: the first excluded ids of each reason, the first follow-ups."""
 
 
 # ---------------------------------------------------------------- the report's figures
@@ -122,7 +117,9 @@ def _measure(value: object) -> object:
 
 def report_figures(report: metrics.MonthlyReport) -> Figures:
     """The figures of a report from ``frame_monthly_report``, as `by_hand` gives them."""
-    reasons: Counter[str] = Counter(e.reason.value for li in report.lines for e in li.exclusions)
+    reasons: Counter[str] = Counter()
+    for li in report.lines:
+        reasons.update({r.value: n for r, n in li.excluded.counts})
     return {
         "lines": {li.definition.code: _measure(li.value) for li in report.lines},
         "by_category": [
@@ -138,21 +135,18 @@ def report_figures(report: metrics.MonthlyReport) -> Figures:
             )
             for g in report.groups
         ],
-        "overdue": len(report.overdue),
+        "overdue": report.overdue_count,
         "excluded": dict(sorted(reasons.items())),
     }
 
 
 def report_lists(report: metrics.MonthlyReport) -> Lists:
-    """The exclusions (by line, in order) and overdue follow-ups of a report, as plain lists."""
+    """The first exclusions of each reason (by line) and follow-ups a report keeps, as lists."""
     return {
         "excluded": {
-            li.definition.code: (
-                [e.record_id for e in li.exclusions],
-                [e.reason.value for e in li.exclusions],
-            )
+            li.definition.code: sorted((e.reason.value, e.record_id) for e in li.excluded.first)
             for li in report.lines
-            if li.exclusions
+            if li.excluded.total
         },
         "overdue": [
             [f.case_id for f in report.overdue],
@@ -228,8 +222,46 @@ def _plans(t: dict[str, pl.DataFrame], planned: int, lists: bool) -> dict[str, p
         .agg(pl.len().alias("n"), pl.col("hit").count().alias("v"))
     )
 
-    plans["surveys"] = surveys.filter(_in_month("conducted_on")).select(
-        pl.col("satisfied").sum(), pl.col("respondents").sum()
+    asked = pl.col("subject").fill_null("clients")
+    for subject in ("clients", "group_members", "volunteers"):
+        plans[f"surveys_{subject}"] = surveys.filter(
+            _in_month("conducted_on") & (asked == subject)
+        ).select(pl.col("satisfied").sum(), pl.col("respondents").sum())
+
+    # clients per worker: distinct clients contacted in the month
+    plans["served"] = visits.filter(_in_month("on")).select(
+        pl.len().alias("rows"), pl.col("client_id").n_unique().alias("served")
+    )
+
+    # identification: registered clients of each community and group, up to the list's count
+    registered = (
+        clients.filter(pl.col("registered_on") <= last)
+        .select("id", "community_id", pl.col("categories").str.split(";").alias("category"))
+        .explode("category")
+        .filter(pl.col("category").is_not_null())
+    )
+    known_lists = t["known_key_groups"].lazy()
+    found = registered.group_by("community_id", "category").agg(pl.len().alias("found"))
+    plans["identification"] = (
+        known_lists.join(found, on=["community_id", "category"], how="left")
+        .with_columns(pl.col("found").fill_null(0))
+        .select(
+            pl.min_horizontal("found", "known").sum().alias("identified"),
+            pl.col("known").sum().alias("listed"),
+            (pl.col("found") - pl.col("known")).clip(0).sum().alias("above"),
+        )
+    )
+
+    # resource utilisation: usable resources delivered in the month
+    stock = t["resources"].lazy()
+    usable = pl.col("availability") == "usable"
+    used = deliveries.filter(_in_month("delivered_on")).select(
+        pl.col("resource_id").unique().alias("id"), pl.lit(1).alias("used")
+    )
+    plans["resources"] = stock.join(used, on="id", how="left").select(
+        _count(usable & pl.col("used").is_not_null()).alias("called"),
+        _count(usable).alias("usable"),
+        _count(~usable).alias("unusable"),
     )
 
     # case improvement: cases that reached intervention, with a goal that improved
@@ -364,27 +396,36 @@ def _plans(t: dict[str, pl.DataFrame], planned: int, lists: bool) -> dict[str, p
         .select("name", pl.exclude("group_id", "name").fill_null(0))
     )
 
-    if lists:
-        plans["goals_left_out"] = (
-            goals.filter(~counted)
-            .select(
-                pl.concat_str("case_id", pl.lit("/"), "id").alias("record"),
-                pl.when(void)
-                .then(pl.lit("goal_void"))
-                .otherwise(pl.lit("goal_not_assessed"))
-                .alias("reason"),
+    if lists:  # the first 20 of each list: top-k in the engine, no whole list
+        goal_ids = goals.filter(~counted).select(
+            pl.concat_str("case_id", pl.lit("/"), "id").alias("record"),
+            pl.when(void).then(pl.lit("goal_void")).otherwise(pl.lit("goal_not_assessed")),
+        )
+        for reason in ("goal_void", "goal_not_assessed"):
+            plans[f"first_{reason}"] = (
+                goal_ids.filter(pl.col("literal") == reason)
+                .select("record")
+                .bottom_k(20, by="record")
             )
-            .sort("record")
+        plans["first_unchecked"] = (
+            given.filter(pl.col("matched_need").is_null()).select("id").bottom_k(20, by="id")
         )
-        plans["unchecked"] = given.filter(pl.col("matched_need").is_null()).select(
-            pl.col("id").sort()
+        plans["first_withdrawn"] = (
+            raised.filter(status == "withdrawn").select("id").bottom_k(20, by="id")
         )
-        plans["withdrawn"] = raised.filter(status == "withdrawn").select(pl.col("id").sort())
-        plans["interns"] = at_end.filter(intern).select(pl.col("id").sort())
-        plans["overdue"] = (
+        plans["first_intern"] = at_end.filter(intern).select("id").bottom_k(20, by="id")
+        plans["first_not_usable"] = stock.filter(~usable).select("id").bottom_k(20, by="id")
+        # a list's surplus: its clients past the list's count, by id
+        plans["first_above_known"] = (
+            registered.join(known_lists, on=["community_id", "category"])
+            .filter(pl.col("id").rank("ordinal").over("community_id", "category") > pl.col("known"))
+            .select("id")
+            .bottom_k(20, by="id")
+        )
+        plans["first_overdue"] = (
             follow.filter(pl.col("due") < last)
-            .sort("due", "case_id")
             .select("case_id", "worker_id", "contact", "due")
+            .bottom_k(20, by=["due", "case_id"])
         )
     return plans
 
@@ -427,15 +468,23 @@ def by_hand(t: dict[str, pl.DataFrame], planned: int, lists: bool) -> tuple[Figu
     attained, assessed, void, unassessed = one["goals"]
     matched, checked, unchecked = one["deliveries"]
     met, raised, withdrawn = one["needs"]
+    visit_rows, served = one["served"]
+    identified, listed, above = one["identification"]
+    called, usable, unusable = one["resources"]
     lines: dict[str, object] = {
         "key_group_coverage": total,
-        "survey_satisfaction": _rate(*one["surveys"]),
+        "survey_satisfaction": _rate(*one["surveys_clients"]),
         "case_improvement": _rate(one["improvement"][1], one["improvement"][0]),
         "group_attendance": attendance,
         "need_satisfaction": _rate(met, raised),
         "goal_attainment": _rate(attained, assessed),
         "file_completeness": _rate(one["files"][1], one["files"][0]),
         "resource_match_accuracy": _rate(matched, checked),
+        "clients_per_worker": served / workers if visit_rows and workers else None,
+        "identification_rate": _rate(identified, listed),
+        "resource_utilisation": _rate(called, usable),
+        "group_satisfaction": _rate(*one["surveys_group_members"]),
+        "volunteer_satisfaction": _rate(*one["surveys_volunteers"]),
         "overdue_follow_ups": int(overdue or 0) if has_cases else None,
         "mean_caseload": open_cases / workers if has_cases and workers else None,
         "volunteer_hours": str(Decimal(int(cents or 0)).scaleb(-2)) if rows else None,
@@ -450,69 +499,53 @@ def by_hand(t: dict[str, pl.DataFrame], planned: int, lists: bool) -> tuple[Figu
         "intern": interns,
         "unchecked": unchecked,
         "withdrawn": withdrawn,
+        "above_known": above,
+        "not_usable": unusable,
     }
     figures: Figures = {
         "lines": {code: lines[code] for code in CATALOGUE},
         "by_category": by_category,
         "groups": groups,
         "overdue": int(overdue or 0),
-        "excluded": {k: int(v) for k, v in excluded.items() if v},
+        "excluded": {k: int(v) for k, v in sorted(excluded.items()) if v},
     }
     if not lists:
         return figures, {}
-    goals_out = r["goals_left_out"]
-    listed = {
-        "need_satisfaction": r["withdrawn"]["id"].to_list(),
-        "goal_attainment": goals_out["record"].to_list(),
-        "resource_match_accuracy": r["unchecked"]["id"].to_list(),
-        "certification_rate": r["interns"]["id"].to_list(),
+    codes = {
+        "need_satisfaction": ("withdrawn",),
+        "goal_attainment": ("goal_void", "goal_not_assessed"),
+        "resource_match_accuracy": ("unchecked",),
+        "certification_rate": ("intern",),
+        "identification_rate": ("above_known",),
+        "resource_utilisation": ("not_usable",),
     }
-    reasons = {
-        "need_satisfaction": "withdrawn",
-        "resource_match_accuracy": "unchecked",
-        "certification_rate": "intern",
-        "home_visit_completion": "above_plan",
-    }
-    if done > planned:  # the latest visits above the plan, by date and id, in that order
-        latest = done_visits(t).select("on", "id").top_k(done - planned, by=["on", "id"])
-        listed["home_visit_completion"] = latest.sort("on", "id").collect()["id"].to_list()
     found: Lists = {"excluded": {}, "overdue": []}
     for code in CATALOGUE:
-        ids = listed.get(code)
-        if ids:
-            why = (
-                goals_out["reason"].to_list()
-                if code == "goal_attainment"
-                else [reasons[code]] * len(ids)
-            )
-            found["excluded"][code] = (ids, why)
-    late = r["overdue"]
+        first = [
+            (reason, str(i))
+            for reason in codes.get(code, ())
+            for i in r[f"first_{reason}"].to_series().to_list()
+        ]
+        if code == "home_visit_completion" and done > planned:
+            # the latest visits above the plan, by date and id; their first 20 in that order
+            latest = done_visits(t).select("on", "id").top_k(done - planned, by=["on", "id"])
+            ids = latest.bottom_k(20, by=["on", "id"]).collect()["id"].to_list()
+            first = [("above_plan", i) for i in ids]
+        if first:
+            found["excluded"][code] = sorted(first)
+    late = r["first_overdue"].sort("due", "case_id")
     found["overdue"] = [late[c].to_list() for c in late.columns]
     return figures, found
 
 
-def with_objects(
-    t: dict[str, pl.DataFrame], planned: int
-) -> tuple[Figures, Lists, list[Exclusion], list[FollowUp]]:
-    """Hand (b), then the objects the report holds built from its lists (`Exclusion`, `FollowUp`).
-
-    Not a path of its own: the cost of what ``frame_monthly_report`` returns
-    as Python objects, over what hand (b) returns as lists.
-    """
-    figures, found = by_hand(t, planned, lists=True)
-    reasons = {r.value: r for r in ExclusionReason}
-    excluded = [
-        Exclusion(i, reasons[r])
-        for ids, why in found["excluded"].values()
-        for i, r in zip(ids, why, strict=True)
-    ]
-    follow_ups = [FollowUp(*fields) for fields in zip(*found["overdue"], strict=True)]
-    return figures, found, excluded, follow_ups
-
-
 _ONE_ROW = frozenset(
     {
-        "surveys",
+        "surveys_clients",
+        "surveys_group_members",
+        "surveys_volunteers",
+        "served",
+        "identification",
+        "resources",
         "improvement",
         "goals",
         "files",
@@ -558,7 +591,11 @@ def station_records(station: GeneratedStation) -> StationRecords:
         station=Station(
             id="st1",
             name=station.frames().station,
-            communities=(Community(id="c1", name="幸福社区"),),
+            communities=to_records(  # type: ignore[arg-type]
+                t["communities"],
+                "communities",
+                children={"known_key_groups": t["known_key_groups"]},
+            ),
             staff=to_records(t["staff"], "staff"),  # type: ignore[arg-type]
         ),
         period=PERIOD,
@@ -568,16 +605,7 @@ def station_records(station: GeneratedStation) -> StationRecords:
         groups=groups,  # type: ignore[arg-type]
         volunteers=(Volunteer(id="vol1", name="王阿姨", joined_on=date(2025, 4, 1)),),
         service_hours=to_records(t["service_hours"], "service_hours"),  # type: ignore[arg-type]
-        resources=(
-            Resource(
-                id="r1",
-                name="米面油",
-                kind=ResourceKind.MATERIAL,
-                source=ResourceSource.ENTERPRISE,
-                provider="爱心超市",
-                availability=Availability.USABLE,
-            ),
-        ),
+        resources=to_records(t["resources"], "resources"),  # type: ignore[arg-type]
         deliveries=to_records(t["deliveries"], "deliveries"),  # type: ignore[arg-type]
         needs=to_records(t["needs"], "needs"),  # type: ignore[arg-type]
         files=to_records(t["files"], "files"),  # type: ignore[arg-type]
@@ -634,8 +662,6 @@ def child(path: str, cases: int) -> dict[str, Any]:
     run: Callable[[], object]
     if path in ("eager", "lazy"):
         run = partial(frame_monthly_report, station.frames(lazy=path == "lazy"), PERIOD)
-    elif path == "hand_objects":
-        run = partial(with_objects, t, planned)
     else:
         run = partial(by_hand, t, planned, path == "hand_b")
     held = _rss() - started
@@ -704,16 +730,21 @@ def main(argv: list[str]) -> None:
             results.append(spawn(path, cases, __file__))
     every = [r for results in runs.values() for r in results]
     assert len({r["figures"] for r in every}) == 1, "the paths' figures differ"
-    lists = {r["lists"] for p in ("eager", "lazy", "hand_b", "hand_objects") for r in runs[p]}
-    assert len(lists) == 1, "hand (b) lists other exclusions or follow-ups than the report"
+    lists = {r["lists"] for p in ("eager", "lazy", "hand_b") for r in runs[p]}
+    assert len(lists) == 1, "hand (b) kept other exclusions or follow-ups than the report"
     some = every[0]
     print(
         f"\nThe whole monthly report, {cases:,} cases / {some['visits']:,} visits"
         f" (generated in {min(r['generated'] for r in every):.1f} s; home visits planned:"
-        f" {some['planned']:,}; the report lists {some['excluded']:,} exclusions and"
-        f" {some['overdue']:,} overdue follow-ups)\n"
+        f" {some['planned']:,}; the report counts {some['excluded']:,} exclusions and"
+        f" {some['overdue']:,} overdue follow-ups and keeps the first 20 of each kind)\n"
     )
     table(runs)
+    fastest = {p: min(r["seconds"] for r in rs) for p, rs in runs.items()}
+    print(
+        f"\nframe path (polars eager) / hand (b): {fastest['eager'] / fastest['hand_b']:.2f}x,"
+        f" lazy / hand (b): {fastest['lazy'] / fastest['hand_b']:.2f}x (goal <= 1.2)"
+    )
 
 
 if __name__ == "__main__":

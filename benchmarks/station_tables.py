@@ -37,6 +37,7 @@ import polars as pl
 from socialwork.frames import StationFrames, from_records
 from socialwork.frames.report import TABLES
 from socialwork.models import (
+    Availability,
     CaseStatus,
     Certification,
     ClientCategory,
@@ -61,6 +62,8 @@ _EPOCH = date(1970, 1, 1)
 _STATUSES = np.array([s.value for s in CaseStatus])
 _CLOSED = len(_STATUSES) - 1  # CaseStatus's last member is ``closed``
 _CATEGORIES = np.array([c.value for c in ClientCategory])
+RESOURCES = 10
+"""How many resources the station has (half of them usable)."""
 
 
 def _day(value: date) -> int:
@@ -251,13 +254,38 @@ def station_tables(cases: int, seed: int) -> GeneratedStation:
     )
     deliveries = thirds.select(
         _numbered("n", "d").alias("id"),
-        pl.lit("r1").alias("resource_id"),
+        pl.concat_str(pl.lit("r"), (pl.col("n") % RESOURCES).cast(pl.String)).alias("resource_id"),
         _numbered("n", "p").alias("recipient_id"),
         _dates(start + rng.integers(0, 120, m)).alias("delivered_on"),
         pl.lit([], dtype=pl.List(pl.String)).alias("items"),
         pl.Series([True, False, None]).gather(rng.integers(0, 3, m)).alias("matched_need"),
     )
+    # one community whose official lists count a sixteenth of the cases in each key group: the
+    # groups with more registered clients than that have a surplus, excluded and listed
+    communities = pl.DataFrame({"id": ["c1"], "name": ["幸福社区"]})
+    known = pl.DataFrame(
+        {
+            "community_id": ["c1"] * len(_CATEGORIES),
+            "category": list(_CATEGORIES),
+            "known": [max(1, cases // 16)] * len(_CATEGORIES),
+        }
+    )
+    # resources r0, r4 and r8 usable, the others not; deliveries draw on all of them
+    availability = [a.value for a in Availability]
+    resources = pl.DataFrame(
+        {
+            "id": [f"r{i}" for i in range(RESOURCES)],
+            "name": [f"资源{i}" for i in range(RESOURCES)],
+            "kind": ["material"] * RESOURCES,
+            "source": ["enterprise"] * RESOURCES,
+            "provider": ["爱心超市"] * RESOURCES,
+            "availability": [availability[i % len(availability)] for i in range(RESOURCES)],
+        }
+    )
     tables = {
+        "communities": communities,
+        "known_key_groups": known,
+        "resources": resources,
         "clients": clients,
         "cases": cases_table,
         "case_goals": case_goals,

@@ -445,14 +445,17 @@ def test_change_of_a_plain_number() -> None:
 def test_a_large_report_shows_twenty_overdue_rows_and_counts_the_rest() -> None:
     records = generated_records(1500, seed=11)
     report = metrics.monthly_report(records, records.period)
-    assert len(report.overdue) > 20
+    every = casework.overdue_follow_ups(records.cases, records.visits, as_of=records.period.end)
+    assert len(every) > 20
+    # the report counts them all and keeps the first 20, which it shows
+    assert (report.overdue_count, report.overdue) == (len(every), every[:20])
     text = report.to_markdown("en")
     section = text.split("## Overdue follow-ups")[1].split("## ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| ")][1:]  # no header
-    assert [r.split(" | ")[0].strip("| ") for r in rows] == [f.case_id for f in report.overdue[:20]]
-    left = len(report.overdue) - 20
-    # a grey note under the table, in plain words (no code markup to escape)
-    assert f"\n*… and {left:,} more rows, all in report.overdue*\n" in section
+    assert [r.split(" | ")[0].strip("| ") for r in rows] == [f.case_id for f in every[:20]]
+    left = len(every) - 20
+    # a grey note under the table, naming the function that lists them all (escaped)
+    assert f"\n*… and {left:,} more rows, all in overdue\\_follow\\_ups*\n" in section
 
 
 def test_a_large_report_counts_every_exclusion_in_its_summary() -> None:
@@ -544,7 +547,7 @@ EMPTY = pl.DataFrame()
 
 CALLS: dict[str, Callable[[Any], object]] = {
     "monthly_report": lambda p: metrics.monthly_report(JUNE, p),
-    "assemble_report": lambda p: assemble_report("s", p, None, {}, None, (), (), ()),
+    "assemble_report": lambda p: assemble_report("s", p, None, {}, None, (), (), (), 0),
     "group_attendance": lambda p: services.group_attendance(JUNE.groups, p),
     "membership_growth": lambda p: metrics.membership_growth(JUNE.groups[0], p),
     "volunteer_hours": lambda p: services.volunteer_hours(JUNE.service_hours, p),

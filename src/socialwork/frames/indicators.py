@@ -2,9 +2,12 @@
 
 Each function takes frames of the contracts' kinds (codes in code columns,
 as `from_records` writes them and `to_records` reads them), eager or lazy,
-of any engine narwhals supports, and returns the same `Rate` (integer
-numerator and denominator, exclusions listed) as the function of the same
-name in `socialwork.metrics` on the same rows.
+of any engine narwhals supports, and returns a `Rate` equal to the function
+of the same name in `socialwork.metrics` on the same rows: integer
+numerator and denominator, and the exclusions counted by reason in the
+engine with the first 20 of each reason (`ExclusionSummary`); only those
+come to Python. The whole listing is a frame, read when asked
+(`_Excluded.listing`, `socialwork.frames.StationFrames.exclusions`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 from importlib.util import find_spec
-from typing import Any
+from typing import Any, NamedTuple
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
@@ -25,6 +28,7 @@ from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import _checks, _native, _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
+from socialwork.metrics.rates import SHOWN, ExclusionSummary
 from socialwork.models import ClientCategory, NeedStatus, Period
 
 __all__: list[str] = []
@@ -32,6 +36,9 @@ __all__: list[str] = []
 
 _CATEGORIES = contract("clients").column("categories")
 _BY_CODE = {c.value: c for c in ClientCategory}
+_REASONS = {r.value: r for r in ExclusionReason}
+_WINDOWS = frozenset({nw.Implementation.POLARS, nw.Implementation.DUCKDB, nw.Implementation.PANDAS})
+"""Engines whose lazy frames number rows in an ordered window (``over(order_by=...)``)."""
 
 
 def _eager(frame: Any) -> nw.DataFrame[Any]:
@@ -114,6 +121,18 @@ def _distinct(frame: nw.LazyFrame[Any], column: str) -> nw.LazyFrame[Any]:
     return frame.group_by(column).agg(nw.len().alias("__rows__")).select(column)
 
 
+def _seen_in(rows: nw.LazyFrame[Any], column: str, on: str, period: Period) -> nw.LazyFrame[Any]:
+    """The distinct ``column`` values (as text, named ``id``) of the rows dated in ``period``.
+
+    Who or what the period saw: the clients visited, the resources delivered.
+    """
+    return (
+        rows.filter(_in(rows, on, period))
+        .select(nw.col(column).cast(nw.String).alias("id"))
+        .pipe(_distinct, "id")
+    )
+
+
 def _in(frame: nw.LazyFrame[Any], column: str, period: Period) -> nw.Expr:
     """Whether a date column falls in ``period``; a timestamp column is compared as timestamps."""
     day = nw.col(column)
@@ -157,11 +176,8 @@ def frame_key_group_coverage(
     period = require_instance(Period, period, "period")
     people = _lazy(clients, "clients", "id", "categories")
     contacts = _lazy(visits, "visits", "client_id", "on")
-    seen = (
-        contacts.filter(_in(contacts, "on", period))
-        .select(nw.col("client_id").cast(nw.String).alias("id"))
-        .pipe(_distinct, "id")
-        .with_columns(nw.lit(1).alias("__visited__"))
+    seen = _seen_in(contacts, "client_id", "on", period).with_columns(
+        nw.lit(1).alias("__visited__")
     )
     combos = _eager(
         people.select(nw.col("id").cast(nw.String), nw.col("categories"))
@@ -220,6 +236,14 @@ def frame_identification_rate(
         ...                               as_of=date(2025, 6, 30)))
         '73.1% (76/104)'
     """
+    identified, listed, above = _identification(clients, known_key_groups, as_of=as_of)
+    return Rate(identified, listed, excluded=above.summary())
+
+
+def _identification(
+    clients: IntoFrame, known_key_groups: IntoFrame, *, as_of: date
+) -> tuple[int, int, _Excluded]:
+    """The people identified, the people listed, and the clients above each list's count."""
     _one_engine({"clients": clients, "known_key_groups": known_key_groups})
     as_of = require_day(as_of, "as_of")
     people = _lazy(clients, "clients", "id", "community_id", "categories", "registered_on")
@@ -246,7 +270,8 @@ def frame_identification_rate(
             registered[(str(community), category)] += int(n)
             cells_of.setdefault((str(community), category), []).append(text)
     identified = listed = 0
-    excluded: list[Exclusion] = []
+    # a list's surplus: its clients past the list's count, by id (the last ones, in the engine)
+    surplus = [people.head(0)]
     for (community, category), count in known.items():
         found = registered[(community, category)]
         identified += min(found, count)
@@ -256,9 +281,9 @@ def frame_identification_rate(
                 (nw.col("community_id") == community)
                 & nw.col("categories").is_in(cells_of[(community, category)])
             )
-            ids = sorted(_eager(rows.select("id"))["id"].to_list())
-            excluded += [Exclusion(i, ExclusionReason.ABOVE_KNOWN) for i in ids[count:]]
-    return rate(identified, listed, sorted(excluded, key=lambda e: e.record_id))
+            surplus.append(rows.sort("id", descending=True).head(found - count))
+    above = nw.concat(surplus, how="vertical") if len(surplus) > 1 else surplus[0]
+    return identified, listed, _excluded(above, ExclusionReason.ABOVE_KNOWN)
 
 
 def _categories(text: object) -> frozenset[ClientCategory]:
@@ -272,10 +297,64 @@ def _categories(text: object) -> frozenset[ClientCategory]:
     return frozenset(_BY_CODE[p] for p in parts)
 
 
-def _excluded(rows: nw.LazyFrame[Any], reason: ExclusionReason) -> tuple[Exclusion, ...]:
-    """The ids of ``rows``, in order, as the exclusions of a rate for ``reason``."""
-    ids = _eager(rows.select(nw.col("id").cast(nw.String)))["id"].to_list()
-    return tuple(Exclusion(i, reason) for i in sorted(ids))
+class _Excluded(NamedTuple):
+    """The rows a rate leaves out, in the engine: ``record_id`` and ``reason`` (a code).
+
+    ``order`` names the columns that give the records' listing order
+    (``record_id`` last); the rows are read only as counts and first ids
+    (`summary`) or, when asked, as a frame (`listing`).
+    """
+
+    rows: nw.LazyFrame[Any]
+    order: tuple[str, ...] = ("record_id",)
+
+    def summary(self) -> ExclusionSummary:
+        """Count the rows by reason in the engine and read the first `SHOWN` of each reason.
+
+        The first rows of each reason are merged in the listing's order,
+        and reasons come in the order they first appear, as
+        `ExclusionSummary.of` reads a listing.
+        """
+        if self.rows.implementation in _WINDOWS:
+            rows = self._first_by_window()
+        else:
+            rows = self._first_by_reason()
+        rows.sort(key=lambda row: row[:-2])
+        found = {str(row[-2]): int(row[-1]) for row in rows}
+        first_rows = tuple(Exclusion(str(row[-3]), str(row[-2])) for row in rows)
+        return ExclusionSummary(tuple((_REASONS[r], n) for r, n in found.items()), first_rows)
+
+    def _first_by_window(self) -> list[tuple[Any, ...]]:
+        """In one query: the first rows of each reason (order, reason, the reason's count)."""
+        place = nw.col("reason").cum_count().over("reason", order_by=list(self.order))
+        first = self.rows.with_columns(
+            nw.len().over("reason").alias("__n__"), place.alias("__place__")
+        ).filter(nw.col("__place__") <= SHOWN)
+        return list(_eager(first.select(*self.order, "reason", "__n__")).iter_rows())
+
+    def _first_by_reason(self) -> list[tuple[Any, ...]]:
+        """For an engine without ordered windows: the counts, then each reason's first rows."""
+        counts = _eager(self.rows.group_by("reason").agg(nw.len().alias("__n__")))
+        rows: list[tuple[Any, ...]] = []
+        for reason, n in counts.iter_rows():
+            first = self.rows.filter(nw.col("reason") == reason).sort(list(self.order))
+            head = _eager(first.head(SHOWN).select(*self.order, "reason"))
+            rows += [(*row, n) for row in head.iter_rows()]
+        return rows
+
+    def listing(self) -> nw.LazyFrame[Any]:
+        """Every excluded record (``record_id``, ``reason``), in the listing's order."""
+        return self.rows.sort(list(self.order)).select("record_id", "reason")
+
+
+def _excluded(rows: nw.LazyFrame[Any], reason: ExclusionReason) -> _Excluded:
+    """The ``id`` of ``rows`` as records a rate leaves out for ``reason``, listed by id."""
+    return _Excluded(
+        rows.select(
+            nw.col("id").cast(nw.String).alias("record_id"),
+            nw.lit(reason.value, nw.String()).alias("reason"),
+        )
+    )
 
 
 def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
@@ -306,10 +385,16 @@ def frame_need_satisfaction(needs: IntoFrame, period: Period) -> Rate:
     ).row(0)
     result = need_satisfaction_from_counts(int(counts[1] or 0), int(counts[0] or 0))
     return Rate(
-        result.numerator,
-        result.denominator,
-        _excluded(raised.filter(withdrawn), ExclusionReason.WITHDRAWN),
+        result.numerator, result.denominator, excluded=_withdrawn_needs(needs, period).summary()
     )
+
+
+def _withdrawn_needs(needs: IntoFrame, period: Period) -> _Excluded:
+    """The withdrawn needs raised in ``period``, which need satisfaction leaves out."""
+    frame = _lazy(needs, "needs", "id", "raised_on", "status")
+    withdrawn = nw.col("status").fill_null(NeedStatus.OPEN.value) == NeedStatus.WITHDRAWN.value
+    raised = frame.filter(_in(frame, "raised_on", period) & withdrawn)
+    return _excluded(raised, ExclusionReason.WITHDRAWN)
 
 
 def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate:
@@ -337,8 +422,15 @@ def frame_resource_match_accuracy(deliveries: IntoFrame, period: Period) -> Rate
             nw.col("matched_need").fill_null(value=False).cast(nw.Int64).sum().alias("matched"),
         )
     ).row(0)
-    return rate(
+    return Rate(
         int(counts[1] or 0),
         int(counts[0] or 0),
-        _excluded(counted.filter(~checked), ExclusionReason.UNCHECKED),
+        excluded=_unchecked_deliveries(deliveries, period).summary(),
     )
+
+
+def _unchecked_deliveries(deliveries: IntoFrame, period: Period) -> _Excluded:
+    """The deliveries of ``period`` not yet checked, which match accuracy leaves out."""
+    frame = _lazy(deliveries, "deliveries", "id", "delivered_on", "matched_need")
+    unchecked = frame.filter(_in(frame, "delivered_on", period) & nw.col("matched_need").is_null())
+    return _excluded(unchecked, ExclusionReason.UNCHECKED)

@@ -17,31 +17,43 @@ from socialwork.frames.contracts import CHILDREN, contract
 from socialwork.frames.convert import from_records
 from socialwork.frames.indicators import (
     _eager,
+    _Excluded,
+    _excluded,
+    _identification,
     _lazy,
+    _unchecked_deliveries,
+    _withdrawn_needs,
     frame_identification_rate,
     frame_key_group_coverage,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
 )
 from socialwork.frames.services import (
+    _above_plan,
     _active,
     _attendance,
     _caseload,
-    _follow_ups_and_caseload,
+    _Casework,
+    _goals_left_out,
+    _home_visits,
+    _interns,
+    _open_cases_on,
     _text,
+    _unusable,
     frame_case_improvement,
     frame_certification_rate,
     frame_clients_per_worker,
     frame_file_completeness,
     frame_goal_attainment,
     frame_home_visit_completion,
+    frame_overdue_follow_ups,
     frame_resource_utilisation,
     frame_staff_turnover,
     frame_survey_satisfaction,
     frame_volunteer_hours,
 )
 from socialwork.frames.validate import _native, _one_engine
-from socialwork.metrics import FollowUp, KeyGroupCoverage, MonthlyReport, indicator, rate
+from socialwork.metrics import ExclusionReason, KeyGroupCoverage, MonthlyReport, indicator, rate
 from socialwork.metrics.casework import FOLLOW_UP_DAYS
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.metrics.definitions import Measure
@@ -171,8 +183,73 @@ class StationFrames:
             '85.5% (65/76)'
         """
         entry = indicator(code)
-        period = self.period if period is None else require_instance(Period, period, "period")
-        return _measured(_FramePeriod(self, period), entry.definition.code)
+        return _measured(_FramePeriod(self, self._period(period)), entry.definition.code)
+
+    def exclusions(self, code: str, period: Period | None = None) -> Any:
+        """Every record the indicator ``code`` leaves out, as a frame of the tables' engine.
+
+        A rate from frames counts its exclusions by reason and keeps the
+        first 20 of each (`socialwork.metrics.Rate`); this lists them all,
+        when someone reads them: columns ``record_id`` and ``reason`` (an
+        `ExclusionReason` code), in the order the record path lists them,
+        lazy when the tables are. An indicator that excludes nothing, or
+        has no data, gives a frame with no rows.
+
+        Raises:
+            UnknownCodeError: no catalogue indicator has the code ``code``.
+            FrameContractError: a column the indicator reads is missing or
+                of the wrong type.
+            TypeError: ``period`` is not a `Period`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = StationFrames.from_records(station_month())
+            >>> june.exclusions("certification_rate").rows()  # the interns
+            [('s7', 'intern'), ('s8', 'intern')]
+            >>> june.exclusions("key_group_coverage").height
+            0
+        """
+        code = indicator(code).definition.code
+        month = _FramePeriod(self, self._period(period))
+        left_out = _LEFT_OUT.get(code)
+        needs = CATALOGUE[code].needs
+        if left_out is None or (needs is not None and not _holds_rows(self.table(needs))):
+            left_out = _nothing
+        return self._native(left_out(month).listing())
+
+    def overdue_follow_ups(self, period: Period | None = None) -> Any:
+        """Every follow-up overdue on the period's last day, as a frame of the tables' engine.
+
+        A report counts them and keeps the first 20
+        (`socialwork.metrics.MonthlyReport`); this lists them all, when
+        someone reads them: columns ``case_id``, ``worker_id``,
+        ``last_contact`` and ``due_on``, by due date then case id, lazy
+        when the tables are (`socialwork.frames.services.frame_overdue_follow_ups`).
+
+        Raises:
+            TypeError: ``period`` is not a `Period`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = StationFrames.from_records(station_month())
+            >>> june.overdue_follow_ups()["case_id"].to_list()
+            ['k8', 'k7', 'k4']
+        """
+        return frame_overdue_follow_ups(
+            self.table("cases"),
+            self.table("visits"),
+            self.table("case_history"),
+            as_of=self._period(period).end,
+            after_days=FOLLOW_UP_DAYS,
+        )
+
+    def _period(self, period: Period | None) -> Period:
+        return self.period if period is None else require_instance(Period, period, "period")
+
+    def _native(self, frame: nw.LazyFrame[Any]) -> Any:
+        """A lazy frame as the tables give theirs: lazy when they are, else collected."""
+        lazy = any(isinstance(_native(self.table(k)), nw.LazyFrame) for k in TABLES)
+        return (frame if lazy else frame.collect()).to_native()
 
     def table(self, kind: str) -> Any:
         """The frame of ``kind``; for a table left out, an empty one in the engine of the others.
@@ -239,9 +316,9 @@ class _FramePeriod:
         return frame_key_group_coverage(self.table("clients"), self.table("visits"), self.period)
 
     @cached_property
-    def open_cases(self) -> tuple[tuple[FollowUp, ...], int]:
-        """The follow-ups overdue on the period's last day and the count of open cases."""
-        return _follow_ups_and_caseload(
+    def open_cases(self) -> _Casework:
+        """The cases open on the period's last day, the overdue ones and the first of those."""
+        return _open_cases_on(
             self.table("cases"),
             self.table("visits"),
             self.table("case_history"),
@@ -271,11 +348,11 @@ class _FramePeriod:
 
 
 def _overdue_follow_ups(month: _FramePeriod) -> Measure:
-    return len(month.open_cases[0])
+    return month.open_cases.overdue
 
 
 def _mean_caseload(month: _FramePeriod) -> Measure:
-    return _caseload(month.open_cases[1], month.table("staff"), month.period.end)
+    return _caseload(month.open_cases.open, month.table("staff"), month.period.end)
 
 
 def _clients_per_worker(month: _FramePeriod) -> Measure:
@@ -331,10 +408,41 @@ _MEASURES: Mapping[str, _FrameMeasure] = MappingProxyType(
 """How each catalogue entry is measured in a frame engine, by the entry's code."""
 
 
+def _nothing(month: _FramePeriod) -> _Excluded:
+    """No record left out (rows of none, in the engine of the tables)."""
+    clients = _lazy(month.table("clients"), "clients", "id")
+    return _excluded(clients.head(0), ExclusionReason.UNCHECKED)
+
+
+def _home_visits_above_plan(month: _FramePeriod) -> _Excluded:
+    planned = month.frames.home_visits_planned
+    if planned is None:
+        return _nothing(month)
+    done, count = _home_visits(month.table("visits"), month.period)
+    return _above_plan(done, count, planned)
+
+
+_LEFT_OUT: Mapping[str, Callable[[_FramePeriod], _Excluded]] = MappingProxyType(
+    {
+        "need_satisfaction": lambda m: _withdrawn_needs(m.table("needs"), m.period),
+        "goal_attainment": lambda m: _goals_left_out(m.table("case_goals")),
+        "resource_match_accuracy": lambda m: _unchecked_deliveries(m.table("deliveries"), m.period),
+        "certification_rate": lambda m: _interns(m.table("staff"), m.period.end),
+        "home_visit_completion": _home_visits_above_plan,
+        "identification_rate": lambda m: _identification(
+            m.table("clients"), m.table("known_key_groups"), as_of=m.period.end
+        )[2],
+        "resource_utilisation": lambda m: _unusable(m.table("resources")),
+    }
+)
+"""The records each catalogue entry leaves out, by code, in the engine: what
+`StationFrames.exclusions` lists (the measures count them the same way)."""
+
+
 def _check_catalogue() -> None:
     """Refuse, on import, a catalogue entry the frame engine cannot measure (or a stray measure)."""
     unmeasured = [code for code in CATALOGUE if code not in _MEASURES]
-    stray = [code for code in _MEASURES if code not in CATALOGUE]
+    stray = [code for code in (*_MEASURES, *_LEFT_OUT) if code not in CATALOGUE]
     if unmeasured or stray:
         raise RuntimeError(
             "every catalogue entry needs a frame measure in socialwork.frames.report: "
@@ -397,5 +505,6 @@ def frame_monthly_report(
         None if before is None else _values(before),
         now.coverage.by_category,
         now.groups,
-        now.open_cases[0],
+        now.open_cases.first,
+        now.open_cases.overdue,
     )

@@ -22,10 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import narwhals as nw
-from narwhals.dependencies import get_numpy
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import (
@@ -35,11 +34,21 @@ from socialwork._arguments import (
     require_instance,
     require_member,
 )
-from socialwork.frames.indicators import _day, _distinct, _eager, _excluded, _in, _lazy
-from socialwork.frames.validate import _one_engine
-from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
+from socialwork.frames.indicators import (
+    _day,
+    _distinct,
+    _eager,
+    _Excluded,
+    _excluded,
+    _in,
+    _lazy,
+    _seen_in,
+)
+from socialwork.frames.validate import _native, _one_engine
+from socialwork.metrics import ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics.casework import ATTAINED, FOLLOW_UP_DAYS, IMPROVED, INTERVENED, VOID_GOALS
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
+from socialwork.metrics.rates import SHOWN
 from socialwork.models import (
     Availability,
     CaseStatus,
@@ -99,26 +108,6 @@ def _date(value: object) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     return value if isinstance(value, date) else None
-
-
-def _dates(frame: nw.DataFrame[Any], column: str) -> list[date | None]:
-    """A column's dates as Python dates, or ``None``.
-
-    A date column of polars gives dates and ``None`` as they are; one of
-    Arrow (DuckDB's results) goes through numpy when it is loaded, since
-    Arrow's own conversion builds each date in Python, over ten times
-    slower; other columns (pandas' ``NA``, timestamps) are read value by
-    value.
-    """
-    series = frame[column]
-    if frame.schema[column] == nw.Date:
-        if frame.implementation is nw.Implementation.POLARS:
-            return series.to_list()
-        if frame.implementation is nw.Implementation.PYARROW:
-            if get_numpy() is not None:
-                return series.to_numpy().tolist()
-            return series.to_list()
-    return [_date(v) for v in series.to_list()]
 
 
 def _text(column: str) -> nw.Expr:
@@ -236,13 +225,7 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
         ...     metrics.casework.goal_attainment(june.cases))
         True
     """
-    frame = _lazy(
-        case_goals, "case_goals", "case_id", "id", "lifecycle_status", "achievement_status"
-    )
-    life = nw.col("lifecycle_status").fill_null(GoalLifecycleStatus.PROPOSED.value)
-    void = life.is_in(_VOID)
-    unassessed = ~void & nw.col("achievement_status").is_null()
-    counted = ~void & ~unassessed
+    frame, _, counted = _goals(case_goals)
     attained, assessed = _eager(
         frame.select(
             (counted & nw.col("achievement_status").is_in(_ATTAINED))
@@ -252,23 +235,33 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
             counted.cast(nw.Int64).sum().alias("assessed"),
         )
     ).row(0)
-    # listed by ``case_id/goal_id``: sorted so in the engine, the final sort is one linear pass
-    left_out = _eager(
-        frame.filter(~counted)
-        .select(
-            nw.concat_str(_text("case_id"), nw.lit("/"), _text("id")).alias("record"),
-            void.alias("void"),
-        )
-        .sort("record")
+    return Rate(_int(attained), _int(assessed), excluded=_goals_left_out(case_goals).summary())
+
+
+def _goals(case_goals: IntoFrame) -> tuple[nw.LazyFrame[Any], nw.Expr, nw.Expr]:
+    """The goals, whether each is void, and whether it counts (valid and assessed)."""
+    frame = _lazy(
+        case_goals, "case_goals", "case_id", "id", "lifecycle_status", "achievement_status"
     )
-    reasons = (ExclusionReason.GOAL_NOT_ASSESSED, ExclusionReason.GOAL_VOID)
-    excluded = [
-        Exclusion(str(record), reasons[bool(is_void)])
-        for record, is_void in zip(
-            left_out["record"].to_list(), left_out["void"].to_list(), strict=True
+    life = nw.col("lifecycle_status").fill_null(GoalLifecycleStatus.PROPOSED.value)
+    void = life.is_in(_VOID)
+    return frame, void, ~void & ~nw.col("achievement_status").is_null()
+
+
+def _goals_left_out(case_goals: IntoFrame) -> _Excluded:
+    """The goals goal attainment leaves out, named ``case_id/goal_id``: void or not assessed."""
+    frame, void, counted = _goals(case_goals)
+    reason = (
+        nw.when(void)
+        .then(nw.lit(ExclusionReason.GOAL_VOID.value, nw.String()))
+        .otherwise(nw.lit(ExclusionReason.GOAL_NOT_ASSESSED.value, nw.String()))
+    )
+    return _Excluded(
+        frame.filter(~counted).select(
+            nw.concat_str(_text("case_id"), nw.lit("/"), _text("id")).alias("record_id"),
+            reason.alias("reason"),
         )
-    ]
-    return rate(_int(attained), _int(assessed), sorted(excluded, key=lambda e: e.record_id))
+    )
 
 
 def frame_case_improvement(
@@ -392,12 +385,16 @@ def frame_overdue_follow_ups(
     *,
     as_of: date,
     after_days: int = FOLLOW_UP_DAYS,
-) -> tuple[FollowUp, ...]:
-    """Open cases uncontacted for over ``after_days`` days (`metrics.casework.overdue_follow_ups`).
+) -> Any:
+    """Every open case uncontacted for over ``after_days`` days, as a frame of the inputs' engine.
 
-    The engine finds each case's last contact on or before ``as_of`` and
-    whether the case was open that day (from its dates and history); only
-    the overdue cases come back, sorted by due date and case id.
+    The rows of `metrics.casework.overdue_follow_ups`, in its order (by due
+    date, then case id), as columns ``case_id``, ``worker_id``,
+    ``last_contact`` (empty without a contact since the case opened) and
+    ``due_on``. The engine finds each case's last contact on or before
+    ``as_of`` and whether the case was open that day (from its dates and
+    history); nothing comes to Python, and the frame is lazy when the
+    inputs are.
 
     Raises:
         ArgumentError: ``as_of`` is a ``datetime`` or outside 1900–2199, or
@@ -409,19 +406,34 @@ def frame_overdue_follow_ups(
         >>> from socialwork.frames import from_records
         >>> from socialwork.samples import station_month
         >>> june = station_month()
-        >>> frame_overdue_follow_ups(from_records(june.cases), from_records(june.visits),
-        ...                          from_records(june.cases, kind="case_history"),
-        ...                          as_of=date(2025, 6, 30)) == (
-        ...     metrics.casework.overdue_follow_ups(june.cases, june.visits,
-        ...                                         as_of=date(2025, 6, 30)))
-        True
+        >>> late = frame_overdue_follow_ups(from_records(june.cases), from_records(june.visits),
+        ...                                 from_records(june.cases, kind="case_history"),
+        ...                                 as_of=date(2025, 6, 30))
+        >>> late["case_id"].to_list(), late["due_on"].to_list()[0]
+        (['k8', 'k7', 'k4'], datetime.date(2025, 6, 16))
     """
     _one_engine({"cases": cases, "visits": visits, "case_history": case_history})
     as_of = require_day(as_of, "as_of")
-    gap = timedelta(days=require_days(after_days, "after_days"))
-    opened = _last_contacts(cases, visits, case_history, as_of)
-    # due = base + gap is before as_of: base before as_of - gap (no date arithmetic in the engine)
-    return _listed(_eager(opened.filter(nw.col("__base__") < as_of - gap)), gap)
+    after_days = require_days(after_days, "after_days")
+    late = _late(_last_contacts(cases, visits, case_history, as_of), as_of, after_days)
+    due = nw.col("__base__").dt.offset_by(f"{after_days}d").cast(nw.Date)
+    listing = late.sort(["__base__", "id"]).select(
+        nw.col("id").alias("case_id"),
+        "worker_id",
+        nw.col("__contact__").alias("last_contact"),
+        due.alias("due_on"),
+    )
+    native = _native(cases)
+    return (listing if isinstance(native, nw.LazyFrame) else listing.collect()).to_native()
+
+
+def _late(opened: nw.LazyFrame[Any], as_of: date, after_days: int) -> nw.LazyFrame[Any]:
+    """The open cases whose follow-up was due before ``as_of``.
+
+    Due ``after_days`` after the base day, before ``as_of``: the base day is
+    before ``as_of - after_days`` (no date arithmetic in the engine).
+    """
+    return opened.filter(nw.col("__base__") < as_of - timedelta(days=after_days))
 
 
 def _last_contacts(
@@ -455,43 +467,48 @@ def _last_contacts(
     return counted.select("id", "worker_id", "__contact__", base.alias("__base__"))
 
 
-def _listed(late: nw.DataFrame[Any], gap: timedelta) -> tuple[FollowUp, ...]:
-    """The follow-ups of the overdue cases ``late`` (as `_last_contacts` gives them), in order.
+class _Casework(NamedTuple):
+    """What the monthly report reads of the open cases on a day, from one query."""
 
-    The engine sorts them by due date (base day) and id, so the final sort
-    is one linear pass over rows already in order.
-    """
-    late = late.sort(["__base__", "id"])
-    found = [
-        FollowUp(str(case), str(worker), contact, base_day + gap)
-        for case, worker, contact, base_day in zip(
-            late["id"].to_list(),
-            late["worker_id"].to_list(),
-            _dates(late, "__contact__"),
-            _dates(late, "__base__"),
-            strict=True,
-        )
-        if base_day is not None
-    ]
-    found.sort(key=lambda f: (f.due_on, f.case_id))
-    return tuple(found)
+    open: int
+    """How many cases were open."""
+    overdue: int
+    """How many of them were overdue for a follow-up."""
+    first: tuple[FollowUp, ...]
+    """The first `SHOWN` overdue follow-ups, by due date and case id."""
 
 
-def _follow_ups_and_caseload(
+def _open_cases_on(
     cases: IntoFrame, visits: IntoFrame, case_history: IntoFrame, *, as_of: date, after_days: int
-) -> tuple[tuple[FollowUp, ...], int]:
-    """The overdue follow-ups and how many cases are open on ``as_of``, from one query.
+) -> _Casework:
+    """The open cases on ``as_of``, the overdue ones and the first of them, from one query.
 
-    For the monthly report, which needs both: the open cases are found
-    once (`frame_overdue_follow_ups` and `frame_mean_caseload` each find
-    them alone), brought back with their base day, and the overdue ones
-    picked from those rows.
+    For the monthly report, which needs both counts: the open cases are
+    found once, brought back as a frame (never as Python objects) with
+    their base day, and counted; only the first `SHOWN` overdue ones,
+    picked by the engine, become `FollowUp` objects.
     """
     _one_engine({"cases": cases, "visits": visits, "case_history": case_history})
     as_of = require_day(as_of, "as_of")
-    gap = timedelta(days=require_days(after_days, "after_days"))
-    opened = _eager(_last_contacts(cases, visits, case_history, as_of))
-    return _listed(opened.filter(nw.col("__base__") < as_of - gap), gap), len(opened)
+    after_days = require_days(after_days, "after_days")
+    opened = _eager(_last_contacts(cases, visits, case_history, as_of)).lazy()
+    late = _late(opened, as_of, after_days)
+    (open_count,) = _eager(opened.select(nw.len())).row(0)
+    (late_count,) = _eager(late.select(nw.len())).row(0)
+    first = _eager(late.sort(["__base__", "id"]).head(SHOWN))
+    gap = timedelta(days=after_days)
+    follow_ups = tuple(
+        FollowUp(str(case), str(worker), _date(contact), base_day + gap)
+        for case, worker, contact, base_day in zip(
+            first["id"].to_list(),
+            first["worker_id"].to_list(),
+            first["__contact__"].to_list(),
+            [_date(d) for d in first["__base__"].to_list()],
+            strict=True,
+        )
+        if base_day is not None
+    )
+    return _Casework(_int(open_count), _int(late_count), follow_ups)
 
 
 def frame_mean_caseload(
@@ -550,10 +567,7 @@ def frame_clients_per_worker(visits: IntoFrame, staff: IntoFrame, period: Period
     _one_engine({"visits": visits, "staff": staff})
     period = require_instance(Period, period, "period")
     contacts = _lazy(visits, "visits", "client_id", "on")
-    served = contacts.filter(_in(contacts, "on", period)).select(
-        nw.col("client_id").cast(nw.String)
-    )
-    (count,) = _eager(served.pipe(_distinct, "client_id").select(nw.len())).row(0)
+    (count,) = _eager(_seen_in(contacts, "client_id", "on", period).select(nw.len())).row(0)
     return _caseload(_int(count), staff, period.end)
 
 
@@ -575,25 +589,28 @@ def frame_resource_utilisation(resources: IntoFrame, deliveries: IntoFrame, peri
     period = require_instance(Period, period, "period")
     stock = _lazy(resources, "resources", "id", "availability")
     given = _lazy(deliveries, "deliveries", "resource_id", "delivered_on")
-    used = (
-        given.filter(_in(given, "delivered_on", period))
-        .select(nw.col("resource_id").cast(nw.String).alias("id"))
-        .pipe(_distinct, "id")
-        .with_columns(nw.lit(1).alias("__used__"))
+    used = _seen_in(given, "resource_id", "delivered_on", period).with_columns(
+        nw.lit(1).alias("__used__")
     )
-    usable = nw.col("availability").cast(nw.String) == Availability.USABLE.value
     listed = stock.with_columns(nw.col("id").cast(nw.String))
     called, counted = _eager(
-        listed.filter(usable)
+        listed.filter(_USABLE)
         .join(used, on="id", how="left")
         .select(
             nw.col("__used__").fill_null(0).sum().alias("called"),
             nw.len().alias("counted"),
         )
     ).row(0)
-    return rate(
-        _int(called), _int(counted), _excluded(listed.filter(~usable), ExclusionReason.NOT_USABLE)
-    )
+    return Rate(_int(called), _int(counted), excluded=_unusable(resources).summary())
+
+
+_USABLE = nw.col("availability").cast(nw.String) == Availability.USABLE.value
+
+
+def _unusable(resources: IntoFrame) -> _Excluded:
+    """The resources not usable now, which resource utilisation leaves out."""
+    stock = _lazy(resources, "resources", "id", "availability")
+    return _excluded(stock.filter(~_USABLE), ExclusionReason.NOT_USABLE)
 
 
 def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
@@ -613,19 +630,29 @@ def frame_certification_rate(staff: IntoFrame, *, as_of: date) -> Rate:
         True
     """
     as_of = require_day(as_of, "as_of")
-    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
-    present = people.filter(_active(people, "joined_on", "left_on", as_of))
-    intern = nw.col("role") == StaffRole.INTERN.value
+    present = _staff_on(staff, as_of)
     certified = nw.col("certification").fill_null(Certification.NONE.value) != "none"
     held, counted = _eager(
         present.select(
-            (~intern & certified).cast(nw.Int64).sum().alias("held"),
-            (~intern).cast(nw.Int64).sum().alias("counted"),
+            (~_INTERN & certified).cast(nw.Int64).sum().alias("held"),
+            (~_INTERN).cast(nw.Int64).sum().alias("counted"),
         )
     ).row(0)
-    return rate(
-        _int(held), _int(counted), _excluded(present.filter(intern), ExclusionReason.INTERN)
-    )
+    return Rate(_int(held), _int(counted), excluded=_interns(staff, as_of).summary())
+
+
+_INTERN = nw.col("role") == StaffRole.INTERN.value
+
+
+def _staff_on(staff: IntoFrame, as_of: date) -> nw.LazyFrame[Any]:
+    """The staff on staff on ``as_of``."""
+    people = _lazy(staff, "staff", "id", "role", "joined_on", "left_on", "certification")
+    return people.filter(_active(people, "joined_on", "left_on", as_of))
+
+
+def _interns(staff: IntoFrame, as_of: date) -> _Excluded:
+    """The interns on staff on ``as_of``, which the certification rate leaves out."""
+    return _excluded(_staff_on(staff, as_of).filter(_INTERN), ExclusionReason.INTERN)
 
 
 def frame_staff_turnover(staff: IntoFrame, period: Period) -> Rate:
@@ -682,23 +709,28 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
     """
     period = require_instance(Period, period, "period")
     planned = require_count(planned, "planned")
+    done, count = _home_visits(visits, period)
+    return Rate(min(count, planned), planned, excluded=_above_plan(done, count, planned).summary())
+
+
+def _home_visits(visits: IntoFrame, period: Period) -> tuple[nw.LazyFrame[Any], int]:
+    """The home visits of ``period`` (``__on__``, ``record_id``, ``reason``) and their count."""
     frame = _lazy(visits, "visits", "id", "on", "mode")
-    on = _day(frame, "on")
-    done = frame.filter((nw.col("mode") == ContactMode.HOME_VISIT.value) & _in(frame, "on", period))
+    home = nw.col("mode") == ContactMode.HOME_VISIT.value
+    done = frame.filter(home & _in(frame, "on", period)).select(
+        _day(frame, "on").alias("__on__"),
+        _text("id").alias("record_id"),
+        nw.lit(ExclusionReason.ABOVE_PLAN.value, nw.String()).alias("reason"),
+    )
     (count,) = _eager(done.select(nw.len())).row(0)
-    count = _int(count)
-    extra: list[Exclusion] = []
-    if count > planned:
-        # the engine picks the latest visits by date and id, so its order is the listing's
-        # order too (read backwards): only the ids of the excluded visits come to Python
-        latest = _eager(
-            done.select(on.alias("on"), _text("id").alias("id"))
-            .sort(["on", "id"], descending=True)
-            .head(count - planned)
-            .select("id")
-        )["id"].to_list()
-        extra = [Exclusion(str(i), ExclusionReason.ABOVE_PLAN) for i in reversed(latest)]
-    return rate(min(count, planned), planned, extra)
+    return done, _int(count)
+
+
+def _above_plan(done: nw.LazyFrame[Any], count: int, planned: int) -> _Excluded:
+    """The home visits beyond the plan: the latest ones, by date and id, listed in that order."""
+    above = max(0, count - planned)
+    latest = done.sort(["__on__", "record_id"], descending=True).head(above)
+    return _Excluded(latest if above else done.head(0), ("__on__", "record_id"))
 
 
 def _attendance(

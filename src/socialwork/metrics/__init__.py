@@ -31,11 +31,12 @@ from socialwork.metrics.casework import (
     open_cases,
     upcoming_follow_ups,
 )
-from socialwork.metrics.catalogue import Indicator, indicator
+from socialwork.metrics.catalogue import Aggregation, Indicator, indicator
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, RbaQuadrant
 from socialwork.metrics.rates import (
     Exclusion,
     ExclusionReason,
+    ExclusionSummary,
     Rate,
     combine,
     rate,
@@ -74,12 +75,14 @@ from socialwork.metrics.targets import (
 )
 
 __all__ = [
+    "Aggregation",
     "Baseline",
     "ChangeKind",
     "Comparator",
     "Direction",
     "Exclusion",
     "ExclusionReason",
+    "ExclusionSummary",
     "FollowUp",
     "GroupLine",
     "Indicator",

@@ -1,12 +1,13 @@
 """How the metrics' displays shorten long lists: exclusions by reason, and rows left out.
 
 A district's report can hold hundreds of thousands of exclusions or overdue
-cases. The results keep every item; what they show is shortened past
-`SHOWN` items, so that a display costs what its figures cost.
+cases. The results count every item and keep the first `SHOWN` of each
+kind; what they show is shortened past `SHOWN` items, so that a display
+costs what its figures cost.
 
 Examples:
-    >>> from socialwork.metrics.rates import Exclusion
-    >>> exclusion_items([Exclusion("s7", "intern")], "en")
+    >>> from socialwork.metrics.rates import Exclusion, ExclusionSummary
+    >>> exclusion_items(ExclusionSummary.of([Exclusion("s7", "intern")]), "en")
     ['Excluded: s7 (Interns are not counted)']
 """
 
@@ -31,6 +32,22 @@ class Excluded(Protocol):
         """Why it was excluded."""
 
 
+class Summary(Protocol):
+    """What a shortened list reads of a rate's `socialwork.metrics.rates.ExclusionSummary`."""
+
+    @property
+    def counts(self) -> Sequence[tuple[LabelledEnum, int]]:
+        """Each reason with how many records it left out, in first-seen order."""
+
+    @property
+    def first(self) -> Sequence[Excluded]:
+        """The first `SHOWN` exclusions of each reason, in the listing's order."""
+
+    @property
+    def total(self) -> int:
+        """How many records were left out."""
+
+
 __all__ = ["SAMPLE_IDS", "SHOWN", "exclusion_items", "rows_left_out"]
 
 SHOWN = 20
@@ -44,39 +61,33 @@ SAMPLE_IDS = 5
 """How many ids a summarised reason shows."""
 
 
-def exclusion_items(
-    exclusions: Sequence[Excluded], script: Script, name: str | None = None
-) -> list[str]:
-    """List items for ``exclusions``, under ``name`` (an indicator's) if given.
+def exclusion_items(excluded: Summary, script: Script, name: str | None = None) -> list[str]:
+    """List items for a rate's exclusions (its summary), under ``name`` (an indicator's) if given.
 
     One item each, or past `SHOWN` one for each reason: how many, and the
     first ids, in the order the reasons first appear.
 
     Examples:
-        >>> from socialwork.metrics.rates import Exclusion
-        >>> many = [Exclusion(f"v{i}", "above_plan") for i in range(30)]
+        >>> from socialwork.metrics.rates import Exclusion, ExclusionSummary
+        >>> many = ExclusionSummary.of([Exclusion(f"v{i}", "above_plan") for i in range(30)])
         >>> exclusion_items(many, "en")
         ['Excluded 30 (Above the planned number): v0, v1, v2, v3, v4, …']
         >>> exclusion_items(many, "zh-Hans", "入户走访完成率")
         ['入户走访完成率 · 排除 30 条（超出计划次数）：v0、v1、v2、v3、v4 等']
     """
     head = select_language(script, "排除", "Excluded")
-    if len(exclusions) <= SHOWN:
-        return [f"{name or head}: {e.record_id} ({e.reason.label(script)})" for e in exclusions]
+    if excluded.total <= SHOWN:
+        return [f"{name or head}: {e.record_id} ({e.reason.label(script)})" for e in excluded.first]
     prefix = f"{name} · " if name else ""
-    by_reason: dict[LabelledEnum, list[str]] = {}
-    for e in exclusions:
-        by_reason.setdefault(e.reason, []).append(e.record_id)
     items = []
-    for reason, ids in by_reason.items():
-        shown, label, more = ids[:SAMPLE_IDS], reason.label(script), len(ids) > SAMPLE_IDS
+    for reason, count in excluded.counts:
+        ids = [e.record_id for e in excluded.first if e.reason is reason]
+        shown, label, more = ids[:SAMPLE_IDS], reason.label(script), count > SAMPLE_IDS
         if script == "en":
-            text = f"{head} {len(ids):,} ({label}): {', '.join(shown)}{', …' if more else ''}"
+            text = f"{head} {count:,} ({label}): {', '.join(shown)}{', …' if more else ''}"
         else:
             unit = select_language(script, "条", "", "條")
-            text = (
-                f"{head} {len(ids):,} {unit}（{label}）：{'、'.join(shown)}{' 等' if more else ''}"
-            )
+            text = f"{head} {count:,} {unit}（{label}）：{'、'.join(shown)}{' 等' if more else ''}"
         items.append(prefix + text)
     return items
 

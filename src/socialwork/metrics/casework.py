@@ -331,10 +331,12 @@ def _open_since(case: CaseLike, day: date) -> date | None:
             since = None
         elif since is None:
             since = change.on
-    if since is None:
+    if since is None or since > day:
         return None
+    # `active_on`'s rule, without its argument checks (the callers checked ``day``; the
+    # dates are records'): open from ``since`` up to, not including, the closure's date
     closure = case.closure
-    return since if active_on(since, None if closure is None else closure.closed_on, day) else None
+    return since if closure is None or day < closure.closed_on else None
 
 
 @frozen

@@ -28,15 +28,17 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from functools import cached_property
 from types import MappingProxyType
 from typing import Generic, Protocol, TypeVar
 
-from attrs import frozen
+from attrs import field, frozen
 
-from socialwork._arguments import require_instance
-from socialwork.errors import UnknownCodeError
+from socialwork._arguments import require_instance, require_member
+from socialwork.errors import MetricInputError, UnknownCodeError
+from socialwork.labels import LabelledEnum
 from socialwork.metrics.casework import (
     FOLLOW_UP_DAYS,
     FollowUp,
@@ -68,9 +70,40 @@ from socialwork.models import BilingualText, Group, Period, StationRecords, Surv
 
 __all__ = [
     "CATALOGUE",
+    "Aggregation",
     "Indicator",
     "indicator",
 ]
+
+
+class Aggregation(LabelledEnum):
+    """How an indicator's monthly values make a quarter's or a year's (跨期汇总方式).
+
+    A quarter's rate is never the sum or the mean of its months' rates:
+
+    * ``sum``: counts and totals add up (volunteer hours);
+    * ``last``: a figure taken "as of" a day is the last month's (caseload,
+      certification, files, goals as they stand);
+    * ``ratio_of_sums``: a rate over dated records adds its months'
+      numerators and denominators (`socialwork.metrics.combine`:
+      satisfaction surveys, attendance, needs, deliveries, each month's home
+      visits against that month's plan);
+    * ``distinct``: a rate or figure over people or things counted once in
+      the whole period (clients visited, clients per worker, staff who
+      left, resources used) cannot be made from the months' figures: a
+      client visited in April and in May is one client. Measure it over
+      the whole period (`Indicator.measure` with the quarter, or
+      `socialwork.metrics.monthly_report` over the quarter).
+    """
+
+    SUM = "sum", "求和", "Sum", "求和"
+    LAST = "last", "取期末值", "Last value", "取期末值"
+    RATIO_OF_SUMS = "ratio_of_sums", "分子分母分别相加", "Ratio of sums", "分子分母分別相加"
+    DISTINCT = "distinct", "全期去重计数", "Distinct over the whole period", "全期去重計數"
+
+
+def _aggregation(value: Aggregation | str | None) -> Aggregation | None:
+    return None if value is None else require_member(Aggregation, value, "aggregation")
 
 
 @frozen
@@ -155,6 +188,69 @@ class Indicator(Generic[View]):
     catalogue is also the frame table of that kind: both engines read the
     rule from here.
     """
+    aggregation: Aggregation | None = field(default=None, kw_only=True, converter=_aggregation)
+    """How the indicator's monthly values make a longer period's (`Aggregation`).
+
+    Every entry of the built-in `CATALOGUE` declares one; ``None`` (not
+    declared) lets `aggregate` refuse rather than guess.
+    """
+
+    def aggregate(self, values: Iterable[Measure]) -> Measure:
+        """A longer period's value from its months' values, in date order (`Aggregation`).
+
+        Months without data (``None``) are left out; with no data in any
+        month the result has none either. ``last`` takes the last month's
+        value as it is.
+
+        Raises:
+            MetricInputError: the indicator counts people or things once over
+                the whole period (``distinct``): measure it over that period;
+                or it declares no aggregation; or the months' values are not
+                all rates (a ratio of sums) or all numbers (a sum).
+
+        Examples:
+            >>> from socialwork.metrics import rate
+            >>> months = [rate(55, 63), rate(60, 65), rate(19, 20)]
+            >>> str(indicator("survey_satisfaction").aggregate(months))  # not the mean of rates
+            '90.5% (134/148)'
+            >>> from decimal import Decimal
+            >>> indicator("volunteer_hours").aggregate([Decimal("80"), None, Decimal("100")])
+            Decimal('180')
+            >>> indicator("mean_caseload").aggregate([1.5, 1.2, None])  # as of the last day
+            >>> indicator("key_group_coverage").aggregate(months)
+            Traceback (most recent call last):
+            ...
+            socialwork.errors.MetricInputError: code must be an indicator whose months add up; ...
+        """
+        found = tuple(values)
+        if self.aggregation is None:
+            raise MetricInputError(
+                "code", self.definition.code, "an indicator that declares how its months add up"
+            )
+        if self.aggregation is Aggregation.LAST:
+            return found[-1] if found else None
+        if self.aggregation is Aggregation.DISTINCT:
+            raise MetricInputError(
+                "code",
+                self.definition.code,
+                "an indicator whose months add up; this one counts people or things once"
+                " over the whole period: measure it over that period",
+            )
+        present = [v for v in found if v is not None]
+        if not present:
+            return None
+        if self.aggregation is Aggregation.RATIO_OF_SUMS:
+            rates = [v for v in present if isinstance(v, Rate)]
+            if len(rates) != len(present):
+                raise MetricInputError("values", len(present), "rates to add up")
+            return combine(rates)
+        decimals = [v for v in present if isinstance(v, Decimal)]
+        if len(decimals) == len(present):
+            return sum(decimals, Decimal(0))
+        numbers = [v for v in present if isinstance(v, int | float)]
+        if len(numbers) != len(present):
+            raise MetricInputError("values", len(present), "numbers of one kind to add up")
+        return sum(numbers)
 
     def of(self, view: View) -> Measure:
         """The indicator over a view of records; no data (``None``) without the records it needs.
@@ -293,6 +389,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_least("95%"),),
         ),
         lambda month: month.coverage.total,
+        aggregation=Aggregation.DISTINCT,
     ),
     # Satisfied respondents among those surveyed in the period; people not asked are left out.
     Indicator(
@@ -304,6 +401,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_WELL,
         ),
         _survey_satisfaction,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
     # Cases that reached intervention with at least one goal improving, achieved or
     # sustaining.
@@ -322,6 +420,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
         ),
         _case_improvement,
+        aggregation=Aggregation.LAST,
     ),
     # Attendances against the members active on each session's date.
     Indicator(
@@ -337,6 +436,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_WELL,
         ),
         _group_attendance,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
     # Needs raised in the period that are now met; withdrawn needs are left out.
     Indicator(
@@ -352,6 +452,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
         ),
         _need_satisfaction,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
     # Goals achieved or sustaining among the goals with an achievement status.
     Indicator(
@@ -367,6 +468,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.BETTER_OFF_PERCENT,
         ),
         _goal_attainment,
+        aggregation=Aggregation.LAST,
     ),
     # A station's monthly summary finds 27 of 32 files complete and aims at all of them.
     Indicator(
@@ -379,6 +481,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_least("100%"),),
         ),
         _file_completeness,
+        aggregation=Aggregation.LAST,
     ),
     # A station's monthly summary finds 7 of 10 deliveries matched and aims at 90%.
     Indicator(
@@ -397,6 +500,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_least("90%"),),
         ),
         _resource_match_accuracy,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
     # A station's monthly summary alerts the supervisor to a case not followed up for 7 days.
     Indicator(
@@ -416,6 +520,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_most("0例"),),
         ),
         _overdue_follow_ups,
+        aggregation=Aggregation.LAST,
         needs="cases",
     ),
     # Open cases per social worker on staff at the end of the period, interns left out.
@@ -435,6 +540,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_MUCH,
         ),
         _mean_caseload,
+        aggregation=Aggregation.LAST,
         needs="cases",
     ),
     # Hours volunteers served in the period, a sum rather than a rate.
@@ -451,6 +557,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_MUCH,
         ),
         _volunteer_hours,
+        aggregation=Aggregation.SUM,
         needs="service_hours",
     ),
     # Staff holding a qualification among those on staff at the end of the period, interns
@@ -470,6 +577,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_WELL,
         ),
         _certification_rate,
+        aggregation=Aggregation.LAST,
     ),
     # Staff on the period's first day who left during it; lower is better.
     Indicator(
@@ -486,6 +594,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_WELL,
         ),
         _staff_turnover,
+        aggregation=Aggregation.DISTINCT,
     ),
     # A station's monthly summary needs 15 home visits a week and manages 8.
     Indicator(
@@ -502,6 +611,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_least("100%"),),
         ),
         _home_visit_completion,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
     # A station's monthly summary: 65 clients served by 6 full-time workers, "10人以上".
     Indicator(
@@ -523,6 +633,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_MUCH,
         ),
         _clients_per_worker,
+        aggregation=Aggregation.DISTINCT,
         needs="visits",
     ),
     # A station's monthly summary aims at identifying 90% of each key group.
@@ -544,6 +655,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_least("90%"),),
         ),
         _identification_rate,
+        aggregation=Aggregation.LAST,
     ),
     # A station's monthly summary aims at raising resource utilisation to 85%.
     Indicator(
@@ -560,6 +672,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             targets=(at_least("85%"),),
         ),
         _resource_utilisation,
+        aggregation=Aggregation.DISTINCT,
     ),
     # A station's monthly summary reports 95% of group members satisfied.
     Indicator(
@@ -571,6 +684,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_WELL,
         ),
         _group_satisfaction,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
     # A station's monthly summary reports 90% of volunteers satisfied.
     Indicator(
@@ -582,6 +696,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
             quadrant=RbaQuadrant.HOW_WELL,
         ),
         _volunteer_satisfaction,
+        aggregation=Aggregation.RATIO_OF_SUMS,
     ),
 )
 

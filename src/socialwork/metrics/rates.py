@@ -13,23 +13,26 @@ Examples:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from socialwork._arguments import require_count, require_decimals, require_member
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Items, Paragraph
 from socialwork.errors import MetricInputError
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
+from socialwork.metrics._shown import SHOWN as SHOWN  # what a summary keeps; frames read it here
 from socialwork.metrics._shown import exclusion_items
 from socialwork.metrics.survey import WilsonInterval, wilson_interval
 
 __all__ = [
     "Exclusion",
     "ExclusionReason",
+    "ExclusionSummary",
     "Rate",
     "combine",
     "rate",
@@ -84,16 +87,128 @@ class Exclusion:
     reason: ExclusionReason = field(converter=_reason)
 
 
+def _first_of_each_reason(exclusions: Iterable[Exclusion]) -> list[Exclusion]:
+    """The first `SHOWN` exclusions of each reason, in the order given."""
+    seen: Counter[ExclusionReason] = Counter()
+    first = []
+    for e in exclusions:
+        if seen[e.reason] < SHOWN:
+            seen[e.reason] += 1
+            first.append(e)
+    return first
+
+
+@frozen
+class ExclusionSummary:
+    """What a rate left out, counted by reason, with the first records of each reason.
+
+    A city's rate can leave out hundreds of thousands of records; its
+    summary stays small. ``counts`` gives each reason with how many records
+    it left out, reasons in the order they first appear in the listing;
+    ``first`` keeps the first `SHOWN <socialwork.metrics._shown.SHOWN>` (20)
+    exclusions of each reason, in the listing's order, which is all a
+    display shows. With 20 exclusions or fewer, ``first`` is the whole
+    listing.
+
+    Raises:
+        ArgumentError: a count is not from 1 to a billion.
+        MetricInputError: a reason is counted twice, or ``first`` does not
+            hold the first records of each counted reason (as many as its
+            count, up to 20).
+
+    Examples:
+        >>> many = [Exclusion(f"v{i}", "above_plan") for i in range(30)]
+        >>> summary = ExclusionSummary.of([*many, Exclusion("n9", "withdrawn")])
+        >>> summary.total, summary.count("above_plan"), len(summary.first)
+        (31, 30, 21)
+        >>> [(reason.value, n) for reason, n in summary.counts]
+        [('above_plan', 30), ('withdrawn', 1)]
+    """
+
+    counts: tuple[tuple[ExclusionReason, int], ...] = ()
+    first: tuple[Exclusion, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check that ``first`` holds the first records of each counted reason."""
+        counted = {}
+        for reason, count in self.counts:
+            if reason in counted:
+                raise MetricInputError("counts", reason.value, "each reason counted once")
+            counted[reason] = min(require_count(count, "count"), SHOWN)
+            if count == 0:
+                raise MetricInputError("counts", 0, "a count of at least 1 for a counted reason")
+        kept = Counter(e.reason for e in self.first)
+        if kept != counted:
+            raise MetricInputError(
+                "first", len(self.first), f"the first {SHOWN} records of each counted reason"
+            )
+
+    @classmethod
+    def of(cls, exclusions: Iterable[Exclusion]) -> ExclusionSummary:
+        """The summary of a listing of exclusions, in its order (one pass, a small result).
+
+        Examples:
+            >>> ExclusionSummary.of([Exclusion("d1", "unchecked")]).counts[0][1]
+            1
+            >>> ExclusionSummary.of([]).total
+            0
+        """
+        listing = tuple(exclusions)
+        counts = Counter(e.reason for e in listing)
+        return cls(tuple(counts.items()), tuple(_first_of_each_reason(listing)))
+
+    @property
+    def total(self) -> int:
+        """How many records were left out, for every reason."""
+        return sum(count for _, count in self.counts)
+
+    def count(self, reason: ExclusionReason | str) -> int:
+        """How many records were left out for ``reason``, a member or its code (0 if none).
+
+        Raises:
+            UnknownCodeError: ``reason`` is no code of `ExclusionReason`.
+        """
+        member = _reason(reason)
+        return next((count for r, count in self.counts if r is member), 0)
+
+
+def _joined(parts: Iterable[ExclusionSummary]) -> ExclusionSummary:
+    """The summary of the listings of ``parts`` one after the other."""
+    counts: Counter[ExclusionReason] = Counter()
+    first: list[Exclusion] = []
+    for part in parts:
+        counts.update(dict(part.counts))
+        first += part.first
+    return ExclusionSummary(tuple(counts.items()), tuple(_first_of_each_reason(first)))
+
+
+def _summary_of(rate: Rate) -> ExclusionSummary:
+    return ExclusionSummary.of(rate.exclusions)
+
+
 @frozen
 class Rate(Displayable):
-    """A proportion: ``numerator`` of ``denominator``, with the records excluded.
+    """A proportion: ``numerator`` of ``denominator``, with what it excluded.
 
     ``value`` is ``None`` when the denominator is 0 (undefined, never NaN).
     Counts go from 0 to a billion (`socialwork.records.MAX_COUNT`).
 
+    What the rate left out is counted always and listed when it was built:
+    ``excluded`` (an `ExclusionSummary`) counts the records by reason and
+    keeps the first 20 of each reason, which is what a display shows;
+    ``exclusions`` lists every excluded record when the rate was computed
+    from records (it is summarised from that listing), and is empty when
+    the rate came from an engine that only counted them
+    (`socialwork.frames.StationFrames.exclusions` lists those as a frame).
+    So a city's rate costs what its figures cost, and two rates are equal
+    when their counts, summaries and first records are, whether or not
+    they carry the whole listing.
+
     Raises:
         ArgumentError: a count is negative or above a billion.
-        MetricInputError: the numerator is above the denominator.
+        MetricInputError: the numerator is above the denominator, or
+            ``exclusions`` holds some but not all of the records
+            ``excluded`` counts.
         TypeError: a count is not an ``int``.
 
     Examples:
@@ -102,11 +217,16 @@ class Rate(Displayable):
         (0.92, 92.0, '92% (46/50)')
         >>> Rate(0, 0).percent is None
         True
+        >>> counted = Rate(7, 10, excluded=ExclusionSummary.of([Exclusion("d9", "unchecked")]))
+        >>> counted.excluded.total, counted.exclusions, counted == Rate(
+        ...     7, 10, (Exclusion("d9", "unchecked"),))
+        (1, (), True)
     """
 
     numerator: int
     denominator: int
-    exclusions: tuple[Exclusion, ...] = ()
+    exclusions: tuple[Exclusion, ...] = field(default=(), eq=False)
+    excluded: ExclusionSummary = field(default=Factory(_summary_of, takes_self=True))
 
     def __attrs_post_init__(self) -> None:
         """Check that the counts can form a rate."""
@@ -115,6 +235,12 @@ class Rate(Displayable):
         if self.numerator > self.denominator:
             raise MetricInputError(
                 "numerator", self.numerator, f"at most the denominator {self.denominator}"
+            )
+        if self.exclusions and len(self.exclusions) != self.excluded.total:
+            raise MetricInputError(
+                "exclusions",
+                len(self.exclusions),
+                f"none, or every one of the {self.excluded.total} records excluded",
             )
 
     @property
@@ -152,7 +278,8 @@ class Rate(Displayable):
 
     def __repr__(self) -> str:
         """Show the rate as it reads, ``85.0% (51/60)``, and how many records it excluded."""
-        excluded = f" excluding {len(self.exclusions)}" if self.exclusions else ""
+        total = self.excluded.total
+        excluded = f" excluding {total}" if total else ""
         return f"{self.format()}{excluded}" if self.denominator else f"n/a (0/0){excluded}"
 
     def to_document(self, language: Language | str = "zh") -> Document:
@@ -181,8 +308,8 @@ class Rate(Displayable):
             band = select_language(script, "95% 置信区间", "95% interval", "95% 置信區間")
             text += f" · {band} {100 * low:.1f}%–{100 * high:.1f}%"
         blocks: list[Paragraph | Items] = [Paragraph(text)]
-        if self.exclusions:
-            blocks.append(Items(exclusion_items(self.exclusions, script)))
+        if self.excluded.total:
+            blocks.append(Items(exclusion_items(self.excluded, script)))
         return Document(blocks)
 
     def to_rows(self) -> list[dict[str, Any]]:
@@ -206,7 +333,7 @@ class Rate(Displayable):
                 "percent": self.percent,
                 "interval_low": low,
                 "interval_high": high,
-                "excluded": len(self.exclusions),
+                "excluded": self.excluded.total,
             }
         ]
 
@@ -246,7 +373,9 @@ def combine(rates: Iterable[Rate]) -> Rate:
     """Add up rates of disjoint parts: numerators, denominators and exclusions.
 
     Use it to aggregate by category or by period when the parts do not
-    overlap (each person or record counted in one part only).
+    overlap (each person or record counted in one part only). The
+    exclusions are counted from every part; they are listed when every part
+    listed its own.
 
     Raises:
         ArgumentError: the sums are above a billion.
@@ -258,10 +387,12 @@ def combine(rates: Iterable[Rate]) -> Rate:
         'n/a'
     """
     parts = tuple(rates)
+    listed = all(len(r.exclusions) == r.excluded.total for r in parts)
     return Rate(
         sum(r.numerator for r in parts),
         sum(r.denominator for r in parts),
-        tuple(e for r in parts for e in r.exclusions),
+        tuple(e for r in parts for e in r.exclusions) if listed else (),
+        _joined(r.excluded for r in parts),
     )
 
 

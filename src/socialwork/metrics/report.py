@@ -22,19 +22,19 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from attrs import field, frozen
+from attrs import Factory, field, frozen
 
 from socialwork._arguments import require_instance, require_instances, require_member
 from socialwork.display.chart import Chart
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Block, Document, Heading, Items, Paragraph, Table
-from socialwork.errors import ArgumentError, UnknownCodeError
+from socialwork.errors import ArgumentError, MetricInputError, UnknownCodeError
 from socialwork.labels import Language, Script, canonical_language
 from socialwork.metrics._shown import SHOWN, exclusion_items, rows_left_out
 from socialwork.metrics.casework import FollowUp, coverage_chart
 from socialwork.metrics.catalogue import CATALOGUE, Indicator, PeriodView, StationPeriod
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure
-from socialwork.metrics.rates import Exclusion, Rate, percentage_point_change
+from socialwork.metrics.rates import Exclusion, ExclusionSummary, Rate, percentage_point_change
 from socialwork.metrics.services import MembershipGrowth, membership_growth
 from socialwork.metrics.status import TargetStatus
 from socialwork.metrics.targets import Target
@@ -88,8 +88,17 @@ class ReportLine(Displayable):
 
     @property
     def exclusions(self) -> tuple[Exclusion, ...]:
-        """What the value's rate left out (empty for a plain number)."""
+        """What the value's rate left out, listed when it was built (empty for a plain number).
+
+        A rate from frames counts its exclusions without listing them
+        (`Rate`): `excluded` counts them always.
+        """
         return self.value.exclusions if isinstance(self.value, Rate) else ()
+
+    @property
+    def excluded(self) -> ExclusionSummary:
+        """What the value's rate left out, counted by reason (nothing for a plain number)."""
+        return self.value.excluded if isinstance(self.value, Rate) else _NOTHING
 
     def to_document(self, language: Language | str = "zh") -> Document:
         """Return the line as a one-row table, as in the report.
@@ -138,7 +147,7 @@ class ReportLine(Displayable):
                 "change": self.change,
                 "target": None if self.target is None else float(self.target.value),
                 "status": self.status.value,
-                "excluded": len(self.exclusions),
+                "excluded": self.excluded.total,
             }
         ]
 
@@ -179,6 +188,10 @@ class GroupLine:
     membership: MembershipGrowth
 
 
+def _overdue_count(report: MonthlyReport) -> int:
+    return len(report.overdue)
+
+
 def _lines(lines: Iterable[ReportLine]) -> tuple[ReportLine, ...]:
     return tuple(lines)
 
@@ -213,6 +226,17 @@ class ReportSection:
 class MonthlyReport(Displayable):
     """A station's indicators for a period, compared with the previous one.
 
+    The overdue follow-ups on the period's last day are counted in
+    ``overdue_count``; ``overdue`` keeps the first 20 of them (by due date,
+    then case id), which is what the report shows, so a city's report costs
+    what its figures cost. Every one of them:
+    `socialwork.metrics.casework.overdue_follow_ups` on records,
+    `socialwork.frames.StationFrames.overdue_follow_ups` on frames.
+
+    Raises:
+        MetricInputError: ``overdue`` does not hold the first 20 of the
+            ``overdue_count`` follow-ups (all of them when there are fewer).
+
     Examples:
         >>> from socialwork.samples import station_month
         >>> june = station_month()
@@ -228,7 +252,17 @@ class MonthlyReport(Displayable):
     coverage_by_category: tuple[tuple[ClientCategory, Rate], ...]
     groups: tuple[GroupLine, ...]
     overdue: tuple[FollowUp, ...]
+    overdue_count: int = field(default=Factory(_overdue_count, takes_self=True))
     sections: tuple[ReportSection, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the report keeps the first follow-ups it counts, as many as it shows."""
+        if len(self.overdue) != min(self.overdue_count, SHOWN):
+            raise MetricInputError(
+                "overdue",
+                len(self.overdue),
+                f"the first {min(self.overdue_count, SHOWN)} of {self.overdue_count} follow-ups",
+            )
 
     def all_lines(self) -> tuple[ReportLine, ...]:
         """Every line: the catalogue's, then each section's.
@@ -265,7 +299,7 @@ class MonthlyReport(Displayable):
         return (
             f"MonthlyReport({self.station!r}, {self.period.start}..{self.period.end}: "
             f"{len(self.all_lines())} indicators, {len(self.groups)} groups, "
-            f"{len(self.overdue)} overdue)"
+            f"{self.overdue_count} overdue)"
         )
 
     def chart(self, language: Language | str = "zh") -> Chart:
@@ -298,18 +332,28 @@ class MonthlyReport(Displayable):
         return [row for line in self.all_lines() for row in line.to_rows()]
 
     def title(self, language: Language | str = "zh") -> str:
-        """Return the report's title: the station's name and "monthly indicator report".
+        """Return the report's title: the station's name and what period it reports.
+
+        A calendar month's report is a "monthly indicator report", a
+        quarter's a "quarterly" and a calendar year's an "annual" one; any
+        other period's an "indicator report" (its dates are under the title).
 
         Raises:
             UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
 
         Examples:
             >>> from socialwork.samples import station_month
+            >>> from socialwork.models import Period
             >>> june = station_month()
             >>> monthly_report(june, june.period).title("en")
             '幸福街道社工站 monthly indicator report'
+            >>> monthly_report(june, Period.quarter(2025, 2)).title()
+            '幸福街道社工站 季度指标报告'
+            >>> monthly_report(june, Period.year(2025)).title("zh-Hant")
+            '幸福街道社工站 年度指標報告'
         """
-        return f"{self.station} {_WORDS[canonical_language(language)]['title']}"
+        words = _WORDS[canonical_language(language)]
+        return f"{self.station} {words[_title_of(self.period)]}"
 
     def to_document(self, language: Language | str = "zh") -> Document:
         """Return the report in Simplified Chinese (default), Traditional Chinese or English.
@@ -320,8 +364,8 @@ class MonthlyReport(Displayable):
         exclusions; names and ids are shown as they are, escaped by each
         writer.
 
-        A district's report can list hundreds of thousands of items, so the
-        document shortens what it shows (the report keeps every item): the
+        A district's report can count hundreds of thousands of items, so the
+        document shortens what it shows (the report counts every item): the
         overdue table shows its first 20 rows and says how many it left
         out, and an indicator with over 20 exclusions shows, for each
         reason, how many and the first five ids.
@@ -354,7 +398,7 @@ class MonthlyReport(Displayable):
         excluded = [
             item
             for li in self.all_lines()
-            for item in exclusion_items(li.exclusions, script, li.definition.name.text(script))
+            for item in exclusion_items(li.excluded, script, li.definition.name.text(script))
         ]
         overdue = [
             (f.case_id, f.worker_id, f.last_contact or "—", f.due_on) for f in self.overdue[:SHOWN]
@@ -387,16 +431,21 @@ class MonthlyReport(Displayable):
             ),
             Heading(f"{words['overdue']} ({self.period.end})"),
             Table(words["overdue_header"].split("|"), overdue),
-            *rows_left_out(len(self.overdue) - SHOWN, script, "report.overdue"),
+            *rows_left_out(self.overdue_count - SHOWN, script, "overdue_follow_ups"),
             Heading(words["exclusions"]),
             Items(excluded or [words["none"]]),
         ]
         return Document(blocks)
 
 
+_NOTHING = ExclusionSummary()
+
 _WORDS: dict[Script, dict[str, str]] = {
     "zh-Hans": {
         "title": "月度指标报告",
+        "title_quarter": "季度指标报告",
+        "title_year": "年度指标报告",
+        "title_period": "指标报告",
         "to": "至",
         "previous": "对比期",
         "period": "统计期",
@@ -412,6 +461,9 @@ _WORDS: dict[Script, dict[str, str]] = {
     },
     "zh-Hant": {
         "title": "月度指標報告",
+        "title_quarter": "季度指標報告",
+        "title_year": "年度指標報告",
+        "title_period": "指標報告",
         "to": "至",
         "previous": "對比期",
         "period": "統計期",
@@ -427,6 +479,9 @@ _WORDS: dict[Script, dict[str, str]] = {
     },
     "en": {
         "title": "monthly indicator report",
+        "title_quarter": "quarterly indicator report",
+        "title_year": "annual indicator report",
+        "title_period": "indicator report",
         "to": "to",
         "previous": "compared with",
         "period": "Period",
@@ -441,6 +496,19 @@ _WORDS: dict[Script, dict[str, str]] = {
         "none": "none",
     },
 }
+
+
+def _title_of(period: Period) -> str:
+    """The key of a report's title: a calendar month's, quarter's, year's, or another period's."""
+    start = period.start
+    if start.day == 1:
+        if period == Period.month(start.year, start.month):
+            return "title"
+        if start.month % 3 == 1 and period == Period.quarter(start.year, start.month // 3 + 1):
+            return "title_quarter"
+        if start.month == 1 and period == Period.year(start.year):
+            return "title_year"
+    return "title_period"
 
 
 def _row(line: ReportLine, script: Script) -> list[str]:
@@ -534,7 +602,8 @@ def monthly_report(
             GroupLine(g.name, attendance, membership_growth(g, period))
             for g, attendance in now.attendance
         ),
-        now.overdue,
+        now.overdue[:SHOWN],
+        len(now.overdue),
         sections,
     )
 
@@ -587,12 +656,14 @@ def assemble_report(
     coverage_by_category: tuple[tuple[ClientCategory, Rate], ...],
     groups: tuple[GroupLine, ...],
     overdue: tuple[FollowUp, ...],
+    overdue_count: int,
     sections: Iterable[ReportSection] = (),
 ) -> MonthlyReport:
     """Assemble a report from each catalogue indicator's value (by code) and the tables.
 
     The seam `monthly_report` and `socialwork.frames.frame_monthly_report`
     share: each line is judged by `report_line`, in catalogue order.
+    ``overdue`` holds the first 20 of the ``overdue_count`` follow-ups.
 
     Raises:
         TypeError: ``period`` is not a `Period`, or a section not a `ReportSection`.
@@ -623,6 +694,7 @@ def assemble_report(
         coverage_by_category=coverage_by_category,
         groups=groups,
         overdue=overdue,
+        overdue_count=overdue_count,
         sections=sections,
     )
 

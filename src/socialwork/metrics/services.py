@@ -19,7 +19,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import pairwise
 
-from attrs import evolve, field, frozen
+from attrs import field, frozen
 
 from socialwork._arguments import require_count, require_day, require_instance, require_member
 from socialwork.errors import ArgumentError
@@ -273,10 +273,8 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
         else:
             raised += 1
             met += need.status is NeedStatus.MET
-    return evolve(
-        need_satisfaction_from_counts(met, raised),
-        exclusions=tuple(sorted(excluded, key=lambda e: e.record_id)),
-    )
+    counted = need_satisfaction_from_counts(met, raised)
+    return rate(counted.numerator, counted.denominator, sorted(excluded, key=lambda e: e.record_id))
 
 
 def survey_satisfaction(
