@@ -222,3 +222,22 @@ def test_a_figure_reaches_its_goal_at_the_places_it_is_shown() -> None:
     assert overdue.reaches(0.4, 0)  # shown as 0
     assert not overdue.reaches(1, 0)
     assert overdue.reaches(1, 3)
+
+
+def test_progress_counts_from_the_day_before_a_target_period_without_a_baseline() -> None:
+    from socialwork.metrics import at_least
+
+    coverage = replace(
+        indicator("key_group_coverage").definition,
+        targets=(at_least("95%", period=Period.year(2025)),),
+    )
+    # 31 December 2024 to 30 June 2025 is 181 days of the 365 to 31 December 2025
+    assert coverage.progress(Period.month(2025, 6)) == 181 / 365
+    assert coverage.progress(Period.month(2025, 12)) == 1.0
+    with pytest.raises(TypeError, match=r"^period must be a Period"):
+        coverage.progress("2025-06")  # type: ignore[arg-type]
+
+
+def test_a_goal_is_compared_at_the_places_shown_too() -> None:
+    coverage = indicator("key_group_coverage").definition  # one decimal
+    assert coverage.reaches(94.6, 94.6)  # 94.6, not a goal of 95 rounded to a whole number

@@ -417,5 +417,5 @@ def test_a_rate_says_what_it_excluded_and_shows_its_interval_in_chinese() -> Non
     assert "excluding" not in repr(rate(3, 4))
     left_out = rate(3, 4, exclusions=[Exclusion("d1", "unchecked"), Exclusion("d2", "unchecked")])
     assert "excluding 2" in repr(left_out)
-    assert "95% 置信区间" in rate(3, 4).to_markdown()
+    assert " · 95% 置信区间 " in rate(3, 4).to_markdown()
     assert "95% interval" in rate(3, 4).to_markdown("en")

@@ -642,7 +642,7 @@ def test_a_section_is_judged_shown_and_tabulated_like_the_catalogue() -> None:
 
 def test_sections_must_be_sections() -> None:
     june = station_month()
-    with pytest.raises(TypeError, match="sections"):
+    with pytest.raises(TypeError, match=r"^sections\b"):
         metrics.monthly_report(june, june.period, sections=["团队"])  # type: ignore[list-item]
     files = indicator("file_completeness").definition
     same_code = metrics.ReportSection(
@@ -666,3 +666,39 @@ def test_a_line_tabulates_its_names_and_its_interval_only_when_defined(
     assert str(undefined.value) == "n/a"
     row = undefined.to_rows()[0]
     assert (row["interval_low"], row["interval_high"], row["value"]) == (None, None, None)
+
+
+def test_a_report_names_the_argument_it_refuses() -> None:
+    june = station_month()
+    with pytest.raises(TypeError, match=r"^records must be a StationRecords"):
+        monthly_report("june", june.period)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^previous must be a StationRecords"):
+        monthly_report(june, june.period, "may")  # type: ignore[arg-type]
+    files = indicator("file_completeness").definition
+    with pytest.raises(TypeError, match=r"^period must be a Period"):
+        metrics.report_line(files, None, "2025-06")  # type: ignore[arg-type]
+    section = metrics.ReportSection(
+        BilingualText.of("档案", "Files"), [metrics.report_line(files, rate(1, 2), june.period)]
+    )
+    with pytest.raises(ArgumentError) as info:
+        monthly_report(june, june.period, sections=[section])
+    assert str(info.value) == (
+        "sections must be lines whose codes no other line has; got ['file_completeness']"
+    )
+
+
+def test_a_section_compares_each_entry_with_the_period_before() -> None:
+    from socialwork.metrics.catalogue import StationPeriod
+    from socialwork.metrics.report import report_section
+
+    june, may = station_month(), station_previous_month()
+    entries = [indicator("key_group_coverage"), indicator("volunteer_hours")]
+    title = BilingualText.of("覆盖", "Coverage")
+    now, before = StationPeriod(june, june.period), StationPeriod(may, may.period)
+    coverage, hours = report_section(title, entries, now, before).lines
+    assert (str(coverage.value), str(coverage.previous)) == ("85.5% (65/76)", "78.9% (60/76)")
+    assert coverage.previous_period == may.period
+    assert coverage.change == pytest.approx(100 * 5 / 76)
+    assert (hours.value, hours.previous) == (100, None)  # May has no volunteer hours
+    alone, _ = report_section(title, entries, now).lines
+    assert (alone.previous, alone.previous_period, alone.change) == (None, None, None)

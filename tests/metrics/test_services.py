@@ -10,8 +10,9 @@ import pytest
 
 from socialwork.errors import (
     ArgumentError,
+    UnknownCodeError,
 )
-from socialwork.metrics import ExclusionReason, membership_growth, volunteer_stars
+from socialwork.metrics import ExclusionReason, membership_growth, services, volunteer_stars
 from socialwork.metrics.casework import goal_attainment, key_group_coverage, mean_caseload
 from socialwork.metrics.services import (
     certification_rate,
@@ -49,6 +50,7 @@ from socialwork.models import (
     Visit,
     Volunteer,
 )
+from socialwork.records import replace
 from tests.metrics.support import END, JUNE, JUNE_PERIOD, MAY, P, member
 from tests.strategies import METRIC_MONTH
 
@@ -422,3 +424,39 @@ def test_exclusions_sorted_by_record_id() -> None:
     ]
     needs = [x.model_validate(x.model_dump()) for x in needs]
     assert [e.record_id for e in need_satisfaction(needs, P).exclusions] == ["w1", "w9"]
+
+
+def test_resource_utilisation_counts_the_period_s_both_ends_and_lists_the_unusable_by_id() -> None:
+    from socialwork.models import Availability, Resource
+
+    june = Period.month(2025, 6)
+
+    def resource(key: str, availability: Availability) -> Resource:
+        return replace(JUNE.resources[0], id=key, availability=availability)
+
+    def delivery(key: str, on: date) -> ResourceDelivery:
+        return replace(JUNE.deliveries[0], id=f"d-{key}-{on}", resource_id=key, delivered_on=on)
+
+    resources = [
+        resource("r9", Availability.UNUSABLE),
+        resource("r1", Availability.USABLE),
+        resource("r2", Availability.USABLE),
+        resource("r3", Availability.USABLE),
+        resource("r0", Availability.UNUSABLE),
+    ]
+    deliveries = [
+        delivery("r1", date(2025, 6, 1)),
+        delivery("r2", date(2025, 6, 30)),
+        delivery("r3", date(2025, 7, 1)),
+    ]
+    utilised = services.resource_utilisation(resources, deliveries, june)
+    assert (utilised.numerator, utilised.denominator) == (2, 3)  # r1 and r2 of r1, r2, r3
+    assert [e.record_id for e in utilised.exclusions] == ["r0", "r9"]
+    with pytest.raises(TypeError, match=r"^period must be a Period"):
+        services.resource_utilisation(resources, deliveries, "2025-06")  # type: ignore[arg-type]
+
+
+def test_survey_satisfaction_names_an_unknown_subject() -> None:
+    with pytest.raises(UnknownCodeError) as info:
+        services.survey_satisfaction(JUNE.surveys, JUNE.period, "staff")
+    assert info.value.parameter == "subject"

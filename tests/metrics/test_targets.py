@@ -535,6 +535,21 @@ LEVEL_HELP = (
             "level must be a per-mille figure from 0‰ to 1000‰; got '1500‰'",
         ),
         (
+            lambda: at_least("90%", of=""),
+            "of",
+            "of must be an indicator code of 1 to 64 characters; got ''",
+        ),
+        (
+            lambda: at_least("15人", baseline=1e15 + 1),
+            "baseline",
+            "baseline must be a finite number of at most 1e15 in size; got 1000000000000001.0",
+        ),
+        (
+            lambda: at_least("15人", baseline=-1e15 - 1),
+            "baseline",
+            "baseline must be a finite number of at most 1e15 in size; got -1000000000000001.0",
+        ),
+        (
             lambda: at_least("90%", baseline=150),
             "baseline",
             "baseline must be a figure from 0 to 100 in percent; got 150",
@@ -600,3 +615,10 @@ def test_a_level_is_shown_within_a_quadrillion() -> None:
         with pytest.raises(ArgumentError) as info:
             target.format_level(beyond)
         assert info.value.parameter == "value"
+
+
+def test_a_baseline_may_sit_on_its_bounds() -> None:
+    assert at_least("15人", baseline=1e15).baseline == 1e15
+    assert at_most("15人", baseline=-1e15).baseline == -1e15
+    assert at_least("90%", baseline=100).baseline == 100
+    assert at_least("90%", baseline=0).baseline == 0
