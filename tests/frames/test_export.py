@@ -62,3 +62,15 @@ def test_a_monthly_report_as_a_table() -> None:
     groups = to_frame(report.groups, backend="pandas")
     assert next(iter(groups["attendance_numerator"])) == 45
     assert json.loads(to_json(report))["period"]["start"] == "2025-06-01"
+
+
+def test_a_rate_measured_on_frames_exports_how_many_it_excluded() -> None:
+    from socialwork.frames import StationFrames
+    from socialwork.metrics import indicator
+    from tests.frames_data import generated_records
+
+    records = generated_records(200, seed=3)
+    on_frames = to_dict(StationFrames.from_records(records).measure("goal_attainment"))
+    on_records = to_dict(indicator("goal_attainment").measure(records))
+    assert on_frames["excluded"] == on_records["excluded"] == len(on_records["exclusions"]) > 0
+    assert on_frames["exclusions"] == []  # listed on request: StationFrames.exclusions

@@ -25,6 +25,7 @@ def _plain(value: object) -> object:
             "numerator": value.numerator,
             "denominator": value.denominator,
             "value": value.value,
+            "excluded": value.excluded.total,
             "exclusions": [_plain(e) for e in value.exclusions],
         }
     if attrs.has(type(value)):
@@ -48,14 +49,16 @@ def _plain(value: object) -> object:
 def to_dict(result: object) -> Any:
     """A result as plain JSON-ready data: dicts, lists, text, numbers (no pandas needed).
 
-    attrs results become dicts of their fields (a `Rate` with its value too),
+    attrs results become dicts of their fields (a `Rate` with its value and
+    how many records it excluded, ``excluded``, also when it was measured on
+    frames and lists none of them),
     records and periods their JSON form, enums their codes, dates ISO text,
     decimals text.
 
     Examples:
         >>> from socialwork.metrics import rate
         >>> to_dict(rate(46, 50))
-        {'numerator': 46, 'denominator': 50, 'value': 0.92, 'exclusions': []}
+        {'numerator': 46, 'denominator': 50, 'value': 0.92, 'excluded': 0, 'exclusions': []}
     """
     return _plain(result)
 

@@ -114,7 +114,7 @@ class Measurement:
                 period=self.period,
                 numerator=self.value.numerator,
                 denominator=self.value.denominator,
-                excluded=len(self.value.exclusions),
+                excluded=self.value.excluded.total,
             )
         return MeasurementRecord(indicator=self.indicator, period=self.period, value=self.value)
 
