@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialwork.errors import MetricInputError
+from socialwork.errors import MetricInputError, UnknownCodeError
 from socialwork.frames import StationFrames, frame_monthly_report
 from socialwork.metrics import Exclusion, Rate, monthly_report, rate
 from socialwork.metrics.catalogue import CATALOGUE, Aggregation, indicator
@@ -161,3 +161,45 @@ def test_a_year_and_another_period_say_so_in_their_titles() -> None:
     odd = Period(start=date(2025, 6, 2), end=date(2025, 6, 30))
     assert monthly_report(JUNE, odd).title("en") == "幸福街道社工站 indicator report"
     assert monthly_report(JUNE, odd).title("zh-Hant") == "幸福街道社工站 指標報告"
+
+
+def test_a_sum_adds_whole_numbers_and_refuses_to_mix_kinds() -> None:
+    summed = attrs.evolve(indicator("volunteer_hours"), aggregation="sum")
+    assert summed.aggregate([1, None, 2]) == 3
+    assert summed.aggregate([1.5, 2]) == 3.5
+    assert summed.aggregate([None, None]) is None
+    with pytest.raises(MetricInputError) as info:
+        summed.aggregate([Decimal("1.5"), 2])
+    assert str(info.value) == "values must be numbers of one kind to add up; got 2"
+    assert info.value.parameter == "values"
+
+
+def test_a_ratio_of_sums_takes_rates_only() -> None:
+    with pytest.raises(MetricInputError) as info:
+        indicator("survey_satisfaction").aggregate([rate(1, 2), 3, None])
+    assert str(info.value) == "values must be rates to add up; got 2"
+
+
+def test_an_indicator_that_cannot_add_its_months_says_why() -> None:
+    undeclared = attrs.evolve(indicator("volunteer_hours"), aggregation=None)
+    with pytest.raises(MetricInputError) as info:
+        undeclared.aggregate([Decimal("1")])
+    assert str(info.value) == (
+        "code must be an indicator that declares how its months add up; got 'volunteer_hours'"
+    )
+    with pytest.raises(MetricInputError) as info:
+        indicator("key_group_coverage").aggregate([rate(1, 2)])
+    assert str(info.value) == (
+        "code must be an indicator whose months add up; this one counts people or things once"
+        " over the whole period: measure it over that period; got 'key_group_coverage'"
+    )
+    assert info.value.parameter == "code"
+
+
+def test_an_aggregation_is_a_member_or_its_code() -> None:
+    assert attrs.evolve(indicator("volunteer_hours"), aggregation="last").aggregation is (
+        Aggregation.LAST
+    )
+    with pytest.raises(UnknownCodeError) as info:
+        attrs.evolve(indicator("volunteer_hours"), aggregation="weekly")
+    assert info.value.parameter == "aggregation"
