@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from datetime import date
 from functools import cache
 from importlib import resources
+from statistics import NormalDist
 
 import pytest
 from hypothesis import given
@@ -18,7 +20,7 @@ from socialwork import display
 from socialwork.analysis import swot
 from socialwork.display.chart import VEGA_LITE_MIME, Chart
 from socialwork.display.document import Document, Table
-from socialwork.errors import ArgumentError, UnknownLanguageError
+from socialwork.errors import ArgumentError, UnknownCodeError, UnknownLanguageError
 from socialwork.metrics import monthly_report, rate
 from socialwork.metrics.casework import coverage_chart
 from socialwork.models import CaseStatus, ClientCategory, Period
@@ -390,3 +392,64 @@ def test_a_trend_reads_in_each_language(language: str, words: tuple[str, ...]) -
     assert line["y"]["title"] == f"{name} %"
     assert line["tooltip"][0]["title"] == period
     assert line["tooltip"][1] == {"field": "label", "title": name}
+
+
+def _wilson(successes: int, n: int) -> tuple[float, float]:
+    """The 95% Wilson interval by its formula, written here independently."""
+    z, p = NormalDist().inv_cdf(0.975), successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def test_coverage_bars_hold_percentages_to_four_places_on_an_axis_from_0_to_100() -> None:
+    spec = coverage_chart(
+        [(ClientCategory.LIVING_ALONE_ELDERLY, rate(2, 3)), ("youth", rate(0, 0))]
+    ).to_dict()
+    third, undefined = spec["data"]["values"]
+    low, high = _wilson(2, 3)
+    assert third["value"] == 66.6667
+    assert (third["low"], third["high"]) == (round(100 * low, 4), round(100 * high, 4))
+    assert (undefined["value"], undefined["low"], undefined["high"]) == (None, None, None)
+    assert spec["layer"][0]["encoding"]["x"]["scale"] == {"domain": [0, 100]}
+    with pytest.raises(UnknownLanguageError):
+        coverage_chart([], "fr")
+    with pytest.raises(UnknownCodeError) as info:
+        coverage_chart([("nobody", rate(1, 2))])
+    assert info.value.parameter == "category"
+    with pytest.raises(TypeError, match=r"^rate must be a Rate"):
+        coverage_chart([("youth", 0.5)])  # type: ignore[list-item]
+
+
+def test_a_trend_point_holds_its_period_s_value_label_band_and_target() -> None:
+    from decimal import Decimal
+
+    from socialwork.metrics import at_least
+    from socialwork.metrics.catalogue import indicator
+    from socialwork.records import replace
+
+    may, june = Period.month(2025, 5), Period.month(2025, 6)
+    coverage = replace(
+        indicator("key_group_coverage").definition,
+        targets=(at_least("90%", period=may), at_least("95%", period=june)),
+    )
+    spec = coverage.trend_chart([(june, rate(2, 3)), (may, None)], "en").to_dict()
+    before, now = spec["data"]["values"]
+    low, high = _wilson(2, 3)
+    assert (now["value"], now["label"], now["target"]) == (66.6667, "66.7% (2/3)", 95.0)
+    assert (now["low"], now["high"]) == (round(100 * low, 4), round(100 * high, 4))
+    assert (before["value"], before["low"], before["target"]) == (None, None, 90.0)
+    hours = indicator("volunteer_hours").definition  # no target, no unit sign, a plain number
+    spec = hours.trend_chart([(june, Decimal("100"))], "en").to_dict()
+    (point,) = spec["data"]["values"]
+    assert (point["value"], point["label"], point["target"], point["low"]) == (
+        100.0,
+        "100 hours",
+        None,
+        None,
+    )
+    assert spec["layer"][1]["encoding"]["y"]["title"] == "Volunteer hours"
+    per_mille = replace(hours, factor=1000, unit=None, decimals=1)
+    spec = per_mille.trend_chart([(june, rate(1, 3))], "en").to_dict()
+    assert spec["layer"][1]["encoding"]["y"]["title"] == "Volunteer hours ‰"
+    assert spec["data"]["values"][0]["value"] == 333.3333

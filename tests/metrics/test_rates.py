@@ -419,3 +419,21 @@ def test_a_rate_says_what_it_excluded_and_shows_its_interval_in_chinese() -> Non
     assert "excluding 2" in repr(left_out)
     assert " · 95% 置信区间 " in rate(3, 4).to_markdown()
     assert "95% interval" in rate(3, 4).to_markdown("en")
+
+
+def test_a_long_exclusion_list_is_counted_by_reason_with_its_first_five_ids() -> None:
+    from socialwork.metrics import Exclusion, ExclusionSummary
+    from socialwork.metrics._shown import exclusion_items
+
+    # 16 above the plan and exactly 5 withdrawn: 21 in all, past the 20 shown one by one
+    listing = [Exclusion(f"v{i}", "above_plan") for i in range(16)]
+    listing += [Exclusion(f"n{i}", "withdrawn") for i in range(5)]
+    summary = ExclusionSummary.of(listing)
+    assert exclusion_items(summary, "en") == [
+        "Excluded 16 (Above the planned number): v0, v1, v2, v3, v4, …",
+        "Excluded 5 (Need withdrawn): n0, n1, n2, n3, n4",
+    ]
+    assert exclusion_items(summary, "zh-Hans")[1] == "排除 5 条（需求已撤回）：n0、n1、n2、n3、n4"
+    assert exclusion_items(summary, "zh-Hant")[0] == (
+        "排除 16 條（超出計劃次數）：v0、v1、v2、v3、v4 等"
+    )

@@ -702,3 +702,33 @@ def test_a_section_compares_each_entry_with_the_period_before() -> None:
     assert (hours.value, hours.previous) == (100, None)  # May has no volunteer hours
     alone, _ = report_section(title, entries, now).lines
     assert (alone.previous, alone.previous_period, alone.change) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("period", "english"),
+    [
+        (Period.month(2025, 6), "monthly indicator report"),
+        (Period.quarter(2025, 1), "quarterly indicator report"),
+        (Period.quarter(2025, 3), "quarterly indicator report"),
+        (Period.quarter(2025, 4), "quarterly indicator report"),
+        (Period.year(2025), "annual indicator report"),
+        (Period(start=date(2025, 1, 1), end=date(2025, 2, 28)), "indicator report"),
+        (Period(start=date(2025, 7, 2), end=date(2025, 9, 30)), "indicator report"),
+    ],
+)
+def test_a_report_s_title_names_its_kind_of_period(period: Period, english: str) -> None:
+    report = monthly_report(JUNE, period)
+    assert report.title("en") == f"{JUNE.station.name} {english}"
+
+
+def test_a_cut_table_says_how_many_rows_it_left_out_in_each_language() -> None:
+    from socialwork.metrics._shown import rows_left_out
+
+    assert rows_left_out(0, "en", "report.overdue") == []
+    assert rows_left_out(-3, "en", "report.overdue") == []
+    texts = [rows_left_out(1, s, "r.o")[0].text for s in ("zh-Hans", "en", "zh-Hant")]
+    assert texts == [
+        "…… 另有 1 行未列出，全部见 r.o",
+        "… and 1 more rows, all in r.o",
+        "…… 另有 1 行未列出，全部見 r.o",
+    ]

@@ -86,7 +86,7 @@ def exclusion_items(excluded: Summary, script: Script, name: str | None = None) 
         if script == "en":
             text = f"{head} {count:,} ({label}): {', '.join(shown)}{', …' if more else ''}"
         else:
-            unit = select_language(script, "条", "", "條")
+            unit = "條" if script == "zh-Hant" else "条"
             text = f"{head} {count:,} {unit}（{label}）：{'、'.join(shown)}{' 等' if more else ''}"
         items.append(prefix + text)
     return items

@@ -501,13 +501,12 @@ _WORDS: dict[Script, dict[str, str]] = {
 def _title_of(period: Period) -> str:
     """The key of a report's title: a calendar month's, quarter's, year's, or another period's."""
     start = period.start
-    if start.day == 1:
-        if period == Period.month(start.year, start.month):
-            return "title"
-        if start.month % 3 == 1 and period == Period.quarter(start.year, start.month // 3 + 1):
-            return "title_quarter"
-        if start.month == 1 and period == Period.year(start.year):
-            return "title_year"
+    if period == Period.month(start.year, start.month):
+        return "title"
+    if period == Period.quarter(start.year, (start.month - 1) // 3 + 1):
+        return "title_quarter"
+    if period == Period.year(start.year):
+        return "title_year"
     return "title_period"
 
 
