@@ -404,7 +404,7 @@ def _wilson(successes: int, n: int) -> tuple[float, float]:
 
 def test_coverage_bars_hold_percentages_to_four_places_on_an_axis_from_0_to_100() -> None:
     spec = coverage_chart(
-        [(ClientCategory.LIVING_ALONE_ELDERLY, rate(2, 3)), ("youth", rate(0, 0))]
+        [(ClientCategory.LIVING_ALONE_ELDERLY, rate(2, 3)), (ClientCategory.YOUTH, rate(0, 0))]
     ).to_dict()
     third, undefined = spec["data"]["values"]
     low, high = _wilson(2, 3)
@@ -415,10 +415,10 @@ def test_coverage_bars_hold_percentages_to_four_places_on_an_axis_from_0_to_100(
     with pytest.raises(UnknownLanguageError):
         coverage_chart([], "fr")
     with pytest.raises(UnknownCodeError) as info:
-        coverage_chart([("nobody", rate(1, 2))])
+        coverage_chart([("nobody", rate(1, 2))])  # type: ignore[list-item]
     assert info.value.parameter == "category"
     with pytest.raises(TypeError, match=r"^rate must be a Rate"):
-        coverage_chart([("youth", 0.5)])  # type: ignore[list-item]
+        coverage_chart([(ClientCategory.YOUTH, 0.5)])  # type: ignore[list-item]
 
 
 def test_a_trend_point_holds_its_period_s_value_label_band_and_target() -> None:
