@@ -39,7 +39,6 @@ from socialwork.models import Case
 from socialwork.records import Id, Record, Text, break_rule
 
 __all__ = [
-    "DEFAULT_RHO",
     "AttainmentScale",
     "GasTScore",
     "GoalScaling",

@@ -47,7 +47,6 @@ from socialwork.metrics.definitions import Direction
 from socialwork.metrics.rates import Rate
 
 __all__ = [
-    "RC_CRITICAL",
     "ChangeClass",
     "ClientChange",
     "Cutoff",

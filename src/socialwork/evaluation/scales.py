@@ -53,7 +53,6 @@ from socialwork.models import BilingualText, ScaleAdministration
 from socialwork.records import Count, Id, Record, Text, break_rule, check_unique
 
 __all__ = [
-    "SCALES",
     "Band",
     "Licence",
     "Scale",

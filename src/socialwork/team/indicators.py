@@ -74,16 +74,7 @@ from socialwork.team.supervision import SupervisionSession
 from socialwork.team.training import Training, TrainingSummary, training_summary
 
 __all__ = [
-    "APPROVAL_CYCLE",
-    "EXTERNAL_EXCHANGES",
-    "INTERNAL_TRAININGS",
-    "PROMOTIONS",
-    "SUPERVISED_WORKERS",
-    "SUPERVISION_COMPLIANCE",
-    "SUPERVISION_PER_WORKER",
-    "SUPERVISORS",
     "TEAM_CATALOGUE",
-    "TRAINING_COVERAGE",
     "TeamFigures",
     "TeamRecords",
     "promotion_count",
