@@ -20,7 +20,7 @@ from socialwork.models import StationRecords
 from tests.frames.test_report import follow_ups, on_engine
 from tests.strategies import metric_stations
 
-ENGINES = ["polars", "polars-lazy", "pandas", "duckdb", "text-dates"]
+ENGINES = ["polars", "polars-lazy", "pandas", "duckdb", "text-dates", "labels"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

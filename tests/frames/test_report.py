@@ -75,10 +75,27 @@ def on_engine(frames: StationFrames, engine: str) -> StationFrames:
         tables = {k: duckdb.from_arrow(v.to_arrow()) for k, v in tables.items()}
     elif engine == "text-dates":  # as read from a CSV: ISO text in the date columns
         tables = {k: v.with_columns(pl.col(pl.Date).cast(pl.String)) for k, v in tables.items()}
+    elif engine == "labels":  # as typed by people: Chinese labels for codes, 是/否 for yes/no
+        tables = {k: v.with_columns(*_as_typed(k, v)) for k, v in tables.items()}
     return attrs.evolve(frames, **tables)
 
 
-ENGINES = ["polars", "polars-lazy", "pandas", "duckdb", "text-dates"]
+def _as_typed(kind: str, table: pl.DataFrame) -> list[pl.Expr]:
+    """The code columns of a table as their Simplified Chinese labels, yes/no as 是/否."""
+    written: list[pl.Expr] = []
+    for column in frames.contract(kind).columns:
+        if column.name not in table.columns:
+            continue
+        if column.type == "code" and column.enum is not None:
+            labels = {member.value: member.label("zh") for member in column.enum}
+            written.append(pl.col(column.name).replace_strict(labels, default=None))
+        elif column.type == "bool":
+            yes_no = pl.col(column.name).replace_strict({True: "是", False: "否"}, default=None)
+            written.append(yes_no.cast(pl.String))
+    return written
+
+
+ENGINES = ["polars", "polars-lazy", "pandas", "duckdb", "text-dates", "labels"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -22,10 +22,17 @@ from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_day, require_instance
 from socialwork.errors import FrameContractError
-from socialwork.frames.contracts import contract
-from socialwork.frames.convert import _DTYPES, _Bad, _cell
+from socialwork.frames.contracts import Column, contract
+from socialwork.frames.convert import _DTYPES, _Bad, _cell, _code
 from socialwork.frames.problems import FrameProblem
-from socialwork.frames.validate import _checks, _native, _one_engine
+from socialwork.frames.validate import (
+    FALSE_TEXTS,
+    TRUE_TEXTS,
+    _checks,
+    _native,
+    _one_engine,
+    allowed_texts,
+)
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.metrics.rates import SHOWN, ExclusionSummary
@@ -97,7 +104,28 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
         raise FrameContractError(spec.kind, tuple(problems))
     # an absent list column stays absent: no indicator reads one
     blanks = [nw.lit(None, _DTYPES[c.type]).alias(c.name) for c in absent if c.type != "texts"]
-    return lazy.with_columns(*blanks) if blanks else lazy
+    texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
+    read = [_as_written(c) for c in texts if c.type in ("code", "bool")]
+    return lazy.with_columns(*blanks, *read) if blanks or read else lazy
+
+
+def _as_written(column: Column) -> nw.Expr:
+    """A text column read as `to_records` reads it: a label as its code, 是/否 as yes/no.
+
+    `validate_frame` accepts a code column written with the codes' zh,
+    zh-Hant or en labels, and a yes/no column written as text
+    (`socialwork.frames.validate.TRUE_TEXTS`, ``FALSE_TEXTS``); an indicator
+    compares codes and booleans, so it reads them as `to_records` does.
+    """
+    col = nw.col(column.name)
+    if column.type == "bool":
+        spelled = {text: True for text in TRUE_TEXTS} | {text: False for text in FALSE_TEXTS}
+        return col.str.strip_chars().replace_strict(
+            spelled, default=None, return_dtype=nw.Boolean()
+        )
+    codes = {text: _code(column, text) for text in allowed_texts(column)}
+    written = col.str.strip_chars()
+    return written.replace_strict(codes, default=written, return_dtype=nw.String())
 
 
 def _day(frame: nw.LazyFrame[Any], column: str) -> nw.Expr:
