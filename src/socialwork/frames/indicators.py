@@ -119,7 +119,7 @@ def _as_written(column: Column) -> nw.Expr:
     """
     col = nw.col(column.name)
     if column.type == "bool":
-        spelled = {text: True for text in TRUE_TEXTS} | {text: False for text in FALSE_TEXTS}
+        spelled = dict.fromkeys(TRUE_TEXTS, True) | dict.fromkeys(FALSE_TEXTS, False)
         return col.str.strip_chars().replace_strict(
             spelled, default=None, return_dtype=nw.Boolean()
         )
