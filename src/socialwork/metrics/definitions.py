@@ -120,7 +120,7 @@ class IndicatorDefinition(Record):
         standing = [i for i, t in enumerate(self.targets) if t.period is None]
         if len(standing) > 1:
             break_rule(
-                type(self).__name__,
+                "IndicatorDefinition",
                 ("targets", standing[1]),
                 "two_standing_targets",
                 "at most one target may have no period; targets {first} and {second} have none",
@@ -132,7 +132,7 @@ class IndicatorDefinition(Record):
             value = self.baseline.value
             if not 0 <= value <= self.factor:
                 break_rule(
-                    type(self).__name__,
+                    "IndicatorDefinition",
                     ("baseline", "value"),
                     "target_out_of_range",
                     "a baseline or target of a figure shown with factor {factor} must lie "
@@ -148,7 +148,7 @@ class IndicatorDefinition(Record):
     def _check_target(self, i: int, target: Target) -> None:
         if target.indicator is not None and target.indicator != self.code:
             break_rule(
-                type(self).__name__,
+                "IndicatorDefinition",
                 ("targets", i, "indicator"),
                 "target_other_indicator",
                 "a definition's target is its own: indicator {code} or none; got {indicator}",
@@ -159,7 +159,7 @@ class IndicatorDefinition(Record):
         units = _UNITS[self.factor]
         if target.unit not in units:
             break_rule(
-                type(self).__name__,
+                "IndicatorDefinition",
                 ("targets", i, "unit"),
                 "target_unit_mismatch",
                 "a target of a figure shown with factor {factor} is in {units}; got {unit}",
@@ -175,7 +175,7 @@ class IndicatorDefinition(Record):
         )
         if target.comparator is wrong:
             break_rule(
-                type(self).__name__,
+                "IndicatorDefinition",
                 ("targets", i, "comparator"),
                 "target_against_direction",
                 "a target of an indicator where {direction} cannot be {comparator}",
