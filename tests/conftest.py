@@ -1,5 +1,7 @@
 """Hypothesis profiles: no deadlines or speed health checks, and fixed seeds on CI.
 
+The ``mutation`` profile (fixed seeds, no shrinking) is for mutation runs.
+
 Timing belongs in ``benchmarks/``; a test must not fail because a shared
 machine was slow. On CI (``CI=true``) Hypothesis derandomizes, so a run of
 main is reproducible; locally every run explores new examples.
@@ -16,12 +18,19 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
     "dev", deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True
 )
 settings.register_profile("ci", parent=settings.get_profile("dev"), derandomize=True)
+# Mutation runs (docs/contributing.md): a failing example kills the mutant, so
+# Hypothesis need not shrink it, which can take longer than mutmut's timeout.
+settings.register_profile(
+    "mutation",
+    parent=settings.get_profile("ci"),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 settings.load_profile("ci" if os.environ.get("CI") == "true" else "dev")
 
 
