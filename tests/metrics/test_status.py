@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from socialwork.metrics import (
     Baseline,
     TargetStatus,
@@ -106,3 +108,14 @@ def test_a_definition_lends_its_baseline_to_a_change_target() -> None:
     )
     judged = plan.judge(rate(90, 100), Period.month(2025, 12))
     assert (judged.level, judged.status) == (90.0, TargetStatus.ACHIEVED)
+
+
+def test_a_value_no_figure_can_be_is_refused_by_name() -> None:
+    from socialwork.errors import ArgumentError
+    from socialwork.metrics import at_least, judge
+
+    with pytest.raises(ArgumentError) as info:
+        judge(at_least("90%"), float("nan"), progress=1.0)
+    assert info.value.parameter == "value"
+    with pytest.raises(TypeError, match=r"^value must be a Rate, a number or None; got bool$"):
+        judge(at_least("90%"), True, progress=1.0)
