@@ -453,3 +453,10 @@ def test_a_trend_point_holds_its_period_s_value_label_band_and_target() -> None:
     spec = per_mille.trend_chart([(june, rate(1, 3))], "en").to_dict()
     assert spec["layer"][1]["encoding"]["y"]["title"] == "Volunteer hours ‰"
     assert spec["data"]["values"][0]["value"] == 333.3333
+
+
+def test_a_trend_shown_without_a_language_is_in_simplified_chinese() -> None:
+    points = [(Period.month(2025, 6), rate(51, 60))]
+    assert KEY_GROUP_COVERAGE.trend_chart(points).to_dict() == (
+        KEY_GROUP_COVERAGE.trend_chart(points, "zh-Hans").to_dict()
+    )
