@@ -203,3 +203,13 @@ def test_an_aggregation_is_a_member_or_its_code() -> None:
     with pytest.raises(UnknownCodeError) as info:
         attrs.evolve(indicator("volunteer_hours"), aggregation="weekly")
     assert info.value.parameter == "aggregation"
+
+
+def test_a_month_no_figure_can_be_is_refused() -> None:
+    from socialwork.errors import ArgumentError
+
+    with pytest.raises(ArgumentError) as info:
+        indicator("case_improvement").aggregate([rate(0, 0), float("nan")])
+    assert info.value.parameter == "values"
+    with pytest.raises(TypeError):
+        indicator("volunteer_hours").aggregate(["100"])  # type: ignore[list-item]

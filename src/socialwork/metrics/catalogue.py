@@ -36,7 +36,7 @@ from typing import Generic, Protocol, TypeVar
 
 from attrs import field, frozen
 
-from socialwork._arguments import require_instance, require_member
+from socialwork._arguments import require_figure, require_instance, require_member
 from socialwork.errors import MetricInputError, UnknownCodeError
 from socialwork.labels import LabelledEnum
 from socialwork.metrics.casework import (
@@ -207,6 +207,8 @@ class Indicator(Generic[View]):
                 the whole period (``distinct``): measure it over that period;
                 or it declares no aggregation; or the months' values are not
                 all rates (a ratio of sums) or all numbers (a sum).
+            ArgumentError: a month's value is a NaN, infinite or huge number.
+            TypeError: a month's value is neither a rate, a number nor None.
 
         Examples:
             >>> from socialwork.metrics import rate
@@ -223,6 +225,9 @@ class Indicator(Generic[View]):
             socialwork.errors.MetricInputError: code must be an indicator whose months add up; ...
         """
         found = tuple(values)
+        for value in found:
+            if value is not None and not isinstance(value, Rate):
+                require_figure(value, "values")
         if self.aggregation is None:
             raise MetricInputError(
                 "code", self.definition.code, "an indicator that declares how its months add up"
