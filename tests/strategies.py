@@ -1987,6 +1987,23 @@ def appraisal_schemes(draw: st.DrawFn) -> tm.AppraisalScheme:
 
 pay_splits = st.floats(0, 1).map(lambda p: tm.PaySplit(post=p, performance=1 - p))
 
+component_scores = st.builds(
+    tm.ComponentScore,
+    component_id=ids,
+    measured=st.floats(-1e6, 1e6, allow_nan=False),
+    points=st.floats(0, 200),
+)
+appraisal_records = st.builds(
+    tm.AppraisalRecord,
+    id=ids,
+    staff_id=ids,
+    scheme_id=ids,
+    period=periods,
+    components=st.lists(component_scores, max_size=3, unique_by=lambda c: c.component_id).map(
+        tuple
+    ),
+)
+
 
 @st.composite
 def team_records(draw: st.DrawFn) -> tm.TeamRecords:
@@ -1998,6 +2015,7 @@ def team_records(draw: st.DrawFn) -> tm.TeamRecords:
         approvals=draw(unique_by_id(approval_requests(), max_size=3)),
         grade_changes=tuple(draw(st.lists(grade_changes, max_size=3))),
         certification_changes=tuple(draw(st.lists(certification_changes, max_size=3))),
+        appraisals=draw(unique_by_id(appraisal_records, max_size=2)),
     )
 
 
@@ -2018,6 +2036,8 @@ TEAM_RECORDS: dict[type[BaseModel], st.SearchStrategy[Any]] = {
     tm.AppraisalComponent: appraisal_components(),
     tm.AppraisalScheme: appraisal_schemes(),
     tm.PaySplit: pay_splits,
+    tm.ComponentScore: component_scores,
+    tm.AppraisalRecord: appraisal_records,
     tm.TeamRecords: team_records(),
 }
 """A strategy for every record type of socialwork.team (and the staff histories), by type."""

@@ -11,8 +11,18 @@ from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, TeamRuleError
 from socialwork.metrics.definitions import Direction
-from socialwork.models import BilingualText
-from socialwork.team import AppraisalComponent, AppraisalScheme, PaySplit, appraise
+from socialwork.models import BilingualText, Period
+from socialwork.privacy import redact
+from socialwork.team import (
+    AppraisalComponent,
+    AppraisalRecord,
+    AppraisalScheme,
+    ComponentScore,
+    PaySplit,
+    Roster,
+    TeamRecords,
+    appraise,
+)
 
 _b = BilingualText.of
 
@@ -91,3 +101,62 @@ def test_the_score_is_the_sum_and_stays_in_bounds(s: float, late: float, q: floa
     assert 0 <= a.score <= 100 + 1e-9
     for line, component in zip(a.lines, CENTRE.components, strict=True):
         assert 0 <= line.contribution <= 100 * component.weight + 1e-9
+
+
+def test_a_kept_appraisal_holds_each_components_figure_and_points() -> None:
+    a = appraise(CENTRE, "s3", {"services": 96, "late": 0, "quality": 0.9})
+    kept = a.to_record("a1", Period.month(2025, 6))
+    # services 96 -> 40 points, late 0 -> 20, quality 0.9 -> 30: 90 in all.
+    assert [(c.component_id, c.measured, round(c.points, 6)) for c in kept.components] == [
+        ("services", 96.0, 40.0),
+        ("late", 0.0, 20.0),
+        ("quality", 0.9, 30.0),
+    ]
+    assert kept.score is not None
+    assert round(kept.score, 6) == 90.0
+    assert (kept.staff_id, kept.scheme_id, kept.period) == ("s3", "centre", Period.month(2025, 6))
+    assert "96" not in repr(kept)
+    assert "40" not in repr(kept)
+
+
+def test_a_late_workers_negative_figure_is_kept_as_measured() -> None:
+    a = appraise(CENTRE, "s3", {"services": -5, "late": 0, "quality": 0.9})
+    (services, *_) = a.to_record("a1", Period.month(2025, 6)).components
+    assert (services.measured, services.points) == (-5.0, 0.0)
+
+
+@pytest.mark.parametrize("audience", ["partner", "funder", "public"])
+def test_a_funder_counts_appraisals_without_seeing_a_score(audience: str) -> None:
+    june = Period.month(2025, 6)
+    kept = [
+        appraise(CENTRE, staff, {"services": n, "late": 0, "quality": 0.9}).to_record(
+            f"a{staff}", june
+        )
+        for staff, n in (("s3", 96), ("s4", 120))
+    ]
+    team = TeamRecords(period=june, roster=Roster(id="r", entries=()), appraisals=tuple(kept))
+    shared = redact(team, audience, key=bytes(16))
+    assert len(shared.appraisals) == 2
+    assert all(a.components == () and a.score is None for a in shared.appraisals)
+    assert {a.staff_id for a in shared.appraisals}.isdisjoint({"s3", "s4"})
+    assert redact(team, "supervisor", key=bytes(16)) == team
+
+
+def test_a_component_is_kept_once_and_an_appraisal_id_once() -> None:
+    score = ComponentScore(component_id="services", measured=1, points=1.0)
+    with pytest.raises(ValidationError, match="duplicate_id"):
+        AppraisalRecord(
+            id="a1",
+            staff_id="s3",
+            scheme_id="centre",
+            period=Period.month(2025, 6),
+            components=(score, score),
+        )
+    kept = AppraisalRecord(id="a1", staff_id="s3", scheme_id="c", period=Period.month(2025, 6))
+    assert kept.score is None
+    with pytest.raises(ValidationError, match="duplicate_id"):
+        TeamRecords(
+            period=Period.month(2025, 6), roster=Roster(id="r", entries=()), appraisals=(kept, kept)
+        )
+    with pytest.raises(ValidationError, match="less_than_equal"):
+        ComponentScore(component_id="q", measured=1, points=200.5)

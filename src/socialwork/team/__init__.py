@@ -24,7 +24,14 @@ Examples:
     '75.0% (6/8)'
 """
 
-from socialwork.team.appraisal import AppraisalComponent, AppraisalScheme, PaySplit, appraise
+from socialwork.team.appraisal import (
+    AppraisalComponent,
+    AppraisalRecord,
+    AppraisalScheme,
+    ComponentScore,
+    PaySplit,
+    appraise,
+)
 from socialwork.team.approvals import (
     ApprovalAction,
     ApprovalKind,
@@ -73,12 +80,14 @@ __all__ = [
     "GRADE_LADDER",
     "TEAM_CATALOGUE",
     "AppraisalComponent",
+    "AppraisalRecord",
     "AppraisalScheme",
     "ApprovalAction",
     "ApprovalKind",
     "ApprovalRequest",
     "ApprovalStatus",
     "ApprovalStep",
+    "ComponentScore",
     "DecisionKind",
     "ExternalSupervisor",
     "Ladder",

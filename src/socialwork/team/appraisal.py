@@ -48,14 +48,16 @@ from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.errors import TeamRuleError
 from socialwork.labels import Language, canonical_language, select_language
 from socialwork.metrics.definitions import Direction
-from socialwork.models import BilingualText
-from socialwork.records import Id, Money, Record, Share, break_rule, check_unique
+from socialwork.models import BilingualText, Period
+from socialwork.records import Id, Money, Record, Share, break_rule, check_unique, personal
 
 __all__ = [
     "Appraisal",
     "AppraisalComponent",
     "AppraisalLine",
+    "AppraisalRecord",
     "AppraisalScheme",
+    "ComponentScore",
     "PayBreakdown",
     "PaySplit",
     "appraise",
@@ -67,6 +69,12 @@ _MONEY: TypeAdapter[Decimal] = TypeAdapter(Money)
 
 Figure = Annotated[float, Strict(), Field(ge=0, le=MAX_FIGURE, allow_inf_nan=False)]
 """A target: a finite number from 0 to 10¹⁵, an ``int`` or a ``float``."""
+
+Measured = Annotated[float, Strict(), Field(ge=-MAX_FIGURE, le=MAX_FIGURE, allow_inf_nan=False)]
+"""A figure measured for a component: finite, within ±10¹⁵ (a negative one scores as 0)."""
+
+Points = Annotated[float, Strict(), Field(ge=0, le=200, allow_inf_nan=False)]
+"""A component's points: 100 × weight × achievement, so from 0 to 200 (a cap of 2)."""
 
 
 class AppraisalComponent(Record):
@@ -255,6 +263,35 @@ class Appraisal(Displayable):
         """The worker, the scheme and the number of components; no score."""
         return f"Appraisal({self.staff_id!r}, {self.scheme_id!r}, {len(self.lines)} components)"
 
+    def to_record(self, id: str, period: Period) -> AppraisalRecord:
+        """Return the appraisal as a record to keep for ``period``, under the record id ``id``.
+
+        Raises:
+            pydantic.ValidationError: ``id`` is not an id or ``period`` not a period.
+
+        Examples:
+            >>> a = Appraisal("s3", "demo", (AppraisalLine("q", 1.0, 1.0, 1.0, 0.74, 74.0),))
+            >>> kept = a.to_record("a1", Period.month(2025, 6))
+            >>> kept, kept.score
+            (AppraisalRecord(id='a1', staff_id='s3', scheme_id='demo', ...), 74.0)
+        """
+        return AppraisalRecord.model_validate(
+            {
+                "id": id,
+                "staff_id": self.staff_id,
+                "scheme_id": self.scheme_id,
+                "period": period,
+                "components": [
+                    {
+                        "component_id": x.component_id,
+                        "measured": x.measured,
+                        "points": x.contribution,
+                    }
+                    for x in self.lines
+                ],
+            }
+        )
+
     def pay(self, amount: Decimal, split: PaySplit) -> PayBreakdown:
         """Split ``amount`` (one period's pay) by ``split``, the performance part by the score.
 
@@ -352,6 +389,59 @@ class Appraisal(Displayable):
             }
             for x in self.lines
         ]
+
+
+class ComponentScore(Record):
+    """One component of a kept appraisal: the figure measured and the points; both personal data.
+
+    Examples:
+        >>> ComponentScore(component_id="services", measured=90, points=54.0)
+        ComponentScore(component_id='services')
+    """
+
+    component_id: Id
+    measured: Measured = personal(repr=False)
+    points: Points = personal(repr=False)
+
+
+class AppraisalRecord(Record):
+    """An appraisal kept for a period (绩效考核记录): worker, scheme and each component's score.
+
+    Component ids are distinct. The figures and points are personal data:
+    `socialwork.privacy.redact` leaves the components out for every audience
+    but the supervisor, so a funder can count the appraisals held without
+    seeing anyone's score (`score` is then ``None``).
+
+    Examples:
+        >>> from socialwork.privacy import redact
+        >>> kept = AppraisalRecord(id="a1", staff_id="s3", scheme_id="demo",
+        ...     period=Period.month(2025, 6),
+        ...     components=(ComponentScore(component_id="services", measured=90, points=54.0),
+        ...                 ComponentScore(component_id="late", measured=2, points=20.0)))
+        >>> kept.score
+        74.0
+        >>> shared = redact(kept, "funder", key=bytes(16))
+        >>> shared.components, shared.score
+        ((), None)
+    """
+
+    id: Id
+    staff_id: Id
+    scheme_id: Id
+    period: Period
+    components: tuple[ComponentScore, ...] = ()
+
+    @model_validator(mode="after")
+    def _distinct(self) -> Self:
+        check_unique("AppraisalRecord", "components", (c.component_id for c in self.components))
+        return self
+
+    @property
+    def score(self) -> float | None:
+        """The sum of the components' points, or ``None`` when none is kept (a redacted copy)."""
+        if not self.components:
+            return None
+        return sum(c.points for c in self.components)
 
 
 def appraise(

@@ -59,6 +59,7 @@ from socialwork.metrics.report import ReportSection, report_section
 from socialwork.metrics.targets import at_least
 from socialwork.models import BilingualText, CertificationChange, GradeChange, Period, Staff
 from socialwork.records import Record, check_unique
+from socialwork.team.appraisal import AppraisalRecord
 from socialwork.team.approvals import ApprovalCycle, ApprovalRequest, approval_cycle
 from socialwork.team.careers import GRADE_LADDER, CareerMoves, Ladder, career_moves
 from socialwork.team.roster import (
@@ -103,12 +104,14 @@ class TeamRecords(Record):
     approvals: tuple[ApprovalRequest, ...] = ()
     grade_changes: tuple[GradeChange, ...] = ()
     certification_changes: tuple[CertificationChange, ...] = ()
+    appraisals: tuple[AppraisalRecord, ...] = ()
 
     @model_validator(mode="after")
     def _distinct(self) -> Self:
         check_unique("TeamRecords", "sessions", (s.id for s in self.sessions))
         check_unique("TeamRecords", "trainings", (t.id for t in self.trainings))
         check_unique("TeamRecords", "approvals", (a.id for a in self.approvals))
+        check_unique("TeamRecords", "appraisals", (a.id for a in self.appraisals))
         return self
 
 
