@@ -33,6 +33,7 @@ from socialwork.metrics.casework import (
 )
 from socialwork.metrics.catalogue import Aggregation, Indicator, indicator
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, RbaQuadrant
+from socialwork.metrics.district import district_report
 from socialwork.metrics.rates import (
     Exclusion,
     ExclusionReason,
@@ -105,6 +106,7 @@ __all__ = [
     "caseload_per_worker",
     "combine",
     "decrease_by",
+    "district_report",
     "exactly",
     "increase_by",
     "indicator",

@@ -194,6 +194,16 @@ class Indicator(Generic[View]):
     Every entry of the built-in `CATALOGUE` declares one; ``None`` (not
     declared) lets `aggregate` refuse rather than guess.
     """
+    by_community: bool = field(default=False, kw_only=True)
+    """Whether the indicator means something for one community (社区) of the station.
+
+    ``True`` when what it counts belongs to a community: its clients and
+    their cases and visits, its groups, needs and households, the files
+    about them (`socialwork.metrics.district.community_records`).
+    ``False`` for figures about the station as a whole (its staff, its
+    volunteers, resources and surveys, the home-visit plan), which a
+    district's report (`socialwork.metrics.district_report`) gives once.
+    """
 
     def aggregate(self, values: Iterable[Measure]) -> Measure:
         """A longer period's value from its months' values, in date order (`Aggregation`).
@@ -395,6 +405,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         lambda month: month.coverage.total,
         aggregation=Aggregation.DISTINCT,
+        by_community=True,
     ),
     # Satisfied respondents among those surveyed in the period; people not asked are left out.
     Indicator(
@@ -426,6 +437,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _case_improvement,
         aggregation=Aggregation.LAST,
+        by_community=True,
     ),
     # Attendances against the members active on each session's date.
     Indicator(
@@ -442,6 +454,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _group_attendance,
         aggregation=Aggregation.RATIO_OF_SUMS,
+        by_community=True,
     ),
     # Needs raised in the period that are now met; withdrawn needs are left out.
     Indicator(
@@ -458,6 +471,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _need_satisfaction,
         aggregation=Aggregation.RATIO_OF_SUMS,
+        by_community=True,
     ),
     # Goals achieved or sustaining among the goals with an achievement status.
     Indicator(
@@ -474,6 +488,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _goal_attainment,
         aggregation=Aggregation.LAST,
+        by_community=True,
     ),
     # A station's monthly summary finds 27 of 32 files complete and aims at all of them.
     Indicator(
@@ -487,6 +502,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _file_completeness,
         aggregation=Aggregation.LAST,
+        by_community=True,
     ),
     # A station's monthly summary finds 7 of 10 deliveries matched and aims at 90%.
     Indicator(
@@ -506,6 +522,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _resource_match_accuracy,
         aggregation=Aggregation.RATIO_OF_SUMS,
+        by_community=True,
     ),
     # A station's monthly summary alerts the supervisor to a case not followed up for 7 days.
     Indicator(
@@ -526,6 +543,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _overdue_follow_ups,
         aggregation=Aggregation.LAST,
+        by_community=True,
         needs="cases",
     ),
     # Open cases per social worker on staff at the end of the period, interns left out.
@@ -661,6 +679,7 @@ _ENTRIES: tuple[Indicator[StationPeriod], ...] = (
         ),
         _identification_rate,
         aggregation=Aggregation.LAST,
+        by_community=True,
     ),
     # A station's monthly summary aims at raising resource utilisation to 85%.
     Indicator(
