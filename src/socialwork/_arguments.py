@@ -22,7 +22,7 @@ from collections.abc import Hashable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from socialwork.errors import ArgumentError, PlanningInputError, UnknownCodeError
 
@@ -390,3 +390,67 @@ def require_distinct(parameter: str, ids: Iterable[str]) -> None:
     repeat = first_repeat(ids)
     if repeat is not None:
         raise PlanningInputError("duplicate_id", repeat[1], f"distinct ids in {parameter}")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_HasId)
+
+
+def require_distinct_rows(rows: Iterable[R], parameter: str) -> tuple[R, ...]:
+    """Return ``rows`` as a tuple, refusing a record given twice (by its id, `first_repeat`).
+
+    A client listed three times would count three times: a bundle
+    (`socialwork.models.StationRecords`) refuses that with ``duplicate_id``,
+    and so does a function given loose collections of records.
+
+    Raises:
+        ArgumentError: an id is repeated; the message names the parameter and the id.
+        TypeError: ``rows`` is not a collection, or holds something without a text ``id``.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> client = station_month().clients[0]
+        >>> len(require_distinct_rows([client], "clients"))
+        1
+        >>> require_distinct_rows([client, client], "clients")
+        Traceback (most recent call last):
+        ...
+        socialwork.errors.ArgumentError: clients must be records with distinct ids; got 'e1 twice'
+    """
+    if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
+        raise TypeError(f"{parameter} must be a collection of records; got {type(rows).__name__}")
+    found = tuple(rows)
+    for index, row in enumerate(found):
+        if not isinstance(getattr(row, "id", None), str):
+            raise TypeError(
+                f"{parameter}[{index}] must be a record with a text id; got {type(row).__name__}"
+            )
+    repeat = first_repeat(row.id for row in found)
+    if repeat is not None:
+        raise ArgumentError(parameter, f"{repeat[1]} twice", "records with distinct ids")
+    return found
+
+
+def require_records(kind: type[T], rows: object, parameter: str) -> tuple[T, ...]:
+    """Return ``rows`` as a tuple if it is a collection of ``kind`` records, each id once.
+
+    `require_instances`, then `require_distinct_rows`.
+
+    Raises:
+        TypeError: as `require_instances`.
+        ArgumentError: an id is repeated.
+
+    Examples:
+        >>> from socialwork.samples import station_month
+        >>> from socialwork.models import Staff
+        >>> staff = station_month().station.staff
+        >>> len(require_records(Staff, staff, "staff"))
+        8
+    """
+    found = require_instances(kind, rows, parameter)
+    require_distinct_rows(found, parameter)  # type: ignore[type-var]
+    return found

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from socialwork.errors import MetricInputError
+from socialwork.errors import ArgumentError
 from socialwork.metrics import casework, services
 from socialwork.samples import station_month
 
@@ -73,14 +73,14 @@ CALLS: dict[str, tuple[str, Callable[[], object]]] = {
 @pytest.mark.parametrize("name", list(CALLS))
 def test_a_record_given_twice_is_refused(name: str) -> None:
     parameter, call = CALLS[name]
-    with pytest.raises(MetricInputError, match=rf"^{parameter} must be records with distinct ids"):
+    with pytest.raises(ArgumentError, match=rf"^{parameter} must be records with distinct ids"):
         call()
 
 
 def test_three_copies_of_one_client_are_not_three_clients() -> None:
     # The independent fuzz run's case: one client thrice read as 0/3 (or 3/3), never refused.
     (client,) = [c for c in JUNE.clients if c.id == "e1"]
-    with pytest.raises(MetricInputError, match="'e1 twice'"):
+    with pytest.raises(ArgumentError, match="'e1 twice'"):
         casework.key_group_coverage([client, client, client], VISITS, P)
     assert str(casework.key_group_coverage([client], VISITS, P)) == "100.0% (1/1)"
 

@@ -27,12 +27,12 @@ from socialwork._arguments import (
     require_count,
     require_day,
     require_days,
+    require_distinct_rows,
     require_instance,
     require_member,
 )
 from socialwork.display.chart import Chart
 from socialwork.labels import Language, canonical_language, select_language
-from socialwork.metrics._rows import distinct_rows
 from socialwork.metrics.protocols import CaseLike, ClientLike, StaffLike, VisitLike
 from socialwork.metrics.rates import Exclusion, ExclusionReason, Rate, rate
 from socialwork.models import (
@@ -267,8 +267,8 @@ def key_group_coverage_by_category(
         >>> str(cover.total)
         '85.5% (65/76)'
     """
-    clients = distinct_rows(clients, "clients")
-    visits = distinct_rows(visits, "visits")
+    clients = require_distinct_rows(clients, "clients")
+    visits = require_distinct_rows(visits, "visits")
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     visited = {v.client_id for v in visits if start <= v.on <= end}
@@ -310,7 +310,7 @@ def case_improvement(cases: Iterable[CaseLike]) -> Rate:
         >>> str(case_improvement(station_month().cases))
         '60.0% (3/5)'
     """
-    cases = distinct_rows(cases, "cases")
+    cases = require_distinct_rows(cases, "cases")
     intervened = [c for c in cases if _intervened(c)]
     improved = sum(1 for c in intervened if any(g.achievement_status in IMPROVED for g in c.goals))
     return rate(improved, len(intervened))
@@ -430,8 +430,8 @@ def overdue_follow_ups(
         >>> [f.case_id for f in due]
         ['k8', 'k7', 'k4']
     """
-    cases = distinct_rows(cases, "cases")
-    visits = distinct_rows(visits, "visits")
+    cases = require_distinct_rows(cases, "cases")
+    visits = require_distinct_rows(visits, "visits")
     as_of = require_day(as_of, "as_of")
     after_days = require_days(after_days, "after_days")
     return _follow_ups(cases, visits, as_of, after_days, (date.min, as_of - timedelta(days=1)))
@@ -464,8 +464,8 @@ def upcoming_follow_ups(
         >>> [(f.case_id, f.due_on.day) for f in due]
         [('k1', 1), ('k2', 1), ('k3', 2), ('k6', 2)]
     """
-    cases = distinct_rows(cases, "cases")
-    visits = distinct_rows(visits, "visits")
+    cases = require_distinct_rows(cases, "cases")
+    visits = require_distinct_rows(visits, "visits")
     as_of = require_day(as_of, "as_of")
     within_days = require_days(within_days, "within_days")
     after_days = require_days(after_days, "after_days")
@@ -491,7 +491,7 @@ def open_cases(cases: Iterable[CaseLike], *, as_of: date) -> tuple[CaseLike, ...
         >>> len(open_cases(station_month().cases, as_of=date(2025, 6, 9)))
         6
     """
-    cases = distinct_rows(cases, "cases")
+    cases = require_distinct_rows(cases, "cases")
     as_of = require_day(as_of, "as_of")
     return tuple(c for c in cases if _open_since(c, as_of) is not None)
 
@@ -508,7 +508,7 @@ def caseload_per_worker(cases: Iterable[CaseLike], *, as_of: date) -> dict[str, 
         >>> caseload_per_worker(station_month().cases, as_of=date(2025, 6, 30))
         {'s1': 1, 's2': 1, 's3': 2, 's4': 2, 's5': 1, 's6': 1}
     """
-    cases = distinct_rows(cases, "cases")
+    cases = require_distinct_rows(cases, "cases")
     counts = Counter(c.worker_id for c in open_cases(cases, as_of=as_of))
     return dict(sorted(counts.items()))
 
@@ -532,8 +532,8 @@ def mean_caseload(
         >>> round(mean_caseload(june.cases, june.station.staff, as_of=date(2025, 6, 30)), 2)
         1.33
     """
-    cases = distinct_rows(cases, "cases")
-    staff = distinct_rows(staff, "staff")
+    cases = require_distinct_rows(cases, "cases")
+    staff = require_distinct_rows(staff, "staff")
     opened = open_cases(cases, as_of=as_of)
     workers = sum(
         1
@@ -563,8 +563,8 @@ def clients_per_worker(
         >>> round(clients_per_worker(june.visits, june.station.staff, june.period), 1)
         10.8
     """
-    visits = distinct_rows(visits, "visits")
-    staff = distinct_rows(staff, "staff")
+    visits = require_distinct_rows(visits, "visits")
+    staff = require_distinct_rows(staff, "staff")
     period = require_instance(Period, period, "period")
     served = {v.client_id for v in visits if period.start <= v.on <= period.end}
     workers = sum(
@@ -601,7 +601,7 @@ def identification_rate(
         ...                         as_of=date(2025, 6, 30)))
         '73.1% (76/104)'
     """
-    clients = distinct_rows(clients, "clients")
+    clients = require_distinct_rows(clients, "clients")
     as_of = require_day(as_of, "as_of")
     registered: dict[tuple[str, ClientCategory], list[str]] = {}
     for client in clients:
@@ -632,7 +632,7 @@ def goal_attainment(cases: Iterable[CaseLike]) -> Rate:
         >>> str(goal_attainment(station_month().cases))
         '20.0% (1/5)'
     """
-    cases = distinct_rows(cases, "cases")
+    cases = require_distinct_rows(cases, "cases")
     attained = assessed = 0
     excluded: list[Exclusion] = []
     for case in cases:
@@ -668,7 +668,7 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
         >>> str(home_visit_completion(done, week, planned=15))
         '53.3% (8/15)'
     """
-    visits = distinct_rows(visits, "visits")
+    visits = require_distinct_rows(visits, "visits")
     period = require_instance(Period, period, "period")
     planned = require_count(planned, "planned")
     start, end = period.start, period.end

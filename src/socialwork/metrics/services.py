@@ -21,9 +21,14 @@ from itertools import pairwise
 
 from attrs import field, frozen
 
-from socialwork._arguments import require_count, require_day, require_instance, require_member
+from socialwork._arguments import (
+    require_count,
+    require_day,
+    require_distinct_rows,
+    require_instance,
+    require_member,
+)
 from socialwork.errors import ArgumentError
-from socialwork.metrics._rows import distinct_rows
 from socialwork.metrics.formulas import (
     need_satisfaction_from_counts,
     survey_satisfaction_from_counts,
@@ -80,7 +85,7 @@ def group_attendance(groups: Iterable[GroupLike], period: Period) -> Rate:
         >>> str(group_attendance(june.groups[:1], june.period))
         '90.0% (45/50)'
     """
-    groups = distinct_rows(groups, "groups")
+    groups = require_distinct_rows(groups, "groups")
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     attended = expected = 0
@@ -183,7 +188,7 @@ def volunteer_stars(
         >>> volunteer_stars([wang], hours, as_of=date(2025, 1, 1))
         {'v1': 2}
     """
-    volunteers = distinct_rows(volunteers, "volunteers")
+    volunteers = require_distinct_rows(volunteers, "volunteers")
     as_of = require_day(as_of, "as_of")
     steps = tuple(require_count(t, "thresholds") for t in thresholds)
     if any(low >= high for low, high in pairwise(steps)):
@@ -209,7 +214,7 @@ def file_completeness(files: Iterable[FileLike]) -> Rate:
         >>> str(file_completeness(station_month().files))
         '84.4% (27/32)'
     """
-    files = distinct_rows(files, "files")
+    files = require_distinct_rows(files, "files")
     completed = total = 0
     for record in files:
         total += 1
@@ -233,7 +238,7 @@ def resource_match_accuracy(deliveries: Iterable[DeliveryLike], period: Period) 
         >>> str(resource_match_accuracy(june.deliveries, june.period))
         '70.0% (7/10)'
     """
-    deliveries = distinct_rows(deliveries, "deliveries")
+    deliveries = require_distinct_rows(deliveries, "deliveries")
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     matched = checked = 0
@@ -266,7 +271,7 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
         >>> str(need_satisfaction(june.needs, june.period))
         '53.6% (15/28)'
     """
-    needs = distinct_rows(needs, "needs")
+    needs = require_distinct_rows(needs, "needs")
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     met = raised = 0
@@ -344,7 +349,7 @@ def staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
         >>> str(staff_turnover(june.station.staff, june.period))
         '0.0% (0/8)'
     """
-    staff = distinct_rows(staff, "staff")
+    staff = require_distinct_rows(staff, "staff")
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     present = [s for s in staff if _at_start(s, start)]
@@ -369,7 +374,7 @@ def certification_rate(staff: Iterable[StaffLike], *, as_of: date) -> Rate:
         >>> str(r), [e.record_id for e in r.exclusions]
         ('83.3% (5/6)', ['s7', 's8'])
     """
-    staff = distinct_rows(staff, "staff")
+    staff = require_distinct_rows(staff, "staff")
     as_of = require_day(as_of, "as_of")
     certified = counted = 0
     excluded = []
@@ -403,8 +408,8 @@ def resource_utilisation(
         >>> str(resource_utilisation(june.resources, june.deliveries, june.period))
         '33.3% (1/3)'
     """
-    resources = distinct_rows(resources, "resources")
-    deliveries = distinct_rows(deliveries, "deliveries")
+    resources = require_distinct_rows(resources, "resources")
+    deliveries = require_distinct_rows(deliveries, "deliveries")
     period = require_instance(Period, period, "period")
     used = {d.resource_id for d in deliveries if period.start <= d.delivered_on <= period.end}
     usable = counted = 0

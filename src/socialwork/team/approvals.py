@@ -42,7 +42,7 @@ from typing import Any, Self
 from attrs import frozen
 from pydantic import model_validator
 
-from socialwork._arguments import require_day, require_instance, require_instances, require_member
+from socialwork._arguments import require_day, require_instance, require_member, require_records
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.errors import TeamRuleError
@@ -369,7 +369,7 @@ def approval_cycle(requests: Iterable[ApprovalRequest], period: Period) -> Appro
         >>> str(approval_cycle(team.approvals, team.period))
         '5.7 days (3 decided)'
     """
-    found = require_instances(ApprovalRequest, requests, "requests")
+    found = require_records(ApprovalRequest, requests, "requests")
     period = require_instance(Period, period, "period")
     days = []
     pending = 0

@@ -25,7 +25,13 @@ from typing import Annotated, Any, Self
 from attrs import frozen
 from pydantic import Field, model_validator
 
-from socialwork._arguments import require_day, require_instance, require_instances, require_text
+from socialwork._arguments import (
+    require_day,
+    require_instance,
+    require_instances,
+    require_records,
+    require_text,
+)
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.errors import TeamRuleError
@@ -276,7 +282,7 @@ def career_moves(
     """
     found = sorted(require_instances(GradeChange, changes, "changes"), key=lambda c: c.on)
     obtained = require_instances(CertificationChange, certifications, "certifications")
-    members = require_instances(Staff, staff, "staff")
+    members = require_records(Staff, staff, "staff")
     period = require_instance(Period, period, "period")
     ladder = require_instance(Ladder, ladder, "ladder")
     for change in found:

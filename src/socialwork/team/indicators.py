@@ -48,7 +48,7 @@ from typing import Any, Self
 from attrs import frozen
 from pydantic import model_validator
 
-from socialwork._arguments import require_day, require_instance, require_instances
+from socialwork._arguments import require_day, require_instance, require_records
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Table
 from socialwork.labels import Language, canonical_language, select_language
@@ -442,7 +442,7 @@ def team_figures(
         ('2:7', '87.5% (7/8)', '5.7 days (3 decided)')
     """
     team = require_instance(TeamRecords, team, "team")
-    members = require_instances(Staff, staff, "staff")
+    members = require_records(Staff, staff, "staff")
     as_of = require_day(as_of, "as_of")
     period = team.period
     return TeamFigures(
@@ -486,7 +486,7 @@ def team_section(
         >>> [str(report.line(code).value) for code in ("supervision_compliance", "promotions")]
         ['75.0% (6/8)', '1']
     """
-    members = require_instances(Staff, staff, "staff")
+    members = require_records(Staff, staff, "staff")
     now = team_figures(team, members, as_of=_end(team), ladder=ladder)
     before = (
         None

@@ -38,7 +38,7 @@ from typing import Annotated, Any, Self
 from attrs import frozen
 from pydantic import Field, model_validator
 
-from socialwork._arguments import require_day, require_instance, require_instances
+from socialwork._arguments import require_day, require_instance, require_records
 from socialwork.calendars import Recurrence
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
@@ -364,8 +364,8 @@ def roster_check(
         ('75.0% (6/8)', 15, 2)
     """
     roster = require_instance(Roster, roster, "roster")
-    found = require_instances(SupervisionSession, sessions, "sessions")
-    people = staff_by_id(require_instances(Staff, staff, "staff"))
+    found = require_records(SupervisionSession, sessions, "sessions")
+    people = staff_by_id(require_records(Staff, staff, "staff"))
     period = require_instance(Period, period, "period")
     as_of = require_day(as_of, "as_of")
     named = dict.fromkeys(w for e in roster.entries for w in e.supervisee_ids)
@@ -508,7 +508,7 @@ def supervision_ratio(roster: Roster, staff: Iterable[Staff], *, as_of: date) ->
         'no data'
     """
     roster = require_instance(Roster, roster, "roster")
-    people = staff_by_id(require_instances(Staff, staff, "staff"))
+    people = staff_by_id(require_records(Staff, staff, "staff"))
     as_of = require_day(as_of, "as_of")
 
     def present(staff_id: str) -> bool:
@@ -614,8 +614,8 @@ def sessions_per_worker(
         ...                         as_of=date(2025, 6, 30)))
         '1.6 (13/8)'
     """
-    found = require_instances(SupervisionSession, sessions, "sessions")
-    members = require_instances(Staff, staff, "staff")
+    found = require_records(SupervisionSession, sessions, "sessions")
+    members = require_records(Staff, staff, "staff")
     period = require_instance(Period, period, "period")
     as_of = require_day(as_of, "as_of")
     windows = {}

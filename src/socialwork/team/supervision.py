@@ -35,7 +35,7 @@ from typing import Annotated, Any, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
-from socialwork._arguments import require_instances
+from socialwork._arguments import require_records
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
@@ -397,9 +397,9 @@ def check_supervision(
         >>> [(p.rule.value, p.subject_id) for p in check.problems]
         [('case_not_of_supervisee', 'k3')]
     """
-    found_sessions = require_instances(SupervisionSession, sessions, "sessions")
-    people = staff_by_id(require_instances(Staff, staff, "staff"))
-    workers = {c.id: c.worker_id for c in require_instances(Case, cases, "cases")}
+    found_sessions = require_records(SupervisionSession, sessions, "sessions")
+    people = staff_by_id(require_records(Staff, staff, "staff"))
+    workers = {c.id: c.worker_id for c in require_records(Case, cases, "cases")}
     problems: list[SupervisionProblem] = []
     for session in found_sessions:
         problems += _problems(session, people, workers)

@@ -36,7 +36,7 @@ from typing import Annotated, Any, Self
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
 
-from socialwork._arguments import require_day, require_instance, require_instances
+from socialwork._arguments import require_day, require_instance, require_records
 from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.errors import ArgumentError
@@ -309,8 +309,8 @@ def training_summary(
         >>> s.internal, s.external, str(s.coverage), s.uncovered
         (2, 1, '87.5% (7/8)', ('s8',))
     """
-    found = require_instances(Training, trainings, "trainings")
-    members = require_instances(Staff, staff, "staff")
+    found = require_records(Training, trainings, "trainings")
+    members = require_records(Staff, staff, "staff")
     period = require_instance(Period, period, "period")
     as_of = require_day(as_of, "as_of")
     last = min(period.end, as_of)
