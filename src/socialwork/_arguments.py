@@ -423,13 +423,20 @@ def require_distinct_rows(rows: Iterable[R], parameter: str) -> tuple[R, ...]:
     """
     if isinstance(rows, str | bytes) or not isinstance(rows, Iterable):
         raise TypeError(f"{parameter} must be a collection of records; got {type(rows).__name__}")
-    found = tuple(rows)
-    for index, row in enumerate(found):
-        if not isinstance(getattr(row, "id", None), str):
+    found = rows if isinstance(rows, tuple) else tuple(rows)
+    ids = [getattr(row, "id", None) for row in found]
+    try:
+        if None not in ids and len(set(ids)) == len(ids):
+            return found
+    except TypeError:  # an id that cannot be a key: reported below
+        pass
+    for index, key in enumerate(ids):
+        if not isinstance(key, str):
             raise TypeError(
-                f"{parameter}[{index}] must be a record with a text id; got {type(row).__name__}"
+                f"{parameter}[{index}] must be a record with a text id; "
+                f"got {type(found[index]).__name__}"
             )
-    repeat = first_repeat(row.id for row in found)
+    repeat = first_repeat(ids)
     if repeat is not None:
         raise ArgumentError(parameter, f"{repeat[1]} twice", "records with distinct ids")
     return found

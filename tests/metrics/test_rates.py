@@ -30,8 +30,9 @@ from socialwork.metrics import (
     rate,
     report,
 )
-from socialwork.metrics import catalogue as catalogue_module
+from socialwork.metrics import casework as casework_module
 from socialwork.metrics import rates as rates_module
+from socialwork.metrics import services as services_module
 from socialwork.metrics.formulas import (
     benefit_from_counts,
     need_satisfaction_from_counts,
@@ -205,14 +206,13 @@ def test_the_report_measures_each_shared_figure_once_per_bundle(
 
         return wrapper
 
-    for name, attribute in (
-        ("coverage", "key_group_coverage_by_category"),
-        ("overdue", "overdue_follow_ups"),
-        ("attendance", "group_attendance"),
+    # The catalogue calls the functions' cores: a bundle's collections are distinct.
+    for name, module, attribute in (
+        ("coverage", casework_module, "_key_group_coverage_by_category"),
+        ("overdue", casework_module, "_overdue_follow_ups"),
+        ("attendance", services_module, "_group_attendance"),
     ):
-        monkeypatch.setattr(
-            catalogue_module, attribute, counting(name, getattr(catalogue_module, attribute))
-        )
+        monkeypatch.setattr(module, attribute, counting(name, getattr(module, attribute)))
     report = monthly_report(JUNE, JUNE.period, MAY)
     # Once for June and once for May; attendance once per group and bundle (3 groups in June).
     assert calls == {

@@ -267,8 +267,17 @@ def key_group_coverage_by_category(
         >>> str(cover.total)
         '85.5% (65/76)'
     """
-    clients = require_distinct_rows(clients, "clients")
-    visits = require_distinct_rows(visits, "visits")
+    return _key_group_coverage_by_category(
+        clients=require_distinct_rows(clients, "clients"),
+        visits=require_distinct_rows(visits, "visits"),
+        period=period,
+    )
+
+
+def _key_group_coverage_by_category(
+    clients: Iterable[ClientLike], visits: Iterable[VisitLike], period: Period
+) -> KeyGroupCoverage:
+    """As `key_group_coverage_by_category`, for rows known to be distinct (a bundle's)."""
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     visited = {v.client_id for v in visits if start <= v.on <= end}
@@ -310,7 +319,11 @@ def case_improvement(cases: Iterable[CaseLike]) -> Rate:
         >>> str(case_improvement(station_month().cases))
         '60.0% (3/5)'
     """
-    cases = require_distinct_rows(cases, "cases")
+    return _case_improvement(cases=require_distinct_rows(cases, "cases"))
+
+
+def _case_improvement(cases: Iterable[CaseLike]) -> Rate:
+    """As `case_improvement`, for rows known to be distinct (a bundle's collections)."""
     intervened = [c for c in cases if _intervened(c)]
     improved = sum(1 for c in intervened if any(g.achievement_status in IMPROVED for g in c.goals))
     return rate(improved, len(intervened))
@@ -430,8 +443,22 @@ def overdue_follow_ups(
         >>> [f.case_id for f in due]
         ['k8', 'k7', 'k4']
     """
-    cases = require_distinct_rows(cases, "cases")
-    visits = require_distinct_rows(visits, "visits")
+    return _overdue_follow_ups(
+        cases=require_distinct_rows(cases, "cases"),
+        visits=require_distinct_rows(visits, "visits"),
+        as_of=as_of,
+        after_days=after_days,
+    )
+
+
+def _overdue_follow_ups(
+    cases: Iterable[CaseLike],
+    visits: Iterable[VisitLike],
+    *,
+    as_of: date,
+    after_days: int = FOLLOW_UP_DAYS,
+) -> tuple[FollowUp, ...]:
+    """As `overdue_follow_ups`, for rows known to be distinct (a bundle's collections)."""
     as_of = require_day(as_of, "as_of")
     after_days = require_days(after_days, "after_days")
     return _follow_ups(cases, visits, as_of, after_days, (date.min, as_of - timedelta(days=1)))
@@ -464,8 +491,24 @@ def upcoming_follow_ups(
         >>> [(f.case_id, f.due_on.day) for f in due]
         [('k1', 1), ('k2', 1), ('k3', 2), ('k6', 2)]
     """
-    cases = require_distinct_rows(cases, "cases")
-    visits = require_distinct_rows(visits, "visits")
+    return _upcoming_follow_ups(
+        cases=require_distinct_rows(cases, "cases"),
+        visits=require_distinct_rows(visits, "visits"),
+        as_of=as_of,
+        within_days=within_days,
+        after_days=after_days,
+    )
+
+
+def _upcoming_follow_ups(
+    cases: Iterable[CaseLike],
+    visits: Iterable[VisitLike],
+    *,
+    as_of: date,
+    within_days: int = 3,
+    after_days: int = FOLLOW_UP_DAYS,
+) -> tuple[FollowUp, ...]:
+    """As `upcoming_follow_ups`, for rows known to be distinct (a bundle's collections)."""
     as_of = require_day(as_of, "as_of")
     within_days = require_days(within_days, "within_days")
     after_days = require_days(after_days, "after_days")
@@ -491,7 +534,11 @@ def open_cases(cases: Iterable[CaseLike], *, as_of: date) -> tuple[CaseLike, ...
         >>> len(open_cases(station_month().cases, as_of=date(2025, 6, 9)))
         6
     """
-    cases = require_distinct_rows(cases, "cases")
+    return _open_cases(cases=require_distinct_rows(cases, "cases"), as_of=as_of)
+
+
+def _open_cases(cases: Iterable[CaseLike], *, as_of: date) -> tuple[CaseLike, ...]:
+    """As `open_cases`, for rows known to be distinct (a bundle's collections)."""
     as_of = require_day(as_of, "as_of")
     return tuple(c for c in cases if _open_since(c, as_of) is not None)
 
@@ -508,8 +555,12 @@ def caseload_per_worker(cases: Iterable[CaseLike], *, as_of: date) -> dict[str, 
         >>> caseload_per_worker(station_month().cases, as_of=date(2025, 6, 30))
         {'s1': 1, 's2': 1, 's3': 2, 's4': 2, 's5': 1, 's6': 1}
     """
-    cases = require_distinct_rows(cases, "cases")
-    counts = Counter(c.worker_id for c in open_cases(cases, as_of=as_of))
+    return _caseload_per_worker(cases=require_distinct_rows(cases, "cases"), as_of=as_of)
+
+
+def _caseload_per_worker(cases: Iterable[CaseLike], *, as_of: date) -> dict[str, int]:
+    """As `caseload_per_worker`, for rows known to be distinct (a bundle's collections)."""
+    counts = Counter(c.worker_id for c in _open_cases(cases, as_of=as_of))
     return dict(sorted(counts.items()))
 
 
@@ -532,9 +583,18 @@ def mean_caseload(
         >>> round(mean_caseload(june.cases, june.station.staff, as_of=date(2025, 6, 30)), 2)
         1.33
     """
-    cases = require_distinct_rows(cases, "cases")
-    staff = require_distinct_rows(staff, "staff")
-    opened = open_cases(cases, as_of=as_of)
+    return _mean_caseload(
+        cases=require_distinct_rows(cases, "cases"),
+        staff=require_distinct_rows(staff, "staff"),
+        as_of=as_of,
+    )
+
+
+def _mean_caseload(
+    cases: Iterable[CaseLike], staff: Iterable[StaffLike], *, as_of: date
+) -> float | None:
+    """As `mean_caseload`, for rows known to be distinct (a bundle's collections)."""
+    opened = _open_cases(cases, as_of=as_of)
     workers = sum(
         1
         for s in staff
@@ -563,8 +623,17 @@ def clients_per_worker(
         >>> round(clients_per_worker(june.visits, june.station.staff, june.period), 1)
         10.8
     """
-    visits = require_distinct_rows(visits, "visits")
-    staff = require_distinct_rows(staff, "staff")
+    return _clients_per_worker(
+        visits=require_distinct_rows(visits, "visits"),
+        staff=require_distinct_rows(staff, "staff"),
+        period=period,
+    )
+
+
+def _clients_per_worker(
+    visits: Iterable[VisitLike], staff: Iterable[StaffLike], period: Period
+) -> float | None:
+    """As `clients_per_worker`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     served = {v.client_id for v in visits if period.start <= v.on <= period.end}
     workers = sum(
@@ -601,7 +670,15 @@ def identification_rate(
         ...                         as_of=date(2025, 6, 30)))
         '73.1% (76/104)'
     """
-    clients = require_distinct_rows(clients, "clients")
+    return _identification_rate(
+        clients=require_distinct_rows(clients, "clients"), communities=communities, as_of=as_of
+    )
+
+
+def _identification_rate(
+    clients: Iterable[Client], communities: Iterable[Community], *, as_of: date
+) -> Rate:
+    """As `identification_rate`, for rows known to be distinct (a bundle's collections)."""
     as_of = require_day(as_of, "as_of")
     registered: dict[tuple[str, ClientCategory], list[str]] = {}
     for client in clients:
@@ -632,7 +709,11 @@ def goal_attainment(cases: Iterable[CaseLike]) -> Rate:
         >>> str(goal_attainment(station_month().cases))
         '20.0% (1/5)'
     """
-    cases = require_distinct_rows(cases, "cases")
+    return _goal_attainment(cases=require_distinct_rows(cases, "cases"))
+
+
+def _goal_attainment(cases: Iterable[CaseLike]) -> Rate:
+    """As `goal_attainment`, for rows known to be distinct (a bundle's collections)."""
     attained = assessed = 0
     excluded: list[Exclusion] = []
     for case in cases:
@@ -668,7 +749,13 @@ def home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: 
         >>> str(home_visit_completion(done, week, planned=15))
         '53.3% (8/15)'
     """
-    visits = require_distinct_rows(visits, "visits")
+    return _home_visit_completion(
+        visits=require_distinct_rows(visits, "visits"), period=period, planned=planned
+    )
+
+
+def _home_visit_completion(visits: Iterable[VisitLike], period: Period, planned: int) -> Rate:
+    """As `home_visit_completion`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     planned = require_count(planned, "planned")
     start, end = period.start, period.end

@@ -14,8 +14,9 @@ An indicator has one name, its code: `indicator` finds its entry, whose
 (`socialwork.records.replace`) and whose `Indicator.measure` measures it.
 The functions an entry calls (`socialwork.metrics.casework`,
 `socialwork.metrics.services`) stay importable from their modules as the
-readable reference; the frame engine (`socialwork.frames`) measures the
-same entries.
+readable reference; an entry calls them without their check for a record
+given twice, which a bundle has made once for all. The frame engine
+(`socialwork.frames`) measures the same entries.
 
 Examples:
     >>> from socialwork.samples import station_month
@@ -39,32 +40,12 @@ from attrs import field, frozen
 from socialwork._arguments import require_figure, require_instance, require_member
 from socialwork.errors import MetricInputError, UnknownCodeError
 from socialwork.labels import LabelledEnum
-from socialwork.metrics.casework import (
-    FOLLOW_UP_DAYS,
-    FollowUp,
-    KeyGroupCoverage,
-    case_improvement,
-    clients_per_worker,
-    goal_attainment,
-    home_visit_completion,
-    identification_rate,
-    key_group_coverage_by_category,
-    mean_caseload,
-    overdue_follow_ups,
-)
+from socialwork.metrics import casework as cw
+from socialwork.metrics import services as sv
+from socialwork.metrics.casework import FOLLOW_UP_DAYS, FollowUp, KeyGroupCoverage
 from socialwork.metrics.definitions import Direction, IndicatorDefinition, Measure, RbaQuadrant
 from socialwork.metrics.rates import Rate, combine
-from socialwork.metrics.services import (
-    certification_rate,
-    file_completeness,
-    group_attendance,
-    need_satisfaction,
-    resource_match_accuracy,
-    resource_utilisation,
-    staff_turnover,
-    survey_satisfaction,
-    volunteer_hours,
-)
+from socialwork.metrics.services import survey_satisfaction, volunteer_hours
 from socialwork.metrics.targets import at_least, at_most
 from socialwork.models import BilingualText, Group, Period, StationRecords, SurveySubject
 
@@ -129,19 +110,21 @@ class StationPeriod:
     @cached_property
     def coverage(self) -> KeyGroupCoverage:
         """Key-group coverage in the period, in total and by category."""
-        return key_group_coverage_by_category(
+        return cw._key_group_coverage_by_category(
             self.records.clients, self.records.visits, self.period
         )
 
     @cached_property
     def overdue(self) -> tuple[FollowUp, ...]:
         """The follow-ups overdue on the period's last day."""
-        return overdue_follow_ups(self.records.cases, self.records.visits, as_of=self.period.end)
+        return cw._overdue_follow_ups(
+            self.records.cases, self.records.visits, as_of=self.period.end
+        )
 
     @cached_property
     def attendance(self) -> tuple[tuple[Group, Rate], ...]:
         """Each group with its attendance at the sessions held in the period."""
-        return tuple((g, group_attendance([g], self.period)) for g in self.records.groups)
+        return tuple((g, sv._group_attendance([g], self.period)) for g in self.records.groups)
 
 
 class PeriodView(Protocol):
@@ -312,7 +295,7 @@ def _survey_satisfaction(month: StationPeriod) -> Measure:
 
 
 def _case_improvement(month: StationPeriod) -> Measure:
-    return case_improvement(month.records.cases)
+    return cw._case_improvement(month.records.cases)
 
 
 def _group_attendance(month: StationPeriod) -> Measure:
@@ -320,19 +303,19 @@ def _group_attendance(month: StationPeriod) -> Measure:
 
 
 def _need_satisfaction(month: StationPeriod) -> Measure:
-    return need_satisfaction(month.records.needs, month.period)
+    return sv._need_satisfaction(month.records.needs, month.period)
 
 
 def _goal_attainment(month: StationPeriod) -> Measure:
-    return goal_attainment(month.records.cases)
+    return cw._goal_attainment(month.records.cases)
 
 
 def _file_completeness(month: StationPeriod) -> Measure:
-    return file_completeness(month.records.files)
+    return sv._file_completeness(month.records.files)
 
 
 def _resource_match_accuracy(month: StationPeriod) -> Measure:
-    return resource_match_accuracy(month.records.deliveries, month.period)
+    return sv._resource_match_accuracy(month.records.deliveries, month.period)
 
 
 def _overdue_follow_ups(month: StationPeriod) -> Measure:
@@ -341,7 +324,7 @@ def _overdue_follow_ups(month: StationPeriod) -> Measure:
 
 def _mean_caseload(month: StationPeriod) -> Measure:
     records = month.records
-    return mean_caseload(records.cases, records.station.staff, as_of=month.period.end)
+    return cw._mean_caseload(records.cases, records.station.staff, as_of=month.period.end)
 
 
 def _volunteer_hours(month: StationPeriod) -> Measure:
@@ -349,11 +332,11 @@ def _volunteer_hours(month: StationPeriod) -> Measure:
 
 
 def _certification_rate(month: StationPeriod) -> Measure:
-    return certification_rate(month.records.station.staff, as_of=month.period.end)
+    return sv._certification_rate(month.records.station.staff, as_of=month.period.end)
 
 
 def _staff_turnover(month: StationPeriod) -> Measure:
-    return staff_turnover(month.records.station.staff, month.period)
+    return sv._staff_turnover(month.records.station.staff, month.period)
 
 
 def _home_visit_completion(month: StationPeriod) -> Measure:
@@ -361,21 +344,23 @@ def _home_visit_completion(month: StationPeriod) -> Measure:
     planned = month.records.home_visits_planned
     if planned is None:
         return None
-    return home_visit_completion(month.records.visits, month.period, planned)
+    return cw._home_visit_completion(month.records.visits, month.period, planned)
 
 
 def _clients_per_worker(month: StationPeriod) -> Measure:
     records = month.records
-    return clients_per_worker(records.visits, records.station.staff, month.period)
+    return cw._clients_per_worker(records.visits, records.station.staff, month.period)
 
 
 def _identification_rate(month: StationPeriod) -> Measure:
     records = month.records
-    return identification_rate(records.clients, records.station.communities, as_of=month.period.end)
+    return cw._identification_rate(
+        records.clients, records.station.communities, as_of=month.period.end
+    )
 
 
 def _resource_utilisation(month: StationPeriod) -> Measure:
-    return resource_utilisation(month.records.resources, month.records.deliveries, month.period)
+    return sv._resource_utilisation(month.records.resources, month.records.deliveries, month.period)
 
 
 def _group_satisfaction(month: StationPeriod) -> Measure:

@@ -85,7 +85,11 @@ def group_attendance(groups: Iterable[GroupLike], period: Period) -> Rate:
         >>> str(group_attendance(june.groups[:1], june.period))
         '90.0% (45/50)'
     """
-    groups = require_distinct_rows(groups, "groups")
+    return _group_attendance(groups=require_distinct_rows(groups, "groups"), period=period)
+
+
+def _group_attendance(groups: Iterable[GroupLike], period: Period) -> Rate:
+    """As `group_attendance`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     attended = expected = 0
@@ -188,7 +192,22 @@ def volunteer_stars(
         >>> volunteer_stars([wang], hours, as_of=date(2025, 1, 1))
         {'v1': 2}
     """
-    volunteers = require_distinct_rows(volunteers, "volunteers")
+    return _volunteer_stars(
+        volunteers=require_distinct_rows(volunteers, "volunteers"),
+        service_hours=service_hours,
+        as_of=as_of,
+        thresholds=thresholds,
+    )
+
+
+def _volunteer_stars(
+    volunteers: Iterable[VolunteerLike],
+    service_hours: Iterable[ServiceHoursLike],
+    *,
+    as_of: date,
+    thresholds: Sequence[int] = STAR_HOURS,
+) -> dict[str, int]:
+    """As `volunteer_stars`, for rows known to be distinct (a bundle's collections)."""
     as_of = require_day(as_of, "as_of")
     steps = tuple(require_count(t, "thresholds") for t in thresholds)
     if any(low >= high for low, high in pairwise(steps)):
@@ -214,7 +233,11 @@ def file_completeness(files: Iterable[FileLike]) -> Rate:
         >>> str(file_completeness(station_month().files))
         '84.4% (27/32)'
     """
-    files = require_distinct_rows(files, "files")
+    return _file_completeness(files=require_distinct_rows(files, "files"))
+
+
+def _file_completeness(files: Iterable[FileLike]) -> Rate:
+    """As `file_completeness`, for rows known to be distinct (a bundle's collections)."""
     completed = total = 0
     for record in files:
         total += 1
@@ -238,7 +261,13 @@ def resource_match_accuracy(deliveries: Iterable[DeliveryLike], period: Period) 
         >>> str(resource_match_accuracy(june.deliveries, june.period))
         '70.0% (7/10)'
     """
-    deliveries = require_distinct_rows(deliveries, "deliveries")
+    return _resource_match_accuracy(
+        deliveries=require_distinct_rows(deliveries, "deliveries"), period=period
+    )
+
+
+def _resource_match_accuracy(deliveries: Iterable[DeliveryLike], period: Period) -> Rate:
+    """As `resource_match_accuracy`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     matched = checked = 0
@@ -271,7 +300,11 @@ def need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
         >>> str(need_satisfaction(june.needs, june.period))
         '53.6% (15/28)'
     """
-    needs = require_distinct_rows(needs, "needs")
+    return _need_satisfaction(needs=require_distinct_rows(needs, "needs"), period=period)
+
+
+def _need_satisfaction(needs: Iterable[NeedLike], period: Period) -> Rate:
+    """As `need_satisfaction`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     met = raised = 0
@@ -349,7 +382,11 @@ def staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
         >>> str(staff_turnover(june.station.staff, june.period))
         '0.0% (0/8)'
     """
-    staff = require_distinct_rows(staff, "staff")
+    return _staff_turnover(staff=require_distinct_rows(staff, "staff"), period=period)
+
+
+def _staff_turnover(staff: Iterable[StaffLike], period: Period) -> Rate:
+    """As `staff_turnover`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     start, end = period.start, period.end
     present = [s for s in staff if _at_start(s, start)]
@@ -374,7 +411,11 @@ def certification_rate(staff: Iterable[StaffLike], *, as_of: date) -> Rate:
         >>> str(r), [e.record_id for e in r.exclusions]
         ('83.3% (5/6)', ['s7', 's8'])
     """
-    staff = require_distinct_rows(staff, "staff")
+    return _certification_rate(staff=require_distinct_rows(staff, "staff"), as_of=as_of)
+
+
+def _certification_rate(staff: Iterable[StaffLike], *, as_of: date) -> Rate:
+    """As `certification_rate`, for rows known to be distinct (a bundle's collections)."""
     as_of = require_day(as_of, "as_of")
     certified = counted = 0
     excluded = []
@@ -408,8 +449,17 @@ def resource_utilisation(
         >>> str(resource_utilisation(june.resources, june.deliveries, june.period))
         '33.3% (1/3)'
     """
-    resources = require_distinct_rows(resources, "resources")
-    deliveries = require_distinct_rows(deliveries, "deliveries")
+    return _resource_utilisation(
+        resources=require_distinct_rows(resources, "resources"),
+        deliveries=require_distinct_rows(deliveries, "deliveries"),
+        period=period,
+    )
+
+
+def _resource_utilisation(
+    resources: Iterable[Resource], deliveries: Iterable[DeliveryLike], period: Period
+) -> Rate:
+    """As `resource_utilisation`, for rows known to be distinct (a bundle's collections)."""
     period = require_instance(Period, period, "period")
     used = {d.resource_id for d in deliveries if period.start <= d.delivered_on <= period.end}
     usable = counted = 0
