@@ -241,3 +241,11 @@ def test_progress_counts_from_the_day_before_a_target_period_without_a_baseline(
 def test_a_goal_is_compared_at_the_places_shown_too() -> None:
     coverage = indicator("key_group_coverage").definition  # one decimal
     assert coverage.reaches(94.6, 94.6)  # 94.6, not a goal of 95 rounded to a whole number
+
+
+def test_one_of_a_unit_is_singular_in_english() -> None:
+    overdue = indicator("overdue_follow_ups").definition
+    assert [overdue.format(n, "en") for n in (0, 1, 2)] == ["0 cases", "1 case", "2 cases"]
+    assert overdue.format(1) == "1例"
+    assert indicator("volunteer_hours").definition.format(Decimal("1.0"), "en") == "1 hour"
+    assert indicator("mean_caseload").definition.format(1.0, "en") == "1.0 cases"

@@ -220,14 +220,17 @@ class IndicatorDefinition(Record):
             >>> from socialwork.metrics.catalogue import indicator
             >>> coverage = indicator("key_group_coverage").definition
             >>> hours = indicator("volunteer_hours").definition
-            >>> coverage.format(rate(51, 60)), hours.format(100, "en")
-            ('85.0% (51/60)', '100 hours')
+            >>> coverage.format(rate(51, 60)), hours.format(100, "en"), hours.format(1, "en")
+            ('85.0% (51/60)', '100 hours', '1 hour')
         """
         suffix = self._suffix(language)
         scaled = self.scaled(value)
         if scaled is None:
             return "n/a"
-        text = f"{scaled:.{self.decimals}f}{suffix}"
+        number = f"{scaled:.{self.decimals}f}"
+        if number == "1" and suffix.endswith("s") and canonical_language(language) == "en":
+            suffix = suffix[:-1]  # 1 case, 1 client, 1 hour
+        text = number + suffix
         if isinstance(value, Rate):
             text += f" ({value.numerator}/{value.denominator})"
         return text
