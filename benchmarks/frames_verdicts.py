@@ -13,8 +13,9 @@ It prints each disagreeing case and the counts.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
@@ -73,7 +74,7 @@ def _duplicate(data: Rows) -> Rows:
 
 def _stamp(value: object) -> object:
     if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
     return value
 
 
@@ -132,10 +133,8 @@ CASES: dict[str, tuple[str, Mutation]] = {
 
 def _frames(rows: Rows) -> dict[str, Any]:
     frames: dict[str, Any] = {"pandas": pd.DataFrame(rows)}
-    try:
+    with contextlib.suppress(Exception):  # a table polars cannot build is no case
         frames["polars"] = pl.DataFrame(rows, strict=False, infer_schema_length=None)
-    except Exception:  # noqa: BLE001 - a table polars cannot build is no case
-        pass
     return frames
 
 
@@ -155,7 +154,7 @@ def verdicts() -> list[str]:
                 refused: set[tuple[object, str, str]] | None = None
             except FrameContractError as err:
                 refused = _problems(err.problems)
-            except Exception as err:  # noqa: BLE001 - an escape is a disagreement too
+            except Exception as err:  # an escape is a disagreement too
                 found.append(f"{name} [{engine}]: to_records raised {type(err).__name__}")
                 continue
             said = _problems(report.problems)
