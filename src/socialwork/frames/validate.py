@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import narwhals as nw
+from attrs import frozen
 from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
+from pydantic import ValidationError
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import Column, Contract, contract
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
+from socialwork.labels import LabelledEnum
+from socialwork.records import Record
 
 __all__ = [
     "validate_frame",
@@ -218,6 +226,326 @@ def _rows(
     return problems
 
 
+# --- reading cells and rows: the one verdict `validate_frame` and `to_records` share ---
+
+_SPLIT_CELL = re.compile(_SPLIT)
+
+RULES: dict[str, str] = {
+    "date_parsing": "date_format",
+    "date_from_datetime_parsing": "date_format",
+    "date_from_datetime_inexact": "datetime_not_date",
+    "int_parsing": "int_type",
+    "float_parsing": "float_type",
+    "decimal_parsing": "decimal_format",
+    "literal_error": "enum",
+    "string_too_short": "missing",
+}
+"""pydantic's error types that a table's rule code names otherwise; every other type is kept.
+
+A table speaks of what a cell holds: a date written ``2025/03/02`` breaks
+``date_format`` whether pydantic parsed it as a date or a datetime; a
+number that is none of a column's allowed values (a roster's ``nth``)
+breaks ``enum`` as a code does.
+"""
+
+
+class _Bad(Exception):
+    """A cell that cannot be read; carries the rule code."""
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+
+
+def _scalar(value: object) -> object:
+    """A numpy or pandas scalar as the Python value it holds."""
+    item = getattr(value, "item", None)
+    numpy = type(value).__module__.startswith("numpy")
+    if item is not None and numpy and getattr(value, "ndim", 0) == 0:
+        return item()
+    to_py = getattr(value, "to_pydatetime", None)
+    if to_py is not None:
+        return to_py()
+    return value
+
+
+def _empty(value: object) -> bool:
+    """Whether a cell is blank: ``None``, NaN, NaT, NA or text of spaces only."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    return type(value).__name__ in ("NaTType", "NAType")
+
+
+@cache
+def _texts_of(enum: type[LabelledEnum]) -> dict[str, str]:
+    """Every code of ``enum`` and its zh, zh-Hant and en labels, to the code they name."""
+    found: dict[str, str] = {}
+    for member in enum:
+        for text in (member.value, member.label("zh"), member.label("zh-Hant"), member.label("en")):
+            found.setdefault(text, member.value)
+    return found
+
+
+def _code(column: Column, value: object) -> str:
+    if not isinstance(value, str):
+        raise _Bad("enum")
+    text = value.strip()
+    if column.enum is None:  # pragma: no cover - code columns always have an enum
+        return text
+    code = _texts_of(column.enum).get(text)
+    if code is None:
+        raise _Bad("enum")
+    return code
+
+
+def _cell(column: Column, value: object) -> object:
+    """The value a record field is given for one cell (a ``_Bad`` when unreadable)."""
+    value = _scalar(value)
+    kind = column.type
+    if kind == "date":
+        if isinstance(value, datetime):
+            if value.time() != datetime.min.time() or value.tzinfo is not None:
+                raise _Bad("datetime_not_date")
+            return value.date()
+        return value.strip() if isinstance(value, str) else value
+    if kind in ("count", "scale5"):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    if kind == "decimal":
+        if isinstance(value, float):
+            return Decimal(repr(value))
+        return value.strip() if isinstance(value, str) else value
+    if kind == "bool":
+        if isinstance(value, str):
+            if value.strip() in TRUE_TEXTS:
+                return True
+            if value.strip() in FALSE_TEXTS:
+                return False
+            raise _Bad("bool_parsing")
+        return value
+    if kind == "code":
+        return _code(column, value)
+    if kind in ("codes", "texts", "counts"):
+        parts: Sequence[object]
+        if isinstance(value, str):
+            parts = [p for p in (p.strip() for p in _SPLIT_CELL.split(value)) if p]
+        elif isinstance(value, Iterable):
+            parts = [_scalar(p) for p in value]
+        else:
+            raise _Bad("tuple_type")
+        if kind == "codes":
+            return tuple(_code(column, p) for p in parts)
+        if kind == "counts":
+            return tuple(_whole(p) for p in parts)
+        return tuple(parts)
+    if kind == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _whole(value: object) -> object:
+    """One of several whole numbers: written as text (``4``) or a float without a fraction."""
+    if isinstance(value, str) and re.fullmatch(r"-?\d{1,9}", value):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _key_cell(column: Column, value: object) -> tuple[str | None, str | None]:
+    """A parent, ``within`` or place cell as the key it names, or the rule it breaks."""
+    value = _cell(column, value)
+    if column.type == "id":
+        if not isinstance(value, str):
+            return None, "string_type"
+        if len(value) > 64:
+            return None, "string_too_long"
+        return value.strip(), None
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None, "int_type"
+    if column.minimum is not None and value < column.minimum:
+        return None, "greater_than_equal"
+    if column.maximum is not None and value > column.maximum:
+        return None, "less_than_equal"
+    return str(value), None
+
+
+def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
+    """The table column of an error's location: a flattened record's field has its own."""
+    if not loc:
+        return ""
+    for flat in spec.flattened:
+        if loc[0] == flat.field:
+            inner = ".".join(str(part) for part in loc[1:] if not isinstance(part, int))
+            return (flat.column_of(inner) if inner else None) or flat.columns[0][0]
+    return str(loc[0])
+
+
+def _unflatten(spec: Contract, data: dict[str, Any]) -> None:
+    """Gather a flattened record's columns into the nested record's fields, in place."""
+    for flat in spec.flattened:
+        nested: dict[str, Any] = {}
+        for column, path in flat.columns:
+            value = data.pop(column, None)
+            if value is None:
+                continue
+            *outer, last = path.split(".")
+            place = nested
+            for name in outer:
+                place = place.setdefault(name, {})
+            place[last] = value
+        if nested:
+            data[flat.field] = nested
+
+
+_Key = tuple[str | None, str]
+"""Whose nested records: ``(None, id)`` for a top-level row, ``(parent, key)`` below it."""
+
+
+@frozen
+class _Read:
+    """A row read into its record, with the keys that place it among its parents."""
+
+    owner: str | None
+    within: str | None
+    key: str | None
+    record: Record
+
+
+def _row_verdict(
+    spec: Contract,
+    row: Mapping[str, Any],
+    index: int | None,
+    columns: Mapping[str, Column],
+    nested: Mapping[str, Mapping[_Key, list[Record]]],
+) -> tuple[_Read | None, list[FrameProblem]]:
+    """One row's record, or every rule it breaks: its cells', then its record's."""
+    raw_id = row.get("id")
+    record_id = None if _empty(raw_id) else str(_scalar(raw_id))
+    problems: list[FrameProblem] = []
+    data: dict[str, Any] = {}
+    bad: set[str] = set()
+    keys: dict[str, str | None] = {}
+    holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
+    for name, raw in row.items():
+        column = columns.get(name)
+        if column is None:  # an extra column: `table_problems` reports it once
+            continue
+        if name in holders:
+            keys[name] = None
+            if _empty(raw):
+                if column.required:
+                    problems.append(FrameProblem(index, name, "missing", None, record_id))
+                    bad.add(name)
+                continue
+            try:
+                keys[name], rule = _key_cell(column, raw)
+            except _Bad as err:
+                rule = err.rule
+            if rule is not None:
+                problems.append(FrameProblem(index, name, rule, raw, record_id))
+                bad.add(name)
+            continue
+        if _empty(raw):
+            continue
+        try:
+            data[name] = _cell(column, raw)
+        except _Bad as err:
+            problems.append(FrameProblem(index, name, err.rule, raw, record_id))
+            bad.add(name)
+    for name in holders - set(row):
+        keys[name] = None
+    _unflatten(spec, data)
+    owner = keys.get(spec.parent) if spec.parent is not None else None
+    within = keys.get(spec.within) if spec.within is not None else None
+    key = keys.get(spec.place) if spec.place is not None else None
+    if key is None and "id" in data and isinstance(data["id"], str):
+        key = data["id"].strip()
+    if nested:
+        place: _Key = (owner, key or "")
+        for field, by_key in nested.items():
+            data[field] = tuple(by_key.get(place, ()))
+    try:
+        record = spec.record.model_validate(data)
+    except ValidationError as err:
+        for e in err.errors():
+            column_name = _column_of(spec, e["loc"])
+            if column_name in bad or (column_name in holders and column_name not in row):
+                continue
+            if column_name not in row and column_name in columns and columns[column_name].required:
+                continue  # a required column the table lacks: `missing_column`, once
+            rule = RULES.get(e["type"], e["type"])
+            value = None if rule == "missing" else e.get("input")
+            problems.append(FrameProblem(index, column_name, rule, value, record_id))
+        return None, problems
+    if problems:
+        return None, problems
+    return _Read(owner, within, key, record), problems
+
+
+def table_problems(spec: Contract, native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> list[FrameProblem]:
+    """The problems of a table as a whole: required columns missing, unknown columns."""
+    names = native.collect_schema().names()
+    problems = [
+        FrameProblem(None, c.name, "missing_column")
+        for c in spec.columns
+        if c.required and c.name not in names
+    ]
+    problems += [FrameProblem(None, n, "extra_forbidden") for n in names if n not in spec.names]
+    return problems
+
+
+def read_table(
+    spec: Contract,
+    frame: IntoFrame,
+    nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
+) -> tuple[list[_Read], list[FrameProblem]]:
+    """Every good row's record, and every problem of the table: its columns', its rows', its ids'.
+
+    The one verdict of a table: `validate_frame` reports these problems and
+    `to_records` refuses a table with any. Rows are numbered from 0 in an
+    eager frame, ``None`` in a lazy one.
+    """
+    native = _native(frame)
+    problems = table_problems(spec, native)
+    lazy = isinstance(native, nw.LazyFrame)
+    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
+    columns = {c.name: c for c in spec.columns}
+    read: list[_Read] = []
+    for index, row in enumerate(eager.iter_rows(named=True)):
+        good, found = _row_verdict(spec, row, None if lazy else index, columns, nested or {})
+        problems += found
+        if good is not None:
+            read.append(good)
+    problems += _duplicates(spec, eager, lazy)
+    return read, problems
+
+
+def _duplicates(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[FrameProblem]:
+    """A ``duplicate_id`` for every row whose key another row shares (blank keys aside)."""
+    if spec.key is None or spec.key not in eager.columns:
+        return []
+    seen: dict[str, list[int]] = {}
+    values = eager[spec.key].to_list()
+    for index, value in enumerate(values):
+        value = _scalar(value)
+        if _empty(value):
+            continue
+        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        seen.setdefault(text.strip(), []).append(index)
+    problems = [
+        FrameProblem(None if lazy else index, spec.key, "duplicate_id", values[index], key)
+        for key, rows in seen.items()
+        if len(rows) > 1
+        for index in rows
+    ]
+    return sorted(problems, key=lambda p: (p.row is None, p.row or 0, p.record_id or ""))
+
+
 def validate_frame(
     frame: IntoFrame,
     kind: str,
@@ -258,43 +586,16 @@ def validate_frame(
     native: Any = _native(frame)
     _one_engine({"frame": frame, **(references or {})})
     schema = native.collect_schema()
-    problems: list[FrameProblem] = []
     names = set(schema.names())
-    for column in spec.columns:
-        if column.required and column.name not in names:
-            problems.append(FrameProblem(None, column.name, "missing_column"))
-    for name in schema.names():
-        if name not in spec.names:
-            problems.append(FrameProblem(None, name, "extra_forbidden"))
+    _, problems = read_table(spec, frame)
     if isinstance(native, nw.DataFrame):
         native = native.with_row_index(_ROW)
     key = spec.key if spec.key in names else None
-    wrong_types: set[str] = set()
     rows = native.select(nw.len()).lazy().collect().item()
-    for column in spec.columns:
-        if column.name not in names:
-            continue
-        dtype = schema[column.name]
-        if column.required:
-            problems += _rows(native, _blank(column.name, dtype), column.name, "missing", key)
-        rules, wrong = _checks(column, dtype)
-        if wrong is not None:
-            problems.append(FrameProblem(None, column.name, wrong, str(dtype)))
-            wrong_types.add(column.name)
-        for rule, condition in rules:
-            problems += _rows(native, condition, column.name, rule, key)
-    problems += _order_problems(native, spec, schema, key)
-    if key is not None and (_is_text(schema[key]) or schema[key].is_integer()):
-        twice = native.filter(~nw.col(key).is_null())
-        repeated = nw.len().over(key) > 1
-        problems += sorted(
-            _rows(twice, repeated, key, "duplicate_id", key),
-            key=lambda p: (p.row is None, p.row or 0, p.record_id or ""),
-        )
     for column_name, other in (references or {}).items():
         if column_name not in spec.names:
             raise ArgumentError("references", column_name, f"a column of {spec.kind}")
-        if column_name not in names or column_name in wrong_types:
+        if column_name not in names:
             continue
         if not (_is_text(schema[column_name]) or schema[column_name].is_integer()):
             continue
@@ -316,17 +617,3 @@ def validate_frame(
         )
         problems += _rows(orphans, None, column_name, "unknown_reference", key)
     return FrameReport(spec.kind, int(rows), masked(spec, problems))
-
-
-def _order_problems(
-    native: nw.DataFrame[Any] | nw.LazyFrame[Any], spec: Contract, schema: Any, key: str | None
-) -> list[FrameProblem]:
-    problems: list[FrameProblem] = []
-    for start, end in spec.orders:
-        if start not in schema or end not in schema:
-            continue
-        if schema[start] != schema[end] or schema[start] not in (nw.Date, nw.String):
-            continue
-        late = (nw.col(end) < nw.col(start)) & ~nw.col(end).is_null()
-        problems += _rows(native, late, end, "end_before_start", key)
-    return problems
