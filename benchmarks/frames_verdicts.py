@@ -127,7 +127,6 @@ CASES: dict[str, tuple[str, Mutation]] = {
     "blank required cell": ("clients", _set("name", "  ")),
     "scale5 of 7": ("volunteers", _set("evaluation", 7)),
     "id of 65 characters": ("clients", _set("id", "p" * 65)),
-    "decimal hours as text": ("service_hours", _column("hours", lambda v: "2.5")),
 }
 
 

@@ -34,8 +34,8 @@ from socialwork.errors import UnknownCodeError
 from socialwork.labels import LabelledEnum
 from socialwork.models import (
     Activity,
-    Assessment,
     AssessedNeed,
+    Assessment,
     BradshawEvidence,
     BudgetLine,
     Case,
@@ -125,13 +125,15 @@ class Column:
 class Flattened:
     """A nested record kept in columns of its parent's table, column by field.
 
-    A case's closure is two columns of the cases table, ``closed_on`` and
-    ``closure_outcome``; the record is there when any of its columns is
-    filled.
+    A case's closure is three columns of the cases table, ``closed_on``,
+    ``closure_outcome`` and ``closure_note``; the record is there when any
+    of its columns is filled. A field of a record nested one level deeper
+    is a dotted path (a need's ``normative_source`` column holds
+    ``normative.source`` of its ``evidence``).
 
     Examples:
         >>> (closure,) = contract("cases").flattened
-        >>> closure.field, closure.columns
+        >>> closure.field, closure.columns[:2]
         ('closure', (('closed_on', 'closed_on'), ('closure_outcome', 'outcome')))
     """
 
@@ -222,8 +224,11 @@ class Contract:
 
     Examples:
         >>> c = contract("needs")
-        >>> c.row, c.key, c.orders
-        ('one need raised by residents', 'id', (('raised_on', 'resolved_on'),))
+        >>> c.key, c.orders
+        ('id', (('raised_on', 'resolved_on'),))
+        >>> c.row
+        'one need raised by residents; its evidence in two columns a kind'
+
     """
 
     kind: str
@@ -477,7 +482,7 @@ CONTRACTS: dict[str, Contract] = {
         _derive(
             "communities",
             Community,
-            "one community (社区) the station serves; its population in the ``population_`` columns",
+            "one community (社区) the station serves; its population in ``population_`` columns",
             flattened=(flat_columns("population", PopulationStructure, "population_"),),
         ),
         _derive(
@@ -593,9 +598,7 @@ CONTRACTS: dict[str, Contract] = {
             parent="community_id",
         ),
         _derive("funding_sources", FundingSource, "one funding source of the station's budget"),
-        _derive(
-            "budget_lines", BudgetLine, "one line of the station's budget", key="code"
-        ),
+        _derive("budget_lines", BudgetLine, "one line of the station's budget", key="code"),
         _derive(
             "supervision_roster",
             RosterEntry,
@@ -607,7 +610,6 @@ CONTRACTS: dict[str, Contract] = {
     )
 }
 """Every contract, by kind."""
-
 
 
 KINDS: tuple[str, ...] = tuple(CONTRACTS)

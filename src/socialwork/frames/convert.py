@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, cast
 
@@ -22,9 +22,6 @@ from socialwork.frames.contracts import (
 )
 from socialwork.frames.problems import FrameProblem, masked
 from socialwork.frames.validate import (
-    _Bad,
-    _cell,
-    _code,
     _Key,
     _Read,
     read_table,
@@ -34,7 +31,6 @@ from socialwork.records import Record
 
 __all__ = ["from_records", "to_records"]
 
-__reexported__ = (_Bad, _cell, _code)  # what the frame indicators read cells with
 
 def to_records(
     frame: IntoFrame, kind: str, *, children: Mapping[str, IntoFrame] | None = None
@@ -124,14 +120,16 @@ def to_records(
         held[nesting.field] = {(r.owner, r.key or "") for r in read}
         direct_rows.append((child, read))
     parents = _checked(spec, frame, nested)
-    ids = {(None, r.key or "") for r in parents}
+    ids: set[_Key] = {(None, r.key or "") for r in parents}
     for child, read in direct_rows + deep_rows:
         _refuse_orphans(child, read, ids, held.get(str(CHILDREN[child.kind].holder), set()))
     return tuple(row.record for row in parents)
 
 
 def _checked(
-    spec: Contract, frame: IntoFrame, nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None
+    spec: Contract,
+    frame: IntoFrame,
+    nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
 ) -> list[_Read]:
     """The rows of a table read into records; a table breaking its contract is refused."""
     read, problems = read_table(spec, frame, nested)

@@ -23,12 +23,15 @@ from narwhals.typing import IntoFrame
 from socialwork._arguments import require_day, require_instance
 from socialwork.errors import FrameContractError
 from socialwork.frames.contracts import Column, contract
-from socialwork.frames.convert import _DTYPES, _Bad, _cell, _code
+from socialwork.frames.convert import _DTYPES
 from socialwork.frames.problems import FrameProblem
 from socialwork.frames.validate import (
     FALSE_TEXTS,
     TRUE_TEXTS,
+    _Bad,
+    _cell,
     _checks,
+    _code,
     _native,
     _one_engine,
     allowed_texts,

@@ -249,6 +249,17 @@ breaks ``enum`` as a code does.
 """
 
 
+_TYPE_RULES = {
+    "date": "date_type",
+    "count": "int_type",
+    "scale5": "int_type",
+    "decimal": "decimal_type",
+    "number": "float_type",
+    "bool": "bool_type",
+}
+"""The type code of a cell a record's own type check refuses, by column type."""
+
+
 class _Bad(Exception):
     """A cell that cannot be read; carries the rule code."""
 
@@ -439,7 +450,7 @@ def _row_verdict(
             keys[name] = None
             if _empty(raw):
                 if column.required:
-                    problems.append(FrameProblem(index, name, "missing", None, record_id))
+                    problems.append(FrameProblem(index, name, "missing", _scalar(raw), record_id))
                     bad.add(name)
                 continue
             try:
@@ -479,7 +490,9 @@ def _row_verdict(
             if column_name not in row and column_name in columns and columns[column_name].required:
                 continue  # a required column the table lacks: `missing_column`, once
             rule = RULES.get(e["type"], e["type"])
-            value = None if rule == "missing" else e.get("input")
+            if rule == "is_instance_of" and column_name in columns:
+                rule = _TYPE_RULES.get(columns[column_name].type, "string_type")
+            value = _scalar(row.get(column_name)) if rule == "missing" else e.get("input")
             problems.append(FrameProblem(index, column_name, rule, value, record_id))
         return None, problems
     if problems:
@@ -487,7 +500,9 @@ def _row_verdict(
     return _Read(owner, within, key, record), problems
 
 
-def table_problems(spec: Contract, native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> list[FrameProblem]:
+def table_problems(
+    spec: Contract, native: nw.DataFrame[Any] | nw.LazyFrame[Any]
+) -> list[FrameProblem]:
     """The problems of a table as a whole: required columns missing, unknown columns."""
     names = native.collect_schema().names()
     problems = [
@@ -552,16 +567,21 @@ def validate_frame(
     *,
     references: Mapping[str, IntoFrame] | None = None,
 ) -> FrameReport:
-    """Check a frame against the column contract of ``kind`` inside its engine.
+    """Check a frame against the column contract of ``kind``: the verdict `to_records` gives.
 
-    Runs vectorised in the frame's own engine (pandas, polars eager or lazy,
-    DuckDB, PySpark, ...) and brings back only the problem rows: columns
-    missing or unknown, required cells blank, values of the wrong form
-    (dates, counts, money, codes or labels, yes/no), dates out of order,
-    repeated ids, and ``references``: a mapping from a column to a frame
-    whose ``id`` column it must name (``{"client_id": clients}``), of the
-    same engine. Every problem carries the rule code the records' validators
-    use, the row (for eager frames) and the row's id.
+    Takes a frame of any engine narwhals knows (pandas, polars eager or
+    lazy, DuckDB, PySpark, ...) and reports every problem: columns missing
+    or unknown (once for the table), then every rule each row breaks, read
+    as `to_records` reads it and checked by the record's own validators
+    (required cells blank, values of the wrong form, dates out of order, an
+    ID number's check character, ...), then repeated ids, and
+    ``references``: a mapping from a column to a frame whose ``id`` column
+    it must name (``{"client_id": clients}``), of the same engine (checked
+    in the engine). `to_records` refuses a frame exactly when this reports
+    a problem, with the same problems. Every problem carries the rule code
+    the records' validators use, the row (from 0, for eager frames;
+    `FrameProblem.sheet_row` counts as a spreadsheet does) and the row's id.
+    A lazy frame's rows are collected to be read.
 
     Raises:
         UnknownCodeError: ``kind`` is none of `KINDS`.
