@@ -5,16 +5,16 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import narwhals as nw
 from attrs import frozen
 from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
@@ -417,8 +417,7 @@ _Key = tuple[str | None, str]
 """Whose nested records: ``(None, id)`` for a top-level row, ``(parent, key)`` below it."""
 
 
-@frozen
-class _Read:
+class _Read(NamedTuple):
     """A row read into its record, with the keys that place it among its parents."""
 
     owner: str | None
@@ -427,77 +426,199 @@ class _Read:
     record: Record
 
 
-def _row_verdict(
-    spec: Contract,
-    row: Mapping[str, Any],
-    index: int | None,
-    columns: Mapping[str, Column],
-    nested: Mapping[str, Mapping[_Key, list[Record]]],
-) -> tuple[_Read | None, list[FrameProblem]]:
-    """One row's record, or every rule it breaks: its cells', then its record's."""
-    raw_id = row.get("id")
-    record_id = None if _empty(raw_id) else str(_scalar(raw_id))
-    problems: list[FrameProblem] = []
-    data: dict[str, Any] = {}
-    bad: set[str] = set()
-    keys: dict[str, str | None] = {}
-    holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
-    for name, raw in row.items():
-        column = columns.get(name)
-        if column is None:  # an extra column: `table_problems` reports it once
-            continue
-        if name in holders:
-            keys[name] = None
-            if _empty(raw):
-                if column.required:
-                    problems.append(FrameProblem(index, name, "missing", _scalar(raw), record_id))
-                    bad.add(name)
-                continue
-            try:
-                keys[name], rule = _key_cell(column, raw)
-            except _Bad as err:
-                rule = err.rule
-            if rule is not None:
-                problems.append(FrameProblem(index, name, rule, raw, record_id))
-                bad.add(name)
-            continue
-        if _empty(raw):
-            continue
+@frozen
+class _BadCell:
+    """A cell no field can take: the rule it breaks and what it held."""
+
+    rule: str
+    value: object
+
+
+_PLAIN: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "text": (str,),
+    "count": (int,),
+    "scale5": (int,),
+    "bool": (bool,),
+    "date": (date,),
+}
+"""The Python types a column's cells may hold as they are, by column type."""
+
+
+def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
+    """Every cell of ``column`` read: its value, ``None`` when blank, or a `_BadCell`.
+
+    Cells that already hold the field's type (text in a text column, a date
+    in a date column, an int in a count column) pass as they are, and a
+    code's text is looked up in one table of codes and labels; the rest go
+    through `_cell`. Says too whether any cell is bad.
+    """
+    plain = _PLAIN.get(column.type, ())
+    bad: list[_BadCell] = []
+    held = set(map(type, cells)) - {type(None)}
+    if plain == (str,) and held <= {str}:
+        return [v if v is None or v.strip() else None for v in cells], False
+    if plain and held <= set(plain):
+        return cells, False
+    texts = _texts_of(column.enum) if column.type == "code" and column.enum else None
+
+    def read(value: Any) -> Any:
+        kind_of = type(value)
+        if value is None:
+            return None
+        if kind_of is str:
+            text = value.strip()
+            if not text:
+                return None
+            if kind_of in plain:
+                return value
+            if texts is not None:
+                code = texts.get(text)
+                if code is None:
+                    bad.append(_BadCell("enum", value))
+                    return bad[-1]
+                return code
+        elif kind_of in plain:
+            return value
+        elif _empty(value):
+            return None
         try:
-            data[name] = _cell(column, raw)
+            return _cell(column, value)
         except _Bad as err:
-            problems.append(FrameProblem(index, name, err.rule, raw, record_id))
-            bad.add(name)
-    for name in holders - set(row):
-        keys[name] = None
-    _unflatten(spec, data)
-    owner = keys.get(spec.parent) if spec.parent is not None else None
-    within = keys.get(spec.within) if spec.within is not None else None
-    key = keys.get(spec.place) if spec.place is not None else None
-    if key is None and "id" in data and isinstance(data["id"], str):
-        key = data["id"].strip()
+            bad.append(_BadCell(err.rule, value))
+            return bad[-1]
+
+    if texts is None and column.type not in ("codes", "counts", "texts"):
+        read_cells = list(map(read, cells))
+        return read_cells, bool(bad)
+    # a code's cells repeat (a category, a list of them): read each text once
+    memo: dict[str, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if type(value) is not str:
+            return read(value)
+        found = memo.get(value, memo)
+        if found is memo:
+            found = memo[value] = read(value)
+        return found
+
+    read_cells = list(map(remembered, cells))
+    return read_cells, bool(bad)
+
+
+@cache
+def _many(record: type[Record]) -> TypeAdapter[list[Any]]:
+    """A validator of a list of ``record``: one call for a table's rows."""
+    return TypeAdapter(list[record])  # type: ignore[valid-type]
+
+
+def _rows_verdict(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    lazy: bool,
+    nested: Mapping[str, Mapping[_Key, list[Record]]],
+) -> tuple[list[_Read], list[FrameProblem]]:
+    """Every row's record, or every rule the rows break: their cells', then their records'.
+
+    The cells are read column by column; the rows' records are validated in
+    one call, so that each rule of a record kind runs as the record runs it
+    (its validators are the single definition of the rule).
+    """
+    columns = {c.name: c for c in spec.columns}
+    present = [name for name in eager.columns if name in columns]
+    holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
+    values = {name: eager[name].to_list() for name in present}
+    read_cells: dict[str, list[Any]] = {}
+    spoilt: list[str] = []  # the columns with a bad cell
+    for name in present:
+        if name not in holders:
+            read_cells[name], any_bad = _read_column(columns[name], values[name])
+            if any_bad:
+                spoilt.append(name)
+    ids = values.get("id")
+
+    def record_id(index: int) -> str | None:
+        raw = None if ids is None else _scalar(ids[index])
+        return None if _empty(raw) else str(raw)
+
+    size = eager.shape[0]
+    problems: list[FrameProblem] = []
+    bads: list[set[str]] = [set() for _ in range(size)]
+    # the parent, `within` and place cells: the keys that place a row among its parents
+    found: dict[str, list[str | None]] = {}
+    for name in holders:
+        found[name] = [None] * size
+        for index, raw in enumerate(values.get(name, ())):
+            if _empty(raw):
+                if not columns[name].required:
+                    continue
+                rule: str | None = "missing"
+                raw = _scalar(raw)
+            else:
+                try:
+                    found[name][index], rule = _key_cell(columns[name], raw)
+                except _Bad as err:
+                    rule = err.rule
+            if rule is not None:
+                at = None if lazy else index
+                problems.append(FrameProblem(at, name, rule, raw, record_id(index)))
+                bads[index].add(name)
+    for name in spoilt:
+        cells = read_cells[name]
+        for index in [i for i, v in enumerate(cells) if type(v) is _BadCell]:
+            bad = cells[index]
+            at = None if lazy else index
+            problems.append(FrameProblem(at, name, bad.rule, bad.value, record_id(index)))
+            bads[index].add(name)
+    names = list(read_cells)
+    rows: Iterable[tuple[Any, ...]] = zip(*read_cells.values(), strict=True) if names else []
+    datas = [{n: v for n, v in zip(names, cells, strict=True) if v is not None} for cells in rows]
+    if not names:  # a table of no column the record reads: every row an empty record
+        datas = [{} for _ in range(size)]
+    for index in (i for i, bad in enumerate(bads) if bad):
+        for name in bads[index]:
+            datas[index].pop(name, None)
+    if spec.flattened:
+        for data in datas:
+            _unflatten(spec, data)
+    none: list[str | None] = [None] * size
+    owners = found.get(spec.parent or "", none)
+    withins = found.get(spec.within or "", none)
+    places = found.get(spec.place or "", none)
+    if spec.place is None:
+        places = [d["id"].strip() if type(d.get("id")) is str else None for d in datas]
     if nested:
-        place: _Key = (owner, key or "")
-        for field, by_key in nested.items():
-            data[field] = tuple(by_key.get(place, ()))
+        for data, owner, key in zip(datas, owners, places, strict=True):
+            place: _Key = (owner, key or "")
+            for field, by_key in nested.items():
+                data[field] = tuple(by_key.get(place, ()))
     try:
-        record = spec.record.model_validate(data)
+        records = _many(spec.record).validate_python(datas)
     except ValidationError as err:
         for e in err.errors():
-            column_name = _column_of(spec, e["loc"])
-            if column_name in bad or (column_name in holders and column_name not in row):
+            at = int(e["loc"][0])  # a list's errors start with the item's place
+            column_name = _column_of(spec, e["loc"][1:])
+            if column_name in bads[at] or column_name in holders:
                 continue
-            if column_name not in row and column_name in columns and columns[column_name].required:
+            lacking = column_name not in values and column_name in columns
+            if lacking and columns[column_name].required:
                 continue  # a required column the table lacks: `missing_column`, once
             rule = RULES.get(e["type"], e["type"])
             if rule == "is_instance_of" and column_name in columns:
                 rule = _TYPE_RULES.get(columns[column_name].type, "string_type")
-            value = _scalar(row.get(column_name)) if rule == "missing" else e.get("input")
-            problems.append(FrameProblem(index, column_name, rule, value, record_id))
-        return None, problems
-    if problems:
-        return None, problems
-    return _Read(owner, within, key, record), problems
+            if rule == "missing":
+                value = _scalar(values[column_name][at]) if column_name in values else None
+            else:
+                value = e.get("input")
+            problems.append(
+                FrameProblem(None if lazy else at, column_name, rule, value, record_id(at))
+            )
+        records = []
+    if problems or len(records) != len(datas):
+        # a row's problems in row order, those of a lazy frame (no rows) first
+        problems.sort(key=lambda p: p.row if p.row is not None else -1)
+        return [], problems
+    return list(map(_Read._make, zip(owners, withins, places, records, strict=True))), problems
 
 
 def table_problems(
@@ -529,14 +650,11 @@ def read_table(
     problems = table_problems(spec, native)
     lazy = isinstance(native, nw.LazyFrame)
     eager = native.collect() if isinstance(native, nw.LazyFrame) else native
-    columns = {c.name: c for c in spec.columns}
-    read: list[_Read] = []
-    for index, row in enumerate(eager.iter_rows(named=True)):
-        good, found = _row_verdict(spec, row, None if lazy else index, columns, nested or {})
-        problems += found
-        if good is not None:
-            read.append(good)
+    read, found = _rows_verdict(spec, eager, lazy, nested or {})
+    problems += found
     problems += _duplicates(spec, eager, lazy)
+    if problems:
+        read = []
     return read, problems
 
 
@@ -546,6 +664,9 @@ def _duplicates(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[Fr
         return []
     seen: dict[str, list[int]] = {}
     values = eager[spec.key].to_list()
+    distinct = all(type(v) is str for v in values) and len(set(values)) == len(values)
+    if distinct and all(v == v.strip() for v in values):
+        return []  # distinct texts, no space around one that could make two alike
     for index, value in enumerate(values):
         value = _scalar(value)
         if _empty(value):
