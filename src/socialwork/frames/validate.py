@@ -543,7 +543,7 @@ def _rows_verdict(
 
     size = eager.shape[0]
     problems: list[FrameProblem] = []
-    bads: list[set[str]] = [set() for _ in range(size)]
+    bads: dict[int, set[str]] = {}  # the bad cells' columns, by row
     # the parent, `within` and place cells: the keys that place a row among its parents
     found: dict[str, list[str | None]] = {}
     for name in holders:
@@ -562,21 +562,21 @@ def _rows_verdict(
             if rule is not None:
                 at = None if lazy else index
                 problems.append(FrameProblem(at, name, rule, raw, record_id(index)))
-                bads[index].add(name)
+                bads.setdefault(index, set()).add(name)
     for name in spoilt:
         cells = read_cells[name]
         for index in [i for i, v in enumerate(cells) if type(v) is _BadCell]:
             bad = cells[index]
             at = None if lazy else index
             problems.append(FrameProblem(at, name, bad.rule, bad.value, record_id(index)))
-            bads[index].add(name)
+            bads.setdefault(index, set()).add(name)
     names = list(read_cells)
     rows: Iterable[tuple[Any, ...]] = zip(*read_cells.values(), strict=True) if names else []
     datas = [{n: v for n, v in zip(names, cells, strict=True) if v is not None} for cells in rows]
     if not names:  # a table of no column the record reads: every row an empty record
         datas = [{} for _ in range(size)]
-    for index in (i for i, bad in enumerate(bads) if bad):
-        for name in bads[index]:
+    for index, spoilt_names in bads.items():
+        for name in spoilt_names:
             datas[index].pop(name, None)
     if spec.flattened:
         for data in datas:
@@ -598,7 +598,7 @@ def _rows_verdict(
         for e in err.errors():
             at = int(e["loc"][0])  # a list's errors start with the item's place
             column_name = _column_of(spec, e["loc"][1:])
-            if column_name in bads[at] or column_name in holders:
+            if column_name in bads.get(at, ()) or column_name in holders:
                 continue
             lacking = column_name not in values and column_name in columns
             if lacking and columns[column_name].required:
