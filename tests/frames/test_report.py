@@ -404,7 +404,10 @@ def test_a_frame_that_breaks_the_contract_names_the_column() -> None:
     as_numbers = visits.with_columns(pl.lit(20250601).alias("on"))
     with pytest.raises(FrameContractError) as info:
         frame_home_visit_completion(as_numbers, JUNE.period, 10)
-    assert [(p.column, p.rule) for p in info.value.problems] == [("on", "date_type")]
+    # a number is no date: each of the 82 visits' cells is refused, as `to_records` refuses it
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (row, "on", "date_type") for row in range(82)
+    ]
     # optional columns left out read as blank: no staff member has left, none is certified
     staff = from_records(JUNE.station.staff).drop("left_on", "certification")
     certified = frame_certification_rate(staff, as_of=JUNE.period.end)
