@@ -647,3 +647,114 @@ def test_the_wrong_argument_tests_cover_every_owned_callable() -> None:
     assert BOOLS
     assert all(not owned(entry) for entry in LEFT_TO_OTHERS)
     assert not [u for u in UNCOVERED if owned(u) and u.split(":")[0] not in NOT_FUZZED], UNCOVERED
+
+
+# --- frames: every frame function, fed the tables a spreadsheet gives ---
+
+FRAME_SOURCES: dict[str, Any] = {}
+"""The sample's records that make each table a frame function reads, by kind."""
+
+
+def _frame_sources() -> dict[str, Any]:
+    if not FRAME_SOURCES:
+        june = station_month()
+        FRAME_SOURCES.update(
+            {
+                "clients": june.clients,
+                "visits": june.visits,
+                "cases": june.cases,
+                "case_goals": june.cases,
+                "case_history": june.cases,
+                "needs": june.needs,
+                "deliveries": june.deliveries,
+                "resources": june.resources,
+                "staff": june.station.staff,
+                "files": june.files,
+                "surveys": june.surveys,
+                "service_hours": june.service_hours,
+                "group_members": june.groups,
+                "group_sessions": june.groups,
+                "known_key_groups": june.station.communities,
+            }
+        )
+    return FRAME_SOURCES
+
+
+def frame_functions() -> list[Any]:
+    """Every public ``frame_*`` function of the frames room that reads the station's tables."""
+    found = []
+    for module_name in MODULES:
+        if not module_name.startswith("socialwork.frames."):
+            continue
+        module = importlib.import_module(module_name)
+        for name, func in vars(module).items():
+            if not (name.startswith("frame_") and inspect.isfunction(func)):
+                continue
+            if func.__module__ != module_name or name == "frame_monthly_report":
+                continue
+            if "frame" in inspect.signature(func).parameters:  # an evaluation's administrations
+                continue
+            found.append(pytest.param(func, id=f"{module_name}.{name}"))
+    return found
+
+
+SHEET_CELLS = st.sampled_from(
+    [
+        *(None, "", " ", "2025-06-01", "2025/06/01", "独居老人", "x", 0, -1, 2.5, math.nan, True),
+        *(10**12, date(2025, 6, 1), datetime(2025, 6, 1, 9, 30)),
+    ]
+)
+"""What a spreadsheet's cell may hold, whatever its column."""
+
+
+@st.composite
+def sheet_tables(draw: st.DrawFn, kind: str) -> Any:
+    """A few rows of the sample's table of ``kind``, one column messed up, on pandas or polars."""
+    import pandas as pd  # type: ignore[import-untyped]
+    import polars as pl
+
+    from socialwork.frames import from_records
+
+    table = from_records(_frame_sources()[kind], kind=kind).head(4).to_pandas()
+    column = draw(st.sampled_from(list(table.columns)))
+    how = draw(st.sampled_from(["cells", "drop", "keep"]))
+    if how == "cells":
+        table[column] = pd.Series(
+            [draw(SHEET_CELLS) for _ in range(len(table))], dtype=object, index=table.index
+        )
+    elif how == "drop":
+        table = table.drop(columns=[column])
+    if draw(st.booleans()):
+        try:
+            return pl.from_pandas(table)
+        except Exception:
+            return table
+    return table
+
+
+FRAME_ARGUMENTS: dict[str, Any] = {
+    "as_of": date(2025, 6, 30),
+    "after_days": 30,
+    "planned": 5,
+}
+"""The arguments of frame functions that are not tables, by name (a period is the sample's)."""
+
+
+@pytest.mark.parametrize("func", frame_functions())
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_frame_function_refuses_what_it_cannot_read(func: Any, data: st.DataObject) -> None:
+    kwargs: dict[str, Any] = {}
+    for parameter in inspect.signature(func).parameters.values():
+        if parameter.name in _frame_sources():
+            kwargs[parameter.name] = data.draw(sheet_tables(parameter.name))
+        elif parameter.name == "period":
+            kwargs["period"] = station_month().period
+        elif parameter.name in FRAME_ARGUMENTS:
+            kwargs[parameter.name] = FRAME_ARGUMENTS[parameter.name]
+    call(func, None, (), kwargs)
+
+
+def test_the_frame_fuzz_covers_every_frame_function() -> None:
+    # 17 frame functions read the station's tables (the evaluations read administrations)
+    assert len(frame_functions()) == 17

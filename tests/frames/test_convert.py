@@ -57,7 +57,8 @@ def test_every_contract_column_is_a_field_of_its_record() -> None:
     for spec in CONTRACTS.values():
         fields = set(spec.record.model_fields)
         flattened = {column for flat in spec.flattened for column, _ in flat.columns}
-        assert set(spec.names) <= fields | flattened | {spec.parent}, spec.kind
+        keys = {spec.parent, spec.within, spec.place}
+        assert set(spec.names) <= fields | flattened | keys, spec.kind
         kept = set(spec.names) | set(spec.not_in_table) | {f.field for f in spec.flattened}
         assert kept >= fields, spec.kind
 
@@ -140,9 +141,10 @@ def test_a_case_closure_comes_from_two_columns() -> None:
     assert [without("cases", c) for c in back] == [without("cases", c) for c in JUNE.cases]
     with pytest.raises(FrameContractError) as info:
         to_records(pl.DataFrame({"group_id": ["g1"]}), "group_members")
-    assert {(p.column, p.rule, p.value) for p in info.value.problems} == {
-        ("member_id", "missing", None),
-        ("joined_on", "missing", None),
+    # a column the table lacks is one problem of the table, not one of every row
+    assert {(p.row, p.column, p.rule, p.value) for p in info.value.problems} == {
+        (None, "member_id", "missing_column", None),
+        (None, "joined_on", "missing_column", None),
     }
 
 

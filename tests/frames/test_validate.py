@@ -150,7 +150,8 @@ def test_a_pandas_yes_no_column_with_blanks_validates_as_to_records_reads_it() -
     df.loc[3, "matched_need"] = "maybe"
     found = validate_frame(df, "deliveries").problems
     assert [(p.row, p.column, p.rule) for p in found] == [
-        (2, "matched_need", "bool_parsing"),
+        # the record's yes/no is strict: the number 1 is no bool; "maybe" no yes/no text
+        (2, "matched_need", "bool_type"),
         (3, "matched_need", "bool_parsing"),
     ]
 

@@ -3,182 +3,33 @@
 from __future__ import annotations
 
 import importlib
-import math
-import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, cast
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
-from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, FrameContractError
-from socialwork.frames.contracts import CHILDREN, CONTRACTS, SEPARATOR, Column, Contract, contract
+from socialwork.frames.contracts import (
+    CHILDREN,
+    CONTRACTS,
+    SEPARATOR,
+    Column,
+    Contract,
+    Nesting,
+    contract,
+)
 from socialwork.frames.problems import FrameProblem, masked
-from socialwork.frames.validate import FALSE_TEXTS, TRUE_TEXTS, _native
+from socialwork.frames.validate import (
+    _Key,
+    _Read,
+    read_table,
+)
 from socialwork.labels import LabelledEnum
 from socialwork.records import Record
 
 __all__ = ["from_records", "to_records"]
-
-_SPLIT = re.compile(r"[;,，；、]")
-
-
-class _Bad(Exception):
-    """A cell that cannot be read; carries the rule code."""
-
-    def __init__(self, rule: str) -> None:
-        self.rule = rule
-
-
-def _scalar(value: object) -> object:
-    """A numpy or pandas scalar as the Python value it holds."""
-    item = getattr(value, "item", None)
-    numpy = type(value).__module__.startswith("numpy")
-    if item is not None and numpy and getattr(value, "ndim", 0) == 0:
-        return item()
-    to_py = getattr(value, "to_pydatetime", None)
-    if to_py is not None:
-        return to_py()
-    return value
-
-
-def _blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    if isinstance(value, str) and not value.strip():
-        return True
-    return type(value).__name__ in ("NaTType", "NAType")
-
-
-def _code(column: Column, value: object) -> str:
-    if not isinstance(value, str):
-        raise _Bad("enum")
-    text = value.strip()
-    if column.enum is None:  # pragma: no cover - code columns always have an enum
-        return text
-    for member in column.enum:
-        if text in (member.value, member.label("zh"), member.label("zh-Hant"), member.label("en")):
-            return member.value
-    raise _Bad("enum")
-
-
-def _cell(column: Column, value: object) -> object:
-    """The value a record field is given for one cell (a ``_Bad`` when unreadable)."""
-    value = _scalar(value)
-    kind = column.type
-    if kind == "date":
-        if isinstance(value, datetime):
-            if value.time() != datetime.min.time() or value.tzinfo is not None:
-                raise _Bad("datetime_not_date")
-            return value.date()
-        return value.strip() if isinstance(value, str) else value
-    if kind in ("count", "scale5"):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value
-    if kind == "decimal":
-        if isinstance(value, float):
-            return Decimal(repr(value))
-        return value.strip() if isinstance(value, str) else value
-    if kind == "bool":
-        if isinstance(value, str):
-            if value.strip() in TRUE_TEXTS:
-                return True
-            if value.strip() in FALSE_TEXTS:
-                return False
-            raise _Bad("bool_parsing")
-        return value
-    if kind == "code":
-        return _code(column, value)
-    if kind in ("codes", "texts"):
-        parts: Sequence[object]
-        if isinstance(value, str):
-            parts = [p for p in (p.strip() for p in _SPLIT.split(value)) if p]
-        elif isinstance(value, Iterable):
-            parts = [_scalar(p) for p in value]
-        else:
-            raise _Bad("tuple_type")
-        if kind == "codes":
-            return tuple(_code(column, p) for p in parts)
-        return tuple(parts)
-    if kind == "id" and isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
-def _row(
-    spec: Contract, row: dict[str, Any]
-) -> tuple[dict[str, Any], list[tuple[str, str, object]]]:
-    data: dict[str, Any] = {}
-    bad: list[tuple[str, str, object]] = []
-    for name, raw in row.items():
-        column = next((c for c in spec.columns if c.name == name), None)
-        if column is None:
-            bad.append((name, "extra_forbidden", raw))
-            continue
-        if _blank(raw):
-            if name == spec.parent:
-                bad.append((name, "missing", raw))
-            continue
-        try:
-            data[name] = _cell(column, raw)
-        except _Bad as err:
-            bad.append((name, err.rule, raw))
-    for flat in spec.flattened:
-        nested = {field: data.pop(column, None) for column, field in flat.columns}
-        if any(value is not None for value in nested.values()):
-            data[flat.field] = nested
-    return data, bad
-
-
-def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
-    """The table column of an error's location: a flattened record's field has its own."""
-    if not loc:
-        return ""
-    for flat in spec.flattened:
-        if loc[0] == flat.field:
-            inner = flat.column_of(str(loc[1])) if len(loc) > 1 else None
-            return inner or flat.columns[0][0]
-    return str(loc[0])
-
-
-def _eager_rows(frame: IntoFrame) -> Iterator[dict[str, Any]]:
-    native = _native(frame)
-    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
-    return eager.iter_rows(named=True)
-
-
-def _read(
-    spec: Contract,
-    frame: IntoFrame,
-    nested: Mapping[str, dict[str, list[Record]]] | None = None,
-) -> tuple[list[tuple[str | None, Record]], list[FrameProblem]]:
-    """Each good row's parent id (for a child table) and record; every bad row's problems."""
-    read: list[tuple[str | None, Record]] = []
-    problems: list[FrameProblem] = []
-    for index, row in enumerate(_eager_rows(frame)):
-        data, bad = _row(spec, row)
-        record_id = None if _blank(row.get("id")) else str(_scalar(row.get("id")))
-        for column, rule, value in bad:
-            problems.append(FrameProblem(index, column, rule, value, record_id))
-        if bad:
-            continue
-        owner = data.pop(spec.parent, None) if spec.parent is not None else None
-        for field, by_parent in (nested or {}).items():
-            data[field] = tuple(by_parent.get(str(data.get("id")), ()))
-        try:
-            read.append((None if owner is None else str(owner), spec.record.model_validate(data)))
-        except ValidationError as err:
-            for e in err.errors():
-                column = _column_of(spec, e["loc"])
-                value = None if e["type"] == "missing" else e.get("input")
-                problems.append(FrameProblem(index, column, e["type"], value, record_id))
-    return read, problems
 
 
 def to_records(
@@ -232,45 +83,78 @@ def to_records(
         ['p1', 'p2']
     """
     spec = contract(kind)
-    nested: dict[str, dict[str, list[Record]]] = {}
-    for child_kind, child_frame in (children or {}).items():
+    given = dict(children or {})
+    for child_kind in given:
         child = contract(child_kind)
-        if CHILDREN.get(child.kind, ("", ""))[0] != spec.kind:
+        if child.kind not in CHILDREN or CHILDREN[child.kind].owner != spec.kind:
             raise ArgumentError("children", child_kind, f"a child table of {spec.kind}")
-        read, problems = _read(child, child_frame)
-        if problems:
-            raise FrameContractError(child.kind, masked(child, problems))
-        by_parent: dict[str, list[Record]] = {}
-        for owner, record in read:
-            by_parent.setdefault(str(owner), []).append(record)
-        nested[CHILDREN[child.kind][1]] = by_parent
-    read, problems = _read(spec, frame, nested)
+    deeper = {k: f for k, f in given.items() if CHILDREN[contract(k).kind].within is not None}
+    # the rows of a record nested in a child (a guardian's consents), by (owner, holder key)
+    inner: dict[str, dict[str, dict[_Key, list[Record]]]] = {}
+    # the rows of each child field of the parent records, by (None, parent id)
+    nested: dict[str, dict[_Key, list[Record]]] = {}
+    deep_rows: list[tuple[Contract, list[_Read]]] = []
+    for child_kind, child_frame in deeper.items():
+        child = contract(child_kind)
+        nesting = CHILDREN[child.kind]
+        read = _checked(child, child_frame)
+        for row in read:
+            if row.within is None:  # a blank `within` of a nesting with `own`
+                place = nested.setdefault(nesting.field, {})
+                place.setdefault((None, str(row.owner)), []).append(row.record)
+            else:
+                place = inner.setdefault(str(nesting.holder), {}).setdefault(nesting.field, {})
+                place.setdefault((row.owner, row.within), []).append(row.record)
+        deep_rows.append((child, read))
+    held: dict[str, set[_Key]] = {}
+    direct_rows: list[tuple[Contract, list[_Read]]] = []
+    for child_kind, child_frame in given.items():
+        if child_kind in deeper:
+            continue
+        child = contract(child_kind)
+        nesting = CHILDREN[child.kind]
+        read = _checked(child, child_frame, inner.get(nesting.field))
+        for row in read:
+            place = nested.setdefault(nesting.field, {})
+            place.setdefault((None, str(row.owner)), []).append(row.record)
+        held[nesting.field] = {(r.owner, r.key or "") for r in read}
+        direct_rows.append((child, read))
+    parents = _checked(spec, frame, nested)
+    ids: set[_Key] = {(None, r.key or "") for r in parents}
+    for child, read in direct_rows + deep_rows:
+        _refuse_orphans(child, read, ids, held.get(str(CHILDREN[child.kind].holder), set()))
+    return tuple(row.record for row in parents)
+
+
+def _checked(
+    spec: Contract,
+    frame: IntoFrame,
+    nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
+) -> list[_Read]:
+    """The rows of a table read into records; a table breaking its contract is refused."""
+    read, problems = read_table(spec, frame, nested)
     if problems:
         raise FrameContractError(spec.kind, masked(spec, problems))
-    if nested:
-        _check_parents(spec.kind, children or {}, nested, {getattr(r, "id", None) for _, r in read})
-    return tuple(record for _, record in read)
+    return read
 
 
-def _check_parents(
-    kind: str,
-    children: Mapping[str, IntoFrame],
-    nested: Mapping[str, dict[str, list[Record]]],
-    ids: set[object],
+def _refuse_orphans(
+    child: Contract, read: list[_Read], parents: set[_Key], holders: set[_Key]
 ) -> None:
-    """Refuse child rows that name no row of the parent table."""
-    for child_kind in children:
-        child = contract(child_kind)
-        field = CHILDREN[child.kind][1]
-        orphans = sorted(owner for owner in nested[field] if owner not in ids)
-        if orphans:
-            raise FrameContractError(
-                child.kind,
-                tuple(
-                    FrameProblem(None, str(child.parent), "unknown_reference", owner)
-                    for owner in orphans
-                ),
-            )
+    """Refuse child rows naming no row of their parent table (or of their holder's table)."""
+    nesting: Nesting = CHILDREN[child.kind]
+    found: set[tuple[str, str]] = set()
+    for r in read:
+        if r.within is None and (None, str(r.owner)) not in parents:
+            found.add((str(child.parent), str(r.owner)))
+        elif r.within is not None and (r.owner, r.within) not in holders:
+            found.add((str(nesting.within), r.within))
+    orphans = sorted(found)
+    if orphans:
+        raise FrameContractError(
+            child.kind,
+            tuple(FrameProblem(None, column, "unknown_reference", o) for column, o in orphans),
+        )
 
 
 def _value(spec: Contract, record: Record, name: str) -> object:
@@ -278,14 +162,17 @@ def _value(spec: Contract, record: Record, name: str) -> object:
     for flat in spec.flattened:
         for column, field in flat.columns:
             if column == name:
-                return getattr(getattr(record, flat.field), field, None)
+                value: object = getattr(record, flat.field)
+                for part in field.split("."):
+                    value = getattr(value, part, None)
+                return value
     return getattr(record, name)
 
 
 def _out(column: Column, value: object) -> object:
     if isinstance(value, LabelledEnum):
         return value.value
-    if isinstance(value, tuple) and column.type == "texts":
+    if isinstance(value, tuple) and column.type in ("texts", "counts"):
         return list(value)
     if isinstance(value, tuple):
         return SEPARATOR.join(str(getattr(v, "value", v)) for v in value) or None
@@ -298,6 +185,7 @@ _DTYPES: dict[str, Any] = {
     "code": nw.String(),
     "codes": nw.String(),
     "texts": nw.List(nw.String()),
+    "counts": nw.List(nw.Int64()),
     "date": nw.Date(),
     "count": nw.Int64(),
     "scale5": nw.Int64(),
@@ -328,9 +216,40 @@ def _pandas(spec: Contract, data: dict[str, list[object]]) -> Any:
             frame[column.name] = frame[column.name].astype("str")
         elif frame.empty and column.type == "bool":
             frame[column.name] = frame[column.name].astype("boolean")
-        elif frame.empty and column.type == "texts":
+        elif frame.empty and column.type in ("texts", "counts"):
             frame[column.name] = frame[column.name].astype("object")
     return frame
+
+
+def _children(
+    owners: list[Record], spec: Contract, nesting: Nesting
+) -> tuple[list[Record], dict[str, list[object]]]:
+    """The rows of a child table from its owners' records, and its key columns' cells."""
+    rows: list[Record] = []
+    keys: dict[str, list[object]] = {str(spec.parent): []}
+    if nesting.within is not None:
+        keys[nesting.within] = []
+    if spec.place is not None:
+        keys[spec.place] = []
+
+    def add(owner: Record, child: Record, within: object, place: int) -> None:
+        rows.append(child)
+        keys[str(spec.parent)].append(str(getattr(owner, "id")))  # noqa: B009 - owners have ids
+        if nesting.within is not None:
+            keys[nesting.within].append(within)
+        if spec.place is not None:
+            keys[spec.place].append(place)
+
+    for owner in owners:
+        if nesting.within is None or nesting.own:
+            for place, child in enumerate(getattr(owner, nesting.field), 1):
+                add(owner, child, None, place)
+        if nesting.within is not None:
+            for place, holder in enumerate(getattr(owner, str(nesting.holder)), 1):
+                key = getattr(holder, "id") if nesting.key == "id" else place  # noqa: B009
+                for child in getattr(holder, nesting.field):
+                    add(owner, child, key, place)
+    return rows, keys
 
 
 def from_records(
@@ -372,15 +291,14 @@ def from_records(
     """
     rows = list(records)
     kinds = {type(r) for r in rows}
-    owners: list[str] = []
+    keys: dict[str, list[object]] = {}
     if kind is not None:
         wanted = contract(kind)
         if wanted.parent is not None:
-            parent_kind, field = CHILDREN[wanted.kind]
-            kinds.add(contract(parent_kind).record)
+            nesting = CHILDREN[wanted.kind]
+            kinds.add(contract(nesting.owner).record)
             if len(kinds) == 1:
-                owners = [str(r.id) for r in rows for _ in getattr(r, field)]  # type: ignore[attr-defined]
-                rows = [child for r in rows for child in getattr(r, field)]
+                rows, keys = _children(rows, wanted, nesting)
                 kinds = {wanted.record}
         else:
             kinds.add(wanted.record)
@@ -397,11 +315,12 @@ def from_records(
     if spec is None:
         raise ArgumentError("records", record_type.__name__, "records with a column contract")
     data: dict[str, list[object]] = {c.name: [] for c in spec.columns}
-    if spec.parent is not None:
-        data[spec.parent] = list(owners)
+    for name in (spec.parent, spec.within, spec.place):
+        if name is not None:
+            data[name] = keys.get(name, [])
     for record in rows:
         for column in spec.columns:
-            if column.name == spec.parent:
+            if column.name in (spec.parent, spec.within, spec.place):
                 continue
             data[column.name].append(_float(_out(column, _value(spec, record, column.name))))
     if backend == "pandas":

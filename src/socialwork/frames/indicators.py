@@ -14,23 +14,32 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from functools import cache
 from importlib.util import find_spec
 from typing import Any, NamedTuple
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
+from pydantic import TypeAdapter, ValidationError
 
 from socialwork._arguments import require_day, require_instance
 from socialwork.errors import FrameContractError
-from socialwork.frames.contracts import Column, contract
-from socialwork.frames.convert import _DTYPES, _Bad, _cell, _code
-from socialwork.frames.problems import FrameProblem
+from socialwork.frames.contracts import Column, Contract, contract, inner_field
+from socialwork.frames.convert import _DTYPES
+from socialwork.frames.problems import FrameProblem, masked
 from socialwork.frames.validate import (
     FALSE_TEXTS,
+    RULES,
     TRUE_TEXTS,
+    _Bad,
+    _BadCell,
+    _cell,
     _checks,
+    _code,
     _native,
     _one_engine,
+    _read_column,
     allowed_texts,
 )
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
@@ -77,15 +86,21 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     A used column the contract requires must be there (``missing_column``)
     and every used column must have a type that can hold the contract's
     values (``date_type``, ``string_type``, ... as `validate_frame` says);
-    an optional one that is absent reads as blank, as in `to_records`.
+    an optional one that is absent reads as blank, as in `to_records`. In
+    an eager frame, a used column held as objects or as text where the
+    contract means dates or numbers is read cell by cell (`_read_cells`),
+    and a required used column must have no blank cell (``missing``).
 
     Raises:
-        FrameContractError: a column the indicator reads is missing or of
-            the wrong type; the problems name the columns.
+        FrameContractError: a column the indicator reads is missing, of
+            the wrong type, or holds a cell it cannot read; the problems
+            name the columns (and the rows of an eager frame).
         ImportError: a pandas frame without pyarrow installed.
     """
     native = _native(frame)
     _require_pyarrow_for(native)
+    if kind is not None and isinstance(native, nw.DataFrame):
+        native = _read_cells(native, contract(kind), used)
     lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
     if kind is None:
         return lazy
@@ -107,6 +122,108 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
     read = [_as_written(c) for c in texts if c.type in ("code", "bool")]
     return lazy.with_columns(*blanks, *read) if blanks or read else lazy
+
+
+_AS_STORED: dict[str, tuple[Any, ...]] = {
+    "id": (nw.String,),
+    "text": (nw.String,),
+    "code": (nw.String,),
+    "codes": (nw.String,),
+    "date": (nw.Date, nw.Datetime),
+    "count": (nw.Int8, nw.Int16, nw.Int32, nw.Int64, nw.UInt8, nw.UInt16, nw.UInt32, nw.UInt64),
+    "bool": (nw.Boolean,),
+    "decimal": (nw.Float32, nw.Float64, nw.Int64, nw.Int32),
+    "number": (nw.Float32, nw.Float64, nw.Int64, nw.Int32),
+}
+"""Column types an indicator computes on as they are, by contract type (the rest are read)."""
+_AS_STORED["scale5"] = _AS_STORED["count"]
+
+
+def _stored(column: Column, value: object) -> object:
+    """A read cell as the engine stores the contract's type: codes joined, money as a float."""
+    if isinstance(value, tuple):
+        return list(value) if column.type in ("texts", "counts") else ";".join(map(str, value))
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def _read_cells(
+    native: nw.DataFrame[Any], spec: Contract, used: tuple[str, ...]
+) -> nw.DataFrame[Any]:
+    """The ``used`` columns a frame holds in a form the engine cannot compute on, read.
+
+    A pandas column with blanks is kept as objects, and a column may hold
+    dates, numbers, codes or yes/no as text: its cells are read as
+    `to_records` reads them (`socialwork.frames.validate`), and a cell that
+    cannot be read refuses the frame with the rule it breaks, rather than
+    failing inside the engine.
+
+    Raises:
+        FrameContractError: a cell of a used column cannot be read.
+    """
+    schema = native.schema
+    problems: list[FrameProblem] = []
+    typed: list[Any] = []
+    for name in dict.fromkeys(used):
+        if name not in schema:
+            continue
+        column = spec.column(name)
+        dtype = schema[name]
+        stored = _AS_STORED.get(column.type, ())
+        if any(dtype == kind for kind in stored):
+            if column.required:  # a blank where the contract needs a value
+                blank = native[name].is_null()
+                if dtype.is_float():
+                    blank = blank | native[name].is_nan()
+                if blank.any():
+                    problems += [
+                        FrameProblem(row, name, "missing")
+                        for row, is_blank in enumerate(blank.to_list())
+                        if is_blank
+                    ]
+            continue
+        if dtype == nw.String and column.type in ("id", "text", "code", "codes", "bool"):
+            continue  # read in the engine (`_as_written`)
+        if column.type == "texts" and (dtype == nw.List or dtype == nw.Object):
+            continue  # counted in Python where a list is read (`services._items`)
+        cells, _ = _read_column(column, native[name].to_list())
+        check = _field_check(spec, name)
+        values: list[object] = []
+        for row, cell in enumerate(cells):
+            if isinstance(cell, _BadCell):
+                problems.append(FrameProblem(row, name, cell.rule, cell.value))
+                continue
+            if cell is None and column.required:
+                problems.append(FrameProblem(row, name, "missing"))
+                continue
+            if cell is not None and check is not None:
+                try:
+                    cell = check.validate_python(cell)
+                except ValidationError as err:
+                    rule = err.errors()[0]["type"]
+                    problems.append(FrameProblem(row, name, RULES.get(rule, rule), cell))
+                    continue
+            values.append(None if cell is None else _stored(column, cell))
+        if problems or column.type != "date":
+            continue  # read to check it; an engine keeps a date column's blanks as dates only
+        typed.append(
+            nw.new_series(name, values, _DTYPES[column.type], backend=native.implementation)
+        )
+    if problems:
+        raise FrameContractError(spec.kind, masked(spec, problems))
+    return native.with_columns(*typed) if typed else native
+
+
+@cache
+def _field_check(spec: Contract, name: str) -> TypeAdapter[Any] | None:
+    """The record's own type of column ``name`` (``None`` for a parent's id), to check a cell."""
+    for flat in spec.flattened:
+        for column, path in flat.columns:
+            if column == name:
+                return TypeAdapter(inner_field(flat.record, path).rebuild_annotation())
+    field = spec.record.model_fields.get(name)
+    return None if field is None else TypeAdapter(field.rebuild_annotation())
 
 
 def _as_written(column: Column) -> nw.Expr:

@@ -15,16 +15,21 @@ __all__ = ["FrameProblem", "FrameReport"]
 class FrameProblem:
     """One broken rule in a frame: the row, the column, the rule code and the value.
 
-    ``row`` is the 0-based position of the row in an eager frame, ``None``
-    for a lazy frame (whose rows have no order) and for a problem of a whole
-    column; ``record_id`` is the row's id where the contract has one. The
-    ``rule`` codes are those of the records' validators (``missing``,
-    ``enum``, ``date_format``, ``end_before_start``, ``duplicate_id``, ...).
+    ``row`` is the 0-based position of the row in an eager frame (the first
+    row is 0, as pandas and polars count), ``None`` for a lazy frame (whose
+    rows have no order) and for a problem of a whole column or table; a
+    table read from a spreadsheet names the same row `sheet_row`, the number
+    the sheet shows beside it (its header on row 1). ``record_id`` is the
+    row's id where the contract has one. The ``rule`` codes are those of the
+    records' validators (``missing``, ``enum``, ``date_format``,
+    ``end_before_start``, ``duplicate_id``, ...).
 
     Examples:
         >>> p = FrameProblem(3, "registered_on", "date_format", "2025/03/02", "p4")
         >>> str(p)
         "row 3 (p4), registered_on: date_format, got '2025/03/02'"
+        >>> p.sheet_row  # the fourth row of data, below the header on row 1
+        5
     """
 
     row: int | None
@@ -32,6 +37,16 @@ class FrameProblem:
     rule: str
     value: object = None
     record_id: str | None = None
+
+    @property
+    def sheet_row(self) -> int | None:
+        """The row's number in a spreadsheet with one header row: ``row`` + 2 (``None`` as ``row``).
+
+        Examples:
+            >>> FrameProblem(0, "name", "missing").sheet_row, FrameProblem(None, "x", "y").sheet_row
+            (2, None)
+        """
+        return None if self.row is None else self.row + 2
 
     def __str__(self) -> str:
         """Return ``"row 3 (p4), registered_on: date_format, got '2025/03/02'"``."""

@@ -12,9 +12,9 @@ from attrs import field, frozen
 from narwhals.typing import IntoFrame
 
 from socialwork._arguments import require_count, require_instance
-from socialwork.errors import UnknownCodeError
+from socialwork.errors import ArgumentError, UnknownCodeError
 from socialwork.frames.contracts import CHILDREN, contract
-from socialwork.frames.convert import from_records
+from socialwork.frames.convert import from_records, to_records
 from socialwork.frames.indicators import (
     _eager,
     _Excluded,
@@ -60,7 +60,7 @@ from socialwork.metrics.definitions import Measure
 from socialwork.metrics.rates import combine
 from socialwork.metrics.report import GroupLine, assemble_report
 from socialwork.metrics.services import MembershipGrowth
-from socialwork.models import Period, StationRecords, SurveySubject
+from socialwork.models import Budget, Period, Station, StationRecords, SurveySubject
 
 __all__ = ["StationFrames", "frame_monthly_report"]
 
@@ -85,7 +85,33 @@ TABLES: tuple[str, ...] = (
 )
 """The tables a monthly report reads, by contract kind."""
 
-_SOURCES: dict[str, str] = {"staff": "station.staff", "communities": "station.communities"}
+MORE_TABLES: tuple[str, ...] = (
+    "client_consents",
+    "client_guardians",
+    "households",
+    "case_assessments",
+    "assessment_needs",
+    "assessment_scores",
+    "case_referrals",
+    "activities",
+    "activity_services",
+    "volunteers",
+    "community_facts",
+    "local_units",
+    "funding_sources",
+    "budget_lines",
+)
+"""The other tables of a station, which the report does not read: with `TABLES`, every record."""
+
+STATION_TABLES: tuple[str, ...] = TABLES + MORE_TABLES
+"""Every table of `StationFrames`, by contract kind."""
+
+_SOURCES: dict[str, str] = {
+    "staff": "station.staff",
+    "communities": "station.communities",
+    "funding_sources": "budget.funding_sources",
+    "budget_lines": "budget.lines",
+}
 
 
 def _planned(value: int | None) -> int | None:
@@ -132,10 +158,26 @@ class StationFrames:
     known_key_groups: Any = None
     resources: Any = None
     home_visits_planned: int | None = field(default=None, converter=_planned)
+    station_id: str | None = None
+    note: str | None = None
+    client_consents: Any = None
+    client_guardians: Any = None
+    households: Any = None
+    case_assessments: Any = None
+    assessment_needs: Any = None
+    assessment_scores: Any = None
+    case_referrals: Any = None
+    activities: Any = None
+    activity_services: Any = None
+    volunteers: Any = None
+    community_facts: Any = None
+    local_units: Any = None
+    funding_sources: Any = None
+    budget_lines: Any = None
 
     def __attrs_post_init__(self) -> None:
         """Check that the tables are of one engine, which the report's joins need."""
-        _one_engine({kind: getattr(self, kind) for kind in TABLES})
+        _one_engine({kind: getattr(self, kind) for kind in STATION_TABLES})
 
     @classmethod
     def from_records(cls, records: StationRecords, *, backend: str = "polars") -> StationFrames:
@@ -150,17 +192,84 @@ class StationFrames:
             ['group_id', 'member_id']
         """
         tables: dict[str, Any] = {}
-        for kind in TABLES:
-            owner = CHILDREN.get(kind, (kind, ""))[0]
+        for kind in STATION_TABLES:
+            owner = CHILDREN[kind].owner if kind in CHILDREN else kind
             source: Any = records
             for name in _SOURCES.get(owner, owner).split("."):
-                source = getattr(source, name)
+                source = getattr(source, name, ())
             tables[kind] = from_records(source, kind=kind, backend=backend)
         return cls(
             records.station.name,
             records.period,
             home_visits_planned=records.home_visits_planned,
+            station_id=records.station.id,
+            note=records.note,
             **tables,
+        )
+
+    def to_records(self) -> StationRecords:
+        """The bundle of records these tables hold: `to_records` of each kind, children included.
+
+        The way back from `StationFrames.from_records`: a station's records
+        go to frames and come back equal to themselves. A table left out has
+        no rows; a budget is there when its sources or lines have rows.
+
+        Raises:
+            ArgumentError: ``station_id`` is not given (a station's records
+                need its id).
+            FrameContractError: a table breaks its contract, or a child row
+                names no parent row (``unknown_reference``).
+            pydantic.ValidationError: the records break a rule of the bundle
+                (a reference to no record, a duplicated id).
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> june = station_month()
+            >>> StationFrames.from_records(june, backend="pandas").to_records() == june
+            True
+        """
+        if self.station_id is None:
+            raise ArgumentError("station_id", None, "the station's id, to build its records")
+
+        def read(kind: str, *children: str) -> tuple[Any, ...]:
+            return to_records(
+                self.table(kind), kind, children={child: self.table(child) for child in children}
+            )
+
+        sources, lines = read("funding_sources"), read("budget_lines")
+        station = Station(
+            id=self.station_id,
+            name=self.station,
+            communities=read("communities", "known_key_groups", "community_facts", "local_units"),
+            staff=read("staff"),
+        )
+        return StationRecords(
+            station=station,
+            period=self.period,
+            clients=read("clients", "client_consents", "client_guardians"),
+            households=read("households"),
+            cases=read(
+                "cases",
+                "case_goals",
+                "case_history",
+                "case_assessments",
+                "assessment_needs",
+                "assessment_scores",
+                "case_referrals",
+            ),
+            visits=read("visits"),
+            groups=read("groups", "group_members", "group_sessions"),
+            activities=read("activities", "activity_services"),
+            volunteers=read("volunteers"),
+            service_hours=read("service_hours"),
+            resources=read("resources"),
+            deliveries=read("deliveries"),
+            needs=read("needs"),
+            files=read("files"),
+            surveys=read("surveys"),
+            budget=Budget(funding_sources=sources, lines=lines) if sources or lines else None,
+            home_visits_planned=self.home_visits_planned,
+            note=self.note,
         )
 
     def measure(self, code: str, period: Period | None = None) -> Measure:
@@ -248,23 +357,25 @@ class StationFrames:
 
     def _native(self, frame: nw.LazyFrame[Any]) -> Any:
         """A lazy frame as the tables give theirs: lazy when they are, else collected."""
-        lazy = any(isinstance(_native(self.table(k)), nw.LazyFrame) for k in TABLES)
+        lazy = any(isinstance(_native(self.table(k)), nw.LazyFrame) for k in STATION_TABLES)
         return (frame if lazy else frame.collect()).to_native()
 
     def table(self, kind: str) -> Any:
         """The frame of ``kind``; for a table left out, an empty one in the engine of the others.
 
         Raises:
-            UnknownCodeError: ``kind`` is no kind of `TABLES`.
+            UnknownCodeError: ``kind`` is no kind of `STATION_TABLES`.
         """
         spec = contract(kind)
-        if spec.kind not in TABLES:
-            raise UnknownCodeError("kind", kind, TABLES)
+        if spec.kind not in STATION_TABLES:
+            raise UnknownCodeError("kind", kind, STATION_TABLES)
         frame = getattr(self, spec.kind)
         if frame is not None:
             return frame
         empty: Any = nw.from_native(from_records([], kind=spec.kind))
-        like = next((getattr(self, k) for k in TABLES if getattr(self, k) is not None), None)
+        like = next(
+            (getattr(self, k) for k in STATION_TABLES if getattr(self, k) is not None), None
+        )
         if like is None:
             return empty.to_native()
         native = _native(like)

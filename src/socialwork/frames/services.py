@@ -78,8 +78,9 @@ def _items(frame: nw.LazyFrame[Any], column: str) -> tuple[nw.LazyFrame[Any], nw
     """
     dtype = frame.collect_schema().get(column)
     col = nw.col(column)
-    if dtype is None or dtype == nw.Unknown:
-        return frame, nw.lit(0)
+    if dtype is None or dtype == nw.Unknown:  # no items anywhere: 0 a row, a column to sum
+        name = f"__{column}_n__"
+        return frame.with_columns(nw.lit(0, nw.Int64()).alias(name)), nw.col(name)
     if dtype == nw.List:
         return frame, col.list.len().fill_null(0)
     if dtype == nw.Object:

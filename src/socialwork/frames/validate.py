@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any, NamedTuple
 
 import narwhals as nw
+from attrs import frozen
 from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
+from pydantic import TypeAdapter, ValidationError
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import Column, Contract, contract
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
+from socialwork.labels import LabelledEnum
+from socialwork.records import Record
 
 __all__ = [
     "validate_frame",
@@ -218,22 +226,483 @@ def _rows(
     return problems
 
 
+# --- reading cells and rows: the one verdict `validate_frame` and `to_records` share ---
+
+_SPLIT_CELL = re.compile(_SPLIT)
+
+RULES: dict[str, str] = {
+    "date_parsing": "date_format",
+    "date_from_datetime_parsing": "date_format",
+    "date_from_datetime_inexact": "datetime_not_date",
+    "int_parsing": "int_type",
+    "float_parsing": "float_type",
+    "decimal_parsing": "decimal_format",
+    "literal_error": "enum",
+    "string_too_short": "missing",
+}
+"""pydantic's error types that a table's rule code names otherwise; every other type is kept.
+
+A table speaks of what a cell holds: a date written ``2025/03/02`` breaks
+``date_format`` whether pydantic parsed it as a date or a datetime; a
+number that is none of a column's allowed values (a roster's ``nth``)
+breaks ``enum`` as a code does.
+"""
+
+
+_TYPE_RULES = {
+    "date": "date_type",
+    "count": "int_type",
+    "scale5": "int_type",
+    "decimal": "decimal_type",
+    "number": "float_type",
+    "bool": "bool_type",
+}
+"""The type code of a cell a record's own type check refuses, by column type."""
+
+
+class _Bad(Exception):
+    """A cell that cannot be read; carries the rule code."""
+
+    def __init__(self, rule: str) -> None:
+        self.rule = rule
+
+
+def _scalar(value: object) -> object:
+    """A numpy or pandas scalar as the Python value it holds."""
+    item = getattr(value, "item", None)
+    numpy = type(value).__module__.startswith("numpy")
+    if item is not None and numpy and getattr(value, "ndim", 0) == 0:
+        return item()
+    to_py = getattr(value, "to_pydatetime", None)
+    if to_py is not None:
+        return to_py()
+    return value
+
+
+def _empty(value: object) -> bool:
+    """Whether a cell is blank: ``None``, NaN, NaT, NA or text of spaces only."""
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    if isinstance(value, str) and not value.strip():
+        return True
+    return type(value).__name__ in ("NaTType", "NAType")
+
+
+@cache
+def _texts_of(enum: type[LabelledEnum]) -> dict[str, str]:
+    """Every code of ``enum`` and its zh, zh-Hant and en labels, to the code they name."""
+    found: dict[str, str] = {}
+    for member in enum:
+        for text in (member.value, member.label("zh"), member.label("zh-Hant"), member.label("en")):
+            found.setdefault(text, member.value)
+    return found
+
+
+def _code(column: Column, value: object) -> str:
+    if not isinstance(value, str):
+        raise _Bad("enum")
+    text = value.strip()
+    if column.enum is None:  # pragma: no cover - code columns always have an enum
+        return text
+    code = _texts_of(column.enum).get(text)
+    if code is None:
+        raise _Bad("enum")
+    return code
+
+
+def _cell(column: Column, value: object) -> object:
+    """The value a record field is given for one cell (a ``_Bad`` when unreadable)."""
+    value = _scalar(value)
+    kind = column.type
+    if kind == "date":
+        if isinstance(value, datetime):
+            if value.time() != datetime.min.time() or value.tzinfo is not None:
+                raise _Bad("datetime_not_date")
+            return value.date()
+        return value.strip() if isinstance(value, str) else value
+    if kind in ("count", "scale5"):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    if kind == "decimal":
+        if isinstance(value, float):
+            return Decimal(repr(value))
+        return value.strip() if isinstance(value, str) else value
+    if kind == "bool":
+        if isinstance(value, str):
+            if value.strip() in TRUE_TEXTS:
+                return True
+            if value.strip() in FALSE_TEXTS:
+                return False
+            raise _Bad("bool_parsing")
+        return value
+    if kind == "code":
+        return _code(column, value)
+    if kind in ("codes", "texts", "counts"):
+        parts: Sequence[object]
+        if isinstance(value, str):
+            parts = [p for p in (p.strip() for p in _SPLIT_CELL.split(value)) if p]
+        elif isinstance(value, Iterable):
+            parts = [_scalar(p) for p in value]
+        else:
+            raise _Bad("tuple_type")
+        if kind == "codes":
+            return tuple(_code(column, p) for p in parts)
+        if kind == "counts":
+            return tuple(_whole(p) for p in parts)
+        return tuple(parts)
+    if kind == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _whole(value: object) -> object:
+    """One of several whole numbers: written as text (``4``) or a float without a fraction."""
+    if isinstance(value, str) and re.fullmatch(r"-?\d{1,9}", value):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _key_cell(column: Column, value: object) -> tuple[str | None, str | None]:
+    """A parent, ``within`` or place cell as the key it names, or the rule it breaks."""
+    value = _cell(column, value)
+    if column.type == "id":
+        if not isinstance(value, str):
+            return None, "string_type"
+        if len(value) > 64:
+            return None, "string_too_long"
+        return value.strip(), None
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None, "int_type"
+    if column.minimum is not None and value < column.minimum:
+        return None, "greater_than_equal"
+    if column.maximum is not None and value > column.maximum:
+        return None, "less_than_equal"
+    return str(value), None
+
+
+def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
+    """The table column of an error's location: a flattened record's field has its own."""
+    if not loc:
+        return ""
+    for flat in spec.flattened:
+        if loc[0] == flat.field:
+            inner = ".".join(str(part) for part in loc[1:] if not isinstance(part, int))
+            return (flat.column_of(inner) if inner else None) or flat.columns[0][0]
+    return str(loc[0])
+
+
+def _unflatten(spec: Contract, data: dict[str, Any]) -> None:
+    """Gather a flattened record's columns into the nested record's fields, in place."""
+    for flat in spec.flattened:
+        nested: dict[str, Any] = {}
+        for column, path in flat.columns:
+            value = data.pop(column, None)
+            if value is None:
+                continue
+            *outer, last = path.split(".")
+            place = nested
+            for name in outer:
+                place = place.setdefault(name, {})
+            place[last] = value
+        if nested:
+            data[flat.field] = nested
+
+
+_Key = tuple[str | None, str]
+"""Whose nested records: ``(None, id)`` for a top-level row, ``(parent, key)`` below it."""
+
+
+class _Read(NamedTuple):
+    """A row read into its record, with the keys that place it among its parents."""
+
+    owner: str | None
+    within: str | None
+    key: str | None
+    record: Record
+
+
+@frozen
+class _BadCell:
+    """A cell no field can take: the rule it breaks and what it held."""
+
+    rule: str
+    value: object
+
+
+_PLAIN: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "text": (str,),
+    "count": (int,),
+    "scale5": (int,),
+    "bool": (bool,),
+    "date": (date,),
+}
+"""The Python types a column's cells may hold as they are, by column type."""
+
+
+def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
+    """Every cell of ``column`` read: its value, ``None`` when blank, or a `_BadCell`.
+
+    Cells that already hold the field's type (text in a text column, a date
+    in a date column, an int in a count column) pass as they are, and a
+    code's text is looked up in one table of codes and labels; the rest go
+    through `_cell`. Says too whether any cell is bad.
+    """
+    plain = _PLAIN.get(column.type, ())
+    bad: list[_BadCell] = []
+    held = set(map(type, cells)) - {type(None)}
+    if plain == (str,) and held <= {str}:
+        return [v if v is None or v.strip() else None for v in cells], False
+    if plain and held <= set(plain):
+        return cells, False
+    texts = _texts_of(column.enum) if column.type == "code" and column.enum else None
+
+    def read(value: Any) -> Any:
+        kind_of = type(value)
+        if value is None:
+            return None
+        if kind_of is str:
+            text = value.strip()
+            if not text:
+                return None
+            if kind_of in plain:
+                return value
+            if texts is not None:
+                code = texts.get(text)
+                if code is None:
+                    bad.append(_BadCell("enum", value))
+                    return bad[-1]
+                return code
+        elif kind_of in plain:
+            return value
+        elif _empty(value):
+            return None
+        try:
+            return _cell(column, value)
+        except _Bad as err:
+            bad.append(_BadCell(err.rule, value))
+            return bad[-1]
+
+    if texts is None and column.type not in ("codes", "counts", "texts"):
+        read_cells = list(map(read, cells))
+        return read_cells, bool(bad)
+    # a code's cells repeat (a category, a list of them): read each text once
+    memo: dict[str, Any] = {}
+
+    def remembered(value: Any) -> Any:
+        if type(value) is not str:
+            return read(value)
+        found = memo.get(value, memo)
+        if found is memo:
+            found = memo[value] = read(value)
+        return found
+
+    read_cells = list(map(remembered, cells))
+    return read_cells, bool(bad)
+
+
+@cache
+def _many(record: type[Record]) -> TypeAdapter[list[Any]]:
+    """A validator of a list of ``record``: one call for a table's rows."""
+    return TypeAdapter(list[record])  # type: ignore[valid-type]
+
+
+def _rows_verdict(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    lazy: bool,
+    nested: Mapping[str, Mapping[_Key, list[Record]]],
+) -> tuple[list[_Read], list[FrameProblem]]:
+    """Every row's record, or every rule the rows break: their cells', then their records'.
+
+    The cells are read column by column; the rows' records are validated in
+    one call, so that each rule of a record kind runs as the record runs it
+    (its validators are the single definition of the rule).
+    """
+    columns = {c.name: c for c in spec.columns}
+    present = [name for name in eager.columns if name in columns]
+    holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
+    values = {name: eager[name].to_list() for name in present}
+    read_cells: dict[str, list[Any]] = {}
+    spoilt: list[str] = []  # the columns with a bad cell
+    for name in present:
+        if name not in holders:
+            read_cells[name], any_bad = _read_column(columns[name], values[name])
+            if any_bad:
+                spoilt.append(name)
+    ids = values.get("id")
+
+    def record_id(index: int) -> str | None:
+        raw = None if ids is None else _scalar(ids[index])
+        return None if _empty(raw) else str(raw)
+
+    size = eager.shape[0]
+    problems: list[FrameProblem] = []
+    bads: dict[int, set[str]] = {}  # the bad cells' columns, by row
+    # the parent, `within` and place cells: the keys that place a row among its parents
+    found: dict[str, list[str | None]] = {}
+    for name in holders:
+        found[name] = [None] * size
+        for index, raw in enumerate(values.get(name, ())):
+            if _empty(raw):
+                if not columns[name].required:
+                    continue
+                rule: str | None = "missing"
+                raw = _scalar(raw)
+            else:
+                try:
+                    found[name][index], rule = _key_cell(columns[name], raw)
+                except _Bad as err:
+                    rule = err.rule
+            if rule is not None:
+                at = None if lazy else index
+                problems.append(FrameProblem(at, name, rule, raw, record_id(index)))
+                bads.setdefault(index, set()).add(name)
+    for name in spoilt:
+        cells = read_cells[name]
+        for index in [i for i, v in enumerate(cells) if type(v) is _BadCell]:
+            bad = cells[index]
+            at = None if lazy else index
+            problems.append(FrameProblem(at, name, bad.rule, bad.value, record_id(index)))
+            bads.setdefault(index, set()).add(name)
+    names = list(read_cells)
+    rows: Iterable[tuple[Any, ...]] = zip(*read_cells.values(), strict=True) if names else []
+    datas = [{n: v for n, v in zip(names, cells, strict=True) if v is not None} for cells in rows]
+    if not names:  # a table of no column the record reads: every row an empty record
+        datas = [{} for _ in range(size)]
+    for index, spoilt_names in bads.items():
+        for name in spoilt_names:
+            datas[index].pop(name, None)
+    if spec.flattened:
+        for data in datas:
+            _unflatten(spec, data)
+    none: list[str | None] = [None] * size
+    owners = found.get(spec.parent or "", none)
+    withins = found.get(spec.within or "", none)
+    places = found.get(spec.place or "", none)
+    if spec.place is None:
+        places = [d["id"].strip() if type(d.get("id")) is str else None for d in datas]
+    if nested:
+        for data, owner, key in zip(datas, owners, places, strict=True):
+            place: _Key = (owner, key or "")
+            for field, by_key in nested.items():
+                data[field] = tuple(by_key.get(place, ()))
+    try:
+        records = _many(spec.record).validate_python(datas)
+    except ValidationError as err:
+        for e in err.errors():
+            at = int(e["loc"][0])  # a list's errors start with the item's place
+            column_name = _column_of(spec, e["loc"][1:])
+            if column_name in bads.get(at, ()) or column_name in holders:
+                continue
+            lacking = column_name not in values and column_name in columns
+            if lacking and columns[column_name].required:
+                continue  # a required column the table lacks: `missing_column`, once
+            rule = RULES.get(e["type"], e["type"])
+            if rule == "is_instance_of" and column_name in columns:
+                rule = _TYPE_RULES.get(columns[column_name].type, "string_type")
+            if rule == "missing":
+                value = _scalar(values[column_name][at]) if column_name in values else None
+            else:
+                value = e.get("input")
+            problems.append(
+                FrameProblem(None if lazy else at, column_name, rule, value, record_id(at))
+            )
+        records = []
+    if problems or len(records) != len(datas):
+        # a row's problems in row order, those of a lazy frame (no rows) first
+        problems.sort(key=lambda p: p.row if p.row is not None else -1)
+        return [], problems
+    return list(map(_Read._make, zip(owners, withins, places, records, strict=True))), problems
+
+
+def table_problems(
+    spec: Contract, native: nw.DataFrame[Any] | nw.LazyFrame[Any]
+) -> list[FrameProblem]:
+    """The problems of a table as a whole: required columns missing, unknown columns."""
+    names = native.collect_schema().names()
+    problems = [
+        FrameProblem(None, c.name, "missing_column")
+        for c in spec.columns
+        if c.required and c.name not in names
+    ]
+    problems += [FrameProblem(None, n, "extra_forbidden") for n in names if n not in spec.names]
+    return problems
+
+
+def read_table(
+    spec: Contract,
+    frame: IntoFrame,
+    nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
+) -> tuple[list[_Read], list[FrameProblem]]:
+    """Every good row's record, and every problem of the table: its columns', its rows', its ids'.
+
+    The one verdict of a table: `validate_frame` reports these problems and
+    `to_records` refuses a table with any. Rows are numbered from 0 in an
+    eager frame, ``None`` in a lazy one.
+    """
+    native = _native(frame)
+    problems = table_problems(spec, native)
+    lazy = isinstance(native, nw.LazyFrame)
+    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
+    read, found = _rows_verdict(spec, eager, lazy, nested or {})
+    problems += found
+    problems += _duplicates(spec, eager, lazy)
+    if problems:
+        read = []
+    return read, problems
+
+
+def _duplicates(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[FrameProblem]:
+    """A ``duplicate_id`` for every row whose key another row shares (blank keys aside)."""
+    if spec.key is None or spec.key not in eager.columns:
+        return []
+    seen: dict[str, list[int]] = {}
+    values = eager[spec.key].to_list()
+    distinct = all(type(v) is str for v in values) and len(set(values)) == len(values)
+    if distinct and all(v == v.strip() for v in values):
+        return []  # distinct texts, no space around one that could make two alike
+    for index, value in enumerate(values):
+        value = _scalar(value)
+        if _empty(value):
+            continue
+        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        seen.setdefault(text.strip(), []).append(index)
+    problems = [
+        FrameProblem(None if lazy else index, spec.key, "duplicate_id", values[index], key)
+        for key, rows in seen.items()
+        if len(rows) > 1
+        for index in rows
+    ]
+    return sorted(problems, key=lambda p: (p.row is None, p.row or 0, p.record_id or ""))
+
+
 def validate_frame(
     frame: IntoFrame,
     kind: str,
     *,
     references: Mapping[str, IntoFrame] | None = None,
 ) -> FrameReport:
-    """Check a frame against the column contract of ``kind`` inside its engine.
+    """Check a frame against the column contract of ``kind``: the verdict `to_records` gives.
 
-    Runs vectorised in the frame's own engine (pandas, polars eager or lazy,
-    DuckDB, PySpark, ...) and brings back only the problem rows: columns
-    missing or unknown, required cells blank, values of the wrong form
-    (dates, counts, money, codes or labels, yes/no), dates out of order,
-    repeated ids, and ``references``: a mapping from a column to a frame
-    whose ``id`` column it must name (``{"client_id": clients}``), of the
-    same engine. Every problem carries the rule code the records' validators
-    use, the row (for eager frames) and the row's id.
+    Takes a frame of any engine narwhals knows (pandas, polars eager or
+    lazy, DuckDB, PySpark, ...) and reports every problem: columns missing
+    or unknown (once for the table), then every rule each row breaks, read
+    as `to_records` reads it and checked by the record's own validators
+    (required cells blank, values of the wrong form, dates out of order, an
+    ID number's check character, ...), then repeated ids, and
+    ``references``: a mapping from a column to a frame whose ``id`` column
+    it must name (``{"client_id": clients}``), of the same engine (checked
+    in the engine). `to_records` refuses a frame exactly when this reports
+    a problem, with the same problems. Every problem carries the rule code
+    the records' validators use, the row (from 0, for eager frames;
+    `FrameProblem.sheet_row` counts as a spreadsheet does) and the row's id.
+    A lazy frame's rows are collected to be read.
 
     Raises:
         UnknownCodeError: ``kind`` is none of `KINDS`.
@@ -258,43 +727,16 @@ def validate_frame(
     native: Any = _native(frame)
     _one_engine({"frame": frame, **(references or {})})
     schema = native.collect_schema()
-    problems: list[FrameProblem] = []
     names = set(schema.names())
-    for column in spec.columns:
-        if column.required and column.name not in names:
-            problems.append(FrameProblem(None, column.name, "missing_column"))
-    for name in schema.names():
-        if name not in spec.names:
-            problems.append(FrameProblem(None, name, "extra_forbidden"))
+    _, problems = read_table(spec, frame)
     if isinstance(native, nw.DataFrame):
         native = native.with_row_index(_ROW)
     key = spec.key if spec.key in names else None
-    wrong_types: set[str] = set()
     rows = native.select(nw.len()).lazy().collect().item()
-    for column in spec.columns:
-        if column.name not in names:
-            continue
-        dtype = schema[column.name]
-        if column.required:
-            problems += _rows(native, _blank(column.name, dtype), column.name, "missing", key)
-        rules, wrong = _checks(column, dtype)
-        if wrong is not None:
-            problems.append(FrameProblem(None, column.name, wrong, str(dtype)))
-            wrong_types.add(column.name)
-        for rule, condition in rules:
-            problems += _rows(native, condition, column.name, rule, key)
-    problems += _order_problems(native, spec, schema, key)
-    if key is not None and (_is_text(schema[key]) or schema[key].is_integer()):
-        twice = native.filter(~nw.col(key).is_null())
-        repeated = nw.len().over(key) > 1
-        problems += sorted(
-            _rows(twice, repeated, key, "duplicate_id", key),
-            key=lambda p: (p.row is None, p.row or 0, p.record_id or ""),
-        )
     for column_name, other in (references or {}).items():
         if column_name not in spec.names:
             raise ArgumentError("references", column_name, f"a column of {spec.kind}")
-        if column_name not in names or column_name in wrong_types:
+        if column_name not in names:
             continue
         if not (_is_text(schema[column_name]) or schema[column_name].is_integer()):
             continue
@@ -316,17 +758,3 @@ def validate_frame(
         )
         problems += _rows(orphans, None, column_name, "unknown_reference", key)
     return FrameReport(spec.kind, int(rows), masked(spec, problems))
-
-
-def _order_problems(
-    native: nw.DataFrame[Any] | nw.LazyFrame[Any], spec: Contract, schema: Any, key: str | None
-) -> list[FrameProblem]:
-    problems: list[FrameProblem] = []
-    for start, end in spec.orders:
-        if start not in schema or end not in schema:
-            continue
-        if schema[start] != schema[end] or schema[start] not in (nw.Date, nw.String):
-            continue
-        late = (nw.col(end) < nw.col(start)) & ~nw.col(end).is_null()
-        problems += _rows(native, late, end, "end_before_start", key)
-    return problems

@@ -1,0 +1,184 @@
+"""Count the silent disagreements between `validate_frame` and `to_records`.
+
+Each malformation (a duplicated id, a birth date after registration, a float
+id column, ...) is applied to a few rows of the built-in sample's tables, on
+polars and on pandas; a case disagrees when one function accepts what the
+other refuses (the *verdict*), or both refuse with different sets of
+(row, column, rule). Run with::
+
+    uv run python benchmarks/frames_verdicts.py
+
+It prints each disagreeing case and the counts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd  # type: ignore[import-untyped]
+import polars as pl
+
+from socialwork.errors import FrameContractError
+from socialwork.frames import from_records, to_records, validate_frame
+from socialwork.samples import station_month
+
+Rows = list[dict[str, Any]]
+Mutation = Callable[[Rows], Rows]
+
+
+def _sample(kind: str, source: Any, n: int = 3) -> Rows:
+    frame = from_records(source, kind=kind)
+    return [dict(r) for r in frame.head(n).iter_rows(named=True)]
+
+
+def _set(column: str, value: object, rows: tuple[int, ...] = (0,)) -> Mutation:
+    def apply(data: Rows) -> Rows:
+        return [{**r, column: value} if i in rows else r for i, r in enumerate(data)]
+
+    return apply
+
+
+def _column(column: str, make: Callable[[object], object]) -> Mutation:
+    def apply(data: Rows) -> Rows:
+        return [{**r, column: make(r[column])} for r in data]
+
+    return apply
+
+
+def _drop(column: str) -> Mutation:
+    def apply(data: Rows) -> Rows:
+        return [{k: v for k, v in r.items() if k != column} for r in data]
+
+    return apply
+
+
+def _both(*mutations: Mutation) -> Mutation:
+    def apply(data: Rows) -> Rows:
+        for m in mutations:
+            data = m(data)
+        return data
+
+    return apply
+
+
+def _no_columns(data: Rows) -> Rows:
+    return [{} for _ in data]
+
+
+def _duplicate(data: Rows) -> Rows:
+    return [*data, dict(data[0])]
+
+
+def _stamp(value: object) -> object:
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return value
+
+
+JUNE = station_month()
+SOURCES: dict[str, Any] = {
+    "clients": JUNE.clients,
+    "cases": JUNE.cases,
+    "case_history": JUNE.cases,
+    "service_hours": JUNE.service_hours,
+    "needs": JUNE.needs,
+    "visits": JUNE.visits,
+    "volunteers": JUNE.volunteers,
+    "staff": JUNE.station.staff,
+}
+
+CASES: dict[str, tuple[str, Mutation]] = {
+    "duplicated id": ("clients", _duplicate),
+    "child without case_id": ("case_history", _drop("case_id")),
+    "no columns": ("clients", _no_columns),
+    "float id column": ("clients", _column("id", lambda v: float(sum(map(ord, str(v)))))),
+    "born after registration": ("clients", _set("born_on", date(2026, 1, 1))),
+    "wrong ID check digit": ("clients", _set("id_number", "110105194912310020")),
+    "duplicated categories": ("clients", _set("categories", "youth;youth")),
+    "3-decimal hours": ("service_hours", _set("hours", 1.125)),
+    "hours over bound": ("service_hours", _set("hours", 25.0)),
+    "tz-aware timestamps": ("visits", _column("on", _stamp)),
+    "resolved while open": (
+        "needs",
+        _both(_set("status", "open"), _set("resolved_on", date(2025, 6, 30))),
+    ),
+    "count 2.5": ("visits", _set("duration_minutes", 2.5)),
+    "count negative": ("visits", _set("duration_minutes", -1)),
+    "hours zero": ("service_hours", _set("hours", 0.0)),
+    "required column left out": ("clients", _drop("registered_on")),
+    "date written 2025/03/02": ("clients", _set("registered_on", "2025/03/02")),
+    "date column of numbers": ("clients", _column("registered_on", lambda v: 20250302)),
+    "name 12345": ("clients", _column("name", lambda v: 12345)),
+    "phone as a number": ("clients", _column("phone", lambda v: 13812345678)),
+    "bad date and bad label": (
+        "clients",
+        _both(_set("registered_on", "2025-13-01"), _set("risk_level", "nope")),
+    ),
+    "unknown label": ("clients", _set("risk_level", "nope")),
+    "end before start": (
+        "needs",
+        _both(_set("status", "met"), _set("resolved_on", date(2000, 1, 1))),
+    ),
+    "extra column": ("clients", lambda d: [{**r, "x": 1} for r in d]),
+    "bool text maybe": ("volunteers", _set("trained", "maybe")),
+    "blank required cell": ("clients", _set("name", "  ")),
+    "scale5 of 7": ("volunteers", _set("evaluation", 7)),
+    "id of 65 characters": ("clients", _set("id", "p" * 65)),
+}
+
+
+def _frames(rows: Rows) -> dict[str, Any]:
+    frames: dict[str, Any] = {"pandas": pd.DataFrame(rows)}
+    with contextlib.suppress(Exception):  # a table polars cannot build is no case
+        frames["polars"] = pl.DataFrame(rows, strict=False, infer_schema_length=None)
+    return frames
+
+
+def _problems(items: Any) -> set[tuple[object, str, str]]:
+    return {(p.row, p.column, p.rule) for p in items}
+
+
+def verdicts() -> list[str]:
+    """Each disagreeing case, described."""
+    found: list[str] = []
+    for name, (kind, mutation) in CASES.items():
+        rows = mutation(_sample(kind, SOURCES[kind]))
+        for engine, frame in _frames(rows).items():
+            report = validate_frame(frame, kind)
+            try:
+                to_records(frame, kind)
+                refused: set[tuple[object, str, str]] | None = None
+            except FrameContractError as err:
+                refused = _problems(err.problems)
+            except Exception as err:  # an escape is a disagreement too
+                found.append(f"{name} [{engine}]: to_records raised {type(err).__name__}")
+                continue
+            said = _problems(report.problems)
+            if refused is None and said:
+                found.append(
+                    f"{name} [{engine}]: validate_frame {sorted(said, key=str)}, to_records ok"
+                )
+            elif refused is not None and not said:
+                found.append(
+                    f"{name} [{engine}]: validate_frame ok, to_records {sorted(refused, key=str)}"
+                )
+            elif refused is not None and refused != said:
+                found.append(
+                    f"{name} [{engine}]: validate_frame {sorted(said, key=str)} "
+                    f"!= to_records {sorted(refused, key=str)}"
+                )
+    return found
+
+
+if __name__ == "__main__":
+    disagreements = verdicts()
+    for line in disagreements:
+        print(line)
+    verdict = sum(" ok" in line for line in disagreements)
+    print(
+        f"{len(disagreements)} disagreements over {len(CASES)} malformations x 2 engines "
+        f"({verdict} of verdict, {len(disagreements) - verdict} of problems)"
+    )
