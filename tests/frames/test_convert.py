@@ -255,6 +255,7 @@ TEAM_TABLES = {
     "approvals": ("approvals", "approval_steps"),
     "grade_changes": ("grade_changes", None),
     "certification_changes": ("certification_changes", None),
+    "appraisals": ("appraisals", "appraisal_components"),
 }
 
 

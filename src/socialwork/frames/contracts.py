@@ -56,6 +56,7 @@ from socialwork.models import (
     KnownKeyGroup,
     LocalUnit,
     Need,
+    Period,
     PopulationStructure,
     ProfileFact,
     Referral,
@@ -73,8 +74,10 @@ from socialwork.models import (
 )
 from socialwork.records import Record
 from socialwork.team import (
+    AppraisalRecord,
     ApprovalRequest,
     ApprovalStep,
+    ComponentScore,
     ExternalSupervisor,
     PrePostScore,
     RosterEntry,
@@ -392,6 +395,7 @@ CHILDREN: dict[str, Nesting] = {
     "supervision_decisions": Nesting("supervision_sessions", "decisions"),
     "training_scores": Nesting("trainings", "scores"),
     "approval_steps": Nesting("approvals", "history"),
+    "appraisal_components": Nesting("appraisals", "components"),
     "client_consents": Nesting(
         "clients", "consents", within="guardian_id", holder="guardians", own=True
     ),
@@ -529,6 +533,20 @@ CONTRACTS: dict[str, Contract] = {
             "one step of a request's history, in the order they happened",
             key=None,
             parent="request_id",
+        ),
+        _derive(
+            "appraisals",
+            AppraisalRecord,
+            "one appraisal kept for a period (绩效考核记录); its components in "
+            "``appraisal_components``",
+            flattened=(flat_columns("period", Period, "period_"),),
+        ),
+        _derive(
+            "appraisal_components",
+            ComponentScore,
+            "one component's figure and points in a kept appraisal (personal data)",
+            key=None,
+            parent="appraisal_id",
         ),
         _derive("grade_changes", GradeChange, "a worker reaching a grade of the ladder", key=None),
         _derive(
