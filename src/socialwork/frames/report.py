@@ -8,10 +8,10 @@ from types import MappingProxyType
 from typing import Any
 
 import narwhals as nw
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 from narwhals.typing import IntoFrame
 
-from socialwork._arguments import require_count, require_instance
+from socialwork._arguments import require_count, require_instance, require_text
 from socialwork.errors import ArgumentError, UnknownCodeError
 from socialwork.frames.contracts import CHILDREN, contract
 from socialwork.frames.convert import from_records, to_records
@@ -57,6 +57,7 @@ from socialwork.metrics import ExclusionReason, KeyGroupCoverage, MonthlyReport,
 from socialwork.metrics.casework import FOLLOW_UP_DAYS
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.metrics.definitions import Measure
+from socialwork.metrics.district import DistrictReport, assemble_district_report
 from socialwork.metrics.rates import combine
 from socialwork.metrics.report import GroupLine, assemble_report
 from socialwork.metrics.services import MembershipGrowth
@@ -294,6 +295,96 @@ class StationFrames:
         entry = indicator(code)
         return _measured(_FramePeriod(self, self._period(period)), entry.definition.code)
 
+    def in_community(self, community_id: str) -> StationFrames:
+        """The tables of what belongs to the community ``community_id``, in the tables' engine.
+
+        The frame form of `socialwork.metrics.district.community_records`,
+        by the same rule: clients, households, groups, activities and needs
+        by their ``community_id``; cases, visits and deliveries through the
+        community's clients (deliveries through its households too); files
+        through their subject; the child tables through their parent rows.
+        The staff, volunteers and resources are kept whole; surveys,
+        volunteer hours, the budget and the home-visit plan are left out.
+
+        Raises:
+            UnknownCodeError: the ``communities`` table has no row ``community_id``.
+            TypeError: ``community_id`` is not text.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> c5 = StationFrames.from_records(station_month()).in_community("c5")
+            >>> c5.clients.height, c5.communities["id"].to_list()
+            (14, ['c5'])
+        """
+        community_id = require_text(community_id, "community_id")
+        known = self._ids("communities")
+        if community_id not in known:
+            raise UnknownCodeError("community_id", community_id, known)
+        kept: dict[str, Any] = {}
+
+        def keep(kind: str, column: str, ids: list[str]) -> list[str]:
+            """Keep the rows of ``kind`` whose ``column`` is one of ``ids``; their own ids."""
+            kept[kind] = _lazy(self.table(kind)).filter(_text(column).is_in(ids))
+            return _ids_of(kept[kind]) if "id" in kept[kind].collect_schema().names() else []
+
+        communities = keep("communities", "id", [community_id])
+        clients = keep("clients", "community_id", communities)
+        households = keep("households", "community_id", communities)
+        cases = keep("cases", "client_id", clients)
+        groups = keep("groups", "community_id", communities)
+        activities = keep("activities", "community_id", communities)
+        keep("visits", "client_id", clients)
+        keep("needs", "community_id", communities)
+        keep("deliveries", "recipient_id", clients + households)
+        keep("files", "subject_id", clients + households + cases + groups + activities)
+        owners = {"communities": communities, "clients": clients, "cases": cases}
+        owners |= {"groups": groups, "activities": activities}
+        for child, nesting in CHILDREN.items():
+            if child in STATION_TABLES and nesting.owner in owners:
+                parent = contract(child).parent
+                assert parent is not None  # a child table names its parent
+                keep(child, parent, owners[nesting.owner])
+        changes: dict[str, Any] = {kind: self._native(frame) for kind, frame in kept.items()}
+        for kind in ("surveys", "service_hours", "funding_sources", "budget_lines"):
+            changes[kind] = None
+        return evolve(self, home_visits_planned=None, **changes)
+
+    def district_report(self, period: Period | None = None) -> DistrictReport:
+        """The district's report by community on frames, as `socialwork.metrics.district_report`.
+
+        Each indicator with `socialwork.metrics.Indicator.by_community` is
+        measured over each community's tables (`in_community`), every
+        indicator over the whole station's, each judged against its target.
+
+        Raises:
+            FrameContractError: a column an indicator reads is missing or of
+                the wrong type.
+            TypeError: ``period`` is not a `Period`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> from socialwork.metrics import district_report
+            >>> june = station_month()
+            >>> StationFrames.from_records(june).district_report() == district_report(june)
+            True
+        """
+        period = self._period(period)
+        local = [code for code, entry in CATALOGUE.items() if entry.by_community]
+        names = dict(
+            _eager(_lazy(self.table("communities")).select(_text("id"), _text("name"))).iter_rows()
+        )
+        communities = {}
+        for community_id, name in names.items():
+            month = _FramePeriod(self.in_community(community_id), period)
+            communities[community_id, name] = {code: _measured(month, code) for code in local}
+        whole = _FramePeriod(self, period)
+        return assemble_district_report(
+            self.station, period, communities, {code: _measured(whole, code) for code in CATALOGUE}
+        )
+
+    def _ids(self, kind: str) -> list[str]:
+        return _ids_of(_lazy(self.table(kind)))
+
     def exclusions(self, code: str, period: Period | None = None) -> Any:
         """Every record the indicator ``code`` leaves out, as a frame of the tables' engine.
 
@@ -384,6 +475,11 @@ class StationFrames:
         if native.implementation is nw.Implementation.POLARS:
             return empty.to_native()
         return nw.from_arrow(empty.to_arrow(), backend=native.implementation).to_native()
+
+
+def _ids_of(frame: nw.LazyFrame[Any]) -> list[str]:
+    """The ids of a table's rows, as text, in their order."""
+    return [str(v) for v in _eager(frame.select(_text("id"))).get_column("id").to_list()]
 
 
 def _membership(frames: StationFrames, period: Period) -> dict[str, MembershipGrowth]:

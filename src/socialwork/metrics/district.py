@@ -5,8 +5,8 @@ funder ask how each is doing. `district_report` measures every catalogue
 indicator that has a meaning for one community (`Indicator.by_community`)
 over each community's records (`community_records`), next to the whole
 station's value, and gives the figures about the station as a whole (its
-staff, volunteers, resources and surveys) once. Another engine reads the
-same entries and hands its values to `assemble_district_report`.
+staff, volunteers, resources and surveys) once. The frame engine reads the
+same entries: `socialwork.frames.StationFrames.district_report`.
 
 Examples:
     >>> from socialwork.samples import station_month
