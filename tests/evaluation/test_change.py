@@ -11,7 +11,7 @@ from scipy import stats  # type: ignore[import-untyped]
 
 from socialwork.display.document import Heading, Paragraph, Table
 from socialwork.errors import ArgumentError, EvaluationInputError
-from socialwork.evaluation import PairedChange, paired_change
+from socialwork.evaluation import PairedChange, SignedRankTest, paired_change
 from socialwork.evaluation.change import _p
 from tests.strategies import paired_scores
 
@@ -342,3 +342,39 @@ def test_refusals_say_what_arrived_and_what_was_expected() -> None:
         assert bad.value.parameter == "confidence"
     assert paired_change([1, 2], [1, 3], confidence=0.5).confidence == 0.5
     assert paired_change([1, 2], [1, 3], confidence=0.9999).confidence == 0.9999
+
+
+def test_no_mean_change_gives_t_0_and_p_1() -> None:
+    c = paired_change([1, 2, 3], [2, 1, 3])  # changes +1, -1, 0
+    assert (c.t_test.statistic, c.t_test.pvalue) == (0.0, 1.0)
+
+
+def test_the_signed_rank_test_keeps_its_sums_zeros_and_z() -> None:
+    assert paired_change([1, 2], [1, 2]).wilcoxon == SignedRankTest(
+        0.0, 0.0, 0.0, 2, None, "exact", None
+    )
+    before = [float(i % 7) for i in range(60)]
+    after = [float((i * 3) % 11) for i in range(60)]
+    w = paired_change(before, after).wilcoxon
+    zeros = sum(1 for a, b in zip(before, after, strict=True) if a == b)
+    m = 60 - zeros
+    assert (w.zeros, w.method) == (5, "normal") == (zeros, "normal")
+    assert w.w_plus + w.w_minus == m * (m + 1) / 2
+    assert (w.w_plus, w.w_minus, w.statistic) == (1175.5, 364.5, 364.5)
+    # W⁺ lies above its mean m(m + 1)/4 = 770, so z is positive; scipy reports -|z|
+    assert w.z == pytest.approx(3.405009204102474, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("changes", "method"),
+    [
+        (list(range(1, 51)), "exact"),  # 50 distinct changes: exact
+        (list(range(1, 52)), "normal"),  # 51: normal
+        ([1, *range(1, 13)], "exact"),  # 13 with a tie: still exact
+        ([1, *range(1, 14)], "normal"),  # 14 with a tie: normal
+    ],
+)
+def test_the_signed_rank_p_value_is_exact_up_to_50_pairs_or_13_with_ties(
+    changes: list[int], method: str
+) -> None:
+    assert paired_change([0] * len(changes), changes).wilcoxon.method == method

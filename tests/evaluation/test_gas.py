@@ -300,3 +300,24 @@ def test_mean_refusals_name_the_argument() -> None:
         mean_gas_tscore([1], [], as_of=date(2025, 6, 30))  # type: ignore[list-item]
     with pytest.raises(TypeError, match=r"^scalings\[0\] must be a GoalScaling"):
         mean_gas_tscore([], [1], as_of=date(2025, 6, 30))  # type: ignore[list-item]
+
+
+def test_a_level_after_an_unscored_goal_is_still_checked() -> None:
+    with pytest.raises(EvaluationInputError) as caught:
+        goal_attainment_tscore([None, 3])
+    assert caught.value.value == 3
+
+
+def test_a_case_opened_and_closed_on_the_day_counts_and_one_without_scalings_is_unscored() -> None:
+    day = date(2025, 6, 30)
+    same_day = Case(
+        id="k1", client_id="p1", worker_id="s1", opened_on=day, status=CaseStatus.CLOSED,
+        closure=Closure(closed_on=day, outcome=ClosureOutcome.GOALS_ACHIEVED),
+    )  # fmt: skip
+    m = mean_gas_tscore(
+        [same_day, closed("k2", date(2025, 6, 1))],
+        [GoalScaling(case_id="k1", goal_id="g1", score=2)],
+        as_of=day,
+    )
+    assert m.cases == (("k1", 70.0),)
+    assert m.unscored == ("k2",)

@@ -571,3 +571,11 @@ def test_reliable_change_refusals_name_the_argument() -> None:
         with pytest.raises(ArgumentError) as bad:
             ReliableChange("gds15", Direction.LOWER_IS_BETTER, reliability, sd, None, ())
         assert bad.value.parameter == name
+
+
+def test_a_norm_sd_may_be_as_large_as_a_million_no_larger() -> None:
+    assert reliable_change(two_clients(), reliability=0.8, sd=1e6).sd == 1e6
+    with pytest.raises(ArgumentError):
+        reliable_change(two_clients(), reliability=0.8, sd=1e6 + 1)
+    with pytest.raises(ArgumentError):
+        ReliableChange("gds15", Direction.LOWER_IS_BETTER, 0.8, 1e6 + 1, None, ())
