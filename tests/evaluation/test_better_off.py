@@ -10,7 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from socialwork.evaluation import GoalScaling, OutcomeRecords, better_off_section
+from socialwork.evaluation import (
+    GoalScaling,
+    OutcomeRecords,
+    better_off_section,
+    reliable_improvement_rate,
+)
 from socialwork.evaluation.better_off import BETTER_OFF
 from socialwork.metrics import monthly_report
 from socialwork.models import Case, CaseStatus, Closure, ClosureOutcome, Period
@@ -129,3 +134,12 @@ def test_record_rules() -> None:
 def test_input_order_does_not_change_the_figures(order: list[object]) -> None:
     shuffled = replace(outcome_month(), administrations=tuple(order))
     assert better_off_section(shuffled) == better_off_section(outcome_month())
+
+
+def test_refusals_name_the_argument() -> None:
+    with pytest.raises(TypeError, match=r"^outcomes must be a OutcomeRecords; got Station"):
+        better_off_section(station_month())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^previous must be a OutcomeRecords; got Station"):
+        better_off_section(outcome_month(), station_month())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^change must be a ReliableChange; got OutcomeRecords"):
+        reliable_improvement_rate(outcome_month())  # type: ignore[arg-type]

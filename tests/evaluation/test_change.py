@@ -9,8 +9,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from scipy import stats  # type: ignore[import-untyped]
 
+from socialwork.display.document import Heading, Paragraph, Table
 from socialwork.errors import ArgumentError, EvaluationInputError
-from socialwork.evaluation import paired_change
+from socialwork.evaluation import PairedChange, SignedRankTest, paired_change
+from socialwork.evaluation.change import _p
 from tests.strategies import paired_scores
 
 # Student (1908), the sleep data in R's datasets: extra hours of sleep under two drugs.
@@ -148,3 +150,231 @@ def test_the_interval_contains_the_mean_change(n: int) -> None:
     assert c.ci_low is not None
     assert c.ci_high is not None
     assert c.ci_low <= c.mean_change <= c.ci_high
+
+
+# changes -4, -2, 0, -6, -1 (see test_hand_worked_effect_sizes): mean -2.6, SE √(5.8 / 5);
+# t(4) = -2.414, p = 0.0732; the 95% interval ±2.7764·SE is -5.59 to 0.39; W⁺ = 0 of the
+# four non-zero changes, exact p = 2/16; d_z -1.08, d_av -1.91, g_av = d_av·2/√(2π) = -1.52.
+BEFORE, AFTER = [9, 8, 7, 10, 6], [5, 6, 7, 4, 5]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "zh",
+            (
+                Heading("配对变化"),
+                Table(
+                    ("统计量", "值"),
+                    (
+                        ("配对数", "5"),
+                        ("前测均值 (标准差)", "8.00 (1.58)"),
+                        ("后测均值 (标准差)", "5.40 (1.14)"),
+                        ("平均变化", "-2.60 (95% CI -5.59 – 0.39)"),
+                        ("配对 t 检验", "t(4) = -2.414, p = 0.073"),
+                        ("Wilcoxon 符号秩检验", "W = 0, p = 0.125 (exact)"),
+                        ("d_z", "-1.08"),
+                        ("d_av", "-1.91"),
+                        ("Hedges' g_av", "-1.52"),
+                    ),
+                ),
+                Paragraph("变化 = 后测 − 前测; 双侧检验; 零变化在符号秩检验中剔除。", note=True),
+            ),
+        ),
+        (
+            "en",
+            (
+                Heading("Paired change"),
+                Table(
+                    ("Statistic", "Value"),
+                    (
+                        ("Pairs", "5"),
+                        ("Baseline mean (SD)", "8.00 (1.58)"),
+                        ("Follow-up mean (SD)", "5.40 (1.14)"),
+                        ("Mean change", "-2.60 (95% CI -5.59 – 0.39)"),
+                        ("Paired t-test", "t(4) = -2.414, p = 0.073"),
+                        ("Wilcoxon signed-rank", "W = 0, p = 0.125 (exact)"),
+                        ("d_z", "-1.08"),
+                        ("d_av", "-1.91"),
+                        ("Hedges' g_av", "-1.52"),
+                    ),
+                ),
+                Paragraph(
+                    "Change = follow-up − baseline; two-sided tests; zero changes dropped "
+                    "from the signed-rank test.",
+                    note=True,
+                ),
+            ),
+        ),
+        (
+            "zh-Hant",
+            (
+                Heading("配對變化"),
+                Table(
+                    ("統計量", "值"),
+                    (
+                        ("配對數", "5"),
+                        ("前測均值 (標準差)", "8.00 (1.58)"),
+                        ("後測均值 (標準差)", "5.40 (1.14)"),
+                        ("平均變化", "-2.60 (95% CI -5.59 – 0.39)"),
+                        ("配對 t 檢驗", "t(4) = -2.414, p = 0.073"),
+                        ("Wilcoxon 符號秩檢驗", "W = 0, p = 0.125 (exact)"),
+                        ("d_z", "-1.08"),
+                        ("d_av", "-1.91"),
+                        ("Hedges' g_av", "-1.52"),
+                    ),
+                ),
+                Paragraph("變化 = 後測 − 前測; 雙側檢驗; 零變化在符號秩檢驗中剔除。", note=True),
+            ),
+        ),
+    ],
+)
+def test_the_summary_table_reads_in_each_language(
+    language: str, expected: tuple[Heading | Table | Paragraph, ...]
+) -> None:
+    assert paired_change(BEFORE, AFTER).to_document(language).blocks == expected
+
+
+def test_the_summary_table_is_in_simplified_chinese_by_default() -> None:
+    c = paired_change(BEFORE, AFTER)
+    assert c.to_document() == c.to_document("zh-Hans")
+
+
+def _values(c: PairedChange) -> list[str]:
+    table = c.to_document("en").blocks[1]
+    assert isinstance(table, Table)
+    return [value for _, value in table.rows]
+
+
+def test_undefined_figures_read_n_a_and_the_level_is_the_one_asked() -> None:
+    # every change is +1: no t, no d_z; W⁺ = 6 of ranks 2, 2, 2: exact p = 2 x 1/8;
+    # d_av = 1 / 1; J(2) = Γ(1) / Γ(0.5) = 1/√π, so g_av = 0.56
+    assert _values(paired_change([1, 2, 3], [2, 3, 4], confidence=0.9)) == [
+        "3",
+        "2.00 (1.00)",
+        "3.00 (1.00)",
+        "1.00 (90% CI 1.00 – 1.00)",
+        "t(2) = n/a, p = n/a",
+        "W = 0, p = 0.250 (exact)",
+        "n/a",
+        "1.00",
+        "0.56",
+    ]
+    # no change at all: no signed-rank p-value; two pairs: no g_av
+    none = _values(paired_change([1, 2], [1, 2]))
+    assert none[5] == "W = 0, p = n/a (exact)"
+    assert none[8] == "n/a"
+
+
+def test_a_p_value_below_one_in_a_thousand_reads_as_such() -> None:
+    before = [float(i) for i in range(1, 11)]
+    after = [b + 5 + (0.1 if i % 2 else 0.2) for i, b in enumerate(before)]
+    c = paired_change(before, after)
+    assert c.t_test.pvalue is not None
+    assert c.t_test.pvalue < 1e-9
+    assert _values(c)[4].endswith(", p = < 0.001")
+    assert _p(0.001) == "0.001"
+    assert _p(0.0009999) == "< 0.001"
+    assert _p(None) == "n/a"
+
+
+def test_the_normal_approximation_is_named_in_the_table() -> None:
+    before = [float(i % 7) for i in range(60)]
+    after = [float((i * 3) % 11) for i in range(60)]
+    assert _values(paired_change(before, after))[5].endswith(" (normal)")
+
+
+def test_the_row_holds_every_figure() -> None:
+    row = paired_change(BEFORE, AFTER).to_rows()
+    assert len(row) == 1
+    assert row[0] == {
+        "n": 5,
+        "mean_before": 8.0,
+        "mean_after": 5.4,
+        "mean_change": pytest.approx(-2.6),
+        "sd_change": pytest.approx(math.sqrt(5.8)),
+        "ci_low": pytest.approx(-5.590322893890403),
+        "ci_high": pytest.approx(0.39032289389040287),
+        "t": pytest.approx(-2.414039396301674),
+        "t_df": 4,
+        "t_pvalue": pytest.approx(0.07323380844638844),
+        "wilcoxon": 0.0,
+        "wilcoxon_pvalue": 0.125,
+        "wilcoxon_method": "exact",
+        "d_z": pytest.approx(-2.6 / math.sqrt(5.8)),
+        "d_av": pytest.approx(-2.6 / ((math.sqrt(2.5) + math.sqrt(1.3)) / 2)),
+        "hedges_g": pytest.approx(-1.5246308684387475),
+    }
+
+
+def test_the_result_keeps_its_inputs() -> None:
+    c = paired_change(BEFORE, AFTER, confidence=0.9)
+    assert (c.n, c.mean_before, c.mean_after, c.confidence) == (5, 8.0, 5.4, 0.9)
+    assert (c.sd_before, c.sd_after) == pytest.approx((math.sqrt(2.5), math.sqrt(1.3)))
+    w = c.wilcoxon
+    assert (w.w_plus, w.w_minus, w.zeros, w.method, w.z) == (0.0, 10.0, 1, "exact", None)
+
+
+def test_refusals_say_what_arrived_and_what_was_expected() -> None:
+    with pytest.raises(EvaluationInputError) as caught:
+        paired_change([1, 2, 3], [1, 2])
+    assert (caught.value.value, caught.value.expected) == (
+        2,
+        "as many follow-up scores as baselines (3)",
+    )
+    with pytest.raises(EvaluationInputError) as caught:
+        paired_change([1], [1])
+    assert (caught.value.value, caught.value.expected) == (1, "at least 2 pairs")
+    with pytest.raises(TypeError, match=r"^before and after must be sequences of numbers$"):
+        paired_change("12", [1, 2])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^before and after must be sequences of numbers$"):
+        paired_change([1, 2], b"12")
+    with pytest.raises(ArgumentError) as bad:
+        paired_change([1, 2], [1, math.inf])
+    assert bad.value.parameter == "after[1]"
+    with pytest.raises(ArgumentError) as bad:
+        paired_change([math.nan, 2], [1, 2])
+    assert bad.value.parameter == "before[0]"
+    for level in (0.49, 0.99991):
+        with pytest.raises(ArgumentError) as bad:
+            paired_change([1, 2], [1, 3], confidence=level)
+        assert bad.value.parameter == "confidence"
+    assert paired_change([1, 2], [1, 3], confidence=0.5).confidence == 0.5
+    assert paired_change([1, 2], [1, 3], confidence=0.9999).confidence == 0.9999
+
+
+def test_no_mean_change_gives_t_0_and_p_1() -> None:
+    c = paired_change([1, 2, 3], [2, 1, 3])  # changes +1, -1, 0
+    assert (c.t_test.statistic, c.t_test.pvalue) == (0.0, 1.0)
+
+
+def test_the_signed_rank_test_keeps_its_sums_zeros_and_z() -> None:
+    assert paired_change([1, 2], [1, 2]).wilcoxon == SignedRankTest(
+        0.0, 0.0, 0.0, 2, None, "exact", None
+    )
+    before = [float(i % 7) for i in range(60)]
+    after = [float((i * 3) % 11) for i in range(60)]
+    w = paired_change(before, after).wilcoxon
+    zeros = sum(1 for a, b in zip(before, after, strict=True) if a == b)
+    m = 60 - zeros
+    assert (w.zeros, w.method) == (5, "normal") == (zeros, "normal")
+    assert w.w_plus + w.w_minus == m * (m + 1) / 2
+    assert (w.w_plus, w.w_minus, w.statistic) == (1175.5, 364.5, 364.5)
+    # W⁺ lies above its mean m(m + 1)/4 = 770, so z is positive; scipy reports -|z|
+    assert w.z == pytest.approx(3.405009204102474, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("changes", "method"),
+    [
+        (list(range(1, 51)), "exact"),  # 50 distinct changes: exact
+        (list(range(1, 52)), "normal"),  # 51: normal
+        ([1, *range(1, 13)], "exact"),  # 13 with a tie: still exact
+        ([1, *range(1, 14)], "normal"),  # 14 with a tie: normal
+    ],
+)
+def test_the_signed_rank_p_value_is_exact_up_to_50_pairs_or_13_with_ties(
+    changes: list[int], method: str
+) -> None:
+    assert paired_change([0] * len(changes), changes).wilcoxon.method == method

@@ -63,3 +63,28 @@ def test_a_review_cites_the_plans_evaluations_completed_by_its_day() -> None:
 @given(evaluations())
 def test_round_trips_through_json(e: Evaluation) -> None:
     assert Evaluation.model_validate_json(e.model_dump_json()) == e
+
+
+def test_a_review_cites_an_evaluation_completed_on_its_day_and_ties_go_by_id() -> None:
+    def ev(id: str, on: date) -> Evaluation:
+        return Evaluation(
+            id=id,
+            kind=EvaluationKind.PROCESS,
+            evaluator=Evaluator.INTERNAL,
+            period=SPRING,
+            completed_on=on,
+            plan_id="p",
+        )
+
+    found = [ev("z", date(2025, 6, 1)), ev("y", date(2025, 12, 31)), ev("a", date(2025, 6, 1))]
+    cited = evaluations_for(found, "p", as_of=date(2025, 12, 31))
+    assert [e.id for e in cited] == ["a", "z", "y"]
+
+
+def test_citing_refusals_name_the_argument() -> None:
+    with pytest.raises(TypeError, match=r"^as_of must be a datetime.date"):
+        evaluations_for([], "p", as_of="2025-12-31")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^plan_id must be a str"):
+        evaluations_for([], 7, as_of=date(2025, 12, 31))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^evaluations\[0\] must be a Evaluation"):
+        evaluations_for([SPRING], "p", as_of=date(2025, 12, 31))  # type: ignore[list-item]

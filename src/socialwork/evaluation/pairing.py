@@ -186,9 +186,9 @@ class PrePost(Displayable):
             select_language(script, "后测", "Follow-up", "後測"),
         )
         values = [
-            {"client": p.client_id, "when": when, "order": order, "total": total}
+            {"client": p.client_id, "when": when, "total": total}
             for p in self.pairs
-            for when, order, total in ((pre, 0, p.before), (post, 1, p.after))
+            for when, total in ((pre, p.before), (post, p.after))
         ]
         score = select_language(script, "总分", "Total", "總分")
         return Chart.vega_lite(
