@@ -337,6 +337,25 @@ def test_report_as_of_a_day_of_the_period(capsys: pytest.CaptureFixture[str]) ->
     assert "## 超期未跟进个案 (2025-06-15)" in out
 
 
+def test_report_by_community(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "report", "--by-community", "--lang", "en")
+    assert status == 0
+    assert out.startswith("# 幸福街道社工站 report by community\n")
+    # 春晖社区 (c4): 12 of its 15 key-group clients visited (e24, e29, e34 were not)
+    assert (
+        "| Key-group coverage | 87.5% (14/16) | 87.5% (14/16) | 86.7% (13/15) | 80.0% (12/15) |"
+        in out
+    )
+    assert "## For the whole station" in out
+    status, half, _ = run(capsys, "report", "--by-community", "--as-of", "2025-06-15")
+    assert status == 0
+    assert "统计期: 2025-06-01 至 2025-06-15\n" in half
+    status, data, _ = run(capsys, "report", "--by-community", "--format", "json")
+    assert status == 0
+    parsed = json.loads(data)
+    assert [c["community_id"] for c in parsed["communities"]] == ["c1", "c2", "c3", "c4", "c5"]
+
+
 def test_report_as_of_the_last_day_is_the_whole_period(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "report", "--as-of", "2025-06-30") == run(capsys, "report")
 
@@ -558,6 +577,10 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
         (
             ["report", "{june}", "--previous", "{june}", "--as-of", "2025-06-10"],
             "--previous compares",
+        ),
+        (
+            ["report", "--by-community", "--previous", "{june}"],
+            "--by-community reports one period: leave out --previous",
         ),
         (["report", "--out", "{folder}"], "cannot write the report to '{folder}': "),
         (["report", "--out", "bad\x00name"], "cannot write the report to 'bad\\x00name': "),

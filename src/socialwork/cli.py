@@ -48,7 +48,15 @@ from socialwork._arguments import require_day
 from socialwork.errors import ArgumentError, SocialWorkError
 from socialwork.evaluation import better_off_section
 from socialwork.labels import LANGUAGES, Script, canonical_language
-from socialwork.metrics import IndicatorDefinition, Rate, ReportSection, monthly_report
+from socialwork.metrics import (
+    IndicatorDefinition,
+    MonthlyReport,
+    Rate,
+    ReportSection,
+    district_report,
+    monthly_report,
+)
+from socialwork.metrics.district import DistrictReport
 from socialwork.models import BilingualText, Period, StationRecords
 from socialwork.records import replace
 from socialwork.samples import outcome_month, station_month, station_previous_month, team_month
@@ -112,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"socialwork {__version__}")
     parser.set_defaults(run=_report, records=None, previous=None, lang="zh", as_of=None)
-    parser.set_defaults(format="markdown", out=None)
+    parser.set_defaults(format="markdown", out=None, by_community=False)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
     report = commands.add_parser(
@@ -162,6 +170,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="write the report to FILE as UTF-8 instead of to standard output",
     )
+    report.add_argument(
+        "--by-community",
+        action="store_true",
+        help=(
+            "report each community of the station next to the whole station "
+            "(a district's report, 分社区指标报告); not with --previous"
+        ),
+    )
     report.set_defaults(run=_report)
 
     schema = commands.add_parser(
@@ -202,6 +218,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def _report(args: argparse.Namespace) -> int:
     language = _language(args.lang)
+    if args.by_community and args.previous is not None:
+        raise _InputError("--by-community reports one period: leave out --previous")
     sample = args.records is None
     if sample:
         records, previous = station_month(), station_previous_month()
@@ -224,8 +242,12 @@ def _report(args: argparse.Namespace) -> int:
                     "leave out one of them"
                 )
             period, previous = replace(period, end=day), None
-    sections = _sample_sections(period, previous) if sample else ()
-    report = monthly_report(records, period, previous, sections=sections)
+    report: MonthlyReport | DistrictReport
+    if args.by_community:
+        report = district_report(records, period)
+    else:
+        sections = _sample_sections(period, previous) if sample else ()
+        report = monthly_report(records, period, previous, sections=sections)
     if args.format == "json":
         text = json.dumps(_jsonable(report, language), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":

@@ -242,6 +242,21 @@ class DistrictReport(Displayable):
         rows += [{"community_id": None, **row} for line in self.station for row in line.to_rows()]
         return rows
 
+    def title(self, language: Language | str = "zh") -> str:
+        """Return the report's title: the station's name and "report by community".
+
+        Raises:
+            UnknownLanguageError: ``language`` is none of `socialwork.labels.LANGUAGES`.
+
+        Examples:
+            >>> from socialwork.samples import station_month
+            >>> district_report(station_month()).title("zh-Hant")
+            '幸福街道社工站 分社區指標報告'
+        """
+        script = canonical_language(language)
+        words = select_language(script, "分社区指标报告", "report by community", "分社區指標報告")
+        return f"{self.station_name} {words}"
+
     def to_document(self, language: Language | str = "zh") -> Document:
         """Return the report: a table of indicators by community with the station's column.
 
@@ -260,7 +275,6 @@ class DistrictReport(Displayable):
             | Indicator | 幸福社区 | 和平社区 | 阳光社区 | 春晖社区 | 新华社区 | Whole station |
         """
         script = canonical_language(language)
-        title = select_language(script, "分社区指标报告", "report by community", "分社區指標報告")
         to = select_language(script, "至", "to")
         indicator = select_language(script, "指标", "Indicator", "指標")
         whole = select_language(script, "全站", "Whole station")
@@ -284,7 +298,7 @@ class DistrictReport(Displayable):
         ]
         return Document(
             [
-                Heading(f"{self.station_name} {title}", 1),
+                Heading(self.title(script), 1),
                 Paragraph(
                     select_language(script, "统计期", "Period", "統計期")
                     + f": {self.period.start} {to} {self.period.end}"
