@@ -99,8 +99,9 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     """
     native = _native(frame)
     _require_pyarrow_for(native)
-    if kind is not None and isinstance(native, nw.DataFrame):
-        native = _read_cells(native, contract(kind), used)
+    eager = native if isinstance(native, nw.DataFrame) else None
+    if kind is not None and eager is not None:
+        native = eager = _read_cells(eager, contract(kind), used)
     lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
     if kind is None:
         return lazy
@@ -120,7 +121,11 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     # an absent list column stays absent: no indicator reads one
     blanks = [nw.lit(None, _DTYPES[c.type]).alias(c.name) for c in absent if c.type != "texts"]
     texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
-    read = [_as_written(c) for c in texts if c.type in ("code", "bool")]
+    read = [
+        _as_written(c)
+        for c in texts
+        if c.type in ("code", "bool") and not (eager is not None and _all_codes(eager, c))
+    ]
     return lazy.with_columns(*blanks, *read) if blanks or read else lazy
 
 
@@ -224,6 +229,19 @@ def _field_check(spec: Contract, name: str) -> TypeAdapter[Any] | None:
                 return TypeAdapter(inner_field(flat.record, path).rebuild_annotation())
     field = spec.record.model_fields.get(name)
     return None if field is None else TypeAdapter(field.rebuild_annotation())
+
+
+def _all_codes(frame: nw.DataFrame[Any], column: Column) -> bool:
+    """Whether every cell of a code column of an eager frame is blank or a code as it stands.
+
+    Such a column needs no reading (`_as_written`), which would strip and
+    look up every cell of every table an indicator reads: half the frame
+    report's time when the tables hold codes, as `from_records` writes them.
+    """
+    if column.type != "code":
+        return False
+    cells = frame[column.name].drop_nulls()
+    return bool(cells.is_in(column.codes).all())
 
 
 def _as_written(column: Column) -> nw.Expr:
