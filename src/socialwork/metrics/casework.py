@@ -491,24 +491,8 @@ def upcoming_follow_ups(
         >>> [(f.case_id, f.due_on.day) for f in due]
         [('k1', 1), ('k2', 1), ('k3', 2), ('k6', 2)]
     """
-    return _upcoming_follow_ups(
-        cases=require_distinct_rows(cases, "cases"),
-        visits=require_distinct_rows(visits, "visits"),
-        as_of=as_of,
-        within_days=within_days,
-        after_days=after_days,
-    )
-
-
-def _upcoming_follow_ups(
-    cases: Iterable[CaseLike],
-    visits: Iterable[VisitLike],
-    *,
-    as_of: date,
-    within_days: int = 3,
-    after_days: int = FOLLOW_UP_DAYS,
-) -> tuple[FollowUp, ...]:
-    """As `upcoming_follow_ups`, for rows known to be distinct (a bundle's collections)."""
+    cases = require_distinct_rows(cases, "cases")
+    visits = require_distinct_rows(visits, "visits")
     as_of = require_day(as_of, "as_of")
     within_days = require_days(within_days, "within_days")
     after_days = require_days(after_days, "after_days")
@@ -555,11 +539,7 @@ def caseload_per_worker(cases: Iterable[CaseLike], *, as_of: date) -> dict[str, 
         >>> caseload_per_worker(station_month().cases, as_of=date(2025, 6, 30))
         {'s1': 1, 's2': 1, 's3': 2, 's4': 2, 's5': 1, 's6': 1}
     """
-    return _caseload_per_worker(cases=require_distinct_rows(cases, "cases"), as_of=as_of)
-
-
-def _caseload_per_worker(cases: Iterable[CaseLike], *, as_of: date) -> dict[str, int]:
-    """As `caseload_per_worker`, for rows known to be distinct (a bundle's collections)."""
+    cases = require_distinct_rows(cases, "cases")
     counts = Counter(c.worker_id for c in _open_cases(cases, as_of=as_of))
     return dict(sorted(counts.items()))
 

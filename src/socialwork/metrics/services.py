@@ -192,22 +192,7 @@ def volunteer_stars(
         >>> volunteer_stars([wang], hours, as_of=date(2025, 1, 1))
         {'v1': 2}
     """
-    return _volunteer_stars(
-        volunteers=require_distinct_rows(volunteers, "volunteers"),
-        service_hours=service_hours,
-        as_of=as_of,
-        thresholds=thresholds,
-    )
-
-
-def _volunteer_stars(
-    volunteers: Iterable[VolunteerLike],
-    service_hours: Iterable[ServiceHoursLike],
-    *,
-    as_of: date,
-    thresholds: Sequence[int] = STAR_HOURS,
-) -> dict[str, int]:
-    """As `volunteer_stars`, for rows known to be distinct (a bundle's collections)."""
+    volunteers = require_distinct_rows(volunteers, "volunteers")
     as_of = require_day(as_of, "as_of")
     steps = tuple(require_count(t, "thresholds") for t in thresholds)
     if any(low >= high for low, high in pairwise(steps)):
