@@ -35,6 +35,7 @@ from socialwork._arguments import (
     require_member,
 )
 from socialwork.frames.indicators import (
+    _any_of,
     _day,
     _distinct,
     _eager,
@@ -45,10 +46,10 @@ from socialwork.frames.indicators import (
     _seen_in,
 )
 from socialwork.frames.validate import _native, _one_engine
-from socialwork.metrics import ExclusionReason, FollowUp, Rate, rate
+from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics.casework import ATTAINED, FOLLOW_UP_DAYS, IMPROVED, INTERVENED, VOID_GOALS
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
-from socialwork.metrics.rates import SHOWN
+from socialwork.metrics.rates import SHOWN, ExclusionSummary
 from socialwork.models import (
     Availability,
     CaseStatus,
@@ -229,7 +230,7 @@ def frame_goal_attainment(case_goals: IntoFrame) -> Rate:
     frame, _, counted = _goals(case_goals)
     attained, assessed = _eager(
         frame.select(
-            (counted & nw.col("achievement_status").is_in(_ATTAINED))
+            (counted & _any_of(nw.col("achievement_status"), _ATTAINED))
             .cast(nw.Int64)
             .sum()
             .alias("attained"),
@@ -245,7 +246,7 @@ def _goals(case_goals: IntoFrame) -> tuple[nw.LazyFrame[Any], nw.Expr, nw.Expr]:
         case_goals, "case_goals", "case_id", "id", "lifecycle_status", "achievement_status"
     )
     life = nw.col("lifecycle_status").fill_null(GoalLifecycleStatus.PROPOSED.value)
-    void = life.is_in(_VOID)
+    void = _any_of(life, _VOID)
     return frame, void, ~void & ~nw.col("achievement_status").is_null()
 
 
@@ -296,7 +297,7 @@ def frame_case_improvement(
         .with_columns(nw.lit(1).alias("__moved__"))
     )
     better = (
-        goals.filter(nw.col("achievement_status").is_in(_IMPROVED))
+        goals.filter(_any_of(nw.col("achievement_status"), _IMPROVED))
         .select(_text("case_id").alias("id"))
         .pipe(_distinct, "id")
         .with_columns(nw.lit(1).alias("__better__"))
@@ -307,7 +308,7 @@ def frame_case_improvement(
         .join(moved, on="id", how="left")
         .join(better, on="id", how="left")
     )
-    intervened = status.is_in(_INTERVENED) | (nw.col("__moved__").fill_null(0) == 1)
+    intervened = _any_of(status, _INTERVENED) | (nw.col("__moved__").fill_null(0) == 1)
     improved, total = _eager(
         joined.filter(intervened).select(
             nw.col("__better__").fill_null(0).cast(nw.Int64).sum().alias("improved"),
@@ -711,7 +712,7 @@ def frame_home_visit_completion(visits: IntoFrame, period: Period, planned: int)
     period = require_instance(Period, period, "period")
     planned = require_count(planned, "planned")
     done, count = _home_visits(visits, period)
-    return Rate(min(count, planned), planned, excluded=_above_plan(done, count, planned).summary())
+    return Rate(min(count, planned), planned, excluded=_above_plan_summary(done, count, planned))
 
 
 def _home_visits(visits: IntoFrame, period: Period) -> tuple[nw.LazyFrame[Any], int]:
@@ -732,6 +733,29 @@ def _above_plan(done: nw.LazyFrame[Any], count: int, planned: int) -> _Excluded:
     above = max(0, count - planned)
     latest = done.sort(["__on__", "record_id"], descending=True).head(above)
     return _Excluded(latest if above else done.head(0), ("__on__", "record_id"))
+
+
+def _above_plan_summary(done: nw.LazyFrame[Any], count: int, planned: int) -> ExclusionSummary:
+    """The home visits beyond the plan, counted, and the first `SHOWN` of them by date and id.
+
+    The count needs no query; listed by date and id, the excluded visits
+    follow the ``planned`` earliest ones, so their first rows are the
+    visits just after the plan's (or the earliest of the latest ones): one
+    query for the first rows of a sort, which every engine answers without
+    sorting every visit, in place of `_Excluded.summary`'s window.
+    """
+    above = max(0, count - planned)
+    if not above:
+        return ExclusionSummary()
+    order = ["__on__", "record_id"]
+    if planned + SHOWN <= above:
+        head = _eager(done.sort(order).head(planned + SHOWN).select("record_id"))
+        first = head["record_id"].to_list()[planned:]
+    else:
+        latest = _eager(done.sort(order, descending=True).head(above).select("record_id"))
+        first = latest["record_id"].to_list()[::-1][:SHOWN]
+    reason = ExclusionReason.ABOVE_PLAN
+    return ExclusionSummary(((reason, above),), tuple(Exclusion(str(r), reason) for r in first))
 
 
 def _attendance(
