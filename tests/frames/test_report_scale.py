@@ -13,7 +13,7 @@ from socialwork import metrics
 from socialwork.frames import StationFrames, frame_monthly_report, from_records
 from socialwork.frames.services import frame_home_visit_completion
 from socialwork.metrics.casework import home_visit_completion, overdue_follow_ups
-from socialwork.models import Period, Visit
+from socialwork.models import ContactMode, Period, Visit
 from tests.frames.test_report import follow_ups, on_engine
 from tests.frames_data import generated_records
 
@@ -55,7 +55,7 @@ def _home_visits(count: int) -> list[Visit]:
             id=f"v{n:02}",
             client_id="c1",
             on=date(2025, 6, n + 1),
-            mode="home_visit",
+            mode=ContactMode.HOME_VISIT,
             worker_id="s1",
         )
         for n in range(count)
