@@ -326,14 +326,22 @@ def _needs_mask(error: ErrorDetails, personal: str | None) -> bool:
 
     It does when it is about a personal field (``personal`` names it), when
     it is about an unknown field (a misspelt ``nmae``), or when what arrived
-    is a whole mapping or sequence (a record missing a field arrives as the
-    dict of all its fields).
+    is a whole mapping or a collection that may hold text (a record missing
+    a field arrives as the dict of all its fields). A collection of numbers
+    (a scale's band lows, a subscale's item numbers) is shown as it is.
     """
+    value = error.get("input")
     return (
         personal is not None
         or error["type"] == "extra_forbidden"
-        or isinstance(error.get("input"), Mapping | list | tuple | set | frozenset | BaseModel)
+        or isinstance(value, Mapping | BaseModel)
+        or (isinstance(value, list | tuple | set | frozenset) and not _numbers(value))
     )
+
+
+def _numbers(values: Iterable[object]) -> bool:
+    """Whether every item of a collection is a number (no text, date or record among them)."""
+    return all(isinstance(v, int | float | Decimal) and not isinstance(v, bool) for v in values)
 
 
 def _written(value: object) -> set[str]:

@@ -321,7 +321,7 @@ def test_each_scale_rule_names_the_field_and_what_arrived() -> None:
     assert _error(caught) == (
         "subscale_item_unknown",
         ("subscales", 1, "items"),
-        "a subscale's items must be items of the scale (1 to 4); got a list (masked)",
+        "a subscale's items must be items of the scale (1 to 4); got [5, 6]",
     )
     bands = tuple(Band(low=low, label=BilingualText.of("b", "b")) for low in (0, 5, 5))
     with pytest.raises(ValidationError) as caught:
@@ -329,7 +329,7 @@ def test_each_scale_rule_names_the_field_and_what_arrived() -> None:
     assert _error(caught) == (
         "bands_not_ascending",
         ("bands",),
-        "bands must be given from the lowest score up; got lows a list (masked)",
+        "bands must be given from the lowest score up; got lows [0.0, 5.0, 5.0]",
     )
 
 
