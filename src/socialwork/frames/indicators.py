@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache
 from importlib.util import find_spec
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import narwhals as nw
 from narwhals.typing import IntoFrame
@@ -52,6 +52,15 @@ __all__: list[str] = []
 
 
 _CATEGORIES = contract("clients").column("categories")
+
+
+class _Cell(NamedTuple):
+    spec: Contract
+    column: Column
+
+
+_KNOWN = _Cell(contract("known_key_groups"), contract("known_key_groups").column("known"))
+"""How many people of a key group a community knows of: a count, read as `to_records` does."""
 _BY_CODE = {c.value: c for c in ClientCategory}
 _REASONS = {r.value: r for r in ExclusionReason}
 _WINDOWS = frozenset({nw.Implementation.POLARS, nw.Implementation.DUCKDB, nw.Implementation.PANDAS})
@@ -124,6 +133,8 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
     written = [c for c in texts if c.type in ("code", "bool")]
     read = [_as_written(c) for c in _not_all_codes(eager if eager is not None else lazy, written)]
+    if eager is None:
+        read += _text_dates(lazy, spec, [c for c in texts if c.type == "date"])
     return lazy.with_columns(*blanks, *read) if blanks or read else lazy
 
 
@@ -190,24 +201,8 @@ def _read_cells(
             continue  # read in the engine (`_as_written`)
         if column.type == "texts" and (dtype == nw.List or dtype == nw.Object):
             continue  # counted in Python where a list is read (`services._items`)
-        cells, _ = _read_column(column, native[name].to_list())
-        check = _field_check(spec, name)
-        values: list[object] = []
-        for row, cell in enumerate(cells):
-            if isinstance(cell, _BadCell):
-                problems.append(FrameProblem(row, name, cell.rule, cell.value))
-                continue
-            if cell is None and column.required:
-                problems.append(FrameProblem(row, name, "missing"))
-                continue
-            if cell is not None and check is not None:
-                try:
-                    cell = check.validate_python(cell)
-                except ValidationError as err:
-                    rule = err.errors()[0]["type"]
-                    problems.append(FrameProblem(row, name, RULES.get(rule, rule), cell))
-                    continue
-            values.append(None if cell is None else _stored(column, cell))
+        values, unread = _read_values(spec, column, native[name].to_list())
+        problems += unread
         if problems or column.type != "date":
             continue  # read to check it; an engine keeps a date column's blanks as dates only
         typed.append(
@@ -216,6 +211,68 @@ def _read_cells(
     if problems:
         raise FrameContractError(spec.kind, masked(spec, problems))
     return native.with_columns(*typed) if typed else native
+
+
+def _read_values(
+    spec: Contract, column: Column, cells: list[Any]
+) -> tuple[list[object], list[FrameProblem]]:
+    """Cells read as `to_records` reads them, as the engine stores them; the ones that cannot be.
+
+    A problem's row is the cell's position in ``cells``.
+    """
+    name = column.name
+    read, _ = _read_column(column, cells)
+    check = _field_check(spec, name)
+    values: list[object] = []
+    problems: list[FrameProblem] = []
+    for row, cell in enumerate(read):
+        if isinstance(cell, _BadCell):
+            problems.append(FrameProblem(row, name, cell.rule, cell.value))
+            continue
+        if cell is None and column.required:
+            problems.append(FrameProblem(row, name, "missing"))
+            continue
+        if cell is not None and check is not None:
+            try:
+                cell = check.validate_python(cell)
+            except ValidationError as err:
+                rule = err.errors()[0]["type"]
+                problems.append(FrameProblem(row, name, RULES.get(rule, rule), cell))
+                continue
+        values.append(None if cell is None else _stored(column, cell))
+    return values, problems
+
+
+def _text_dates(lazy: nw.LazyFrame[Any], spec: Contract, columns: list[Column]) -> list[nw.Expr]:
+    """A lazy frame's date columns written as text, read as `to_records` reads them.
+
+    An eager frame's are read cell by cell (`_read_cells`); here each
+    column's distinct texts are read once, a text that is no date (or a
+    blank where a date is required) refuses the frame, and the column is
+    looked up as dates in the engine. The problems name no row: a lazy
+    frame numbers none.
+
+    Raises:
+        FrameContractError: a text is no date, or a required date is blank.
+    """
+    read: list[nw.Expr] = []
+    problems: list[FrameProblem] = []
+    for column in columns:
+        texts = _eager(lazy.select(nw.col(column.name)).unique())[column.name].to_list()
+        values, unread = _read_values(spec, column, texts)
+        if unread:
+            problems += [FrameProblem(None, p.column, p.rule, p.value) for p in unread]
+            continue
+        days = {t: v for t, v in zip(texts, values, strict=True) if v is not None}
+        blank = nw.lit(None, nw.Date()).alias(column.name)
+        read.append(
+            nw.col(column.name).replace_strict(days, default=None, return_dtype=nw.Date())
+            if days
+            else blank
+        )
+    if problems:
+        raise FrameContractError(spec.kind, masked(spec, problems))
+    return read
 
 
 @cache
@@ -434,15 +491,23 @@ def _identification(
         nw.col("categories"),
     )
     lists = _lazy(known_key_groups, "known_key_groups", "community_id", "category", "known")
-    known: Counter[tuple[str, ClientCategory]] = Counter()
-    for community, category, count in _eager(
+    written = _eager(
         lists.select(nw.col("community_id").cast(nw.String), nw.col("category"), nw.col("known"))
-    ).iter_rows():
+    )
+    counts, unread = _read_values(_KNOWN.spec, _KNOWN.column, written["known"].to_list())
+    if unread:  # a count below zero, fractional or NaN; a lazy frame numbers no row
+        if isinstance(_native(known_key_groups), nw.LazyFrame):
+            unread = [FrameProblem(None, p.column, p.rule, p.value) for p in unread]
+        raise FrameContractError("known_key_groups", tuple(unread))
+    known: Counter[tuple[str, ClientCategory]] = Counter()
+    for community, category, count in zip(
+        written["community_id"].to_list(), written["category"].to_list(), counts, strict=True
+    ):
         named = _categories(category)
         if len(named) != 1:
             problem = FrameProblem(None, "category", "enum", category)
             raise FrameContractError("known_key_groups", (problem,))
-        known[(str(community), next(iter(named)))] += int(count)
+        known[(str(community), next(iter(named)))] += cast(int, count)
     cells = _eager(people.group_by("community_id", "categories").agg(nw.len().alias("__n__")))
     registered: Counter[tuple[str, ClientCategory]] = Counter()
     cells_of: dict[tuple[str, ClientCategory], list[object]] = {}

@@ -324,8 +324,10 @@ class StationFrames:
 
         def keep(kind: str, column: str, ids: list[str]) -> list[str]:
             """Keep the rows of ``kind`` whose ``column`` is one of ``ids``; their own ids."""
-            kept[kind] = _lazy(self.table(kind)).filter(_text(column).is_in(ids))
-            return _ids_of(kept[kind]) if "id" in kept[kind].collect_schema().names() else []
+            named = "id" in contract(kind).names
+            table = _lazy(self.table(kind), kind, column, *(("id",) if named else ()))
+            kept[kind] = table.filter(_text(column).is_in(ids))
+            return _ids_of(kept[kind]) if named else []
 
         communities = keep("communities", "id", [community_id])
         clients = keep("clients", "community_id", communities)
@@ -383,7 +385,7 @@ class StationFrames:
         )
 
     def _ids(self, kind: str) -> list[str]:
-        return _ids_of(_lazy(self.table(kind)))
+        return _ids_of(_lazy(self.table(kind), kind, "id"))
 
     def exclusions(self, code: str, period: Period | None = None) -> Any:
         """Every record the indicator ``code`` leaves out, as a frame of the tables' engine.
