@@ -81,3 +81,46 @@ def test_contract_problems() -> None:
     twice = pl.concat([polars_table(mood_group_administrations())] * 2)
     with pytest.raises(EvaluationInputError):
         frame_pre_post(twice, "gds15", start=date(2025, 1, 1), end=date(2025, 2, 1))
+
+
+def test_a_table_a_sheet_gave_is_refused_by_column_and_rule() -> None:
+    """Ids kept as numbers, a total written as text and a blank cell: each named, nothing read."""
+    sample = polars_table(mood_group_administrations()[:3])
+    period: dict[str, Any] = {"start": MOOD_GROUP_START, "end": MOOD_GROUP_END}
+    typed = sample.with_columns(pl.lit(7).alias("client_id"), pl.col("total").cast(pl.String))
+    with pytest.raises(FrameContractError) as caught:
+        frame_pre_post(typed, "gds15", **period)
+    assert caught.value.kind == "administrations"
+    assert [(p.row, p.column, p.rule, p.value) for p in caught.value.problems] == [
+        (None, "client_id", "string_type", "Int32"),
+        (None, "total", "float_type", "String"),
+    ]
+    # the second row (0-based 1) has no client: its sheet row is 3, below the header
+    blank = sample.with_columns(
+        pl.when(pl.int_range(pl.len()) == 1).then(None).otherwise(pl.col("client_id"))
+        .alias("client_id")
+    )  # fmt: skip
+    with pytest.raises(FrameContractError) as caught:
+        frame_reliable_change(blank, "gds15", reliability=0.8, sd=3.0, **period)
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.column, problem.rule) == (1, "client_id", "missing")
+    assert problem.record_id == mood_group_administrations()[1].id
+    assert problem.sheet_row == 3
+    # a lazy table's rows have no order: the problem names the row by its id
+    with pytest.raises(FrameContractError) as caught:
+        frame_pre_post(blank.lazy(), "gds15", **period)
+    (problem,) = caught.value.problems
+    assert (problem.row, problem.record_id) == (None, mood_group_administrations()[1].id)
+
+
+def test_a_pandas_sheet_with_totals_as_text_is_refused() -> None:
+    import pandas as pd  # type: ignore[import-untyped]
+
+    sheet = pd.DataFrame(
+        {"id": ["a1"], "client_id": ["p1"], "scale": ["gds15"], "on": [date(2025, 3, 3)],
+         "total": ["9"]}
+    )  # fmt: skip
+    sheet["on"] = pd.to_datetime(sheet["on"]).dt.date.astype("date32[pyarrow]")
+    with pytest.raises(FrameContractError) as caught:
+        frame_pre_post(sheet, "gds15", start=MOOD_GROUP_START, end=MOOD_GROUP_END)
+    assert [(p.column, p.rule) for p in caught.value.problems] == [("total", "float_type")]

@@ -23,7 +23,7 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -54,20 +54,54 @@ ADMINISTRATION_COLUMNS = ("id", "client_id", "scale", "on", "total")
 """The columns a table of administrations must have (``worker_id`` may be there too)."""
 
 
+_READABLE: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "id": ("string_type", lambda dtype: dtype == nw.String),
+    "client_id": ("string_type", lambda dtype: dtype == nw.String),
+    "scale": ("string_type", lambda dtype: dtype == nw.String),
+    "on": ("date_type", lambda dtype: dtype == nw.Date),
+    "total": ("float_type", lambda dtype: dtype.is_numeric()),
+}
+"""Each column's rule code, and whether a column type can be read by it."""
+
+
 def _table(frame: IntoFrame) -> nw.LazyFrame[Any]:
+    """The table's five columns, lazy, once their types and cells are readable.
+
+    Raises:
+        FrameContractError: a column is missing (``missing_column``), of the
+            wrong type (``string_type``, ``date_type``, ``float_type``) or
+            has a blank cell (``missing``).
+    """
     native = _native(frame)
-    lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
-    schema = lazy.collect_schema()
+    schema = native.collect_schema()
     problems = [
         FrameProblem(None, name, "missing_column")
-        for name in ADMINISTRATION_COLUMNS
         if name not in schema
+        else FrameProblem(None, name, rule, str(schema[name]))
+        for name, (rule, readable) in _READABLE.items()
+        if name not in schema or not readable(schema[name])
     ]
-    if "on" in schema and schema["on"] != nw.Date:
-        problems.append(FrameProblem(None, "on", "date_type", str(schema["on"])))
     if problems:
         raise FrameContractError("administrations", tuple(problems))
+    blank = _blank_cells(native)
+    if blank:
+        raise FrameContractError("administrations", blank)
+    lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
     return lazy.select(*ADMINISTRATION_COLUMNS)
+
+
+def _blank_cells(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> tuple[FrameProblem, ...]:
+    """A ``missing`` problem for each blank cell: by row in an eager table, by id in a lazy one."""
+    eager = isinstance(native, nw.DataFrame)
+    table = native.with_row_index("__row").lazy() if isinstance(native, nw.DataFrame) else native
+    blank = nw.any_horizontal(*(nw.col(c).is_null() for c in _READABLE), ignore_nulls=True)
+    rows = table.filter(blank).collect().iter_rows(named=True)
+    return tuple(
+        FrameProblem(row["__row"] if eager else None, name, "missing", None, row["id"])
+        for row in rows
+        for name in _READABLE
+        if row[name] is None
+    )
 
 
 def _day(value: Any) -> date | None:
@@ -110,7 +144,10 @@ def frame_pre_post(
     reasons are the record path's.
 
     Raises:
-        FrameContractError: a column is missing or ``on`` is not a date column.
+        FrameContractError: a column is missing, is not of its type (text
+            ``id``, ``client_id`` and ``scale``, a date ``on``, a number
+            ``total``) or has a blank cell; each problem names the column
+            and the rule (and the row of an eager table).
         EvaluationInputError: ``end`` is before ``start`` or two rows share an id.
         ArgumentError: a date is a ``datetime`` or out of range, or ``frame``
             is not a frame.
@@ -262,7 +299,8 @@ def frame_reliable_change(
     """`socialwork.evaluation.reliable_change` of the pairs `frame_pre_post` finds in a table.
 
     Raises:
-        FrameContractError: a column is missing or ``on`` is not a date column.
+        FrameContractError: a column is missing, is not of its type or has
+            a blank cell (as in `frame_pre_post`).
         EvaluationInputError: ``end`` is before ``start`` or two rows share an id.
         ArgumentError: a date, the reliability, the SD or the cut-off is out of range.
 
