@@ -124,3 +124,29 @@ def test_a_pandas_sheet_with_totals_as_text_is_refused() -> None:
     with pytest.raises(FrameContractError) as caught:
         frame_pre_post(sheet, "gds15", start=MOOD_GROUP_START, end=MOOD_GROUP_END)
     assert [(p.column, p.rule) for p in caught.value.problems] == [("total", "float_type")]
+
+
+def test_nearest_breaks_ties_as_the_record_path_says() -> None:
+    """Under ``nearest`` a baseline tie goes to the earlier day, a follow-up tie to the later."""
+
+    def given(client: str, *days_and_totals: tuple[date, float]) -> list[ScaleAdministration]:
+        return [
+            ScaleAdministration(id=f"{client}-{n}", client_id=client, scale="gds15", on=d, total=t)
+            for n, (d, t) in enumerate(days_and_totals)
+        ]
+
+    rows = (
+        # p1: 3 days either side of the start (1 April) and of the end (30 June): both ties
+        *given("p1", (date(2025, 3, 29), 10), (date(2025, 4, 4), 12),
+               (date(2025, 6, 27), 6), (date(2025, 7, 3), 5)),
+        # p2: 2 days before the start against 4 after; 2 days before the end against 5 after
+        *given("p2", (date(2025, 3, 30), 9), (date(2025, 4, 5), 11),
+               (date(2025, 6, 28), 7), (date(2025, 7, 5), 3)),
+    )  # fmt: skip
+    for engine in ENGINES:
+        pp = frame_pre_post(
+            engine(rows), "gds15", start=date(2025, 4, 1), end=date(2025, 6, 30), rule="nearest"
+        )
+        assert [p.client_id for p in pp.pairs] == ["p1", "p2"]
+        assert pp.before == (10.0, 9.0)
+        assert pp.after == (5.0, 7.0)
