@@ -150,3 +150,20 @@ def test_nearest_breaks_ties_as_the_record_path_says() -> None:
         assert [p.client_id for p in pp.pairs] == ["p1", "p2"]
         assert pp.before == (10.0, 9.0)
         assert pp.after == (5.0, 7.0)
+
+
+def test_reliable_change_pairs_by_the_rule_it_is_given() -> None:
+    """Adjacent pairs the days next to the period, outermost the first and the last."""
+    rows = tuple(
+        ScaleAdministration(id=f"p1-{n}", client_id="p1", scale="gds15", on=on, total=total)
+        for n, (on, total) in enumerate(
+            [(date(2025, 3, 1), 14), (date(2025, 3, 29), 10),
+             (date(2025, 7, 3), 5), (date(2025, 7, 20), 2)]
+        )
+    )  # fmt: skip
+    period: dict[str, Any] = {"start": date(2025, 4, 1), "end": date(2025, 6, 30)}
+    for rule, before, after in (("adjacent", 10, 5), ("outermost", 14, 2)):
+        rc = frame_reliable_change(
+            polars_table(rows), "gds15", reliability=0.8, sd=3.0, rule=rule, **period
+        )
+        assert [(c.before, c.after) for c in rc.clients] == [(before, after)]

@@ -24,7 +24,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import narwhals as nw
@@ -86,8 +86,7 @@ def _table(frame: IntoFrame) -> nw.LazyFrame[Any]:
     blank = _blank_cells(native)
     if blank:
         raise FrameContractError("administrations", blank)
-    lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
-    return lazy.select(*ADMINISTRATION_COLUMNS)
+    return native.lazy().select(*ADMINISTRATION_COLUMNS)
 
 
 def _blank_cells(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> tuple[FrameProblem, ...]:
@@ -102,14 +101,6 @@ def _blank_cells(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> tuple[FramePr
         for name in _READABLE
         if row[name] is None
     )
-
-
-def _day(value: Any) -> date | None:
-    """A date from a cell (an engine may give a datetime at midnight)."""
-    if value is None:
-        return None
-    day: date = value.date() if isinstance(value, datetime) else value
-    return day
 
 
 def _when(condition: nw.Expr, name: str) -> nw.Expr:
@@ -194,19 +185,19 @@ def frame_pre_post(
     chosen_days: dict[str, tuple[date | None, date | None]] = {}
     if rule is PairingRule.NEAREST:
         for row in _nearest(mine, days, end).iter_rows(named=True):
-            low, high = _day(row["last_before"]), _day(row["first_from_start"])
+            low, high = row["last_before"], row["first_from_start"]
             baseline = _nearer(low, high, start, tie_to_low=True)
             side = "low" if baseline == low else "high"
             follow_up = _nearer(
-                _day(row[f"up_to_end_{side}"]), _day(row[f"from_end_{side}"]), end, tie_to_low=False
+                row[f"up_to_end_{side}"], row[f"from_end_{side}"], end, tie_to_low=False
             )
             chosen_days[row["client_id"]] = (baseline, follow_up)
     else:
         outer = rule is PairingRule.OUTERMOST
         for row in days.collect().iter_rows(named=True):
             chosen_days[row["client_id"]] = (
-                _day(row["first_before" if outer else "last_before"]),
-                _day(row["last_after" if outer else "first_after"]),
+                row["first_before" if outer else "last_before"],
+                row["last_after" if outer else "first_after"],
             )
     picked: dict[tuple[str, date], list[ScaleAdministration]] = {}
     for r in _rows_on(mine, chosen_days):
@@ -270,19 +261,15 @@ def _nearest(mine: nw.LazyFrame[Any], days: nw.LazyFrame[Any], end: date) -> nw.
 def _rows_on(
     mine: nw.LazyFrame[Any], chosen: dict[str, tuple[date | None, date | None]]
 ) -> list[dict[str, Any]]:
-    """The rows of ``mine`` on each client's chosen days, as dicts with dates."""
+    """The rows of ``mine`` on each client's chosen days, as dicts."""
     wanted = {(c, d) for c, pair in chosen.items() for d in pair if d is not None}
     if not wanted:
         return []
     clients = sorted({c for c, _ in wanted})
     days = sorted({d for _, d in wanted})
     narrowed = mine.filter(nw.col("client_id").is_in(clients) & nw.col("on").is_in(days))
-    found = []
-    for r in narrowed.collect().iter_rows(named=True):
-        r["on"] = _day(r["on"])
-        if (r["client_id"], r["on"]) in wanted:
-            found.append(r)
-    return found
+    rows = narrowed.collect().iter_rows(named=True)
+    return [r for r in rows if (r["client_id"], r["on"]) in wanted]
 
 
 def frame_reliable_change(
