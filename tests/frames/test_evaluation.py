@@ -79,8 +79,15 @@ def test_contract_problems() -> None:
     with pytest.raises(FrameContractError):
         frame_pre_post(text, "gds15", start=date(2025, 1, 1), end=date(2025, 2, 1))
     twice = pl.concat([polars_table(mood_group_administrations())] * 2)
-    with pytest.raises(EvaluationInputError):
+    with pytest.raises(EvaluationInputError) as duplicated:
         frame_pre_post(twice, "gds15", start=date(2025, 1, 1), end=date(2025, 2, 1))
+    # 23 administrations twice: 46 rows, 23 distinct ids, so 23 repeated
+    assert (duplicated.value.rule, duplicated.value.value) == ("duplicate_administration", 23)
+    assert duplicated.value.expected == "distinct ids"
+    with pytest.raises(EvaluationInputError) as backwards:
+        frame_pre_post(text, "gds15", start=date(2025, 2, 1), end=date(2025, 1, 1))
+    assert (backwards.value.rule, backwards.value.value) == ("end_before_start", date(2025, 1, 1))
+    assert backwards.value.expected == "an end on or after 2025-02-01"
 
 
 def test_a_table_a_sheet_gave_is_refused_by_column_and_rule() -> None:
@@ -102,6 +109,7 @@ def test_a_table_a_sheet_gave_is_refused_by_column_and_rule() -> None:
     )  # fmt: skip
     with pytest.raises(FrameContractError) as caught:
         frame_reliable_change(blank, "gds15", reliability=0.8, sd=3.0, **period)
+    assert caught.value.kind == "administrations"
     (problem,) = caught.value.problems
     assert (problem.row, problem.column, problem.rule) == (1, "client_id", "missing")
     assert problem.record_id == mood_group_administrations()[1].id
@@ -139,17 +147,23 @@ def test_nearest_breaks_ties_as_the_record_path_says() -> None:
         # p1: 3 days either side of the start (1 April) and of the end (30 June): both ties
         *given("p1", (date(2025, 3, 29), 10), (date(2025, 4, 4), 12),
                (date(2025, 6, 27), 6), (date(2025, 7, 3), 5)),
+        # p1's Barthel index on the start day, which a GDS-15 pairing does not read
+        ScaleAdministration(id="p1-b", client_id="p1", scale="barthel", on=date(2025, 4, 1),
+                            total=60),
         # p2: 2 days before the start against 4 after; 2 days before the end against 5 after
         *given("p2", (date(2025, 3, 30), 9), (date(2025, 4, 5), 11),
                (date(2025, 6, 28), 7), (date(2025, 7, 5), 3)),
+        # p3: 5 days before the start against 1 after; 5 days before the end against 1 after
+        *given("p3", (date(2025, 3, 27), 15), (date(2025, 4, 2), 13),
+               (date(2025, 6, 25), 8), (date(2025, 7, 1), 6)),
     )  # fmt: skip
     for engine in ENGINES:
         pp = frame_pre_post(
             engine(rows), "gds15", start=date(2025, 4, 1), end=date(2025, 6, 30), rule="nearest"
         )
-        assert [p.client_id for p in pp.pairs] == ["p1", "p2"]
-        assert pp.before == (10.0, 9.0)
-        assert pp.after == (5.0, 7.0)
+        assert [p.client_id for p in pp.pairs] == ["p1", "p2", "p3"]
+        assert pp.before == (10.0, 9.0, 13.0)
+        assert pp.after == (5.0, 7.0, 6.0)
 
 
 def test_reliable_change_pairs_by_the_rule_it_is_given() -> None:
@@ -167,3 +181,31 @@ def test_reliable_change_pairs_by_the_rule_it_is_given() -> None:
             polars_table(rows), "gds15", reliability=0.8, sd=3.0, rule=rule, **period
         )
         assert [(c.before, c.after) for c in rc.clients] == [(before, after)]
+
+
+def test_a_table_without_a_column_names_each_missing_one() -> None:
+    without = polars_table(mood_group_administrations()).drop("scale", "total")
+    with pytest.raises(FrameContractError) as caught:
+        frame_pre_post(without, "gds15", start=MOOD_GROUP_START, end=MOOD_GROUP_END)
+    assert caught.value.kind == "administrations"
+    assert [(p.row, p.column, p.rule) for p in caught.value.problems] == [
+        (None, "scale", "missing_column"),
+        (None, "total", "missing_column"),
+    ]
+
+
+def test_each_argument_is_refused_by_its_name() -> None:
+    from datetime import datetime
+
+    from socialwork.errors import ArgumentError
+
+    table = polars_table(mood_group_administrations())
+    period: dict[str, Any] = {"start": MOOD_GROUP_START, "end": MOOD_GROUP_END}
+    at_nine = datetime(2025, 3, 4, 9)
+    for name, given_ in (("start", {"start": at_nine}), ("end", {"end": at_nine}),
+                         ("rule", {"rule": "closest"})):  # fmt: skip
+        with pytest.raises(ArgumentError) as caught:
+            frame_pre_post(table, "gds15", **(period | given_))
+        assert caught.value.parameter == name
+    with pytest.raises(TypeError, match=r"^clients must be a str"):
+        frame_pre_post(table, "gds15", clients=[7], **period)  # type: ignore[list-item]

@@ -117,6 +117,7 @@ def test_a_key_and_its_rate_as_one_row() -> None:
 
 def test_a_mapping_is_one_row_per_key_with_nested_values_as_json_text() -> None:
     table = to_frame({m.ClientCategory.YOUTH: [1, 2], "c2": {"category": "独居老人"}})
+    assert table.columns == ["key", "value"]
     assert table.rows() == [("youth", "[1, 2]"), ("c2", '{"category": "独居老人"}')]
     assert to_frame({"due": date(2025, 6, 1)})["value"].to_list() == [date(2025, 6, 1)]
 
