@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialwork.errors import EvaluationInputError, FrameContractError
-from socialwork.evaluation import PairingRule, pre_post, reliable_change
+from socialwork.evaluation import PairingRule, UnpairedReason, pre_post, reliable_change
 from socialwork.frames.evaluation import frame_pre_post, frame_reliable_change
 from socialwork.models import ScaleAdministration
 from socialwork.samples import MOOD_GROUP_END, MOOD_GROUP_START, mood_group_administrations
@@ -209,3 +209,15 @@ def test_each_argument_is_refused_by_its_name() -> None:
         assert caught.value.parameter == name
     with pytest.raises(TypeError, match=r"^clients must be a str"):
         frame_pre_post(table, "gds15", clients=[7], **period)  # type: ignore[list-item]
+
+
+def test_a_period_of_one_day_and_an_empty_table_are_read() -> None:
+    """A period may start and end on one day; a table with no rows pairs no one."""
+    day = date(2025, 4, 1)
+    pp = frame_pre_post(polars_table(mood_group_administrations()), "gds15", start=day, end=day)
+    assert (pp.start, pp.end) == (day, day)
+    empty = frame_pre_post(polars_table(()), "gds15", start=day, end=day, clients=["p1"])
+    assert (empty.pairs, [(u.client_id, u.reason) for u in empty.unpaired]) == (
+        (),
+        [("p1", UnpairedReason.NOT_ASSESSED)],
+    )
