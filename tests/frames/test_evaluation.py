@@ -221,3 +221,40 @@ def test_a_period_of_one_day_and_an_empty_table_are_read() -> None:
         (),
         [("p1", UnpairedReason.NOT_ASSESSED)],
     )
+
+
+def test_the_days_at_the_edges_of_the_period_are_chosen() -> None:
+    """A score on the start day is a baseline and one on the end day a follow-up; a score on
+    the only day of a one-day period is a baseline with no follow-up after it."""
+
+    def one(client: str, on: date, total: float) -> ScaleAdministration:
+        return ScaleAdministration(
+            id=f"{client}-{on:%m%d}", client_id=client, scale="gds15", on=on, total=total
+        )
+
+    start, end = date(2025, 4, 1), date(2025, 6, 30)
+    rows = (
+        # e1: on the start day (10) after an older score (12); on the end day (4) before a
+        # later one (2): adjacent pairs 10 with 4
+        one("e1", date(2025, 3, 20), 12), one("e1", start, 10),
+        one("e1", end, 4), one("e1", date(2025, 7, 10), 2),
+    )  # fmt: skip
+    pp = frame_pre_post(polars_table(rows), "gds15", start=start, end=end)
+    assert (pp.before, pp.after) == ((10.0,), (4.0,))
+    alone = frame_pre_post(polars_table((one("e2", start, 9),)), "gds15", start=start, end=start)
+    assert [(u.client_id, u.reason) for u in alone.unpaired] == [
+        ("e2", UnpairedReason.NO_FOLLOW_UP)
+    ]
+
+
+def test_nearest_follows_up_after_an_earlier_baseline() -> None:
+    """n1's baseline is the day before the start (nearer than 2 days after), and its only
+    later score, 2 days after the start, is its follow-up: 10 then 12."""
+    rows = tuple(
+        ScaleAdministration(id=f"n1-{n}", client_id="n1", scale="gds15", on=on, total=total)
+        for n, (on, total) in enumerate([(date(2025, 3, 31), 10), (date(2025, 4, 3), 12)])
+    )
+    pp = frame_pre_post(
+        polars_table(rows), "gds15", start=date(2025, 4, 1), end=date(2025, 6, 30), rule="nearest"
+    )
+    assert (pp.before, pp.after) == ((10.0,), (12.0,))

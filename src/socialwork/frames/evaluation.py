@@ -164,7 +164,7 @@ def frame_pre_post(
     table = _table(frame)
     rows, ids = table.select(nw.len(), nw.col("id").n_unique()).collect().row(0)
     if rows and rows != ids:
-        raise EvaluationInputError("duplicate_administration", rows - (ids or 0), "distinct ids")
+        raise EvaluationInputError("duplicate_administration", rows - ids, "distinct ids")
     mine = table.filter(nw.col("scale") == chosen.code)
     on = nw.col("on")
     days = (
