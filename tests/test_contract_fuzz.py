@@ -36,7 +36,13 @@ from socialwork.errors import SocialWorkError
 from socialwork.labels import LANGUAGES
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.records import Record, rule_error
-from socialwork.samples import station_month, station_previous_month
+from socialwork.samples import (
+    MOOD_GROUP_END,
+    MOOD_GROUP_START,
+    mood_group_administrations,
+    station_month,
+    station_previous_month,
+)
 from tests import strategies
 
 
@@ -218,6 +224,8 @@ def strategy_for(annotation: Any, name: str = "", *, edges: bool = True) -> st.S
         return texts if edges else PLAIN[str]
     if annotation in (BaseModel, Record):
         return st.one_of(RECORDS[models.Period], RECORDS[models.Household], RECORDS[models.Visit])
+    if getattr(annotation, "__name__", None) in NATIVE_FRAMES:
+        return any_sheet_table()
     if isinstance(annotation, type):
         if issubclass(annotation, Enum):
             return members_or_codes(annotation) if edges else st.sampled_from(list(annotation))
@@ -239,6 +247,17 @@ def strategy_for(annotation: Any, name: str = "", *, edges: bool = True) -> st.S
             if issubclass(annotation, kind):
                 return edge if edges or kind is bool else PLAIN[kind]
     raise Uncovered(f"cannot draw {annotation!r}")
+
+
+NATIVE_FRAMES = ("NativeDataFrame", "NativeLazyFrame", "NativeIbis")
+"""narwhals' names for a frame of any engine (``IntoFrame``): drawn as a messed-up sheet."""
+
+
+def any_sheet_table() -> st.SearchStrategy[Any]:
+    """A sheet of any table the frame functions read (see `sheet_tables`, defined below)."""
+    return st.deferred(
+        lambda: st.sampled_from([*_frame_sources(), "administrations"]).flatmap(sheet_tables)
+    )
 
 
 def result_strategy(cls: type[Any]) -> st.SearchStrategy[Any]:
@@ -698,38 +717,55 @@ def frame_functions() -> list[Any]:
     return found
 
 
-SHEET_CELLS = st.sampled_from(
-    [
-        *(None, "", " ", "2025-06-01", "2025/06/01", "独居老人", "x", 0, -1, 2.5, math.nan, True),
-        *(10**12, date(2025, 6, 1), datetime(2025, 6, 1, 9, 30)),
-    ]
+SHEET_CELL_VALUES: tuple[Any, ...] = (
+    *(None, "", " ", "2025-06-01", "2025/06/01", "独居老人", "x", 0, -1, 2.5, math.nan, True),
+    *(10**12, date(2025, 6, 1), datetime(2025, 6, 1, 9, 30)),
 )
 """What a spreadsheet's cell may hold, whatever its column."""
 
+SHEET_CELLS = st.sampled_from(SHEET_CELL_VALUES)
 
-@st.composite
-def sheet_tables(draw: st.DrawFn, kind: str) -> Any:
-    """A few rows of the sample's table of ``kind``, one column messed up, on pandas or polars."""
+
+def _sample_table(kind: str) -> Any:
+    """The first rows of the sample's table of ``kind`` as pandas (administrations included)."""
     import pandas as pd  # type: ignore[import-untyped]
-    import polars as pl
 
     from socialwork.frames import from_records
 
-    table = from_records(_frame_sources()[kind], kind=kind).head(4).to_pandas()
+    if kind == "administrations":
+        rows = [a.model_dump() for a in mood_group_administrations()]
+        return pd.DataFrame(rows).head(6)
+    return from_records(_frame_sources()[kind], kind=kind).head(4).to_pandas()
+
+
+@st.composite
+def sheet_tables(draw: st.DrawFn, kind: str, *, drop: bool = True, lazy: bool = True) -> Any:
+    """A few rows of the sample's table of ``kind``, one column messed up.
+
+    On pandas, or polars eager or (with ``lazy``) lazy: a lazy frame meets an
+    unreadable cell only when it is collected, inside the function under test.
+    Without ``drop``, every column is kept (its cells may be messed up).
+    """
+    import pandas as pd
+    import polars as pl
+
+    table = _sample_table(kind)
     column = draw(st.sampled_from(list(table.columns)))
-    how = draw(st.sampled_from(["cells", "drop", "keep"]))
+    how = draw(st.sampled_from(["cells", "drop", "keep"] if drop else ["cells", "keep"]))
     if how == "cells":
         table[column] = pd.Series(
             [draw(SHEET_CELLS) for _ in range(len(table))], dtype=object, index=table.index
         )
     elif how == "drop":
         table = table.drop(columns=[column])
-    if draw(st.booleans()):
-        try:
-            return pl.from_pandas(table)
-        except Exception:
-            return table
-    return table
+    engine = draw(st.sampled_from(["pandas", "polars", "polars-lazy"][: 3 if lazy else 2]))
+    if engine == "pandas":
+        return table
+    try:
+        frame = pl.from_pandas(table)
+    except Exception:  # a column of mixed cells polars cannot hold: the sheet stays pandas
+        return table
+    return frame.lazy() if engine == "polars-lazy" else frame
 
 
 FRAME_ARGUMENTS: dict[str, Any] = {
@@ -747,7 +783,8 @@ def test_a_frame_function_refuses_what_it_cannot_read(func: Any, data: st.DataOb
     kwargs: dict[str, Any] = {}
     for parameter in inspect.signature(func).parameters.values():
         if parameter.name in _frame_sources():
-            kwargs[parameter.name] = data.draw(sheet_tables(parameter.name))
+            # lazy sheets escape the 17 functions: see the xfail tests below
+            kwargs[parameter.name] = data.draw(sheet_tables(parameter.name, lazy=False))
         elif parameter.name == "period":
             kwargs["period"] = station_month().period
         elif parameter.name in FRAME_ARGUMENTS:
@@ -755,6 +792,189 @@ def test_a_frame_function_refuses_what_it_cannot_read(func: Any, data: st.DataOb
     call(func, None, (), kwargs)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="frames/indicators.py (_eager) casts a lazy frame's text dates when it collects: "
+    "narwhals' InvalidOperationError escapes where an eager frame gives FrameContractError",
+)
+def test_a_lazy_table_with_a_date_written_as_text_is_refused() -> None:
+    import polars as pl
+
+    from socialwork.frames import from_records
+    from socialwork.frames.services import frame_volunteer_hours
+
+    june = station_month()
+    hours = from_records(june.service_hours, kind="service_hours").head(4)
+    with pytest.raises(SocialWorkError):
+        frame_volunteer_hours(hours.with_columns(pl.lit("x").alias("on")).lazy(), june.period)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="frames/indicators.py (_identification) looks up a community's category that a "
+    "negative count of known clients left out: a KeyError escapes",
+)
+def test_a_negative_count_of_known_clients_is_refused() -> None:
+    import polars as pl
+
+    from socialwork.frames import from_records
+    from socialwork.frames.indicators import frame_identification_rate
+
+    june = station_month()
+    clients = from_records(june.clients).head(4)
+    known = from_records(june.station.communities, kind="known_key_groups").head(4)
+    with pytest.raises(SocialWorkError):
+        frame_identification_rate(
+            clients, known.with_columns(pl.lit(-1).alias("known")), as_of=june.period.end
+        )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="frames/indicators.py (_identification) turns a lazy frame's NaN count of known "
+    "clients into an int: a ValueError escapes where an eager frame gives FrameContractError",
+)
+def test_a_lazy_count_of_known_clients_that_is_nan_is_refused() -> None:
+    import polars as pl
+
+    from socialwork.frames import from_records
+    from socialwork.frames.indicators import frame_identification_rate
+
+    june = station_month()
+    known = from_records(june.station.communities, kind="known_key_groups").head(4)
+    nan = known.with_columns(pl.lit(math.nan).alias("known")).lazy()
+    with pytest.raises(SocialWorkError):
+        frame_identification_rate(from_records(june.clients), nan, as_of=june.period.end)
+
+
 def test_the_frame_fuzz_covers_every_frame_function() -> None:
     # 17 frame functions read the station's tables (the evaluations read administrations)
     assert len(frame_functions()) == 17
+
+
+def _evaluations() -> list[Any]:
+    from socialwork.frames.evaluation import frame_pre_post, frame_reliable_change
+
+    period: dict[str, Any] = {"start": MOOD_GROUP_START, "end": MOOD_GROUP_END}
+    change: dict[str, Any] = {"reliability": 0.8, "sd": 3.0, "cutoff": 5}
+    return [
+        lambda t, rule: frame_pre_post(t, "gds15", rule=rule, **period),
+        lambda t, rule: frame_reliable_change(t, "gds15", rule=rule, **period, **change),
+    ]
+
+
+@pytest.mark.parametrize("engine", ["pandas", "polars", "polars-lazy"])
+@pytest.mark.parametrize("column", ["id", "client_id", "scale", "on", "total", "worker_id"])
+def test_a_frame_evaluation_refuses_what_it_cannot_read(engine: str, column: str) -> None:
+    """Every cell a sheet may hold, in each column of a table of administrations, on each
+    engine, into `frame_pre_post` and `frame_reliable_change`: a result or a documented error.
+
+    Every combination, not a sample: the unreadable ones are few and a sample missed them.
+    """
+    import pandas as pd
+    import polars as pl
+
+    sheets = [_sample_table("administrations").drop(columns=[column])]
+    for cell in SHEET_CELL_VALUES:
+        table = _sample_table("administrations")
+        table[column] = pd.Series([cell] * len(table), dtype=object, index=table.index)
+        sheets.append(table)
+    for sheet in sheets:
+        if engine != "pandas":
+            try:
+                sheet = pl.from_pandas(sheet)
+            except Exception:  # cells polars cannot hold in one column: read on pandas alone
+                continue
+            sheet = sheet.lazy() if engine == "polars-lazy" else sheet
+        for evaluate in _evaluations():
+            for rule in ("adjacent", "nearest"):
+                call(evaluate, None, (sheet, rule), {})
+
+
+@st.composite
+def station_sheets(draw: st.DrawFn, *, drop: bool = True) -> Any:
+    """The sample's station as frames of one engine, one of its tables messed up.
+
+    Without ``drop``, every column of every table is kept (its cells may be messed up).
+    """
+    import polars as pl
+
+    from socialwork.frames import StationFrames
+    from socialwork.frames.report import STATION_TABLES
+
+    engine = draw(st.sampled_from(["pandas", "polars", "polars-lazy"]))
+    backend = "pandas" if engine == "pandas" else "polars"
+    station = StationFrames.from_records(station_month(), backend=backend)
+    if engine == "polars-lazy":
+        station = attrs.evolve(station, **{k: getattr(station, k).lazy() for k in STATION_TABLES})
+    kind = draw(st.sampled_from([k for k in STATION_TABLES if k in _frame_sources()]))
+    messed = draw(sheet_tables(kind, drop=drop))
+    if engine != "pandas" and not isinstance(messed, (pl.DataFrame, pl.LazyFrame)):
+        assume(False)  # a column polars cannot hold: that sheet is fuzzed on pandas
+    if engine == "pandas" and not hasattr(messed, "iloc"):
+        messed = messed.collect() if isinstance(messed, pl.LazyFrame) else messed
+        messed = messed.to_pandas()
+    elif engine == "polars":
+        messed = messed.collect() if isinstance(messed, pl.LazyFrame) else messed
+    elif engine == "polars-lazy":
+        messed = messed.lazy()
+    return attrs.evolve(station, **{kind: messed})
+
+
+STATION_CALLS: dict[str, Callable[[Any, st.DataObject], Any]] = {
+    "measure": lambda s, d: s.measure(d.draw(st.sampled_from(sorted(CATALOGUE)))),
+    "exclusions": lambda s, d: s.exclusions(d.draw(st.sampled_from(sorted(CATALOGUE)))),
+    "overdue_follow_ups": lambda s, _: s.overdue_follow_ups(),
+    "district_report": lambda s, _: s.district_report(),
+    "in_community": lambda s, d: s.in_community(d.draw(st.sampled_from(["c1", "c5"]))),
+    "to_records": lambda s, _: s.to_records(),
+    "table": lambda s, d: s.table(d.draw(st.sampled_from(["clients", "visits", "households"]))),
+}
+"""Each public method of `StationFrames`, called with arguments the sample can answer."""
+
+
+@pytest.mark.parametrize("method", sorted(STATION_CALLS))
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_station_of_frames_refuses_what_it_cannot_read(method: str, data: st.DataObject) -> None:
+    """A station whose tables a spreadsheet gave: a result or a documented error, collected."""
+    import narwhals as nw
+
+    # a missing column escapes the community filter: see the xfail test below
+    station = data.draw(station_sheets(drop=method not in COMMUNITY_FILTERED))
+
+    def run() -> Any:
+        result = STATION_CALLS[method](station, data)
+        frame = nw.from_native(result, pass_through=True)
+        return frame.collect() if isinstance(frame, nw.LazyFrame) else result
+
+    call(run, None, (), {})
+
+
+COMMUNITY_FILTERED = ("district_report", "in_community")
+"""The methods that filter the tables by community, whose missing columns escape (issue 21)."""
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="StationFrames.in_community (frames/report.py, keep) reads a column a table lacks "
+    "without checking it: narwhals' ColumnNotFoundError escapes, not FrameContractError",
+)
+def test_a_station_whose_visits_have_no_client_column_is_refused() -> None:
+    from socialwork.frames import StationFrames
+
+    station = StationFrames.from_records(station_month(), backend="pandas")
+    visits = station.visits.drop(columns=["client_id"])
+    with pytest.raises(SocialWorkError):
+        attrs.evolve(station, visits=visits).in_community("c1")
+
+
+def test_the_station_fuzz_calls_every_public_method() -> None:
+    from socialwork.frames import StationFrames
+
+    public = {
+        name
+        for name, member in vars(StationFrames).items()
+        if not name.startswith("_") and inspect.isfunction(member)
+    }
+    assert public == set(STATION_CALLS)

@@ -74,3 +74,66 @@ def test_a_rate_measured_on_frames_exports_how_many_it_excluded() -> None:
     on_records = to_dict(indicator("goal_attainment").measure(records))
     assert on_frames["excluded"] == on_records["excluded"] == len(on_records["exclusions"]) > 0
     assert on_frames["exclusions"] == []  # listed on request: StationFrames.exclusions
+
+
+def test_a_rate_with_exclusions_as_plain_data() -> None:
+    from socialwork.metrics import Exclusion, rate
+
+    one_left_out = rate(1, 4, (Exclusion("n9", "withdrawn"),))
+    assert to_dict(one_left_out) == {
+        "numerator": 1,
+        "denominator": 4,
+        "value": 0.25,
+        "excluded": 1,
+        "exclusions": [{"record_id": "n9", "reason": "withdrawn"}],
+    }
+    assert to_dict([m.ClientCategory.YOUTH, date(2025, 6, 1)]) == ["youth", "2025-06-01"]
+
+
+def test_json_keeps_chinese_as_it_is() -> None:
+    assert to_json({"category": "独居老人"}) == '{"category": "独居老人"}'
+
+
+def test_a_result_json_cannot_write_is_refused() -> None:
+    huge = 10**5000  # more digits than Python writes as text
+    with pytest.raises(ArgumentError) as caught:
+        to_json(huge)
+    assert (caught.value.parameter, caught.value.value) == ("result", huge)
+    assert caught.value.expected.startswith("a result JSON can write (")
+
+
+def test_a_key_and_its_rate_as_one_row() -> None:
+    from socialwork.metrics import rate
+
+    (row,) = to_frame(("c1", rate(3, 4))).rows(named=True)
+    assert {k: row[k] for k in ("key", "numerator", "denominator", "value", "percent")} == {
+        "key": "c1",
+        "numerator": 3,
+        "denominator": 4,
+        "value": 0.75,
+        "percent": 75.0,
+    }
+
+
+def test_a_mapping_is_one_row_per_key_with_nested_values_as_json_text() -> None:
+    table = to_frame({m.ClientCategory.YOUTH: [1, 2], "c2": {"category": "独居老人"}})
+    assert table.columns == ["key", "value"]
+    assert table.rows() == [("youth", "[1, 2]"), ("c2", '{"category": "独居老人"}')]
+    assert to_frame({"due": date(2025, 6, 1)})["value"].to_list() == [date(2025, 6, 1)]
+
+
+def test_what_cannot_be_tabulated_is_refused_with_what_was_expected() -> None:
+    from socialwork.metrics import rate
+
+    with pytest.raises(ArgumentError) as caught:
+        to_frame(3)
+    assert str(caught.value) == "result must be a result, or results, to tabulate; got 'int'"
+    with pytest.raises(ArgumentError) as caught:
+        to_frame([])
+    assert str(caught.value) == "result must be at least one result; got 'no rows'"
+    with pytest.raises(ArgumentError) as caught:
+        to_frame(rate(1, 2), backend="excel")
+    assert str(caught.value) == (
+        "backend must be an installed eager backend: polars, pandas or pyarrow; got 'excel'"
+    )
+    assert (caught.value.parameter, caught.value.value) == ("backend", "excel")

@@ -23,8 +23,8 @@ Examples:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import date, datetime
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 import narwhals as nw
@@ -54,28 +54,53 @@ ADMINISTRATION_COLUMNS = ("id", "client_id", "scale", "on", "total")
 """The columns a table of administrations must have (``worker_id`` may be there too)."""
 
 
+_READABLE: dict[str, tuple[str, Callable[[Any], bool]]] = {
+    "id": ("string_type", lambda dtype: dtype == nw.String),
+    "client_id": ("string_type", lambda dtype: dtype == nw.String),
+    "scale": ("string_type", lambda dtype: dtype == nw.String),
+    "on": ("date_type", lambda dtype: dtype == nw.Date),
+    "total": ("float_type", lambda dtype: dtype.is_numeric()),
+}
+"""Each column's rule code, and whether a column type can be read by it."""
+
+
 def _table(frame: IntoFrame) -> nw.LazyFrame[Any]:
+    """The table's five columns, lazy, once their types and cells are readable.
+
+    Raises:
+        FrameContractError: a column is missing (``missing_column``), of the
+            wrong type (``string_type``, ``date_type``, ``float_type``) or
+            has a blank cell (``missing``).
+    """
     native = _native(frame)
-    lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
-    schema = lazy.collect_schema()
+    schema = native.collect_schema()
     problems = [
         FrameProblem(None, name, "missing_column")
-        for name in ADMINISTRATION_COLUMNS
         if name not in schema
+        else FrameProblem(None, name, rule, str(schema[name]))
+        for name, (rule, readable) in _READABLE.items()
+        if name not in schema or not readable(schema[name])
     ]
-    if "on" in schema and schema["on"] != nw.Date:
-        problems.append(FrameProblem(None, "on", "date_type", str(schema["on"])))
     if problems:
         raise FrameContractError("administrations", tuple(problems))
-    return lazy.select(*ADMINISTRATION_COLUMNS)
+    blank = _blank_cells(native)
+    if blank:
+        raise FrameContractError("administrations", blank)
+    return native.lazy().select(*ADMINISTRATION_COLUMNS)
 
 
-def _day(value: Any) -> date | None:
-    """A date from a cell (an engine may give a datetime at midnight)."""
-    if value is None:
-        return None
-    day: date = value.date() if isinstance(value, datetime) else value
-    return day
+def _blank_cells(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> tuple[FrameProblem, ...]:
+    """A ``missing`` problem for each blank cell: by row in an eager table, by id in a lazy one."""
+    eager = isinstance(native, nw.DataFrame)
+    table = native.with_row_index("__row").lazy() if isinstance(native, nw.DataFrame) else native
+    blank = nw.any_horizontal(*(nw.col(c).is_null() for c in _READABLE), ignore_nulls=True)
+    rows = table.filter(blank).collect().iter_rows(named=True)
+    return tuple(
+        FrameProblem(row["__row"] if eager else None, name, "missing", None, row["id"])
+        for row in rows
+        for name in _READABLE
+        if row[name] is None
+    )
 
 
 def _when(condition: nw.Expr, name: str) -> nw.Expr:
@@ -110,7 +135,10 @@ def frame_pre_post(
     reasons are the record path's.
 
     Raises:
-        FrameContractError: a column is missing or ``on`` is not a date column.
+        FrameContractError: a column is missing, is not of its type (text
+            ``id``, ``client_id`` and ``scale``, a date ``on``, a number
+            ``total``) or has a blank cell; each problem names the column
+            and the rule (and the row of an eager table).
         EvaluationInputError: ``end`` is before ``start`` or two rows share an id.
         ArgumentError: a date is a ``datetime`` or out of range, or ``frame``
             is not a frame.
@@ -136,7 +164,7 @@ def frame_pre_post(
     table = _table(frame)
     rows, ids = table.select(nw.len(), nw.col("id").n_unique()).collect().row(0)
     if rows and rows != ids:
-        raise EvaluationInputError("duplicate_administration", rows - (ids or 0), "distinct ids")
+        raise EvaluationInputError("duplicate_administration", rows - ids, "distinct ids")
     mine = table.filter(nw.col("scale") == chosen.code)
     on = nw.col("on")
     days = (
@@ -157,19 +185,19 @@ def frame_pre_post(
     chosen_days: dict[str, tuple[date | None, date | None]] = {}
     if rule is PairingRule.NEAREST:
         for row in _nearest(mine, days, end).iter_rows(named=True):
-            low, high = _day(row["last_before"]), _day(row["first_from_start"])
+            low, high = row["last_before"], row["first_from_start"]
             baseline = _nearer(low, high, start, tie_to_low=True)
             side = "low" if baseline == low else "high"
             follow_up = _nearer(
-                _day(row[f"up_to_end_{side}"]), _day(row[f"from_end_{side}"]), end, tie_to_low=False
+                row[f"up_to_end_{side}"], row[f"from_end_{side}"], end, tie_to_low=False
             )
             chosen_days[row["client_id"]] = (baseline, follow_up)
     else:
         outer = rule is PairingRule.OUTERMOST
         for row in days.collect().iter_rows(named=True):
             chosen_days[row["client_id"]] = (
-                _day(row["first_before" if outer else "last_before"]),
-                _day(row["last_after" if outer else "first_after"]),
+                row["first_before" if outer else "last_before"],
+                row["last_after" if outer else "first_after"],
             )
     picked: dict[tuple[str, date], list[ScaleAdministration]] = {}
     for r in _rows_on(mine, chosen_days):
@@ -233,19 +261,15 @@ def _nearest(mine: nw.LazyFrame[Any], days: nw.LazyFrame[Any], end: date) -> nw.
 def _rows_on(
     mine: nw.LazyFrame[Any], chosen: dict[str, tuple[date | None, date | None]]
 ) -> list[dict[str, Any]]:
-    """The rows of ``mine`` on each client's chosen days, as dicts with dates."""
+    """The rows of ``mine`` on each client's chosen days, as dicts."""
     wanted = {(c, d) for c, pair in chosen.items() for d in pair if d is not None}
     if not wanted:
         return []
     clients = sorted({c for c, _ in wanted})
     days = sorted({d for _, d in wanted})
     narrowed = mine.filter(nw.col("client_id").is_in(clients) & nw.col("on").is_in(days))
-    found = []
-    for r in narrowed.collect().iter_rows(named=True):
-        r["on"] = _day(r["on"])
-        if (r["client_id"], r["on"]) in wanted:
-            found.append(r)
-    return found
+    rows = narrowed.collect().iter_rows(named=True)
+    return [r for r in rows if (r["client_id"], r["on"]) in wanted]
 
 
 def frame_reliable_change(
@@ -262,7 +286,8 @@ def frame_reliable_change(
     """`socialwork.evaluation.reliable_change` of the pairs `frame_pre_post` finds in a table.
 
     Raises:
-        FrameContractError: a column is missing or ``on`` is not a date column.
+        FrameContractError: a column is missing, is not of its type or has
+            a blank cell (as in `frame_pre_post`).
         EvaluationInputError: ``end`` is before ``start`` or two rows share an id.
         ArgumentError: a date, the reliability, the SD or the cut-off is out of range.
 
