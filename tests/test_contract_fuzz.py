@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import InitErrorDetails
 
 from socialwork import metrics, models
-from socialwork.errors import SocialWorkError
+from socialwork.errors import FrameContractError, SocialWorkError
 from socialwork.labels import LANGUAGES
 from socialwork.metrics.catalogue import CATALOGUE
 from socialwork.records import Record, rule_error
@@ -739,26 +739,25 @@ def _sample_table(kind: str) -> Any:
 
 
 @st.composite
-def sheet_tables(draw: st.DrawFn, kind: str, *, drop: bool = True, lazy: bool = True) -> Any:
+def sheet_tables(draw: st.DrawFn, kind: str) -> Any:
     """A few rows of the sample's table of ``kind``, one column messed up.
 
-    On pandas, or polars eager or (with ``lazy``) lazy: a lazy frame meets an
-    unreadable cell only when it is collected, inside the function under test.
-    Without ``drop``, every column is kept (its cells may be messed up).
+    On pandas, or polars eager or lazy: a lazy frame meets an unreadable
+    cell only when it is collected, inside the function under test.
     """
     import pandas as pd
     import polars as pl
 
     table = _sample_table(kind)
     column = draw(st.sampled_from(list(table.columns)))
-    how = draw(st.sampled_from(["cells", "drop", "keep"] if drop else ["cells", "keep"]))
+    how = draw(st.sampled_from(["cells", "drop", "keep"]))
     if how == "cells":
         table[column] = pd.Series(
             [draw(SHEET_CELLS) for _ in range(len(table))], dtype=object, index=table.index
         )
     elif how == "drop":
         table = table.drop(columns=[column])
-    engine = draw(st.sampled_from(["pandas", "polars", "polars-lazy"][: 3 if lazy else 2]))
+    engine = draw(st.sampled_from(["pandas", "polars", "polars-lazy"]))
     if engine == "pandas":
         return table
     try:
@@ -783,8 +782,7 @@ def test_a_frame_function_refuses_what_it_cannot_read(func: Any, data: st.DataOb
     kwargs: dict[str, Any] = {}
     for parameter in inspect.signature(func).parameters.values():
         if parameter.name in _frame_sources():
-            # lazy sheets escape the 17 functions: see the xfail tests below
-            kwargs[parameter.name] = data.draw(sheet_tables(parameter.name, lazy=False))
+            kwargs[parameter.name] = data.draw(sheet_tables(parameter.name))
         elif parameter.name == "period":
             kwargs["period"] = station_month().period
         elif parameter.name in FRAME_ARGUMENTS:
@@ -792,11 +790,6 @@ def test_a_frame_function_refuses_what_it_cannot_read(func: Any, data: st.DataOb
     call(func, None, (), kwargs)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="frames/indicators.py (_eager) casts a lazy frame's text dates when it collects: "
-    "narwhals' InvalidOperationError escapes where an eager frame gives FrameContractError",
-)
 def test_a_lazy_table_with_a_date_written_as_text_is_refused() -> None:
     import polars as pl
 
@@ -805,15 +798,14 @@ def test_a_lazy_table_with_a_date_written_as_text_is_refused() -> None:
 
     june = station_month()
     hours = from_records(june.service_hours, kind="service_hours").head(4)
-    with pytest.raises(SocialWorkError):
+    with pytest.raises(FrameContractError) as caught:
         frame_volunteer_hours(hours.with_columns(pl.lit("x").alias("on")).lazy(), june.period)
+    # read once, as a distinct text: a lazy table numbers no row
+    assert [(p.row, p.column, p.rule) for p in caught.value.problems] == [
+        (None, "on", "date_format")
+    ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="frames/indicators.py (_identification) looks up a community's category that a "
-    "negative count of known clients left out: a KeyError escapes",
-)
 def test_a_negative_count_of_known_clients_is_refused() -> None:
     import polars as pl
 
@@ -823,17 +815,15 @@ def test_a_negative_count_of_known_clients_is_refused() -> None:
     june = station_month()
     clients = from_records(june.clients).head(4)
     known = from_records(june.station.communities, kind="known_key_groups").head(4)
-    with pytest.raises(SocialWorkError):
+    with pytest.raises(FrameContractError) as caught:
         frame_identification_rate(
             clients, known.with_columns(pl.lit(-1).alias("known")), as_of=june.period.end
         )
+    assert {(p.row, p.column, p.rule) for p in caught.value.problems} == {
+        (row, "known", "greater_than_equal") for row in range(4)
+    }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="frames/indicators.py (_identification) turns a lazy frame's NaN count of known "
-    "clients into an int: a ValueError escapes where an eager frame gives FrameContractError",
-)
 def test_a_lazy_count_of_known_clients_that_is_nan_is_refused() -> None:
     import polars as pl
 
@@ -843,8 +833,11 @@ def test_a_lazy_count_of_known_clients_that_is_nan_is_refused() -> None:
     june = station_month()
     known = from_records(june.station.communities, kind="known_key_groups").head(4)
     nan = known.with_columns(pl.lit(math.nan).alias("known")).lazy()
-    with pytest.raises(SocialWorkError):
+    with pytest.raises(FrameContractError) as caught:
         frame_identification_rate(from_records(june.clients), nan, as_of=june.period.end)
+    assert {(p.row, p.column, p.rule) for p in caught.value.problems} == {
+        (None, "known", "missing")
+    }
 
 
 def test_the_frame_fuzz_covers_every_frame_function() -> None:
@@ -892,11 +885,8 @@ def test_a_frame_evaluation_refuses_what_it_cannot_read(engine: str, column: str
 
 
 @st.composite
-def station_sheets(draw: st.DrawFn, *, drop: bool = True) -> Any:
-    """The sample's station as frames of one engine, one of its tables messed up.
-
-    Without ``drop``, every column of every table is kept (its cells may be messed up).
-    """
+def station_sheets(draw: st.DrawFn) -> Any:
+    """The sample's station as frames of one engine, one of its tables messed up."""
     import polars as pl
 
     from socialwork.frames import StationFrames
@@ -908,7 +898,7 @@ def station_sheets(draw: st.DrawFn, *, drop: bool = True) -> Any:
     if engine == "polars-lazy":
         station = attrs.evolve(station, **{k: getattr(station, k).lazy() for k in STATION_TABLES})
     kind = draw(st.sampled_from([k for k in STATION_TABLES if k in _frame_sources()]))
-    messed = draw(sheet_tables(kind, drop=drop))
+    messed = draw(sheet_tables(kind))
     if engine != "pandas" and not isinstance(messed, (pl.DataFrame, pl.LazyFrame)):
         assume(False)  # a column polars cannot hold: that sheet is fuzzed on pandas
     if engine == "pandas" and not hasattr(messed, "iloc"):
@@ -940,8 +930,7 @@ def test_a_station_of_frames_refuses_what_it_cannot_read(method: str, data: st.D
     """A station whose tables a spreadsheet gave: a result or a documented error, collected."""
     import narwhals as nw
 
-    # a missing column escapes the community filter: see the xfail test below
-    station = data.draw(station_sheets(drop=method not in COMMUNITY_FILTERED))
+    station = data.draw(station_sheets())
 
     def run() -> Any:
         result = STATION_CALLS[method](station, data)
@@ -951,22 +940,14 @@ def test_a_station_of_frames_refuses_what_it_cannot_read(method: str, data: st.D
     call(run, None, (), {})
 
 
-COMMUNITY_FILTERED = ("district_report", "in_community")
-"""The methods that filter the tables by community, whose missing columns escape (issue 21)."""
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="StationFrames.in_community (frames/report.py, keep) reads a column a table lacks "
-    "without checking it: narwhals' ColumnNotFoundError escapes, not FrameContractError",
-)
 def test_a_station_whose_visits_have_no_client_column_is_refused() -> None:
     from socialwork.frames import StationFrames
 
     station = StationFrames.from_records(station_month(), backend="pandas")
     visits = station.visits.drop(columns=["client_id"])
-    with pytest.raises(SocialWorkError):
+    with pytest.raises(FrameContractError) as caught:
         attrs.evolve(station, visits=visits).in_community("c1")
+    assert [(p.column, p.rule) for p in caught.value.problems] == [("client_id", "missing_column")]
 
 
 def test_the_station_fuzz_calls_every_public_method() -> None:
