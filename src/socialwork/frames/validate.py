@@ -11,14 +11,22 @@ from functools import cache
 from typing import Any, NamedTuple
 
 import narwhals as nw
-from attrs import frozen
+from attrs import evolve, frozen
 from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
-from pydantic import TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+)
+from pydantic.fields import FieldInfo
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
-from socialwork.frames.contracts import Column, Contract, contract
+from socialwork.frames.contracts import Column, Contract, _unwrap, contract, inner_field
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
 from socialwork.records import Record
@@ -621,6 +629,277 @@ def _rows_verdict(
     return list(map(_Read._make, zip(owners, withins, places, records, strict=True))), problems
 
 
+# --- the verdict in the engine: each column's rules over its distinct values ---
+
+Mask = nw.Expr | nw.Series[Any]
+"""Which rows of a table a rule holds for: an expression, or a column found cell by cell."""
+
+
+def _field_of(spec: Contract, name: str) -> FieldInfo | None:
+    """The record field column ``name`` fills (a flattened record's own), ``None`` for a key."""
+    for flat in spec.flattened:
+        for column, path in flat.columns:
+            if column == name:
+                found: FieldInfo = inner_field(flat.record, path)
+                return found
+    return spec.record.model_fields.get(name)
+
+
+@cache
+def _field_model(kind: str, name: str) -> type[BaseModel]:
+    """A model of the one field column ``name`` fills: the record's own declaration of its rules.
+
+    Its only field is the record's field, annotation, bounds and validators
+    alike, under the records' configuration, so a cell's value breaks here
+    exactly the rules it breaks in its record.
+    """
+    field = _field_of(contract(kind), name)
+    if field is None:  # pragma: no cover - asked of a record field only
+        raise ValueError(name)
+    annotation: Any = field.annotation
+    return create_model(
+        f"_{kind}_{name}", __config__=ConfigDict(**Record.model_config), v=(annotation, field)
+    )
+
+
+def _codes_of(spec: Contract, column: Column, value: object) -> frozenset[str]:
+    """The rules a read cell's value breaks in its field, by their table codes."""
+    try:
+        _field_model(spec.kind, column.name).model_validate({"v": value})
+    except ValidationError as err:
+        codes = set()
+        for e in err.errors():
+            rule = RULES.get(e["type"], e["type"])
+            if rule == "is_instance_of":
+                rule = _TYPE_RULES.get(column.type, "string_type")
+            codes.add(rule)
+        return frozenset(codes)
+    return frozenset()
+
+
+def _longest(spec: Contract, column: Column) -> int | bool | None:
+    """For a text field with no rule but its length: its longest text (``None``: any); else False.
+
+    Such a column of texts is judged in the engine alone: a blank cell is
+    empty, and a text longer than the field allows is too long.
+    """
+    field = _field_of(spec, column.name)
+    if field is None or column.type not in ("id", "text"):
+        return False
+    base, _, inner = _unwrap(field.annotation)
+    longest: int | None = None
+    for item in [*field.metadata, *inner]:
+        plain = (
+            isinstance(item, StringConstraints)
+            and item.strip_whitespace
+            and item.min_length in (None, 1)
+            and item.pattern is None
+            and not item.to_lower
+            and not item.to_upper
+        )
+        if not plain:
+            return False
+        longest = item.max_length if item.max_length is not None else longest
+    return longest if base is str else False
+
+
+def _value_codes(
+    spec: Contract, column: Column, values: list[Any]
+) -> list[tuple[bool, frozenset[str]]]:
+    """For each distinct cell: whether the record path sets it aside as bad, and its rules."""
+    if column.name in (spec.parent, spec.within, spec.place):
+        found: list[tuple[bool, frozenset[str]]] = []
+        for value in values:
+            try:
+                rule = _key_cell(column, value)[1]
+            except _Bad as err:
+                rule = err.rule
+            found.append((True, frozenset(() if rule is None else (rule,))))
+        return found
+    read, _ = _read_column(column, values)
+    return [
+        (True, frozenset((cell.rule,)))
+        if type(cell) is _BadCell
+        else (False, frozenset() if cell is None else _codes_of(spec, column, cell))
+        for cell in read
+    ]
+
+
+def _cells(spec: Contract, eager: nw.DataFrame[Any], column: Column, dtype: Any) -> dict[str, Mask]:
+    """Every rule the cells of one column break, by code, and ``""`` for the cells set aside.
+
+    A text column with no rule but its length is judged in the engine; any
+    other column's distinct values are read as `to_records` reads a cell
+    and validated once each by the field's own declaration (`_field_model`),
+    and the rows holding a bad value are found by a lookup in the engine.
+    """
+    name = column.name
+    col = nw.col(name)
+    longest = _longest(spec, column)
+    if longest is not False and _is_text(dtype):
+        if longest is None:
+            return {}
+        return {"string_too_long": col.cast(nw.String).str.strip_chars().str.len_chars() > longest}
+    listed = dtype == nw.List  # an engine looks up no list: its rows are found cell by cell
+    cells = [None if v is None else tuple(v) for v in eager[name].to_list()] if listed else []
+    if listed:
+        distinct: list[Any] = [list(c) for c in dict.fromkeys(cells) if c is not None]
+    else:
+        distinct = [v for v in eager[name].unique().to_list() if not _empty(_scalar(v))]
+    by_rule: dict[str, list[Any]] = {}
+    for value, (aside, codes) in zip(distinct, _value_codes(spec, column, distinct), strict=True):
+        for code in codes:
+            by_rule.setdefault(code, []).append(value)
+        if aside and codes:
+            by_rule.setdefault("", []).append(value)
+    if listed:
+        found: dict[str, Mask] = {}
+        for code, values in by_rule.items():
+            wanted = {tuple(v) for v in values}
+            hits = [c is not None and c in wanted for c in cells]
+            found[code] = nw.new_series(name, hits, nw.Boolean(), backend=eager.implementation)
+        return found
+    blank = _blank(name, dtype)
+    return {code: ~blank & col.is_in(values).fill_null(False) for code, values in by_rule.items()}
+
+
+def _validated(record: type[BaseModel]) -> bool:
+    """Whether a record, or one nested in its fields, has rules between its fields."""
+    if record.__pydantic_decorators__.model_validators:
+        return True
+    for field in record.model_fields.values():
+        base = _unwrap(field.annotation)[0]
+        if isinstance(base, type) and issubclass(base, Record) and _validated(base):
+            return True
+    return False
+
+
+class _Masks:
+    """The masks of a table's rules, by the alias of the column that holds each."""
+
+    def __init__(self) -> None:
+        self.masks: dict[str, Mask] = {}
+        self.rules: dict[str, tuple[str, str]] = {}
+
+    def add(self, column: str, code: str, mask: Mask) -> str:
+        alias = f"__socialwork_{len(self.masks)}__"
+        self.masks[alias] = mask
+        if code:
+            self.rules[alias] = (column, code)
+        return alias
+
+    def any(self, aliases: Iterable[str]) -> nw.Expr:
+        found = [nw.col(a) for a in aliases]
+        return nw.any_horizontal(*found, ignore_nulls=True) if found else nw.lit(False)
+
+
+def _flattened_rules(
+    spec: Contract, masks: _Masks, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]
+) -> list[nw.Expr]:
+    """The missing fields of flattened records, and the rows they must be read as records.
+
+    A flattened record is there when one of its cells holds a value not set
+    aside as bad; then its required fields must be filled. A flattened
+    record with rules between its fields, or with a record nested in it, is
+    read as a record wherever it is there: those rows are returned.
+    """
+    undecided: list[nw.Expr] = []
+    for flat in spec.flattened:
+        cells = [
+            ~blank[c] & ~nw.col(aside[c]) if c in aside else ~blank[c]
+            for c, _ in flat.columns
+            if c in blank
+        ]
+        there = nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
+        if spec.record.model_fields[flat.field].is_required():
+            masks.add(flat.columns[0][0], "missing", ~there)
+        if _validated(flat.record) or any("." in path for _, path in flat.columns):
+            undecided.append(there)
+            continue
+        for column, path in flat.columns:
+            if inner_field(flat.record, path).is_required():
+                masks.add(column, "missing", there & blank.get(column, nw.lit(True)))
+    return undecided
+
+
+def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[FrameProblem]:
+    """Every rule the rows of a table break, judged in its engine: the verdict of `_rows_verdict`.
+
+    Each column's rules are its field's (`_cells`); a required field blank
+    is ``missing``; a flattened record's fields are checked as its record
+    checks them (`_flattened_rules`). Rows that the engine cannot judge are
+    read as records by `_rows_verdict`, and only they: a row with a cell of
+    Python objects (a pandas column of mixed values), a row whose flattened
+    record has rules between its fields, and a row without a bad cell of a
+    record with rules between its fields (a case closed without its closure).
+    """
+    schema = eager.schema
+    flat = {c for f in spec.flattened for c, _ in f.columns}
+    masks = _Masks()
+    blank: dict[str, nw.Expr] = {}
+    aside: dict[str, str] = {}
+    undecided: list[nw.Expr] = []
+    for column in spec.columns:
+        name = column.name
+        if name not in schema:
+            continue
+        dtype = schema[name]
+        if dtype == nw.Object:  # Python objects of any kind: read as records
+            blank[name] = nw.col(name).is_null()
+            undecided.append(~blank[name])
+            continue
+        blank[name] = _blank(name, dtype)
+        for code, mask in _cells(spec, eager, column, dtype).items():
+            alias = masks.add(name, code, mask)
+            if not code:
+                aside[name] = alias
+    for column in spec.columns:
+        name = column.name
+        field = _field_of(spec, name)
+        needed = column.required if field is None else field.is_required()
+        if name in flat or not needed:
+            continue
+        if name in schema:
+            masks.add(name, "missing", blank[name])
+        elif field is not None and not column.required:  # a required column absent: once
+            masks.add(name, "missing", nw.lit(True))
+    table = eager.with_row_index(_ROW).with_columns(
+        *(mask.alias(alias) for alias, mask in masks.masks.items())
+    )
+    undecided += _flattened_rules(spec, masks, blank, aside)
+    table = table.with_columns(
+        *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
+    )
+    bad = masks.any(masks.rules)
+    if _validated(spec.record):
+        undecided.append(~bad)
+    held = nw.any_horizontal(*undecided, ignore_nulls=True) if undecided else nw.lit(False)
+    table = table.with_columns(held.fill_null(False).alias("__socialwork_undecided__"))
+    hits = table.filter(bad | nw.col("__socialwork_undecided__"))
+    problems: list[FrameProblem] = []
+    rows: list[int] = []
+    order = {name: place for place, name in enumerate(spec.names)}
+    for row in hits.iter_rows(named=True):
+        at = int(row[_ROW])
+        if row["__socialwork_undecided__"]:
+            rows.append(at)
+            continue
+        raw = row.get("id")
+        key = None if raw is None or _empty(_scalar(raw)) else str(_scalar(raw))
+        for alias, (column_name, code) in masks.rules.items():
+            if row[alias]:
+                value = _scalar(row.get(column_name))
+                problems.append(FrameProblem(None if lazy else at, column_name, code, value, key))
+    if rows:
+        subset = table.filter(nw.col(_ROW).is_in(rows)).select(eager.columns)
+        for p in _rows_verdict(spec, subset, False, {})[1]:
+            at = rows[p.row or 0]
+            problems.append(evolve(p, row=None if lazy else at))
+        problems.sort(key=lambda p: p.row if p.row is not None else -1)
+    problems.sort(key=lambda p: order.get(p.column, 0))
+    return sorted(problems, key=lambda p: p.row if p.row is not None else -1)
+
+
 def table_problems(
     spec: Contract, native: nw.DataFrame[Any] | nw.LazyFrame[Any]
 ) -> list[FrameProblem]:
@@ -728,7 +1007,11 @@ def validate_frame(
     _one_engine({"frame": frame, **(references or {})})
     schema = native.collect_schema()
     names = set(schema.names())
-    _, problems = read_table(spec, frame)
+    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
+    lazy = isinstance(native, nw.LazyFrame)
+    problems = table_problems(spec, eager)
+    problems += _frame_verdict(spec, eager, lazy)
+    problems += _duplicates(spec, eager, lazy)
     if isinstance(native, nw.DataFrame):
         native = native.with_row_index(_ROW)
     key = spec.key if spec.key in names else None
