@@ -978,7 +978,12 @@ def validate_frame(
     ``references``: a mapping from a column to a frame whose ``id`` column
     it must name (``{"client_id": clients}``), of the same engine (checked
     in the engine). `to_records` refuses a frame exactly when this reports
-    a problem, with the same problems. Every problem carries the rule code
+    a problem, with the same problems. Cells are judged in the engine, each
+    distinct value of a column once by its field's own rules; the rows the
+    engine cannot judge are read as records: rows of a record kind with
+    rules between its fields (clients, cases, needs, ...: those rules are
+    not yet written for an engine), rows with a flattened record that has
+    such rules, and rows with a pandas cell of Python objects. Every problem carries the rule code
     the records' validators use, the row (from 0, for eager frames;
     `FrameProblem.sheet_row` counts as a spreadsheet does) and the row's id.
     A lazy frame's rows are collected to be read.
