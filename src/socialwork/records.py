@@ -668,7 +668,7 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
         ('staff', 2) duplicate_id
     """
     try:
-        repeat = first_repeat(iter(keys))
+        repeat = first_repeat(keys)
     except TypeError:
         raise TypeError(f"keys must be a collection of ids; got {type(keys).__name__}") from None
     if repeat is not None:
