@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any, NamedTuple
 
 import narwhals as nw
@@ -404,21 +406,46 @@ def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
     return str(loc[0])
 
 
-def _unflatten(spec: Contract, data: dict[str, Any]) -> None:
-    """Gather a flattened record's columns into the nested record's fields, in place."""
-    for flat in spec.flattened:
-        nested: dict[str, Any] = {}
-        for column, path in flat.columns:
-            value = data.pop(column, None)
-            if value is None:
-                continue
-            *outer, last = path.split(".")
-            place = nested
-            for name in outer:
-                place = place.setdefault(name, {})
-            place[last] = value
-        if nested:
-            data[flat.field] = nested
+def _row_data(
+    spec: Contract, cells: Mapping[str, list[Any]], size: int, bads: Mapping[int, set[str]]
+) -> list[dict[str, Any]]:
+    """Each row's fields for its record, built column by column from its read cells.
+
+    Blank cells (``None``) and bad ones (their columns in ``bads``, by row)
+    are left out, so that the record's default or its ``missing`` rule
+    applies; a flattened record's columns are gathered into the nested
+    record's fields, in the rows where one of them holds a value.
+    """
+    flat = {c for f in spec.flattened for c, _ in f.columns}
+    names = [n for n in cells if n not in flat]
+    if names:
+        lines = zip(*(cells[n] for n in names), strict=True)
+        datas = [
+            {n: v for n, v in zip(names, line, strict=True) if v is not None} for line in lines
+        ]
+    else:  # a table of no column the record reads: every row an empty record
+        datas = [{} for _ in range(size)]
+    for at, spoilt in bads.items():
+        for name in spoilt:
+            datas[at].pop(name, None)
+    for record in spec.flattened:
+        held = [(c, path.split(".")) for c, path in record.columns if c in cells]
+        there: set[int] = set()  # the rows where one of its cells holds a value
+        for column, _ in held:
+            there.update(compress(range(size), map(is_not, cells[column], repeat(None))))
+        for at in sorted(there):
+            nested: dict[str, Any] = {}
+            for column, (*outer, last) in held:
+                value = cells[column][at]
+                if value is None or column in bads.get(at, ()):
+                    continue
+                place = nested
+                for name in outer:
+                    place = place.setdefault(name, {})
+                place[last] = value
+            if nested:
+                datas[at][record.field] = nested
+    return datas
 
 
 _Key = tuple[str | None, str]
@@ -426,12 +453,16 @@ _Key = tuple[str | None, str]
 
 
 class _Read(NamedTuple):
-    """A row read into its record, with the keys that place it among its parents."""
+    """A table's rows read into their records, with the keys that place each among its parents.
 
-    owner: str | None
-    within: str | None
-    key: str | None
-    record: Record
+    Column by column: the ``n``-th row's record is ``records[n]``, its parent
+    ``owners[n]``, its holder's key ``withins[n]`` and its own ``keys[n]``.
+    """
+
+    owners: list[str | None]
+    withins: list[str | None]
+    keys: list[str | None]
+    records: list[Record]
 
 
 @frozen
@@ -465,7 +496,9 @@ def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
     bad: list[_BadCell] = []
     held = set(map(type, cells)) - {type(None)}
     if plain == (str,) and held <= {str}:
-        return [v if v is None or v.strip() else None for v in cells], False
+        if "" in cells or any(map(str.isspace, filter(None, cells))):
+            return [v if v is None or v.strip() else None for v in cells], False
+        return cells, False  # no blank text: found in C, no Python work per cell
     if plain and held <= set(plain):
         return cells, False
     texts = _texts_of(column.enum) if column.type == "code" and column.enum else None
@@ -496,22 +529,11 @@ def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
             bad.append(_BadCell(err.rule, value))
             return bad[-1]
 
-    if texts is None and column.type not in ("codes", "counts", "texts"):
-        read_cells = list(map(read, cells))
-        return read_cells, bool(bad)
-    # a code's cells repeat (a category, a list of them): read each text once
-    memo: dict[str, Any] = {}
-
-    def remembered(value: Any) -> Any:
-        if type(value) is not str:
-            return read(value)
-        found = memo.get(value, memo)
-        if found is memo:
-            found = memo[value] = read(value)
-        return found
-
-    read_cells = list(map(remembered, cells))
-    return read_cells, bool(bad)
+    if held <= {str} and (texts is not None or column.type in ("codes", "counts", "texts")):
+        # a code's cells repeat (a category, a list of them): read each distinct text once
+        memo = {value: read(value) for value in dict.fromkeys(cells)}
+        return list(map(memo.__getitem__, cells)), bool(bad)
+    return list(map(read, cells)), bool(bad)
 
 
 @cache
@@ -525,7 +547,7 @@ def _rows_verdict(
     eager: nw.DataFrame[Any],
     lazy: bool,
     nested: Mapping[str, Mapping[_Key, list[Record]]],
-) -> tuple[list[_Read], list[FrameProblem]]:
+) -> tuple[_Read, list[FrameProblem]]:
     """Every row's record, or every rule the rows break: their cells', then their records'.
 
     The cells are read column by column; the rows' records are validated in
@@ -578,28 +600,17 @@ def _rows_verdict(
             at = None if lazy else index
             problems.append(FrameProblem(at, name, bad.rule, bad.value, record_id(index)))
             bads.setdefault(index, set()).add(name)
-    names = list(read_cells)
-    rows: Iterable[tuple[Any, ...]] = zip(*read_cells.values(), strict=True) if names else []
-    datas = [{n: v for n, v in zip(names, cells, strict=True) if v is not None} for cells in rows]
-    if not names:  # a table of no column the record reads: every row an empty record
-        datas = [{} for _ in range(size)]
-    for index, spoilt_names in bads.items():
-        for name in spoilt_names:
-            datas[index].pop(name, None)
-    if spec.flattened:
-        for data in datas:
-            _unflatten(spec, data)
+    datas = _row_data(spec, read_cells, size, bads)
     none: list[str | None] = [None] * size
     owners = found.get(spec.parent or "", none)
     withins = found.get(spec.within or "", none)
     places = found.get(spec.place or "", none)
     if spec.place is None:
-        places = [d["id"].strip() if type(d.get("id")) is str else None for d in datas]
-    if nested:
+        # a bad id cell is a `_BadCell`: no key
+        places = [v.strip() if type(v) is str else None for v in read_cells.get("id", none)]
+    for field, by_key in nested.items():
         for data, owner, key in zip(datas, owners, places, strict=True):
-            place: _Key = (owner, key or "")
-            for field, by_key in nested.items():
-                data[field] = tuple(by_key.get(place, ()))
+            data[field] = tuple(by_key.get((owner, key or ""), ()))
     try:
         records = _many(spec.record).validate_python(datas)
     except ValidationError as err:
@@ -625,8 +636,8 @@ def _rows_verdict(
     if problems or len(records) != len(datas):
         # a row's problems in row order, those of a lazy frame (no rows) first
         problems.sort(key=lambda p: p.row if p.row is not None else -1)
-        return [], problems
-    return list(map(_Read._make, zip(owners, withins, places, records, strict=True))), problems
+        return _Read([], [], [], []), problems
+    return _Read(owners, withins, places, records), problems
 
 
 # --- the verdict in the engine: each column's rules over its distinct values ---
@@ -918,7 +929,7 @@ def read_table(
     spec: Contract,
     frame: IntoFrame,
     nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
-) -> tuple[list[_Read], list[FrameProblem]]:
+) -> tuple[_Read, list[FrameProblem]]:
     """Every good row's record, and every problem of the table: its columns', its rows', its ids'.
 
     The one verdict of a table: `validate_frame` reports these problems and
@@ -933,7 +944,7 @@ def read_table(
     problems += found
     problems += _duplicates(spec, eager, lazy)
     if problems:
-        read = []
+        read = _Read([], [], [], [])
     return read, problems
 
 
