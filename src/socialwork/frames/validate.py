@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from itertools import compress, repeat
-from operator import is_not
+from operator import is_not, itemgetter
 from typing import Any, NamedTuple
 
 import narwhals as nw
@@ -395,6 +395,31 @@ def _key_cell(column: Column, value: object) -> tuple[str | None, str | None]:
     return str(value), None
 
 
+def _holder_cell(column: Column, raw: object) -> tuple[str | None, str | None, object]:
+    """A parent, ``within`` or place cell: the key it names, the rule it breaks, what it shows."""
+    if _empty(raw):
+        return None, "missing" if column.required else None, _scalar(raw)
+    try:
+        key, rule = _key_cell(column, raw)
+    except _Bad as err:
+        return None, err.rule, raw
+    return key, rule, raw
+
+
+def _holder_column(column: Column, cells: list[Any]) -> list[tuple[str | None, str | None, object]]:
+    """Every cell of a parent, ``within`` or place column by `_holder_cell`, each distinct one once.
+
+    A child table names each parent in many rows: a distinct cell is read
+    once, and the rest are looked up in C (by type and value, since ``True``
+    and ``1`` are one key to a dict but not to a rule).
+    """
+    if any(kind.__hash__ is None for kind in set(map(type, cells))):
+        return [_holder_cell(column, cell) for cell in cells]
+    typed = list(zip(map(type, cells), cells, strict=True))
+    memo = {key: _holder_cell(column, key[1]) for key in dict.fromkeys(typed)}
+    return list(map(memo.__getitem__, typed))
+
+
 def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
     """The table column of an error's location: a flattened record's field has its own."""
     if not loc:
@@ -577,22 +602,16 @@ def _rows_verdict(
     # the parent, `within` and place cells: the keys that place a row among its parents
     found: dict[str, list[str | None]] = {}
     for name in holders:
-        found[name] = [None] * size
-        for index, raw in enumerate(values.get(name, ())):
-            if _empty(raw):
-                if not columns[name].required:
-                    continue
-                rule: str | None = "missing"
-                raw = _scalar(raw)
-            else:
-                try:
-                    found[name][index], rule = _key_cell(columns[name], raw)
-                except _Bad as err:
-                    rule = err.rule
-            if rule is not None:
-                at = None if lazy else index
-                problems.append(FrameProblem(at, name, rule, raw, record_id(index)))
-                bads.setdefault(index, set()).add(name)
+        if name not in values:
+            found[name] = [None] * size
+            continue
+        keys = _holder_column(columns[name], values[name])
+        found[name] = list(map(itemgetter(0), keys))
+        for index in compress(range(size), map(itemgetter(1), keys)):
+            _, rule, raw = keys[index]
+            at = None if lazy else index
+            problems.append(FrameProblem(at, name, str(rule), raw, record_id(index)))
+            bads.setdefault(index, set()).add(name)
     for name in spoilt:
         cells = read_cells[name]
         for index in [i for i, v in enumerate(cells) if type(v) is _BadCell]:
