@@ -106,13 +106,19 @@ CELLS: tuple[object, ...] = (
     "youth;youth", "独居老人、youth", "独居老人;;", "low", "高风险", "High", "open", "met",
     "家访", "home_visit", "full_time", "实习生", "closed", "结案", "goals_achieved", "p1", "c1",
     ["a", "b"], ["a", ""], [1, 2], [13], ["youth"],
+    # the rules between a client's fields: a category twice (by code or label), youth issues
+    # without the category youth, born after registering (born_on or the ID number's)
+    "youth;青少年", "low_income", "emotional", "情绪困扰;emotional", "youth；emotional",
+    "2025-06-02", "110105202601010019", "110105199001010010", date(2026, 1, 1),
 )  # fmt: skip
 """Cells a spreadsheet holds: labels, 是/否, text dates, impossible dates, bools, numbers, ..."""
 
 
 @st.composite
-def malformed(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]], list[str]]:
-    kind = draw(st.sampled_from(sorted(BASE)))
+def malformed(
+    draw: st.DrawFn, kinds: tuple[str, ...] = tuple(sorted(BASE))
+) -> tuple[str, list[dict[str, Any]], list[str]]:
+    kind = draw(st.sampled_from(kinds))
     base = BASE[kind]
     columns = list(base.columns)
     rows: list[dict[str, Any]] = [
@@ -149,11 +155,7 @@ def _frame(rows: list[dict[str, Any]], columns: list[str], engine: str) -> Any:
         return None
 
 
-@settings(SETTINGS, max_examples=200)
-@given(case=malformed(), engine=st.sampled_from(("polars", "pandas")))
-def test_the_engine_judges_a_table_as_its_records_do(
-    case: tuple[str, list[dict[str, Any]], list[str]], engine: str
-) -> None:
+def _same_verdict(case: tuple[str, list[dict[str, Any]], list[str]], engine: str) -> None:
     kind, rows, columns = case
     frame = _frame(rows, columns, engine)
     assume(frame is not None)
@@ -165,3 +167,44 @@ def test_the_engine_judges_a_table_as_its_records_do(
     assert {(p.row, p.column, p.rule) for p in engine_verdict} == {
         (p.row, p.column, p.rule) for p in records
     }
+
+
+@settings(SETTINGS, max_examples=200)
+@given(case=malformed(), engine=st.sampled_from(("polars", "pandas")))
+def test_the_engine_judges_a_table_as_its_records_do(
+    case: tuple[str, list[dict[str, Any]], list[str]], engine: str
+) -> None:
+    _same_verdict(case, engine)
+
+
+RULE_CELLS: dict[str, tuple[object, ...]] = {
+    "categories": (None, "youth", "youth;youth", "youth;青少年", "low_income", "独居老人、youth",
+                   ";", "maybe", "低保对象;low_income;youth"),
+    "youth_issues": (None, "emotional", "情绪困扰;emotional", "", ";", "maybe", "career_confusion"),
+    "born_on": (None, "2026-01-01", "2025-06-02", "1990-01-01", "2025/03/02", " 2025-06-01 "),
+    "registered_on": ("2025-06-01", "2025-06-02", None, "2025-02-30"),
+    "id_number": (None, "110105202601010019", "110105199001010010", "110105194912310020"),
+    "sex": (None, "male", "女", "maybe"),
+}  # fmt: skip
+"""Cells that keep or break each rule between a client's fields, and the field rules beside them."""
+
+
+@st.composite
+def clients_across_fields(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]], list[str]]:
+    kind, rows, columns = draw(malformed(kinds=("clients",)))
+    for row in rows:
+        for column, cells in RULE_CELLS.items():
+            if draw(st.booleans()):
+                row[column] = draw(st.sampled_from(cells))
+    return kind, rows, columns
+
+
+@settings(SETTINGS, max_examples=200)
+@given(case=clients_across_fields(), engine=st.sampled_from(("polars", "pandas")))
+def test_the_engine_applies_a_clients_rules_between_fields_as_its_records_do(
+    case: tuple[str, list[dict[str, Any]], list[str]], engine: str
+) -> None:
+    # Client.declared_rules in the engine (a category twice, youth issues
+    # without youth, born after registering) and the rows with an ID number
+    # read as records: the same verdict as the records'
+    _same_verdict(case, engine)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -31,7 +31,7 @@ from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import Column, Contract, _unwrap, contract, inner_field
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
-from socialwork.records import Record
+from socialwork.records import NoRepeat, OnlyWith, Record, Rule
 
 __all__ = [
     "validate_frame",
@@ -755,8 +755,14 @@ def _value_codes(
     ]
 
 
-def _cells(spec: Contract, eager: nw.DataFrame[Any], column: Column, dtype: Any) -> dict[str, Mask]:
-    """Every rule the cells of one column break, by code, and ``""`` for the cells set aside.
+def _cells(
+    spec: Contract, eager: nw.DataFrame[Any], column: Column, dtype: Any
+) -> dict[tuple[str, bool], Mask]:
+    """Every rule the cells of one column break, by code and whether the cell is set aside.
+
+    A cell set aside (one `to_records` cannot read: a label that names no
+    code) leaves its field to its default, so the record's validators still
+    run; ``("", True)`` holds every such cell.
 
     A text column with no rule but its length is judged in the engine; any
     other column's distinct values are read as `to_records` reads a cell
@@ -769,28 +775,121 @@ def _cells(spec: Contract, eager: nw.DataFrame[Any], column: Column, dtype: Any)
     if longest is not False and _is_text(dtype):
         if longest is None:
             return {}
-        return {"string_too_long": col.cast(nw.String).str.strip_chars().str.len_chars() > longest}
-    listed = dtype == nw.List  # an engine looks up no list: its rows are found cell by cell
-    cells = [None if v is None else tuple(v) for v in eager[name].to_list()] if listed else []
-    if listed:
-        distinct: list[Any] = [list(c) for c in dict.fromkeys(cells) if c is not None]
-    else:
-        distinct = [v for v in eager[name].unique().to_list() if not _empty(_scalar(v))]
-    by_rule: dict[str, list[Any]] = {}
+        too_long = col.cast(nw.String).str.strip_chars().str.len_chars() > longest
+        return {("string_too_long", False): too_long}
+    distinct, cells = _distinct(eager, name, dtype)
+    by_rule: dict[tuple[str, bool], list[Any]] = {}
     for value, (aside, codes) in zip(distinct, _value_codes(spec, column, distinct), strict=True):
         for code in codes:
-            by_rule.setdefault(code, []).append(value)
+            by_rule.setdefault((code, aside), []).append(value)
         if aside and codes:
-            by_rule.setdefault("", []).append(value)
-    if listed:
-        found: dict[str, Mask] = {}
-        for code, values in by_rule.items():
-            wanted = {tuple(v) for v in values}
-            hits = [c is not None and c in wanted for c in cells]
-            found[code] = nw.new_series(name, hits, nw.Boolean(), backend=eager.implementation)
-        return found
-    blank = _blank(name, dtype)
-    return {code: ~blank & col.is_in(values).fill_null(False) for code, values in by_rule.items()}
+            by_rule.setdefault(("", True), []).append(value)
+    return {key: _holding(eager, name, dtype, values, cells) for key, values in by_rule.items()}
+
+
+def _distinct(
+    eager: nw.DataFrame[Any], name: str, dtype: Any
+) -> tuple[list[Any], list[tuple[Any, ...] | None] | None]:
+    """A column's distinct cells that are not blank; for a list column, its cells as tuples too.
+
+    An engine looks up no list: a list column's rows are found cell by cell
+    (`_holding`), from the tuples.
+    """
+    if dtype == nw.List:
+        cells = [None if v is None else tuple(v) for v in eager[name].to_list()]
+        return [list(c) for c in dict.fromkeys(cells) if c is not None], cells
+    return [v for v in eager[name].unique().to_list() if not _empty(_scalar(v))], None
+
+
+def _holding(
+    eager: nw.DataFrame[Any],
+    name: str,
+    dtype: Any,
+    values: list[Any],
+    cells: list[tuple[Any, ...] | None] | None,
+) -> Mask:
+    """The rows whose cell of column ``name`` is one of ``values`` (some of `_distinct`'s)."""
+    if not values:  # pyarrow looks up no empty list of values
+        return nw.lit(False)
+    if cells is not None:
+        wanted = {tuple(v) for v in values}
+        hits = [c is not None and c in wanted for c in cells]
+        return nw.new_series(name, hits, nw.Boolean(), backend=eager.implementation)
+    return ~_blank(name, dtype) & nw.col(name).is_in(values).fill_null(False)
+
+
+def _rows_where(
+    eager: nw.DataFrame[Any], column: Column, dtype: Any, test: Callable[[Any], bool]
+) -> Mask:
+    """The rows whose cell of ``column``, read as its record field gets it, passes ``test``.
+
+    Each distinct cell is read (`_read_column`) and tested once; a blank or
+    bad cell passes no test.
+    """
+    values, cells = _distinct(eager, column.name, dtype)
+    read, _ = _read_column(column, values)
+    passing = [
+        value
+        for value, cell in zip(values, read, strict=True)
+        if cell is not None and type(cell) is not _BadCell and test(cell)
+    ]
+    return _holding(eager, column.name, dtype, passing, cells)
+
+
+def _iso(name: str, dtype: Any) -> nw.Expr | None:
+    """A date column's cells as ISO text (``YYYY-MM-DD``, which orders as dates do), if it can be.
+
+    Only cells read as dates are compared: a cell of a timestamp with a
+    time, or of text that is no date, breaks a rule of its own field first.
+    """
+    col = nw.col(name)
+    if dtype == nw.Date or dtype == nw.Datetime:
+        return col.dt.to_string("%Y-%m-%d")
+    if _is_text(dtype):
+        return col.cast(nw.String).str.strip_chars()
+    return None
+
+
+def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
+    """The rows where column ``name`` gives its field a value: neither blank nor set aside."""
+    return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
+
+
+def _declared(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    masks: _Masks,
+    rule: Rule,
+    blank: Mapping[str, nw.Expr],
+    aside: Mapping[str, str],
+) -> nw.Expr:
+    """A declared rule between fields (`Record.declared_rules`): the rows that break it.
+
+    It holds where the rule is broken if the record's validator runs. The
+    cells it reads are tested in `masks`, to be computed first.
+    """
+    schema = eager.schema
+    columns = {c.name: c for c in spec.columns}
+
+    def where(name: str, test: Callable[[Any], bool]) -> nw.Expr:
+        if name not in schema or schema[name] == nw.Object:  # Python objects: read as records
+            return nw.lit(False)
+        return nw.col(masks.add(name, "", _rows_where(eager, columns[name], schema[name], test)))
+
+    if isinstance(rule, NoRepeat):
+        broken = where(rule.field, lambda items: rule.repeat(items) is not None)
+    elif isinstance(rule, OnlyWith):
+        listed = where(rule.other, lambda others: rule.item in others)
+        broken = where(rule.field, bool) & ~listed
+    else:  # NotAfter: compared where both dates are filled
+        first, second = rule.field, rule.other
+        early = _iso(first, schema[first]) if first in schema else None
+        late = _iso(second, schema[second]) if second in schema else None
+        broken = nw.lit(False)
+        if early is not None and late is not None:
+            filled = _filled(first, blank, aside) & _filled(second, blank, aside)
+            broken = filled & (early > late)
+    return broken
 
 
 def _validated(record: type[BaseModel]) -> bool:
@@ -810,6 +909,7 @@ class _Masks:
     def __init__(self) -> None:
         self.masks: dict[str, Mask] = {}
         self.rules: dict[str, tuple[str, str]] = {}
+        self.aside: set[str] = set()  # the rules of cells set aside, which stop no validator
 
     def add(self, column: str, code: str, mask: Mask) -> str:
         alias = f"__socialwork_{len(self.masks)}__"
@@ -835,11 +935,7 @@ def _flattened_rules(
     """
     undecided: list[nw.Expr] = []
     for flat in spec.flattened:
-        cells = [
-            ~blank[c] & ~nw.col(aside[c]) if c in aside else ~blank[c]
-            for c, _ in flat.columns
-            if c in blank
-        ]
+        cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
         there = nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
         if spec.record.model_fields[flat.field].is_required():
             masks.add(flat.columns[0][0], "missing", ~there)
@@ -879,10 +975,12 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
             undecided.append(~blank[name])
             continue
         blank[name] = _blank(name, dtype)
-        for code, mask in _cells(spec, eager, column, dtype).items():
+        for (code, set_aside), mask in _cells(spec, eager, column, dtype).items():
             alias = masks.add(name, code, mask)
             if not code:
                 aside[name] = alias
+            elif set_aside:
+                masks.aside.add(alias)
     for column in spec.columns:
         name = column.name
         field = _field_of(spec, name)
@@ -901,8 +999,31 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
     )
     bad = masks.any(masks.rules)
-    if _validated(spec.record):
-        undecided.append(~bad)
+    # a record's validators run on a row whose fields all validate (cells set aside left out)
+    fatal = masks.any(a for a in masks.rules if a not in masks.aside)
+    record = spec.record
+    if record.python_rule_fields is None:
+        if _validated(record):  # rules not declared: the rows are read as records
+            undecided.append(~fatal)
+    elif all(n in eager.columns for n, f in record.model_fields.items() if f.is_required()):
+        # the validator runs on rows whose fields are all read, and stops at its first rule broken
+        declared = [
+            _declared(spec, eager, masks, rule, blank, aside) for rule in record.declared_rules
+        ]
+        table = table.with_columns(
+            *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
+        )
+        before = nw.lit(False)
+        for rule, broken in zip(record.declared_rules, declared, strict=True):
+            masks.add(_column_of(spec, (rule.field,)), rule.code, ~fatal & ~before & broken)
+            before = before | broken
+        filled = [_filled(n, blank, aside) for n in record.python_rule_fields if n in blank]
+        if filled:  # the rules checked in Python, on the rows where they can apply
+            undecided.append(~fatal & ~before & nw.any_horizontal(*filled, ignore_nulls=True))
+        table = table.with_columns(
+            *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
+        )
+        bad = masks.any(masks.rules)
     held = nw.any_horizontal(*undecided, ignore_nulls=True) if undecided else nw.lit(False)
     table = table.with_columns(held.fill_null(False).alias("__socialwork_undecided__"))
     hits = table.filter(bad | nw.col("__socialwork_undecided__"))
