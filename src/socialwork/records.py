@@ -535,7 +535,64 @@ class OnlyWith:
         )
 
 
-Rule = NotAfter | NoRepeat | OnlyWith
+FILLED = "<filled>"
+"""The state of a field that holds any value, for `NotWhile`."""
+
+BLANK = "<blank>"
+"""The state of a field that holds no value (``None``), for `NotWhile`."""
+
+
+@frozen
+class NotWhile:
+    """A rule between two fields: ``field`` is not in ``state`` while ``other`` is ``other_is``.
+
+    A state is a value, `FILLED` (any value) or `BLANK` (``None``); with
+    ``other_not`` the rule is kept while ``other`` is *not* ``other_is``.
+
+    Examples:
+        >>> rule = NotWhile("closure", BLANK, "status", "closed", "closed_without_closure")
+        >>> rule.holds(None, "closed"), rule.holds(None, "intake")
+        (False, True)
+    """
+
+    field: str
+    state: object
+    other: str
+    other_is: Hashable
+    code: str
+    other_not: bool = False
+
+    def holds(self, value: object, other: object) -> bool:
+        """Whether the two fields' values keep the rule."""
+        if self.state == BLANK:
+            inside = value is None
+        elif self.state == FILLED:
+            inside = value is not None
+        else:
+            inside = value == self.state
+        return not inside or (other == self.other_is) == self.other_not
+
+    def error(self, record: BaseModel) -> InitErrorDetails | None:
+        """The error ``record`` gives for this rule, or ``None`` when it keeps it."""
+        value, other = getattr(record, self.field), getattr(record, self.other)
+        if self.holds(value, other):
+            return None
+        shown_value = type(value).__name__ if isinstance(value, BaseModel) else value
+        return rule_error(
+            (self.field,),
+            self.code,
+            "{field} must not be {state} while {other} is {negation}{other_is}; got {other_value}",
+            _shown_field(record, self.field, shown_value),
+            field=self.field,
+            state=str(self.state).strip("<>"),
+            other=self.other,
+            negation="not " if self.other_not else "",
+            other_is=getattr(self.other_is, "value", self.other_is),
+            other_value=_shown_field(record, self.other, getattr(other, "value", other)),
+        )
+
+
+Rule = NotAfter | NoRepeat | OnlyWith | NotWhile
 """A rule between fields declared on a record kind: one definition for records and tables."""
 
 

@@ -177,34 +177,48 @@ def test_the_engine_judges_a_table_as_its_records_do(
     _same_verdict(case, engine)
 
 
-RULE_CELLS: dict[str, tuple[object, ...]] = {
-    "categories": (None, "youth", "youth;youth", "youth;青少年", "low_income", "独居老人、youth",
-                   ";", "maybe", "低保对象;low_income;youth"),
-    "youth_issues": (None, "emotional", "情绪困扰;emotional", "", ";", "maybe", "career_confusion"),
-    "born_on": (None, "2026-01-01", "2025-06-02", "1990-01-01", "2025/03/02", " 2025-06-01 "),
-    "registered_on": ("2025-06-01", "2025-06-02", None, "2025-02-30"),
-    "id_number": (None, "110105202601010019", "110105199001010010", "110105194912310020"),
-    "sex": (None, "male", "女", "maybe"),
+RULE_CELLS: dict[str, dict[str, tuple[object, ...]]] = {
+    "clients": {
+        "categories": (None, "youth", "youth;youth", "youth;青少年", "low_income",
+                       "独居老人、youth", ";", "maybe", "低保对象;low_income;youth"),
+        "youth_issues": (None, "emotional", "情绪困扰;emotional", "", ";", "maybe",
+                         "career_confusion"),
+        "born_on": (None, "2026-01-01", "2025-06-02", "1990-01-01", "2025/03/02", " 2025-06-01 "),
+        "registered_on": ("2025-06-01", "2025-06-02", None, "2025-02-30"),
+        "id_number": (None, "110105202601010019", "110105199001010010", "110105194912310020"),
+        "sex": (None, "male", "女", "maybe"),
+    },
+    "cases": {
+        "status": (None, "closed", "结案", "intake", "接案", "maybe", "  "),
+        "crisis": (None, True, False, "是", "否", "maybe"),
+        "closed_on": (None, "2025-06-20", "2025-01-01", "2025/06/20"),
+        "closure_outcome": (None, "goals_achieved", "maybe", ""),
+        "opened_on": ("2025-06-01", None, "2025-06-30"),
+    },
 }  # fmt: skip
-"""Cells that keep or break each rule between a client's fields, and the field rules beside them."""
+"""Cells that keep or break each rule between a record's fields, and the field rules beside them."""
 
 
 @st.composite
-def clients_across_fields(draw: st.DrawFn) -> tuple[str, list[dict[str, Any]], list[str]]:
-    kind, rows, columns = draw(malformed(kinds=("clients",)))
+def across_fields(draw: st.DrawFn, kind: str) -> tuple[str, list[dict[str, Any]], list[str]]:
+    kind, rows, columns = draw(malformed(kinds=(kind,)))
     for row in rows:
-        for column, cells in RULE_CELLS.items():
+        for column, cells in RULE_CELLS[kind].items():
             if draw(st.booleans()):
                 row[column] = draw(st.sampled_from(cells))
     return kind, rows, columns
 
 
 @settings(SETTINGS, max_examples=200)
-@given(case=clients_across_fields(), engine=st.sampled_from(("polars", "pandas")))
-def test_the_engine_applies_a_clients_rules_between_fields_as_its_records_do(
+@given(
+    case=st.sampled_from(sorted(RULE_CELLS)).flatmap(across_fields),
+    engine=st.sampled_from(("polars", "pandas")),
+)
+def test_the_engine_applies_the_rules_between_fields_as_the_records_do(
     case: tuple[str, list[dict[str, Any]], list[str]], engine: str
 ) -> None:
-    # Client.declared_rules in the engine (a category twice, youth issues
-    # without youth, born after registering) and the rows with an ID number
-    # read as records: the same verdict as the records'
+    # the declared rules in the engine (a client's category twice, youth issues
+    # without youth, born after registering; a case closed without a closure, a
+    # closure while open, a crisis on a closed case) and the rows that need the
+    # rules checked in Python read as records: the same verdict as the records'
     _same_verdict(case, engine)

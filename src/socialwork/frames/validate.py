@@ -31,7 +31,7 @@ from socialwork.errors import ArgumentError
 from socialwork.frames.contracts import Column, Contract, _unwrap, contract, inner_field
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
-from socialwork.records import NoRepeat, OnlyWith, Record, Rule
+from socialwork.records import BLANK, FILLED, NoRepeat, NotWhile, OnlyWith, Record, Rule
 
 __all__ = [
     "validate_frame",
@@ -855,6 +855,35 @@ def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -
     return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
 
 
+def _in_state(
+    spec: Contract,
+    masks: _Masks,
+    where: Callable[[str, Callable[[Any], bool]], nw.Expr],
+    name: str,
+    state: object,
+    blank: Mapping[str, nw.Expr],
+    aside: Mapping[str, str],
+) -> nw.Expr:
+    """The rows whose record field ``name`` is in ``state`` (a value, `FILLED` or `BLANK`).
+
+    A flattened record is filled where one of its cells gives a value; a
+    field left blank or set aside holds its default.
+    """
+    flat = next((f for f in spec.flattened if f.field == name), None)
+    if flat is not None:
+        cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
+        filled = nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
+    else:
+        filled = _filled(name, blank, aside) if name in blank else nw.lit(False)
+    if state == FILLED:
+        return filled
+    if state == BLANK:
+        return ~filled
+    default = spec.record.model_fields[name].get_default()
+    held = where(name, lambda value: bool(value == state))
+    return held | ~filled if default == state else held
+
+
 def _declared(
     spec: Contract,
     eager: nw.DataFrame[Any],
@@ -881,6 +910,10 @@ def _declared(
     elif isinstance(rule, OnlyWith):
         listed = where(rule.other, lambda others: rule.item in others)
         broken = where(rule.field, bool) & ~listed
+    elif isinstance(rule, NotWhile):
+        inside = _in_state(spec, masks, where, rule.field, rule.state, blank, aside)
+        other = _in_state(spec, masks, where, rule.other, rule.other_is, blank, aside)
+        broken = inside & (~other if rule.other_not else other)
     else:  # NotAfter: compared where both dates are filled
         first, second = rule.field, rule.other
         early = _iso(first, schema[first]) if first in schema else None
