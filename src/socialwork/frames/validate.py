@@ -28,7 +28,14 @@ from pydantic.fields import FieldInfo
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
-from socialwork.frames.contracts import Column, Contract, _unwrap, contract, inner_field
+from socialwork.frames.contracts import (
+    Column,
+    Contract,
+    Flattened,
+    _unwrap,
+    contract,
+    inner_field,
+)
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
 from socialwork.records import BLANK, FILLED, NoRepeat, NotWhile, OnlyWith, Record, Rule
@@ -855,6 +862,12 @@ def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -
     return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
 
 
+def _there(flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
+    """The rows where a flattened record is there: one of its cells gives a value."""
+    cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
+    return nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
+
+
 def _in_state(
     spec: Contract,
     masks: _Masks,
@@ -871,8 +884,7 @@ def _in_state(
     """
     flat = next((f for f in spec.flattened if f.field == name), None)
     if flat is not None:
-        cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
-        filled = nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
+        filled = _there(flat, blank, aside)
     else:
         filled = _filled(name, blank, aside) if name in blank else nw.lit(False)
     if state == FILLED:
@@ -968,8 +980,7 @@ def _flattened_rules(
     """
     undecided: list[nw.Expr] = []
     for flat in spec.flattened:
-        cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
-        there = nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
+        there = _there(flat, blank, aside)
         if spec.record.model_fields[flat.field].is_required():
             masks.add(flat.columns[0][0], "missing", ~there)
         if _validated(flat.record) or any("." in path for _, path in flat.columns):
@@ -1005,6 +1016,12 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         dtype = schema[name]
         if dtype == nw.Object:  # Python objects of any kind: read as records
             blank[name] = nw.col(name).is_null()
+            undecided.append(~blank[name])
+            continue
+        if name in (spec.record.python_rule_fields or ()):
+            # a row with a value here is read as a record (its rules are checked in Python),
+            # which checks the cell too: no need to check it here first
+            blank[name] = _blank(name, dtype)
             undecided.append(~blank[name])
             continue
         blank[name] = _blank(name, dtype)
@@ -1046,13 +1063,14 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
         )
+        # a flattened record whose rules are checked in Python: its rows are read as records
+        undecided += [
+            _there(f, blank, aside) for f in spec.flattened if f.field in record.python_rule_fields
+        ]
         before = nw.lit(False)
         for rule, broken in zip(record.declared_rules, declared, strict=True):
             masks.add(_column_of(spec, (rule.field,)), rule.code, ~fatal & ~before & broken)
             before = before | broken
-        filled = [_filled(n, blank, aside) for n in record.python_rule_fields if n in blank]
-        if filled:  # the rules checked in Python, on the rows where they can apply
-            undecided.append(~fatal & ~before & nw.any_horizontal(*filled, ignore_nulls=True))
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
         )
