@@ -1181,11 +1181,15 @@ def validate_frame(
     it must name (``{"client_id": clients}``), of the same engine (checked
     in the engine). `to_records` refuses a frame exactly when this reports
     a problem, with the same problems. Cells are judged in the engine, each
-    distinct value of a column once by its field's own rules; the rows the
-    engine cannot judge are read as records: rows of a record kind with
-    rules between its fields (clients, cases, needs, ...: those rules are
-    not yet written for an engine), rows with a flattened record that has
-    such rules, and rows with a pandas cell of Python objects. Every problem carries the rule code
+    distinct value of a column once by its field's own rules, and so are the
+    rules between fields a record declares (`Record.declared_rules`: a
+    client's categories, youth issues and birth date, a case's status,
+    closure and crisis). The rows the engine cannot judge are read as
+    records: rows with a value in a field the record's other rules read in
+    Python (a client's ID number; `Record.python_rule_fields`), rows of a
+    kind that declares none of its rules yet (needs, groups, staff, ...),
+    rows with a flattened record that has rules of its own (a case's
+    closure), and rows with a pandas cell of Python objects. Every problem carries the rule code
     the records' validators use, the row (from 0, for eager frames;
     `FrameProblem.sheet_row` counts as a spreadsheet does) and the row's id.
     A lazy frame's rows are collected to be read.
