@@ -191,7 +191,7 @@ RULE_CELLS: dict[str, dict[str, tuple[object, ...]]] = {
     "cases": {
         "status": (None, "closed", "结案", "intake", "接案", "maybe", "  "),
         "crisis": (None, True, False, "是", "否", "maybe"),
-        "closed_on": (None, "2025-06-20", "2025-01-01", "2025/06/20"),
+        "closed_on": (None, "2025-06-20", "2025-01-01", "2025/06/20", datetime(2025, 6, 20, 9, 30)),
         "closure_outcome": (None, "goals_achieved", "maybe", ""),
         "opened_on": ("2025-06-01", None, "2025-06-30"),
     },

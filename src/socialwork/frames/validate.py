@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
 import narwhals as nw
@@ -450,13 +450,19 @@ def _row_data(
     """
     flat = {c for f in spec.flattened for c, _ in f.columns}
     names = [n for n in cells if n not in flat]
-    if names:
-        lines = zip(*(cells[n] for n in names), strict=True)
-        datas = [
-            {n: v for n, v in zip(names, line, strict=True) if v is not None} for line in lines
-        ]
-    else:  # a table of no column the record reads: every row an empty record
+    # a column with no blank goes into every row's dict, one with blanks into its filled rows
+    blanks = {n: sum(map(is_, cells[n], repeat(None))) for n in names}  # by identity, in C
+    full = [n for n in names if not blanks[n]]
+    gappy = [n for n in names if 0 < blanks[n] < size]
+    if full:
+        lines = zip(*(cells[n] for n in full), strict=True)
+        datas = list(map(dict, map(zip, repeat(full), lines)))
+    else:  # no column every row fills: rows start empty
         datas = [{} for _ in range(size)]
+    for name in gappy:
+        filled = cells[name]
+        for at in compress(range(size), map(is_not, filled, repeat(None))):
+            datas[at][name] = filled[at]
     for at, spoilt in bads.items():
         for name in spoilt:
             datas[at].pop(name, None)
@@ -516,17 +522,22 @@ _PLAIN: dict[str, tuple[type, ...]] = {
 """The Python types a column's cells may hold as they are, by column type."""
 
 
-def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
+def _read_column(
+    column: Column, cells: list[Any], held: set[type] | None = None
+) -> tuple[list[Any], bool]:
     """Every cell of ``column`` read: its value, ``None`` when blank, or a `_BadCell`.
 
     Cells that already hold the field's type (text in a text column, a date
     in a date column, an int in a count column) pass as they are, and a
     code's text is looked up in one table of codes and labels; the rest go
-    through `_cell`. Says too whether any cell is bad.
+    through `_cell`. Says too whether any cell is bad. ``held``: the types
+    of the cells other than ``None``, when the engine's column type says
+    them (a polars text column holds ``str``); else they are looked at.
     """
     plain = _PLAIN.get(column.type, ())
     bad: list[_BadCell] = []
-    held = set(map(type, cells)) - {type(None)}
+    if held is None:
+        held = set(map(type, cells)) - {type(None)}
     if plain == (str,) and held <= {str}:
         if "" in cells or any(map(str.isspace, filter(None, cells))):
             return [v if v is None or v.strip() else None for v in cells], False
@@ -592,9 +603,14 @@ def _rows_verdict(
     values = {name: eager[name].to_list() for name in present}
     read_cells: dict[str, list[Any]] = {}
     spoilt: list[str] = []  # the columns with a bad cell
+    # a polars text column's cells are str or None (pandas may hold NA, numpy, ...)
+    texts = {
+        n for n in present if eager.implementation.is_polars() and eager.schema[n] == nw.String
+    }
     for name in present:
         if name not in holders:
-            read_cells[name], any_bad = _read_column(columns[name], values[name])
+            held: set[type] | None = {str} if name in texts else None
+            read_cells[name], any_bad = _read_column(columns[name], values[name], held)
             if any_bad:
                 spoilt.append(name)
     ids = values.get("id")
@@ -1090,6 +1106,8 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         key = None if raw is None or _empty(_scalar(raw)) else str(_scalar(raw))
         for alias, (column_name, code) in masks.rules.items():
             if row[alias]:
+                if alias not in masks.aside and column_name in aside and row[aside[column_name]]:
+                    continue  # a cell set aside says its own rule only, as in `to_records`
                 value = _scalar(row.get(column_name))
                 problems.append(FrameProblem(None if lazy else at, column_name, code, value, key))
     if rows:
@@ -1144,10 +1162,12 @@ def _duplicates(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[Fr
     if spec.key is None or spec.key not in eager.columns:
         return []
     seen: dict[str, list[int]] = {}
-    values = eager[spec.key].to_list()
-    distinct = all(type(v) is str for v in values) and len(set(values)) == len(values)
-    if distinct and all(v == v.strip() for v in values):
-        return []  # distinct texts, no space around one that could make two alike
+    keys = eager[spec.key]
+    if keys.dtype == nw.String and keys.null_count() == 0:
+        trimmed = keys.str.strip_chars()
+        if trimmed.n_unique() == len(keys) and bool((trimmed == keys).all()):
+            return []  # distinct texts, no space around one that could make two alike
+    values = keys.to_list()
     for index, value in enumerate(values):
         value = _scalar(value)
         if _empty(value):
