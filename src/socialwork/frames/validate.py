@@ -420,7 +420,12 @@ def _holder_column(column: Column, cells: list[Any]) -> list[tuple[str | None, s
     once, and the rest are looked up in C (by type and value, since ``True``
     and ``1`` are one key to a dict but not to a rule).
     """
-    if any(kind.__hash__ is None for kind in set(map(type, cells))):
+    kinds = set(map(type, cells))
+    plain = column.type == "id" and kinds == {str} and "" not in cells
+    if plain and not any(map(str.isspace, cells)) and max(map(len, cells)) <= 64:
+        # ids written as text, none blank or too long: each names its key, found in C
+        return list(zip(map(str.strip, cells), repeat(None), cells, strict=False))
+    if any(kind.__hash__ is None for kind in kinds):
         return [_holder_cell(column, cell) for cell in cells]
     typed = list(zip(map(type, cells), cells, strict=True))
     memo = {key: _holder_cell(column, key[1]) for key in dict.fromkeys(typed)}
@@ -600,7 +605,7 @@ def _rows_verdict(
     columns = {c.name: c for c in spec.columns}
     present = [name for name in eager.columns if name in columns]
     holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
-    values = {name: eager[name].to_list() for name in present}
+    values: dict[str, list[Any]] = eager.select(present).to_dict(as_series=False)
     read_cells: dict[str, list[Any]] = {}
     spoilt: list[str] = []  # the columns with a bad cell
     # a polars text column's cells are str or None (pandas may hold NA, numpy, ...)
