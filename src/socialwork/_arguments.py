@@ -22,7 +22,8 @@ from collections.abc import Hashable, Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Protocol, TypeVar
+from itertools import chain
+from typing import Any, Protocol, TypeVar
 
 from socialwork.errors import ArgumentError, PlanningInputError, UnknownCodeError
 
@@ -352,6 +353,10 @@ def require_measure(value: object, parameter: str, high: float) -> None:
     require_finite(value, parameter, 0, high)
 
 
+_NOTHING: Any = object()
+"""What `first_repeat` finds at the end of its keys."""
+
+
 def first_repeat(keys: Iterable[Hashable]) -> tuple[int, Hashable] | None:
     """Return the position and value of the first key seen before, or ``None``.
 
@@ -364,8 +369,16 @@ def first_repeat(keys: Iterable[Hashable]) -> tuple[int, Hashable] | None:
         >>> first_repeat(["a", "b"]) is None
         True
     """
-    seen: set[Hashable] = set()
-    for index, key in enumerate(keys):
+    keys = iter(keys)
+    first = next(keys, _NOTHING)
+    if first is _NOTHING:  # most lists of a record are empty or hold one item: no set for them
+        return None
+    second = next(keys, _NOTHING)
+    if second is _NOTHING:
+        hash(first)  # an unhashable key is refused (TypeError) as in a longer list
+        return None
+    seen: set[Hashable] = {first}
+    for index, key in enumerate(chain((second,), keys), 1):
         if key in seen:
             return index, key
         seen.add(key)

@@ -25,8 +25,9 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Annotated, Any, NoReturn, Self, TypeVar, cast, get_args
+from typing import Annotated, Any, ClassVar, NoReturn, Self, TypeVar, cast, get_args
 
+from attrs import frozen
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -423,6 +424,210 @@ def _masked(model: type[BaseModel], err: ValidationError) -> ValidationError:
     )
 
 
+# --- rules between fields, declared once: a record's validator and a table's engine apply them ---
+
+
+def _shown_field(record: BaseModel, field: str, value: object) -> object:
+    """A field's value as an error may show it: masked when the field is personal."""
+    return mask_personal(field, value) if field in personal_fields(type(record)) else value
+
+
+@frozen
+class NotAfter:
+    """A rule between two date fields: when both are known, ``field`` is not after ``other``.
+
+    Declared on a record (`Record.declared_rules`), it is applied to each
+    record by `check_rules` and to each row of a table by
+    `socialwork.frames.validate_frame`, in its engine; the error is on
+    ``field``, with the rule's ``code``.
+
+    Examples:
+        >>> rule = NotAfter("born_on", "registered_on", "born_after_registration")
+        >>> rule.holds(date(2025, 1, 2), date(2025, 1, 1)), rule.holds(None, date(2025, 1, 1))
+        (False, True)
+    """
+
+    field: str
+    other: str
+    code: str
+
+    def holds(self, value: date | None, other: date | None) -> bool:
+        """Whether the two dates keep the rule: either unknown, or ``value`` not after ``other``."""
+        return value is None or other is None or value <= other
+
+    def error(self, record: BaseModel) -> InitErrorDetails | None:
+        """The error ``record`` gives for this rule, or ``None`` when it keeps it."""
+        value, other = getattr(record, self.field), getattr(record, self.other)
+        if self.holds(value, other):
+            return None
+        return rule_error(
+            (self.field,),
+            self.code,
+            "{field} must not be after {other} ({limit}); got a later date",
+            _shown_field(record, self.field, value),
+            field=self.field,
+            other=self.other,
+            limit=_shown_field(record, self.other, other),
+        )
+
+
+@frozen
+class NoRepeat:
+    """A rule of one list field: no item is listed twice.
+
+    The error is on the repeated item's place in ``field``.
+
+    Examples:
+        >>> NoRepeat("categories", "duplicate_category").repeat(("youth", "low_income", "youth"))
+        (2, 'youth')
+    """
+
+    field: str
+    code: str
+
+    def repeat(self, items: Iterable[Hashable]) -> tuple[int, Hashable] | None:
+        """The place and value of the first item listed twice, or ``None`` (`first_repeat`)."""
+        return first_repeat(items)
+
+    def error(self, record: BaseModel) -> InitErrorDetails | None:
+        """The error ``record`` gives for this rule, or ``None`` when it keeps it."""
+        found = self.repeat(getattr(record, self.field))
+        if found is None:
+            return None
+        index, item = found
+        shown_item = _shown_field(record, self.field, getattr(item, "value", item))
+        return rule_error(
+            (self.field, index),
+            self.code,
+            "each {field} item may be listed once; {item} appears twice",
+            shown_item,
+            field=self.field,
+            item=shown_item,
+        )
+
+
+@frozen
+class OnlyWith:
+    """A rule between two list fields: ``field`` lists items only when ``other`` lists ``item``.
+
+    Examples:
+        >>> rule = OnlyWith("youth_issues", "categories", "youth", "youth_issue_without_youth")
+        >>> rule.holds(("emotional",), ("low_income",)), rule.holds((), ("low_income",))
+        (False, True)
+    """
+
+    field: str
+    other: str
+    item: Hashable
+    code: str
+
+    def holds(self, items: Iterable[Hashable], others: Iterable[Hashable]) -> bool:
+        """Whether the lists keep the rule: ``items`` empty, or ``item`` among ``others``."""
+        return not tuple(items) or self.item in tuple(others)
+
+    def error(self, record: BaseModel) -> InitErrorDetails | None:
+        """The error ``record`` gives for this rule, or ``None`` when it keeps it."""
+        items, others = getattr(record, self.field), getattr(record, self.other)
+        if self.holds(items, others):
+            return None
+        code = str(getattr(self.item, "value", self.item))
+        return rule_error(
+            (self.field,),
+            self.code,
+            "{field} need '{item}' among {other}; got {listed}",
+            [getattr(i, "value", i) for i in items],
+            field=self.field,
+            item=code,
+            other=self.other,
+            listed=[getattr(o, "value", o) for o in others],
+        )
+
+
+FILLED = "<filled>"
+"""The state of a field that holds any value, for `NotWhile`."""
+
+BLANK = "<blank>"
+"""The state of a field that holds no value (``None``), for `NotWhile`."""
+
+
+@frozen
+class NotWhile:
+    """A rule between two fields: ``field`` is not in ``state`` while ``other`` is ``other_is``.
+
+    A state is a value, `FILLED` (any value) or `BLANK` (``None``); with
+    ``other_not`` the rule is kept while ``other`` is *not* ``other_is``.
+
+    Examples:
+        >>> rule = NotWhile("closure", BLANK, "status", "closed", "closed_without_closure")
+        >>> rule.holds(None, "closed"), rule.holds(None, "intake")
+        (False, True)
+    """
+
+    field: str
+    state: object
+    other: str
+    other_is: Hashable
+    code: str
+    other_not: bool = False
+
+    def holds(self, value: object, other: object) -> bool:
+        """Whether the two fields' values keep the rule."""
+        if self.state == BLANK:
+            inside = value is None
+        elif self.state == FILLED:
+            inside = value is not None
+        else:
+            inside = value == self.state
+        return not inside or (other == self.other_is) == self.other_not
+
+    def error(self, record: BaseModel) -> InitErrorDetails | None:
+        """The error ``record`` gives for this rule, or ``None`` when it keeps it."""
+        value, other = getattr(record, self.field), getattr(record, self.other)
+        if self.holds(value, other):
+            return None
+        shown_value = type(value).__name__ if isinstance(value, BaseModel) else value
+        return rule_error(
+            (self.field,),
+            self.code,
+            "{field} must not be {state} while {other} is {negation}{other_is}; got {other_value}",
+            _shown_field(record, self.field, shown_value),
+            field=self.field,
+            state=str(self.state).strip("<>"),
+            other=self.other,
+            negation="not " if self.other_not else "",
+            other_is=getattr(self.other_is, "value", self.other_is),
+            other_value=_shown_field(record, self.other, getattr(other, "value", other)),
+        )
+
+
+Rule = NotAfter | NoRepeat | OnlyWith | NotWhile
+"""A rule between fields declared on a record kind: one definition for records and tables."""
+
+
+def check_rules(record: BaseModel, rules: Iterable[Rule]) -> None:
+    """Break the first of ``rules`` that ``record`` breaks, as its validator would.
+
+    A record's ``model_validator`` calls it with its kind's
+    `Record.declared_rules`, first of its rules, so that a record and a
+    table row stop at the same first broken rule.
+
+    Examples:
+        >>> from socialwork.models import Client
+        >>> try:
+        ...     Client(id="p1", name="王丽", community_id="c1", registered_on="2025-01-01",
+        ...            categories=("youth", "youth"))
+        ... except ValidationError as err:
+        ...     print(err.errors()[0]["loc"], err.errors()[0]["type"])
+        ('categories', 1) duplicate_category
+    """
+    for rule in rules:
+        error = rule.error(record)
+        if error is not None:
+            raise ValidationError.from_exception_data(
+                type(record).__name__, [error], hide_input=True
+            )
+
+
 class Record(BaseModel):
     """Base of every record: frozen, no extra fields, whitespace stripped.
 
@@ -443,6 +648,21 @@ class Record(BaseModel):
         ('hello', Note(text='hello', phone='138****5678'))
         >>> note.phone
         '13812345678'
+    """
+
+    declared_rules: ClassVar[tuple[Rule, ...]] = ()
+    """The kind's rules between fields that an engine applies too (`NotAfter`, `NoRepeat`, ...).
+
+    Its validator applies them first (`check_rules`); `validate_frame`
+    translates them into a table engine's expressions.
+    """
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = None
+    """The fields its validators' other rules read, checked in Python; ``None``: not declared.
+
+    A record whose every such rule needs one of these fields filled says so
+    here: `validate_frame` reads as records only the rows where one of them
+    holds a value. ``None`` sends every row of a kind with validators.
     """
 
     model_config = ConfigDict(
@@ -676,7 +896,7 @@ def check_unique(record: str, field: str, keys: Iterable[Hashable]) -> None:
         ('staff', 2) duplicate_id
     """
     try:
-        repeat = first_repeat(iter(keys))
+        repeat = first_repeat(keys)
     except TypeError:
         raise TypeError(f"keys must be a collection of ids; got {type(keys).__name__}") from None
     if repeat is not None:

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import importlib.util
+import warnings
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import pandas as pd  # type: ignore[import-untyped]
+import polars as pl
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
-from socialwork.errors import FrameContractError
-from socialwork.frames import to_records, validate_frame
+from socialwork.errors import FrameContractError, UnknownRegionWarning
+from socialwork.frames import StationFrames, contract, from_records, to_records, validate_frame
+from socialwork.frames.report import STATION_TABLES
+from socialwork.frames.validate import read_table
+from socialwork.samples import team_month
+from tests.frames.support import JUNE, SETTINGS
 from tests.frames.test_contracts import documented_codes
 
 
@@ -59,3 +69,156 @@ def test_the_codes_of_some_malformations() -> None:
         for frame in PROBE._frames(mutation(PROBE._sample(kind, PROBE.SOURCES[kind]))).values():
             found = {(p.row, p.column, p.rule) for p in validate_frame(frame, kind).problems}
             assert found == problems, name
+
+
+# --- a generated property: the engine's verdict is the records' verdict ---
+
+TEAM = team_month()
+BASE: dict[str, Any] = {
+    **{kind: StationFrames.from_records(JUNE).table(kind) for kind in STATION_TABLES},
+    **{
+        kind: from_records(records, kind=kind)
+        for kind, records in {
+            "supervision_sessions": TEAM.sessions,
+            "supervision_decisions": TEAM.sessions,
+            "trainings": TEAM.trainings,
+            "training_scores": TEAM.trainings,
+            "approvals": TEAM.approvals,
+            "approval_steps": TEAM.approvals,
+            "appraisals": TEAM.appraisals,
+            "appraisal_components": TEAM.appraisals,
+            "grade_changes": TEAM.grade_changes,
+            "certification_changes": TEAM.certification_changes,
+            "supervision_roster": TEAM.roster.entries,
+        }.items()
+    },
+}
+"""A table of every kind, from the built-in samples."""
+
+CELLS: tuple[object, ...] = (
+    None, "", "  ", "是", "否", "maybe", "2025/03/02", "2025-02-30", "2024-02-29", "0000-01-01",
+    "1899-12-31", " 2025-06-01 ", "2026-01-01", 12345, 13812345678, 2.5, 3.0, -1, 0, 7, 99999,
+    True, False, 1.125, "1.125", "12.5", "1.10", 25.0, 0.0, 1e20, float("inf"), "x" * 65,
+    datetime(2025, 6, 1, tzinfo=UTC), datetime(2025, 6, 1, 9, 30), datetime(2025, 6, 1),
+    date(2026, 1, 1), date(1899, 12, 31), date(2025, 6, 1), 123.0,
+    "110105194912310020", "11010519491231002x", "110105491231002", "110105194913310023",
+    "1101051949123100", "11010519491231002X", "110105201505010014", "male", "女", "Female",
+    "youth;youth", "独居老人、youth", "独居老人;;", "low", "高风险", "High", "open", "met",
+    "家访", "home_visit", "full_time", "实习生", "closed", "结案", "goals_achieved", "p1", "c1",
+    ["a", "b"], ["a", ""], [1, 2], [13], ["youth"],
+    # the rules between a client's fields: a category twice (by code or label), youth issues
+    # without the category youth, born after registering (born_on or the ID number's)
+    "youth;青少年", "low_income", "emotional", "情绪困扰;emotional", "youth；emotional",
+    "2025-06-02", "110105202601010019", "110105199001010010", date(2026, 1, 1),
+)  # fmt: skip
+"""Cells a spreadsheet holds: labels, 是/否, text dates, impossible dates, bools, numbers, ..."""
+
+
+@st.composite
+def malformed(
+    draw: st.DrawFn, kinds: tuple[str, ...] = tuple(sorted(BASE))
+) -> tuple[str, list[dict[str, Any]], list[str]]:
+    kind = draw(st.sampled_from(kinds))
+    base = BASE[kind]
+    columns = list(base.columns)
+    rows: list[dict[str, Any]] = [
+        dict(r) for r in base.head(draw(st.integers(0, 5))).iter_rows(named=True)
+    ]
+    for _ in range(draw(st.integers(0, 4))):
+        if not columns:
+            break
+        column = draw(st.sampled_from(columns))
+        cell = draw(st.sampled_from(CELLS))
+        if draw(st.booleans()) and rows:
+            rows[draw(st.integers(0, len(rows) - 1))][column] = cell
+        else:
+            rows = [{**r, column: cell} for r in rows]
+    if draw(st.booleans()) and rows:
+        rows.append(dict(rows[0]))  # a repeated id, or category
+    if draw(st.booleans()):
+        gone = draw(st.sampled_from(columns))
+        columns.remove(gone)
+        rows = [{k: v for k, v in r.items() if k != gone} for r in rows]
+    if draw(st.booleans()):
+        columns.append("extra")
+        rows = [{**r, "extra": 1} for r in rows]
+    return kind, rows, columns
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str], engine: str) -> Any:
+    data = {c: [r.get(c) for r in rows] for c in columns}
+    if engine == "pandas":
+        return pd.DataFrame(data, columns=columns)
+    try:
+        return pl.DataFrame(data, strict=False)
+    except Exception:  # a table polars cannot build is no case
+        return None
+
+
+def _same_verdict(case: tuple[str, list[dict[str, Any]], list[str]], engine: str) -> None:
+    kind, rows, columns = case
+    frame = _frame(rows, columns, engine)
+    assume(frame is not None)
+    spec = contract(kind)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UnknownRegionWarning)
+        _, records = read_table(spec, frame)
+        engine_verdict = validate_frame(frame, kind).problems
+    assert {(p.row, p.column, p.rule) for p in engine_verdict} == {
+        (p.row, p.column, p.rule) for p in records
+    }
+
+
+@settings(SETTINGS, max_examples=200)
+@given(case=malformed(), engine=st.sampled_from(("polars", "pandas")))
+def test_the_engine_judges_a_table_as_its_records_do(
+    case: tuple[str, list[dict[str, Any]], list[str]], engine: str
+) -> None:
+    _same_verdict(case, engine)
+
+
+RULE_CELLS: dict[str, dict[str, tuple[object, ...]]] = {
+    "clients": {
+        "categories": (None, "youth", "youth;youth", "youth;青少年", "low_income",
+                       "独居老人、youth", ";", "maybe", "低保对象;low_income;youth"),
+        "youth_issues": (None, "emotional", "情绪困扰;emotional", "", ";", "maybe",
+                         "career_confusion"),
+        "born_on": (None, "2026-01-01", "2025-06-02", "1990-01-01", "2025/03/02", " 2025-06-01 "),
+        "registered_on": ("2025-06-01", "2025-06-02", None, "2025-02-30"),
+        "id_number": (None, "110105202601010019", "110105199001010010", "110105194912310020"),
+        "sex": (None, "male", "女", "maybe"),
+    },
+    "cases": {
+        "status": (None, "closed", "结案", "intake", "接案", "maybe", "  "),
+        "crisis": (None, True, False, "是", "否", "maybe"),
+        "closed_on": (None, "2025-06-20", "2025-01-01", "2025/06/20", datetime(2025, 6, 20, 9, 30)),
+        "closure_outcome": (None, "goals_achieved", "maybe", ""),
+        "opened_on": ("2025-06-01", None, "2025-06-30"),
+    },
+}  # fmt: skip
+"""Cells that keep or break each rule between a record's fields, and the field rules beside them."""
+
+
+@st.composite
+def across_fields(draw: st.DrawFn, kind: str) -> tuple[str, list[dict[str, Any]], list[str]]:
+    kind, rows, columns = draw(malformed(kinds=(kind,)))
+    for row in rows:
+        for column, cells in RULE_CELLS[kind].items():
+            if draw(st.booleans()):
+                row[column] = draw(st.sampled_from(cells))
+    return kind, rows, columns
+
+
+@settings(SETTINGS, max_examples=200)
+@given(
+    case=st.sampled_from(sorted(RULE_CELLS)).flatmap(across_fields),
+    engine=st.sampled_from(("polars", "pandas")),
+)
+def test_the_engine_applies_the_rules_between_fields_as_the_records_do(
+    case: tuple[str, list[dict[str, Any]], list[str]], engine: str
+) -> None:
+    # the declared rules in the engine (a client's category twice, youth issues
+    # without youth, born after registering; a case closed without a closure, a
+    # closure while open, a crisis on a closed case) and the rows that need the
+    # rules checked in Python read as records: the same verdict as the records'
+    _same_verdict(case, engine)

@@ -93,44 +93,45 @@ def to_records(
     inner: dict[str, dict[str, dict[_Key, list[Record]]]] = {}
     # the rows of each child field of the parent records, by (None, parent id)
     nested: dict[str, dict[_Key, list[Record]]] = {}
-    deep_rows: list[tuple[Contract, list[_Read]]] = []
+    deep_rows: list[tuple[Contract, _Read]] = []
     for child_kind, child_frame in deeper.items():
         child = contract(child_kind)
         nesting = CHILDREN[child.kind]
         read = _checked(child, child_frame)
-        for row in read:
-            if row.within is None:  # a blank `within` of a nesting with `own`
+        for owner, within, record in zip(read.owners, read.withins, read.records, strict=True):
+            if within is None:  # a blank `within` of a nesting with `own`
                 place = nested.setdefault(nesting.field, {})
-                place.setdefault((None, str(row.owner)), []).append(row.record)
+                place.setdefault((None, str(owner)), []).append(record)
             else:
                 place = inner.setdefault(str(nesting.holder), {}).setdefault(nesting.field, {})
-                place.setdefault((row.owner, row.within), []).append(row.record)
+                place.setdefault((owner, within), []).append(record)
         deep_rows.append((child, read))
     held: dict[str, set[_Key]] = {}
-    direct_rows: list[tuple[Contract, list[_Read]]] = []
+    direct_rows: list[tuple[Contract, _Read]] = []
     for child_kind, child_frame in given.items():
         if child_kind in deeper:
             continue
         child = contract(child_kind)
         nesting = CHILDREN[child.kind]
         read = _checked(child, child_frame, inner.get(nesting.field))
-        for row in read:
-            place = nested.setdefault(nesting.field, {})
-            place.setdefault((None, str(row.owner)), []).append(row.record)
-        held[nesting.field] = {(r.owner, r.key or "") for r in read}
+        place = nested.setdefault(nesting.field, {})
+        for owner, record in zip(read.owners, read.records, strict=True):
+            place.setdefault((None, str(owner)), []).append(record)
+        held[nesting.field] = {(o, k or "") for o, k in zip(read.owners, read.keys, strict=True)}
         direct_rows.append((child, read))
     parents = _checked(spec, frame, nested)
-    ids: set[_Key] = {(None, r.key or "") for r in parents}
-    for child, read in direct_rows + deep_rows:
-        _refuse_orphans(child, read, ids, held.get(str(CHILDREN[child.kind].holder), set()))
-    return tuple(row.record for row in parents)
+    if direct_rows or deep_rows:
+        ids: set[_Key] = {(None, k or "") for k in parents.keys}
+        for child, read in direct_rows + deep_rows:
+            _refuse_orphans(child, read, ids, held.get(str(CHILDREN[child.kind].holder), set()))
+    return tuple(parents.records)
 
 
 def _checked(
     spec: Contract,
     frame: IntoFrame,
     nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
-) -> list[_Read]:
+) -> _Read:
     """The rows of a table read into records; a table breaking its contract is refused."""
     read, problems = read_table(spec, frame, nested)
     if problems:
@@ -138,17 +139,15 @@ def _checked(
     return read
 
 
-def _refuse_orphans(
-    child: Contract, read: list[_Read], parents: set[_Key], holders: set[_Key]
-) -> None:
+def _refuse_orphans(child: Contract, read: _Read, parents: set[_Key], holders: set[_Key]) -> None:
     """Refuse child rows naming no row of their parent table (or of their holder's table)."""
     nesting: Nesting = CHILDREN[child.kind]
     found: set[tuple[str, str]] = set()
-    for r in read:
-        if r.within is None and (None, str(r.owner)) not in parents:
-            found.add((str(child.parent), str(r.owner)))
-        elif r.within is not None and (r.owner, r.within) not in holders:
-            found.add((str(nesting.within), r.within))
+    for owner, within in zip(read.owners, read.withins, strict=True):
+        if within is None and (None, str(owner)) not in parents:
+            found.add((str(child.parent), str(owner)))
+        elif within is not None and (owner, within) not in holders:
+            found.add((str(nesting.within), within))
     orphans = sorted(found)
     if orphans:
         raise FrameContractError(

@@ -4,24 +4,41 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from itertools import compress, repeat
+from operator import is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
 import narwhals as nw
-from attrs import frozen
+from attrs import evolve, frozen
 from narwhals.exceptions import DuplicateError
 from narwhals.typing import IntoFrame
-from pydantic import TypeAdapter, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    create_model,
+)
+from pydantic.fields import FieldInfo
 
 from socialwork._arguments import FIRST_DAY, LAST_DAY
 from socialwork.errors import ArgumentError
-from socialwork.frames.contracts import Column, Contract, contract
+from socialwork.frames.contracts import (
+    Column,
+    Contract,
+    Flattened,
+    _unwrap,
+    contract,
+    inner_field,
+)
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
-from socialwork.records import Record
+from socialwork.records import BLANK, FILLED, NoRepeat, NotWhile, OnlyWith, Record, Rule
 
 __all__ = [
     "validate_frame",
@@ -385,6 +402,36 @@ def _key_cell(column: Column, value: object) -> tuple[str | None, str | None]:
     return str(value), None
 
 
+def _holder_cell(column: Column, raw: object) -> tuple[str | None, str | None, object]:
+    """A parent, ``within`` or place cell: the key it names, the rule it breaks, what it shows."""
+    if _empty(raw):
+        return None, "missing" if column.required else None, _scalar(raw)
+    try:
+        key, rule = _key_cell(column, raw)
+    except _Bad as err:
+        return None, err.rule, raw
+    return key, rule, raw
+
+
+def _holder_column(column: Column, cells: list[Any]) -> list[tuple[str | None, str | None, object]]:
+    """Every cell of a parent, ``within`` or place column by `_holder_cell`, each distinct one once.
+
+    A child table names each parent in many rows: a distinct cell is read
+    once, and the rest are looked up in C (by type and value, since ``True``
+    and ``1`` are one key to a dict but not to a rule).
+    """
+    kinds = set(map(type, cells))
+    plain = column.type == "id" and kinds == {str} and "" not in cells
+    if plain and not any(map(str.isspace, cells)) and max(map(len, cells)) <= 64:
+        # ids written as text, none blank or too long: each names its key, found in C
+        return list(zip(map(str.strip, cells), repeat(None), cells, strict=False))
+    if any(kind.__hash__ is None for kind in kinds):
+        return [_holder_cell(column, cell) for cell in cells]
+    typed = list(zip(map(type, cells), cells, strict=True))
+    memo = {key: _holder_cell(column, key[1]) for key in dict.fromkeys(typed)}
+    return list(map(memo.__getitem__, typed))
+
+
 def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
     """The table column of an error's location: a flattened record's field has its own."""
     if not loc:
@@ -396,21 +443,52 @@ def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
     return str(loc[0])
 
 
-def _unflatten(spec: Contract, data: dict[str, Any]) -> None:
-    """Gather a flattened record's columns into the nested record's fields, in place."""
-    for flat in spec.flattened:
-        nested: dict[str, Any] = {}
-        for column, path in flat.columns:
-            value = data.pop(column, None)
-            if value is None:
-                continue
-            *outer, last = path.split(".")
-            place = nested
-            for name in outer:
-                place = place.setdefault(name, {})
-            place[last] = value
-        if nested:
-            data[flat.field] = nested
+def _row_data(
+    spec: Contract, cells: Mapping[str, list[Any]], size: int, bads: Mapping[int, set[str]]
+) -> list[dict[str, Any]]:
+    """Each row's fields for its record, built column by column from its read cells.
+
+    Blank cells (``None``) and bad ones (their columns in ``bads``, by row)
+    are left out, so that the record's default or its ``missing`` rule
+    applies; a flattened record's columns are gathered into the nested
+    record's fields, in the rows where one of them holds a value.
+    """
+    flat = {c for f in spec.flattened for c, _ in f.columns}
+    names = [n for n in cells if n not in flat]
+    # a column with no blank goes into every row's dict, one with blanks into its filled rows
+    blanks = {n: sum(map(is_, cells[n], repeat(None))) for n in names}  # by identity, in C
+    full = [n for n in names if not blanks[n]]
+    gappy = [n for n in names if 0 < blanks[n] < size]
+    if full:
+        lines = zip(*(cells[n] for n in full), strict=True)
+        datas = list(map(dict, map(zip, repeat(full), lines)))
+    else:  # no column every row fills: rows start empty
+        datas = [{} for _ in range(size)]
+    for name in gappy:
+        filled = cells[name]
+        for at in compress(range(size), map(is_not, filled, repeat(None))):
+            datas[at][name] = filled[at]
+    for at, spoilt in bads.items():
+        for name in spoilt:
+            datas[at].pop(name, None)
+    for record in spec.flattened:
+        held = [(c, path.split(".")) for c, path in record.columns if c in cells]
+        there: set[int] = set()  # the rows where one of its cells holds a value
+        for column, _ in held:
+            there.update(compress(range(size), map(is_not, cells[column], repeat(None))))
+        for at in sorted(there):
+            nested: dict[str, Any] = {}
+            for column, (*outer, last) in held:
+                value = cells[column][at]
+                if value is None or column in bads.get(at, ()):
+                    continue
+                place = nested
+                for name in outer:
+                    place = place.setdefault(name, {})
+                place[last] = value
+            if nested:
+                datas[at][record.field] = nested
+    return datas
 
 
 _Key = tuple[str | None, str]
@@ -418,12 +496,16 @@ _Key = tuple[str | None, str]
 
 
 class _Read(NamedTuple):
-    """A row read into its record, with the keys that place it among its parents."""
+    """A table's rows read into their records, with the keys that place each among its parents.
 
-    owner: str | None
-    within: str | None
-    key: str | None
-    record: Record
+    Column by column: the ``n``-th row's record is ``records[n]``, its parent
+    ``owners[n]``, its holder's key ``withins[n]`` and its own ``keys[n]``.
+    """
+
+    owners: list[str | None]
+    withins: list[str | None]
+    keys: list[str | None]
+    records: list[Record]
 
 
 @frozen
@@ -445,19 +527,26 @@ _PLAIN: dict[str, tuple[type, ...]] = {
 """The Python types a column's cells may hold as they are, by column type."""
 
 
-def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
+def _read_column(
+    column: Column, cells: list[Any], held: set[type] | None = None
+) -> tuple[list[Any], bool]:
     """Every cell of ``column`` read: its value, ``None`` when blank, or a `_BadCell`.
 
     Cells that already hold the field's type (text in a text column, a date
     in a date column, an int in a count column) pass as they are, and a
     code's text is looked up in one table of codes and labels; the rest go
-    through `_cell`. Says too whether any cell is bad.
+    through `_cell`. Says too whether any cell is bad. ``held``: the types
+    of the cells other than ``None``, when the engine's column type says
+    them (a polars text column holds ``str``); else they are looked at.
     """
     plain = _PLAIN.get(column.type, ())
     bad: list[_BadCell] = []
-    held = set(map(type, cells)) - {type(None)}
+    if held is None:
+        held = set(map(type, cells)) - {type(None)}
     if plain == (str,) and held <= {str}:
-        return [v if v is None or v.strip() else None for v in cells], False
+        if "" in cells or any(map(str.isspace, filter(None, cells))):
+            return [v if v is None or v.strip() else None for v in cells], False
+        return cells, False  # no blank text: found in C, no Python work per cell
     if plain and held <= set(plain):
         return cells, False
     texts = _texts_of(column.enum) if column.type == "code" and column.enum else None
@@ -488,22 +577,11 @@ def _read_column(column: Column, cells: list[Any]) -> tuple[list[Any], bool]:
             bad.append(_BadCell(err.rule, value))
             return bad[-1]
 
-    if texts is None and column.type not in ("codes", "counts", "texts"):
-        read_cells = list(map(read, cells))
-        return read_cells, bool(bad)
-    # a code's cells repeat (a category, a list of them): read each text once
-    memo: dict[str, Any] = {}
-
-    def remembered(value: Any) -> Any:
-        if type(value) is not str:
-            return read(value)
-        found = memo.get(value, memo)
-        if found is memo:
-            found = memo[value] = read(value)
-        return found
-
-    read_cells = list(map(remembered, cells))
-    return read_cells, bool(bad)
+    if held <= {str} and (texts is not None or column.type in ("codes", "counts", "texts")):
+        # a code's cells repeat (a category, a list of them): read each distinct text once
+        memo = {value: read(value) for value in dict.fromkeys(cells)}
+        return list(map(memo.__getitem__, cells)), bool(bad)
+    return list(map(read, cells)), bool(bad)
 
 
 @cache
@@ -517,7 +595,7 @@ def _rows_verdict(
     eager: nw.DataFrame[Any],
     lazy: bool,
     nested: Mapping[str, Mapping[_Key, list[Record]]],
-) -> tuple[list[_Read], list[FrameProblem]]:
+) -> tuple[_Read, list[FrameProblem]]:
     """Every row's record, or every rule the rows break: their cells', then their records'.
 
     The cells are read column by column; the rows' records are validated in
@@ -527,12 +605,17 @@ def _rows_verdict(
     columns = {c.name: c for c in spec.columns}
     present = [name for name in eager.columns if name in columns]
     holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
-    values = {name: eager[name].to_list() for name in present}
+    values: dict[str, list[Any]] = eager.select(present).to_dict(as_series=False)
     read_cells: dict[str, list[Any]] = {}
     spoilt: list[str] = []  # the columns with a bad cell
+    # a polars text column's cells are str or None (pandas may hold NA, numpy, ...)
+    texts = {
+        n for n in present if eager.implementation.is_polars() and eager.schema[n] == nw.String
+    }
     for name in present:
         if name not in holders:
-            read_cells[name], any_bad = _read_column(columns[name], values[name])
+            held: set[type] | None = {str} if name in texts else None
+            read_cells[name], any_bad = _read_column(columns[name], values[name], held)
             if any_bad:
                 spoilt.append(name)
     ids = values.get("id")
@@ -547,22 +630,16 @@ def _rows_verdict(
     # the parent, `within` and place cells: the keys that place a row among its parents
     found: dict[str, list[str | None]] = {}
     for name in holders:
-        found[name] = [None] * size
-        for index, raw in enumerate(values.get(name, ())):
-            if _empty(raw):
-                if not columns[name].required:
-                    continue
-                rule: str | None = "missing"
-                raw = _scalar(raw)
-            else:
-                try:
-                    found[name][index], rule = _key_cell(columns[name], raw)
-                except _Bad as err:
-                    rule = err.rule
-            if rule is not None:
-                at = None if lazy else index
-                problems.append(FrameProblem(at, name, rule, raw, record_id(index)))
-                bads.setdefault(index, set()).add(name)
+        if name not in values:
+            found[name] = [None] * size
+            continue
+        keys = _holder_column(columns[name], values[name])
+        found[name] = list(map(itemgetter(0), keys))
+        for index in compress(range(size), map(itemgetter(1), keys)):
+            _, rule, raw = keys[index]
+            at = None if lazy else index
+            problems.append(FrameProblem(at, name, str(rule), raw, record_id(index)))
+            bads.setdefault(index, set()).add(name)
     for name in spoilt:
         cells = read_cells[name]
         for index in [i for i, v in enumerate(cells) if type(v) is _BadCell]:
@@ -570,28 +647,17 @@ def _rows_verdict(
             at = None if lazy else index
             problems.append(FrameProblem(at, name, bad.rule, bad.value, record_id(index)))
             bads.setdefault(index, set()).add(name)
-    names = list(read_cells)
-    rows: Iterable[tuple[Any, ...]] = zip(*read_cells.values(), strict=True) if names else []
-    datas = [{n: v for n, v in zip(names, cells, strict=True) if v is not None} for cells in rows]
-    if not names:  # a table of no column the record reads: every row an empty record
-        datas = [{} for _ in range(size)]
-    for index, spoilt_names in bads.items():
-        for name in spoilt_names:
-            datas[index].pop(name, None)
-    if spec.flattened:
-        for data in datas:
-            _unflatten(spec, data)
+    datas = _row_data(spec, read_cells, size, bads)
     none: list[str | None] = [None] * size
     owners = found.get(spec.parent or "", none)
     withins = found.get(spec.within or "", none)
     places = found.get(spec.place or "", none)
     if spec.place is None:
-        places = [d["id"].strip() if type(d.get("id")) is str else None for d in datas]
-    if nested:
+        # a bad id cell is a `_BadCell`: no key
+        places = [v.strip() if type(v) is str else None for v in read_cells.get("id", none)]
+    for field, by_key in nested.items():
         for data, owner, key in zip(datas, owners, places, strict=True):
-            place: _Key = (owner, key or "")
-            for field, by_key in nested.items():
-                data[field] = tuple(by_key.get(place, ()))
+            data[field] = tuple(by_key.get((owner, key or ""), ()))
     try:
         records = _many(spec.record).validate_python(datas)
     except ValidationError as err:
@@ -617,8 +683,446 @@ def _rows_verdict(
     if problems or len(records) != len(datas):
         # a row's problems in row order, those of a lazy frame (no rows) first
         problems.sort(key=lambda p: p.row if p.row is not None else -1)
-        return [], problems
-    return list(map(_Read._make, zip(owners, withins, places, records, strict=True))), problems
+        return _Read([], [], [], []), problems
+    return _Read(owners, withins, places, records), problems
+
+
+# --- the verdict in the engine: each column's rules over its distinct values ---
+
+Mask = nw.Expr | nw.Series[Any]
+"""Which rows of a table a rule holds for: an expression, or a column found cell by cell."""
+
+
+def _field_of(spec: Contract, name: str) -> FieldInfo | None:
+    """The record field column ``name`` fills (a flattened record's own), ``None`` for a key."""
+    for flat in spec.flattened:
+        for column, path in flat.columns:
+            if column == name:
+                found: FieldInfo = inner_field(flat.record, path)
+                return found
+    return spec.record.model_fields.get(name)
+
+
+@cache
+def _field_model(kind: str, name: str) -> type[BaseModel]:
+    """A model of the one field column ``name`` fills: the record's own declaration of its rules.
+
+    Its only field is the record's field, annotation, bounds and validators
+    alike, under the records' configuration, so a cell's value breaks here
+    exactly the rules it breaks in its record.
+    """
+    field = _field_of(contract(kind), name)
+    if field is None:  # pragma: no cover - asked of a record field only
+        raise ValueError(name)
+    annotation: Any = field.annotation
+    return create_model(
+        f"_{kind}_{name}", __config__=ConfigDict(**Record.model_config), v=(annotation, field)
+    )
+
+
+def _codes_of(spec: Contract, column: Column, value: object) -> frozenset[str]:
+    """The rules a read cell's value breaks in its field, by their table codes."""
+    try:
+        _field_model(spec.kind, column.name).model_validate({"v": value})
+    except ValidationError as err:
+        codes = set()
+        for e in err.errors():
+            rule = RULES.get(e["type"], e["type"])
+            if rule == "is_instance_of":
+                rule = _TYPE_RULES.get(column.type, "string_type")
+            codes.add(rule)
+        return frozenset(codes)
+    return frozenset()
+
+
+def _longest(spec: Contract, column: Column) -> int | bool | None:
+    """For a text field with no rule but its length: its longest text (``None``: any); else False.
+
+    Such a column of texts is judged in the engine alone: a blank cell is
+    empty, and a text longer than the field allows is too long.
+    """
+    field = _field_of(spec, column.name)
+    if field is None or column.type not in ("id", "text"):
+        return False
+    base, _, inner = _unwrap(field.annotation)
+    longest: int | None = None
+    for item in [*field.metadata, *inner]:
+        plain = (
+            isinstance(item, StringConstraints)
+            and item.strip_whitespace
+            and item.min_length in (None, 1)
+            and item.pattern is None
+            and not item.to_lower
+            and not item.to_upper
+        )
+        if not plain:
+            return False
+        longest = item.max_length if item.max_length is not None else longest
+    return longest if base is str else False
+
+
+def _value_codes(
+    spec: Contract, column: Column, values: list[Any]
+) -> list[tuple[bool, frozenset[str]]]:
+    """For each distinct cell: whether the record path sets it aside as bad, and its rules."""
+    if column.name in (spec.parent, spec.within, spec.place):
+        found: list[tuple[bool, frozenset[str]]] = []
+        for value in values:
+            try:
+                rule = _key_cell(column, value)[1]
+            except _Bad as err:
+                rule = err.rule
+            found.append((True, frozenset(() if rule is None else (rule,))))
+        return found
+    read, _ = _read_column(column, values)
+    return [
+        (True, frozenset((cell.rule,)))
+        if type(cell) is _BadCell
+        else (False, frozenset() if cell is None else _codes_of(spec, column, cell))
+        for cell in read
+    ]
+
+
+def _cells(
+    spec: Contract, eager: nw.DataFrame[Any], column: Column, dtype: Any
+) -> dict[tuple[str, bool], Mask]:
+    """Every rule the cells of one column break, by code and whether the cell is set aside.
+
+    A cell set aside (one `to_records` cannot read: a label that names no
+    code) leaves its field to its default, so the record's validators still
+    run; ``("", True)`` holds every such cell.
+
+    A text column with no rule but its length is judged in the engine; any
+    other column's distinct values are read as `to_records` reads a cell
+    and validated once each by the field's own declaration (`_field_model`),
+    and the rows holding a bad value are found by a lookup in the engine.
+    """
+    name = column.name
+    col = nw.col(name)
+    longest = _longest(spec, column)
+    if longest is not False and _is_text(dtype):
+        if longest is None:
+            return {}
+        too_long = col.cast(nw.String).str.strip_chars().str.len_chars() > longest
+        return {("string_too_long", False): too_long}
+    distinct, cells = _distinct(eager, name, dtype)
+    by_rule: dict[tuple[str, bool], list[Any]] = {}
+    for value, (aside, codes) in zip(distinct, _value_codes(spec, column, distinct), strict=True):
+        for code in codes:
+            by_rule.setdefault((code, aside), []).append(value)
+        if aside and codes:
+            by_rule.setdefault(("", True), []).append(value)
+    return {key: _holding(eager, name, dtype, values, cells) for key, values in by_rule.items()}
+
+
+def _distinct(
+    eager: nw.DataFrame[Any], name: str, dtype: Any
+) -> tuple[list[Any], list[tuple[Any, ...] | None] | None]:
+    """A column's distinct cells that are not blank; for a list column, its cells as tuples too.
+
+    An engine looks up no list: a list column's rows are found cell by cell
+    (`_holding`), from the tuples.
+    """
+    if dtype == nw.List:
+        cells = [None if v is None else tuple(v) for v in eager[name].to_list()]
+        return [list(c) for c in dict.fromkeys(cells) if c is not None], cells
+    return [v for v in eager[name].unique().to_list() if not _empty(_scalar(v))], None
+
+
+def _holding(
+    eager: nw.DataFrame[Any],
+    name: str,
+    dtype: Any,
+    values: list[Any],
+    cells: list[tuple[Any, ...] | None] | None,
+) -> Mask:
+    """The rows whose cell of column ``name`` is one of ``values`` (some of `_distinct`'s)."""
+    if not values:  # pyarrow looks up no empty list of values
+        return nw.lit(False)
+    if cells is not None:
+        wanted = {tuple(v) for v in values}
+        hits = [c is not None and c in wanted for c in cells]
+        return nw.new_series(name, hits, nw.Boolean(), backend=eager.implementation)
+    return ~_blank(name, dtype) & nw.col(name).is_in(values).fill_null(False)
+
+
+def _rows_where(
+    eager: nw.DataFrame[Any], column: Column, dtype: Any, test: Callable[[Any], bool]
+) -> Mask:
+    """The rows whose cell of ``column``, read as its record field gets it, passes ``test``.
+
+    Each distinct cell is read (`_read_column`) and tested once; a blank or
+    bad cell passes no test.
+    """
+    values, cells = _distinct(eager, column.name, dtype)
+    read, _ = _read_column(column, values)
+    passing = [
+        value
+        for value, cell in zip(values, read, strict=True)
+        if cell is not None and type(cell) is not _BadCell and test(cell)
+    ]
+    return _holding(eager, column.name, dtype, passing, cells)
+
+
+def _iso(name: str, dtype: Any) -> nw.Expr | None:
+    """A date column's cells as ISO text (``YYYY-MM-DD``, which orders as dates do), if it can be.
+
+    Only cells read as dates are compared: a cell of a timestamp with a
+    time, or of text that is no date, breaks a rule of its own field first.
+    """
+    col = nw.col(name)
+    if dtype == nw.Date or dtype == nw.Datetime:
+        return col.dt.to_string("%Y-%m-%d")
+    if _is_text(dtype):
+        return col.cast(nw.String).str.strip_chars()
+    return None
+
+
+def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
+    """The rows where column ``name`` gives its field a value: neither blank nor set aside."""
+    return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
+
+
+def _there(flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
+    """The rows where a flattened record is there: one of its cells gives a value."""
+    cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
+    return nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
+
+
+def _in_state(
+    spec: Contract,
+    masks: _Masks,
+    where: Callable[[str, Callable[[Any], bool]], nw.Expr],
+    name: str,
+    state: object,
+    blank: Mapping[str, nw.Expr],
+    aside: Mapping[str, str],
+) -> nw.Expr:
+    """The rows whose record field ``name`` is in ``state`` (a value, `FILLED` or `BLANK`).
+
+    A flattened record is filled where one of its cells gives a value; a
+    field left blank or set aside holds its default.
+    """
+    flat = next((f for f in spec.flattened if f.field == name), None)
+    if flat is not None:
+        filled = _there(flat, blank, aside)
+    else:
+        filled = _filled(name, blank, aside) if name in blank else nw.lit(False)
+    if state == FILLED:
+        return filled
+    if state == BLANK:
+        return ~filled
+    default = spec.record.model_fields[name].get_default()
+    held = where(name, lambda value: bool(value == state))
+    return held | ~filled if default == state else held
+
+
+def _declared(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    masks: _Masks,
+    rule: Rule,
+    blank: Mapping[str, nw.Expr],
+    aside: Mapping[str, str],
+) -> nw.Expr:
+    """A declared rule between fields (`Record.declared_rules`): the rows that break it.
+
+    It holds where the rule is broken if the record's validator runs. The
+    cells it reads are tested in `masks`, to be computed first.
+    """
+    schema = eager.schema
+    columns = {c.name: c for c in spec.columns}
+
+    def where(name: str, test: Callable[[Any], bool]) -> nw.Expr:
+        if name not in schema or schema[name] == nw.Object:  # Python objects: read as records
+            return nw.lit(False)
+        return nw.col(masks.add(name, "", _rows_where(eager, columns[name], schema[name], test)))
+
+    if isinstance(rule, NoRepeat):
+        broken = where(rule.field, lambda items: rule.repeat(items) is not None)
+    elif isinstance(rule, OnlyWith):
+        listed = where(rule.other, lambda others: rule.item in others)
+        broken = where(rule.field, bool) & ~listed
+    elif isinstance(rule, NotWhile):
+        inside = _in_state(spec, masks, where, rule.field, rule.state, blank, aside)
+        other = _in_state(spec, masks, where, rule.other, rule.other_is, blank, aside)
+        broken = inside & (~other if rule.other_not else other)
+    else:  # NotAfter: compared where both dates are filled
+        first, second = rule.field, rule.other
+        early = _iso(first, schema[first]) if first in schema else None
+        late = _iso(second, schema[second]) if second in schema else None
+        broken = nw.lit(False)
+        if early is not None and late is not None:
+            filled = _filled(first, blank, aside) & _filled(second, blank, aside)
+            broken = filled & (early > late)
+    return broken
+
+
+def _validated(record: type[BaseModel]) -> bool:
+    """Whether a record, or one nested in its fields, has rules between its fields."""
+    if record.__pydantic_decorators__.model_validators:
+        return True
+    for field in record.model_fields.values():
+        base = _unwrap(field.annotation)[0]
+        if isinstance(base, type) and issubclass(base, Record) and _validated(base):
+            return True
+    return False
+
+
+class _Masks:
+    """The masks of a table's rules, by the alias of the column that holds each."""
+
+    def __init__(self) -> None:
+        self.masks: dict[str, Mask] = {}
+        self.rules: dict[str, tuple[str, str]] = {}
+        self.aside: set[str] = set()  # the rules of cells set aside, which stop no validator
+
+    def add(self, column: str, code: str, mask: Mask) -> str:
+        alias = f"__socialwork_{len(self.masks)}__"
+        self.masks[alias] = mask
+        if code:
+            self.rules[alias] = (column, code)
+        return alias
+
+    def any(self, aliases: Iterable[str]) -> nw.Expr:
+        found = [nw.col(a) for a in aliases]
+        return nw.any_horizontal(*found, ignore_nulls=True) if found else nw.lit(False)
+
+
+def _flattened_rules(
+    spec: Contract, masks: _Masks, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]
+) -> list[nw.Expr]:
+    """The missing fields of flattened records, and the rows they must be read as records.
+
+    A flattened record is there when one of its cells holds a value not set
+    aside as bad; then its required fields must be filled. A flattened
+    record with rules between its fields, or with a record nested in it, is
+    read as a record wherever it is there: those rows are returned.
+    """
+    undecided: list[nw.Expr] = []
+    for flat in spec.flattened:
+        there = _there(flat, blank, aside)
+        if spec.record.model_fields[flat.field].is_required():
+            masks.add(flat.columns[0][0], "missing", ~there)
+        if _validated(flat.record) or any("." in path for _, path in flat.columns):
+            undecided.append(there)
+            continue
+        for column, path in flat.columns:
+            if inner_field(flat.record, path).is_required():
+                masks.add(column, "missing", there & blank.get(column, nw.lit(True)))
+    return undecided
+
+
+def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[FrameProblem]:
+    """Every rule the rows of a table break, judged in its engine: the verdict of `_rows_verdict`.
+
+    Each column's rules are its field's (`_cells`); a required field blank
+    is ``missing``; a flattened record's fields are checked as its record
+    checks them (`_flattened_rules`). Rows that the engine cannot judge are
+    read as records by `_rows_verdict`, and only they: a row with a cell of
+    Python objects (a pandas column of mixed values), a row whose flattened
+    record has rules between its fields, and a row without a bad cell of a
+    record with rules between its fields (a case closed without its closure).
+    """
+    schema = eager.schema
+    flat = {c for f in spec.flattened for c, _ in f.columns}
+    masks = _Masks()
+    blank: dict[str, nw.Expr] = {}
+    aside: dict[str, str] = {}
+    undecided: list[nw.Expr] = []
+    for column in spec.columns:
+        name = column.name
+        if name not in schema:
+            continue
+        dtype = schema[name]
+        if dtype == nw.Object:  # Python objects of any kind: read as records
+            blank[name] = nw.col(name).is_null()
+            undecided.append(~blank[name])
+            continue
+        if name in (spec.record.python_rule_fields or ()):
+            # a row with a value here is read as a record (its rules are checked in Python),
+            # which checks the cell too: no need to check it here first
+            blank[name] = _blank(name, dtype)
+            undecided.append(~blank[name])
+            continue
+        blank[name] = _blank(name, dtype)
+        for (code, set_aside), mask in _cells(spec, eager, column, dtype).items():
+            alias = masks.add(name, code, mask)
+            if not code:
+                aside[name] = alias
+            elif set_aside:
+                masks.aside.add(alias)
+    for column in spec.columns:
+        name = column.name
+        field = _field_of(spec, name)
+        needed = column.required if field is None else field.is_required()
+        if name in flat or not needed:
+            continue
+        if name in schema:
+            masks.add(name, "missing", blank[name])
+        elif field is not None and not column.required:  # a required column absent: once
+            masks.add(name, "missing", nw.lit(True))
+    table = eager.with_row_index(_ROW).with_columns(
+        *(mask.alias(alias) for alias, mask in masks.masks.items())
+    )
+    undecided += _flattened_rules(spec, masks, blank, aside)
+    table = table.with_columns(
+        *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
+    )
+    bad = masks.any(masks.rules)
+    # a record's validators run on a row whose fields all validate (cells set aside left out)
+    fatal = masks.any(a for a in masks.rules if a not in masks.aside)
+    record = spec.record
+    if record.python_rule_fields is None:
+        if _validated(record):  # rules not declared: the rows are read as records
+            undecided.append(~fatal)
+    elif all(n in eager.columns for n, f in record.model_fields.items() if f.is_required()):
+        # the validator runs on rows whose fields are all read, and stops at its first rule broken
+        declared = [
+            _declared(spec, eager, masks, rule, blank, aside) for rule in record.declared_rules
+        ]
+        table = table.with_columns(
+            *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
+        )
+        # a flattened record whose rules are checked in Python: its rows are read as records
+        undecided += [
+            _there(f, blank, aside) for f in spec.flattened if f.field in record.python_rule_fields
+        ]
+        before = nw.lit(False)
+        for rule, broken in zip(record.declared_rules, declared, strict=True):
+            masks.add(_column_of(spec, (rule.field,)), rule.code, ~fatal & ~before & broken)
+            before = before | broken
+        table = table.with_columns(
+            *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
+        )
+        bad = masks.any(masks.rules)
+    held = nw.any_horizontal(*undecided, ignore_nulls=True) if undecided else nw.lit(False)
+    table = table.with_columns(held.fill_null(False).alias("__socialwork_undecided__"))
+    hits = table.filter(bad | nw.col("__socialwork_undecided__"))
+    problems: list[FrameProblem] = []
+    rows: list[int] = []
+    order = {name: place for place, name in enumerate(spec.names)}
+    for row in hits.iter_rows(named=True):
+        at = int(row[_ROW])
+        if row["__socialwork_undecided__"]:
+            rows.append(at)
+            continue
+        raw = row.get("id")
+        key = None if raw is None or _empty(_scalar(raw)) else str(_scalar(raw))
+        for alias, (column_name, code) in masks.rules.items():
+            if row[alias]:
+                if alias not in masks.aside and column_name in aside and row[aside[column_name]]:
+                    continue  # a cell set aside says its own rule only, as in `to_records`
+                value = _scalar(row.get(column_name))
+                problems.append(FrameProblem(None if lazy else at, column_name, code, value, key))
+    if rows:
+        subset = table.filter(nw.col(_ROW).is_in(rows)).select(eager.columns)
+        for p in _rows_verdict(spec, subset, False, {})[1]:
+            at = rows[p.row or 0]
+            problems.append(evolve(p, row=None if lazy else at))
+        problems.sort(key=lambda p: p.row if p.row is not None else -1)
+    problems.sort(key=lambda p: order.get(p.column, 0))
+    return sorted(problems, key=lambda p: p.row if p.row is not None else -1)
 
 
 def table_problems(
@@ -639,7 +1143,7 @@ def read_table(
     spec: Contract,
     frame: IntoFrame,
     nested: Mapping[str, Mapping[_Key, list[Record]]] | None = None,
-) -> tuple[list[_Read], list[FrameProblem]]:
+) -> tuple[_Read, list[FrameProblem]]:
     """Every good row's record, and every problem of the table: its columns', its rows', its ids'.
 
     The one verdict of a table: `validate_frame` reports these problems and
@@ -654,7 +1158,7 @@ def read_table(
     problems += found
     problems += _duplicates(spec, eager, lazy)
     if problems:
-        read = []
+        read = _Read([], [], [], [])
     return read, problems
 
 
@@ -663,10 +1167,12 @@ def _duplicates(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[Fr
     if spec.key is None or spec.key not in eager.columns:
         return []
     seen: dict[str, list[int]] = {}
-    values = eager[spec.key].to_list()
-    distinct = all(type(v) is str for v in values) and len(set(values)) == len(values)
-    if distinct and all(v == v.strip() for v in values):
-        return []  # distinct texts, no space around one that could make two alike
+    keys = eager[spec.key]
+    if keys.dtype == nw.String and keys.null_count() == 0:
+        trimmed = keys.str.strip_chars()
+        if trimmed.n_unique() == len(keys) and bool((trimmed == keys).all()):
+            return []  # distinct texts, no space around one that could make two alike
+    values = keys.to_list()
     for index, value in enumerate(values):
         value = _scalar(value)
         if _empty(value):
@@ -699,7 +1205,16 @@ def validate_frame(
     ``references``: a mapping from a column to a frame whose ``id`` column
     it must name (``{"client_id": clients}``), of the same engine (checked
     in the engine). `to_records` refuses a frame exactly when this reports
-    a problem, with the same problems. Every problem carries the rule code
+    a problem, with the same problems. Cells are judged in the engine, each
+    distinct value of a column once by its field's own rules, and so are the
+    rules between fields a record declares (`Record.declared_rules`: a
+    client's categories, youth issues and birth date, a case's status,
+    closure and crisis). The rows the engine cannot judge are read as
+    records: rows with a value in a field the record's other rules read in
+    Python (a client's ID number; `Record.python_rule_fields`), rows of a
+    kind that declares none of its rules yet (needs, groups, staff, ...),
+    rows with a flattened record that has rules of its own (a case's
+    closure), and rows with a pandas cell of Python objects. Every problem carries the rule code
     the records' validators use, the row (from 0, for eager frames;
     `FrameProblem.sheet_row` counts as a spreadsheet does) and the row's id.
     A lazy frame's rows are collected to be read.
@@ -728,7 +1243,11 @@ def validate_frame(
     _one_engine({"frame": frame, **(references or {})})
     schema = native.collect_schema()
     names = set(schema.names())
-    _, problems = read_table(spec, frame)
+    eager = native.collect() if isinstance(native, nw.LazyFrame) else native
+    lazy = isinstance(native, nw.LazyFrame)
+    problems = table_problems(spec, eager)
+    problems += _frame_verdict(spec, eager, lazy)
+    problems += _duplicates(spec, eager, lazy)
     if isinstance(native, nw.DataFrame):
         native = native.with_row_index(_ROW)
     key = spec.key if spec.key in names else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Self
+from typing import Annotated, ClassVar, Self
 
 from pydantic import Field, Strict, model_validator
 
@@ -11,15 +11,20 @@ from socialwork._arguments import require_day
 from socialwork.labels import LabelledEnum
 from socialwork.models.need import BradshawEvidence, NeedDomain
 from socialwork.records import (
+    BLANK,
+    FILLED,
     Count,
     Day,
     Id,
+    NotWhile,
     Record,
+    Rule,
     Scale5,
     Text,
     break_rule,
     check_chain,
     check_order,
+    check_rules,
     check_unique,
     personal,
 )
@@ -406,34 +411,23 @@ class Case(Record):
                 state = change.to_status
         return state is not CaseStatus.CLOSED
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotWhile("closure", BLANK, "status", CaseStatus.CLOSED, "closed_without_closure"),
+        NotWhile("closure", FILLED, "status", CaseStatus.CLOSED, "closure_while_open", True),
+        NotWhile("crisis", True, "status", CaseStatus.CLOSED, "crisis_on_closed_case"),
+    )
+    """A closed case has a closure and no crisis; a case with a closure is closed."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset(
+        {"assessments", "goals", "referrals", "closure", "history"}
+    )
+    """The rules checked in Python read the dates of the assessments, referrals,
+    history and closure (none before opening), the ids of goals and referrals, and
+    the history's order: a row without them breaks none."""
+
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        closed = self.status is CaseStatus.CLOSED
-        if closed and self.closure is None:
-            break_rule(
-                "Case",
-                ("closure",),
-                "closed_without_closure",
-                "a closed case needs a closure with its outcome; got none",
-                None,
-            )
-        if self.closure is not None and not closed:
-            break_rule(
-                "Case",
-                ("closure",),
-                "closure_while_open",
-                "a closure is only for a closed case; status is {status}",
-                self.closure.outcome.value,
-                status=self.status.value,
-            )
-        if closed and self.crisis:
-            break_rule(
-                "Case",
-                ("crisis",),
-                "crisis_on_closed_case",
-                "a closed case cannot be in crisis; resolve or refer the crisis first",
-                self.crisis,
-            )
+        check_rules(self, self.declared_rules)
         self._nothing_before_opening()
         check_unique("Case", "goals", (g.id for g in self.goals))
         check_unique("Case", "referrals", (r.id for r in self.referrals))
