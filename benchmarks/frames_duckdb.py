@@ -31,6 +31,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +147,7 @@ def main(argv: list[str]) -> None:
         on = StationFrames(
             frames.station, period, home_visits_planned=frames.home_visits_planned, **held
         )
-        whole = best(lambda on=on: frame_monthly_report(on, period))
+        whole = best(partial(frame_monthly_report, on, period))
         inside = []
         for _ in range(REPEATS):
             with queries_timed() as spent:
