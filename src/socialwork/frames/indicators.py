@@ -293,17 +293,21 @@ def _not_all_codes(frame: Any, columns: list[Column]) -> list[Column]:
     computed on as it is: reading it would strip and look up every cell
     of every table an indicator reads, half the frame report's time when
     the tables hold codes, as `from_records` writes them (and on DuckDB the
-    lookup of labels is a join over every row). One query of the engine
-    tells which columns hold codes only.
+    lookup of labels is a join over every row). An eager frame's cells are
+    looked up as they are held; one query of a lazy frame's engine tells
+    which columns hold codes only.
     """
     codes = [c for c in columns if c.type == "code"]
     if not codes:
         return columns
-    checks = [
-        (_any_of(nw.col(c.name), c.codes) | nw.col(c.name).is_null()).all().alias(c.name)
-        for c in codes
-    ]
-    (found,) = _eager(frame.select(*checks)).iter_rows(named=True)
+    if isinstance(frame, nw.DataFrame):
+        found = {c.name: bool(frame[c.name].drop_nulls().is_in(c.codes).all()) for c in codes}
+    else:
+        checks = [
+            (_any_of(nw.col(c.name), c.codes) | nw.col(c.name).is_null()).all().alias(c.name)
+            for c in codes
+        ]
+        (found,) = _eager(frame.select(*checks)).iter_rows(named=True)
     return [c for c in columns if not found.get(c.name, False)]
 
 
