@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import UTC, date, datetime
+from pathlib import Path
+from types import ModuleType
 
 from hypothesis import HealthCheck, settings
 
@@ -22,3 +25,17 @@ PROPERTY = settings(max_examples=30, suppress_health_check=[HealthCheck.too_slow
 
 
 AWARE = datetime(2025, 6, 1, 9, 0, tzinfo=UTC)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The repository's root."""
+
+
+def load_script(path: str) -> ModuleType:
+    """A script of the repository (``scripts/…``, ``benchmarks/…``) loaded as a module."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, ROOT / path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -8,29 +8,15 @@ The snapshot (``tests/schema_snapshot.json``) is refreshed by
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.support import ROOT, load_script
 
-
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "schema_snapshot", ROOT / "scripts" / "schema_snapshot.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-script = load_script()
+script = load_script("scripts/schema_snapshot.py")
 
 CHANGELOG = """# Changelog
 

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "tutorial_notebook", ROOT / "scripts" / "tutorial_notebook.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tests.support import ROOT, load_script
 
 
 def test_notebook_and_page_are_what_the_script_writes() -> None:
-    script = generator()
+    script = load_script("scripts/tutorial_notebook.py")
     assert script.NOTEBOOK.read_text(encoding="utf-8") == script.notebook()
     assert script.PAGE.read_text(encoding="utf-8") == script.page()
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_the_notebook_runs_and_shows_tables_and_charts() -> None:
-    script = generator()
+    script = load_script("scripts/tutorial_notebook.py")
     notebook = nbformat.reads(script.notebook(), as_version=4)  # type: ignore[no-untyped-call]
     NotebookClient(notebook, timeout=120, kernel_name="python3").execute(cwd=str(ROOT))
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]

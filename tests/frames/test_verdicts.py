@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd  # type: ignore[import-untyped]
@@ -21,19 +19,9 @@ from socialwork.frames.validate import read_table
 from socialwork.samples import team_month
 from tests.frames.support import JUNE, SETTINGS
 from tests.frames.test_contracts import documented_codes
+from tests.support import load_script
 
-
-def _probe() -> Any:
-    path = Path(__file__).parents[2] / "benchmarks" / "frames_verdicts.py"
-    spec = importlib.util.spec_from_file_location("frames_verdicts", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-PROBE = _probe()
+PROBE = load_script("benchmarks/frames_verdicts.py")
 
 
 def test_validate_frame_and_to_records_never_disagree() -> None:
