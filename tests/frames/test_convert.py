@@ -133,6 +133,35 @@ def test_every_bad_row_is_reported() -> None:
     assert "registered_on" in str(info.value)
 
 
+def test_a_long_tables_bad_rows_keep_their_numbers() -> None:
+    # rows are validated a few hundred at a time: rows past the first batch keep their place
+    size = 1_300
+    frame = pl.DataFrame(
+        {
+            "id": [f"p{n}" for n in range(size)],
+            "name": ["李大爷"] * size,
+            "community_id": ["c1"] * size,
+            "registered_on": [date(2025, 3, 2)] * size,
+            "born_on": [
+                date(2025, 3, 3) if n in (0, 700, 1_299) else date(1950, 1, 1) for n in range(size)
+            ],
+        }
+    )
+    frame = frame.with_columns(
+        pl.when(pl.int_range(pl.len()) == 1_024).then(None).otherwise(pl.col("name")).alias("name")
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, "clients")
+    found = {(p.row, p.column, p.rule, p.record_id) for p in info.value.problems}
+    assert found == {
+        (0, "born_on", "born_after_registration", "p0"),
+        (700, "born_on", "born_after_registration", "p700"),
+        (1_024, "name", "missing", "p1024"),
+        (1_299, "born_on", "born_after_registration", "p1299"),
+    }
+    assert len(to_records(frame.slice(1, 600), "clients")) == 600
+
+
 def test_a_case_closure_comes_from_two_columns() -> None:
     frame = from_records(JUNE.cases)
     closed = [c for c in JUNE.cases if c.closure is not None]

@@ -106,6 +106,8 @@ def to_records(
                 place = inner.setdefault(str(nesting.holder), {}).setdefault(nesting.field, {})
                 place.setdefault((owner, within), []).append(record)
         deep_rows.append((child, read))
+    # the child fields whose records hold deeper rows: their keys place those rows
+    holders = {str(CHILDREN[contract(k).kind].holder) for k in deeper}
     held: dict[str, set[_Key]] = {}
     direct_rows: list[tuple[Contract, _Read]] = []
     for child_kind, child_frame in given.items():
@@ -117,11 +119,14 @@ def to_records(
         place = nested.setdefault(nesting.field, {})
         for owner, record in zip(read.owners, read.records, strict=True):
             place.setdefault((None, str(owner)), []).append(record)
-        held[nesting.field] = {(o, k or "") for o, k in zip(read.owners, read.keys, strict=True)}
+        if nesting.field in holders:
+            held[nesting.field] = {
+                (o, k or "") for o, k in zip(read.owners, read.keys, strict=True)
+            }
         direct_rows.append((child, read))
     parents = _checked(spec, frame, nested)
     if direct_rows or deep_rows:
-        ids: set[_Key] = {(None, k or "") for k in parents.keys}
+        ids = {k or "" for k in parents.keys}
         for child, read in direct_rows + deep_rows:
             _refuse_orphans(child, read, ids, held.get(str(CHILDREN[child.kind].holder), set()))
     return tuple(parents.records)
@@ -139,12 +144,12 @@ def _checked(
     return read
 
 
-def _refuse_orphans(child: Contract, read: _Read, parents: set[_Key], holders: set[_Key]) -> None:
+def _refuse_orphans(child: Contract, read: _Read, parents: set[str], holders: set[_Key]) -> None:
     """Refuse child rows naming no row of their parent table (or of their holder's table)."""
     nesting: Nesting = CHILDREN[child.kind]
     found: set[tuple[str, str]] = set()
     for owner, within in zip(read.owners, read.withins, strict=True):
-        if within is None and (None, str(owner)) not in parents:
+        if within is None and str(owner) not in parents:
             found.add((str(child.parent), str(owner)))
         elif within is not None and (owner, within) not in holders:
             found.add((str(nesting.within), within))

@@ -593,6 +593,15 @@ _HELD: tuple[tuple[type[nw.dtypes.DType], type], ...] = (
 """The Python type of the cells a polars column of each engine type holds, blanks aside."""
 
 
+_CHUNK = 512
+"""The rows validated in one call: a chunk's dicts are gone before the next is built.
+
+A table's rows as dicts all at once would live long enough to reach the
+collector's oldest generation, and a table of 4,000 cases triggered a full
+collection of the whole process's objects on every read.
+"""
+
+
 @cache
 def _many(record: type[Record]) -> TypeAdapter[list[Any]]:
     """A validator of a list of ``record``: one call for a table's rows."""
@@ -655,7 +664,6 @@ def _rows_verdict(
             at = None if lazy else index
             problems.append(FrameProblem(at, name, bad.rule, bad.value, record_id(index)))
             bads.setdefault(index, set()).add(name)
-    datas = _row_data(spec, read_cells, size, bads)
     none: list[str | None] = [None] * size
     owners = found.get(spec.parent or "", none)
     withins = found.get(spec.within or "", none)
@@ -663,32 +671,38 @@ def _rows_verdict(
     if spec.place is None:
         # a bad id cell is a `_BadCell`: no key
         places = [v.strip() if type(v) is str else None for v in read_cells.get("id", none)]
-    for field, by_key in nested.items():
-        for data, owner, key in zip(datas, owners, places, strict=True):
-            data[field] = by_key.get((owner, key or ""), ())
-    try:
-        records = _many(spec.record).validate_python(datas)
-    except ValidationError as err:
-        for e in err.errors():
-            at = int(e["loc"][0])  # a list's errors start with the item's place
-            column_name = _column_of(spec, e["loc"][1:])
-            if column_name in bads.get(at, ()) or column_name in holders:
-                continue
-            lacking = column_name not in values and column_name in columns
-            if lacking and columns[column_name].required:
-                continue  # a required column the table lacks: `missing_column`, once
-            rule = RULES.get(e["type"], e["type"])
-            if rule == "is_instance_of" and column_name in columns:
-                rule = _TYPE_RULES.get(columns[column_name].type, "string_type")
-            if rule == "missing":
-                value = _scalar(values[column_name][at]) if column_name in values else None
-            else:
-                value = e.get("input")
-            problems.append(
-                FrameProblem(None if lazy else at, column_name, rule, value, record_id(at))
-            )
-        records = []
-    if problems or len(records) != len(datas):
+    records: list[Record] = []
+    for start in range(0, size, _CHUNK):
+        stop = min(start + _CHUNK, size)
+        chunk_bads = {at - start: bads[at] for at in range(start, stop) if at in bads}
+        datas = _row_data(
+            spec, {n: c[start:stop] for n, c in read_cells.items()}, stop - start, chunk_bads
+        )
+        for field, by_key in nested.items():
+            for data, owner, key in zip(datas, owners[start:stop], places[start:stop], strict=True):
+                data[field] = by_key.get((owner, key or ""), ())
+        try:
+            records += _many(spec.record).validate_python(datas)
+        except ValidationError as err:
+            for e in err.errors():
+                at = start + int(e["loc"][0])  # a list's errors start with the item's place
+                column_name = _column_of(spec, e["loc"][1:])
+                if column_name in bads.get(at, ()) or column_name in holders:
+                    continue
+                lacking = column_name not in values and column_name in columns
+                if lacking and columns[column_name].required:
+                    continue  # a required column the table lacks: `missing_column`, once
+                rule = RULES.get(e["type"], e["type"])
+                if rule == "is_instance_of" and column_name in columns:
+                    rule = _TYPE_RULES.get(columns[column_name].type, "string_type")
+                if rule == "missing":
+                    value = _scalar(values[column_name][at]) if column_name in values else None
+                else:
+                    value = e.get("input")
+                problems.append(
+                    FrameProblem(None if lazy else at, column_name, rule, value, record_id(at))
+                )
+    if problems or len(records) != size:
         # a row's problems in row order, those of a lazy frame (no rows) first
         problems.sort(key=lambda p: p.row if p.row is not None else -1)
         return _Read([], [], [], []), problems
