@@ -38,7 +38,17 @@ from socialwork.frames.contracts import (
 )
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
-from socialwork.records import BLANK, FILLED, NoRepeat, NotWhile, OnlyWith, Record, Rule
+from socialwork.records import (
+    BLANK,
+    FILLED,
+    NoRepeat,
+    NotBefore,
+    NotWhile,
+    OnlyWith,
+    Record,
+    Rule,
+    in_state,
+)
 
 __all__ = [
     "validate_frame",
@@ -898,7 +908,7 @@ def _in_state(
     blank: Mapping[str, nw.Expr],
     aside: Mapping[str, str],
 ) -> nw.Expr:
-    """The rows whose record field ``name`` is in ``state`` (a value, `FILLED` or `BLANK`).
+    """The rows whose record field ``name`` is in ``state`` (as `in_state` reads it).
 
     A flattened record is filled where one of its cells gives a value; a
     field left blank or set aside holds its default.
@@ -913,8 +923,8 @@ def _in_state(
     if state == BLANK:
         return ~filled
     default = spec.record.model_fields[name].get_default()
-    held = where(name, lambda value: bool(value == state))
-    return held | ~filled if default == state else held
+    held = where(name, lambda value: in_state(value, state))
+    return held | ~filled if in_state(default, state) else held
 
 
 def _declared(
@@ -947,8 +957,10 @@ def _declared(
         inside = _in_state(spec, masks, where, rule.field, rule.state, blank, aside)
         other = _in_state(spec, masks, where, rule.other, rule.other_is, blank, aside)
         broken = inside & (~other if rule.other_not else other)
-    else:  # NotAfter: compared where both dates are filled
+    else:  # NotAfter, NotBefore: compared where both dates are filled
         first, second = rule.field, rule.other
+        if isinstance(rule, NotBefore):
+            first, second = second, first
         early = _iso(first, schema[first]) if first in schema else None
         late = _iso(second, schema[second]) if second in schema else None
         broken = nw.lit(False)
