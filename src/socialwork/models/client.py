@@ -21,6 +21,7 @@ from socialwork.records import (
     Id,
     NoRepeat,
     NotAfter,
+    NotBefore,
     OnlyWith,
     Record,
     Rule,
@@ -238,18 +239,17 @@ class Consent(Record):
     withdrawn_on: Day | None = None
     note: Text | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotBefore("withdrawn_on", "given_on", "withdrawn_before_given"),
+    )
+    """A consent is not withdrawn before it was given."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a consent is declared."""
+
     @model_validator(mode="after")
     def _withdrawn_after_given(self) -> Self:
-        if self.withdrawn_on is not None and self.withdrawn_on < self.given_on:
-            break_rule(
-                "Consent",
-                ("withdrawn_on",),
-                "withdrawn_before_given",
-                "consent withdrawn on {withdrawn} must not be before it was given on {given}",
-                self.withdrawn_on,
-                withdrawn=self.withdrawn_on,
-                given=self.given_on,
-            )
+        check_rules(self, self.declared_rules)
         return self
 
     def active_on(self, day: date) -> bool:
@@ -291,6 +291,10 @@ class Guardian(Record):
     relationship: Text
     phone: Text | None = personal(default=None)
     consents: tuple[Consent, ...] = ()
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset({"consents"})
+    """The rule checked in Python reads the consents (an id repeated): a row of the
+    guardians table, which holds none, breaks none."""
 
     @model_validator(mode="after")
     def _unique_consents(self) -> Self:
