@@ -1082,8 +1082,16 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
     )
     bad = masks.any(masks.rules)
-    # a record's validators run on a row whose fields all validate (cells set aside left out)
-    fatal = masks.any(a for a in masks.rules if a not in masks.aside)
+    # a record's validators run on a row whose fields all validate: a cell set aside leaves
+    # its field to its default, and stops them only when the field is required (it has none);
+    # a child row's parent, `within` and place cells are keys, not fields: they stop none
+    keys = {spec.parent, spec.within, spec.place}
+    required = {n for n, f in spec.record.model_fields.items() if f.is_required()}
+    fatal = masks.any(
+        a
+        for a, (c, _) in masks.rules.items()
+        if (a not in masks.aside or c in required) and c not in keys
+    )
     record = spec.record
     if record.python_rule_fields is None:
         if _validated(record):  # rules not declared: the rows are read as records
