@@ -370,3 +370,30 @@ def test_the_rules_of_child_rows_between_their_fields() -> None:
         assert found == problems, kind
     found = {(p.row, p.column, p.rule) for p in validate_frame(listed, "group_sessions").problems}
     assert found == {(1, "attended", "duplicate_id")}
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_need_s_evidence_of_one_kind_needs_its_source_and_detail(engine: str) -> None:
+    frame = pl.DataFrame(
+        {
+            **{name: cells[:4] for name, cells in NEEDS.items()},
+            "normative_source": ["社区评估标准", None, "社区评估标准", "  "],
+            "normative_detail": [None, "需定期探访", "需定期探访", None],
+            "felt_source": [None, None, "访谈", None],
+            "felt_detail": [None, None, None, None],
+        }
+    )
+    native: Any = frame if engine == "polars" else frame.to_pandas()
+    found = {(p.row, p.column, p.rule) for p in validate_frame(native, "needs").problems}
+    # row 0 lacks its normative detail: a field missing, so the need's own rules are not
+    # reached (resolved while open); row 1 its normative source, row 2 its felt detail;
+    # row 3 has no evidence (a blank source) and is resolved, matched, before it was raised
+    assert found == {
+        (0, "normative_detail", "missing"),
+        (1, "normative_source", "missing"),
+        (2, "felt_detail", "missing"),
+        (3, "resolved_on", "resolved_while_open"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        to_records(native, "needs")
+    assert {(p.row, p.column, p.rule) for p in info.value.problems} == found

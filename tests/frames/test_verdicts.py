@@ -213,6 +213,10 @@ RULE_CELLS: dict[str, dict[str, tuple[object, ...]]] = {
         "resolved_on": (None, "2025-06-30", "2000-01-01", "2025-06-14", "2025/06/30",
                         date(2025, 6, 1), datetime(2025, 6, 20, 9, 30), ""),
         "raised_on": ("2025-06-14", "2025-06-30", None, "2025-02-30", date(2025, 7, 1)),
+        "normative_source": (None, "社区评估标准", "", "  "),
+        "normative_detail": (None, "独居老人需定期探访", ""),
+        "expressed_source": (None, "微心愿墙", ""),
+        "expressed_detail": (None, "居民写下心愿", " "),
     },
     "group_members": {
         "joined_on": ("2025-05-06", None, "2025-13-01", date(2025, 6, 10), "2025-06-01"),
@@ -274,10 +278,11 @@ def test_the_engine_applies_the_rules_between_fields_as_the_records_do(
     # the declared rules in the engine (a client's category twice, youth issues
     # without youth, born after registering; a case closed without a closure, a
     # closure while open, a crisis on a closed case; a need resolved while open or
-    # before it was raised; a member leaving, a staff member leaving, a goal due or
-    # a consent withdrawn before the start; an attendee twice; a fee standard
-    # without charging or missing; a referral without consent or exception; a
-    # decision about a case naming none) and the rows that need the rules checked
-    # in Python read as records (a client's ID number, a staff member's mentor):
-    # the same verdict as the records'
+    # before it was raised, or its evidence of a kind without a source or detail;
+    # a member leaving, a staff member leaving, a goal due or a consent withdrawn
+    # before the start; an attendee twice; a fee standard without charging or
+    # missing; a referral without consent or exception; a decision about a case
+    # naming none) and the rows that need the rules checked in Python read as
+    # records (a client's ID number, a staff member's mentor): the same verdict
+    # as the records'
     _same_verdict(case, engine)

@@ -893,9 +893,19 @@ def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -
     return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
 
 
-def _there(flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
-    """The rows where a flattened record is there: one of its cells gives a value."""
-    cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
+def _there(
+    flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str], within: str = ""
+) -> nw.Expr:
+    """The rows where a flattened record is there: one of its cells gives a value.
+
+    With ``within``, the record nested in it at that dotted path (a need's
+    evidence's ``normative``): one of that record's cells gives a value.
+    """
+    cells = [
+        _filled(c, blank, aside)
+        for c, path in flat.columns
+        if c in blank and (not within or path.startswith(within + "."))
+    ]
     return nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
 
 
@@ -1007,21 +1017,32 @@ def _flattened_rules(
     """The missing fields of flattened records, and the rows they must be read as records.
 
     A flattened record is there when one of its cells holds a value not set
-    aside as bad; then its required fields must be filled. A flattened
-    record with rules between its fields, or with a record nested in it, is
-    read as a record wherever it is there: those rows are returned.
+    aside as bad; then its required fields must be filled, and so must those
+    of a record nested in it that is there (a need's evidence's
+    ``normative``: its source and detail), and a required nested record
+    be there. A flattened record with rules between its fields, or one
+    nested in it, is read as a record wherever it is there: those rows are
+    returned.
     """
     undecided: list[nw.Expr] = []
     for flat in spec.flattened:
         there = _there(flat, blank, aside)
         if spec.record.model_fields[flat.field].is_required():
             masks.add(flat.columns[0][0], "missing", ~there)
-        if _validated(flat.record) or any("." in path for _, path in flat.columns):
+        if _validated(flat.record):
             undecided.append(there)
             continue
+        nested = {path.rpartition(".")[0] for _, path in flat.columns} - {""}
+        for path in sorted(nested):
+            outer = path.rpartition(".")[0]
+            if inner_field(flat.record, path).is_required():
+                first = next(c for c, p in flat.columns if p.startswith(path + "."))
+                held = _there(flat, blank, aside, path)
+                masks.add(first, "missing", _there(flat, blank, aside, outer) & ~held)
         for column, path in flat.columns:
             if inner_field(flat.record, path).is_required():
-                masks.add(column, "missing", there & blank.get(column, nw.lit(True)))
+                holder = _there(flat, blank, aside, path.rpartition(".")[0])
+                masks.add(column, "missing", holder & blank.get(column, nw.lit(True)))
     return undecided
 
 
