@@ -1250,10 +1250,11 @@ def validate_frame(
     distinct value of a column once by its field's own rules, and so are the
     rules between fields a record declares (`Record.declared_rules`: a
     client's categories, youth issues and birth date, a case's status,
-    closure and crisis). The rows the engine cannot judge are read as
-    records: rows with a value in a field the record's other rules read in
-    Python (a client's ID number; `Record.python_rule_fields`), rows of a
-    kind that declares none of its rules yet (needs, groups, staff, ...),
+    closure and crisis, a need's status and resolution date, ...). The rows
+    the engine cannot judge are read as records: rows with a value in a
+    field the record's other rules read in Python (a client's ID number, a
+    staff member's mentor; `Record.python_rule_fields`), rows of a kind
+    that declares none of its rules yet (surveys, the team's sessions, ...),
     rows with a flattened record that has rules of its own (a case's
     closure), and rows with a pandas cell of Python objects. Every problem carries the rule code
     the records' validators use, the row (from 0, for eager frames;
