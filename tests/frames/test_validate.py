@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialwork.errors import ArgumentError
+from socialwork.errors import ArgumentError, UnknownRegionWarning
 from socialwork.frames import (
     FrameContractError,
     from_records,
@@ -397,3 +397,57 @@ def test_a_need_s_evidence_of_one_kind_needs_its_source_and_detail(engine: str) 
     with pytest.raises(FrameContractError) as info:
         to_records(native, "needs")
     assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
+
+
+CLIENTS_WITH_ID_NUMBERS = {
+    "id": [f"p{n}" for n in range(9)],
+    "name": ["王丽"] * 9,
+    "community_id": ["c1"] * 9,
+    "registered_on": ["2025-06-01"] * 9,
+    "id_number": [
+        "11010519491231002X",  # valid: born 1949-12-31, a woman (17th digit 2)
+        "110105194912310020",  # its check character should be X
+        "110105194913310023",  # month 13: no birth date
+        "110105202506020016",  # born 2025-06-02, the day after registering
+        "110105199001010010",  # born 1990-01-01, a man
+        "110105199001010010",
+        "51010019900101003x",  # a man, his check character written small
+        "5101001990 0101003X",  # a space inside: read as a record, which removes it
+        "110105491231002",  # a first-generation number
+    ],
+    "born_on": [None, None, None, None, "1990-01-02", None, None, "1990-01-01", None],
+    "sex": [None, None, None, None, None, "女", "男", "male", None],
+}
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_client_s_id_number_is_judged_in_the_engine_as_its_record_judges_it(
+    engine: str,
+) -> None:
+    frame = pl.DataFrame(CLIENTS_WITH_ID_NUMBERS)
+    native: Any = frame if engine == "polars" else frame.to_pandas()
+    report = validate_frame(native, "clients")
+    found = {(p.row, p.column, p.rule) for p in report.problems}
+    assert found == {
+        (1, "id_number", "id_number_check_digit"),
+        (2, "id_number", "id_number_birth_date"),
+        (3, "id_number", "born_after_registration"),
+        (4, "born_on", "id_number_birth_mismatch"),
+        (5, "sex", "id_number_sex_mismatch"),
+        (8, "id_number", "id_number_legacy"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        to_records(native, "clients")
+    assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
+    shown = " ".join(map(str, report.problems))
+    assert "110105194912310020" not in shown
+    assert "19491231" not in shown
+
+
+def test_a_frame_warns_of_an_id_number_s_unknown_region_as_its_record_does() -> None:
+    frame = pl.DataFrame(
+        {k: v[:1] for k, v in CLIENTS_WITH_ID_NUMBERS.items()}
+        | {"id_number": ["999999199001010016"]}
+    )
+    with pytest.warns(UnknownRegionWarning, match="999999"):
+        assert validate_frame(frame, "clients").ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,6 +39,16 @@ from socialwork.frames.contracts import (
 )
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
+from socialwork.models.client import (
+    ID_NUMBER_BIRTH,
+    ID_NUMBER_CHECKS,
+    ID_NUMBER_SEX,
+    ID_NUMBER_WEIGHTS,
+    Client,
+    ResidentIdNumber,
+    Sex,
+    warn_unknown_region,
+)
 from socialwork.records import (
     BLANK,
     FILLED,
@@ -937,6 +948,24 @@ def _in_state(
     return held | ~filled if in_state(default, state) else held
 
 
+def _where(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    masks: _Masks,
+    name: str,
+    test: Callable[[Any], bool],
+) -> nw.Expr:
+    """The rows whose field ``name`` passes ``test`` (`_rows_where`), as a mask computed first.
+
+    A column of Python objects passes none: its rows are read as records.
+    """
+    schema = eager.schema
+    if name not in schema or schema[name] == nw.Object:
+        return nw.lit(False)
+    column = next(c for c in spec.columns if c.name == name)
+    return nw.col(masks.add(name, "", _rows_where(eager, column, schema[name], test)))
+
+
 def _declared(
     spec: Contract,
     eager: nw.DataFrame[Any],
@@ -951,12 +980,9 @@ def _declared(
     cells it reads are tested in `masks`, to be computed first.
     """
     schema = eager.schema
-    columns = {c.name: c for c in spec.columns}
 
     def where(name: str, test: Callable[[Any], bool]) -> nw.Expr:
-        if name not in schema or schema[name] == nw.Object:  # Python objects: read as records
-            return nw.lit(False)
-        return nw.col(masks.add(name, "", _rows_where(eager, columns[name], schema[name], test)))
+        return _where(spec, eager, masks, name, test)
 
     if isinstance(rule, NoRepeat):
         broken = where(rule.field, lambda items: rule.repeat(items) is not None)
@@ -978,6 +1004,119 @@ def _declared(
             filled = _filled(first, blank, aside) & _filled(second, blank, aside)
             broken = filled & (early > late)
     return broken
+
+
+# --- a resident ID number in the engine: the record's rules, from its one definition ---
+
+_ID_NUMBER = r"^[0-9]{17}[0-9Xx]$"
+"""An ID number written as its 18 characters alone, judged in the engine; any other is read."""
+
+
+def _is_id_number(spec: Contract, name: str) -> bool:
+    """Whether column ``name`` fills a resident ID number field (`ResidentIdNumber`)."""
+    field = _field_of(spec, name)
+    if field is None:
+        return False
+    checks = typing.get_args(ResidentIdNumber)[1:]
+    return any(item is check for item in _unwrap(field.annotation)[2] for check in checks)
+
+
+class _IdNumber(NamedTuple):
+    """An ID number column's cells in the engine: what `id_number_check` and the rest read."""
+
+    plain: nw.Expr  # written as its 18 characters alone
+    birth: nw.Expr  # its birth date as ISO text
+    born: nw.Expr  # that birth date is a real date from 1900 to 2199
+    checked: nw.Expr  # its check character is right
+    male: nw.Expr  # its sex digit is odd
+
+
+def _id_number(eager: nw.DataFrame[Any], name: str) -> list[nw.Series[Any]]:
+    """An ID number column's parts (`_IdNumber`), as `socialwork.models.client` reads a number's.
+
+    The weighted sum of the first 17 digits (`ID_NUMBER_WEIGHTS`) mod 11
+    names the check character (`ID_NUMBER_CHECKS`). A cell not written as
+    its 18 characters alone is read as a placeholder, judged by no rule.
+    """
+    text = nw.col(name).cast(nw.String)
+    plain = text.str.contains(_ID_NUMBER).fill_null(False)
+    number = nw.when(plain).then(text.str.to_uppercase()).otherwise(nw.lit("0" * 18))
+    cells = eager.select(plain.alias("plain"), number.alias("number"))
+    digits = nw.col("number")
+    at = ID_NUMBER_BIRTH
+    parts = [digits.str.slice(at, 4), digits.str.slice(at + 4, 2), digits.str.slice(at + 6, 2)]
+    birth = nw.concat_str(parts, separator="-")
+    outside = (birth < FIRST_DAY.isoformat()) | (birth > LAST_DAY.isoformat())
+    total = nw.sum_horizontal(
+        digits.str.slice(place, 1).cast(nw.Int64) * weight
+        for place, weight in enumerate(ID_NUMBER_WEIGHTS)
+    )
+    given = digits.str.slice(17, 1).replace_strict(
+        list(ID_NUMBER_CHECKS), list(range(len(ID_NUMBER_CHECKS))), return_dtype=nw.Int64
+    )
+    found = cells.select(
+        nw.col("plain"),
+        birth.alias("birth"),
+        (birth.str.contains(_DATE) & ~outside).alias("born"),
+        (total % 11 == given).alias("checked"),
+        (digits.str.slice(ID_NUMBER_SEX, 1).cast(nw.Int64) % 2 == 1).alias("male"),
+    )
+    return [found[part] for part in _IdNumber._fields]
+
+
+def _id_number_cells(
+    table: nw.DataFrame[Any], masks: _Masks, name: str, filled: nw.Expr, parts: _IdNumber
+) -> None:
+    """An ID number column's cell rules, in the engine, from its parts computed in ``table``.
+
+    A number written as its 18 characters alone breaks ``id_number_birth_date``
+    or ``id_number_check_digit`` as its record's field would (and warns of an
+    unknown region as it does); any other written number is read as a record.
+    """
+    valid = filled & parts.plain & parts.born & parts.checked
+    starts = table.filter(valid).select(nw.col(name).cast(nw.String).str.slice(0, 10)).unique()
+    for (start,) in starts.iter_rows():
+        warn_unknown_region(start)
+    masks.add(name, "id_number_birth_date", filled & parts.plain & ~parts.born)
+    masks.add(name, "id_number_check_digit", filled & parts.plain & parts.born & ~parts.checked)
+
+
+def _client_id_rules(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    masks: _Masks,
+    blank: Mapping[str, nw.Expr],
+    aside: Mapping[str, str],
+    parts: _IdNumber | None,
+) -> list[tuple[str, str, nw.Expr]]:
+    """A client's rules between the ID number and the other fields, in the validator's order.
+
+    With a valid ID number: its birth date after registering (when
+    ``born_on`` is blank), differing from ``born_on``, and its sex digit
+    differing from ``sex``. Rows whose number is not written alone are read
+    as records.
+    """
+    schema = eager.schema
+    if spec.record is not Client or parts is None or "registered_on" not in schema:
+        return []
+    valid = _filled("id_number", blank, aside) & parts.plain
+    registered = _iso("registered_on", schema["registered_on"])
+    born = _iso("born_on", schema["born_on"]) if "born_on" in schema else None
+    born_filled = _filled("born_on", blank, aside) if born is not None else nw.lit(False)
+    rules = [("id_number", "born_after_registration", nw.lit(False))]
+    if registered is not None:
+        rules[0] = (
+            "id_number",
+            "born_after_registration",
+            ~born_filled & (parts.birth > registered),
+        )
+    if born is not None:
+        rules.append(("born_on", "id_number_birth_mismatch", born_filled & (born != parts.birth)))
+    if "sex" in schema:
+        male = _where(spec, eager, masks, "sex", lambda value: value == Sex.MALE)
+        differ = _filled("sex", blank, aside) & (male != parts.male)
+        rules.append(("sex", "id_number_sex_mismatch", differ))
+    return [(column, code, valid & broken) for column, code, broken in rules]
 
 
 def _validated(record: type[BaseModel]) -> bool:
@@ -1063,6 +1202,7 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     blank: dict[str, nw.Expr] = {}
     aside: dict[str, str] = {}
     undecided: list[nw.Expr] = []
+    numbers: dict[str, _IdNumber] = {}  # the parts of ID number columns
     for column in spec.columns:
         name = column.name
         if name not in schema:
@@ -1077,6 +1217,13 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
             # which checks the cell too: no need to check it here first
             blank[name] = _blank(name, dtype)
             undecided.append(~blank[name])
+            continue
+        if _is_text(dtype) and _is_id_number(spec, name):
+            # its parts are computed once, with the cells; its rules read them (`_id_number_cells`)
+            blank[name] = _blank(name, dtype)
+            series = _id_number(eager, name)
+            numbers[name] = _IdNumber(*(nw.col(masks.add(name, "", p)) for p in series))
+            undecided.append(~blank[name] & ~numbers[name].plain)
             continue
         blank[name] = _blank(name, dtype)
         for (code, set_aside), mask in _cells(spec, eager, column, dtype).items():
@@ -1098,6 +1245,8 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     table = eager.with_row_index(_ROW).with_columns(
         *(mask.alias(alias) for alias, mask in masks.masks.items())
     )
+    for name, parts in numbers.items():
+        _id_number_cells(table, masks, name, ~blank[name], parts)
     undecided += _flattened_rules(spec, masks, blank, aside)
     table = table.with_columns(
         *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
@@ -1120,8 +1269,14 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     elif all(n in eager.columns for n, f in record.model_fields.items() if f.is_required()):
         # the validator runs on rows whose fields are all read, and stops at its first rule broken
         declared = [
-            _declared(spec, eager, masks, rule, blank, aside) for rule in record.declared_rules
+            (
+                _column_of(spec, (rule.field,)),
+                rule.code,
+                _declared(spec, eager, masks, rule, blank, aside),
+            )
+            for rule in record.declared_rules
         ]
+        declared += _client_id_rules(spec, eager, masks, blank, aside, numbers.get("id_number"))
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
         )
@@ -1129,9 +1284,15 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         undecided += [
             _there(f, blank, aside) for f in spec.flattened if f.field in record.python_rule_fields
         ]
+        # each rule's rows computed once, then chained: a short expression for the engine
+        fatal = nw.col(masks.add("", "", fatal))
+        declared = [(c, code, nw.col(masks.add(c, "", broken))) for c, code, broken in declared]
+        table = table.with_columns(
+            *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
+        )
         before = nw.lit(False)
-        for rule, broken in zip(record.declared_rules, declared, strict=True):
-            masks.add(_column_of(spec, (rule.field,)), rule.code, ~fatal & ~before & broken)
+        for column_name, code, broken in declared:
+            masks.add(column_name, code, ~fatal & ~before & broken)
             before = before | broken
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
@@ -1250,10 +1411,12 @@ def validate_frame(
     distinct value of a column once by its field's own rules, and so are the
     rules between fields a record declares (`Record.declared_rules`: a
     client's categories, youth issues and birth date, a case's status,
-    closure and crisis, a need's status and resolution date, ...). The rows
-    the engine cannot judge are read as records: rows with a value in a
-    field the record's other rules read in Python (a client's ID number, a
-    staff member's mentor; `Record.python_rule_fields`), rows of a kind
+    closure and crisis, a need's status and resolution date, ...), and a
+    client's ID number (its check character, its birth date and sex digit
+    against the other fields). The rows the engine cannot judge are read as
+    records: rows with a value in a field the record's other rules read in
+    Python (a staff member's mentor; `Record.python_rule_fields`), rows
+    with an ID number written with spaces or of another length, rows of a kind
     that declares none of its rules yet (surveys, the team's sessions, ...),
     rows with a flattened record that has rules of its own (a case's
     closure), and rows with a pandas cell of Python objects. Every problem carries the rule code
