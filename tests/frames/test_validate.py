@@ -243,7 +243,7 @@ def test_a_frame_report_and_error_mask_personal_values() -> None:
     assert "2025/06/01" in str(dated.problems[0])
 
 
-NEEDS = {
+NEEDS: dict[str, list[str | None]] = {
     "id": ["w1", "w2", "w3", "w4", "w5"],
     "community_id": ["c1"] * 5,
     "domain": ["health"] * 5,
@@ -399,7 +399,7 @@ def test_a_need_s_evidence_of_one_kind_needs_its_source_and_detail(engine: str) 
     assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
 
 
-CLIENTS_WITH_ID_NUMBERS = {
+CLIENTS_WITH_ID_NUMBERS: dict[str, list[str | None]] = {
     "id": [f"p{n}" for n in range(9)],
     "name": ["王丽"] * 9,
     "community_id": ["c1"] * 9,
