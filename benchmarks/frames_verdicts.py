@@ -124,6 +124,15 @@ CASES: dict[str, tuple[str, Mutation]] = {
     "born after registration": ("clients", _set("born_on", date(2026, 1, 1))),
     "wrong ID check digit": ("clients", _set("id_number", "110105194912310020")),
     "duplicated categories": ("clients", _set("categories", "youth;youth")),
+    "ID number born after registration": ("clients", _set("id_number", "110105202506020016")),
+    "ID number of a man, sex female": (
+        "clients",
+        _both(_set("id_number", "110105199001010010"), _set("sex", "女")),
+    ),
+    "ID number birth date unlike born_on": (
+        "clients",
+        _both(_set("id_number", "51010019900101003x"), _set("born_on", "1990-01-02")),
+    ),
     "3-decimal hours": ("service_hours", _set("hours", 1.125)),
     "hours over bound": ("service_hours", _set("hours", 25.0)),
     "tz-aware timestamps": ("visits", _column("on", _stamp)),

@@ -52,6 +52,10 @@ def test_the_codes_of_some_malformations() -> None:
         "bad date and bad label": {(0, "registered_on", "date_format"), (0, "risk_level", "enum")},
         "duplicated id": {(0, "id", "duplicate_id"), (3, "id", "duplicate_id")},
         "matched need resolved": {(0, "resolved_on", "resolved_while_open")},
+        # born 2025-06-02, registered 2025-01-06; a man's 17th digit (1); born 1990-01-01
+        "ID number born after registration": {(0, "id_number", "born_after_registration")},
+        "ID number of a man, sex female": {(0, "sex", "id_number_sex_mismatch")},
+        "ID number birth date unlike born_on": {(0, "born_on", "id_number_birth_mismatch")},
         "attendee listed twice": {(0, "attended", "duplicate_id")},
         "staff their own mentor": {(0, "mentor_id", "self_reference")},
         "no kind, charging without a fee standard": {(0, "kind", "enum")},
