@@ -1035,33 +1035,43 @@ def _id_number(eager: nw.DataFrame[Any], name: str) -> list[nw.Series[Any]]:
     """An ID number column's parts (`_IdNumber`), as `socialwork.models.client` reads a number's.
 
     The weighted sum of the first 17 digits (`ID_NUMBER_WEIGHTS`) mod 11
-    names the check character (`ID_NUMBER_CHECKS`). A cell not written as
-    its 18 characters alone is read as a placeholder, judged by no rule.
+    names the check character (`ID_NUMBER_CHECKS`). Only the cells written
+    as the 18 characters alone are read; the others' parts are judged by no rule.
     """
     text = nw.col(name).cast(nw.String)
     plain = text.str.contains(_ID_NUMBER).fill_null(False)
-    number = nw.when(plain).then(text.str.to_uppercase()).otherwise(nw.lit("0" * 18))
-    cells = eager.select(plain.alias("plain"), number.alias("number"))
-    digits = nw.col("number")
+    held = eager.with_row_index(_ROW).filter(plain)
+    number = nw.col("number")
+    cells = held.select(
+        nw.col(_ROW),
+        text.str.to_uppercase().alias("number"),
+        text.str.slice(0, 17).cast(nw.Int64).alias("digits"),
+    )
+    digits = nw.col("digits")
     at = ID_NUMBER_BIRTH
-    parts = [digits.str.slice(at, 4), digits.str.slice(at + 4, 2), digits.str.slice(at + 6, 2)]
+    parts = [number.str.slice(at, 4), number.str.slice(at + 4, 2), number.str.slice(at + 6, 2)]
     birth = nw.concat_str(parts, separator="-")
     outside = (birth < FIRST_DAY.isoformat()) | (birth > LAST_DAY.isoformat())
     total = nw.sum_horizontal(
-        digits.str.slice(place, 1).cast(nw.Int64) * weight
-        for place, weight in enumerate(ID_NUMBER_WEIGHTS)
+        digits // 10 ** (16 - place) % 10 * weight for place, weight in enumerate(ID_NUMBER_WEIGHTS)
     )
-    given = digits.str.slice(17, 1).replace_strict(
+    given = number.str.slice(17, 1).replace_strict(
         list(ID_NUMBER_CHECKS), list(range(len(ID_NUMBER_CHECKS))), return_dtype=nw.Int64
     )
     found = cells.select(
-        nw.col("plain"),
         birth.alias("birth"),
         (birth.str.contains(_DATE) & ~outside).alias("born"),
         (total % 11 == given).alias("checked"),
-        (digits.str.slice(ID_NUMBER_SEX, 1).cast(nw.Int64) % 2 == 1).alias("male"),
+        (digits // 10 ** (16 - ID_NUMBER_SEX) % 2 == 1).alias("male"),
     )
-    return [found[part] for part in _IdNumber._fields]
+    size, where = eager.shape[0], cells[_ROW]
+    backend = eager.implementation
+    series = [eager.select(plain.alias("plain"))["plain"]]
+    for part, blank in (("birth", ""), ("born", False), ("checked", False), ("male", False)):
+        dtype = nw.String() if part == "birth" else nw.Boolean()
+        empty = nw.new_series(part, [blank] * size, dtype, backend=backend)
+        series.append(empty.scatter(where, found[part]) if len(where) else empty)
+    return series
 
 
 def _id_number_cells(
