@@ -1031,12 +1031,13 @@ class _IdNumber(NamedTuple):
     male: nw.Expr  # its sex digit is odd
 
 
-def _id_number(eager: nw.DataFrame[Any], name: str) -> list[nw.Series[Any]]:
+def _id_number(eager: nw.DataFrame[Any], name: str) -> list[nw.Series[Any]] | None:
     """An ID number column's parts (`_IdNumber`), as `socialwork.models.client` reads a number's.
 
     The weighted sum of the first 17 digits (`ID_NUMBER_WEIGHTS`) mod 11
     names the check character (`ID_NUMBER_CHECKS`). Only the cells written
-    as the 18 characters alone are read; the others' parts are judged by no rule.
+    as the 18 characters alone are read; the others' parts are judged by no
+    rule. ``None``: no cell is written so (a table without ID numbers).
     """
     text = nw.col(name).cast(nw.String)
     plain = text.str.contains(_ID_NUMBER).fill_null(False)
@@ -1065,12 +1066,14 @@ def _id_number(eager: nw.DataFrame[Any], name: str) -> list[nw.Series[Any]]:
         (digits // 10 ** (16 - ID_NUMBER_SEX) % 2 == 1).alias("male"),
     )
     size, where = eager.shape[0], cells[_ROW]
+    if not len(where):
+        return None
     backend = eager.implementation
     series = [eager.select(plain.alias("plain"))["plain"]]
     for part, blank in (("birth", ""), ("born", False), ("checked", False), ("male", False)):
         dtype = nw.String() if part == "birth" else nw.Boolean()
         empty = nw.new_series(part, [blank] * size, dtype, backend=backend)
-        series.append(empty.scatter(where, found[part]) if len(where) else empty)
+        series.append(empty.scatter(where, found[part]))
     return series
 
 
@@ -1232,6 +1235,9 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
             # its parts are computed once, with the cells; its rules read them (`_id_number_cells`)
             blank[name] = _blank(name, dtype)
             series = _id_number(eager, name)
+            if series is None:  # no number written alone: any written one is read as a record
+                undecided.append(~blank[name])
+                continue
             numbers[name] = _IdNumber(*(nw.col(masks.add(name, "", p)) for p in series))
             undecided.append(~blank[name] & ~numbers[name].plain)
             continue
