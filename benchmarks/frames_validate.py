@@ -1,14 +1,17 @@
 """How long `validate_frame` takes a row, here and in a baseline source tree, side by side.
 
-The built-in sample's clients (76), cases (8) and visits (82) are copied
-under new ids into polars frames of 200,000 and 1,000,000 client rows,
-100,000 case rows and 500,000 visit rows; the script prints µs per row
-for this tree's `validate_frame` and, given a baseline's ``src``
+The built-in sample's clients (76), cases (8), visits (82), needs (28),
+clients' consents (152) and group members (45) are copied under new ids
+into polars frames of 200,000 and 1,000,000 client rows, 100,000 case
+rows, 500,000 visit rows, 200,000 needs (with their evidence, and once
+without), 300,000 consents and 200,000 members; the script prints µs per
+row for this tree's `validate_frame` and, given a baseline's ``src``
 directory, for the baseline's (run in its own process, on the same
-frames). The baseline used for issue 21 is main at
-7b28c65, unpacked with ``git archive``::
+frames). The baseline used for issue 21 is main at 7b28c65, and for the
+kinds that declared their rules after clients and cases, 29d49ad,
+unpacked with ``git archive``::
 
-    mkdir -p /tmp/base && git archive 7b28c65 src | tar -x -C /tmp/base
+    mkdir -p /tmp/base && git archive 29d49ad src | tar -x -C /tmp/base
     uv run python benchmarks/frames_validate.py /tmp/base/src
 """
 
@@ -26,8 +29,15 @@ SIZES = (
     ("clients with ID numbers", 200_000),
     ("cases", 100_000),
     ("visits", 500_000),
+    ("needs", 200_000),
+    ("needs without evidence", 200_000),
+    ("client_consents", 300_000),
+    ("group_members", 200_000),
 )
 """The tables timed: kind and rows (visits: a kind whose record has no rule between fields)."""
+
+SOURCES = {"client_consents": "clients", "group_members": "groups"}
+"""The sample's records a child table is written from, by kind; else the kind's own."""
 
 
 def id_numbers(rows: int) -> list[str]:
@@ -60,15 +70,18 @@ def timings() -> dict[str, float]:
     found: dict[str, float] = {}
     for name, rows in SIZES:
         kind = name.split()[0]
-        base = from_records(getattr(june, kind))
+        base = from_records(getattr(june, SOURCES.get(kind, kind)), kind=kind)
         copies = rows // base.height + 1
-        frame = pl.concat([base.with_columns(pl.col("id") + f"-{n}") for n in range(copies)]).head(
+        key = "id" if "id" in base.columns else base.columns[0]  # a child table: its parent's
+        frame = pl.concat([base.with_columns(pl.col(key) + f"-{n}") for n in range(copies)]).head(
             rows
         )
         if name == "clients with ID numbers":
             frame = frame.with_columns(
                 id_number=pl.Series(id_numbers(rows)), born_on=None, sex=None
             )
+        if name == "needs without evidence":
+            frame = frame.with_columns(pl.lit(None, pl.String).alias(c) for c in frame.columns[12:])
         best = float("inf")
         for _ in range(2):
             start = time.perf_counter()

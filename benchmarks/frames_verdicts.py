@@ -23,7 +23,9 @@ import polars as pl
 
 from socialwork.errors import FrameContractError
 from socialwork.frames import from_records, to_records, validate_frame
-from socialwork.samples import station_month
+from socialwork.models import Referral
+from socialwork.records import replace
+from socialwork.samples import station_month, team_month
 
 Rows = list[dict[str, Any]]
 Mutation = Callable[[Rows], Rows]
@@ -79,15 +81,39 @@ def _stamp(value: object) -> object:
 
 
 JUNE = station_month()
+REFERRED = tuple(
+    replace(
+        case,
+        referrals=(
+            Referral(
+                id=f"{case.id}-r1",
+                to_organisation="区康复中心",
+                reason="康复指导",
+                referred_on=case.opened_on,
+                consent_id=f"{case.client_id}-k2",
+            ),
+        ),
+    )
+    for case in JUNE.cases[:3]
+)
+"""The sample's first cases, each referred under its client's consent (the sample refers none)."""
+
 SOURCES: dict[str, Any] = {
     "clients": JUNE.clients,
     "cases": JUNE.cases,
     "case_history": JUNE.cases,
+    "case_goals": JUNE.cases,
+    "case_referrals": REFERRED,
+    "client_consents": JUNE.clients,
     "service_hours": JUNE.service_hours,
     "needs": JUNE.needs,
     "visits": JUNE.visits,
     "volunteers": JUNE.volunteers,
     "staff": JUNE.station.staff,
+    "resources": JUNE.resources,
+    "group_members": JUNE.groups,
+    "group_sessions": JUNE.groups,
+    "supervision_decisions": team_month().sessions,
 }
 
 CASES: dict[str, tuple[str, Mutation]] = {
@@ -98,6 +124,15 @@ CASES: dict[str, tuple[str, Mutation]] = {
     "born after registration": ("clients", _set("born_on", date(2026, 1, 1))),
     "wrong ID check digit": ("clients", _set("id_number", "110105194912310020")),
     "duplicated categories": ("clients", _set("categories", "youth;youth")),
+    "ID number born after registration": ("clients", _set("id_number", "110105202506020016")),
+    "ID number of a man, sex female": (
+        "clients",
+        _both(_set("id_number", "110105199001010010"), _set("sex", "女")),
+    ),
+    "ID number birth date unlike born_on": (
+        "clients",
+        _both(_set("id_number", "51010019900101003x"), _set("born_on", "1990-01-02")),
+    ),
     "3-decimal hours": ("service_hours", _set("hours", 1.125)),
     "hours over bound": ("service_hours", _set("hours", 25.0)),
     "tz-aware timestamps": ("visits", _column("on", _stamp)),
@@ -127,6 +162,28 @@ CASES: dict[str, tuple[str, Mutation]] = {
     "blank required cell": ("clients", _set("name", "  ")),
     "scale5 of 7": ("volunteers", _set("evaluation", 7)),
     "id of 65 characters": ("clients", _set("id", "p" * 65)),
+    "matched need resolved": (
+        "needs",
+        _both(_set("status", "已匹配"), _set("resolved_on", date(2025, 6, 30))),
+    ),
+    "member left before joining": ("group_members", _set("left_on", date(2000, 1, 1))),
+    "attendee listed twice": ("group_sessions", _set("attended", "e1;e2、e1")),
+    "staff left before joining": ("staff", _set("left_on", date(2000, 1, 1))),
+    "staff their own mentor": ("staff", _set("mentor_id", "s1")),
+    "charging without a fee standard": ("resources", _set("charges", "是")),
+    "fee standard without charging": ("resources", _set("fee_standard", "10元/次")),
+    "no kind, charging without a fee standard": (
+        "resources",
+        _both(_set("kind", "nope"), _set("charges", True)),
+    ),
+    "goal due before its start": ("case_goals", _set("due_on", date(2000, 1, 1))),
+    "referral without consent": ("case_referrals", _set("consent_id", "  ")),
+    "consent withdrawn before given": ("client_consents", _set("withdrawn_on", "2000-01-01")),
+    "consent of no client withdrawn before given": (
+        "client_consents",
+        _both(_set("client_id", None), _set("withdrawn_on", "2000-01-01")),
+    ),
+    "decision without its case": ("supervision_decisions", _set("case_id", None)),
 }
 
 

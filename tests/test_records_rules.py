@@ -545,3 +545,63 @@ def test_budget_totals() -> None:
     assert budget is not None
     assert budget.total_cny == Decimal(295000)
     assert budget.unallocated_cny == Decimal(5000)
+
+
+def need(**kw: Any) -> m.Need:
+    base: dict[str, Any] = {
+        "id": "n",
+        "community_id": "c",
+        "domain": m.NeedDomain.HEALTH,
+        "description": "x",
+        "raised_on": D2,
+        "raised_by": "张奶奶",
+    }
+    return m.Need(**(base | kw))
+
+
+def test_the_declared_rules_of_needs_referrals_and_child_rows() -> None:
+    # a resolution date only for a need met or withdrawn (a matched need is still open),
+    # and, that rule kept, not before the need was raised
+    assert need(status="met", resolved_on=D2).resolved_on == D2
+    assert need(status="withdrawn", resolved_on=D2).resolved_on == D2
+    assert errors_of(lambda: need(status="matched", resolved_on=D1)) == [
+        (("resolved_on",), "resolved_while_open")
+    ]
+    assert errors_of(lambda: need(status="withdrawn", resolved_on=D1)) == [
+        (("resolved_on",), "end_before_start")
+    ]
+    # a referral under the crisis exception needs no consent; with neither it is refused
+    assert (
+        m.Referral(
+            id="r", to_organisation="x", reason="y", referred_on=D1, confidentiality_exception="z"
+        ).consent_id
+        is None
+    )
+    assert errors_of(
+        lambda: m.Referral(id="r", to_organisation="x", reason="y", referred_on=D1)
+    ) == [(("consent_id",), "referral_without_consent")]
+    # a goal's due date only against a known start; a member leaving the day they joined
+    assert m.Goal(id="g", description="x", target="y", due_on=D1).due_on == D1
+    assert errors_of(
+        lambda: m.Goal(id="g", description="x", target="y", start_on=D2, due_on=D1)
+    ) == [(("due_on",), "end_before_start")]
+    assert m.GroupMember(member_id="p", joined_on=D1, left_on=D1).left_on == D1
+    assert errors_of(lambda: m.GroupSession(on=D1, attended=("p", "q", "p"))) == [
+        (("attended", 2), "duplicate_id")
+    ]
+
+
+def test_a_declared_rule_message_names_the_fields_and_masks_personal_values() -> None:
+    with pytest.raises(ValidationError) as info:
+        need(status="matched", resolved_on=D1)
+    assert info.value.errors()[0]["msg"] == (
+        "resolved_on must not be filled while status is not met or withdrawn; got matched"
+    )
+    with pytest.raises(ValidationError) as info:
+        m.Consent(id="k", scope=m.ConsentScope.SERVICES, given_on=D2, withdrawn_on=D1)
+    assert info.value.errors()[0]["msg"] == (
+        "withdrawn_on 2025-06-01 must not be before given_on 2025-06-02"
+    )
+    with pytest.raises(ValidationError) as info:
+        client(born_on=D2)
+    assert "2025-06-02" not in info.value.errors()[0]["msg"]

@@ -434,7 +434,7 @@ def _shown_field(record: BaseModel, field: str, value: object) -> object:
 
 @frozen
 class NotAfter:
-    """A rule between two date fields: when both are known, ``field`` is not after ``other``.
+    """A rule between two fields of dates: when both are known, ``field`` is not after ``other``.
 
     Declared on a record (`Record.declared_rules`), it is applied to each
     record by `check_rules` and to each row of a table by
@@ -451,6 +451,9 @@ class NotAfter:
     other: str
     code: str
 
+    message: ClassVar[str] = "{field} must not be after {other} ({limit}); got a later date"
+    """The error's message: ``{field}``, ``{value}``, ``{other}`` and ``{limit}`` (its value)."""
+
     def holds(self, value: date | None, other: date | None) -> bool:
         """Whether the two dates keep the rule: either unknown, or ``value`` not after ``other``."""
         return value is None or other is None or value <= other
@@ -460,15 +463,37 @@ class NotAfter:
         value, other = getattr(record, self.field), getattr(record, self.other)
         if self.holds(value, other):
             return None
+        shown_value = _shown_field(record, self.field, value)
         return rule_error(
             (self.field,),
             self.code,
-            "{field} must not be after {other} ({limit}); got a later date",
-            _shown_field(record, self.field, value),
+            self.message,
+            shown_value,
             field=self.field,
+            value=shown_value,
             other=self.other,
             limit=_shown_field(record, self.other, other),
         )
+
+
+@frozen
+class NotBefore(NotAfter):
+    """A rule between two fields of dates: when both are known, ``field`` is not before ``other``.
+
+    An end and its start (a need resolved, a member leaving, a consent
+    withdrawn): the error is on the end, ``field``, as `NotAfter`'s is.
+
+    Examples:
+        >>> rule = NotBefore("resolved_on", "raised_on", "end_before_start")
+        >>> rule.holds(date(2025, 1, 1), date(2025, 1, 2)), rule.holds(date(2025, 1, 2), None)
+        (False, True)
+    """
+
+    message: ClassVar[str] = "{field} {value} must not be before {other} {limit}"
+
+    def holds(self, value: date | None, other: date | None) -> bool:
+        """Whether the dates keep the rule: either unknown, or ``value`` not before ``other``."""
+        return value is None or other is None or value >= other
 
 
 @frozen
@@ -550,16 +575,49 @@ BLANK = "<blank>"
 """The state of a field that holds no value (``None``), for `NotWhile`."""
 
 
+def in_state(value: object, state: object) -> bool:
+    """Whether a field's value is in ``state``: `FILLED`, `BLANK`, one of a frozenset, or a value.
+
+    Examples:
+        >>> in_state(None, BLANK), in_state("met", frozenset({"met", "withdrawn"}))
+        (True, True)
+        >>> in_state("open", "met"), in_state(True, True)
+        (False, True)
+    """
+    if state == BLANK:
+        return value is None
+    if state == FILLED:
+        return value is not None
+    if isinstance(state, frozenset):
+        return value in state
+    return bool(value == state)
+
+
+def _state_text(state: object) -> str:
+    """A state as a message names it: ``blank``, ``filled``, a code, or codes joined by "or"."""
+    if state in (BLANK, FILLED):
+        return str(state).strip("<>")
+    if isinstance(state, frozenset):
+        codes = sorted(str(getattr(s, "value", s)) for s in state)
+        return " or ".join(filter(None, (", ".join(codes[:-1]), codes[-1])))
+    return str(getattr(state, "value", state))
+
+
 @frozen
 class NotWhile:
-    """A rule between two fields: ``field`` is not in ``state`` while ``other`` is ``other_is``.
+    """A rule between two fields: ``field`` is not in ``state`` while ``other`` is in ``other_is``.
 
-    A state is a value, `FILLED` (any value) or `BLANK` (``None``); with
-    ``other_not`` the rule is kept while ``other`` is *not* ``other_is``.
+    A state is a value, one of a frozenset of values, `FILLED` (any value)
+    or `BLANK` (``None``), as `in_state` reads it; with ``other_not`` the
+    rule is kept while ``other`` is *not* in ``other_is``.
 
     Examples:
         >>> rule = NotWhile("closure", BLANK, "status", "closed", "closed_without_closure")
         >>> rule.holds(None, "closed"), rule.holds(None, "intake")
+        (False, True)
+        >>> resolved = frozenset({"met", "withdrawn"})
+        >>> rule = NotWhile("resolved_on", FILLED, "status", resolved, "resolved_while_open", True)
+        >>> rule.holds(date(2025, 6, 1), "open"), rule.holds(date(2025, 6, 1), "met")
         (False, True)
     """
 
@@ -572,13 +630,8 @@ class NotWhile:
 
     def holds(self, value: object, other: object) -> bool:
         """Whether the two fields' values keep the rule."""
-        if self.state == BLANK:
-            inside = value is None
-        elif self.state == FILLED:
-            inside = value is not None
-        else:
-            inside = value == self.state
-        return not inside or (other == self.other_is) == self.other_not
+        inside = in_state(value, self.state)
+        return not inside or in_state(other, self.other_is) == self.other_not
 
     def error(self, record: BaseModel) -> InitErrorDetails | None:
         """The error ``record`` gives for this rule, or ``None`` when it keeps it."""
@@ -592,15 +645,15 @@ class NotWhile:
             "{field} must not be {state} while {other} is {negation}{other_is}; got {other_value}",
             _shown_field(record, self.field, shown_value),
             field=self.field,
-            state=str(self.state).strip("<>"),
+            state=_state_text(self.state),
             other=self.other,
             negation="not " if self.other_not else "",
-            other_is=getattr(self.other_is, "value", self.other_is),
+            other_is=_state_text(self.other_is),
             other_value=_shown_field(record, self.other, getattr(other, "value", other)),
         )
 
 
-Rule = NotAfter | NoRepeat | OnlyWith | NotWhile
+Rule = NotAfter | NotBefore | NoRepeat | OnlyWith | NotWhile
 """A rule between fields declared on a record kind: one definition for records and tables."""
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialwork.errors import ArgumentError
+from socialwork.errors import ArgumentError, UnknownRegionWarning
 from socialwork.frames import (
     FrameContractError,
     from_records,
@@ -241,3 +241,213 @@ def test_a_frame_report_and_error_mask_personal_values() -> None:
         clients.with_columns(pl.lit("2025/06/01").alias("registered_on")), "clients"
     )
     assert "2025/06/01" in str(dated.problems[0])
+
+
+NEEDS: dict[str, list[str | None]] = {
+    "id": ["w1", "w2", "w3", "w4", "w5"],
+    "community_id": ["c1"] * 5,
+    "domain": ["health"] * 5,
+    "description": ["理发"] * 5,
+    "raised_on": ["2025-06-14"] * 5,
+    "raised_by": ["张奶奶"] * 5,
+    "status": ["open", "met", "已撤回", "matched", None],
+    "resolved_on": ["2025-06-30", "2025-06-01", "2025-06-20", "2025-06-01", "2025-06-30"],
+}
+"""A need resolved while open; met before it was raised; withdrawn in order; matched (not
+resolved) and dated before it was raised; a status left to its default (open) but resolved."""
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_need_resolved_while_open_or_before_it_was_raised(engine: str) -> None:
+    frame = pl.DataFrame(NEEDS)
+    native: Any = frame if engine == "polars" else frame.to_pandas()
+    found = {(p.row, p.column, p.rule) for p in validate_frame(native, "needs").problems}
+    # a need's first broken rule only: row 3 is open (matched) before it is out of order
+    assert found == {
+        (0, "resolved_on", "resolved_while_open"),
+        (1, "resolved_on", "end_before_start"),
+        (3, "resolved_on", "resolved_while_open"),
+        (4, "resolved_on", "resolved_while_open"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        to_records(native, "needs")
+    assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
+
+
+RESOURCES = {
+    "id": ["r1", "r2", "r3", "r4", "r5"],
+    "name": ["理发"] * 5,
+    "kind": ["human", "human", "human", "human", "人力"],
+    "source": ["donation"] * 5,
+    "provider": ["爱心理发店"] * 5,
+    "availability": ["usable"] * 5,
+    "charges": ["是", "否", None, "yes", "是"],
+    "fee_standard": [None, "10元/次", "10元/次", "10元/次", None],
+}
+"""Charging without a fee standard; a fee standard without charging, said and by default;
+both in order; and a kind that is no label (人力 is not 人力资源) beside a rule broken."""
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_resource_fee_standard_goes_with_charging(engine: str) -> None:
+    frame = pl.DataFrame(RESOURCES)
+    native: Any = frame if engine == "polars" else frame.to_pandas()
+    found = {(p.row, p.column, p.rule) for p in validate_frame(native, "resources").problems}
+    # row 4's kind is required and unread: its record's rules are not reached
+    assert found == {
+        (0, "fee_standard", "fee_standard_missing"),
+        (1, "fee_standard", "fee_standard_without_charge"),
+        (2, "fee_standard", "fee_standard_without_charge"),
+        (4, "kind", "enum"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        to_records(native, "resources")
+    assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
+
+
+def test_the_rules_of_child_rows_between_their_fields() -> None:
+    referrals = pl.DataFrame(
+        {
+            "case_id": ["k1", "k1", "k2"],
+            "id": ["r1", "r2", "r3"],
+            "to_organisation": ["区康复中心"] * 3,
+            "reason": ["康复指导"] * 3,
+            "referred_on": ["2025-06-09"] * 3,
+            "consent_id": [None, "  ", None],
+            "confidentiality_exception": [None, None, "服务对象有自伤风险"],
+        }
+    )
+    decisions = pl.DataFrame(
+        {
+            "session_id": ["sv1", "sv1", "sv1"],
+            "kind": ["转介", "other", "continue"],
+            "case_id": [None, None, "k4"],
+            "decision": ["转介"] * 3,
+            "reason": ["需要"] * 3,
+        }
+    )
+    # a consent with no client named is still withdrawn before it was given: the
+    # client_id names its parent, no field of the consent, and stops no rule
+    consents = pl.DataFrame(
+        {
+            "client_id": [None, "p1"],
+            "id": ["k1", "k2"],
+            "scope": ["services", "services"],
+            "given_on": [date(2025, 1, 6), date(2025, 1, 6)],
+            "withdrawn_on": ["2025-01-05", "2025-01-06"],
+        }
+    )
+    sessions = pl.DataFrame(
+        {
+            "group_id": ["g1", "g1", "g1"],
+            "on": ["2025-06-03"] * 3,
+            "attended": ["e1;e2;e1", "e1；e2", " e2 、e2"],
+        }
+    )
+    listed = pl.DataFrame(
+        {"group_id": ["g1", "g1"], "on": ["2025-06-03"] * 2, "attended": [["e1", "e2"], ["e2"] * 2]}
+    )
+    wanted = {
+        "case_referrals": (
+            referrals,
+            {
+                (0, "consent_id", "referral_without_consent"),
+                (1, "consent_id", "referral_without_consent"),
+            },
+        ),
+        "supervision_decisions": (decisions, {(0, "case_id", "decision_without_case")}),
+        "client_consents": (
+            consents,
+            {(0, "client_id", "missing"), (0, "withdrawn_on", "withdrawn_before_given")},
+        ),
+        "group_sessions": (
+            sessions,
+            {(0, "attended", "duplicate_id"), (2, "attended", "duplicate_id")},
+        ),
+    }
+    for kind, (frame, problems) in wanted.items():
+        found = {(p.row, p.column, p.rule) for p in validate_frame(frame, kind).problems}
+        assert found == problems, kind
+    found = {(p.row, p.column, p.rule) for p in validate_frame(listed, "group_sessions").problems}
+    assert found == {(1, "attended", "duplicate_id")}
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_need_s_evidence_of_one_kind_needs_its_source_and_detail(engine: str) -> None:
+    frame = pl.DataFrame(
+        {
+            **{name: cells[:4] for name, cells in NEEDS.items()},
+            "normative_source": ["社区评估标准", None, "社区评估标准", "  "],
+            "normative_detail": [None, "需定期探访", "需定期探访", None],
+            "felt_source": [None, None, "访谈", None],
+            "felt_detail": [None, None, None, None],
+        }
+    )
+    native: Any = frame if engine == "polars" else frame.to_pandas()
+    found = {(p.row, p.column, p.rule) for p in validate_frame(native, "needs").problems}
+    # row 0 lacks its normative detail: a field missing, so the need's own rules are not
+    # reached (resolved while open); row 1 its normative source, row 2 its felt detail;
+    # row 3 has no evidence (a blank source) and is resolved, matched, before it was raised
+    assert found == {
+        (0, "normative_detail", "missing"),
+        (1, "normative_source", "missing"),
+        (2, "felt_detail", "missing"),
+        (3, "resolved_on", "resolved_while_open"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        to_records(native, "needs")
+    assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
+
+
+CLIENTS_WITH_ID_NUMBERS: dict[str, list[str | None]] = {
+    "id": [f"p{n}" for n in range(9)],
+    "name": ["王丽"] * 9,
+    "community_id": ["c1"] * 9,
+    "registered_on": ["2025-06-01"] * 9,
+    "id_number": [
+        "11010519491231002X",  # valid: born 1949-12-31, a woman (17th digit 2)
+        "110105194912310020",  # its check character should be X
+        "110105194913310023",  # month 13: no birth date
+        "110105202506020016",  # born 2025-06-02, the day after registering
+        "110105199001010010",  # born 1990-01-01, a man
+        "110105199001010010",
+        "51010019900101003x",  # a man, his check character written small
+        "5101001990 0101003X",  # a space inside: read as a record, which removes it
+        "110105491231002",  # a first-generation number
+    ],
+    "born_on": [None, None, None, None, "1990-01-02", None, None, "1990-01-01", None],
+    "sex": [None, None, None, None, None, "女", "男", "male", None],
+}
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_client_s_id_number_is_judged_in_the_engine_as_its_record_judges_it(
+    engine: str,
+) -> None:
+    frame = pl.DataFrame(CLIENTS_WITH_ID_NUMBERS)
+    native: Any = frame if engine == "polars" else frame.to_pandas()
+    report = validate_frame(native, "clients")
+    found = {(p.row, p.column, p.rule) for p in report.problems}
+    assert found == {
+        (1, "id_number", "id_number_check_digit"),
+        (2, "id_number", "id_number_birth_date"),
+        (3, "id_number", "born_after_registration"),
+        (4, "born_on", "id_number_birth_mismatch"),
+        (5, "sex", "id_number_sex_mismatch"),
+        (8, "id_number", "id_number_legacy"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        to_records(native, "clients")
+    assert {(p.row, p.column, p.rule) for p in info.value.problems} == found
+    shown = " ".join(map(str, report.problems))
+    assert "110105194912310020" not in shown
+    assert "19491231" not in shown
+
+
+def test_a_frame_warns_of_an_id_number_s_unknown_region_as_its_record_does() -> None:
+    frame = pl.DataFrame(
+        {k: v[:1] for k, v in CLIENTS_WITH_ID_NUMBERS.items()}
+        | {"id_number": ["999999199001010016"]}
+    )
+    with pytest.warns(UnknownRegionWarning, match="999999"):
+        assert validate_frame(frame, "clients").ok

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import typing
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal
@@ -38,7 +39,27 @@ from socialwork.frames.contracts import (
 )
 from socialwork.frames.problems import FrameProblem, FrameReport, masked
 from socialwork.labels import LabelledEnum
-from socialwork.records import BLANK, FILLED, NoRepeat, NotWhile, OnlyWith, Record, Rule
+from socialwork.models.client import (
+    ID_NUMBER_BIRTH,
+    ID_NUMBER_CHECKS,
+    ID_NUMBER_SEX,
+    ID_NUMBER_WEIGHTS,
+    Client,
+    ResidentIdNumber,
+    Sex,
+    warn_unknown_region,
+)
+from socialwork.records import (
+    BLANK,
+    FILLED,
+    NoRepeat,
+    NotBefore,
+    NotWhile,
+    OnlyWith,
+    Record,
+    Rule,
+    in_state,
+)
 
 __all__ = [
     "validate_frame",
@@ -905,9 +926,19 @@ def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -
     return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
 
 
-def _there(flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
-    """The rows where a flattened record is there: one of its cells gives a value."""
-    cells = [_filled(c, blank, aside) for c, _ in flat.columns if c in blank]
+def _there(
+    flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str], within: str = ""
+) -> nw.Expr:
+    """The rows where a flattened record is there: one of its cells gives a value.
+
+    With ``within``, the record nested in it at that dotted path (a need's
+    evidence's ``normative``): one of that record's cells gives a value.
+    """
+    cells = [
+        _filled(c, blank, aside)
+        for c, path in flat.columns
+        if c in blank and (not within or path.startswith(within + "."))
+    ]
     return nw.any_horizontal(*cells, ignore_nulls=True) if cells else nw.lit(False)
 
 
@@ -920,7 +951,7 @@ def _in_state(
     blank: Mapping[str, nw.Expr],
     aside: Mapping[str, str],
 ) -> nw.Expr:
-    """The rows whose record field ``name`` is in ``state`` (a value, `FILLED` or `BLANK`).
+    """The rows whose record field ``name`` is in ``state`` (as `in_state` reads it).
 
     A flattened record is filled where one of its cells gives a value; a
     field left blank or set aside holds its default.
@@ -935,8 +966,26 @@ def _in_state(
     if state == BLANK:
         return ~filled
     default = spec.record.model_fields[name].get_default()
-    held = where(name, lambda value: bool(value == state))
-    return held | ~filled if default == state else held
+    held = where(name, lambda value: in_state(value, state))
+    return held | ~filled if in_state(default, state) else held
+
+
+def _where(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    masks: _Masks,
+    name: str,
+    test: Callable[[Any], bool],
+) -> nw.Expr:
+    """The rows whose field ``name`` passes ``test`` (`_rows_where`), as a mask computed first.
+
+    A column of Python objects passes none: its rows are read as records.
+    """
+    schema = eager.schema
+    if name not in schema or schema[name] == nw.Object:
+        return nw.lit(False)
+    column = next(c for c in spec.columns if c.name == name)
+    return nw.col(masks.add(name, "", _rows_where(eager, column, schema[name], test)))
 
 
 def _declared(
@@ -953,12 +1002,9 @@ def _declared(
     cells it reads are tested in `masks`, to be computed first.
     """
     schema = eager.schema
-    columns = {c.name: c for c in spec.columns}
 
     def where(name: str, test: Callable[[Any], bool]) -> nw.Expr:
-        if name not in schema or schema[name] == nw.Object:  # Python objects: read as records
-            return nw.lit(False)
-        return nw.col(masks.add(name, "", _rows_where(eager, columns[name], schema[name], test)))
+        return _where(spec, eager, masks, name, test)
 
     if isinstance(rule, NoRepeat):
         broken = where(rule.field, lambda items: rule.repeat(items) is not None)
@@ -969,8 +1015,10 @@ def _declared(
         inside = _in_state(spec, masks, where, rule.field, rule.state, blank, aside)
         other = _in_state(spec, masks, where, rule.other, rule.other_is, blank, aside)
         broken = inside & (~other if rule.other_not else other)
-    else:  # NotAfter: compared where both dates are filled
+    else:  # NotAfter, NotBefore: compared where both dates are filled
         first, second = rule.field, rule.other
+        if isinstance(rule, NotBefore):
+            first, second = second, first
         early = _iso(first, schema[first]) if first in schema else None
         late = _iso(second, schema[second]) if second in schema else None
         broken = nw.lit(False)
@@ -978,6 +1026,132 @@ def _declared(
             filled = _filled(first, blank, aside) & _filled(second, blank, aside)
             broken = filled & (early > late)
     return broken
+
+
+# --- a resident ID number in the engine: the record's rules, from its one definition ---
+
+_ID_NUMBER = r"^[0-9]{17}[0-9Xx]$"
+"""An ID number written as its 18 characters alone, judged in the engine; any other is read."""
+
+
+def _is_id_number(spec: Contract, name: str) -> bool:
+    """Whether column ``name`` fills a resident ID number field (`ResidentIdNumber`)."""
+    field = _field_of(spec, name)
+    if field is None:
+        return False
+    checks = typing.get_args(ResidentIdNumber)[1:]
+    return any(item is check for item in _unwrap(field.annotation)[2] for check in checks)
+
+
+class _IdNumber(NamedTuple):
+    """An ID number column's cells in the engine: what `id_number_check` and the rest read."""
+
+    plain: nw.Expr  # written as its 18 characters alone
+    birth: nw.Expr  # its birth date as ISO text
+    born: nw.Expr  # that birth date is a real date from 1900 to 2199
+    checked: nw.Expr  # its check character is right
+    male: nw.Expr  # its sex digit is odd
+
+
+def _id_number(eager: nw.DataFrame[Any], name: str) -> list[nw.Series[Any]] | None:
+    """An ID number column's parts (`_IdNumber`), as `socialwork.models.client` reads a number's.
+
+    The weighted sum of the first 17 digits (`ID_NUMBER_WEIGHTS`) mod 11
+    names the check character (`ID_NUMBER_CHECKS`). Only the cells written
+    as the 18 characters alone are read; the others' parts are judged by no
+    rule. ``None``: no cell is written so (a table without ID numbers).
+    """
+    text = nw.col(name).cast(nw.String)
+    plain = text.str.contains(_ID_NUMBER).fill_null(False)
+    held = eager.with_row_index(_ROW).filter(plain)
+    number = nw.col("number")
+    cells = held.select(
+        nw.col(_ROW),
+        text.str.to_uppercase().alias("number"),
+        text.str.slice(0, 17).cast(nw.Int64).alias("digits"),
+    )
+    digits = nw.col("digits")
+    at = ID_NUMBER_BIRTH
+    parts = [number.str.slice(at, 4), number.str.slice(at + 4, 2), number.str.slice(at + 6, 2)]
+    birth = nw.concat_str(parts, separator="-")
+    outside = (birth < FIRST_DAY.isoformat()) | (birth > LAST_DAY.isoformat())
+    total = nw.sum_horizontal(
+        digits // 10 ** (16 - place) % 10 * weight for place, weight in enumerate(ID_NUMBER_WEIGHTS)
+    )
+    given = number.str.slice(17, 1).replace_strict(
+        list(ID_NUMBER_CHECKS), list(range(len(ID_NUMBER_CHECKS))), return_dtype=nw.Int64
+    )
+    found = cells.select(
+        birth.alias("birth"),
+        (birth.str.contains(_DATE) & ~outside).alias("born"),
+        (total % 11 == given).alias("checked"),
+        (digits // 10 ** (16 - ID_NUMBER_SEX) % 2 == 1).alias("male"),
+    )
+    size, where = eager.shape[0], cells[_ROW]
+    if not len(where):
+        return None
+    backend = eager.implementation
+    series = [eager.select(plain.alias("plain"))["plain"]]
+    for part, blank in (("birth", ""), ("born", False), ("checked", False), ("male", False)):
+        dtype = nw.String() if part == "birth" else nw.Boolean()
+        empty = nw.new_series(part, [blank] * size, dtype, backend=backend)
+        series.append(empty.scatter(where, found[part]))
+    return series
+
+
+def _id_number_cells(
+    table: nw.DataFrame[Any], masks: _Masks, name: str, filled: nw.Expr, parts: _IdNumber
+) -> None:
+    """An ID number column's cell rules, in the engine, from its parts computed in ``table``.
+
+    A number written as its 18 characters alone breaks ``id_number_birth_date``
+    or ``id_number_check_digit`` as its record's field would (and warns of an
+    unknown region as it does); any other written number is read as a record.
+    """
+    valid = filled & parts.plain & parts.born & parts.checked
+    starts = table.filter(valid).select(nw.col(name).cast(nw.String).str.slice(0, 10)).unique()
+    for (start,) in starts.iter_rows():
+        warn_unknown_region(start)
+    masks.add(name, "id_number_birth_date", filled & parts.plain & ~parts.born)
+    masks.add(name, "id_number_check_digit", filled & parts.plain & parts.born & ~parts.checked)
+
+
+def _client_id_rules(
+    spec: Contract,
+    eager: nw.DataFrame[Any],
+    masks: _Masks,
+    blank: Mapping[str, nw.Expr],
+    aside: Mapping[str, str],
+    parts: _IdNumber | None,
+) -> list[tuple[str, str, nw.Expr]]:
+    """A client's rules between the ID number and the other fields, in the validator's order.
+
+    With a valid ID number: its birth date after registering (when
+    ``born_on`` is blank), differing from ``born_on``, and its sex digit
+    differing from ``sex``. Rows whose number is not written alone are read
+    as records.
+    """
+    schema = eager.schema
+    if spec.record is not Client or parts is None or "registered_on" not in schema:
+        return []
+    valid = _filled("id_number", blank, aside) & parts.plain
+    registered = _iso("registered_on", schema["registered_on"])
+    born = _iso("born_on", schema["born_on"]) if "born_on" in schema else None
+    born_filled = _filled("born_on", blank, aside) if born is not None else nw.lit(False)
+    rules = [("id_number", "born_after_registration", nw.lit(False))]
+    if registered is not None:
+        rules[0] = (
+            "id_number",
+            "born_after_registration",
+            ~born_filled & (parts.birth > registered),
+        )
+    if born is not None:
+        rules.append(("born_on", "id_number_birth_mismatch", born_filled & (born != parts.birth)))
+    if "sex" in schema:
+        male = _where(spec, eager, masks, "sex", lambda value: value == Sex.MALE)
+        differ = _filled("sex", blank, aside) & (male != parts.male)
+        rules.append(("sex", "id_number_sex_mismatch", differ))
+    return [(column, code, valid & broken) for column, code, broken in rules]
 
 
 def _validated(record: type[BaseModel]) -> bool:
@@ -1017,21 +1191,32 @@ def _flattened_rules(
     """The missing fields of flattened records, and the rows they must be read as records.
 
     A flattened record is there when one of its cells holds a value not set
-    aside as bad; then its required fields must be filled. A flattened
-    record with rules between its fields, or with a record nested in it, is
-    read as a record wherever it is there: those rows are returned.
+    aside as bad; then its required fields must be filled, and so must those
+    of a record nested in it that is there (a need's evidence's
+    ``normative``: its source and detail), and a required nested record
+    be there. A flattened record with rules between its fields, or one
+    nested in it, is read as a record wherever it is there: those rows are
+    returned.
     """
     undecided: list[nw.Expr] = []
     for flat in spec.flattened:
         there = _there(flat, blank, aside)
         if spec.record.model_fields[flat.field].is_required():
             masks.add(flat.columns[0][0], "missing", ~there)
-        if _validated(flat.record) or any("." in path for _, path in flat.columns):
+        if _validated(flat.record):
             undecided.append(there)
             continue
+        nested = {path.rpartition(".")[0] for _, path in flat.columns} - {""}
+        for path in sorted(nested):
+            outer = path.rpartition(".")[0]
+            if inner_field(flat.record, path).is_required():
+                first = next(c for c, p in flat.columns if p.startswith(path + "."))
+                held = _there(flat, blank, aside, path)
+                masks.add(first, "missing", _there(flat, blank, aside, outer) & ~held)
         for column, path in flat.columns:
             if inner_field(flat.record, path).is_required():
-                masks.add(column, "missing", there & blank.get(column, nw.lit(True)))
+                holder = _there(flat, blank, aside, path.rpartition(".")[0])
+                masks.add(column, "missing", holder & blank.get(column, nw.lit(True)))
     return undecided
 
 
@@ -1052,6 +1237,7 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     blank: dict[str, nw.Expr] = {}
     aside: dict[str, str] = {}
     undecided: list[nw.Expr] = []
+    numbers: dict[str, _IdNumber] = {}  # the parts of ID number columns
     for column in spec.columns:
         name = column.name
         if name not in schema:
@@ -1066,6 +1252,16 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
             # which checks the cell too: no need to check it here first
             blank[name] = _blank(name, dtype)
             undecided.append(~blank[name])
+            continue
+        if _is_text(dtype) and _is_id_number(spec, name):
+            # its parts are computed once, with the cells; its rules read them (`_id_number_cells`)
+            blank[name] = _blank(name, dtype)
+            series = _id_number(eager, name)
+            if series is None:  # no number written alone: any written one is read as a record
+                undecided.append(~blank[name])
+                continue
+            numbers[name] = _IdNumber(*(nw.col(masks.add(name, "", p)) for p in series))
+            undecided.append(~blank[name] & ~numbers[name].plain)
             continue
         blank[name] = _blank(name, dtype)
         for (code, set_aside), mask in _cells(spec, eager, column, dtype).items():
@@ -1087,13 +1283,23 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     table = eager.with_row_index(_ROW).with_columns(
         *(mask.alias(alias) for alias, mask in masks.masks.items())
     )
+    for name, parts in numbers.items():
+        _id_number_cells(table, masks, name, ~blank[name], parts)
     undecided += _flattened_rules(spec, masks, blank, aside)
     table = table.with_columns(
         *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
     )
     bad = masks.any(masks.rules)
-    # a record's validators run on a row whose fields all validate (cells set aside left out)
-    fatal = masks.any(a for a in masks.rules if a not in masks.aside)
+    # a record's validators run on a row whose fields all validate: a cell set aside leaves
+    # its field to its default, and stops them only when the field is required (it has none);
+    # a child row's parent, `within` and place cells are keys, not fields: they stop none
+    keys = {spec.parent, spec.within, spec.place}
+    required = {n for n, f in spec.record.model_fields.items() if f.is_required()}
+    fatal = masks.any(
+        a
+        for a, (c, _) in masks.rules.items()
+        if (a not in masks.aside or c in required) and c not in keys
+    )
     record = spec.record
     if record.python_rule_fields is None:
         if _validated(record):  # rules not declared: the rows are read as records
@@ -1101,8 +1307,14 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     elif all(n in eager.columns for n, f in record.model_fields.items() if f.is_required()):
         # the validator runs on rows whose fields are all read, and stops at its first rule broken
         declared = [
-            _declared(spec, eager, masks, rule, blank, aside) for rule in record.declared_rules
+            (
+                _column_of(spec, (rule.field,)),
+                rule.code,
+                _declared(spec, eager, masks, rule, blank, aside),
+            )
+            for rule in record.declared_rules
         ]
+        declared += _client_id_rules(spec, eager, masks, blank, aside, numbers.get("id_number"))
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
         )
@@ -1110,9 +1322,15 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         undecided += [
             _there(f, blank, aside) for f in spec.flattened if f.field in record.python_rule_fields
         ]
+        # each rule's rows computed once, then chained: a short expression for the engine
+        fatal = nw.col(masks.add("", "", fatal))
+        declared = [(c, code, nw.col(masks.add(c, "", broken))) for c, code, broken in declared]
+        table = table.with_columns(
+            *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
+        )
         before = nw.lit(False)
-        for rule, broken in zip(record.declared_rules, declared, strict=True):
-            masks.add(_column_of(spec, (rule.field,)), rule.code, ~fatal & ~before & broken)
+        for column_name, code, broken in declared:
+            masks.add(column_name, code, ~fatal & ~before & broken)
             before = before | broken
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
@@ -1228,10 +1446,13 @@ def validate_frame(
     distinct value of a column once by its field's own rules, and so are the
     rules between fields a record declares (`Record.declared_rules`: a
     client's categories, youth issues and birth date, a case's status,
-    closure and crisis). The rows the engine cannot judge are read as
+    closure and crisis, a need's status and resolution date, ...), and a
+    client's ID number (its check character, its birth date and sex digit
+    against the other fields). The rows the engine cannot judge are read as
     records: rows with a value in a field the record's other rules read in
-    Python (a client's ID number; `Record.python_rule_fields`), rows of a
-    kind that declares none of its rules yet (needs, groups, staff, ...),
+    Python (a staff member's mentor; `Record.python_rule_fields`), rows
+    with an ID number written with spaces or of another length, rows of a kind
+    that declares none of its rules yet (surveys, the team's sessions, ...),
     rows with a flattened record that has rules of its own (a case's
     closure), and rows with a pandas cell of Python objects. Every problem carries the rule code
     the records' validators use, the row (from 0, for eager frames;

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import model_validator
 
@@ -121,6 +121,10 @@ class Activity(Record):
     participants: Count
     services: tuple[ServiceDelivered, ...] = ()
     survey: SatisfactionSurvey | None = None
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset({"services", "survey"})
+    """The rules checked in Python read the services and the survey (their counts
+    above the participants): a row without them breaks none."""
 
     @model_validator(mode="after")
     def _services_within_participants(self) -> Self:

@@ -16,6 +16,7 @@ from socialwork.records import (
     Count,
     Day,
     Id,
+    NotBefore,
     NotWhile,
     Record,
     Rule,
@@ -23,7 +24,6 @@ from socialwork.records import (
     Text,
     break_rule,
     check_chain,
-    check_order,
     check_rules,
     check_unique,
     personal,
@@ -220,10 +220,17 @@ class Goal(Record):
     start_on: Day | None = None
     due_on: Day | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotBefore("due_on", "start_on", "end_before_start"),
+    )
+    """A goal is not due before it starts."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a goal is declared."""
+
     @model_validator(mode="after")
     def _due_after_start(self) -> Self:
-        if self.start_on is not None:
-            check_order("Goal", ("due_on",), "start_on", self.start_on, self.due_on)
+        check_rules(self, self.declared_rules)
         return self
 
 
@@ -283,17 +290,19 @@ class Referral(Record):
     status: ReferralStatus = ReferralStatus.PENDING
     contact_person: Text | None = personal(default=None)
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotWhile(
+            "consent_id", BLANK, "confidentiality_exception", BLANK, "referral_without_consent"
+        ),
+    )
+    """A referral names its consent, or the crisis exception's reason."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a referral is declared."""
+
     @model_validator(mode="after")
     def _consented_or_excepted(self) -> Self:
-        if self.consent_id is None and self.confidentiality_exception is None:
-            break_rule(
-                "Referral",
-                ("consent_id",),
-                "referral_without_consent",
-                "a referral needs a consent_id, or the crisis exception with its reason "
-                "in confidentiality_exception; got neither",
-                None,
-            )
+        check_rules(self, self.declared_rules)
         return self
 
 

@@ -21,6 +21,7 @@ from socialwork.records import (
     Id,
     NoRepeat,
     NotAfter,
+    NotBefore,
     OnlyWith,
     Record,
     Rule,
@@ -116,9 +117,56 @@ class Sex(LabelledEnum):
     FEMALE = "female", "女", "Female", "女"
 
 
+ID_NUMBER_WEIGHTS: tuple[int, ...] = tuple(2 ** (17 - place) % 11 for place in range(17))
+"""GB 11643's weight of each of a resident ID number's first 17 digits: 2^(17-i) mod 11."""
+
+ID_NUMBER_CHECKS = "10X98765432"
+"""GB 11643's check character (the 18th) for each weighted sum of the first 17 digits, mod 11."""
+
+ID_NUMBER_BIRTH = 6
+"""Where a resident ID number's birth date ``YYYYMMDD`` starts (characters 7 to 14)."""
+
+ID_NUMBER_SEX = 16
+"""Where a resident ID number's sex digit is (the 17th): odd for a man."""
+
+
+def id_number_check(number: str) -> str:
+    """The GB 11643 check character of an ID number's first 17 digits.
+
+    The weighted sum of the digits (`ID_NUMBER_WEIGHTS`) mod 11 names it in
+    `ID_NUMBER_CHECKS`; `socialwork.frames.validate_frame` computes it in a
+    table's engine from the same two constants.
+
+    Examples:
+        >>> id_number_check("11010519491231002"), id_number_check("11010520150501001")
+        ('X', '4')
+    """
+    total = sum(
+        int(digit) * weight for digit, weight in zip(number[:17], ID_NUMBER_WEIGHTS, strict=True)
+    )
+    return ID_NUMBER_CHECKS[total % 11]
+
+
+def id_number_birth(number: str) -> str:
+    """The birth date an ID number writes (characters 7 to 14), as ISO text ``YYYY-MM-DD``.
+
+    Examples:
+        >>> id_number_birth("11010519491231002X")
+        '1949-12-31'
+    """
+    year = number[ID_NUMBER_BIRTH : ID_NUMBER_BIRTH + 4]
+    month = number[ID_NUMBER_BIRTH + 4 : ID_NUMBER_BIRTH + 6]
+    return f"{year}-{month}-{number[ID_NUMBER_BIRTH + 6 : ID_NUMBER_BIRTH + 8]}"
+
+
+def _birth_in(number: str) -> date:
+    """The birth date of a valid ID number."""
+    return date.fromisoformat(id_number_birth(number))
+
+
 def _sex_in(number: str) -> Sex:
     """The sex a valid ID number encodes (GB 11643: the 17th digit, odd for male)."""
-    return Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
+    return Sex.MALE if int(number[ID_NUMBER_SEX]) % 2 else Sex.FEMALE
 
 
 class RiskLevel(LabelledEnum):
@@ -142,6 +190,16 @@ def _region_known(start: str) -> bool:
     except stdnum_errors.ValidationError:
         return False
     return True
+
+
+def warn_unknown_region(number: str) -> None:
+    """Warn with `UnknownRegionWarning` when python-stdnum's table lacks a valid number's region.
+
+    Examples:
+        >>> warn_unknown_region("11010519491231002X")  # Beijing Dongcheng: known
+    """
+    if not _region_known(number[:10]):
+        warnings.warn(UnknownRegionWarning(number[:6]), stacklevel=3)
 
 
 def _resident_id_number(value: str) -> str:
@@ -173,8 +231,8 @@ def _resident_id_number(value: str) -> str:
             {"length": len(number)},
         )
     try:
-        born = ric.get_birth_date(number)
-    except stdnum_errors.ValidationError:
+        born: date | None = _birth_in(number)
+    except ValueError:
         born = None
     if born is None or not FIRST_DAY <= born <= LAST_DAY:
         raise PydanticCustomError(
@@ -183,18 +241,14 @@ def _resident_id_number(value: str) -> str:
             "whose birth date is not one",
             {"masked": mask_id_number(number)},
         )
-    if number[-1] != ric.calc_check_digit(number):
+    if number[-1] != id_number_check(number):
         raise PydanticCustomError(
             "id_number_check_digit",
             "the GB 11643 check character (the 18th) must agree with the first 17 digits; "
             "got {masked}, whose check character is wrong",
             {"masked": mask_id_number(number)},
         )
-    if not _region_known(number[:10]):
-        warnings.warn(
-            UnknownRegionWarning(number[:6]),
-            stacklevel=2,
-        )
+    warn_unknown_region(number)
     return number
 
 
@@ -238,18 +292,17 @@ class Consent(Record):
     withdrawn_on: Day | None = None
     note: Text | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotBefore("withdrawn_on", "given_on", "withdrawn_before_given"),
+    )
+    """A consent is not withdrawn before it was given."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a consent is declared."""
+
     @model_validator(mode="after")
     def _withdrawn_after_given(self) -> Self:
-        if self.withdrawn_on is not None and self.withdrawn_on < self.given_on:
-            break_rule(
-                "Consent",
-                ("withdrawn_on",),
-                "withdrawn_before_given",
-                "consent withdrawn on {withdrawn} must not be before it was given on {given}",
-                self.withdrawn_on,
-                withdrawn=self.withdrawn_on,
-                given=self.given_on,
-            )
+        check_rules(self, self.declared_rules)
         return self
 
     def active_on(self, day: date) -> bool:
@@ -291,6 +344,10 @@ class Guardian(Record):
     relationship: Text
     phone: Text | None = personal(default=None)
     consents: tuple[Consent, ...] = ()
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset({"consents"})
+    """The rule checked in Python reads the consents (an id repeated): a row of the
+    guardians table, which holds none, breaks none."""
 
     @model_validator(mode="after")
     def _unique_consents(self) -> Self:
@@ -348,12 +405,13 @@ class Client(Record):
     )
     """A category listed once; youth issues only for a youth; born on or before registering."""
 
-    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset(
-        {"id_number", "consents", "guardians"}
-    )
-    """The rules checked in Python read the ID number (its birth date after registering,
-    or differing from ``born_on``; its sex differing from ``sex``) or the lists of
-    consents and guardians (an id repeated): a row without them breaks none."""
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset({"consents", "guardians"})
+    """The rules checked in Python read the lists of consents and guardians (an id
+    repeated): a row of the clients table, which holds neither, breaks none. The ID
+    number's rules (its check character and birth date; the birth date after
+    registering or differing from ``born_on``, the sex differing from ``sex``) are
+    checked in a table's engine from the same definition (`id_number_check`,
+    `id_number_birth`, `ID_NUMBER_SEX`)."""
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:
@@ -361,7 +419,7 @@ class Client(Record):
         if (
             self.born_on is None
             and self.id_number is not None
-            and ric.get_birth_date(self.id_number) > self.registered_on
+            and _birth_in(self.id_number) > self.registered_on
         ):
             break_rule(
                 "Client",
@@ -373,7 +431,7 @@ class Client(Record):
                 registered=self.registered_on,
             )
         if self.id_number is not None:
-            if self.born_on is not None and ric.get_birth_date(self.id_number) != self.born_on:
+            if self.born_on is not None and _birth_in(self.id_number) != self.born_on:
                 break_rule(
                     "Client",
                     ("born_on",),
@@ -408,7 +466,7 @@ class Client(Record):
         if self.born_on is not None:
             return self.born_on
         if self.id_number is not None:
-            return ric.get_birth_date(self.id_number)
+            return _birth_in(self.id_number)
         return None
 
     @property

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import model_validator
 
@@ -213,6 +213,13 @@ class Community(Record):
     facts: tuple[ProfileFact, ...] = ()
     local_units: tuple[LocalUnit, ...] = ()
     known_key_groups: tuple[KnownKeyGroup, ...] = ()
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset(
+        {"local_units", "known_key_groups"}
+    )
+    """The rules checked in Python read the local units (an id repeated) and the
+    known key groups (a category repeated): a row of the communities table without
+    them breaks none."""
 
     @model_validator(mode="after")
     def _unique_units(self) -> Self:

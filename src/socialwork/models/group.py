@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import model_validator
 
@@ -13,11 +13,14 @@ from socialwork.labels import LabelledEnum, Language, canonical_language, select
 from socialwork.records import (
     Day,
     Id,
+    NoRepeat,
+    NotBefore,
     Record,
+    Rule,
     Text,
     active_on,
     break_rule,
-    check_order,
+    check_rules,
     check_unique,
 )
 
@@ -50,9 +53,17 @@ class GroupMember(Record):
     joined_on: Day
     left_on: Day | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotBefore("left_on", "joined_on", "end_before_start"),
+    )
+    """A member does not leave before joining."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a membership is declared."""
+
     @model_validator(mode="after")
     def _left_after_joined(self) -> Self:
-        check_order("GroupMember", ("left_on",), "joined_on", self.joined_on, self.left_on)
+        check_rules(self, self.declared_rules)
         return self
 
     def active_on(self, day: date) -> bool:
@@ -77,9 +88,15 @@ class GroupSession(Record):
     topic: Text | None = None
     attended: tuple[Id, ...] = ()
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (NoRepeat("attended", "duplicate_id"),)
+    """An attendee is listed once."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a session is declared."""
+
     @model_validator(mode="after")
     def _attendees_once(self) -> Self:
-        check_unique("GroupSession", "attended", self.attended)
+        check_rules(self, self.declared_rules)
         return self
 
 
@@ -107,6 +124,11 @@ class Group(Record):
     facilitator_id: Id | None = None
     members: tuple[GroupMember, ...] = ()
     sessions: tuple[GroupSession, ...] = ()
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset({"members", "sessions"})
+    """The rules checked in Python read the members (an id repeated) and the sessions
+    (dated before the group started, an attendee not a member that day): a row of
+    the groups table without them breaks none."""
 
     def attendance_chart(self, language: Language | str = "zh") -> Chart:
         """Return attendance over the sessions, in percent of the members expected, as a chart.

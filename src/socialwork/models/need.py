@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import ClassVar, Self
 
 from pydantic import model_validator
 
 from socialwork.labels import LabelledEnum
 from socialwork.records import (
+    FILLED,
     Count,
     Day,
     Id,
+    NotBefore,
+    NotWhile,
     Record,
+    Rule,
     Scale5,
     Text,
-    break_rule,
-    check_order,
+    check_rules,
     personal,
 )
 
@@ -123,17 +126,23 @@ class Need(Record):
     people_affected: Count | None = None
     resolved_on: Day | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotWhile(
+            "resolved_on",
+            FILLED,
+            "status",
+            frozenset({NeedStatus.MET, NeedStatus.WITHDRAWN}),
+            "resolved_while_open",
+            other_not=True,
+        ),
+        NotBefore("resolved_on", "raised_on", "end_before_start"),
+    )
+    """A resolution date only for a need met or withdrawn, and not before it was raised."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a need is declared."""
+
     @model_validator(mode="after")
     def _resolution_consistent(self) -> Self:
-        resolved = self.status in (NeedStatus.MET, NeedStatus.WITHDRAWN)
-        if self.resolved_on is not None and not resolved:
-            break_rule(
-                "Need",
-                ("resolved_on",),
-                "resolved_while_open",
-                "resolved_on is only for a need that is met or withdrawn; status is {status}",
-                self.resolved_on,
-                status=self.status.value,
-            )
-        check_order("Need", ("resolved_on",), "raised_on", self.raised_on, self.resolved_on)
+        check_rules(self, self.declared_rules)
         return self

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Self
+from typing import Annotated, ClassVar, Self
 
 from pydantic import BeforeValidator, Strict, model_validator
 
@@ -12,11 +12,13 @@ from socialwork.records import (
     Day,
     Hours,
     Id,
+    NotBefore,
     Record,
+    Rule,
     Scale5,
     Text,
     break_rule,
-    check_order,
+    check_rules,
     personal,
 )
 
@@ -91,9 +93,18 @@ class Staff(Record):
     mentor_id: Id | None = None
     backup_id: Id | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotBefore("left_on", "joined_on", "end_before_start"),
+    )
+    """A member of staff does not leave before joining."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset({"mentor_id", "backup_id"})
+    """The rule checked in Python reads the mentor and the backup (the staff member's
+    own id): a row without them breaks none."""
+
     @model_validator(mode="after")
     def _consistent(self) -> Self:
-        check_order("Staff", ("left_on",), "joined_on", self.joined_on, self.left_on)
+        check_rules(self, self.declared_rules)
         for field in ("mentor_id", "backup_id"):
             if getattr(self, field) == self.id:
                 break_rule(

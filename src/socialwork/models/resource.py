@@ -4,12 +4,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import Annotated, Self
+from typing import Annotated, ClassVar, Self
 
 from pydantic import Strict, model_validator
 
 from socialwork.labels import LabelledEnum
-from socialwork.records import Day, Id, Money, Record, Text, break_rule, check_unique, personal
+from socialwork.records import (
+    BLANK,
+    FILLED,
+    Day,
+    Id,
+    Money,
+    NotWhile,
+    Record,
+    Rule,
+    Text,
+    break_rule,
+    check_rules,
+    check_unique,
+    personal,
+)
 
 __all__ = [
     "Availability",
@@ -97,24 +111,18 @@ class Resource(Record):
     fee_standard: Text | None = None
     value_cny: Money | None = None
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotWhile("fee_standard", BLANK, "charges", True, "fee_standard_missing"),
+        NotWhile("fee_standard", FILLED, "charges", True, "fee_standard_without_charge", True),
+    )
+    """A resource that charges has a fee standard, and only such a resource has one."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a resource is declared."""
+
     @model_validator(mode="after")
     def _fee_matches_charging(self) -> Self:
-        if self.charges and self.fee_standard is None:
-            break_rule(
-                "Resource",
-                ("fee_standard",),
-                "fee_standard_missing",
-                "a resource that charges needs a fee_standard; got none",
-                None,
-            )
-        if not self.charges and self.fee_standard is not None:
-            break_rule(
-                "Resource",
-                ("fee_standard",),
-                "fee_standard_without_charge",
-                "a fee_standard is only for a resource that charges; charges is False",
-                self.fee_standard,
-            )
+        check_rules(self, self.declared_rules)
         return self
 
 

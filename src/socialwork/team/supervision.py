@@ -30,7 +30,7 @@ Examples:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from attrs import frozen
 from pydantic import Field, Strict, model_validator
@@ -40,7 +40,20 @@ from socialwork.display.displayable import Displayable
 from socialwork.display.document import Document, Heading, Paragraph, Table
 from socialwork.labels import LabelledEnum, Language, canonical_language, select_language
 from socialwork.models import Case, Staff, StaffGrade, StaffRole
-from socialwork.records import Day, Id, Record, Text, active_on, break_rule, check_unique, personal
+from socialwork.records import (
+    BLANK,
+    Day,
+    Id,
+    NotWhile,
+    Record,
+    Rule,
+    Text,
+    active_on,
+    break_rule,
+    check_rules,
+    check_unique,
+    personal,
+)
 from socialwork.team._common import staff_by_id
 
 __all__ = [
@@ -133,17 +146,17 @@ class SupervisionDecision(Record):
     decision: Text = personal(repr=False)
     reason: Text = personal(repr=False)
 
+    declared_rules: ClassVar[tuple[Rule, ...]] = (
+        NotWhile("case_id", BLANK, "kind", _CASE_DECISIONS, "decision_without_case"),
+    )
+    """A decision about a case's plan, referral or closure names the case."""
+
+    python_rule_fields: ClassVar[frozenset[str] | None] = frozenset()
+    """None: every rule of a decision is declared."""
+
     @model_validator(mode="after")
     def _names_its_case(self) -> Self:
-        if self.kind in _CASE_DECISIONS and self.case_id is None:
-            break_rule(
-                "SupervisionDecision",
-                ("case_id",),
-                "decision_without_case",
-                "a {kind} decision is about one case and must name it in case_id",
-                None,
-                kind=self.kind.value,
-            )
+        check_rules(self, self.declared_rules)
         return self
 
 
