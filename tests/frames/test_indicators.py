@@ -2,20 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
+import duckdb
+import narwhals as nw
 import polars as pl
+import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialwork import metrics
 from socialwork import models as m
-from socialwork.frames import from_records
+from socialwork.errors import FrameContractError
+from socialwork.frames import StationFrames, from_records
 from socialwork.frames.indicators import (
     frame_key_group_coverage,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
 )
-from socialwork.frames.services import frame_home_visit_completion
+from socialwork.frames.services import (
+    frame_certification_rate,
+    frame_goal_attainment,
+    frame_home_visit_completion,
+)
 from socialwork.metrics import services
 from socialwork.metrics.casework import home_visit_completion
 from socialwork.samples import station_month
@@ -78,3 +89,91 @@ def test_a_code_column_is_read_as_written_only_where_it_needs_reading() -> None:
     labelled = visits.with_columns(pl.col("mode").replace({"home_visit": "家访"}))
     for frame in (visits, padded, labelled):
         assert frame_home_visit_completion(frame, june.period, 60) == expected
+
+
+# --- lazy frames with dates as text; engines without ordered windows ----------------------
+
+JUNE_2025 = m.Period.month(2025, 6)
+
+# Five needs, rows not in id order, dates written as text (one with a leading space):
+# n4 was raised in May; of the four June needs, n2 and n3 were withdrawn, so the rate
+# counts n1 (met) and n5 (open): 1 met of 2, and lists n2 and n3, by id.
+NEEDS_AS_TEXT = pl.DataFrame(
+    {
+        "id": ["n3", "n1", "n2", "n4", "n5"],
+        "raised_on": ["2025-06-03", " 2025-06-30", "2025-06-01", "2025-05-31", "2025-06-15"],
+        "status": ["withdrawn", "met", "withdrawn", "met", "open"],
+    }
+)
+
+
+def _lazy_on(frame: pl.DataFrame, engine: str) -> Any:
+    return frame.lazy() if engine == "polars-lazy" else duckdb.from_arrow(frame.to_arrow())
+
+
+@pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
+def test_a_lazy_frames_dates_written_as_text_are_read_as_dates(engine: str) -> None:
+    found = frame_need_satisfaction(_lazy_on(NEEDS_AS_TEXT, engine), JUNE_2025)
+    assert (found.numerator, found.denominator) == (1, 2)
+    assert [(e.record_id, e.reason.value) for e in found.excluded.first] == [
+        ("n2", "withdrawn"),
+        ("n3", "withdrawn"),
+    ]
+    tables = StationFrames("站", JUNE_2025, needs=_lazy_on(NEEDS_AS_TEXT, engine))
+    listed = nw.from_native(tables.exclusions("need_satisfaction")).collect()
+    assert listed.rows() == [("n2", "withdrawn"), ("n3", "withdrawn")]
+
+
+@pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
+def test_a_lazy_frames_unreadable_date_texts_refuse_it(engine: str) -> None:
+    # "June 1" is no ISO date and n2's date is blank: a lazy frame numbers no row
+    texts = ["2025-06-03", "June 1", None, "2025-05-31", "2025-06-15"]
+    bad = NEEDS_AS_TEXT.with_columns(pl.Series("raised_on", texts, pl.String))
+    with pytest.raises(FrameContractError) as info:
+        frame_need_satisfaction(_lazy_on(bad, engine), JUNE_2025)
+    assert info.value.kind == "needs"
+    assert {(p.row, p.column, p.rule, p.value) for p in info.value.problems} == {
+        (None, "raised_on", "date_format", "June 1"),
+        (None, "raised_on", "missing", None),
+    }
+
+
+def test_an_optional_date_column_of_blank_texts_reads_as_no_date() -> None:
+    # Three staff who joined in 2024 (dates as text), none has left (every left_on blank);
+    # s3 is an intern. Of s1 and s2, only s1 holds a qualification: 1 of 2.
+    staff = pl.DataFrame(
+        {
+            "id": ["s1", "s2", "s3"],
+            "role": ["full_time", "supervisor", "intern"],
+            "joined_on": ["2024-01-01", "2024-03-01", "2024-05-01"],
+            "left_on": pl.Series([None, None, None], dtype=pl.String),
+            "certification": ["junior", "none", "none"],
+        }
+    )
+    certified = frame_certification_rate(staff.lazy(), as_of=date(2025, 6, 30))
+    assert (certified.numerator, certified.denominator) == (1, 2)
+    assert [e.record_id for e in certified.excluded.first] == ["s3"]
+
+
+def test_two_reasons_left_out_on_an_engine_without_ordered_windows() -> None:
+    # pyarrow numbers no rows in a window: each reason's first rows come from a query of
+    # their own. k1/g2 was cancelled (void), k2/g1 is not assessed yet; of k1/g1 (achieved)
+    # and k3/g1 (worsening), one goal of two is attained.
+    goals = pa.table(
+        {
+            "case_id": ["k2", "k1", "k1", "k3"],
+            "id": ["g1", "g2", "g1", "g1"],
+            "lifecycle_status": ["active", "cancelled", "active", "active"],
+            "achievement_status": [None, "achieved", "achieved", "worsening"],
+        }
+    )
+    found = frame_goal_attainment(goals)
+    assert (found.numerator, found.denominator) == (1, 2)
+    assert [(r.value, n) for r, n in found.excluded.counts] == [
+        ("goal_void", 1),
+        ("goal_not_assessed", 1),
+    ]
+    assert [(e.record_id, e.reason.value) for e in found.excluded.first] == [
+        ("k1/g2", "goal_void"),
+        ("k2/g1", "goal_not_assessed"),
+    ]
