@@ -26,6 +26,8 @@ from socialwork.frames.services import (
     frame_certification_rate,
     frame_goal_attainment,
     frame_home_visit_completion,
+    frame_mean_caseload,
+    frame_volunteer_hours,
 )
 from socialwork.metrics import services
 from socialwork.metrics.casework import home_visit_completion
@@ -176,4 +178,47 @@ def test_two_reasons_left_out_on_an_engine_without_ordered_windows() -> None:
     assert [(e.record_id, e.reason.value) for e in found.excluded.first] == [
         ("k1/g2", "goal_void"),
         ("k2/g1", "goal_not_assessed"),
+    ]
+
+
+def test_a_blank_where_the_contract_needs_a_value_refuses_an_eager_frame() -> None:
+    # n3 has no raised_on; the second day's hours are NaN, a blank in a float column
+    needs = pl.DataFrame(
+        {
+            "id": ["n1", "n2", "n3"],
+            "raised_on": [date(2025, 6, 1), date(2025, 6, 2), None],
+            "status": ["met", "open", "open"],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        frame_need_satisfaction(needs, JUNE_2025)
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [(2, "raised_on", "missing")]
+    hours = pl.DataFrame(
+        {
+            "on": [date(2025, 6, 1), date(2025, 6, 2), date(2025, 6, 3)],
+            "hours": [1.5, float("nan"), 2.25],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        frame_volunteer_hours(hours, JUNE_2025)
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [(1, "hours", "missing")]
+
+
+def test_a_column_after_an_absent_optional_one_is_still_read() -> None:
+    # the cases table leaves out the optional status; closed_on, read after it, holds a
+    # date in another format, which is refused as to_records refuses it
+    cases = pl.DataFrame(
+        {
+            "id": ["k1", "k2"],
+            "worker_id": ["s1", "s1"],
+            "opened_on": [date(2025, 6, 1)] * 2,
+            "closed_on": [None, "12/06/2025"],
+        }
+    )
+    history = from_records([], kind="case_history")
+    staff = pl.DataFrame({"id": ["s1"], "role": ["full_time"], "joined_on": [date(2024, 1, 1)]})
+    with pytest.raises(FrameContractError) as info:
+        frame_mean_caseload(cases, history, staff, as_of=date(2025, 6, 20))
+    assert [(p.row, p.column, p.rule, p.value) for p in info.value.problems] == [
+        (1, "closed_on", "date_format", "12/06/2025")
     ]
