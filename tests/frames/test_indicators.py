@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 import narwhals as nw
+import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 import pyarrow as pa  # type: ignore[import-untyped]
 import pytest
@@ -27,6 +28,7 @@ from socialwork.frames.services import (
     frame_goal_attainment,
     frame_home_visit_completion,
     frame_mean_caseload,
+    frame_staff_turnover,
     frame_volunteer_hours,
 )
 from socialwork.metrics import services
@@ -182,17 +184,21 @@ def test_two_reasons_left_out_on_an_engine_without_ordered_windows() -> None:
 
 
 def test_a_blank_where_the_contract_needs_a_value_refuses_an_eager_frame() -> None:
-    # n3 has no raised_on; the second day's hours are NaN, a blank in a float column
+    # the first need has no id and n3 no raised_on; the second day's hours are NaN, a
+    # blank in a float column
     needs = pl.DataFrame(
         {
-            "id": ["n1", "n2", "n3"],
+            "id": [None, "n2", "n3"],
             "raised_on": [date(2025, 6, 1), date(2025, 6, 2), None],
             "status": ["met", "open", "open"],
         }
     )
     with pytest.raises(FrameContractError) as info:
         frame_need_satisfaction(needs, JUNE_2025)
-    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [(2, "raised_on", "missing")]
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (0, "id", "missing"),
+        (2, "raised_on", "missing"),
+    ]
     hours = pl.DataFrame(
         {
             "on": [date(2025, 6, 1), date(2025, 6, 2), date(2025, 6, 3)],
@@ -205,13 +211,13 @@ def test_a_blank_where_the_contract_needs_a_value_refuses_an_eager_frame() -> No
 
 
 def test_a_column_after_an_absent_optional_one_is_still_read() -> None:
-    # the cases table leaves out the optional status; closed_on, read after it, holds a
-    # date in another format, which is refused as to_records refuses it
+    # the cases table leaves out the optional status; opened_on and closed_on, read
+    # after it, hold dates in other formats, refused as to_records refuses them
     cases = pl.DataFrame(
         {
             "id": ["k1", "k2"],
             "worker_id": ["s1", "s1"],
-            "opened_on": [date(2025, 6, 1)] * 2,
+            "opened_on": ["2025.06.01", "2025-06-01"],
             "closed_on": [None, "12/06/2025"],
         }
     )
@@ -219,6 +225,29 @@ def test_a_column_after_an_absent_optional_one_is_still_read() -> None:
     staff = pl.DataFrame({"id": ["s1"], "role": ["full_time"], "joined_on": [date(2024, 1, 1)]})
     with pytest.raises(FrameContractError) as info:
         frame_mean_caseload(cases, history, staff, as_of=date(2025, 6, 20))
+    assert info.value.kind == "cases"
     assert [(p.row, p.column, p.rule, p.value) for p in info.value.problems] == [
-        (1, "closed_on", "date_format", "12/06/2025")
+        (0, "opened_on", "date_format", "2025.06.01"),
+        (1, "closed_on", "date_format", "12/06/2025"),
     ]
+
+
+def test_pandas_dates_held_as_objects_are_read_as_dates() -> None:
+    # pandas keeps a date column with blanks as objects. At the start of June s1 and s2
+    # are on staff (s3 joins on 2 June) and s2 leaves on 10 June: 1 of 2 left. On 30 June
+    # only s1 of the social workers is on staff, and holds a qualification: 1 of 1.
+    staff = pd.DataFrame(
+        {
+            "id": ["s1", "s2", "s3"],
+            "role": ["full_time", "full_time", "intern"],
+            "joined_on": [date(2024, 1, 1), date(2024, 1, 1), date(2025, 6, 2)],
+            "left_on": [None, date(2025, 6, 10), None],
+            "certification": ["junior", None, "none"],
+        }
+    )
+    assert staff["left_on"].dtype == object
+    gone = frame_staff_turnover(staff, JUNE_2025)
+    assert (gone.numerator, gone.denominator) == (1, 2)
+    certified = frame_certification_rate(staff, as_of=date(2025, 6, 30))
+    assert (certified.numerator, certified.denominator) == (1, 1)
+    assert [e.record_id for e in certified.excluded.first] == ["s3"]
