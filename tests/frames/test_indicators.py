@@ -19,6 +19,7 @@ from socialwork import models as m
 from socialwork.errors import FrameContractError
 from socialwork.frames import StationFrames, from_records
 from socialwork.frames.indicators import (
+    frame_identification_rate,
     frame_key_group_coverage,
     frame_need_satisfaction,
     frame_resource_match_accuracy,
@@ -251,3 +252,70 @@ def test_pandas_dates_held_as_objects_are_read_as_dates() -> None:
     certified = frame_certification_rate(staff, as_of=date(2025, 6, 30))
     assert (certified.numerator, certified.denominator) == (1, 1)
     assert [e.record_id for e in certified.excluded.first] == ["s3"]
+
+
+def test_clients_beyond_a_lists_count_are_left_out_the_last_by_id() -> None:
+    # c1's list knows 2 people living alone and 3 with disabilities, c2's 1 living alone.
+    # In c1, p1, p2 and p3 (a label) live alone and p2 also has a disability; p4 registered
+    # after the day asked. Living alone in c1: 3 registered of 2 listed, so 2 identified
+    # and p3, the last by id, left out; disabilities in c1: 1 of 3; c2's list: 0 of 1
+    # (p5 has no category, p6 none of c2's lists). 2 + 1 + 0 of 2 + 3 + 1.
+    clients = pl.DataFrame(
+        {
+            "id": ["p1", "p2", "p3", "p4", "p5", "p6"],
+            "community_id": ["c1", "c1", "c1", "c1", "c2", "c2"],
+            "categories": [
+                "living_alone_elderly",
+                "living_alone_elderly;persons_with_disabilities",
+                "独居老人",
+                "living_alone_elderly",
+                None,
+                "persons_with_disabilities",
+            ],
+            "registered_on": [
+                date(2025, 1, 1),
+                date(2025, 2, 1),
+                date(2025, 3, 1),
+                date(2025, 7, 1),
+                date(2025, 1, 1),
+                date(2025, 1, 1),
+            ],
+        }
+    )
+    lists = pl.DataFrame(
+        {
+            "community_id": ["c1", "c1", "c2"],
+            "category": [
+                "living_alone_elderly",
+                "persons_with_disabilities",
+                "living_alone_elderly",
+            ],
+            "known": [2, 3, 1],
+        }
+    )
+    found = frame_identification_rate(clients, lists, as_of=date(2025, 6, 30))
+    assert (found.numerator, found.denominator) == (3, 6)
+    assert [(r.value, n) for r, n in found.excluded.counts] == [("above_known", 1)]
+    assert [e.record_id for e in found.excluded.first] == ["p3"]
+
+
+@pytest.mark.parametrize("engine", ["polars", "pyarrow"])
+def test_the_first_twenty_of_each_reason_are_shown(engine: str) -> None:
+    # goals k01/g1 to k21/g1 were cancelled (void), k22/g1 to k24/g1 are not assessed:
+    # 21 and 3 left out; shown, by id, the first 20 void ones and the 3 others
+    goals = pl.DataFrame(
+        {
+            "case_id": [f"k{n:02}" for n in range(1, 25)],
+            "id": ["g1"] * 24,
+            "lifecycle_status": ["cancelled"] * 21 + ["active"] * 3,
+            "achievement_status": ["achieved"] * 21 + [None] * 3,
+        }
+    )
+    found = frame_goal_attainment(goals if engine == "polars" else goals.to_arrow())
+    assert (found.numerator, found.denominator) == (0, 0)
+    assert [(r.value, n) for r, n in found.excluded.counts] == [
+        ("goal_void", 21),
+        ("goal_not_assessed", 3),
+    ]
+    shown = [f"k{n:02}/g1" for n in [*range(1, 21), 22, 23, 24]]
+    assert [e.record_id for e in found.excluded.first] == shown
