@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from socialwork import metrics
 from socialwork import models as m
-from socialwork.errors import FrameContractError
+from socialwork.errors import ArgumentError, FrameContractError
 from socialwork.frames import StationFrames, from_records
 from socialwork.frames.indicators import (
     frame_identification_rate,
@@ -319,3 +319,19 @@ def test_the_first_twenty_of_each_reason_are_shown(engine: str) -> None:
     ]
     shown = [f"k{n:02}/g1" for n in [*range(1, 21), 22, 23, 24]]
     assert [e.record_id for e in found.excluded.first] == shown
+
+
+def test_the_arguments_are_named_when_refused() -> None:
+    clients, visits = from_records(JUNE.clients), from_records(JUNE.visits)
+    with pytest.raises(ArgumentError) as info:
+        frame_key_group_coverage(clients, from_records(JUNE.visits, backend="pandas"), JUNE.period)
+    assert info.value.value == "clients: polars, visits: pandas"
+    with pytest.raises(TypeError, match=r"^period must be a Period; got str$"):
+        frame_key_group_coverage(clients, visits, "2025-06")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^period must be a Period; got str$"):
+        frame_need_satisfaction(from_records(JUNE.needs), "2025-06")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"^period must be a Period; got str$"):
+        frame_resource_match_accuracy(
+            from_records(JUNE.deliveries),
+            "2025-06",  # type: ignore[arg-type]
+        )
