@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -34,12 +34,14 @@ from socialwork.frames.services import (
     _open_cases_on,
     frame_case_improvement,
     frame_certification_rate,
+    frame_clients_per_worker,
     frame_file_completeness,
     frame_goal_attainment,
     frame_group_attendance,
     frame_home_visit_completion,
     frame_mean_caseload,
     frame_overdue_follow_ups,
+    frame_resource_utilisation,
     frame_staff_turnover,
     frame_survey_satisfaction,
     frame_volunteer_hours,
@@ -502,3 +504,205 @@ def test_an_entry_without_a_frame_measure_is_refused_on_import(
     monkeypatch.setattr(frame_report, "CATALOGUE", entries)
     with pytest.raises(RuntimeError, match=r"without one \['happiness'\]"):
         frame_report._check_catalogue()
+
+
+# --- the services indicators: arguments, list cells, what they leave out ------------------
+
+_T = StationFrames.from_records(JUNE).table
+_PANDAS = StationFrames.from_records(JUNE, backend="pandas").table
+_DAY = JUNE.period.end
+_NOON = datetime(2025, 6, 30, 12)
+_NOT_A_PERIOD: Any = "2025-06"
+_REFUSED: list[tuple[Any, type[Exception], str]] = [
+    (
+        lambda: frame_mean_caseload(_T("cases"), _T("case_history"), _PANDAS("staff"), as_of=_DAY),
+        ArgumentError,
+        "got 'cases: polars, case_history: polars, staff: pandas'",
+    ),
+    (
+        lambda: frame_mean_caseload(_T("cases"), _T("case_history"), _T("staff"), as_of=_NOON),
+        ArgumentError,
+        "^as_of must be a date",
+    ),
+    (
+        lambda: frame_clients_per_worker(_T("visits"), _PANDAS("staff"), JUNE.period),
+        ArgumentError,
+        "got 'visits: polars, staff: pandas'",
+    ),
+    (
+        lambda: frame_clients_per_worker(_T("visits"), _T("staff"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be a Period",
+    ),
+    (
+        lambda: frame_group_attendance(_T("group_members"), _PANDAS("group_sessions"), JUNE.period),
+        ArgumentError,
+        "got 'group_members: polars, group_sessions: pandas'",
+    ),
+    (
+        lambda: frame_group_attendance(_T("group_members"), _T("group_sessions"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be a Period",
+    ),
+    (
+        lambda: frame_resource_utilisation(_T("resources"), _PANDAS("deliveries"), JUNE.period),
+        ArgumentError,
+        "got 'resources: polars, deliveries: pandas'",
+    ),
+    (
+        lambda: frame_resource_utilisation(_T("resources"), _T("deliveries"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be a Period",
+    ),
+    (
+        lambda: frame_certification_rate(_T("staff"), as_of=_NOON),
+        ArgumentError,
+        "^as_of must be a date",
+    ),
+    (lambda: frame_staff_turnover(_T("staff"), _NOT_A_PERIOD), TypeError, "^period must be"),
+    (lambda: frame_survey_satisfaction(_T("surveys"), _NOT_A_PERIOD), TypeError, "^period must be"),
+    (
+        lambda: frame_survey_satisfaction(_T("surveys"), JUNE.period, "nobody"),
+        UnknownCodeError,
+        "^subject must be one of the codes",
+    ),
+    (
+        lambda: frame_volunteer_hours(_T("service_hours"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be",
+    ),
+    (
+        lambda: frame_home_visit_completion(_T("visits"), _NOT_A_PERIOD, 3),
+        TypeError,
+        "^period must be",
+    ),
+    (
+        lambda: frame_home_visit_completion(_T("visits"), JUNE.period, -1),
+        ArgumentError,
+        "^planned must be a whole number",
+    ),
+    (
+        lambda: frame_overdue_follow_ups(
+            _T("cases"), _PANDAS("visits"), _T("case_history"), as_of=_DAY
+        ),
+        ArgumentError,
+        "got 'cases: polars, visits: pandas, case_history: polars'",
+    ),
+    (
+        lambda: frame_overdue_follow_ups(
+            _T("cases"), _T("visits"), _T("case_history"), as_of=_NOON
+        ),
+        ArgumentError,
+        "^as_of must be a date",
+    ),
+    (
+        lambda: frame_overdue_follow_ups(
+            _T("cases"), _T("visits"), _T("case_history"), as_of=_DAY, after_days=-1
+        ),
+        ArgumentError,
+        "^after_days must be a whole number of days",
+    ),
+    (
+        lambda: frame_case_improvement(_T("cases"), _T("case_history"), _PANDAS("case_goals")),
+        ArgumentError,
+        "got 'cases: polars, case_history: polars, case_goals: pandas'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"), _REFUSED, ids=[f"{n}-{m}" for n, (_, _, m) in enumerate(_REFUSED)]
+)
+def test_the_services_indicators_name_the_argument_they_refuse(
+    call: Any, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_list_cells_are_counted_however_they_are_held() -> None:
+    # g1's members m1 and m2 joined in January, m3 on 10 June. The June sessions expect 2
+    # (5 June), then 3 (12, 20 and 25 June): 11. They were attended by m1 and m2 (written
+    # as text), m1 (a list), nobody (None, then NaN): 3. The May session is not counted.
+    members = pd.DataFrame(
+        {
+            "group_id": ["g1"] * 3,
+            "member_id": ["m1", "m2", "m3"],
+            "joined_on": [date(2025, 1, 1), date(2025, 1, 1), date(2025, 6, 10)],
+            "left_on": [None, None, None],
+        }
+    )
+    sessions = pd.DataFrame(
+        {
+            "group_id": ["g1"] * 5,
+            "on": [date(2025, 6, d) for d in (5, 12, 20, 25)] + [date(2025, 5, 30)],
+            "attended": pd.Series(
+                ["m1;m2", ["m1"], None, float("nan"), ["m1", "m2"]], dtype=object
+            ),
+        }
+    )
+    came = frame_group_attendance(members, sessions, JUNE.period)
+    assert (came.numerator, came.denominator) == (3, 11)
+    # a file lacks nothing when its list is empty or blank; without the column, no file does
+    files = pl.DataFrame({"id": ["f1", "f2", "f3"], "missing_items": [["photo"], None, []]})
+    done = frame_file_completeness(files)
+    assert (done.numerator, done.denominator) == (2, 3)
+    whole = frame_file_completeness(files.drop("missing_items"))
+    assert (whole.numerator, whole.denominator) == (3, 3)
+
+
+def test_resources_not_usable_are_left_out_and_listed() -> None:
+    # r1 and r2 are usable and r1 was delivered in June: 1 of 2; r3 is not usable
+    resources = pl.DataFrame(
+        {"id": ["r1", "r2", "r3"], "availability": ["usable", "usable", "unusable"]}
+    )
+    deliveries = pl.DataFrame(
+        {
+            "id": ["d1", "d2"],
+            "resource_id": ["r1", "r3"],
+            "delivered_on": [date(2025, 6, 3), date(2025, 6, 4)],
+        }
+    )
+    used = frame_resource_utilisation(resources, deliveries, JUNE.period)
+    assert (used.numerator, used.denominator) == (1, 2)
+    assert [(e.record_id, e.reason.value) for e in used.excluded.first] == [("r3", "not_usable")]
+    # a delivery's date that is no date refuses the frame, as a missing resource_id does
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_utilisation(
+            resources, deliveries.with_columns(pl.lit("3 June").alias("delivered_on")), JUNE.period
+        )
+    assert {(p.column, p.rule) for p in info.value.problems} == {("delivered_on", "date_format")}
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_utilisation(resources, deliveries.drop("resource_id"), JUNE.period)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("resource_id", "missing_column")]
+
+
+def test_the_clients_per_worker_read_the_visits_as_the_contract_says() -> None:
+    staff = _T("staff")
+    visits = _T("visits")
+    with pytest.raises(FrameContractError) as info:
+        frame_clients_per_worker(visits.drop("client_id"), staff, JUNE.period)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("client_id", "missing_column")]
+    with pytest.raises(FrameContractError) as info:
+        frame_clients_per_worker(
+            visits.with_columns(pl.lit("1 June").alias("on")), staff, JUNE.period
+        )
+    assert {(p.column, p.rule) for p in info.value.problems} == {("on", "date_format")}
+
+
+def test_the_home_visits_above_the_plan_are_listed_by_date() -> None:
+    # v5 to v1 on 1 to 5 June (ids against the dates' order); a plan of 3 leaves out the
+    # two latest, v2 (4 June) and v1 (5 June), listed by date
+    visits = pl.DataFrame(
+        {
+            "id": ["v5", "v4", "v3", "v2", "v1"],
+            "client_id": ["p1"] * 5,
+            "on": [date(2025, 6, d) for d in (1, 2, 3, 4, 5)],
+            "mode": ["home_visit"] * 5,
+        }
+    )
+    tables = StationFrames("站", JUNE.period, visits=visits, home_visits_planned=3)
+    listed = tables.exclusions("home_visit_completion")
+    assert listed.rows() == [("v2", "above_plan"), ("v1", "above_plan")]
+    none = attrs.evolve(tables, home_visits_planned=5).exclusions("home_visit_completion")
+    assert none.height == 0
