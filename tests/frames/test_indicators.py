@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import duckdb
@@ -335,3 +335,53 @@ def test_the_arguments_are_named_when_refused() -> None:
             from_records(JUNE.deliveries),
             "2025-06",  # type: ignore[arg-type]
         )
+
+
+def _problems(error: pytest.ExceptionInfo[FrameContractError]) -> set[tuple[Any, ...]]:
+    return {(p.row, p.column, p.rule, p.value) for p in error.value.problems}
+
+
+def test_the_coverage_and_identification_check_the_columns_they_read() -> None:
+    clients = pl.DataFrame(
+        {
+            "id": ["p1", "p2", "p3"],
+            "community_id": ["c1"] * 3,
+            "categories": ["youth", "youth", "youth"],
+            "registered_on": [date(2025, 1, 1)] * 3,
+        }
+    )
+    visits = pl.DataFrame({"id": ["v1"], "client_id": ["p3"], "on": [date(2025, 6, 2)]})
+    # two cells name no category: both are refused
+    named = clients.with_columns(pl.Series("categories", ["nobody", "youth;ghosts", "youth"]))
+    with pytest.raises(FrameContractError) as info:
+        frame_key_group_coverage(named, visits, JUNE_2025)
+    assert info.value.kind == "clients"
+    assert _problems(info) == {
+        (None, "categories", "enum", "nobody"),
+        (None, "categories", "enum", "youth;ghosts"),
+    }
+    with pytest.raises(FrameContractError) as info:
+        frame_key_group_coverage(clients.drop("id"), visits, JUNE_2025)
+    assert _problems(info) == {(None, "id", "missing_column", None)}
+    with pytest.raises(FrameContractError) as info:
+        frame_key_group_coverage(clients, visits.drop("client_id"), JUNE_2025)
+    assert _problems(info) == {(None, "client_id", "missing_column", None)}
+    with pytest.raises(FrameContractError) as info:
+        frame_key_group_coverage(clients, visits.with_columns(on=pl.lit("2 June")), JUNE_2025)
+    assert _problems(info) == {(0, "on", "date_format", "2 June")}
+
+    lists = pl.DataFrame({"community_id": ["c1"], "category": ["youth"], "known": [2]})
+    day = date(2025, 6, 30)
+    with pytest.raises(ArgumentError) as engines:
+        frame_identification_rate(clients, lists.to_pandas(), as_of=day)
+    assert engines.value.value == "clients: polars, known_key_groups: pandas"
+    with pytest.raises(ArgumentError, match=r"^as_of must be a date"):
+        frame_identification_rate(clients, lists, as_of=datetime(2025, 6, 30, 12))
+    for column in ("id", "community_id"):
+        with pytest.raises(FrameContractError) as info:
+            frame_identification_rate(clients.drop(column), lists, as_of=day)
+        assert _problems(info) == {(None, column, "missing_column", None)}
+    written = clients.with_columns(registered_on=pl.lit("1 June"))
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(written, lists, as_of=day)
+    assert _problems(info) == {(row, "registered_on", "date_format", "1 June") for row in range(3)}
