@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -706,3 +707,33 @@ def test_the_home_visits_above_the_plan_are_listed_by_date() -> None:
     assert listed.rows() == [("v2", "above_plan"), ("v1", "above_plan")]
     none = attrs.evolve(tables, home_visits_planned=5).exclusions("home_visit_completion")
     assert none.height == 0
+
+
+def test_surveys_and_volunteer_hours_refuse_cells_they_cannot_read() -> None:
+    # June's surveys: 8 of 10 and 5 of 10 satisfied, 13 of 20; the May one is not counted
+    surveys = pl.DataFrame(
+        {
+            "conducted_on": ["2025-06-03", "2025-06-20", "2025-05-30"],
+            "satisfied": [8, 5, 9],
+            "respondents": [10, 10, 10],
+        }
+    )
+    found = frame_survey_satisfaction(surveys, JUNE.period)
+    assert (found.numerator, found.denominator) == (13, 20)
+    for column, cell, rule in [
+        ("conducted_on", "3 June", "date_format"),
+        ("satisfied", "8", "int_type"),
+        ("respondents", "10", "int_type"),
+    ]:
+        with pytest.raises(FrameContractError) as info:
+            frame_survey_satisfaction(surveys.with_columns(pl.lit(cell).alias(column)), JUNE.period)
+        assert {(p.column, p.rule, p.value) for p in info.value.problems} == {(column, rule, cell)}
+    # June's hours: 1.5 + 2.25; the May day is not counted
+    hours = pl.DataFrame(
+        {"on": ["2025-06-03", "2025-06-04", "2025-05-31"], "hours": [1.5, 2.25, 3.0]}
+    )
+    assert frame_volunteer_hours(hours, JUNE.period) == Decimal("3.75")
+    for column, cell, rule in [("on", "3 June", "date_format"), ("hours", "two", "decimal_format")]:
+        with pytest.raises(FrameContractError) as info:
+            frame_volunteer_hours(hours.with_columns(pl.lit(cell).alias(column)), JUNE.period)
+        assert {(p.column, p.rule, p.value) for p in info.value.problems} == {(column, rule, cell)}
