@@ -676,6 +676,9 @@ def test_resources_not_usable_are_left_out_and_listed() -> None:
     with pytest.raises(FrameContractError) as info:
         frame_resource_utilisation(resources, deliveries.drop("resource_id"), JUNE.period)
     assert [(p.column, p.rule) for p in info.value.problems] == [("resource_id", "missing_column")]
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_utilisation(resources.drop("id"), deliveries, JUNE.period)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("id", "missing_column")]
 
 
 def test_the_clients_per_worker_read_the_visits_as_the_contract_says() -> None:
