@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from socialwork.errors import UnknownCodeError
+from socialwork.errors import FrameContractError, UnknownCodeError
 from socialwork.frames import StationFrames
 from socialwork.metrics import district_report
 from socialwork.metrics.district import community_records
-from socialwork.models import StationRecords
+from socialwork.models import Period, StationRecords
 from socialwork.samples import station_month
 from tests import strategies
 from tests.frames.test_report import ENGINES, on_engine
@@ -49,3 +50,28 @@ def test_generated_stations_give_one_district_report_on_both_engines(
     expected = district_report(records)
     for engine in ("polars", "pandas"):
         assert on_engine(StationFrames.from_records(records), engine).district_report() == expected
+
+
+def test_the_district_report_reads_the_period_asked_for() -> None:
+    may = Period.month(2025, 5)
+    report = StationFrames.from_records(JUNE).district_report(may)
+    assert report == district_report(JUNE, may)
+    # every visit of the sample is in June: none of 阳光社区's 15 key-group clients in May
+    assert str(report.value("key_group_coverage", "c3")) == "0.0% (0/15)"
+
+
+def test_a_community_asked_for_is_checked_and_named() -> None:
+    tables = StationFrames.from_records(JUNE)
+    with pytest.raises(TypeError, match=r"^community_id must be a str; got int$"):
+        tables.in_community(5)  # type: ignore[arg-type]
+    with pytest.raises(UnknownCodeError) as info:
+        tables.in_community("c9")
+    assert (info.value.parameter, info.value.value) == ("community_id", "c9")
+    # the column a table is kept by must be there, as the contract says
+    without = attrs.evolve(tables, clients=tables.clients.drop("community_id"))
+    with pytest.raises(FrameContractError) as problems:
+        without.in_community("c3")
+    assert problems.value.kind == "clients"
+    assert [(p.column, p.rule) for p in problems.value.problems] == [
+        ("community_id", "missing_column")
+    ]

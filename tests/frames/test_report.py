@@ -505,6 +505,15 @@ def test_an_entry_without_a_frame_measure_is_refused_on_import(
     monkeypatch.setattr(frame_report, "CATALOGUE", entries)
     with pytest.raises(RuntimeError, match=r"without one \['happiness'\]"):
         frame_report._check_catalogue()
+    # a measure of no entry is refused too, and the message names both lists
+    entries = {code: e for code, e in CATALOGUE.items() if code != "volunteer_hours"}
+    monkeypatch.setattr(frame_report, "CATALOGUE", entries)
+    expected = (
+        r"^every catalogue entry needs a frame measure in socialwork\.frames\.report: "
+        r"without one \[\], measures of no entry \['volunteer_hours'\]$"
+    )
+    with pytest.raises(RuntimeError, match=expected):
+        frame_report._check_catalogue()
 
 
 # --- the services indicators: arguments, list cells, what they leave out ------------------
