@@ -75,3 +75,9 @@ def test_a_community_asked_for_is_checked_and_named() -> None:
     assert [(p.column, p.rule) for p in problems.value.problems] == [
         ("community_id", "missing_column")
     ]
+    # and so must the ids a table's rows are kept by, for the tables kept through them
+    without = attrs.evolve(tables, cases=tables.cases.drop("id"))
+    with pytest.raises(FrameContractError) as problems:
+        without.in_community("c3")
+    assert problems.value.kind == "cases"
+    assert [(p.column, p.rule) for p in problems.value.problems] == [("id", "missing_column")]
