@@ -33,6 +33,19 @@ def test_a_community_on_frames_holds_what_it_holds_on_records() -> None:
         on_records = community_records(JUNE, community.id)
         for kind in ("clients", "cases", "visits", "groups", "needs", "files", "deliveries"):
             assert on_frames.table(kind).height == len(getattr(on_records, kind)), kind
+        # the child tables keep the rows of the community's records
+        clients, groups = on_records.clients, on_records.groups
+        children = {
+            "client_guardians": sum(len(c.guardians) for c in clients),
+            "client_consents": sum(
+                len(c.consents) + sum(len(g.consents) for g in c.guardians) for c in clients
+            ),
+            "group_members": sum(len(g.members) for g in groups),
+            "group_sessions": sum(len(g.sessions) for g in groups),
+            "activity_services": sum(len(a.services) for a in on_records.activities),
+        }
+        for kind, rows in children.items():
+            assert on_frames.table(kind).height == rows, kind
         assert on_frames.surveys is None
         assert on_frames.home_visits_planned is None
 
