@@ -749,3 +749,55 @@ def test_surveys_and_volunteer_hours_refuse_cells_they_cannot_read() -> None:
         with pytest.raises(FrameContractError) as info:
             frame_volunteer_hours(hours.with_columns(pl.lit(cell).alias(column)), JUNE.period)
         assert {(p.column, p.rule, p.value) for p in info.value.problems} == {(column, rule, cell)}
+
+
+# Each indicator refuses a frame without a column it needs (the contract requires it), or
+# with a date it cannot read in a column it reads, naming the table and the column.
+def _turnover(t: dict[str, Any]) -> object:
+    return frame_staff_turnover(t["staff"], JUNE.period)
+
+
+def _improvement(t: dict[str, Any]) -> object:
+    return frame_case_improvement(t["cases"], t["case_history"], t["case_goals"])
+
+
+def _attendance(t: dict[str, Any]) -> object:
+    return frame_group_attendance(t["group_members"], t["group_sessions"], JUNE.period)
+
+
+_NEEDED: list[tuple[Any, str, str, str]] = [
+    (_turnover, "staff", "id", "missing_column"),
+    (_turnover, "staff", "role", "missing_column"),
+    (_turnover, "staff", "joined_on", "missing_column"),
+    (_turnover, "staff", "left_on", "date_format"),
+    (_improvement, "cases", "id", "missing_column"),
+    (_improvement, "case_history", "case_id", "missing_column"),
+    (_improvement, "case_history", "to_status", "missing_column"),
+    (_improvement, "case_goals", "case_id", "missing_column"),
+    (_attendance, "group_members", "group_id", "missing_column"),
+    (_attendance, "group_members", "joined_on", "missing_column"),
+    (_attendance, "group_members", "left_on", "date_format"),
+    (_attendance, "group_sessions", "group_id", "missing_column"),
+    (_attendance, "group_sessions", "on", "missing_column"),
+]
+
+
+@pytest.mark.parametrize(
+    ("measure", "kind", "column", "rule"),
+    _NEEDED,
+    ids=[f"{kind}.{column}" for _, kind, column, _ in _NEEDED],
+)
+def test_an_indicator_refuses_a_frame_without_what_it_reads(
+    measure: Any, kind: str, column: str, rule: str
+) -> None:
+    tables = {k: _T(k) for k in ("staff", "cases", "case_history", "case_goals")}
+    tables |= {k: _T(k) for k in ("group_members", "group_sessions")}
+    table = tables[kind]
+    if rule == "missing_column":
+        tables[kind] = table.drop(column)
+    else:  # an optional date, written as text no date reads
+        tables[kind] = table.with_columns(pl.lit("someday").alias(column))
+    with pytest.raises(FrameContractError) as info:
+        measure(tables)
+    assert info.value.kind == kind
+    assert {(p.column, p.rule) for p in info.value.problems} == {(column, rule)}
