@@ -385,3 +385,50 @@ def test_the_coverage_and_identification_check_the_columns_they_read() -> None:
     with pytest.raises(FrameContractError) as info:
         frame_identification_rate(written, lists, as_of=day)
     assert _problems(info) == {(row, "registered_on", "date_format", "1 June") for row in range(3)}
+
+
+def test_a_lists_count_adds_up_and_is_checked() -> None:
+    # c1's list is written in two rows of one youth each: 2 known. p1 registered on the
+    # day asked and counts; p1, p2 and p3 are youth in c1, so 2 of 2 identified and p3,
+    # the last by id, left out (p5, also youth, lives in c2). c2 knows 3 on minimum
+    # livelihood and p4 is one: 1 of 3. In all, 3 of 5.
+    clients = pl.DataFrame(
+        {
+            "id": ["p1", "p2", "p3", "p4", "p5"],
+            "community_id": ["c1", "c1", "c1", "c2", "c2"],
+            "categories": [
+                "youth",
+                "youth",
+                "youth;minimum_livelihood",
+                "minimum_livelihood",
+                "youth",
+            ],
+            "registered_on": [date(2025, 6, 30)] + [date(2025, 1, 1)] * 4,
+        }
+    )
+    lists = pl.DataFrame(
+        {
+            "community_id": ["c1", "c1", "c2"],
+            "category": ["youth", "youth", "minimum_livelihood"],
+            "known": [1, 1, 3],
+        }
+    )
+    day = date(2025, 6, 30)
+    found = frame_identification_rate(clients, lists, as_of=day)
+    assert (found.numerator, found.denominator) == (3, 5)
+    assert [e.record_id for e in found.excluded.first] == ["p3"]
+    # a count below zero, in an eager frame (its row) or a lazy one (no row)
+    negative = lists.with_columns(known=pl.Series([1, -1, 3]))
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(clients, negative, as_of=day)
+    assert info.value.kind == "known_key_groups"
+    assert _problems(info) == {(1, "known", "greater_than_equal", -1)}
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(clients.lazy(), negative.lazy(), as_of=day)
+    assert _problems(info) == {(None, "known", "greater_than_equal", -1)}
+    # a list is of one category
+    two = lists.with_columns(category=pl.Series(["youth", "youth;minimum_livelihood", "youth"]))
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(clients, two, as_of=day)
+    assert info.value.kind == "known_key_groups"
+    assert _problems(info) == {(None, "category", "enum", "youth;minimum_livelihood")}
