@@ -653,6 +653,16 @@ def test_list_cells_are_counted_however_they_are_held() -> None:
     )
     came = frame_group_attendance(members, sessions, JUNE.period)
     assert (came.numerator, came.denominator) == (3, 11)
+    # the same lists written as text, items separated by ";", in a polars frame
+    written = pl.DataFrame(
+        {
+            "group_id": ["g1"] * 5,
+            "on": [date(2025, 6, d) for d in (5, 12, 20, 25)] + [date(2025, 5, 30)],
+            "attended": ["m1;m2", " m1 ", "", None, "m1;m2"],
+        }
+    )
+    came = frame_group_attendance(pl.from_pandas(members), written, JUNE.period)
+    assert (came.numerator, came.denominator) == (3, 11)
     # a file lacks nothing when its list is empty or blank; without the column, no file does
     files = pl.DataFrame({"id": ["f1", "f2", "f3"], "missing_items": [["photo"], None, []]})
     done = frame_file_completeness(files)
