@@ -20,7 +20,7 @@ from socialwork.frames import (
     to_records,
     validate_frame,
 )
-from socialwork.frames.contracts import CONTRACTS, contracts_markdown, contracts_table
+from socialwork.frames.contracts import CONTRACTS, contracts_markdown, contracts_table, inner_field
 
 MESSY = st.one_of(
     st.none(),
@@ -92,3 +92,41 @@ def test_the_contracts_page_shows_the_contracts() -> None:
     page = (Path(__file__).parents[2] / "docs" / "frames-contracts.md").read_text("utf-8")
     shown = page.split("<!-- contracts -->\n")[1].split("<!-- end -->")[0]
     assert shown == contracts_markdown()
+
+
+def test_a_refused_kind_or_column_keeps_what_was_asked() -> None:
+    with pytest.raises(UnknownCodeError) as info:
+        contract("clients").column("age")
+    assert (info.value.parameter, info.value.value) == ("column", "age")
+    assert info.value.allowed == contract("clients").names
+    with pytest.raises(UnknownCodeError) as info:
+        contract(["clients"])  # type: ignore[arg-type]
+    assert (info.value.parameter, info.value.value) == ("kind", ["clients"])
+
+
+def test_a_nested_records_fields_are_found_by_their_dotted_path() -> None:
+    # a need's evidence: each kind of evidence is a record with a source and a detail
+    (evidence,) = contract("needs").flattened
+    assert evidence.column_of("normative.source") == "normative_source"
+    assert evidence.column_of("felt.detail") == "felt_detail"
+    # a name that stops at a record gives its first column; "norm" names no field
+    assert evidence.column_of("felt") == "felt_source"
+    assert evidence.column_of("norm") is None
+    assert (
+        inner_field(m.BradshawEvidence, "normative.source")
+        is (m.need.Evidence.model_fields["source"])
+    )
+    assert inner_field(m.Need, "status") is m.Need.model_fields["status"]
+
+
+def test_the_contracts_table_has_a_row_per_column() -> None:
+    rows = [r for r in contracts_table() if r["kind"] == "needs"]
+    assert rows[0] == {"kind": "needs", "column": "id", "type": "id", "required": True, "codes": ""}
+    (status,) = [r for r in rows if r["column"] == "status"]
+    assert status == {
+        "kind": "needs",
+        "column": "status",
+        "type": "code",
+        "required": False,
+        "codes": "open, matched, met, withdrawn",
+    }

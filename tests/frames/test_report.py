@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -34,12 +35,14 @@ from socialwork.frames.services import (
     _open_cases_on,
     frame_case_improvement,
     frame_certification_rate,
+    frame_clients_per_worker,
     frame_file_completeness,
     frame_goal_attainment,
     frame_group_attendance,
     frame_home_visit_completion,
     frame_mean_caseload,
     frame_overdue_follow_ups,
+    frame_resource_utilisation,
     frame_staff_turnover,
     frame_survey_satisfaction,
     frame_volunteer_hours,
@@ -502,3 +505,309 @@ def test_an_entry_without_a_frame_measure_is_refused_on_import(
     monkeypatch.setattr(frame_report, "CATALOGUE", entries)
     with pytest.raises(RuntimeError, match=r"without one \['happiness'\]"):
         frame_report._check_catalogue()
+    # a measure of no entry is refused too, and the message names both lists
+    entries = {code: e for code, e in CATALOGUE.items() if code != "volunteer_hours"}
+    monkeypatch.setattr(frame_report, "CATALOGUE", entries)
+    expected = (
+        r"^every catalogue entry needs a frame measure in socialwork\.frames\.report: "
+        r"without one \[\], measures of no entry \['volunteer_hours'\]$"
+    )
+    with pytest.raises(RuntimeError, match=expected):
+        frame_report._check_catalogue()
+
+
+# --- the services indicators: arguments, list cells, what they leave out ------------------
+
+_T = StationFrames.from_records(JUNE).table
+_PANDAS = StationFrames.from_records(JUNE, backend="pandas").table
+_DAY = JUNE.period.end
+_NOON = datetime(2025, 6, 30, 12)
+_NOT_A_PERIOD: Any = "2025-06"
+_REFUSED: list[tuple[Any, type[Exception], str]] = [
+    (
+        lambda: frame_mean_caseload(_T("cases"), _T("case_history"), _PANDAS("staff"), as_of=_DAY),
+        ArgumentError,
+        "got 'cases: polars, case_history: polars, staff: pandas'",
+    ),
+    (
+        lambda: frame_mean_caseload(_T("cases"), _T("case_history"), _T("staff"), as_of=_NOON),
+        ArgumentError,
+        "^as_of must be a date",
+    ),
+    (
+        lambda: frame_clients_per_worker(_T("visits"), _PANDAS("staff"), JUNE.period),
+        ArgumentError,
+        "got 'visits: polars, staff: pandas'",
+    ),
+    (
+        lambda: frame_clients_per_worker(_T("visits"), _T("staff"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be a Period",
+    ),
+    (
+        lambda: frame_group_attendance(_T("group_members"), _PANDAS("group_sessions"), JUNE.period),
+        ArgumentError,
+        "got 'group_members: polars, group_sessions: pandas'",
+    ),
+    (
+        lambda: frame_group_attendance(_T("group_members"), _T("group_sessions"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be a Period",
+    ),
+    (
+        lambda: frame_resource_utilisation(_T("resources"), _PANDAS("deliveries"), JUNE.period),
+        ArgumentError,
+        "got 'resources: polars, deliveries: pandas'",
+    ),
+    (
+        lambda: frame_resource_utilisation(_T("resources"), _T("deliveries"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be a Period",
+    ),
+    (
+        lambda: frame_certification_rate(_T("staff"), as_of=_NOON),
+        ArgumentError,
+        "^as_of must be a date",
+    ),
+    (lambda: frame_staff_turnover(_T("staff"), _NOT_A_PERIOD), TypeError, "^period must be"),
+    (lambda: frame_survey_satisfaction(_T("surveys"), _NOT_A_PERIOD), TypeError, "^period must be"),
+    (
+        lambda: frame_survey_satisfaction(_T("surveys"), JUNE.period, "nobody"),
+        UnknownCodeError,
+        "^subject must be one of the codes",
+    ),
+    (
+        lambda: frame_volunteer_hours(_T("service_hours"), _NOT_A_PERIOD),
+        TypeError,
+        "^period must be",
+    ),
+    (
+        lambda: frame_home_visit_completion(_T("visits"), _NOT_A_PERIOD, 3),
+        TypeError,
+        "^period must be",
+    ),
+    (
+        lambda: frame_home_visit_completion(_T("visits"), JUNE.period, -1),
+        ArgumentError,
+        "^planned must be a whole number",
+    ),
+    (
+        lambda: frame_overdue_follow_ups(
+            _T("cases"), _PANDAS("visits"), _T("case_history"), as_of=_DAY
+        ),
+        ArgumentError,
+        "got 'cases: polars, visits: pandas, case_history: polars'",
+    ),
+    (
+        lambda: frame_overdue_follow_ups(
+            _T("cases"), _T("visits"), _T("case_history"), as_of=_NOON
+        ),
+        ArgumentError,
+        "^as_of must be a date",
+    ),
+    (
+        lambda: frame_overdue_follow_ups(
+            _T("cases"), _T("visits"), _T("case_history"), as_of=_DAY, after_days=-1
+        ),
+        ArgumentError,
+        "^after_days must be a whole number of days",
+    ),
+    (
+        lambda: frame_case_improvement(_T("cases"), _T("case_history"), _PANDAS("case_goals")),
+        ArgumentError,
+        "got 'cases: polars, case_history: polars, case_goals: pandas'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "message"), _REFUSED, ids=[f"{n}-{m}" for n, (_, _, m) in enumerate(_REFUSED)]
+)
+def test_the_services_indicators_name_the_argument_they_refuse(
+    call: Any, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=message):
+        call()
+
+
+def test_list_cells_are_counted_however_they_are_held() -> None:
+    # g1's members m1 and m2 joined in January, m3 on 10 June. The June sessions expect 2
+    # (5 June), then 3 (12, 20 and 25 June): 11. They were attended by m1 and m2 (written
+    # as text), m1 (a list), nobody (None, then NaN): 3. The May session is not counted.
+    members = pd.DataFrame(
+        {
+            "group_id": ["g1"] * 3,
+            "member_id": ["m1", "m2", "m3"],
+            "joined_on": [date(2025, 1, 1), date(2025, 1, 1), date(2025, 6, 10)],
+            "left_on": [None, None, None],
+        }
+    )
+    sessions = pd.DataFrame(
+        {
+            "group_id": ["g1"] * 5,
+            "on": [date(2025, 6, d) for d in (5, 12, 20, 25)] + [date(2025, 5, 30)],
+            "attended": pd.Series(
+                ["m1;m2", ["m1"], None, float("nan"), ["m1", "m2"]], dtype=object
+            ),
+        }
+    )
+    came = frame_group_attendance(members, sessions, JUNE.period)
+    assert (came.numerator, came.denominator) == (3, 11)
+    # the same lists written as text, items separated by ";", in a polars frame
+    written = pl.DataFrame(
+        {
+            "group_id": ["g1"] * 5,
+            "on": [date(2025, 6, d) for d in (5, 12, 20, 25)] + [date(2025, 5, 30)],
+            "attended": ["m1;m2", " m1 ", "", None, "m1;m2"],
+        }
+    )
+    came = frame_group_attendance(pl.from_pandas(members), written, JUNE.period)
+    assert (came.numerator, came.denominator) == (3, 11)
+    # a file lacks nothing when its list is empty or blank; without the column, no file does
+    files = pl.DataFrame({"id": ["f1", "f2", "f3"], "missing_items": [["photo"], None, []]})
+    done = frame_file_completeness(files)
+    assert (done.numerator, done.denominator) == (2, 3)
+    whole = frame_file_completeness(files.drop("missing_items"))
+    assert (whole.numerator, whole.denominator) == (3, 3)
+
+
+def test_resources_not_usable_are_left_out_and_listed() -> None:
+    # r1 and r2 are usable and r1 was delivered in June: 1 of 2; r3 is not usable
+    resources = pl.DataFrame(
+        {"id": ["r1", "r2", "r3"], "availability": ["usable", "usable", "unusable"]}
+    )
+    deliveries = pl.DataFrame(
+        {
+            "id": ["d1", "d2"],
+            "resource_id": ["r1", "r3"],
+            "delivered_on": [date(2025, 6, 3), date(2025, 6, 4)],
+        }
+    )
+    used = frame_resource_utilisation(resources, deliveries, JUNE.period)
+    assert (used.numerator, used.denominator) == (1, 2)
+    assert [(e.record_id, e.reason.value) for e in used.excluded.first] == [("r3", "not_usable")]
+    # a delivery's date that is no date refuses the frame, as a missing resource_id does
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_utilisation(
+            resources, deliveries.with_columns(pl.lit("3 June").alias("delivered_on")), JUNE.period
+        )
+    assert {(p.column, p.rule) for p in info.value.problems} == {("delivered_on", "date_format")}
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_utilisation(resources, deliveries.drop("resource_id"), JUNE.period)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("resource_id", "missing_column")]
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_utilisation(resources.drop("id"), deliveries, JUNE.period)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("id", "missing_column")]
+
+
+def test_the_clients_per_worker_read_the_visits_as_the_contract_says() -> None:
+    staff = _T("staff")
+    visits = _T("visits")
+    with pytest.raises(FrameContractError) as info:
+        frame_clients_per_worker(visits.drop("client_id"), staff, JUNE.period)
+    assert [(p.column, p.rule) for p in info.value.problems] == [("client_id", "missing_column")]
+    with pytest.raises(FrameContractError) as info:
+        frame_clients_per_worker(
+            visits.with_columns(pl.lit("1 June").alias("on")), staff, JUNE.period
+        )
+    assert {(p.column, p.rule) for p in info.value.problems} == {("on", "date_format")}
+
+
+def test_the_home_visits_above_the_plan_are_listed_by_date() -> None:
+    # v5 to v1 on 1 to 5 June (ids against the dates' order); a plan of 3 leaves out the
+    # two latest, v2 (4 June) and v1 (5 June), listed by date
+    visits = pl.DataFrame(
+        {
+            "id": ["v5", "v4", "v3", "v2", "v1"],
+            "client_id": ["p1"] * 5,
+            "on": [date(2025, 6, d) for d in (1, 2, 3, 4, 5)],
+            "mode": ["home_visit"] * 5,
+        }
+    )
+    tables = StationFrames("站", JUNE.period, visits=visits, home_visits_planned=3)
+    listed = tables.exclusions("home_visit_completion")
+    assert listed.rows() == [("v2", "above_plan"), ("v1", "above_plan")]
+    none = attrs.evolve(tables, home_visits_planned=5).exclusions("home_visit_completion")
+    assert none.height == 0
+
+
+def test_surveys_and_volunteer_hours_refuse_cells_they_cannot_read() -> None:
+    # June's surveys: 8 of 10 and 5 of 10 satisfied, 13 of 20; the May one is not counted
+    surveys = pl.DataFrame(
+        {
+            "conducted_on": ["2025-06-03", "2025-06-20", "2025-05-30"],
+            "satisfied": [8, 5, 9],
+            "respondents": [10, 10, 10],
+        }
+    )
+    found = frame_survey_satisfaction(surveys, JUNE.period)
+    assert (found.numerator, found.denominator) == (13, 20)
+    for column, cell, rule in [
+        ("conducted_on", "3 June", "date_format"),
+        ("satisfied", "8", "int_type"),
+        ("respondents", "10", "int_type"),
+    ]:
+        with pytest.raises(FrameContractError) as info:
+            frame_survey_satisfaction(surveys.with_columns(pl.lit(cell).alias(column)), JUNE.period)
+        assert {(p.column, p.rule, p.value) for p in info.value.problems} == {(column, rule, cell)}
+    # June's hours: 1.5 + 2.25; the May day is not counted
+    hours = pl.DataFrame(
+        {"on": ["2025-06-03", "2025-06-04", "2025-05-31"], "hours": [1.5, 2.25, 3.0]}
+    )
+    assert frame_volunteer_hours(hours, JUNE.period) == Decimal("3.75")
+    for column, cell, rule in [("on", "3 June", "date_format"), ("hours", "two", "decimal_format")]:
+        with pytest.raises(FrameContractError) as info:
+            frame_volunteer_hours(hours.with_columns(pl.lit(cell).alias(column)), JUNE.period)
+        assert {(p.column, p.rule, p.value) for p in info.value.problems} == {(column, rule, cell)}
+
+
+# Each indicator refuses a frame without a column it needs (the contract requires it), or
+# with a date it cannot read in a column it reads, naming the table and the column.
+def _turnover(t: dict[str, Any]) -> object:
+    return frame_staff_turnover(t["staff"], JUNE.period)
+
+
+def _improvement(t: dict[str, Any]) -> object:
+    return frame_case_improvement(t["cases"], t["case_history"], t["case_goals"])
+
+
+def _attendance(t: dict[str, Any]) -> object:
+    return frame_group_attendance(t["group_members"], t["group_sessions"], JUNE.period)
+
+
+_NEEDED: list[tuple[Any, str, str, str]] = [
+    (_turnover, "staff", "id", "missing_column"),
+    (_turnover, "staff", "role", "missing_column"),
+    (_turnover, "staff", "joined_on", "missing_column"),
+    (_turnover, "staff", "left_on", "date_format"),
+    (_improvement, "cases", "id", "missing_column"),
+    (_improvement, "case_history", "case_id", "missing_column"),
+    (_improvement, "case_history", "to_status", "missing_column"),
+    (_improvement, "case_goals", "case_id", "missing_column"),
+    (_attendance, "group_members", "group_id", "missing_column"),
+    (_attendance, "group_members", "joined_on", "missing_column"),
+    (_attendance, "group_members", "left_on", "date_format"),
+    (_attendance, "group_sessions", "group_id", "missing_column"),
+    (_attendance, "group_sessions", "on", "missing_column"),
+]
+
+
+@pytest.mark.parametrize(
+    ("measure", "kind", "column", "rule"),
+    _NEEDED,
+    ids=[f"{kind}.{column}" for _, kind, column, _ in _NEEDED],
+)
+def test_an_indicator_refuses_a_frame_without_what_it_reads(
+    measure: Any, kind: str, column: str, rule: str
+) -> None:
+    tables = {k: _T(k) for k in ("staff", "cases", "case_history", "case_goals")}
+    tables |= {k: _T(k) for k in ("group_members", "group_sessions")}
+    table = tables[kind]
+    if rule == "missing_column":
+        tables[kind] = table.drop(column)
+    else:  # an optional date, written as text no date reads
+        tables[kind] = table.with_columns(pl.lit("someday").alias(column))
+    with pytest.raises(FrameContractError) as info:
+        measure(tables)
+    assert info.value.kind == kind
+    assert {(p.column, p.rule) for p in info.value.problems} == {(column, rule)}
