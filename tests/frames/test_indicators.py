@@ -385,6 +385,17 @@ def test_the_coverage_and_identification_check_the_columns_they_read() -> None:
     with pytest.raises(FrameContractError) as info:
         frame_identification_rate(written, lists, as_of=day)
     assert _problems(info) == {(row, "registered_on", "date_format", "1 June") for row in range(3)}
+    # a category no list or client can name is refused under its own table and column
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(clients, lists.with_columns(category=pl.lit("nobody")), as_of=day)
+    assert info.value.kind == "known_key_groups"
+    assert _problems(info) == {(None, "category", "enum", "nobody")}
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(
+            clients.with_columns(categories=pl.lit("ghosts")), lists, as_of=day
+        )
+    assert info.value.kind == "clients"
+    assert _problems(info) == {(None, "categories", "enum", "ghosts")}
 
 
 def test_a_lists_count_adds_up_and_is_checked() -> None:

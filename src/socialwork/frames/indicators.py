@@ -433,9 +433,8 @@ def frame_key_group_coverage(
     reached = total = 0
     problems = []
     for text, n, v in combos.iter_rows():
-        try:
-            found = _categories(text)
-        except FrameContractError:
+        found = _categories(text)
+        if found is None:
             problems.append(FrameProblem(None, "categories", "enum", text))
             continue
         if not found:
@@ -508,17 +507,24 @@ def _identification(
         written["community_id"].to_list(), written["category"].to_list(), counts, strict=True
     ):
         named = _categories(category)
-        if len(named) != 1:
+        if named is None or len(named) != 1:
             problem = FrameProblem(None, "category", "enum", category)
             raise FrameContractError("known_key_groups", (problem,))
         known[(str(community), next(iter(named)))] += cast(int, count)
     cells = _eager(people.group_by("community_id", "categories").agg(nw.len().alias("__n__")))
     registered: Counter[tuple[str, ClientCategory]] = Counter()
     cells_of: dict[tuple[str, ClientCategory], list[object]] = {}
+    unnamed = []  # cells naming no category
     for community, text, n in cells.iter_rows():
-        for category in _categories(text):
+        held = _categories(text)
+        if held is None:
+            unnamed.append(FrameProblem(None, "categories", "enum", text))
+            continue
+        for category in held:
             registered[(str(community), category)] += int(n)
             cells_of.setdefault((str(community), category), []).append(text)
+    if unnamed:
+        raise FrameContractError("clients", tuple(unnamed))
     identified = listed = 0
     # a list's surplus: its clients past the list's count, by id (the last ones, in the engine)
     surplus = [people.head(0)]
@@ -536,14 +542,14 @@ def _identification(
     return identified, listed, _excluded(above, ExclusionReason.ABOVE_KNOWN)
 
 
-def _categories(text: object) -> frozenset[ClientCategory]:
-    """The categories one ``categories`` cell names (codes or labels), read once per cell."""
+def _categories(text: object) -> frozenset[ClientCategory] | None:
+    """The categories one ``categories`` cell names (codes or labels); ``None``: it names none."""
     if text is None or (isinstance(text, float) and text != text):  # a NaN from pandas
         return frozenset()
     try:
         parts: Any = _cell(_CATEGORIES, text)
-    except _Bad as err:
-        raise FrameContractError("clients", (text,)) from err
+    except _Bad:
+        return None
     return frozenset(_BY_CODE[p] for p in parts)
 
 
