@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 import duckdb
@@ -669,6 +669,38 @@ def test_list_cells_are_counted_however_they_are_held() -> None:
     assert (done.numerator, done.denominator) == (2, 3)
     whole = frame_file_completeness(files.drop("missing_items"))
     assert (whole.numerator, whole.denominator) == (3, 3)
+
+
+@pytest.mark.parametrize("engine", ["polars", "lazy", "duckdb"])
+def test_list_cells_are_split_as_to_records_splits_them(engine: str) -> None:
+    # to_records splits at ; , ， ； or 、 and leaves blank items out: the sessions of
+    # 5, 12, 20 and 25 June were attended by 2 ("m1;;m2"), 3 ("m1,m2、m3"), 0 (" ; ")
+    # and 2 (" m1 ；m2 ,") members: 7 of the 11 expected (the members as above)
+    members = pl.DataFrame(
+        {
+            "group_id": ["g1"] * 3,
+            "member_id": ["m1", "m2", "m3"],
+            "joined_on": [date(2025, 1, 1), date(2025, 1, 1), date(2025, 6, 10)],
+        }
+    )
+    attended = ["m1;;m2", "m1,m2、m3", " ; ", " m1 ；m2 ,"]
+    sessions = pl.DataFrame(
+        {"group_id": ["g1"] * 4, "on": [date(2025, 6, d) for d in (5, 12, 20, 25)]}
+    ).with_columns(attended=pl.Series(attended))
+    read = to_records(sessions, "group_sessions")
+    assert [len(cast(m.GroupSession, s).attended) for s in read] == [2, 3, 0, 2]
+    files = pl.DataFrame({"id": ["f1", "f2"], "missing_items": [" ; ", "photo,,"]})
+    tables: tuple[Any, ...] = (members, sessions, files)
+    if engine == "lazy":
+        tables = tuple(t.lazy() for t in tables)
+    elif engine == "duckdb":
+        tables = tuple(duckdb.from_arrow(t.to_arrow()) for t in tables)
+    members, sessions, files = tables
+    came = frame_group_attendance(members, sessions, JUNE.period)
+    assert (came.numerator, came.denominator) == (7, 11)
+    # " ; " lists nothing: f1 is complete; f2 lacks a photo
+    done = frame_file_completeness(files)
+    assert (done.numerator, done.denominator) == (1, 2)
 
 
 def test_resources_not_usable_are_left_out_and_listed() -> None:

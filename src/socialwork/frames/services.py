@@ -45,7 +45,7 @@ from socialwork.frames.indicators import (
     _lazy,
     _seen_in,
 )
-from socialwork.frames.validate import _native, _one_engine
+from socialwork.frames.validate import _SPLIT, _native, _one_engine
 from socialwork.metrics import Exclusion, ExclusionReason, FollowUp, Rate, rate
 from socialwork.metrics.casework import ATTAINED, FOLLOW_UP_DAYS, IMPROVED, INTERVENED, VOID_GOALS
 from socialwork.metrics.formulas import survey_satisfaction_from_counts
@@ -72,7 +72,7 @@ _INTERVENED = sorted(s.value for s in INTERVENED)
 
 
 def _items(frame: nw.LazyFrame[Any], column: str) -> tuple[nw.LazyFrame[Any], nw.Expr]:
-    """The frame and how many items each cell of a list column holds (a list, or ``;`` text).
+    """The frame and how many items each cell of a list column holds (a list, or text).
 
     A column of Python lists (pandas' ``object``) is counted in Python, the
     rest in the engine.
@@ -90,9 +90,19 @@ def _items(frame: nw.LazyFrame[Any], column: str) -> tuple[nw.LazyFrame[Any], nw
         name = f"__{column}_n__"
         series = nw.new_series(name, counts, nw.Int64(), backend=eager.implementation)
         return eager.with_columns(series).lazy(), nw.col(name)
-    text = col.cast(nw.String).str.strip_chars().fill_null("")
-    parts = text.str.len_chars() - text.str.replace_all(";", "").str.len_chars() + 1
-    return frame, nw.when(text == "").then(0).otherwise(parts)
+    # as `to_records` splits a cell: at any separator, blank items left out
+    text = (
+        col.cast(nw.String)
+        .fill_null("")
+        .str.replace_all(f"^{_GAP}+|{_GAP}+$", "")
+        .str.replace_all(f"{_GAP}*{_SPLIT}{_GAP}*", ";")
+    )
+    parts = text.str.len_chars() - text.str.replace_all(";", "", literal=True).str.len_chars()
+    return frame, nw.when(text == "").then(0).otherwise(parts + 1)
+
+
+_GAP = rf"(?:[\s\x{{00a0}}\x{{3000}}]|{_SPLIT})"
+"""A space or a separator (`socialwork.frames.validate._SPLIT`) around a list cell's items."""
 
 
 def _blank_cell(value: object) -> bool:
@@ -192,8 +202,9 @@ def frame_volunteer_hours(service_hours: IntoFrame, period: Period) -> Decimal:
 def frame_file_completeness(files: IntoFrame) -> Rate:
     """Files with nothing missing among all files, as `metrics.services.file_completeness`.
 
-    ``missing_items`` is a list column, or text with the items separated by
-    ``;``; a file is complete when it is empty or blank.
+    ``missing_items`` is a list column, or text with the items separated as
+    `to_records` separates them (``;``, ``,``, ``，``, ``；`` or ``、``); a
+    file is complete when it lists no item.
 
     Examples:
         >>> from socialwork import metrics
