@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, cast
 
 import narwhals as nw
@@ -117,8 +119,9 @@ def to_records(
         nesting = CHILDREN[child.kind]
         read = _checked(child, child_frame, inner.get(nesting.field))
         place = nested.setdefault(nesting.field, {})
-        for owner, record in zip(read.owners, read.records, strict=True):
-            place.setdefault((None, str(owner)), []).append(record)
+        # a parent's rows are often together: each run of them is added at once
+        for owner, run in groupby(zip(read.owners, read.records, strict=True), key=itemgetter(0)):
+            place.setdefault((None, str(owner)), []).extend(map(itemgetter(1), run))
         if nesting.field in holders:
             held[nesting.field] = {
                 (o, k or "") for o, k in zip(read.owners, read.keys, strict=True)
@@ -126,7 +129,7 @@ def to_records(
         direct_rows.append((child, read))
     parents = _checked(spec, frame, nested)
     if direct_rows or deep_rows:
-        ids = {k or "" for k in parents.keys}
+        ids = set(parents.keys)
         for child, read in direct_rows + deep_rows:
             _refuse_orphans(child, read, ids, held.get(str(CHILDREN[child.kind].holder), set()))
     return tuple(parents.records)
@@ -144,16 +147,20 @@ def _checked(
     return read
 
 
-def _refuse_orphans(child: Contract, read: _Read, parents: set[str], holders: set[_Key]) -> None:
+def _refuse_orphans(
+    child: Contract, read: _Read, parents: set[str | None], holders: set[_Key]
+) -> None:
     """Refuse child rows naming no row of their parent table (or of their holder's table)."""
     nesting: Nesting = CHILDREN[child.kind]
-    found: set[tuple[str, str]] = set()
-    for owner, within in zip(read.owners, read.withins, strict=True):
-        if within is None and str(owner) not in parents:
-            found.add((str(child.parent), str(owner)))
-        elif within is not None and (owner, within) not in holders:
-            found.add((str(nesting.within), within))
-    orphans = sorted(found)
+    pairs = set(zip(read.owners, read.withins, strict=True))  # a parent's rows once
+    orphans = sorted(
+        {
+            (str(child.parent), str(owner)) if within is None else (str(nesting.within), within)
+            for owner, within in pairs
+            if (within is None and owner not in parents)
+            or (within is not None and (owner, within) not in holders)
+        }
+    )
     if orphans:
         raise FrameContractError(
             child.kind,

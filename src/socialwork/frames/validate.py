@@ -605,12 +605,12 @@ def _read_column(
     return list(map(read, cells)), bool(bad)
 
 
-_HELD: tuple[tuple[type[nw.dtypes.DType], type], ...] = (
-    (nw.String, str),
-    (nw.Date, date),
-    (nw.Boolean, bool),
-    (nw.Int64, int),
-)
+_HELD: dict[type[nw.dtypes.DType], type] = {
+    nw.String: str,
+    nw.Date: date,
+    nw.Boolean: bool,
+    nw.Int64: int,
+}
 """The Python type of the cells a polars column of each engine type holds, blanks aside."""
 
 
@@ -629,6 +629,13 @@ def _many(record: type[Record]) -> TypeAdapter[list[Any]]:
     return TypeAdapter(list[record])  # type: ignore[valid-type]
 
 
+def _own_keys(cells: list[Any]) -> list[str | None]:
+    """Each row's own key: its id cell without spaces around, ``None`` when blank or bad."""
+    if set(map(type, cells)) == {str}:
+        return list(map(str.strip, cells))
+    return [v.strip() if type(v) is str else None for v in cells]  # a bad cell is a `_BadCell`
+
+
 def _rows_verdict(
     spec: Contract,
     eager: nw.DataFrame[Any],
@@ -644,13 +651,14 @@ def _rows_verdict(
     columns = {c.name: c for c in spec.columns}
     present = [name for name in eager.columns if name in columns]
     holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
-    # column by column: a `select` costs a table of 500 rows twice what its cells cost
-    values: dict[str, list[Any]] = {name: eager.get_column(name).to_list() for name in present}
+    # all cells in one call: a `select`, or a call a column, costs a small table more than its cells
+    every = eager.to_dict(as_series=False)
+    values: dict[str, list[Any]] = {name: every[name] for name in present}
     read_cells: dict[str, list[Any]] = {}
     spoilt: list[str] = []  # the columns with a bad cell
     # a polars column's cells are of its type or None (pandas may hold NA, numpy, ...)
     schema = eager.schema if eager.implementation.is_polars() else {}
-    held = {n: {kind} for n in present for dtype, kind in _HELD if schema.get(n) == dtype}
+    held = {n: {_HELD[type(schema[n])]} for n in present if type(schema.get(n)) in _HELD}
     for name in present:
         if name not in holders:
             read_cells[name], any_bad = _read_column(columns[name], values[name], held.get(name))
@@ -689,19 +697,19 @@ def _rows_verdict(
     owners = found.get(spec.parent or "", none)
     withins = found.get(spec.within or "", none)
     places = found.get(spec.place or "", none)
-    if spec.place is None:
-        # a bad id cell is a `_BadCell`: no key
-        places = [v.strip() if type(v) is str else None for v in read_cells.get("id", none)]
+    if spec.place is None and "id" in read_cells:
+        places = _own_keys(read_cells["id"])
+    for field, by_key in nested.items():
+        # a nested field is one more column of every row: its records, or none
+        row_keys: Iterable[Any] = zip(owners, places, strict=True)  # a blank key finds none
+        read_cells[field] = list(map(by_key.get, row_keys, repeat(())))
     records: list[Record] = []
     for start in range(0, size, _CHUNK):
         stop = min(start + _CHUNK, size)
-        chunk_bads = {at - start: bads[at] for at in range(start, stop) if at in bads}
+        chunk_bads = {at - start: cols for at, cols in bads.items() if start <= at < stop}
         datas = _row_data(
             spec, {n: c[start:stop] for n, c in read_cells.items()}, stop - start, chunk_bads
         )
-        for field, by_key in nested.items():
-            for data, owner, key in zip(datas, owners[start:stop], places[start:stop], strict=True):
-                data[field] = by_key.get((owner, key or ""), ())
         try:
             records += _many(spec.record).validate_python(datas)
         except ValidationError as err:
@@ -1375,7 +1383,8 @@ def table_problems(
         for c in spec.columns
         if c.required and c.name not in names
     ]
-    problems += [FrameProblem(None, n, "extra_forbidden") for n in names if n not in spec.names]
+    known = set(spec.names)
+    problems += [FrameProblem(None, n, "extra_forbidden") for n in names if n not in known]
     return problems
 
 
@@ -1408,7 +1417,8 @@ def _duplicates(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list[Fr
         return []
     seen: dict[str, list[int]] = {}
     values = eager.get_column(spec.key).to_list()
-    if all(type(v) is str and v == v.strip() for v in values) and len(set(values)) == len(values):
+    texts = set(map(type, values)) <= {str} and values == list(map(str.strip, values))
+    if texts and len(set(values)) == len(values):
         return []  # distinct texts, no space around one that could make two alike
     for index, value in enumerate(values):
         value = _scalar(value)
