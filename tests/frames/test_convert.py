@@ -162,6 +162,31 @@ def test_a_long_tables_bad_rows_keep_their_numbers() -> None:
     assert len(to_records(frame.slice(1, 600), "clients")) == 600
 
 
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        # codes only: the cells are taken as they are
+        (["high", "low", "high"], [m.RiskLevel.HIGH, m.RiskLevel.LOW, m.RiskLevel.HIGH]),
+        # one label among codes: every cell is looked up, the codes too
+        (["high", "低风险", "medium"], [m.RiskLevel.HIGH, m.RiskLevel.LOW, m.RiskLevel.MEDIUM]),
+        (["Low", "high", "Low"], [m.RiskLevel.LOW, m.RiskLevel.HIGH, m.RiskLevel.LOW]),
+    ],
+)
+def test_a_code_column_reads_codes_and_labels_in_any_mix(
+    written: list[str], read: list[m.RiskLevel]
+) -> None:
+    clients = pl.DataFrame(
+        {
+            "id": ["p1", "p2", "p3"],
+            "name": ["甲", "乙", "丙"],
+            "community_id": ["c1"] * 3,
+            "registered_on": [date(2025, 3, 2)] * 3,
+            "risk_level": written,
+        }
+    )
+    assert [c.risk_level for c in to_records(clients, "clients")] == read  # type: ignore[attr-defined]
+
+
 def test_a_case_closure_comes_from_two_columns() -> None:
     frame = from_records(JUNE.cases)
     closed = [c for c in JUNE.cases if c.closure is not None]

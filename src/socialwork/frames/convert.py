@@ -5,8 +5,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, cast
 
 import narwhals as nw
@@ -119,9 +117,8 @@ def to_records(
         nesting = CHILDREN[child.kind]
         read = _checked(child, child_frame, inner.get(nesting.field))
         place = nested.setdefault(nesting.field, {})
-        # a parent's rows are often together: each run of them is added at once
-        for owner, run in groupby(zip(read.owners, read.records, strict=True), key=itemgetter(0)):
-            place.setdefault((None, str(owner)), []).extend(map(itemgetter(1), run))
+        for owner, record in zip(read.owners, read.records, strict=True):
+            place.setdefault((None, str(owner)), []).append(record)
         if nesting.field in holders:
             held[nesting.field] = {
                 (o, k or "") for o, k in zip(read.owners, read.keys, strict=True)

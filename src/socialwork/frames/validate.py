@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
 from itertools import compress, repeat
-from operator import is_, is_not, itemgetter
+from operator import eq, is_, is_not, itemgetter
 from typing import Any, NamedTuple
 
 import narwhals as nw
@@ -601,6 +601,8 @@ def _read_column(
     if held <= {str} and (texts is not None or column.type in ("codes", "counts", "texts")):
         # a code's cells repeat (a category, a list of them): read each distinct text once
         memo = {value: read(value) for value in dict.fromkeys(cells)}
+        if all(map(eq, memo, memo.values())):
+            return cells, False  # codes written as codes: the cells as they are
         return list(map(memo.__getitem__, cells)), bool(bad)
     return list(map(read, cells)), bool(bad)
 
