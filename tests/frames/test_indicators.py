@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from socialwork import metrics
 from socialwork import models as m
 from socialwork.errors import ArgumentError, FrameContractError
-from socialwork.frames import StationFrames, from_records
+from socialwork.frames import StationFrames, from_records, validate_frame
 from socialwork.frames.indicators import (
     frame_identification_rate,
     frame_key_group_coverage,
@@ -116,6 +116,59 @@ def _lazy_on(frame: pl.DataFrame, engine: str) -> Any:
     return frame.lazy() if engine == "polars-lazy" else duckdb.from_arrow(frame.to_arrow())
 
 
+# Three June visits: v1 a home visit written as its label, v2 in a mode no code or label
+# names, v3 with its mode blank (the mode is required).
+ODD_MODES = pl.DataFrame(
+    {
+        "id": ["v1", "v2", "v3"],
+        "client_id": ["p1", "p2", "p3"],
+        "worker_id": ["w1"] * 3,
+        "on": [date(2025, 6, 2)] * 3,
+        "mode": ["家访", "door_knock", "  "],
+    }
+)
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "polars-lazy", "duckdb"])
+def test_a_text_that_reads_as_no_code_refuses_the_frame(engine: str) -> None:
+    # Computed on as written, v2 and v3 would be visits of no home mode: 1 of 3 planned.
+    # `validate_frame` reports both cells, and so does the indicator.
+    lazy = engine in ("polars-lazy", "duckdb")
+    frame = ODD_MODES.to_pandas() if engine == "pandas" else ODD_MODES
+    with pytest.raises(FrameContractError) as info:
+        frame_home_visit_completion(_lazy_on(frame, engine) if lazy else frame, JUNE_2025, 3)
+    assert info.value.kind == "visits"
+    assert _problems(info) == {
+        (None if lazy else 1, "mode", "enum", "door_knock"),
+        (None if lazy else 2, "mode", "missing", None),
+    }
+    assert {(p.row, p.column, p.rule) for p in validate_frame(ODD_MODES, "visits").problems} == {
+        (1, "mode", "enum"),
+        (2, "mode", "missing"),
+    }
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars-lazy", "duckdb"])
+def test_a_yes_or_no_written_as_neither_refuses_the_frame(engine: str) -> None:
+    # d1 met its need (是), d2's match is blank (unchecked), d3's is "maybe": neither
+    deliveries = pl.DataFrame(
+        {
+            "id": ["d1", "d2", "d3"],
+            "resource_id": ["r1"] * 3,
+            "recipient_id": ["p1", "p2", "p3"],
+            "delivered_on": [date(2025, 6, 2)] * 3,
+            "matched_need": ["是", None, "maybe"],
+        }
+    )
+    frame = deliveries if engine == "polars" else _lazy_on(deliveries, engine)
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_match_accuracy(frame, JUNE_2025)
+    row = 2 if engine == "polars" else None
+    assert _problems(info) == {(row, "matched_need", "bool_parsing", "maybe")}
+    found = frame_resource_match_accuracy(deliveries.head(2), JUNE_2025)
+    assert (found.numerator, found.denominator) == (1, 1)
+
+
 @pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
 def test_a_lazy_frames_dates_written_as_text_are_read_as_dates(engine: str) -> None:
     found = frame_need_satisfaction(_lazy_on(NEEDS_AS_TEXT, engine), JUNE_2025)
@@ -152,7 +205,7 @@ def test_an_optional_date_column_of_blank_texts_reads_as_no_date() -> None:
             "role": ["full_time", "supervisor", "intern"],
             "joined_on": ["2024-01-01", "2024-03-01", "2024-05-01"],
             "left_on": pl.Series([None, None, None], dtype=pl.String),
-            "certification": ["junior", "none", "none"],
+            "certification": ["assistant_social_worker", "none", "none"],
         }
     )
     certified = frame_certification_rate(staff.lazy(), as_of=date(2025, 6, 30))
@@ -243,7 +296,7 @@ def test_pandas_dates_held_as_objects_are_read_as_dates() -> None:
             "role": ["full_time", "full_time", "intern"],
             "joined_on": [date(2024, 1, 1), date(2024, 1, 1), date(2025, 6, 2)],
             "left_on": [None, date(2025, 6, 10), None],
-            "certification": ["junior", None, "none"],
+            "certification": ["assistant_social_worker", None, "none"],
         }
     )
     assert staff["left_on"].dtype == object
@@ -389,7 +442,7 @@ def test_the_coverage_and_identification_check_the_columns_they_read() -> None:
     with pytest.raises(FrameContractError) as info:
         frame_identification_rate(clients, lists.with_columns(category=pl.lit("nobody")), as_of=day)
     assert info.value.kind == "known_key_groups"
-    assert _problems(info) == {(None, "category", "enum", "nobody")}
+    assert _problems(info) == {(0, "category", "enum", "nobody")}
     with pytest.raises(FrameContractError) as info:
         frame_identification_rate(
             clients.with_columns(categories=pl.lit("ghosts")), lists, as_of=day
@@ -442,4 +495,7 @@ def test_a_lists_count_adds_up_and_is_checked() -> None:
     with pytest.raises(FrameContractError) as info:
         frame_identification_rate(clients, two, as_of=day)
     assert info.value.kind == "known_key_groups"
+    assert _problems(info) == {(1, "category", "enum", "youth;minimum_livelihood")}
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(clients.lazy(), two.lazy(), as_of=day)
     assert _problems(info) == {(None, "category", "enum", "youth;minimum_livelihood")}

@@ -214,7 +214,7 @@ def test_a_case_closed_and_reopened_on_one_day_by_hand() -> None:
             "role": ["full_time", "supervisor", "intern"],
             "grade": ["junior", "senior", "junior"],
             "joined_on": [date(2024, 1, 1)] * 3,
-            "certification": ["junior", "none", "none"],
+            "certification": ["assistant_social_worker", "none", "none"],
         }
     )
     # one open case (k1) for two social workers; the intern is not counted

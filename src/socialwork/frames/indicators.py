@@ -30,19 +30,16 @@ from socialwork.frames.contracts import Column, Contract, contract, inner_field
 from socialwork.frames.convert import _DTYPES
 from socialwork.frames.problems import FrameProblem, masked
 from socialwork.frames.validate import (
-    FALSE_TEXTS,
     RULES,
-    TRUE_TEXTS,
     _Bad,
     _BadCell,
     _cell,
     _checks,
-    _code,
     _native,
     _one_engine,
     _read_column,
-    allowed_texts,
 )
+from socialwork.labels import LabelledEnum
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.metrics.rates import SHOWN, ExclusionSummary
@@ -132,9 +129,10 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     blanks = [nw.lit(None, _DTYPES[c.type]).alias(c.name) for c in absent if c.type != "texts"]
     texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
     written = [c for c in texts if c.type in ("code", "bool")]
-    read = [_as_written(c) for c in _not_all_codes(eager if eager is not None else lazy, written)]
-    if eager is None:
-        read += _text_dates(lazy, spec, [c for c in texts if c.type == "date"])
+    to_read = _not_all_codes(eager if eager is not None else lazy, written)
+    if eager is None:  # an eager frame's dates as text are read cell by cell (`_read_cells`)
+        to_read += [c for c in texts if c.type == "date"]
+    read = _read_texts(lazy, spec, to_read, eager)
     return lazy.with_columns(*blanks, *read) if blanks or read else lazy
 
 
@@ -159,6 +157,8 @@ def _stored(column: Column, value: object) -> object:
         return list(value) if column.type in ("texts", "counts") else ";".join(map(str, value))
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, LabelledEnum):
+        return value.value
     return value
 
 
@@ -198,7 +198,7 @@ def _read_cells(
                     ]
             continue
         if dtype == nw.String and column.type in ("id", "text", "code", "codes", "bool"):
-            continue  # read in the engine (`_as_written`)
+            continue  # read in the engine (`_read_texts`)
         if column.type == "texts" and (dtype == nw.List or dtype == nw.Object):
             continue  # counted in Python where a list is read (`services._items`)
         values, unread = _read_values(spec, column, native[name].to_list())
@@ -243,33 +243,46 @@ def _read_values(
     return values, problems
 
 
-def _text_dates(lazy: nw.LazyFrame[Any], spec: Contract, columns: list[Column]) -> list[nw.Expr]:
-    """A lazy frame's date columns written as text, read as `to_records` reads them.
+_READ_AS: dict[str, Any] = {"code": nw.String(), "bool": nw.Boolean(), "date": nw.Date()}
+"""What a text column is read as, by contract type (`_read_texts`)."""
 
-    An eager frame's are read cell by cell (`_read_cells`); here each
-    column's distinct texts are read once, a text that is no date (or a
-    blank where a date is required) refuses the frame, and the column is
-    looked up as dates in the engine. The problems name no row: a lazy
-    frame numbers none.
+
+def _read_texts(
+    lazy: nw.LazyFrame[Any],
+    spec: Contract,
+    columns: list[Column],
+    eager: nw.DataFrame[Any] | None = None,
+) -> list[nw.Expr]:
+    """Columns of codes, yes/no or dates written as text, read as `to_records` reads them.
+
+    Each column's distinct texts are read once (a label as its code, 是/否
+    as yes/no, an ISO date as a date, spaces around dropped) and looked up
+    in the engine. A text that reads as nothing the column allows (an
+    unknown code, a date that is no ISO date), or a blank where the
+    contract needs a value, refuses the frame, as `validate_frame` reports
+    it: an indicator never computes on it as some other value. The
+    problems name the rows of an eager frame (``eager``), none of a lazy
+    one.
 
     Raises:
-        FrameContractError: a text is no date, or a required date is blank.
+        FrameContractError: a text cannot be read, or a required cell is blank.
     """
     read: list[nw.Expr] = []
     problems: list[FrameProblem] = []
     for column in columns:
-        texts = _eager(lazy.select(nw.col(column.name)).unique())[column.name].to_list()
+        texts = _eager(_distinct(lazy, column.name))[column.name].to_list()
         values, unread = _read_values(spec, column, texts)
-        if unread:
+        if unread and eager is not None:  # the rows that hold them
+            problems += _read_values(spec, column, eager[column.name].to_list())[1]
+        elif unread:
             problems += [FrameProblem(None, p.column, p.rule, p.value) for p in unread]
+        if unread:
             continue
-        days = {t: v for t, v in zip(texts, values, strict=True) if v is not None}
-        blank = nw.lit(None, nw.Date()).alias(column.name)
-        read.append(
-            nw.col(column.name).replace_strict(days, default=None, return_dtype=nw.Date())
-            if days
-            else blank
-        )
+        # blanks only: nothing to look up, but the column is typed all the same (a literal
+        # null is False on a pandas frame)
+        found = {t: v for t, v in zip(texts, values, strict=True) if t is not None} or {"": None}
+        dtype = _READ_AS[column.type]
+        read.append(nw.col(column.name).replace_strict(found, default=None, return_dtype=dtype))
     if problems:
         raise FrameContractError(spec.kind, masked(spec, problems))
     return read
@@ -287,7 +300,7 @@ def _field_check(spec: Contract, name: str) -> TypeAdapter[Any] | None:
 
 
 def _not_all_codes(frame: Any, columns: list[Column]) -> list[Column]:
-    """The ``columns`` that need reading (`_as_written`): all but code columns of codes only.
+    """The ``columns`` that need reading (`_read_texts`): all but code columns of codes only.
 
     A code column whose every cell is blank or a code as it stands is
     computed on as it is: reading it would strip and look up every cell
@@ -309,26 +322,6 @@ def _not_all_codes(frame: Any, columns: list[Column]) -> list[Column]:
         ]
         (found,) = _eager(frame.select(*checks)).iter_rows(named=True)
     return [c for c in columns if not found.get(c.name, False)]
-
-
-def _as_written(column: Column) -> nw.Expr:
-    """A text column read as `to_records` reads it: a label as its code, 是/否 as yes/no.
-
-    `validate_frame` accepts a code column written with the codes' zh,
-    zh-Hant or en labels, and a yes/no column written as text
-    (`socialwork.frames.validate.TRUE_TEXTS`, ``FALSE_TEXTS``); an indicator
-    compares codes and booleans, so it reads them as `to_records` does.
-    """
-    col = nw.col(column.name)
-    if column.type == "bool":
-        spelled = dict.fromkeys(TRUE_TEXTS, True) | dict.fromkeys(FALSE_TEXTS, False)
-        return col.str.strip_chars().replace_strict(
-            spelled, default=None, return_dtype=nw.Boolean()
-        )
-    codes = {text: _code(column, text) for text in allowed_texts(column)}
-    written = col.str.strip_chars()
-    read = written.replace_strict(codes, default=written, return_dtype=nw.String())
-    return nw.when(_any_of(col, column.codes)).then(col).otherwise(read)
 
 
 def _any_of(expr: nw.Expr, values: Iterable[str]) -> nw.Expr:
