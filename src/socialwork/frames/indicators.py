@@ -336,14 +336,13 @@ def _any_of(expr: nw.Expr, values: Iterable[str]) -> nw.Expr:
 
 
 def _day(frame: nw.LazyFrame[Any], column: str) -> nw.Expr:
-    """A date column as dates: timestamps lose their (zero) time, ISO text is parsed."""
-    dtype = frame.collect_schema()[column]
+    """A date column as dates: timestamps lose their (zero) time.
+
+    Dates written as text were read as dates by `_lazy`, which every
+    indicator names the columns it reads to.
+    """
     col = nw.col(column)
-    if dtype == nw.Datetime:
-        return col.cast(nw.Date)
-    if dtype == nw.String:
-        return col.str.strip_chars().str.to_datetime("%Y-%m-%d").cast(nw.Date)
-    return col
+    return col.cast(nw.Date) if frame.collect_schema()[column] == nw.Datetime else col
 
 
 def _distinct(frame: nw.LazyFrame[Any], column: str) -> nw.LazyFrame[Any]:
@@ -376,8 +375,6 @@ def _in(frame: nw.LazyFrame[Any], column: str, period: Period) -> nw.Expr:
         first = datetime.combine(period.start, time())
         after = datetime.combine(period.end + timedelta(days=1), time())
         return (day >= first) & (day < after)
-    if dtype == nw.String:
-        day = _day(frame, column)
     return (day >= period.start) & (day <= period.end)
 
 

@@ -485,7 +485,9 @@ def _ids_of(frame: nw.LazyFrame[Any]) -> list[str]:
 
 
 def _membership(frames: StationFrames, period: Period) -> dict[str, MembershipGrowth]:
-    members = _lazy(frames.table("group_members"), "group_members", "group_id", "left_on")
+    members = _lazy(
+        frames.table("group_members"), "group_members", "group_id", "joined_on", "left_on"
+    )
     start = _active(members, "joined_on", "left_on", period.start).cast(nw.Int64)
     end = _active(members, "joined_on", "left_on", period.end).cast(nw.Int64)
     counts = _eager(
