@@ -169,6 +169,45 @@ def test_a_yes_or_no_written_as_neither_refuses_the_frame(engine: str) -> None:
     assert (found.numerator, found.denominator) == (1, 1)
 
 
+def test_a_pandas_yes_or_no_column_of_blanks_only_is_unchecked() -> None:
+    # One June delivery, not yet checked: pandas keeps its blank match as an object
+    # column of None (narwhals calls it text). Left out as unchecked, no rate (0 of 0).
+    delivery = m.ResourceDelivery(
+        id="d1", resource_id="r1", recipient_id="p1", delivered_on=date(2025, 6, 2)
+    )
+    found = frame_resource_match_accuracy(from_records([delivery], backend="pandas"), JUNE_2025)
+    assert (found.numerator, found.denominator) == (0, 0)
+    assert [(e.record_id, e.reason.value) for e in found.excluded.first] == [("d1", "unchecked")]
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "polars-lazy", "duckdb"])
+def test_every_column_an_indicator_reads_is_judged_before_it_refuses(engine: str) -> None:
+    # n2's date is no ISO date and its status no code; the table has no id column
+    needs = pl.DataFrame({"raised_on": ["2025-06-01", "June 1"], "status": ["met", "done"]})
+    lazy = engine in ("polars-lazy", "duckdb")
+    frame = needs.to_pandas() if engine == "pandas" else needs
+    with pytest.raises(FrameContractError) as info:
+        frame_need_satisfaction(_lazy_on(frame, engine) if lazy else frame, JUNE_2025)
+    row = None if lazy else 1
+    assert _problems(info) == {
+        (None, "id", "missing_column", None),
+        (row, "raised_on", "date_format", "June 1"),
+        (row, "status", "enum", "done"),
+    }
+
+
+@pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
+def test_a_lazy_column_of_the_wrong_type_is_refused(engine: str) -> None:
+    # visit days kept as numbers (20250602): no date, and a lazy frame names no row
+    visits = pl.DataFrame(
+        {"id": ["v1"], "client_id": ["p1"], "worker_id": ["w1"], "on": [20250602]}
+    ).with_columns(mode=pl.lit("home_visit"))
+    with pytest.raises(FrameContractError) as info:
+        frame_home_visit_completion(_lazy_on(visits, engine), JUNE_2025, 1)
+    assert info.value.kind == "visits"
+    assert _problems(info) == {(None, "on", "date_type", "Int64")}
+
+
 @pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
 def test_a_lazy_frames_dates_written_as_text_are_read_as_dates(engine: str) -> None:
     found = frame_need_satisfaction(_lazy_on(NEEDS_AS_TEXT, engine), JUNE_2025)

@@ -106,33 +106,38 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     """
     native = _native(frame)
     _require_pyarrow_for(native)
-    eager = native if isinstance(native, nw.DataFrame) else None
-    if kind is not None and eager is not None:
-        native = eager = _read_cells(eager, contract(kind), used)
-    lazy: nw.LazyFrame[Any] = native.lazy() if isinstance(native, nw.DataFrame) else native
     if kind is None:
-        return lazy
+        return native.lazy() if isinstance(native, nw.DataFrame) else native
     spec = contract(kind)
+    eager: nw.DataFrame[Any] | None = None
+    problems: list[FrameProblem] = []
+    if isinstance(native, nw.DataFrame):
+        eager, problems = _read_cells(native, spec, used)
+        lazy = eager.lazy()
+    else:
+        lazy = native
     schema = lazy.collect_schema()
     names = set(schema.names())
     absent = [spec.column(n) for n in used if n not in names]
-    problems = [FrameProblem(None, c.name, "missing_column") for c in absent if c.required]
+    problems += [FrameProblem(None, c.name, "missing_column") for c in absent if c.required]
+    read_already = {p.column for p in problems}  # a column read cell by cell has its problems
     for name in used:
         # pandas keeps a column with blanks as objects: its cells are read as they come
-        if name in names and schema[name] != nw.Object:
+        if name in names and name not in read_already and schema[name] != nw.Object:
             wrong = _checks(spec.column(name), schema[name])[1]
             if wrong is not None:
                 problems.append(FrameProblem(None, name, wrong, str(schema[name])))
-    if problems:
-        raise FrameContractError(spec.kind, tuple(problems))
-    # an absent list column stays absent: no indicator reads one
-    blanks = [nw.lit(None, _DTYPES[c.type]).alias(c.name) for c in absent if c.type != "texts"]
     texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
     written = [c for c in texts if c.type in ("code", "bool")]
     to_read = _not_all_codes(eager if eager is not None else lazy, written)
     if eager is None:  # an eager frame's dates as text are read cell by cell (`_read_cells`)
         to_read += [c for c in texts if c.type == "date"]
-    read = _read_texts(lazy, spec, to_read, eager)
+    read, unread = _read_texts(lazy, spec, to_read, eager)
+    problems += unread
+    if problems:  # every problem of every column read, each once
+        raise FrameContractError(spec.kind, masked(spec, list(dict.fromkeys(problems))))
+    # an absent list column stays absent: no indicator reads one
+    blanks = [nw.lit(None, _DTYPES[c.type]).alias(c.name) for c in absent if c.type != "texts"]
     return lazy.with_columns(*blanks, *read) if blanks or read else lazy
 
 
@@ -164,17 +169,14 @@ def _stored(column: Column, value: object) -> object:
 
 def _read_cells(
     native: nw.DataFrame[Any], spec: Contract, used: tuple[str, ...]
-) -> nw.DataFrame[Any]:
+) -> tuple[nw.DataFrame[Any], list[FrameProblem]]:
     """The ``used`` columns a frame holds in a form the engine cannot compute on, read.
 
     A pandas column with blanks is kept as objects, and a column may hold
-    dates, numbers, codes or yes/no as text: its cells are read as
-    `to_records` reads them (`socialwork.frames.validate`), and a cell that
-    cannot be read refuses the frame with the rule it breaks, rather than
-    failing inside the engine.
-
-    Raises:
-        FrameContractError: a cell of a used column cannot be read.
+    dates or numbers as text: its cells are read as `to_records` reads
+    them (`socialwork.frames.validate`), and a cell that cannot be read is
+    a problem with its row and the rule it breaks (the frame is then
+    refused, rather than failing inside the engine).
     """
     schema = native.schema
     problems: list[FrameProblem] = []
@@ -203,14 +205,12 @@ def _read_cells(
             continue  # counted in Python where a list is read (`services._items`)
         values, unread = _read_values(spec, column, native[name].to_list())
         problems += unread
-        if problems or column.type != "date":
+        if unread or column.type != "date":
             continue  # read to check it; an engine keeps a date column's blanks as dates only
         typed.append(
             nw.new_series(name, values, _DTYPES[column.type], backend=native.implementation)
         )
-    if problems:
-        raise FrameContractError(spec.kind, masked(spec, problems))
-    return native.with_columns(*typed) if typed else native
+    return (native.with_columns(*typed) if typed else native), problems
 
 
 def _read_values(
@@ -252,20 +252,17 @@ def _read_texts(
     spec: Contract,
     columns: list[Column],
     eager: nw.DataFrame[Any] | None = None,
-) -> list[nw.Expr]:
+) -> tuple[list[nw.Expr], list[FrameProblem]]:
     """Columns of codes, yes/no or dates written as text, read as `to_records` reads them.
 
     Each column's distinct texts are read once (a label as its code, 是/否
     as yes/no, an ISO date as a date, spaces around dropped) and looked up
     in the engine. A text that reads as nothing the column allows (an
     unknown code, a date that is no ISO date), or a blank where the
-    contract needs a value, refuses the frame, as `validate_frame` reports
-    it: an indicator never computes on it as some other value. The
-    problems name the rows of an eager frame (``eager``), none of a lazy
-    one.
-
-    Raises:
-        FrameContractError: a text cannot be read, or a required cell is blank.
+    contract needs a value, is a problem, as `validate_frame` reports it
+    (and the frame is refused): an indicator never computes on it as some
+    other value. The problems name the rows of an eager frame
+    (``eager``), none of a lazy one.
     """
     read: list[nw.Expr] = []
     problems: list[FrameProblem] = []
@@ -283,9 +280,7 @@ def _read_texts(
         found = {t: v for t, v in zip(texts, values, strict=True) if t is not None} or {"": None}
         dtype = _READ_AS[column.type]
         read.append(nw.col(column.name).replace_strict(found, default=None, return_dtype=dtype))
-    if problems:
-        raise FrameContractError(spec.kind, masked(spec, problems))
-    return read
+    return read, problems
 
 
 @cache
