@@ -78,7 +78,8 @@ def test_frame_indicators_equal_the_record_path_on_generated_data(
         ) == services.resource_match_accuracy(station.deliveries, period)
 
 
-def test_a_code_column_is_read_as_written_only_where_it_needs_reading() -> None:
+@pytest.mark.parametrize("engine", ["polars", "pandas", "polars-lazy", "duckdb"])
+def test_a_code_column_is_read_as_written_only_where_it_needs_reading(engine: str) -> None:
     # The tables from_records writes hold codes and are computed on as they are; a code
     # with spaces or a label, in any one cell, is read as to_records reads it.
     june = station_month()
@@ -93,7 +94,7 @@ def test_a_code_column_is_read_as_written_only_where_it_needs_reading() -> None:
     )
     labelled = visits.with_columns(pl.col("mode").replace({"home_visit": "家访"}))
     for frame in (visits, padded, labelled):
-        assert frame_home_visit_completion(frame, june.period, 60) == expected
+        assert frame_home_visit_completion(_on(frame, engine), june.period, 60) == expected
 
 
 # --- lazy frames with dates as text; engines without ordered windows ----------------------
@@ -112,7 +113,12 @@ NEEDS_AS_TEXT = pl.DataFrame(
 )
 
 
-def _lazy_on(frame: pl.DataFrame, engine: str) -> Any:
+def _on(frame: pl.DataFrame, engine: str) -> Any:
+    """A polars frame on ``engine``: polars, pandas, polars-lazy or duckdb."""
+    if engine == "polars":
+        return frame
+    if engine == "pandas":
+        return frame.to_pandas()
     return frame.lazy() if engine == "polars-lazy" else duckdb.from_arrow(frame.to_arrow())
 
 
@@ -134,13 +140,12 @@ def test_a_text_that_reads_as_no_code_refuses_the_frame(engine: str) -> None:
     # Computed on as written, v2 and v3 would be visits of no home mode: 1 of 3 planned.
     # `validate_frame` reports both cells, and so does the indicator.
     lazy = engine in ("polars-lazy", "duckdb")
-    frame = ODD_MODES.to_pandas() if engine == "pandas" else ODD_MODES
     with pytest.raises(FrameContractError) as info:
-        frame_home_visit_completion(_lazy_on(frame, engine) if lazy else frame, JUNE_2025, 3)
+        frame_home_visit_completion(_on(ODD_MODES, engine), JUNE_2025, 3)
     assert info.value.kind == "visits"
     assert _problems(info) == {
         (None if lazy else 1, "mode", "enum", "door_knock"),
-        (None if lazy else 2, "mode", "missing", None),
+        (None if lazy else 2, "mode", "missing", "  "),
     }
     assert {(p.row, p.column, p.rule) for p in validate_frame(ODD_MODES, "visits").problems} == {
         (1, "mode", "enum"),
@@ -160,9 +165,8 @@ def test_a_yes_or_no_written_as_neither_refuses_the_frame(engine: str) -> None:
             "matched_need": ["是", None, "maybe"],
         }
     )
-    frame = deliveries if engine == "polars" else _lazy_on(deliveries, engine)
     with pytest.raises(FrameContractError) as info:
-        frame_resource_match_accuracy(frame, JUNE_2025)
+        frame_resource_match_accuracy(_on(deliveries, engine), JUNE_2025)
     row = 2 if engine == "polars" else None
     assert _problems(info) == {(row, "matched_need", "bool_parsing", "maybe")}
     found = frame_resource_match_accuracy(deliveries.head(2), JUNE_2025)
@@ -184,16 +188,51 @@ def test_a_pandas_yes_or_no_column_of_blanks_only_is_unchecked() -> None:
 def test_every_column_an_indicator_reads_is_judged_before_it_refuses(engine: str) -> None:
     # n2's date is no ISO date and its status no code; the table has no id column
     needs = pl.DataFrame({"raised_on": ["2025-06-01", "June 1"], "status": ["met", "done"]})
-    lazy = engine in ("polars-lazy", "duckdb")
-    frame = needs.to_pandas() if engine == "pandas" else needs
     with pytest.raises(FrameContractError) as info:
-        frame_need_satisfaction(_lazy_on(frame, engine) if lazy else frame, JUNE_2025)
-    row = None if lazy else 1
+        frame_need_satisfaction(_on(needs, engine), JUNE_2025)
+    row = None if engine in ("polars-lazy", "duckdb") else 1
     assert _problems(info) == {
         (None, "id", "missing_column", None),
         (row, "raised_on", "date_format", "June 1"),
         (row, "status", "enum", "done"),
     }
+
+
+@pytest.mark.parametrize(
+    ("ids", "id_problems"),
+    [
+        # d2's id is spaces only: blank, where an id is required
+        (["d1", "  ", "d3"], {(1, "id", "missing", "  ")}),
+        # ids kept as floats are no text; d3's is blank
+        (
+            [1.5, 2.0, None],
+            {
+                (0, "id", "string_type", 1.5),
+                (1, "id", "string_type", 2.0),
+                (2, "id", "missing", None),
+            },
+        ),
+    ],
+)
+def test_an_eager_frames_cells_are_refused_as_validate_frame_refuses_them(
+    ids: list[Any], id_problems: set[tuple[Any, ...]]
+) -> None:
+    # matches kept as 1 and 0 are no yes/no: each cell breaks `bool_type`
+    deliveries = pl.DataFrame(
+        {
+            "id": ids,
+            "resource_id": ["r1"] * 3,
+            "recipient_id": ["p1", "p2", "p3"],
+            "delivered_on": [date(2025, 6, 2)] * 3,
+            "matched_need": [1, 0, 1],
+        }
+    )
+    expected = id_problems | {(r, "matched_need", "bool_type", v) for r, v in enumerate([1, 0, 1])}
+    with pytest.raises(FrameContractError) as info:
+        frame_resource_match_accuracy(deliveries, JUNE_2025)
+    assert _problems(info) == expected
+    found = validate_frame(deliveries, "deliveries").problems
+    assert {(p.row, p.column, p.rule, p.value) for p in found} == expected
 
 
 @pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
@@ -203,20 +242,20 @@ def test_a_lazy_column_of_the_wrong_type_is_refused(engine: str) -> None:
         {"id": ["v1"], "client_id": ["p1"], "worker_id": ["w1"], "on": [20250602]}
     ).with_columns(mode=pl.lit("home_visit"))
     with pytest.raises(FrameContractError) as info:
-        frame_home_visit_completion(_lazy_on(visits, engine), JUNE_2025, 1)
+        frame_home_visit_completion(_on(visits, engine), JUNE_2025, 1)
     assert info.value.kind == "visits"
     assert _problems(info) == {(None, "on", "date_type", "Int64")}
 
 
 @pytest.mark.parametrize("engine", ["polars-lazy", "duckdb"])
 def test_a_lazy_frames_dates_written_as_text_are_read_as_dates(engine: str) -> None:
-    found = frame_need_satisfaction(_lazy_on(NEEDS_AS_TEXT, engine), JUNE_2025)
+    found = frame_need_satisfaction(_on(NEEDS_AS_TEXT, engine), JUNE_2025)
     assert (found.numerator, found.denominator) == (1, 2)
     assert [(e.record_id, e.reason.value) for e in found.excluded.first] == [
         ("n2", "withdrawn"),
         ("n3", "withdrawn"),
     ]
-    tables = StationFrames("站", JUNE_2025, needs=_lazy_on(NEEDS_AS_TEXT, engine))
+    tables = StationFrames("站", JUNE_2025, needs=_on(NEEDS_AS_TEXT, engine))
     listed = nw.from_native(tables.exclusions("need_satisfaction")).collect()
     assert listed.rows() == [("n2", "withdrawn"), ("n3", "withdrawn")]
 
@@ -227,7 +266,7 @@ def test_a_lazy_frames_unreadable_date_texts_refuse_it(engine: str) -> None:
     texts = ["2025-06-03", "June 1", None, "2025-05-31", "2025-06-15"]
     bad = NEEDS_AS_TEXT.with_columns(pl.Series("raised_on", texts, pl.String))
     with pytest.raises(FrameContractError) as info:
-        frame_need_satisfaction(_lazy_on(bad, engine), JUNE_2025)
+        frame_need_satisfaction(_on(bad, engine), JUNE_2025)
     assert info.value.kind == "needs"
     assert {(p.row, p.column, p.rule, p.value) for p in info.value.problems} == {
         (None, "raised_on", "date_format", "June 1"),

@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from functools import cache
 from importlib.util import find_spec
 from typing import Any, NamedTuple, cast
@@ -33,13 +32,13 @@ from socialwork.frames.validate import (
     RULES,
     _Bad,
     _BadCell,
+    _blank,
     _cell,
     _checks,
     _native,
     _one_engine,
     _read_column,
 )
-from socialwork.labels import LabelledEnum
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.metrics.rates import SHOWN, ExclusionSummary
@@ -156,15 +155,9 @@ _AS_STORED: dict[str, tuple[Any, ...]] = {
 _AS_STORED["scale5"] = _AS_STORED["count"]
 
 
-def _stored(column: Column, value: object) -> object:
-    """A read cell as the engine stores the contract's type: codes joined, money as a float."""
-    if isinstance(value, tuple):
-        return list(value) if column.type in ("texts", "counts") else ";".join(map(str, value))
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, LabelledEnum):
-        return value.value
-    return value
+def _spaces(cell: object) -> str | None:
+    """What a blank cell shows in a problem: its spaces, or nothing (null, NaN)."""
+    return cell if isinstance(cell, str) else None
 
 
 def _read_cells(
@@ -188,18 +181,17 @@ def _read_cells(
         dtype = schema[name]
         stored = _AS_STORED.get(column.type, ())
         if any(dtype == kind for kind in stored):
-            if column.required:  # a blank where the contract needs a value
-                blank = native[name].is_null()
-                if dtype.is_float():
-                    blank = blank | native[name].is_nan()
+            if column.required:  # a blank where the contract needs a value (spaces too)
+                blank = native.select(_blank(name, dtype))[name]
                 if blank.any():
+                    cells = native[name].to_list()  # a text of spaces is shown, as it is held
                     problems += [
-                        FrameProblem(row, name, "missing")
+                        FrameProblem(row, name, "missing", _spaces(cells[row]))
                         for row, is_blank in enumerate(blank.to_list())
                         if is_blank
                     ]
             continue
-        if dtype == nw.String and column.type in ("id", "text", "code", "codes", "bool"):
+        if dtype == nw.String and column.type == "bool":
             continue  # read in the engine (`_read_texts`)
         if column.type == "texts" and (dtype == nw.List or dtype == nw.Object):
             continue  # counted in Python where a list is read (`services._items`)
@@ -216,7 +208,7 @@ def _read_cells(
 def _read_values(
     spec: Contract, column: Column, cells: list[Any]
 ) -> tuple[list[object], list[FrameProblem]]:
-    """Cells read as `to_records` reads them, as the engine stores them; the ones that cannot be.
+    """Cells read as `to_records` reads them; the ones that cannot be, as problems.
 
     A problem's row is the cell's position in ``cells``.
     """
@@ -230,7 +222,7 @@ def _read_values(
             problems.append(FrameProblem(row, name, cell.rule, cell.value))
             continue
         if cell is None and column.required:
-            problems.append(FrameProblem(row, name, "missing"))
+            problems.append(FrameProblem(row, name, "missing", _spaces(cells[row])))
             continue
         if cell is not None and check is not None:
             try:
@@ -239,7 +231,7 @@ def _read_values(
                 rule = err.errors()[0]["type"]
                 problems.append(FrameProblem(row, name, RULES.get(rule, rule), cell))
                 continue
-        values.append(None if cell is None else _stored(column, cell))
+        values.append(cell)
     return values, problems
 
 
