@@ -447,8 +447,14 @@ def test_the_reports_one_query_for_follow_ups_and_caseload_equals_the_record_pat
 def test_the_report_on_pandas_without_pyarrow_names_what_to_install() -> None:
     june = station_month()
     tables = StationFrames.from_records(june, backend="pandas")
-    with pytest.raises(ImportError, match=r"pip install pyarrow"):
+    with pytest.raises(ImportError) as info:
         frame_monthly_report(tables, june.period)
+    # why, and the two ways out
+    assert str(info.value) == (
+        "socialwork.frames computes indicators on pandas frames through pyarrow "
+        "(narwhals keeps pandas dates as pyarrow dates): pip install pyarrow, or "
+        "pass polars or DuckDB frames"
+    )
 
 
 @pytest.mark.usefixtures("without_pyarrow")
