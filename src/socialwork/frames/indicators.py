@@ -63,8 +63,9 @@ _WINDOWS = frozenset({nw.Implementation.POLARS, nw.Implementation.DUCKDB, nw.Imp
 """Engines whose lazy frames number rows in an ordered window (``over(order_by=...)``)."""
 
 
-def _eager(frame: Any) -> nw.DataFrame[Any]:
-    return frame.collect() if isinstance(frame, nw.LazyFrame) else frame
+def _eager(frame: nw.LazyFrame[Any]) -> nw.DataFrame[Any]:
+    """Run a query: every step is lazy, the engine's own or an eager frame's ``lazy()``."""
+    return frame.collect()
 
 
 def _require_pyarrow_for(native: nw.DataFrame[Any] | nw.LazyFrame[Any]) -> None:
