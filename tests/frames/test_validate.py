@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
+import narwhals as nw
 import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 import pytest
@@ -15,12 +17,14 @@ from hypothesis import strategies as st
 from socialwork.errors import ArgumentError, UnknownRegionWarning
 from socialwork.frames import (
     FrameContractError,
+    contract,
     from_records,
     to_records,
     validate_frame,
 )
+from socialwork.frames.validate import _checks, allowed_texts
 from socialwork.samples import station_month
-from tests.frames.support import ENGINES, SAMPLE_TABLES, SETTINGS
+from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
 BAD_CLIENTS = {
     "id": ["p1", "p2", "p2", "p4", "p5"],
@@ -447,3 +451,161 @@ def test_a_frame_warns_of_an_id_number_s_unknown_region_as_its_record_does() -> 
     )
     with pytest.warns(UnknownRegionWarning, match="999999"):
         assert validate_frame(frame, "clients").ok
+
+
+def test_an_unknown_reference_shows_the_cell_and_the_row_s_id() -> None:
+    clients = pl.DataFrame(
+        {k: v[:3] for k, v in CLIENTS_WITH_ID_NUMBERS.items() if k != "id_number"}
+    )
+    clients = clients.with_columns(
+        pl.Series("id", ["p0", None, "p2"]), pl.Series("community_id", ["c1", "c9", "c8"])
+    )
+    communities = pl.DataFrame({"id": ["c1"]})
+    for native, rows in ((clients, [1, 2]), (clients.lazy(), [None, None])):
+        report = validate_frame(native, "clients", references={"community_id": communities})
+        found = [
+            (p.row, p.value, p.record_id) for p in report.problems if p.rule == "unknown_reference"
+        ]
+        # the row with no id has no record id to show (not the text "None")
+        assert found == [(rows[0], "c9", None), (rows[1], "c8", "p2")]
+
+
+def test_a_code_column_allows_each_code_and_its_three_labels() -> None:
+    risk = contract("clients").column("risk_level")
+    assert allowed_texts(risk) == (
+        *("low", "低风险", "低風險", "Low"),
+        *("medium", "中风险", "中風險", "Medium"),
+        *("high", "高风险", "高風險", "High"),
+    )
+    # a roster's nth is a number from a fixed list, with no enum and no labels
+    assert allowed_texts(contract("supervision_roster").column("nth")) == ("1", "2", "3", "4", "-1")
+
+
+STRING, INT, FLOAT, DATE = nw.String(), nw.Int64(), nw.Float64(), nw.Date()
+COLUMN_OF_TYPE = {
+    "id": ("clients", "id"),
+    "text": ("clients", "name"),
+    "date": ("clients", "registered_on"),
+    "code": ("clients", "risk_level"),
+    "codes": ("clients", "categories"),
+    "bool": ("cases", "crisis"),
+    "count": ("visits", "duration_minutes"),
+    "texts": ("group_sessions", "attended"),
+    "decimal": ("service_hours", "hours"),
+    "number": ("training_scores", "pre"),
+}
+
+
+@pytest.mark.parametrize(
+    ("column_type", "dtype", "code"),
+    [
+        ("id", STRING, None),
+        ("id", INT, None),  # an integer id is read as its digits
+        ("id", FLOAT, "string_type"),
+        ("text", STRING, None),
+        ("text", INT, "string_type"),
+        ("date", DATE, None),
+        ("date", nw.Datetime(), None),  # a timestamp at midnight is a date
+        ("date", STRING, None),  # ISO text
+        ("date", INT, "date_type"),
+        ("date", nw.Unknown(), None),  # a column of blanks only: each cell is missing
+        ("code", STRING, None),
+        ("code", INT, "string_type"),
+        ("codes", STRING, None),
+        ("codes", INT, "string_type"),
+        ("bool", nw.Boolean(), None),
+        ("bool", STRING, None),  # 是/否, yes/no
+        ("bool", INT, "bool_type"),
+        ("count", INT, None),
+        ("count", FLOAT, None),  # whole floats are counts
+        ("count", STRING, "int_type"),
+        ("texts", STRING, None),
+        ("texts", nw.List(nw.String()), None),
+        ("texts", INT, "list_type"),
+        ("decimal", STRING, None),
+        ("decimal", FLOAT, None),
+        ("decimal", DATE, "decimal_type"),
+        ("number", FLOAT, None),
+        ("number", STRING, "float_type"),
+    ],
+)
+def test_a_column_of_the_wrong_engine_type_breaks_its_type_rule(
+    column_type: str, dtype: Any, code: str | None
+) -> None:
+    kind, name = COLUMN_OF_TYPE[column_type]
+    column = contract(kind).column(name)
+    assert column.type == column_type
+    assert _checks(column, dtype)[1] == code
+
+
+ASSESSMENT = from_records(JUNE.cases, kind="case_assessments").head(1)
+"""A case's first assessment: its case, its number (1 to 10000), day, worker and methods."""
+
+
+def _assessments(column: str, cells: list[Any]) -> list[tuple[int | None, str, object]]:
+    """The (row, rule, value) of `validate_frame` on assessments with ``cells`` in ``column``.
+
+    `to_records` refuses the table with the same problems.
+    """
+    frame = pl.concat([ASSESSMENT] * len(cells)).with_columns(pl.Series(column, cells))
+    found = [(p.row, p.rule, p.value) for p in validate_frame(frame, "case_assessments").problems]
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, "case_assessments")
+    assert [(p.row, p.rule, p.value) for p in info.value.problems] == found
+    return found
+
+
+def test_an_assessment_is_numbered_from_1_to_10000() -> None:
+    assert _assessments("assessment", [0, 1, 10000, 10001]) == [
+        (0, "greater_than_equal", 0),
+        (3, "less_than_equal", 10001),
+    ]
+
+
+def test_an_assessment_number_written_as_text_is_no_whole_number() -> None:
+    # a count is a strict int: the text "2" is refused as "x" is
+    assert _assessments("assessment", ["x", "2"]) == [(0, "int_type", "x"), (1, "int_type", "2")]
+
+
+def test_a_parent_id_is_filled_text_of_at_most_64_characters() -> None:
+    # the blank cell is shown as it was written
+    assert _assessments("case_id", ["k" * 64, "k" * 65, "  "]) == [
+        (1, "string_too_long", "k" * 65),
+        (2, "missing", "  "),
+    ]
+
+
+def test_a_parent_id_written_as_a_fraction_is_no_id() -> None:
+    assert _assessments("case_id", [1.5]) == [(0, "string_type", 1.5)]
+
+
+def test_an_id_number_of_an_unknown_region_warns_only_once_it_is_valid() -> None:
+    # region 999999 is in no table; the record checks the birth date, then the check
+    # character, and warns of the region last: a number refused first does not warn
+    frame = pl.DataFrame(
+        {k: v[:2] for k, v in CLIENTS_WITH_ID_NUMBERS.items()}
+        | {
+            "id_number": [
+                "999999199013010013",  # month 13; its check character (3) is right
+                "999999199001010017",  # born 1990-01-01; its check character should be 6
+            ]
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnknownRegionWarning)
+        found = {(p.row, p.column, p.rule) for p in validate_frame(frame, "clients").problems}
+    assert found == {
+        (0, "id_number", "id_number_birth_date"),
+        (1, "id_number", "id_number_check_digit"),
+    }
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_resource_table_without_fee_standards_has_none_for_those_charging(engine: str) -> None:
+    frame = pl.DataFrame(RESOURCES).drop("fee_standard").head(4)
+    found = _one_verdict(frame, "resources", engine)
+    # charging 是 and yes: no fee standard; 否 and blank (not charging) need none
+    assert found == {
+        (0, "fee_standard", "fee_standard_missing"),
+        (3, "fee_standard", "fee_standard_missing"),
+    }
