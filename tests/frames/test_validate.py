@@ -609,3 +609,40 @@ def test_a_resource_table_without_fee_standards_has_none_for_those_charging(engi
         (0, "fee_standard", "fee_standard_missing"),
         (3, "fee_standard", "fee_standard_missing"),
     }
+
+
+def _id_number_verdict(numbers: list[str], born_on: list[str | None]) -> set[tuple[int, str]]:
+    """The (row, rule) of clients registered 2025-06-01 with ``numbers``; `to_records` agrees."""
+    n = len(numbers)
+    frame = pl.DataFrame(
+        {k: v[:1] * n for k, v in CLIENTS_WITH_ID_NUMBERS.items()}
+        | {"id": [f"p{i}" for i in range(n)], "id_number": numbers, "born_on": born_on}
+    )
+    found = {(p.row or 0, p.rule) for p in validate_frame(frame, "clients").problems}
+    try:
+        to_records(frame, "clients")
+        read: set[tuple[int, str]] = set()
+    except FrameContractError as err:
+        read = {(p.row or 0, p.rule) for p in err.problems}
+    assert read == found
+    return found
+
+
+def test_an_id_number_s_birth_date_is_from_1900_to_2199() -> None:
+    # check characters worked by hand (GB 11643: the weighted sum of 17 digits mod 11)
+    numbers = [
+        "110105189912310015",  # 1899-12-31
+        "11010519000101001X",  # 1900-01-01
+        "11010521991231001X",  # 2199-12-31: a date, but after registering
+        "110105220001010014",  # 2200-01-01
+    ]
+    assert _id_number_verdict(numbers, [None] * 4) == {
+        (0, "id_number_birth_date"),
+        (2, "born_after_registration"),
+        (3, "id_number_birth_date"),
+    }
+
+
+def test_an_id_number_s_birth_day_is_its_13th_and_14th_characters() -> None:
+    # born 1990-01-01, as born_on says: the day is characters 13-14 ("01"), not 14-15 ("10")
+    assert _id_number_verdict(["110105199001010010"], ["1990-01-01"]) == set()
