@@ -646,3 +646,46 @@ def test_an_id_number_s_birth_date_is_from_1900_to_2199() -> None:
 def test_an_id_number_s_birth_day_is_its_13th_and_14th_characters() -> None:
     # born 1990-01-01, as born_on says: the day is characters 13-14 ("01"), not 14-15 ("10")
     assert _id_number_verdict(["110105199001010010"], ["1990-01-01"]) == set()
+
+
+GOAL = from_records(JUNE.cases, kind="case_goals").head(1)
+"""A case's goal, started 2025-04-21 and due 2025-09-30."""
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_goal_s_start_with_a_time_is_set_aside_and_not_compared_with_its_due_day(
+    engine: str,
+) -> None:
+    goals = pl.concat([GOAL] * 2).with_columns(
+        pl.Series("id", ["g1", "g2"]),
+        pl.Series("start_on", [datetime(2025, 10, 1, 9, 30), datetime(2025, 10, 1)]),
+    )
+    # the timestamp with a time is no day: the goal is read without a start, and is due
+    # in order; at midnight it is the day 2025-10-01, after its due day
+    assert _one_verdict(goals, "case_goals", engine) == {
+        (0, "start_on", "datetime_not_date"),
+        (1, "due_on", "end_before_start"),
+    }
+
+
+def test_a_closed_case_s_closure_of_other_needs_a_note() -> None:
+    case = from_records(JUNE.cases).head(1)
+    closed = case.with_columns(
+        pl.lit("closed").alias("status"),
+        pl.lit(date(2025, 6, 30)).alias("closed_on"),
+        pl.lit("other").alias("closure_outcome"),
+        pl.lit(None, pl.String).alias("closure_note"),
+    )
+    # a rule of the closure's own fields, which the rows with a closure are read for
+    assert _one_verdict(closed, "cases", "polars") == {
+        (0, "closure_note", "other_outcome_without_note")
+    }
+
+
+def test_to_records_names_no_rows_of_a_lazy_frame() -> None:
+    with pytest.raises(FrameContractError) as info:
+        to_records(pl.DataFrame(BAD_CLIENTS).lazy(), "clients")
+    found = [(p.row, p.column, p.rule) for p in info.value.problems]
+    assert sorted(found) == sorted(
+        (None, column, rule) for _, column, rule in EXPECTED if rule != "unknown_reference"
+    )
