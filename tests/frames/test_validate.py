@@ -23,7 +23,7 @@ from socialwork.frames import (
     validate_frame,
 )
 from socialwork.frames.validate import _checks, allowed_texts
-from socialwork.samples import station_month
+from socialwork.samples import station_month, team_month
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
 BAD_CLIENTS = {
@@ -689,3 +689,101 @@ def test_to_records_names_no_rows_of_a_lazy_frame() -> None:
     assert sorted(found) == sorted(
         (None, column, rule) for _, column, rule in EXPECTED if rule != "unknown_reference"
     )
+
+
+SCORES = pl.DataFrame(
+    {
+        "case_id": ["k1", "k1"],
+        "assessment": [1, 1],
+        "instrument": ["UCLA孤独量表"] * 2,
+        "value": [52.0, 52.0],
+        "minimum": [20.0, 20.0],
+        "maximum": [80.0, 80.0],
+    }
+)
+"""Two scores of 52 on a scale from 20 to 80."""
+
+
+def test_a_score_written_as_text_must_be_a_number() -> None:
+    scores = SCORES.with_columns(pl.Series("value", ["x", "52"]))
+    assert _one_verdict(scores, "assessment_scores", "polars") == {(0, "value", "float_type")}
+
+
+def test_a_score_outside_its_scale_breaks_its_record_s_rule() -> None:
+    scores = SCORES.with_columns(pl.Series("value", [90.0, 80.0]))
+    assert _one_verdict(scores, "assessment_scores", "polars") == {
+        (0, "value", "score_out_of_range")
+    }
+
+
+def test_a_roster_entry_s_nth_is_one_of_its_allowed_numbers() -> None:
+    roster = from_records(team_month().roster.entries, kind="supervision_roster").head(1)
+    frame = roster.with_columns(pl.lit(5).alias("nth"))  # of 1, 2, 3, 4 and -1 (the last)
+    assert _one_verdict(frame, "supervision_roster", "polars") == {(0, "nth", "enum")}
+
+
+def test_service_hours_written_as_a_date_are_of_the_wrong_type() -> None:
+    hours = SAMPLE_TABLES["service_hours"][:1]
+    frame = from_records(hours, kind="service_hours").with_columns(
+        pl.lit(date(2025, 1, 1)).alias("hours")
+    )
+    assert _one_verdict(frame, "service_hours", "polars") == {(0, "hours", "decimal_type")}
+
+
+def test_a_need_s_unread_status_leaves_it_open_and_its_rules_apply() -> None:
+    need = pl.DataFrame(NEEDS).head(1).with_columns(pl.lit("maybe").alias("status"))
+    assert _one_verdict(need, "needs", "polars") == {
+        (0, "status", "enum"),
+        (0, "resolved_on", "resolved_while_open"),
+    }
+
+
+CLIENT = pl.DataFrame(
+    {k: v[:1] for k, v in CLIENTS_WITH_ID_NUMBERS.items() if k not in ("id_number", "sex")}
+)
+"""A client registered 2025-06-01, without an ID number, a birth date or a sex."""
+
+
+def test_a_client_whose_birth_date_is_unread_is_not_checked_between_fields() -> None:
+    # a field broken: the record's rules between fields (a category twice) do not run
+    client = CLIENT.with_columns(
+        pl.lit("2025/03/02").alias("born_on"), pl.lit("youth;youth").alias("categories")
+    )
+    assert _one_verdict(client, "clients", "polars") == {(0, "born_on", "date_format")}
+
+
+def test_youth_issues_need_the_category_youth() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("categories", ["youth", "独居老人"]),
+        pl.lit("emotional").alias("youth_issues"),
+    )
+    assert _one_verdict(clients, "clients", "polars") == {
+        (1, "youth_issues", "youth_issue_without_youth")
+    }
+
+
+def test_a_list_of_attendees_may_be_blank() -> None:
+    sessions = pl.DataFrame(
+        {"group_id": ["g1", "g1"], "on": ["2025-06-03"] * 2, "attended": [["e1", "e1"], None]}
+    )
+    assert _one_verdict(sessions, "group_sessions", "polars") == {(0, "attended", "duplicate_id")}
+
+
+def test_a_goal_table_without_due_days_has_none_out_of_order() -> None:
+    goals = from_records(JUNE.cases, kind="case_goals").drop("due_on")
+    assert validate_frame(goals, "case_goals").ok
+
+
+def test_id_numbers_are_judged_without_a_birth_date_column() -> None:
+    rows = pl.DataFrame(CLIENTS_WITH_ID_NUMBERS).head(4).drop("born_on")
+    assert _one_verdict(rows, "clients", "polars") == {
+        (1, "id_number", "id_number_check_digit"),
+        (2, "id_number", "id_number_birth_date"),
+        (3, "id_number", "born_after_registration"),
+    }
+
+
+def test_a_client_may_be_born_on_the_day_of_registering() -> None:
+    # 2025-06-01, the registration day; check character worked by hand
+    assert _id_number_verdict(["110105202506010010"], [None]) == set()
