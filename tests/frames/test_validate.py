@@ -787,3 +787,61 @@ def test_id_numbers_are_judged_without_a_birth_date_column() -> None:
 def test_a_client_may_be_born_on_the_day_of_registering() -> None:
     # 2025-06-01, the registration day; check character worked by hand
     assert _id_number_verdict(["110105202506010010"], [None]) == set()
+
+
+def test_an_appraisal_without_its_period_misses_the_period_s_first_column() -> None:
+    appraisals = pl.DataFrame(
+        {
+            "id": ["a1", "a2"],
+            "staff_id": ["s1", "s1"],
+            "scheme_id": ["m1", "m1"],
+            "period_start": [None, date(2025, 1, 1)],
+            "period_end": [None, date(2025, 6, 30)],
+        }
+    )
+    assert _one_verdict(appraisals, "appraisals", "polars") == {(0, "period_start", "missing")}
+
+
+def test_a_categorical_column_of_spaces_is_blank() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("name", [" ", "王丽"], dtype=pl.Categorical)
+    )
+    assert _one_verdict(clients, "clients", "polars") == {(0, "name", "missing")}
+
+
+def test_a_score_that_is_nan_or_null_is_missing() -> None:
+    scores = pl.concat([SCORES] * 2).head(3)
+    scores = scores.with_columns(pl.Series("value", [float("nan"), None, 52.0]))
+    assert _one_verdict(scores, "assessment_scores", "polars") == {
+        (0, "value", "missing"),
+        (1, "value", "missing"),
+    }
+
+
+def test_a_need_s_client_id_of_more_than_64_characters_stops_its_rules() -> None:
+    # both needs are resolved while open; the second's client id is too long, a field
+    # broken, so the need's rules between fields are not reached
+    needs = pl.concat([pl.DataFrame(NEEDS).head(1)] * 2).with_columns(
+        pl.Series("id", ["w1", "w2"]), pl.Series("client_id", ["c" * 64, "c" * 65])
+    )
+    assert _one_verdict(needs, "needs", "polars") == {
+        (0, "resolved_on", "resolved_while_open"),
+        (1, "client_id", "string_too_long"),
+    }
+
+
+def test_a_list_of_categories_holds_codes_only() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("categories", [["maybe"], ["youth"]])
+    )
+    assert _one_verdict(clients, "clients", "polars") == {(0, "categories", "enum")}
+
+
+def test_service_hours_that_are_nan_or_null_are_missing() -> None:
+    # service hours declare no rules between fields: their rows are judged in the engine
+    frame = from_records(SAMPLE_TABLES["service_hours"][:3], kind="service_hours")
+    frame = frame.with_columns(pl.Series("hours", [float("nan"), None, 2.5]))
+    assert _one_verdict(frame, "service_hours", "polars") == {
+        (0, "hours", "missing"),
+        (1, "hours", "missing"),
+    }
