@@ -845,3 +845,51 @@ def test_service_hours_that_are_nan_or_null_are_missing() -> None:
         (0, "hours", "missing"),
         (1, "hours", "missing"),
     }
+
+
+@pytest.mark.parametrize(
+    ("number", "its_problems"),
+    [
+        ("11010519491231002X", set()),  # written alone: judged in the engine
+        ("110105491231002", {(0, "id_number", "id_number_legacy")}),  # read as a record
+    ],
+)
+def test_the_columns_after_an_id_number_are_judged_too(
+    number: str, its_problems: set[tuple[int, str, str]]
+) -> None:
+    # the second client names an emergency contact without the relationship or the
+    # phone (a column the table lacks); the ID number's column comes before these
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("id_number", [number, None]),
+        pl.Series("emergency_contact_name", [None, "张三"]),
+        pl.Series("emergency_contact_relationship", [None, None], dtype=pl.String),
+    )
+    assert _one_verdict(clients, "clients", "polars") == its_problems | {
+        (1, "emergency_contact_relationship", "missing"),
+        (1, "emergency_contact_phone", "missing"),
+    }
+
+
+def test_a_pandas_column_of_objects_leaves_the_columns_after_it_judged() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("risk_level", ["low", "maybe"])
+    )
+    frame = clients.to_pandas()
+    frame["registered_on"] = pd.Series([date(2025, 3, 2), None], dtype=object)
+    found = {(p.row, p.column, p.rule) for p in validate_frame(frame, "clients").problems}
+    assert found == {(1, "registered_on", "missing"), (1, "risk_level", "enum")}
+
+
+def test_a_need_s_evidence_whose_detail_column_is_absent_misses_its_detail() -> None:
+    need = pl.DataFrame(NEEDS).slice(2, 1)  # withdrawn in order: no rule broken
+    with_source = need.with_columns(pl.lit("社区评估标准").alias("normative_source"))
+    assert _one_verdict(with_source, "needs", "polars") == {(0, "normative_detail", "missing")}
+
+
+def test_a_staff_member_without_a_mentor_may_not_be_their_own_backup() -> None:
+    staff = from_records(SAMPLE_TABLES["staff"][:1], kind="staff")
+    alone = staff.with_columns(
+        pl.lit(None, pl.String).alias("mentor_id"), pl.col("id").alias("backup_id")
+    )
+    assert _one_verdict(alone, "staff", "polars") == {(0, "backup_id", "self_reference")}
