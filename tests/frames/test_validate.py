@@ -893,3 +893,27 @@ def test_a_staff_member_without_a_mentor_may_not_be_their_own_backup() -> None:
         pl.lit(None, pl.String).alias("mentor_id"), pl.col("id").alias("backup_id")
     )
     assert _one_verdict(alone, "staff", "polars") == {(0, "backup_id", "self_reference")}
+
+
+def test_a_decision_s_text_is_required_after_its_optional_case() -> None:
+    decisions = pl.DataFrame(
+        {
+            "session_id": ["sv1", "sv1"],
+            "kind": ["other", "other"],
+            "case_id": [None, None],
+            "decision": ["  ", "转介"],
+            "reason": ["需要", "需要"],
+        }
+    )
+    assert _one_verdict(decisions, "supervision_decisions", "polars") == {
+        (0, "decision", "missing")
+    }
+
+
+def test_a_problem_of_a_row_without_an_id_names_no_record() -> None:
+    client = CLIENT.with_columns(pl.lit(None, pl.String).alias("id"), pl.lit(" ").alias("name"))
+    problems = validate_frame(client, "clients").problems
+    assert [(p.column, p.rule, p.record_id) for p in problems] == [
+        ("id", "missing", None),
+        ("name", "missing", None),
+    ]
