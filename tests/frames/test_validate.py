@@ -910,10 +910,40 @@ def test_a_decision_s_text_is_required_after_its_optional_case() -> None:
     }
 
 
-def test_a_problem_of_a_row_without_an_id_names_no_record() -> None:
-    client = CLIENT.with_columns(pl.lit(None, pl.String).alias("id"), pl.lit(" ").alias("name"))
+@pytest.mark.parametrize("blank", [None, "  "])
+def test_a_problem_of_a_row_without_an_id_names_no_record(blank: str | None) -> None:
+    client = CLIENT.with_columns(pl.lit(blank, pl.String).alias("id"), pl.lit(" ").alias("name"))
     problems = validate_frame(client, "clients").problems
     assert [(p.column, p.rule, p.record_id) for p in problems] == [
         ("id", "missing", None),
         ("name", "missing", None),
+    ]
+
+
+def test_problems_are_listed_by_row_then_by_the_contract_s_columns() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("name", ["王丽", " "]),
+        pl.Series("registered_on", ["2025-06-01", "2025/06/01"]),
+        pl.Series("risk_level", ["maybe", "low"]),
+    )
+    assert [(p.row, p.column, p.rule) for p in validate_frame(clients, "clients").problems] == [
+        (0, "risk_level", "enum"),
+        (1, "name", "missing"),
+        (1, "registered_on", "date_format"),
+    ]
+
+
+def test_the_rows_of_a_lazy_frame_read_as_records_have_no_row_numbers() -> None:
+    cases = pl.concat([from_records(JUNE.cases).head(1)] * 2).with_columns(
+        pl.Series("id", ["k1", "k2"]),
+        pl.lit("closed").alias("status"),
+        pl.lit(date(2025, 6, 30)).alias("closed_on"),
+        pl.lit("other").alias("closure_outcome"),
+        pl.lit(None, pl.String).alias("closure_note"),
+    )
+    problems = validate_frame(cases.lazy(), "cases").problems
+    assert [(p.row, p.record_id, p.rule) for p in problems] == [
+        (None, "k1", "other_outcome_without_note"),
+        (None, "k2", "other_outcome_without_note"),
     ]
