@@ -947,3 +947,43 @@ def test_the_rows_of_a_lazy_frame_read_as_records_have_no_row_numbers() -> None:
         (None, "k1", "other_outcome_without_note"),
         (None, "k2", "other_outcome_without_note"),
     ]
+
+
+def test_a_reference_to_no_column_of_the_kind_is_refused_by_name() -> None:
+    with pytest.raises(ArgumentError, match=r"^references must be a column of clients; got 'age'$"):
+        validate_frame(CLIENT, "clients", references={"age": pl.DataFrame({"id": ["c1"]})})
+
+
+def _orphans(frame: Any, references: dict[str, Any]) -> list[tuple[str, object, str | None]]:
+    """The (column, value, record id) of each unknown reference `validate_frame` reports."""
+    report = validate_frame(frame, "clients", references=references)
+    return [
+        (p.column, p.value, p.record_id) for p in report.problems if p.rule == "unknown_reference"
+    ]
+
+
+ORPHAN = CLIENT.with_columns(pl.lit("c9").alias("community_id"))
+"""A client of community c9, which the communities below do not hold."""
+COMMUNITIES = pl.DataFrame({"id": ["c1"]})
+
+
+@pytest.mark.parametrize(("lazy_frame", "lazy_references"), [(True, False), (False, True)])
+def test_eager_and_lazy_polars_frames_reference_each_other(
+    lazy_frame: bool, lazy_references: bool
+) -> None:
+    frame = ORPHAN.lazy() if lazy_frame else ORPHAN
+    communities = COMMUNITIES.lazy() if lazy_references else COMMUNITIES
+    assert _orphans(frame, {"community_id": communities}) == [("community_id", "c9", "p0")]
+
+
+def test_references_of_absent_or_dated_columns_are_passed_over() -> None:
+    # phone is absent; a column of dates names no id; the community is still checked
+    dated = ORPHAN.with_columns(pl.lit(date(2025, 6, 1)).alias("registered_on"))
+    references = {"phone": COMMUNITIES, "registered_on": COMMUNITIES, "community_id": COMMUNITIES}
+    assert _orphans(dated, references) == [("community_id", "c9", "p0")]
+
+
+def test_an_unknown_reference_in_a_table_without_ids_names_no_record() -> None:
+    assert _orphans(ORPHAN.drop("id"), {"community_id": COMMUNITIES}) == [
+        ("community_id", "c9", None)
+    ]
