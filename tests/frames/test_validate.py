@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, datetime
 from typing import Any
 
 import duckdb
+import narwhals as nw
 import pandas as pd  # type: ignore[import-untyped]
 import polars as pl
 import pytest
@@ -15,12 +17,14 @@ from hypothesis import strategies as st
 from socialwork.errors import ArgumentError, UnknownRegionWarning
 from socialwork.frames import (
     FrameContractError,
+    contract,
     from_records,
     to_records,
     validate_frame,
 )
-from socialwork.samples import station_month
-from tests.frames.support import ENGINES, SAMPLE_TABLES, SETTINGS
+from socialwork.frames.validate import _checks, allowed_texts
+from socialwork.samples import station_month, team_month
+from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
 BAD_CLIENTS = {
     "id": ["p1", "p2", "p2", "p4", "p5"],
@@ -447,3 +451,539 @@ def test_a_frame_warns_of_an_id_number_s_unknown_region_as_its_record_does() -> 
     )
     with pytest.warns(UnknownRegionWarning, match="999999"):
         assert validate_frame(frame, "clients").ok
+
+
+def test_an_unknown_reference_shows_the_cell_and_the_row_s_id() -> None:
+    clients = pl.DataFrame(
+        {k: v[:3] for k, v in CLIENTS_WITH_ID_NUMBERS.items() if k != "id_number"}
+    )
+    clients = clients.with_columns(
+        pl.Series("id", ["p0", None, "p2"]), pl.Series("community_id", ["c1", "c9", "c8"])
+    )
+    communities = pl.DataFrame({"id": ["c1"]})
+    for native, rows in ((clients, [1, 2]), (clients.lazy(), [None, None])):
+        report = validate_frame(native, "clients", references={"community_id": communities})
+        found = [
+            (p.row, p.value, p.record_id) for p in report.problems if p.rule == "unknown_reference"
+        ]
+        # the row with no id has no record id to show (not the text "None")
+        assert found == [(rows[0], "c9", None), (rows[1], "c8", "p2")]
+
+
+def test_a_code_column_allows_each_code_and_its_three_labels() -> None:
+    risk = contract("clients").column("risk_level")
+    assert allowed_texts(risk) == (
+        *("low", "低风险", "低風險", "Low"),
+        *("medium", "中风险", "中風險", "Medium"),
+        *("high", "高风险", "高風險", "High"),
+    )
+    # a roster's nth is a number from a fixed list, with no enum and no labels
+    assert allowed_texts(contract("supervision_roster").column("nth")) == ("1", "2", "3", "4", "-1")
+
+
+STRING, INT, FLOAT, DATE = nw.String(), nw.Int64(), nw.Float64(), nw.Date()
+COLUMN_OF_TYPE = {
+    "id": ("clients", "id"),
+    "text": ("clients", "name"),
+    "date": ("clients", "registered_on"),
+    "code": ("clients", "risk_level"),
+    "codes": ("clients", "categories"),
+    "bool": ("cases", "crisis"),
+    "count": ("visits", "duration_minutes"),
+    "texts": ("group_sessions", "attended"),
+    "decimal": ("service_hours", "hours"),
+    "number": ("training_scores", "pre"),
+}
+
+
+@pytest.mark.parametrize(
+    ("column_type", "dtype", "code"),
+    [
+        ("id", STRING, None),
+        ("id", INT, None),  # an integer id is read as its digits
+        ("id", FLOAT, "string_type"),
+        ("text", STRING, None),
+        ("text", INT, "string_type"),
+        ("date", DATE, None),
+        ("date", nw.Datetime(), None),  # a timestamp at midnight is a date
+        ("date", STRING, None),  # ISO text
+        ("date", INT, "date_type"),
+        ("date", nw.Unknown(), None),  # a column of blanks only: each cell is missing
+        ("code", STRING, None),
+        ("code", INT, "string_type"),
+        ("codes", STRING, None),
+        ("codes", INT, "string_type"),
+        ("bool", nw.Boolean(), None),
+        ("bool", STRING, None),  # 是/否, yes/no
+        ("bool", INT, "bool_type"),
+        ("count", INT, None),
+        ("count", FLOAT, None),  # whole floats are counts
+        ("count", STRING, "int_type"),
+        ("texts", STRING, None),
+        ("texts", nw.List(nw.String()), None),
+        ("texts", INT, "list_type"),
+        ("decimal", STRING, None),
+        ("decimal", FLOAT, None),
+        ("decimal", DATE, "decimal_type"),
+        ("number", FLOAT, None),
+        ("number", STRING, "float_type"),
+    ],
+)
+def test_a_column_of_the_wrong_engine_type_breaks_its_type_rule(
+    column_type: str, dtype: Any, code: str | None
+) -> None:
+    kind, name = COLUMN_OF_TYPE[column_type]
+    column = contract(kind).column(name)
+    assert column.type == column_type
+    assert _checks(column, dtype)[1] == code
+
+
+ASSESSMENT = from_records(JUNE.cases, kind="case_assessments").head(1)
+"""A case's first assessment: its case, its number (1 to 10000), day, worker and methods."""
+
+
+def _assessments(column: str, cells: list[Any]) -> list[tuple[int | None, str, object]]:
+    """The (row, rule, value) of `validate_frame` on assessments with ``cells`` in ``column``.
+
+    `to_records` refuses the table with the same problems.
+    """
+    frame = pl.concat([ASSESSMENT] * len(cells)).with_columns(pl.Series(column, cells))
+    found = [(p.row, p.rule, p.value) for p in validate_frame(frame, "case_assessments").problems]
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, "case_assessments")
+    assert [(p.row, p.rule, p.value) for p in info.value.problems] == found
+    return found
+
+
+def test_an_assessment_is_numbered_from_1_to_10000() -> None:
+    assert _assessments("assessment", [0, 1, 10000, 10001]) == [
+        (0, "greater_than_equal", 0),
+        (3, "less_than_equal", 10001),
+    ]
+
+
+def test_an_assessment_number_written_as_text_is_no_whole_number() -> None:
+    # a count is a strict int: the text "2" is refused as "x" is
+    assert _assessments("assessment", ["x", "2"]) == [(0, "int_type", "x"), (1, "int_type", "2")]
+
+
+def test_a_parent_id_is_filled_text_of_at_most_64_characters() -> None:
+    # the blank cell is shown as it was written
+    assert _assessments("case_id", ["k" * 64, "k" * 65, "  "]) == [
+        (1, "string_too_long", "k" * 65),
+        (2, "missing", "  "),
+    ]
+
+
+def test_a_parent_id_written_as_a_fraction_is_no_id() -> None:
+    assert _assessments("case_id", [1.5]) == [(0, "string_type", 1.5)]
+
+
+def test_an_id_number_of_an_unknown_region_warns_only_once_it_is_valid() -> None:
+    # region 999999 is in no table; the record checks the birth date, then the check
+    # character, and warns of the region last: a number refused first does not warn
+    frame = pl.DataFrame(
+        {k: v[:2] for k, v in CLIENTS_WITH_ID_NUMBERS.items()}
+        | {
+            "id_number": [
+                "999999199013010013",  # month 13; its check character (3) is right
+                "999999199001010017",  # born 1990-01-01; its check character should be 6
+            ]
+        }
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UnknownRegionWarning)
+        found = {(p.row, p.column, p.rule) for p in validate_frame(frame, "clients").problems}
+    assert found == {
+        (0, "id_number", "id_number_birth_date"),
+        (1, "id_number", "id_number_check_digit"),
+    }
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_resource_table_without_fee_standards_has_none_for_those_charging(engine: str) -> None:
+    frame = pl.DataFrame(RESOURCES).drop("fee_standard").head(4)
+    found = _one_verdict(frame, "resources", engine)
+    # charging 是 and yes: no fee standard; 否 and blank (not charging) need none
+    assert found == {
+        (0, "fee_standard", "fee_standard_missing"),
+        (3, "fee_standard", "fee_standard_missing"),
+    }
+
+
+def _id_number_verdict(numbers: list[str], born_on: list[str | None]) -> set[tuple[int, str]]:
+    """The (row, rule) of clients registered 2025-06-01 with ``numbers``; `to_records` agrees."""
+    n = len(numbers)
+    frame = pl.DataFrame(
+        {k: v[:1] * n for k, v in CLIENTS_WITH_ID_NUMBERS.items()}
+        | {"id": [f"p{i}" for i in range(n)], "id_number": numbers, "born_on": born_on}
+    )
+    found = {(p.row or 0, p.rule) for p in validate_frame(frame, "clients").problems}
+    try:
+        to_records(frame, "clients")
+        read: set[tuple[int, str]] = set()
+    except FrameContractError as err:
+        read = {(p.row or 0, p.rule) for p in err.problems}
+    assert read == found
+    return found
+
+
+def test_an_id_number_s_birth_date_is_from_1900_to_2199() -> None:
+    # check characters worked by hand (GB 11643: the weighted sum of 17 digits mod 11)
+    numbers = [
+        "110105189912310015",  # 1899-12-31
+        "11010519000101001X",  # 1900-01-01
+        "11010521991231001X",  # 2199-12-31: a date, but after registering
+        "110105220001010014",  # 2200-01-01
+    ]
+    assert _id_number_verdict(numbers, [None] * 4) == {
+        (0, "id_number_birth_date"),
+        (2, "born_after_registration"),
+        (3, "id_number_birth_date"),
+    }
+
+
+def test_an_id_number_s_birth_day_is_its_13th_and_14th_characters() -> None:
+    # born 1990-01-01, as born_on says: the day is characters 13-14 ("01"), not 14-15 ("10")
+    assert _id_number_verdict(["110105199001010010"], ["1990-01-01"]) == set()
+
+
+GOAL = from_records(JUNE.cases, kind="case_goals").head(1)
+"""A case's goal, started 2025-04-21 and due 2025-09-30."""
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_a_goal_s_start_with_a_time_is_set_aside_and_not_compared_with_its_due_day(
+    engine: str,
+) -> None:
+    goals = pl.concat([GOAL] * 2).with_columns(
+        pl.Series("id", ["g1", "g2"]),
+        pl.Series("start_on", [datetime(2025, 10, 1, 9, 30), datetime(2025, 10, 1)]),
+    )
+    # the timestamp with a time is no day: the goal is read without a start, and is due
+    # in order; at midnight it is the day 2025-10-01, after its due day
+    assert _one_verdict(goals, "case_goals", engine) == {
+        (0, "start_on", "datetime_not_date"),
+        (1, "due_on", "end_before_start"),
+    }
+
+
+def test_a_closed_case_s_closure_of_other_needs_a_note() -> None:
+    case = from_records(JUNE.cases).head(1)
+    closed = case.with_columns(
+        pl.lit("closed").alias("status"),
+        pl.lit(date(2025, 6, 30)).alias("closed_on"),
+        pl.lit("other").alias("closure_outcome"),
+        pl.lit(None, pl.String).alias("closure_note"),
+    )
+    # a rule of the closure's own fields, which the rows with a closure are read for
+    assert _one_verdict(closed, "cases", "polars") == {
+        (0, "closure_note", "other_outcome_without_note")
+    }
+
+
+def test_to_records_names_no_rows_of_a_lazy_frame() -> None:
+    with pytest.raises(FrameContractError) as info:
+        to_records(pl.DataFrame(BAD_CLIENTS).lazy(), "clients")
+    found = [(p.row, p.column, p.rule) for p in info.value.problems]
+    assert sorted(found) == sorted(
+        (None, column, rule) for _, column, rule in EXPECTED if rule != "unknown_reference"
+    )
+
+
+SCORES = pl.DataFrame(
+    {
+        "case_id": ["k1", "k1"],
+        "assessment": [1, 1],
+        "instrument": ["UCLA孤独量表"] * 2,
+        "value": [52.0, 52.0],
+        "minimum": [20.0, 20.0],
+        "maximum": [80.0, 80.0],
+    }
+)
+"""Two scores of 52 on a scale from 20 to 80."""
+
+
+def test_a_score_written_as_text_must_be_a_number() -> None:
+    scores = SCORES.with_columns(pl.Series("value", ["x", "52"]))
+    assert _one_verdict(scores, "assessment_scores", "polars") == {(0, "value", "float_type")}
+
+
+def test_a_score_outside_its_scale_breaks_its_record_s_rule() -> None:
+    scores = SCORES.with_columns(pl.Series("value", [90.0, 80.0]))
+    assert _one_verdict(scores, "assessment_scores", "polars") == {
+        (0, "value", "score_out_of_range")
+    }
+
+
+def test_a_roster_entry_s_nth_is_one_of_its_allowed_numbers() -> None:
+    roster = from_records(team_month().roster.entries, kind="supervision_roster").head(1)
+    frame = roster.with_columns(pl.lit(5).alias("nth"))  # of 1, 2, 3, 4 and -1 (the last)
+    assert _one_verdict(frame, "supervision_roster", "polars") == {(0, "nth", "enum")}
+
+
+def test_service_hours_written_as_a_date_are_of_the_wrong_type() -> None:
+    hours = SAMPLE_TABLES["service_hours"][:1]
+    frame = from_records(hours, kind="service_hours").with_columns(
+        pl.lit(date(2025, 1, 1)).alias("hours")
+    )
+    assert _one_verdict(frame, "service_hours", "polars") == {(0, "hours", "decimal_type")}
+
+
+def test_a_need_s_unread_status_leaves_it_open_and_its_rules_apply() -> None:
+    need = pl.DataFrame(NEEDS).head(1).with_columns(pl.lit("maybe").alias("status"))
+    assert _one_verdict(need, "needs", "polars") == {
+        (0, "status", "enum"),
+        (0, "resolved_on", "resolved_while_open"),
+    }
+
+
+CLIENT = pl.DataFrame(
+    {k: v[:1] for k, v in CLIENTS_WITH_ID_NUMBERS.items() if k not in ("id_number", "sex")}
+)
+"""A client registered 2025-06-01, without an ID number, a birth date or a sex."""
+
+
+def test_a_client_whose_birth_date_is_unread_is_not_checked_between_fields() -> None:
+    # a field broken: the record's rules between fields (a category twice) do not run
+    client = CLIENT.with_columns(
+        pl.lit("2025/03/02").alias("born_on"), pl.lit("youth;youth").alias("categories")
+    )
+    assert _one_verdict(client, "clients", "polars") == {(0, "born_on", "date_format")}
+
+
+def test_youth_issues_need_the_category_youth() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("categories", ["youth", "独居老人"]),
+        pl.lit("emotional").alias("youth_issues"),
+    )
+    assert _one_verdict(clients, "clients", "polars") == {
+        (1, "youth_issues", "youth_issue_without_youth")
+    }
+
+
+def test_a_list_of_attendees_may_be_blank() -> None:
+    sessions = pl.DataFrame(
+        {"group_id": ["g1", "g1"], "on": ["2025-06-03"] * 2, "attended": [["e1", "e1"], None]}
+    )
+    assert _one_verdict(sessions, "group_sessions", "polars") == {(0, "attended", "duplicate_id")}
+
+
+def test_a_goal_table_without_due_days_has_none_out_of_order() -> None:
+    goals = from_records(JUNE.cases, kind="case_goals").drop("due_on")
+    assert validate_frame(goals, "case_goals").ok
+
+
+def test_id_numbers_are_judged_without_a_birth_date_column() -> None:
+    rows = pl.DataFrame(CLIENTS_WITH_ID_NUMBERS).head(4).drop("born_on")
+    assert _one_verdict(rows, "clients", "polars") == {
+        (1, "id_number", "id_number_check_digit"),
+        (2, "id_number", "id_number_birth_date"),
+        (3, "id_number", "born_after_registration"),
+    }
+
+
+def test_a_client_may_be_born_on_the_day_of_registering() -> None:
+    # 2025-06-01, the registration day; check character worked by hand
+    assert _id_number_verdict(["110105202506010010"], [None]) == set()
+
+
+def test_an_appraisal_without_its_period_misses_the_period_s_first_column() -> None:
+    appraisals = pl.DataFrame(
+        {
+            "id": ["a1", "a2"],
+            "staff_id": ["s1", "s1"],
+            "scheme_id": ["m1", "m1"],
+            "period_start": [None, date(2025, 1, 1)],
+            "period_end": [None, date(2025, 6, 30)],
+        }
+    )
+    assert _one_verdict(appraisals, "appraisals", "polars") == {(0, "period_start", "missing")}
+
+
+def test_a_categorical_column_of_spaces_is_blank() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("name", [" ", "王丽"], dtype=pl.Categorical)
+    )
+    assert _one_verdict(clients, "clients", "polars") == {(0, "name", "missing")}
+
+
+def test_a_score_that_is_nan_or_null_is_missing() -> None:
+    scores = pl.concat([SCORES] * 2).head(3)
+    scores = scores.with_columns(pl.Series("value", [float("nan"), None, 52.0]))
+    assert _one_verdict(scores, "assessment_scores", "polars") == {
+        (0, "value", "missing"),
+        (1, "value", "missing"),
+    }
+
+
+def test_a_need_s_client_id_of_more_than_64_characters_stops_its_rules() -> None:
+    # both needs are resolved while open; the second's client id is too long, a field
+    # broken, so the need's rules between fields are not reached
+    needs = pl.concat([pl.DataFrame(NEEDS).head(1)] * 2).with_columns(
+        pl.Series("id", ["w1", "w2"]), pl.Series("client_id", ["c" * 64, "c" * 65])
+    )
+    assert _one_verdict(needs, "needs", "polars") == {
+        (0, "resolved_on", "resolved_while_open"),
+        (1, "client_id", "string_too_long"),
+    }
+
+
+def test_a_list_of_categories_holds_codes_only() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("categories", [["maybe"], ["youth"]])
+    )
+    assert _one_verdict(clients, "clients", "polars") == {(0, "categories", "enum")}
+
+
+def test_service_hours_that_are_nan_or_null_are_missing() -> None:
+    # service hours declare no rules between fields: their rows are judged in the engine
+    frame = from_records(SAMPLE_TABLES["service_hours"][:3], kind="service_hours")
+    frame = frame.with_columns(pl.Series("hours", [float("nan"), None, 2.5]))
+    assert _one_verdict(frame, "service_hours", "polars") == {
+        (0, "hours", "missing"),
+        (1, "hours", "missing"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("number", "its_problems"),
+    [
+        ("11010519491231002X", set()),  # written alone: judged in the engine
+        ("110105491231002", {(0, "id_number", "id_number_legacy")}),  # read as a record
+    ],
+)
+def test_the_columns_after_an_id_number_are_judged_too(
+    number: str, its_problems: set[tuple[int, str, str]]
+) -> None:
+    # the second client names an emergency contact without the relationship or the
+    # phone (a column the table lacks); the ID number's column comes before these
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("id_number", [number, None]),
+        pl.Series("emergency_contact_name", [None, "张三"]),
+        pl.Series("emergency_contact_relationship", [None, None], dtype=pl.String),
+    )
+    assert _one_verdict(clients, "clients", "polars") == its_problems | {
+        (1, "emergency_contact_relationship", "missing"),
+        (1, "emergency_contact_phone", "missing"),
+    }
+
+
+def test_a_pandas_column_of_objects_leaves_the_columns_after_it_judged() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("risk_level", ["low", "maybe"])
+    )
+    frame = clients.to_pandas()
+    frame["registered_on"] = pd.Series([date(2025, 3, 2), None], dtype=object)
+    found = {(p.row, p.column, p.rule) for p in validate_frame(frame, "clients").problems}
+    assert found == {(1, "registered_on", "missing"), (1, "risk_level", "enum")}
+
+
+def test_a_need_s_evidence_whose_detail_column_is_absent_misses_its_detail() -> None:
+    need = pl.DataFrame(NEEDS).slice(2, 1)  # withdrawn in order: no rule broken
+    with_source = need.with_columns(pl.lit("社区评估标准").alias("normative_source"))
+    assert _one_verdict(with_source, "needs", "polars") == {(0, "normative_detail", "missing")}
+
+
+def test_a_staff_member_without_a_mentor_may_not_be_their_own_backup() -> None:
+    staff = from_records(SAMPLE_TABLES["staff"][:1], kind="staff")
+    alone = staff.with_columns(
+        pl.lit(None, pl.String).alias("mentor_id"), pl.col("id").alias("backup_id")
+    )
+    assert _one_verdict(alone, "staff", "polars") == {(0, "backup_id", "self_reference")}
+
+
+def test_a_decision_s_text_is_required_after_its_optional_case() -> None:
+    decisions = pl.DataFrame(
+        {
+            "session_id": ["sv1", "sv1"],
+            "kind": ["other", "other"],
+            "case_id": [None, None],
+            "decision": ["  ", "转介"],
+            "reason": ["需要", "需要"],
+        }
+    )
+    assert _one_verdict(decisions, "supervision_decisions", "polars") == {
+        (0, "decision", "missing")
+    }
+
+
+@pytest.mark.parametrize("blank", [None, "  "])
+def test_a_problem_of_a_row_without_an_id_names_no_record(blank: str | None) -> None:
+    client = CLIENT.with_columns(pl.lit(blank, pl.String).alias("id"), pl.lit(" ").alias("name"))
+    problems = validate_frame(client, "clients").problems
+    assert [(p.column, p.rule, p.record_id) for p in problems] == [
+        ("id", "missing", None),
+        ("name", "missing", None),
+    ]
+
+
+def test_problems_are_listed_by_row_then_by_the_contract_s_columns() -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("name", ["王丽", " "]),
+        pl.Series("registered_on", ["2025-06-01", "2025/06/01"]),
+        pl.Series("risk_level", ["maybe", "low"]),
+    )
+    assert [(p.row, p.column, p.rule) for p in validate_frame(clients, "clients").problems] == [
+        (0, "risk_level", "enum"),
+        (1, "name", "missing"),
+        (1, "registered_on", "date_format"),
+    ]
+
+
+def test_the_rows_of_a_lazy_frame_read_as_records_have_no_row_numbers() -> None:
+    cases = pl.concat([from_records(JUNE.cases).head(1)] * 2).with_columns(
+        pl.Series("id", ["k1", "k2"]),
+        pl.lit("closed").alias("status"),
+        pl.lit(date(2025, 6, 30)).alias("closed_on"),
+        pl.lit("other").alias("closure_outcome"),
+        pl.lit(None, pl.String).alias("closure_note"),
+    )
+    problems = validate_frame(cases.lazy(), "cases").problems
+    assert [(p.row, p.record_id, p.rule) for p in problems] == [
+        (None, "k1", "other_outcome_without_note"),
+        (None, "k2", "other_outcome_without_note"),
+    ]
+
+
+def test_a_reference_to_no_column_of_the_kind_is_refused_by_name() -> None:
+    with pytest.raises(ArgumentError, match=r"^references must be a column of clients; got 'age'$"):
+        validate_frame(CLIENT, "clients", references={"age": pl.DataFrame({"id": ["c1"]})})
+
+
+def _orphans(frame: Any, references: dict[str, Any]) -> list[tuple[str, object, str | None]]:
+    """The (column, value, record id) of each unknown reference `validate_frame` reports."""
+    report = validate_frame(frame, "clients", references=references)
+    return [
+        (p.column, p.value, p.record_id) for p in report.problems if p.rule == "unknown_reference"
+    ]
+
+
+ORPHAN = CLIENT.with_columns(pl.lit("c9").alias("community_id"))
+"""A client of community c9, which the communities below do not hold."""
+COMMUNITIES = pl.DataFrame({"id": ["c1"]})
+
+
+@pytest.mark.parametrize(("lazy_frame", "lazy_references"), [(True, False), (False, True)])
+def test_eager_and_lazy_polars_frames_reference_each_other(
+    lazy_frame: bool, lazy_references: bool
+) -> None:
+    frame = ORPHAN.lazy() if lazy_frame else ORPHAN
+    communities = COMMUNITIES.lazy() if lazy_references else COMMUNITIES
+    assert _orphans(frame, {"community_id": communities}) == [("community_id", "c9", "p0")]
+
+
+def test_references_of_absent_or_dated_columns_are_passed_over() -> None:
+    # phone is absent; a column of dates names no id; the community is still checked
+    dated = ORPHAN.with_columns(pl.lit(date(2025, 6, 1)).alias("registered_on"))
+    references = {"phone": COMMUNITIES, "registered_on": COMMUNITIES, "community_id": COMMUNITIES}
+    assert _orphans(dated, references) == [("community_id", "c9", "p0")]
+
+
+def test_an_unknown_reference_in_a_table_without_ids_names_no_record() -> None:
+    assert _orphans(ORPHAN.drop("id"), {"community_id": COMMUNITIES}) == [
+        ("community_id", "c9", None)
+    ]
