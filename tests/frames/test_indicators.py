@@ -274,6 +274,85 @@ def test_a_lazy_frames_unreadable_date_texts_refuse_it(engine: str) -> None:
     }
 
 
+def test_an_eager_frames_blank_date_texts_are_each_refused() -> None:
+    # n3's date is empty and n2's spaces only: each is missing, in its own row
+    texts = ["", "2025-06-30", "  ", "2025-05-31", "2025-06-15"]
+    bad = NEEDS_AS_TEXT.with_columns(pl.Series("raised_on", texts, pl.String))
+    with pytest.raises(FrameContractError) as info:
+        frame_need_satisfaction(bad, JUNE_2025)
+    assert _problems(info) == {(0, "raised_on", "missing", ""), (2, "raised_on", "missing", "  ")}
+
+
+def test_a_needs_statuses_written_as_labels_are_read_for_its_exclusions() -> None:
+    # NEEDS_AS_TEXT with its statuses as labels: n2 and n3 withdrawn (已撤回), left out
+    labelled = NEEDS_AS_TEXT.with_columns(
+        pl.col("status").replace({"withdrawn": "已撤回", "met": "已满足", "open": "待匹配"})
+    )
+    found = frame_need_satisfaction(labelled.lazy(), JUNE_2025)
+    assert (found.numerator, found.denominator) == (1, 2)
+    assert [(e.record_id, e.reason.value) for e in found.excluded.first] == [
+        ("n2", "withdrawn"),
+        ("n3", "withdrawn"),
+    ]
+
+
+@pytest.mark.parametrize("engine", ["polars", "polars-lazy"])
+def test_two_code_columns_of_one_table_are_both_judged(engine: str) -> None:
+    # s1's role and certification are both unknown codes
+    staff = pl.DataFrame(
+        {
+            "id": ["s1", "s2"],
+            "role": ["boss", "full_time"],
+            "joined_on": [date(2024, 1, 1)] * 2,
+            "certification": ["junior", "none"],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        frame_certification_rate(_on(staff, engine), as_of=date(2025, 6, 30))
+    row = 0 if engine == "polars" else None
+    assert _problems(info) == {
+        (row, "role", "enum", "boss"),
+        (row, "certification", "enum", "junior"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("known", "problems"),
+    [
+        # a count is a number: written as text it is none, a digit or a word alike
+        (["2", "many"], {(0, "known", "int_type", "2"), (1, "known", "int_type", "many")}),
+        # a float column's NaN is a blank count, shown as nothing (never NaN)
+        ([float("nan"), 2.0], {(0, "known", "missing", None)}),
+    ],
+)
+def test_a_lists_unreadable_count_is_refused_by_its_rule(
+    known: list[Any], problems: set[tuple[Any, ...]]
+) -> None:
+    clients = pl.DataFrame(
+        {
+            "id": ["p1"],
+            "community_id": ["c1"],
+            "categories": ["youth"],
+            "registered_on": [date(2025, 1, 1)],
+        }
+    )
+    lists = pl.DataFrame({"community_id": ["c1", "c1"], "category": ["youth"] * 2, "known": known})
+    with pytest.raises(FrameContractError) as info:
+        frame_identification_rate(clients, lists, as_of=date(2025, 6, 30))
+    assert _problems(info) == problems
+
+
+def test_hours_written_as_a_word_break_the_decimal_format() -> None:
+    # pydantic calls it `decimal_parsing`; a table's rule is `decimal_format`, as
+    # validate_frame names it
+    hours = pl.DataFrame(
+        {"volunteer_id": ["v1", "v2"], "on": [date(2025, 6, 2)] * 2, "hours": ["2.5", "two"]}
+    )
+    with pytest.raises(FrameContractError) as info:
+        frame_volunteer_hours(hours, JUNE_2025)
+    assert _problems(info) == {(1, "hours", "decimal_format", "two")}
+
+
 def test_an_optional_date_column_of_blank_texts_reads_as_no_date() -> None:
     # Three staff who joined in 2024 (dates as text), none has left (every left_on blank);
     # s3 is an intern. Of s1 and s2, only s1 holds a qualification: 1 of 2.
