@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from socialwork import metrics
 from socialwork import models as m
 from socialwork.errors import ArgumentError, FrameContractError
-from socialwork.frames import StationFrames, from_records, validate_frame
+from socialwork.frames import StationFrames, from_records, to_records, validate_frame
 from socialwork.frames.indicators import (
     frame_identification_rate,
     frame_key_group_coverage,
@@ -33,7 +33,8 @@ from socialwork.frames.services import (
     frame_volunteer_hours,
 )
 from socialwork.metrics import services
-from socialwork.metrics.casework import home_visit_completion
+from socialwork.metrics.casework import home_visit_completion, identification_rate
+from socialwork.records import replace
 from socialwork.samples import station_month
 from tests.frames.support import ENGINES, JUNE
 from tests.frames_data import generated_station
@@ -52,6 +53,34 @@ def test_frame_indicators_equal_the_record_path_on_the_samples(engine: str) -> N
     assert frame_resource_match_accuracy(
         to(JUNE.deliveries, "deliveries"), period
     ) == services.resource_match_accuracy(JUNE.deliveries, period)
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas", "polars-lazy", "duckdb"])
+def test_categories_held_as_lists_are_read_as_to_records_reads_them(engine: str) -> None:
+    # A list column of codes, the first client's empty (no key group): validate_frame and
+    # to_records accept it, and coverage and identification equal the record path.
+    clients = from_records(JUNE.clients).with_columns(
+        pl.when(pl.col("id") == JUNE.clients[0].id)
+        .then(pl.lit(""))
+        .otherwise(pl.col("categories"))
+        .str.split(";")
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .alias("categories")
+    )
+    plain = replace(JUNE.clients[0], categories=())
+    records = (plain, *JUNE.clients[1:])
+    read = to_records(clients, "clients")
+    assert [c.categories for c in read] == [c.categories for c in records]  # type: ignore[attr-defined]
+    visits = from_records(JUNE.visits)
+    day = JUNE.period.end
+    assert frame_key_group_coverage(
+        _on(clients, engine), _on(visits, engine), JUNE.period
+    ) == metrics.key_group_coverage_by_category(records, JUNE.visits, JUNE.period)
+    lists = StationFrames.from_records(JUNE).table("known_key_groups")
+    communities = JUNE.station.communities
+    assert frame_identification_rate(
+        _on(clients, engine), _on(lists, engine), as_of=day
+    ) == identification_rate(records, communities, as_of=day)
 
 
 @pytest.mark.parametrize("engine", sorted(ENGINES))

@@ -22,7 +22,7 @@ from socialwork.frames import (
     to_records,
     validate_frame,
 )
-from socialwork.frames.validate import _checks, allowed_texts
+from socialwork.frames.validate import _type_rule, allowed_texts
 from socialwork.samples import station_month, team_month
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
@@ -513,6 +513,7 @@ COLUMN_OF_TYPE = {
         ("code", INT, "string_type"),
         ("codes", STRING, None),
         ("codes", INT, "string_type"),
+        ("codes", nw.List(nw.String()), None),  # a list of codes, as to_records reads it
         ("bool", nw.Boolean(), None),
         ("bool", STRING, None),  # 是/否, yes/no
         ("bool", INT, "bool_type"),
@@ -535,7 +536,7 @@ def test_a_column_of_the_wrong_engine_type_breaks_its_type_rule(
     kind, name = COLUMN_OF_TYPE[column_type]
     column = contract(kind).column(name)
     assert column.type == column_type
-    assert _checks(column, dtype)[1] == code
+    assert _type_rule(column, dtype) == code
 
 
 ASSESSMENT = from_records(JUNE.cases, kind="case_assessments").head(1)

@@ -25,7 +25,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from socialwork._arguments import require_day, require_instance
 from socialwork.errors import FrameContractError
-from socialwork.frames.contracts import Column, Contract, contract, inner_field
+from socialwork.frames.contracts import SEPARATOR, Column, Contract, contract, inner_field
 from socialwork.frames.convert import _DTYPES
 from socialwork.frames.problems import FrameProblem, masked
 from socialwork.frames.validate import (
@@ -34,11 +34,12 @@ from socialwork.frames.validate import (
     _BadCell,
     _blank,
     _cell,
-    _checks,
     _native,
     _one_engine,
     _read_column,
+    _type_rule,
 )
+from socialwork.labels import LabelledEnum
 from socialwork.metrics import Exclusion, ExclusionReason, KeyGroupCoverage, Rate, rate
 from socialwork.metrics.formulas import need_satisfaction_from_counts
 from socialwork.metrics.rates import SHOWN, ExclusionSummary
@@ -124,7 +125,7 @@ def _lazy(frame: IntoFrame, kind: str | None = None, *used: str) -> nw.LazyFrame
     for name in used:
         # pandas keeps a column with blanks as objects: its cells are read as they come
         if name in names and name not in read_already and schema[name] != nw.Object:
-            wrong = _checks(spec.column(name), schema[name])[1]
+            wrong = _type_rule(spec.column(name), schema[name])
             if wrong is not None:
                 problems.append(FrameProblem(None, name, wrong, str(schema[name])))
     texts = [spec.column(n) for n in used if n in names and schema[n] == nw.String]
@@ -154,6 +155,12 @@ _AS_STORED: dict[str, tuple[Any, ...]] = {
 }
 """Column types an indicator computes on as they are, by contract type (the rest are read)."""
 _AS_STORED["scale5"] = _AS_STORED["count"]
+
+
+def _codes_text(codes: object) -> str | None:
+    """A cell's several codes as one text, as `from_records` writes them; ``None``: none."""
+    held = cast("tuple[LabelledEnum, ...] | None", codes)
+    return SEPARATOR.join(code.value for code in held or ()) or None
 
 
 def _spaces(cell: object) -> str | None:
@@ -198,8 +205,10 @@ def _read_cells(
             continue  # counted in Python where a list is read (`services._items`)
         values, unread = _read_values(spec, column, native[name].to_list())
         problems += unread
-        if unread or column.type != "date":
-            continue  # read to check it; an engine keeps a date column's blanks as dates only
+        if unread or column.type not in ("date", "codes"):
+            continue  # read to check it: the rest an engine computes on as it is held
+        if column.type == "codes":  # lists (pandas holds arrays) as text the engine can group
+            values = list(map(_codes_text, values))
         typed.append(
             nw.new_series(name, values, _DTYPES[column.type], backend=native.implementation)
         )

@@ -79,9 +79,6 @@ _DATE = (
     rf"|{_LEAP_YEAR}-02-29)$"  # 29 February of a leap year
 )
 """An ISO date that exists (``YYYY-MM-DD``), as text: what `to_records` reads as a date."""
-_TIMED = r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"
-_MIDNIGHT = r"^\d{4}-\d{2}-\d{2} 00:00:00$"
-_DECIMAL = r"^\d+(?:\.\d{1,2})?$"
 _SPLIT = r"[;,，；、]"
 
 
@@ -146,95 +143,34 @@ def _blank(name: str, dtype: Any) -> nw.Expr:
     return missing
 
 
-def _text_date_rules(present: nw.Expr, text: nw.Expr) -> list[tuple[str, nw.Expr]]:
-    """The rules of dates written as text: a real ISO date, from 1900 to 2199."""
-    real = text.str.contains(_DATE)
-    # ISO dates order as their text does
-    outside = (text < FIRST_DAY.isoformat()) | (text > LAST_DAY.isoformat())
-    return [("date_format", present & ~real), ("date_out_of_range", present & real & outside)]
+def _type_rule(column: Column, dtype: Any) -> str | None:
+    """The rule a column breaks as a whole when its engine type can hold none of its values.
 
-
-def _checks(column: Column, dtype: Any) -> tuple[list[tuple[str, nw.Expr]], str | None]:
-    """Row rules of one column, and a rule its type breaks as a whole (if any)."""
-    col = nw.col(column.name)
-    present = ~_blank(column.name, dtype)
-    rules: list[tuple[str, nw.Expr]] = []
-    # pandas keeps a column of Python objects (dates, yes/no with blanks) as objects:
-    # each cell is checked in its written form, as `to_records` reads it cell by cell
-    # (but for lists of codes or texts, which no text form checks)
-    listed = column.type in ("codes", "texts")
-    as_text = _is_text(dtype) or (dtype == nw.Object and not listed)
-    text = col.cast(nw.String).str.strip_chars() if as_text else None
-    kind = column.type
+    Text can hold every type's values written out (dates, numbers, codes,
+    yes/no), and pandas keeps a column with blanks as Python objects, read
+    cell by cell; a list column holds several codes or texts. ``None``: the
+    type can hold the contract's values (each cell is judged on its own).
+    """
     if dtype == nw.Unknown:  # a column of nulls only: the missing rule covers it
-        return rules, None
-    if kind == "date":
-        if dtype == nw.Date:
-            rules.append(("date_out_of_range", present & ((col < FIRST_DAY) | (col > LAST_DAY))))
-        elif dtype == nw.Datetime:
-            timed = (
-                (col.dt.hour() != 0)
-                | (col.dt.minute() != 0)
-                | (col.dt.second() != 0)
-                | (col.dt.microsecond() != 0)
-            )
-            rules.append(("datetime_not_date", present & timed))
-        elif dtype == nw.Object and text is not None:
-            # timestamps among objects are written with their time, a date without
-            timed = text.str.contains(_TIMED)
-            midnight = text.str.contains(_MIDNIGHT)
-            rules.append(("datetime_not_date", present & timed & ~midnight))
-            rules += _text_date_rules(present & ~timed, text)
-        elif text is not None:
-            rules += _text_date_rules(present, text)
-        else:
-            return rules, "date_type"
-    elif kind in ("count", "scale5"):
-        if dtype.is_integer() or dtype.is_float():
-            if dtype.is_float():
-                rules.append(("int_from_float", present & (col != col.round(0))))
-            if column.minimum is not None:
-                rules.append(("greater_than_equal", present & (col < column.minimum)))
-            if column.maximum is not None:
-                rules.append(("less_than_equal", present & (col > column.maximum)))
-        else:
-            return rules, "int_type"
-    elif kind == "decimal":
-        if text is not None:
-            rules.append(("decimal_format", present & ~text.str.contains(_DECIMAL)))
-        elif dtype.is_numeric():
-            rules.append(("greater_than_equal", present & (col < 0)))
-        else:
-            return rules, "decimal_type"
-    elif kind == "code":
-        if text is None:
-            return rules, "string_type"
-        rules.append(("enum", present & ~text.is_in(allowed_texts(column))))
-    elif kind == "codes":
-        if text is None:
-            return rules, "string_type"
-        one = "|".join(re.escape(t) for t in sorted(allowed_texts(column), key=len, reverse=True))
-        pattern = rf"^\s*(?:{one})\s*(?:{_SPLIT}\s*(?:{one})\s*)*{_SPLIT}?\s*$"
-        rules.append(("enum", present & ~text.str.contains(pattern)))
-    elif kind == "bool":
-        if text is not None:
-            rules.append(("bool_parsing", present & ~text.is_in(TRUE_TEXTS + FALSE_TEXTS)))
-        elif dtype != nw.Boolean:
-            return rules, "bool_type"
-    elif kind == "id":
-        if text is not None:
-            rules.append(("string_too_long", present & (text.str.len_chars() > 64)))
-        elif not dtype.is_integer():
-            return rules, "string_type"
-    elif kind == "number":
-        if not dtype.is_numeric():
-            return rules, "float_type"
-    elif kind == "texts":
-        if text is None and dtype != nw.List and dtype != nw.Object:
-            return rules, "list_type"
-    elif text is None:
-        return rules, "string_type"
-    return rules, None
+        return None
+    kind = column.type
+    text = _is_text(dtype) or dtype == nw.Object
+    listed = dtype == nw.List or dtype == nw.Object
+    allowed = {
+        "date": text or dtype == nw.Date or dtype == nw.Datetime,
+        "count": dtype.is_integer() or dtype.is_float(),
+        "scale5": dtype.is_integer() or dtype.is_float(),
+        "decimal": text or dtype.is_numeric(),
+        "bool": text or dtype == nw.Boolean,
+        "id": text or dtype.is_integer(),
+        "number": dtype.is_numeric(),
+        "codes": _is_text(dtype) or listed,
+        "texts": _is_text(dtype) or listed,
+        "counts": _is_text(dtype) or listed,
+    }.get(kind, text)
+    if allowed:
+        return None
+    return "list_type" if kind == "texts" else _TYPE_RULES.get(kind, "string_type")
 
 
 def _rows(
@@ -873,8 +809,10 @@ def _distinct(
 ) -> tuple[list[Any], list[tuple[Any, ...] | None] | None]:
     """A column's distinct cells that are not blank; for a list column, its cells as tuples too.
 
-    An engine looks up no list: a list column's rows are found cell by cell
-    (`_holding`), from the tuples.
+    A list column's rows are found cell by cell (`_holding`), from the
+    tuples: the same on every engine, where not every engine narwhals
+    supports looks lists up with ``is_in`` (polars, pyarrow, DuckDB and
+    pandas with pyarrow lists do).
     """
     if dtype == nw.List:
         cells = [None if v is None else tuple(v) for v in eager[name].to_list()]
