@@ -201,8 +201,6 @@ def _read_cells(
             continue
         if dtype == nw.String and column.type == "bool":
             continue  # read in the engine (`_read_texts`)
-        if column.type == "texts" and (dtype == nw.List or dtype == nw.Object):
-            continue  # counted in Python where a list is read (`services._items`)
         values, unread = _read_values(spec, column, native[name].to_list())
         problems += unread
         if unread or column.type not in ("date", "codes"):
