@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -195,6 +196,7 @@ def test_a_case_closure_comes_from_two_columns() -> None:
     assert [without("cases", c) for c in back] == [without("cases", c) for c in JUNE.cases]
     with pytest.raises(FrameContractError) as info:
         to_records(pl.DataFrame({"group_id": ["g1"]}), "group_members")
+    assert info.value.kind == "group_members"
     # a column the table lacks is one problem of the table, not one of every row
     assert {(p.row, p.column, p.rule, p.value) for p in info.value.problems} == {
         (None, "member_id", "missing_column", None),
@@ -221,6 +223,22 @@ def test_generated_records_round_trip(kind: str, data: st.DataObject) -> None:
         assert validate_frame(frame, kind).problems == ()
         (back,) = to_records(frame, kind)
         assert without(kind, back) == without(kind, record)
+
+
+def test_from_records_to_pandas_without_pandas_names_the_backend(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = importlib.import_module
+
+    def without_pandas(name: str, package: str | None = None) -> Any:
+        if name == "pandas":
+            raise ImportError("No module named 'pandas'")
+        return real(name, package)
+
+    monkeypatch.setattr(importlib, "import_module", without_pandas)
+    with pytest.raises(ArgumentError) as info:
+        from_records(JUNE.clients, backend="pandas")
+    assert str(info.value) == "backend must be an installed eager backend; got 'pandas'"
 
 
 def test_from_records_refuses_mixed_or_unknown_records() -> None:

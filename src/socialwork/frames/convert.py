@@ -183,7 +183,7 @@ def _out(column: Column, value: object) -> object:
     if isinstance(value, tuple) and column.type in ("texts", "counts"):
         return list(value)
     if isinstance(value, tuple):
-        return SEPARATOR.join(str(getattr(v, "value", v)) for v in value) or None
+        return SEPARATOR.join(map(str, value)) or None  # an enum member's text is its code
     return value
 
 
