@@ -4,7 +4,11 @@ The built-in sample's clients and cases (with their goals and history) are
 copied ``COPIES`` times under new ids (3,800 clients, 800 cases) into
 polars frames; the script prints µs per client row and per case row
 (children included) for `to_records`, for ``Model.model_validate`` over the
-same records as dicts, and the ratio of the two. Run with::
+same records as dicts, and the ratio of the two. For the case row it prints
+too the floor of any reader that builds rows as Python dicts: the same
+tables' cells taken out, put into dicts and validated by the same calls,
+with no check of its own (no cell read, no problem gathered, no orphan
+sought). Run with::
 
     uv run python benchmarks/frames_to_records.py
 """
@@ -16,9 +20,10 @@ from collections.abc import Callable
 from typing import Any
 
 import polars as pl
+from pydantic import TypeAdapter
 
 from socialwork.frames import from_records, to_records
-from socialwork.models import Case, Client
+from socialwork.models import Case, Client, Goal, StatusChange
 from socialwork.samples import station_month
 
 COPIES = 50
@@ -42,6 +47,44 @@ def _best(frames: Callable[[], Any], records: Callable[[], Any], rows: int) -> t
 
 def _copies(frame: pl.DataFrame, key: str, copies: int) -> pl.DataFrame:
     return pl.concat([frame.with_columns(pl.col(key) + f"-{n}") for n in range(copies)])
+
+
+def _dicts(frame: pl.DataFrame, left_out: tuple[str, ...]) -> tuple[list[dict[str, Any]], Any]:
+    """A table's rows as dicts of their filled cells, and its cells by column."""
+    cells = frame.to_dict(as_series=False)
+    names = [n for n in cells if n not in left_out]
+    lines = zip(*(cells[n] for n in names), strict=True)
+    return [
+        {n: v for n, v in zip(names, line, strict=True) if v is not None} for line in lines
+    ], cells
+
+
+def _floor(cases: pl.DataFrame, children: dict[str, pl.DataFrame]) -> Callable[[], list[Case]]:
+    """The least a reader of cases as dicts does: cells to dicts, children grouped, validation."""
+    goals, history, whole = (
+        TypeAdapter(list[Goal]),
+        TypeAdapter(list[StatusChange]),
+        TypeAdapter(list[Case]),
+    )
+    closure = ("closed_on", "closure_outcome", "closure_note")  # a closed case's, none here
+
+    def read() -> list[Case]:
+        by_case: dict[str, dict[str, list[Any]]] = {}
+        for kind, field, adapter in (
+            ("case_goals", "goals", goals),
+            ("case_history", "history", history),
+        ):
+            rows, cells = _dicts(children[kind], ("case_id",))
+            for case_id, record in zip(
+                cells["case_id"], adapter.validate_python(rows), strict=True
+            ):
+                by_case.setdefault(case_id, {}).setdefault(field, []).append(record)
+        rows, _ = _dicts(cases, closure)
+        for row in rows:
+            row.update(by_case.get(row["id"], {}))
+        return whole.validate_python(rows)
+
+    return read
 
 
 def main() -> None:
@@ -75,11 +118,20 @@ def main() -> None:
             cases.height,
         ),
     }
+    floor = _floor(cases, children)
+    assert floor() == list(to_records(cases, "cases", children=children))
+    least, validated = _best(
+        floor, lambda: [Case.model_validate(d) for d in case_dicts], cases.height
+    )
     for row, (frames, records) in figures.items():
         print(
             f"{row} row: to_records {frames:.1f} µs, model_validate {records:.1f} µs, "
             f"ratio {frames / records:.2f}x"
         )
+    print(
+        f"case row, the floor of dict rows: {least:.1f} µs, model_validate {validated:.1f} µs, "
+        f"ratio {least / validated:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, cast
 
 import narwhals as nw
@@ -117,8 +118,12 @@ def to_records(
         nesting = CHILDREN[child.kind]
         read = _checked(child, child_frame, inner.get(nesting.field))
         place = nested.setdefault(nesting.field, {})
-        for owner, record in zip(read.owners, read.records, strict=True):
-            place.setdefault((None, str(owner)), []).append(record)
+        keys = zip(repeat(None), map(str, read.owners))  # a read row names its parent
+        for key, record in zip(keys, read.records, strict=True):
+            if key in place:
+                place[key].append(record)
+            else:
+                place[key] = [record]
         if nesting.field in holders:
             held[nesting.field] = {
                 (o, k or "") for o, k in zip(read.owners, read.keys, strict=True)
@@ -149,19 +154,23 @@ def _refuse_orphans(
 ) -> None:
     """Refuse child rows naming no row of their parent table (or of their holder's table)."""
     nesting: Nesting = CHILDREN[child.kind]
-    pairs = set(zip(read.owners, read.withins, strict=True))  # a parent's rows once
-    orphans = sorted(
-        {
+    if nesting.within is None:  # rows placed under their parent only: each parent once
+        orphans = [(str(child.parent), str(o)) for o in set(read.owners).difference(parents)]
+    else:
+        pairs = set(zip(read.owners, read.withins, strict=True))  # a parent's rows once
+        orphans = [
             (str(child.parent), str(owner)) if within is None else (str(nesting.within), within)
             for owner, within in pairs
             if (within is None and owner not in parents)
             or (within is not None and (owner, within) not in holders)
-        }
-    )
+        ]
     if orphans:
         raise FrameContractError(
             child.kind,
-            tuple(FrameProblem(None, column, "unknown_reference", o) for column, o in orphans),
+            tuple(
+                FrameProblem(None, column, "unknown_reference", o)
+                for column, o in sorted(set(orphans))
+            ),
         )
 
 

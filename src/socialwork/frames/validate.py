@@ -370,23 +370,29 @@ def _holder_cell(column: Column, raw: object) -> tuple[str | None, str | None, o
     return key, rule, raw
 
 
-def _holder_column(column: Column, cells: list[Any]) -> list[tuple[str | None, str | None, object]]:
+def _holder_column(
+    column: Column, cells: list[Any]
+) -> tuple[list[str | None], dict[int, tuple[str, object]]]:
     """Every cell of a parent, ``within`` or place column by `_holder_cell`, each distinct one once.
 
-    A child table names each parent in many rows: a distinct cell is read
-    once, and the rest are looked up in C (by type and value, since ``True``
-    and ``1`` are one key to a dict but not to a rule).
+    Gives the key each row names and, by row, the rule a cell breaks and
+    what it shows. A child table names each parent in many rows: a distinct
+    cell is read once, and the rest are looked up in C (by type and value,
+    since ``True`` and ``1`` are one key to a dict but not to a rule).
     """
     kinds = set(map(type, cells))
     plain = column.type == "id" and kinds == {str} and "" not in cells
     if plain and not any(map(str.isspace, cells)) and max(map(len, cells)) <= 64:
         # ids written as text, none blank or too long: each names its key, found in C
-        return list(zip(map(str.strip, cells), repeat(None), cells, strict=False))
+        return list(map(str.strip, cells)), {}
     if any(kind.__hash__ is None for kind in kinds):
-        return [_holder_cell(column, cell) for cell in cells]
-    typed = list(zip(map(type, cells), cells, strict=True))
-    memo = {key: _holder_cell(column, key[1]) for key in dict.fromkeys(typed)}
-    return list(map(memo.__getitem__, typed))
+        read = [_holder_cell(column, cell) for cell in cells]
+    else:
+        typed = list(zip(map(type, cells), cells, strict=True))
+        memo = {key: _holder_cell(column, key[1]) for key in dict.fromkeys(typed)}
+        read = list(map(memo.__getitem__, typed))
+    broken = {at: (rule, raw) for at, (_, rule, raw) in enumerate(read) if rule is not None}
+    return list(map(itemgetter(0), read)), broken
 
 
 def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
@@ -617,12 +623,10 @@ def _rows_verdict(
         if name not in values:
             found[name] = [None] * size
             continue
-        keys = _holder_column(columns[name], values[name])
-        found[name] = list(map(itemgetter(0), keys))
-        for index in compress(range(size), map(itemgetter(1), keys)):
-            _, rule, raw = keys[index]
+        found[name], broken = _holder_column(columns[name], values[name])
+        for index, (rule, raw) in broken.items():
             at = None if lazy else index
-            problems.append(FrameProblem(at, name, str(rule), raw, record_id(index)))
+            problems.append(FrameProblem(at, name, rule, raw, record_id(index)))
             bads.setdefault(index, set()).add(name)
     for name in spoilt:
         cells = read_cells[name]
