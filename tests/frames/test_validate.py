@@ -13,6 +13,7 @@ import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from socialwork.errors import ArgumentError, UnknownRegionWarning
 from socialwork.frames import (
@@ -23,6 +24,7 @@ from socialwork.frames import (
     validate_frame,
 )
 from socialwork.frames.validate import _type_rule, allowed_texts
+from socialwork.models import Case, Need
 from socialwork.samples import station_month, team_month
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
@@ -731,11 +733,43 @@ def test_service_hours_written_as_a_date_are_of_the_wrong_type() -> None:
     assert _one_verdict(frame, "service_hours", "polars") == {(0, "hours", "decimal_type")}
 
 
-def test_a_need_s_unread_status_leaves_it_open_and_its_rules_apply() -> None:
-    need = pl.DataFrame(NEEDS).head(1).with_columns(pl.lit("maybe").alias("status"))
-    assert _one_verdict(need, "needs", "polars") == {
-        (0, "status", "enum"),
-        (0, "resolved_on", "resolved_while_open"),
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+@pytest.mark.parametrize("status", ["maybe", "已解決了"])
+def test_a_need_s_unread_status_stops_its_rules_as_it_stops_the_record_s(
+    engine: str, status: str
+) -> None:
+    # a status no code names is not read as the default, open: "resolved while open" would
+    # judge a status the table never held; the record given that status judges none either
+    row = {k: v[0] for k, v in NEEDS.items()} | {"status": status}
+    with pytest.raises(ValidationError) as info:
+        Need.model_validate(row)
+    assert [(e["loc"], e["type"]) for e in info.value.errors()] == [(("status",), "enum")]
+    need = pl.DataFrame({k: [v] for k, v in row.items()})
+    assert _one_verdict(need, engine=engine, kind="needs") == {(0, "status", "enum")}
+    opened = need.with_columns(pl.lit("open").alias("status"))  # read: its rules are judged
+    assert _one_verdict(opened, "needs", engine) == {(0, "resolved_on", "resolved_while_open")}
+
+
+def test_a_case_s_unread_closure_outcome_is_a_closure_not_none() -> None:
+    # a closed case whose closure holds only an outcome no code names has a closure, a bad
+    # one (its date missing too), as the record given that outcome has: not "closed without
+    # closure", as if the closure were blank
+    case = (
+        from_records(JUNE.cases)
+        .head(1)
+        .with_columns(pl.lit("closed").alias("status"), pl.lit("fine").alias("closure_outcome"))
+    )
+    with pytest.raises(ValidationError) as info:
+        Case.model_validate(
+            JUNE.cases[0].model_dump() | {"status": "closed", "closure": {"outcome": "fine"}}
+        )
+    assert {(e["loc"], e["type"]) for e in info.value.errors()} == {
+        (("closure", "closed_on"), "missing"),
+        (("closure", "outcome"), "enum"),
+    }
+    assert _one_verdict(case, "cases", "polars") == {
+        (0, "closed_on", "missing"),
+        (0, "closure_outcome", "enum"),
     }
 
 

@@ -406,15 +406,15 @@ def _column_of(spec: Contract, loc: tuple[int | str, ...]) -> str:
     return str(loc[0])
 
 
-def _row_data(
-    spec: Contract, cells: Mapping[str, list[Any]], size: int, bads: Mapping[int, set[str]]
-) -> list[dict[str, Any]]:
+def _row_data(spec: Contract, cells: Mapping[str, list[Any]], size: int) -> list[dict[str, Any]]:
     """Each row's fields for its record, built column by column from its read cells.
 
-    Blank cells (``None``) and bad ones (their columns in ``bads``, by row)
-    are left out, so that the record's default or its ``missing`` rule
-    applies; a flattened record's columns are gathered into the nested
-    record's fields, in the rows where one of them holds a value.
+    Blank cells (``None``) are left out, so that the record's default or its
+    ``missing`` rule applies. A bad cell (a `_BadCell`) stays: its field
+    fails, so the record's rules between fields are not judged on a default
+    the table never held, as they are not for a record given that value. A
+    flattened record's columns are gathered into the nested record's
+    fields, in the rows where one of them holds a value.
     """
     flat = {c for f in spec.flattened for c, _ in f.columns}
     names = [n for n in cells if n not in flat]
@@ -431,9 +431,6 @@ def _row_data(
         filled = cells[name]
         for at in compress(range(size), map(is_not, filled, repeat(None))):
             datas[at][name] = filled[at]
-    for at, spoilt in bads.items():
-        for name in spoilt:
-            datas[at].pop(name, None)
     for record in spec.flattened:
         held = [(c, path.split(".")) for c, path in record.columns if c in cells]
         there: set[int] = set()  # the rows where one of its cells holds a value
@@ -443,7 +440,7 @@ def _row_data(
             nested: dict[str, Any] = {}
             for column, (*outer, last) in held:
                 value = cells[column][at]
-                if value is None or column in bads.get(at, ()):
+                if value is None:
                     continue
                 place = nested
                 for name in outer:
@@ -648,10 +645,7 @@ def _rows_verdict(
     records: list[Record] = []
     for start in range(0, size, _CHUNK):
         stop = min(start + _CHUNK, size)
-        chunk_bads = {at - start: cols for at, cols in bads.items() if start <= at < stop}
-        datas = _row_data(
-            spec, {n: c[start:stop] for n, c in read_cells.items()}, stop - start, chunk_bads
-        )
+        datas = _row_data(spec, {n: c[start:stop] for n, c in read_cells.items()}, stop - start)
         try:
             records += _many(spec.record).validate_python(datas)
         except ValidationError as err:
@@ -782,8 +776,9 @@ def _cells(
     """Every rule the cells of one column break, by code and whether the cell is set aside.
 
     A cell set aside (one `to_records` cannot read: a label that names no
-    code) leaves its field to its default, so the record's validators still
-    run; ``("", True)`` holds every such cell.
+    code) says its own rule only, and, as any bad cell, keeps the record's
+    rules between fields from being judged on that row; ``("", True)``
+    holds every such cell.
 
     A text column with no rule but its length is judged in the engine; any
     other column's distinct values are read as `to_records` reads a cell
@@ -873,21 +868,19 @@ def _iso(name: str, dtype: Any) -> nw.Expr | None:
     return None
 
 
-def _filled(name: str, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]) -> nw.Expr:
-    """The rows where column ``name`` gives its field a value: neither blank nor set aside."""
-    return ~blank[name] & ~nw.col(aside[name]) if name in aside else ~blank[name]
+def _filled(name: str, blank: Mapping[str, nw.Expr]) -> nw.Expr:
+    """The rows where column ``name`` holds a value, bad or not (a bad one stops the validators)."""
+    return ~blank[name]
 
 
-def _there(
-    flat: Flattened, blank: Mapping[str, nw.Expr], aside: Mapping[str, str], within: str = ""
-) -> nw.Expr:
+def _there(flat: Flattened, blank: Mapping[str, nw.Expr], within: str = "") -> nw.Expr:
     """The rows where a flattened record is there: one of its cells gives a value.
 
     With ``within``, the record nested in it at that dotted path (a need's
     evidence's ``normative``): one of that record's cells gives a value.
     """
     cells = [
-        _filled(c, blank, aside)
+        _filled(c, blank)
         for c, path in flat.columns
         if c in blank and (not within or path.startswith(within + "."))
     ]
@@ -901,18 +894,17 @@ def _in_state(
     name: str,
     state: object,
     blank: Mapping[str, nw.Expr],
-    aside: Mapping[str, str],
 ) -> nw.Expr:
     """The rows whose record field ``name`` is in ``state`` (as `in_state` reads it).
 
     A flattened record is filled where one of its cells gives a value; a
-    field left blank or set aside holds its default.
+    field left blank holds its default (a row with a bad cell is never judged).
     """
     flat = next((f for f in spec.flattened if f.field == name), None)
     if flat is not None:
-        filled = _there(flat, blank, aside)
+        filled = _there(flat, blank)
     else:
-        filled = _filled(name, blank, aside) if name in blank else nw.lit(False)
+        filled = _filled(name, blank) if name in blank else nw.lit(False)
     if state == FILLED:
         return filled
     if state == BLANK:
@@ -946,7 +938,6 @@ def _declared(
     masks: _Masks,
     rule: Rule,
     blank: Mapping[str, nw.Expr],
-    aside: Mapping[str, str],
 ) -> nw.Expr:
     """A declared rule between fields (`Record.declared_rules`): the rows that break it.
 
@@ -964,8 +955,8 @@ def _declared(
         listed = where(rule.other, lambda others: rule.item in others)
         broken = where(rule.field, bool) & ~listed
     elif isinstance(rule, NotWhile):
-        inside = _in_state(spec, masks, where, rule.field, rule.state, blank, aside)
-        other = _in_state(spec, masks, where, rule.other, rule.other_is, blank, aside)
+        inside = _in_state(spec, masks, where, rule.field, rule.state, blank)
+        other = _in_state(spec, masks, where, rule.other, rule.other_is, blank)
         broken = inside & (~other if rule.other_not else other)
     else:  # NotAfter, NotBefore: compared where both dates are filled
         first, second = rule.field, rule.other
@@ -975,7 +966,7 @@ def _declared(
         late = _iso(second, schema[second]) if second in schema else None
         broken = nw.lit(False)
         if early is not None and late is not None:
-            filled = _filled(first, blank, aside) & _filled(second, blank, aside)
+            filled = _filled(first, blank) & _filled(second, blank)
             broken = filled & (early > late)
     return broken
 
@@ -1073,7 +1064,6 @@ def _client_id_rules(
     eager: nw.DataFrame[Any],
     masks: _Masks,
     blank: Mapping[str, nw.Expr],
-    aside: Mapping[str, str],
     parts: _IdNumber | None,
 ) -> list[tuple[str, str, nw.Expr]]:
     """A client's rules between the ID number and the other fields, in the validator's order.
@@ -1086,10 +1076,10 @@ def _client_id_rules(
     schema = eager.schema
     if spec.record is not Client or parts is None or "registered_on" not in schema:
         return []
-    valid = _filled("id_number", blank, aside) & parts.plain
+    valid = _filled("id_number", blank) & parts.plain
     registered = _iso("registered_on", schema["registered_on"])
     born = _iso("born_on", schema["born_on"]) if "born_on" in schema else None
-    born_filled = _filled("born_on", blank, aside) if born is not None else nw.lit(False)
+    born_filled = _filled("born_on", blank) if born is not None else nw.lit(False)
     rules = [("id_number", "born_after_registration", nw.lit(False))]
     if registered is not None:
         rules[0] = (
@@ -1101,7 +1091,7 @@ def _client_id_rules(
         rules.append(("born_on", "id_number_birth_mismatch", born_filled & (born != parts.birth)))
     if "sex" in schema:
         male = _where(spec, eager, masks, "sex", lambda value: value == Sex.MALE)
-        differ = _filled("sex", blank, aside) & (male != parts.male)
+        differ = _filled("sex", blank) & (male != parts.male)
         rules.append(("sex", "id_number_sex_mismatch", differ))
     return [(column, code, valid & broken) for column, code, broken in rules]
 
@@ -1123,7 +1113,7 @@ class _Masks:
     def __init__(self) -> None:
         self.masks: dict[str, Mask] = {}
         self.rules: dict[str, tuple[str, str]] = {}
-        self.aside: set[str] = set()  # the rules of cells set aside, which stop no validator
+        self.aside: set[str] = set()  # the rules of cells set aside
 
     def add(self, column: str, code: str, mask: Mask) -> str:
         alias = f"__socialwork_{len(self.masks)}__"
@@ -1137,13 +1127,11 @@ class _Masks:
         return nw.any_horizontal(*found, ignore_nulls=True) if found else nw.lit(False)
 
 
-def _flattened_rules(
-    spec: Contract, masks: _Masks, blank: Mapping[str, nw.Expr], aside: Mapping[str, str]
-) -> list[nw.Expr]:
+def _flattened_rules(spec: Contract, masks: _Masks, blank: Mapping[str, nw.Expr]) -> list[nw.Expr]:
     """The missing fields of flattened records, and the rows they must be read as records.
 
-    A flattened record is there when one of its cells holds a value not set
-    aside as bad; then its required fields must be filled, and so must those
+    A flattened record is there when one of its cells holds a value, bad or
+    not; then its required fields must be filled, and so must those
     of a record nested in it that is there (a need's evidence's
     ``normative``: its source and detail), and a required nested record
     be there. A flattened record with rules between its fields, or one
@@ -1152,7 +1140,7 @@ def _flattened_rules(
     """
     undecided: list[nw.Expr] = []
     for flat in spec.flattened:
-        there = _there(flat, blank, aside)
+        there = _there(flat, blank)
         if spec.record.model_fields[flat.field].is_required():
             masks.add(flat.columns[0][0], "missing", ~there)
         if _validated(flat.record):
@@ -1163,11 +1151,11 @@ def _flattened_rules(
             outer = path.rpartition(".")[0]
             if inner_field(flat.record, path).is_required():
                 first = next(c for c, p in flat.columns if p.startswith(path + "."))
-                held = _there(flat, blank, aside, path)
-                masks.add(first, "missing", _there(flat, blank, aside, outer) & ~held)
+                held = _there(flat, blank, path)
+                masks.add(first, "missing", _there(flat, blank, outer) & ~held)
         for column, path in flat.columns:
             if inner_field(flat.record, path).is_required():
-                holder = _there(flat, blank, aside, path.rpartition(".")[0])
+                holder = _there(flat, blank, path.rpartition(".")[0])
                 masks.add(column, "missing", holder & blank.get(column, nw.lit(True)))
     return undecided
 
@@ -1237,21 +1225,15 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     )
     for name, parts in numbers.items():
         _id_number_cells(table, masks, name, ~blank[name], parts)
-    undecided += _flattened_rules(spec, masks, blank, aside)
+    undecided += _flattened_rules(spec, masks, blank)
     table = table.with_columns(
         *(mask.alias(alias) for alias, mask in masks.masks.items() if alias not in table.columns)
     )
     bad = masks.any(masks.rules)
-    # a record's validators run on a row whose fields all validate: a cell set aside leaves
-    # its field to its default, and stops them only when the field is required (it has none);
+    # a record's validators run on a row whose fields all validate, a cell set aside included;
     # a child row's parent, `within` and place cells are keys, not fields: they stop none
     keys = {spec.parent, spec.within, spec.place}
-    required = {n for n, f in spec.record.model_fields.items() if f.is_required()}
-    fatal = masks.any(
-        a
-        for a, (c, _) in masks.rules.items()
-        if (a not in masks.aside or c in required) and c not in keys
-    )
+    fatal = masks.any(a for a, (c, _) in masks.rules.items() if c not in keys)
     record = spec.record
     if record.python_rule_fields is None:
         if _validated(record):  # rules not declared: the rows are read as records
@@ -1262,17 +1244,17 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
             (
                 _column_of(spec, (rule.field,)),
                 rule.code,
-                _declared(spec, eager, masks, rule, blank, aside),
+                _declared(spec, eager, masks, rule, blank),
             )
             for rule in record.declared_rules
         ]
-        declared += _client_id_rules(spec, eager, masks, blank, aside, numbers.get("id_number"))
+        declared += _client_id_rules(spec, eager, masks, blank, numbers.get("id_number"))
         table = table.with_columns(
             *(m.alias(a) for a, m in masks.masks.items() if a not in table.columns)
         )
         # a flattened record whose rules are checked in Python: its rows are read as records
         undecided += [
-            _there(f, blank, aside) for f in spec.flattened if f.field in record.python_rule_fields
+            _there(f, blank) for f in spec.flattened if f.field in record.python_rule_fields
         ]
         # each rule's rows computed once, then chained: a short expression for the engine
         fatal = nw.col(masks.add("", "", fatal))
