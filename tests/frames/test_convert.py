@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from socialwork import models as m
+from socialwork.calendars import Frequency, Recurrence
 from socialwork.errors import ArgumentError, SocialWorkError
 from socialwork.frames import (
     KINDS,
@@ -32,8 +33,9 @@ from socialwork.frames import services as frame_services
 from socialwork.frames.contracts import CONTRACTS
 from socialwork.frames.indicators import frame_key_group_coverage
 from socialwork.metrics import casework
+from socialwork.records import replace
 from socialwork.samples import station_month, team_month
-from socialwork.team import TeamRecords
+from socialwork.team import RosterEntry, SupervisionForm, SupervisionSource, TeamRecords
 from tests import strategies
 from tests.frames.support import JUNE, SAMPLE_TABLES, SETTINGS
 
@@ -372,3 +374,174 @@ def test_an_external_supervisors_name_is_masked_in_a_problem() -> None:
     (checked,) = validate_frame(frame, "supervision_sessions").problems
     assert checked.column == problem.column
     assert "13812345678" not in str(checked)
+
+
+def test_a_table_that_is_not_a_child_of_the_kind_is_refused_by_name() -> None:
+    clients = from_records(JUNE.clients[:1])
+    goals = from_records(JUNE.cases[:1], kind="case_goals")
+    for child, table in (("case_goals", goals), ("visits", from_records(JUNE.visits[:1]))):
+        with pytest.raises(ArgumentError) as info:
+            to_records(clients, "clients", children={child: table})
+        assert str(info.value) == f"children must be a child table of clients; got {child!r}"
+
+
+def test_from_records_names_what_it_refuses() -> None:
+    with pytest.raises(ArgumentError) as info:
+        from_records([JUNE.clients[0], JUNE.visits[0], JUNE.visits[1]])
+    assert str(info.value) == "records must be records of one kind; got '3 records of 2 kinds'"
+    with pytest.raises(ArgumentError) as info:
+        from_records([JUNE.period])
+    assert str(info.value) == "records must be records with a column contract; got 'Period'"
+    with pytest.raises(ArgumentError) as info:
+        from_records(JUNE.clients, backend="nothing")
+    assert str(info.value) == (
+        "backend must be an installed eager backend: polars, pandas or pyarrow; got 'nothing'"
+    )
+
+
+def test_a_child_row_naming_no_parent_is_refused_with_the_id_it_names() -> None:
+    groups = from_records(JUNE.groups[:1])
+    members = from_records(JUNE.groups[:1], kind="group_members")
+    # two rows of one unknown group: one problem, naming the group
+    strays = members.head(2).with_columns(pl.lit("g-none").alias("group_id"))
+    with pytest.raises(FrameContractError) as info:
+        to_records(groups, "groups", children={"group_members": pl.concat([members, strays])})
+    assert info.value.kind == "group_members"
+    assert [(p.row, p.column, p.rule, p.value) for p in info.value.problems] == [
+        (None, "group_id", "unknown_reference", "g-none")
+    ]
+
+
+def _child_with_guardians() -> m.Client:
+    consent = m.Consent
+    return m.Client(
+        id="p1",
+        name="小明",
+        community_id="c1",
+        registered_on=date(2025, 3, 2),
+        born_on=date(2015, 1, 1),
+        consents=(consent(id="k0", scope=m.ConsentScope.SERVICES, given_on=date(2025, 3, 2)),),
+        guardians=(
+            m.Guardian(
+                id="g1",
+                name="王女士",
+                relationship="母亲",
+                consents=(
+                    consent(id="k1", scope=m.ConsentScope.SERVICES, given_on=date(2025, 3, 2)),
+                    consent(
+                        id="k2", scope=m.ConsentScope.INFORMATION_SHARING, given_on=date(2025, 3, 3)
+                    ),
+                ),
+            ),
+            m.Guardian(
+                id="g2",
+                name="李先生",
+                relationship="父亲",
+                consents=(
+                    consent(id="k3", scope=m.ConsentScope.PUBLICATION, given_on=date(2025, 3, 4)),
+                ),
+            ),
+        ),
+    )
+
+
+def test_consents_go_to_one_table_naming_the_guardian_who_gave_each() -> None:
+    client = _child_with_guardians()
+    consents = from_records([client], kind="client_consents")
+    # the client's own consents first (no guardian), then each guardian's in order
+    assert consents.select("client_id", "guardian_id", "id").rows() == [
+        ("p1", None, "k0"),
+        ("p1", "g1", "k1"),
+        ("p1", "g1", "k2"),
+        ("p1", "g2", "k3"),
+    ]
+    guardians = from_records([client], kind="client_guardians")
+    assert guardians.select("client_id", "id").rows() == [("p1", "g1"), ("p1", "g2")]
+    # the consents' table given before the guardians' it names
+    back = to_records(
+        from_records([client]),
+        "clients",
+        children={"client_consents": consents, "client_guardians": guardians},
+    )
+    assert back == (client,)
+
+
+def test_assessments_are_numbered_in_their_case_and_their_needs_and_scores_name_them() -> None:
+    case = JUNE.cases[0]
+    (first,) = case.assessments
+    first = replace(
+        first,
+        needs=(m.AssessedNeed(domain=m.NeedDomain.MENTAL_HEALTH, description="情绪低落"),),
+        scores=(m.Score(instrument="UCLA", value=52, minimum=20, maximum=80),),
+    )
+    second = m.Assessment(
+        assessed_on=first.assessed_on,
+        worker_id="s1",
+        methods=(m.AssessmentMethod.INTERVIEW,),
+        scores=(
+            m.Score(instrument="UCLA", value=40, minimum=20, maximum=80),
+            m.Score(instrument="GDS", value=3, minimum=0, maximum=15),
+        ),
+    )
+    case = replace(case, assessments=(first, second))
+    tables = {
+        kind: from_records([case], kind=kind)
+        for kind in ("assessment_scores", "assessment_needs", "case_assessments")
+    }
+    assert tables["case_assessments"].select("case_id", "assessment").rows() == [
+        (case.id, 1),
+        (case.id, 2),
+    ]
+    assert tables["assessment_needs"].select("case_id", "assessment", "description").rows() == [
+        (case.id, 1, "情绪低落")
+    ]
+    assert tables["assessment_scores"].select("assessment", "instrument", "value").rows() == [
+        (1, "UCLA", 52.0),
+        (2, "UCLA", 40.0),
+        (2, "GDS", 3.0),
+    ]
+    # the needs' and scores' tables given before the assessments' they name
+    others = ("case_goals", "case_history", "case_referrals")
+    tables |= {kind: from_records([case], kind=kind) for kind in others}
+    back = to_records(from_records([case], kind="cases"), "cases", children=tables)
+    assert back == (case,)
+
+
+def test_a_list_of_counts_stays_a_list() -> None:
+    entry = RosterEntry(
+        id="r1",
+        source=SupervisionSource.INTERNAL,
+        form=SupervisionForm.GROUP,
+        supervisor_id="s1",
+        supervisee_ids=("s2", "s3"),
+        start=date(2025, 1, 15),
+        recurrence=Recurrence(frequency=Frequency.MONTHLY, months=(3, 6, 9, 12), month_day=15),
+    )
+    for backend in ("polars", "pandas"):
+        frame = from_records([entry], kind="supervision_roster", backend=backend)
+        assert list(frame["months"][0]) == [3, 6, 9, 12], backend
+        assert list(frame["supervisee_ids"][0]) == ["s2", "s3"], backend
+
+
+def test_a_pandas_number_column_left_blank_is_numbers_not_objects() -> None:
+    # pandas makes a column of nothing but None one of objects; blanks in numbers are NaN
+    visit = JUNE.visits[0]
+    need = JUNE.needs[0]
+    resource = replace(JUNE.resources[0], value_cny=None)
+    assert (visit.duration_minutes, need.severity, need.urgency) == (None, None, None)
+    for record, column in (
+        (visit, "duration_minutes"),
+        (need, "severity"),
+        (need, "urgency"),
+        (resource, "value_cny"),
+    ):
+        cells = from_records([record], backend="pandas")[column]
+        assert cells.dtype == "float64", column
+        assert cells.isna().all(), column
+
+
+def test_an_empty_pandas_tables_text_columns_have_the_type_of_a_filled_ones() -> None:
+    filled = from_records(JUNE.clients, backend="pandas")
+    empty = from_records([], kind="clients", backend="pandas")
+    for column in ("id", "name", "community_id", "risk_level", "categories"):
+        assert empty[column].dtype == filled[column].dtype, column
