@@ -963,8 +963,16 @@ def _orphans(frame: Any, references: dict[str, Any]) -> list[tuple[str, object, 
     ]
 
 
-ORPHAN = CLIENT.with_columns(pl.lit("c9").alias("community_id"))
-"""A client of community c9, which the communities below do not hold."""
+ORPHAN = pl.DataFrame(
+    {k: v[:1] for k, v in CLIENTS_WITH_ID_NUMBERS.items() if k not in ("id_number", "sex")}
+    | {"community_id": ["c9"]}
+)
+"""A client of community c9, which the communities below do not hold.
+
+Built from a dict, not by ``CLIENT.with_columns``: an expression run at import
+starts polars' threads in mutmut's fork server (which collects this module), and
+each mutant's tests, forked from it, would then wait for ever on their first frame.
+"""
 COMMUNITIES = pl.DataFrame({"id": ["c1"]})
 
 
