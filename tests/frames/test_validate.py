@@ -23,6 +23,7 @@ from socialwork.frames import (
     validate_frame,
 )
 from socialwork.frames.validate import _type_rule, allowed_texts
+from socialwork.models.client import Client
 from socialwork.samples import station_month, team_month
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
@@ -995,4 +996,86 @@ def test_references_of_absent_or_dated_columns_are_passed_over() -> None:
 def test_an_unknown_reference_in_a_table_without_ids_names_no_record() -> None:
     assert _orphans(ORPHAN.drop("id"), {"community_id": COMMUNITIES}) == [
         ("community_id", "c9", None)
+    ]
+
+
+# --- the rows read as records: what `to_records` reads, cell by cell ---
+
+
+def _as_records(frame: Any, kind: str) -> list[tuple[int | None, str, str, object]]:
+    """The (row, column, code, value) `validate_frame` reports, in its order.
+
+    `to_records` refuses the frame with the same problems (in the frame's column order).
+    """
+    found = [(p.row, p.column, p.rule, p.value) for p in validate_frame(frame, kind).problems]
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, kind)
+    read = [(p.row, p.column, p.rule, p.value) for p in info.value.problems]
+    assert sorted(read, key=repr) == sorted(found, key=repr)
+    return found
+
+
+def _clients(n: int, **columns: list[Any]) -> pd.DataFrame:
+    """``n`` clients p0, p1, ... registered 2025-06-01, as pandas, with ``columns`` set."""
+    frame = pl.concat([CLIENT] * n).with_columns(pl.Series("id", [f"p{i}" for i in range(n)]))
+    native = frame.to_pandas()
+    for name, cells in columns.items():
+        native[name] = pd.Series(cells, dtype=object)
+    return native
+
+
+def test_a_code_cell_that_is_no_text_is_no_code() -> None:
+    # a pandas column of objects is read cell by cell: the number 3 names no risk level,
+    # and a list of categories holding one names no category
+    clients = _clients(2, risk_level=["low", 3], categories=["youth", ["youth", 3]])
+    assert _as_records(clients, "clients") == [
+        (1, "categories", "enum", ["youth", 3]),
+        (1, "risk_level", "enum", 3),
+    ]
+
+
+def test_a_row_read_as_a_record_without_an_id_names_no_record() -> None:
+    # the pandas column of objects sends the rows to be read as records
+    clients = _clients(3, id=[None, "  ", "p2"], risk_level=[3, 3, 3])
+    named = [(p.row, p.column, p.record_id) for p in validate_frame(clients, "clients").problems]
+    assert named == [
+        (0, "id", None),
+        (0, "risk_level", None),
+        (1, "id", None),
+        (1, "risk_level", None),
+        (2, "risk_level", "p2"),
+    ]
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients")
+    assert sorted((p.row, p.column, p.record_id) for p in info.value.problems) == named
+
+
+def test_consents_without_a_guardian_column_are_the_client_s_own() -> None:
+    # guardian_id may be left out: no consent is a guardian's; a blank client_id is missing
+    consents = pl.DataFrame(
+        {
+            "client_id": ["p0", " "],
+            "id": ["k1", "k2"],
+            "scope": ["services", "services"],
+            "given_on": [date(2025, 1, 6), date(2025, 1, 6)],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(CLIENT, "clients", children={"client_consents": consents})
+    assert [(p.row, p.column, p.rule, p.record_id) for p in info.value.problems] == [
+        (1, "client_id", "missing", "k2")
+    ]
+    with pytest.raises(FrameContractError) as info:  # a lazy frame's rows have no numbers
+        to_records(CLIENT, "clients", children={"client_consents": consents.lazy()})
+    assert [(p.row, p.column, p.rule, p.record_id) for p in info.value.problems] == [
+        (None, "client_id", "missing", "k2")
+    ]
+    (client,) = to_records(CLIENT, "clients", children={"client_consents": consents.head(1)})
+    assert isinstance(client, Client)
+    assert [c.id for c in client.consents] == ["k1"]
+    # a table of clients without ids has no client for a consent: the column is missing
+    with pytest.raises(FrameContractError) as info:
+        to_records(CLIENT.drop("id"), "clients", children={"client_consents": consents.head(1)})
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (None, "id", "missing_column")
     ]
