@@ -1037,17 +1037,18 @@ def test_a_code_cell_that_is_no_text_is_no_code() -> None:
 def test_a_row_read_as_a_record_without_an_id_names_no_record() -> None:
     # the pandas column of objects sends the rows to be read as records
     clients = _clients(3, id=[None, "  ", "p2"], risk_level=[3, 3, 3])
-    named = [(p.row, p.column, p.record_id) for p in validate_frame(clients, "clients").problems]
-    assert named == [
-        (0, "id", None),
-        (0, "risk_level", None),
-        (1, "id", None),
-        (1, "risk_level", None),
-        (2, "risk_level", "p2"),
+    problems = validate_frame(clients, "clients").problems
+    named = [(p.row, p.column, p.value, p.record_id) for p in problems]
+    assert named == [  # a blank id shows as it was written
+        (0, "id", None, None),
+        (0, "risk_level", 3, None),
+        (1, "id", "  ", None),
+        (1, "risk_level", 3, None),
+        (2, "risk_level", 3, "p2"),
     ]
     with pytest.raises(FrameContractError) as info:
         to_records(clients, "clients")
-    assert sorted((p.row, p.column, p.record_id) for p in info.value.problems) == named
+    assert sorted((p.row, p.column, p.value, p.record_id) for p in info.value.problems) == named
 
 
 def test_consents_without_a_guardian_column_are_the_client_s_own() -> None:
@@ -1078,4 +1079,53 @@ def test_consents_without_a_guardian_column_are_the_client_s_own() -> None:
         to_records(CLIENT.drop("id"), "clients", children={"client_consents": consents.head(1)})
     assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
         (None, "id", "missing_column")
+    ]
+
+
+def test_the_bad_cells_of_a_long_table_keep_their_rows() -> None:
+    # rows are validated 512 at a time: risk levels of no level either side of each
+    # batch's edge, and a last batch of one row left all blank
+    size = 1_025
+    edges = (511, 512, 1_023)
+    clients = pl.DataFrame(
+        {
+            "id": [f"p{n}" for n in range(size - 1)] + [None],
+            "name": ["王丽"] * (size - 1) + [None],
+            "community_id": ["c1"] * (size - 1) + [None],
+            "registered_on": ["2025-06-01"] * (size - 1) + [None],
+            "risk_level": ["maybe" if n in edges else "low" for n in range(size - 1)] + [None],
+        }
+    )
+    assert _as_records(clients, "clients") == [
+        *[(n, "risk_level", "enum", "maybe") for n in edges],
+        (1_024, "id", "missing", None),
+        (1_024, "name", "missing", None),
+        (1_024, "community_id", "missing", None),
+        (1_024, "registered_on", "missing", None),
+    ]
+
+
+def test_a_table_without_a_required_column_still_has_its_rows_judged() -> None:
+    # the missing names are reported once, for the table; the rows' other rules still run
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("registered_on", ["2025-06-01", "2025/06/01"])
+    )
+    assert _as_records(clients.drop("name"), "clients") == [
+        (None, "name", "missing_column", None),
+        (1, "registered_on", "date_format", "2025/06/01"),
+    ]
+
+
+def test_to_records_lists_a_table_s_problems_by_row() -> None:
+    # row 0 breaks its record's date rule, row 1 has a cell no field can take
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("registered_on", ["2025/06/01", "2025-06-01"]),
+        pl.Series("risk_level", ["low", "maybe"]),
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients")
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (0, "registered_on", "date_format"),
+        (1, "risk_level", "enum"),
     ]
