@@ -24,6 +24,7 @@ from socialwork.frames import (
 )
 from socialwork.frames.validate import _type_rule, allowed_texts
 from socialwork.models.client import Client
+from socialwork.models.need import Need
 from socialwork.samples import station_month, team_month
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
@@ -1129,3 +1130,18 @@ def test_to_records_lists_a_table_s_problems_by_row() -> None:
         (0, "registered_on", "date_format"),
         (1, "risk_level", "enum"),
     ]
+
+
+def test_a_need_s_scale_written_as_a_float_and_a_day_with_spaces_are_read() -> None:
+    # a spreadsheet's column of numbers with a blank is floats; a day typed with spaces
+    needs = pl.DataFrame(NEEDS).slice(2, 1).to_pandas()  # withdrawn, in order
+    needs = pd.concat([needs] * 2, ignore_index=True)
+    needs["id"] = ["w1", "w2"]
+    needs["severity"] = [3.0, float("nan")]
+    needs["raised_on"] = [" 2025-06-14 ", "2025-06-14"]
+    assert validate_frame(needs, "needs").ok
+    first, second = to_records(needs, "needs")
+    assert isinstance(first, Need)
+    assert isinstance(second, Need)
+    assert (first.severity, first.raised_on) == (3, date(2025, 6, 14))
+    assert second.severity is None
