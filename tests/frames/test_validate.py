@@ -26,6 +26,7 @@ from socialwork.frames.validate import _type_rule, allowed_texts
 from socialwork.models.client import Client
 from socialwork.models.need import Need
 from socialwork.samples import station_month, team_month
+from socialwork.team.roster import RosterEntry
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
 BAD_CLIENTS = {
@@ -1145,3 +1146,19 @@ def test_a_need_s_scale_written_as_a_float_and_a_day_with_spaces_are_read() -> N
     assert isinstance(second, Need)
     assert (first.severity, first.raised_on) == (3, date(2025, 6, 14))
     assert second.severity is None
+
+
+def test_a_roster_entry_s_months_written_as_text_are_whole_numbers() -> None:
+    roster = from_records(team_month().roster.entries, kind="supervision_roster").head(1)
+    frame = roster.with_columns(pl.lit("1；7").alias("months"))  # a spreadsheet's text
+    assert validate_frame(frame, "supervision_roster").ok
+    (entry,) = to_records(frame, "supervision_roster")
+    assert isinstance(entry, RosterEntry)
+    assert entry.recurrence.months == (1, 7)
+
+
+def test_a_list_cell_that_is_neither_text_nor_a_list_is_of_the_wrong_type() -> None:
+    # a pandas column of objects: the number 3 is no list of categories
+    assert _as_records(_clients(2, categories=["youth", 3]), "clients") == [
+        (1, "categories", "tuple_type", 3)
+    ]
