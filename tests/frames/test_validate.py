@@ -1162,3 +1162,20 @@ def test_a_list_cell_that_is_neither_text_nor_a_list_is_of_the_wrong_type() -> N
     assert _as_records(_clients(2, categories=["youth", 3]), "clients") == [
         (1, "categories", "tuple_type", 3)
     ]
+
+
+def test_a_report_names_the_kind_it_checked_and_counts_the_rows() -> None:
+    report = validate_frame(pl.concat([CLIENT] * 3).lazy(), "clients")
+    assert (report.kind, report.rows, report.ok) == ("clients", 3, False)  # ids repeat
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_optional_text_left_blank_is_none(blank: str) -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("address", [blank, "上海路1号"])
+    )
+    assert validate_frame(clients, "clients").ok
+    first, second = to_records(clients, "clients")
+    assert isinstance(first, Client)
+    assert isinstance(second, Client)
+    assert (first.address, second.address) == (None, "上海路1号")
