@@ -1179,3 +1179,28 @@ def test_an_optional_text_left_blank_is_none(blank: str) -> None:
     assert isinstance(first, Client)
     assert isinstance(second, Client)
     assert (first.address, second.address) == (None, "上海路1号")
+
+
+def test_ids_alike_but_for_spaces_are_duplicates_after_a_blank_one() -> None:
+    clients = pl.concat([CLIENT] * 4).with_columns(pl.Series("id", [None, "p1", " p1 ", "p2"]))
+    assert _as_records(clients, "clients") == [
+        (0, "id", "missing", None),
+        (1, "id", "duplicate_id", "p1"),
+        (2, "id", "duplicate_id", " p1 "),
+    ]
+    assert _as_records(clients.slice(1, 2), "clients") == [  # no blank id among them
+        (0, "id", "duplicate_id", "p1"),
+        (1, "id", "duplicate_id", " p1 "),
+    ]
+
+
+def test_ids_read_as_whole_floats_are_duplicates_by_their_whole_number() -> None:
+    # a spreadsheet's column of numbers: 1.0 twice is id 1 twice; 2.0 is another id
+    clients = _clients(3)
+    clients["id"] = [1.0, 1.0, 2.0]
+    problems = validate_frame(clients, "clients").problems
+    found = [(p.row, p.record_id) for p in problems if p.rule == "duplicate_id"]
+    assert found == [(0, "1"), (1, "1")]
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients")
+    assert [(p.row, p.record_id) for p in info.value.problems if p.rule == "duplicate_id"] == found
