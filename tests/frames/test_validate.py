@@ -1204,3 +1204,11 @@ def test_ids_read_as_whole_floats_are_duplicates_by_their_whole_number() -> None
     with pytest.raises(FrameContractError) as info:
         to_records(clients, "clients")
     assert [(p.row, p.record_id) for p in info.value.problems if p.rule == "duplicate_id"] == found
+
+
+def test_duplicate_ids_are_listed_by_row_or_in_a_lazy_frame_by_id() -> None:
+    clients = pl.concat([CLIENT] * 4).with_columns(pl.Series("id", ["p2", "p1", "p2", "p1"]))
+    eager = validate_frame(clients, "clients").problems
+    assert [(p.row, p.record_id) for p in eager] == [(0, "p2"), (1, "p1"), (2, "p2"), (3, "p1")]
+    lazy = validate_frame(clients.lazy(), "clients").problems
+    assert [(p.row, p.record_id) for p in lazy] == [(None, "p1")] * 2 + [(None, "p2")] * 2
