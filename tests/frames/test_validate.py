@@ -496,6 +496,8 @@ COLUMN_OF_TYPE = {
     "texts": ("group_sessions", "attended"),
     "decimal": ("service_hours", "hours"),
     "number": ("training_scores", "pre"),
+    "scale5": ("needs", "severity"),
+    "counts": ("supervision_roster", "months"),
 }
 
 
@@ -531,6 +533,11 @@ COLUMN_OF_TYPE = {
         ("decimal", DATE, "decimal_type"),
         ("number", FLOAT, None),
         ("number", STRING, "float_type"),
+        ("scale5", INT, None),
+        ("scale5", FLOAT, None),
+        ("scale5", STRING, "int_type"),
+        ("counts", STRING, None),  # 1;7
+        ("counts", nw.List(nw.Int64()), None),
     ],
 )
 def test_a_column_of_the_wrong_engine_type_breaks_its_type_rule(
@@ -1053,11 +1060,12 @@ def test_a_row_read_as_a_record_without_an_id_names_no_record() -> None:
     assert sorted((p.row, p.column, p.value, p.record_id) for p in info.value.problems) == named
 
 
-def test_consents_without_a_guardian_column_are_the_client_s_own() -> None:
+@pytest.mark.parametrize("blank", ["", " "])
+def test_consents_without_a_guardian_column_are_the_client_s_own(blank: str) -> None:
     # guardian_id may be left out: no consent is a guardian's; a blank client_id is missing
     consents = pl.DataFrame(
         {
-            "client_id": ["p0", " "],
+            "client_id": ["p0", blank],
             "id": ["k1", "k2"],
             "scope": ["services", "services"],
             "given_on": [date(2025, 1, 6), date(2025, 1, 6)],
@@ -1212,3 +1220,24 @@ def test_duplicate_ids_are_listed_by_row_or_in_a_lazy_frame_by_id() -> None:
     assert [(p.row, p.record_id) for p in eager] == [(0, "p2"), (1, "p1"), (2, "p2"), (3, "p1")]
     lazy = validate_frame(clients.lazy(), "clients").problems
     assert [(p.row, p.record_id) for p in lazy] == [(None, "p1")] * 2 + [(None, "p2")] * 2
+
+
+def test_a_parent_id_of_65_characters_is_too_long_among_ids_none_blank() -> None:
+    assert _assessments("case_id", ["k" * 65, "k1"]) == [(0, "string_too_long", "k" * 65)]
+
+
+def test_a_parent_cell_holding_a_list_is_no_id() -> None:
+    # a pandas column of objects may hold a list, which no dict can key
+    consents = pd.DataFrame(
+        {
+            "client_id": pd.Series([["p0"]], dtype=object),
+            "id": ["k1"],
+            "scope": ["services"],
+            "given_on": [date(2025, 1, 6)],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(CLIENT.to_pandas(), "clients", children={"client_consents": consents})
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (0, "client_id", "string_type")
+    ]
