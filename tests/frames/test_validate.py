@@ -1241,3 +1241,12 @@ def test_a_parent_cell_holding_a_list_is_no_id() -> None:
     assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
         (0, "client_id", "string_type")
     ]
+
+
+def test_a_reference_of_another_engine_is_refused_by_the_frames_named() -> None:
+    communities = pd.DataFrame({"id": ["c1"]})
+    with pytest.raises(
+        ArgumentError,
+        match=r"^frames must be frames of one engine; got 'frame: polars, community_id: pandas'",
+    ):
+        validate_frame(CLIENT, "clients", references={"community_id": communities})
