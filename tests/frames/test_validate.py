@@ -1250,3 +1250,12 @@ def test_a_reference_of_another_engine_is_refused_by_the_frames_named() -> None:
         match=r"^frames must be frames of one engine; got 'frame: polars, community_id: pandas'",
     ):
         validate_frame(CLIENT, "clients", references={"community_id": communities})
+
+
+def test_a_pandas_cell_of_na_is_blank() -> None:
+    clients = _clients(2, address=[pd.NA, "上海路1号"])
+    assert validate_frame(clients, "clients").ok
+    first, second = to_records(clients, "clients")
+    assert isinstance(first, Client)
+    assert isinstance(second, Client)
+    assert (first.address, second.address) == (None, "上海路1号")
