@@ -1163,6 +1163,13 @@ def test_a_roster_entry_s_months_written_as_text_are_whole_numbers() -> None:
     (entry,) = to_records(frame, "supervision_roster")
     assert isinstance(entry, RosterEntry)
     assert entry.recurrence.months == (1, 7)
+    # as a list of numbers: whole floats (a pandas cell of objects) are whole numbers too
+    listed = roster.with_columns(pl.Series("months", [[1, 7]])).to_pandas()
+    for months in ([1, 7], [1.0, 7.0]):
+        listed["months"] = pd.Series([months], dtype=object)
+        (entry,) = to_records(listed, "supervision_roster")
+        assert isinstance(entry, RosterEntry)
+        assert entry.recurrence.months == (1, 7)
 
 
 def test_a_list_cell_that_is_neither_text_nor_a_list_is_of_the_wrong_type() -> None:
