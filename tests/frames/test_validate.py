@@ -24,8 +24,9 @@ from socialwork.frames import (
     validate_frame,
 )
 from socialwork.frames.validate import _type_rule, allowed_texts
-from socialwork.models import Case, Need
+from socialwork.models import Case, Client, Need
 from socialwork.samples import station_month, team_month
+from socialwork.team.roster import RosterEntry
 from tests.frames.support import ENGINES, JUNE, SAMPLE_TABLES, SETTINGS
 
 BAD_CLIENTS = {
@@ -495,6 +496,8 @@ COLUMN_OF_TYPE = {
     "texts": ("group_sessions", "attended"),
     "decimal": ("service_hours", "hours"),
     "number": ("training_scores", "pre"),
+    "scale5": ("needs", "severity"),
+    "counts": ("supervision_roster", "months"),
 }
 
 
@@ -530,6 +533,11 @@ COLUMN_OF_TYPE = {
         ("decimal", DATE, "decimal_type"),
         ("number", FLOAT, None),
         ("number", STRING, "float_type"),
+        ("scale5", INT, None),
+        ("scale5", FLOAT, None),
+        ("scale5", STRING, "int_type"),
+        ("counts", STRING, None),  # 1;7
+        ("counts", nw.List(nw.Int64()), None),
     ],
 )
 def test_a_column_of_the_wrong_engine_type_breaks_its_type_rule(
@@ -997,8 +1005,16 @@ def _orphans(frame: Any, references: dict[str, Any]) -> list[tuple[str, object, 
     ]
 
 
-ORPHAN = CLIENT.with_columns(pl.lit("c9").alias("community_id"))
-"""A client of community c9, which the communities below do not hold."""
+ORPHAN = pl.DataFrame(
+    {k: v[:1] for k, v in CLIENTS_WITH_ID_NUMBERS.items() if k not in ("id_number", "sex")}
+    | {"community_id": ["c9"]}
+)
+"""A client of community c9, which the communities below do not hold.
+
+Built from a dict, not by ``CLIENT.with_columns``: an expression run at import
+starts polars' threads in mutmut's fork server (which collects this module), and
+each mutant's tests, forked from it, would then wait for ever on their first frame.
+"""
 COMMUNITIES = pl.DataFrame({"id": ["c1"]})
 
 
@@ -1022,3 +1038,263 @@ def test_an_unknown_reference_in_a_table_without_ids_names_no_record() -> None:
     assert _orphans(ORPHAN.drop("id"), {"community_id": COMMUNITIES}) == [
         ("community_id", "c9", None)
     ]
+
+
+# --- the rows read as records: what `to_records` reads, cell by cell ---
+
+
+def _as_records(frame: Any, kind: str) -> list[tuple[int | None, str, str, object]]:
+    """The (row, column, code, value) `validate_frame` reports, in its order.
+
+    `to_records` refuses the frame with the same problems (in the frame's column order).
+    """
+    found = [(p.row, p.column, p.rule, p.value) for p in validate_frame(frame, kind).problems]
+    with pytest.raises(FrameContractError) as info:
+        to_records(frame, kind)
+    read = [(p.row, p.column, p.rule, p.value) for p in info.value.problems]
+    assert sorted(read, key=repr) == sorted(found, key=repr)
+    return found
+
+
+def _clients(n: int, **columns: list[Any]) -> pd.DataFrame:
+    """``n`` clients p0, p1, ... registered 2025-06-01, as pandas, with ``columns`` set."""
+    frame = pl.concat([CLIENT] * n).with_columns(pl.Series("id", [f"p{i}" for i in range(n)]))
+    native = frame.to_pandas()
+    for name, cells in columns.items():
+        native[name] = pd.Series(cells, dtype=object)
+    return native
+
+
+def test_a_code_cell_that_is_no_text_is_no_code() -> None:
+    # a pandas column of objects is read cell by cell: the number 3 names no risk level,
+    # and a list of categories holding one names no category
+    clients = _clients(2, risk_level=["low", 3], categories=["youth", ["youth", 3]])
+    assert _as_records(clients, "clients") == [
+        (1, "categories", "enum", ["youth", 3]),
+        (1, "risk_level", "enum", 3),
+    ]
+
+
+def test_a_row_read_as_a_record_without_an_id_names_no_record() -> None:
+    # the pandas column of objects sends the rows to be read as records
+    clients = _clients(3, id=[None, "  ", "p2"], risk_level=[3, 3, 3])
+    problems = validate_frame(clients, "clients").problems
+    named = [(p.row, p.column, p.value, p.record_id) for p in problems]
+    assert named == [  # a blank id shows as it was written
+        (0, "id", None, None),
+        (0, "risk_level", 3, None),
+        (1, "id", "  ", None),
+        (1, "risk_level", 3, None),
+        (2, "risk_level", 3, "p2"),
+    ]
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients")
+    assert sorted((p.row, p.column, p.value, p.record_id) for p in info.value.problems) == named
+
+
+@pytest.mark.parametrize("blank", ["", " "])
+def test_consents_without_a_guardian_column_are_the_client_s_own(blank: str) -> None:
+    # guardian_id may be left out: no consent is a guardian's; a blank client_id is missing
+    consents = pl.DataFrame(
+        {
+            "client_id": ["p0", blank],
+            "id": ["k1", "k2"],
+            "scope": ["services", "services"],
+            "given_on": [date(2025, 1, 6), date(2025, 1, 6)],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(CLIENT, "clients", children={"client_consents": consents})
+    assert [(p.row, p.column, p.rule, p.record_id) for p in info.value.problems] == [
+        (1, "client_id", "missing", "k2")
+    ]
+    with pytest.raises(FrameContractError) as info:  # a lazy frame's rows have no numbers
+        to_records(CLIENT, "clients", children={"client_consents": consents.lazy()})
+    assert [(p.row, p.column, p.rule, p.record_id) for p in info.value.problems] == [
+        (None, "client_id", "missing", "k2")
+    ]
+    (client,) = to_records(CLIENT, "clients", children={"client_consents": consents.head(1)})
+    assert isinstance(client, Client)
+    assert [c.id for c in client.consents] == ["k1"]
+    # a table of clients without ids has no client for a consent: the column is missing
+    with pytest.raises(FrameContractError) as info:
+        to_records(CLIENT.drop("id"), "clients", children={"client_consents": consents.head(1)})
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (None, "id", "missing_column")
+    ]
+
+
+def test_the_bad_cells_of_a_long_table_keep_their_rows() -> None:
+    # rows are validated 512 at a time: risk levels of no level either side of each
+    # batch's edge, and a last batch of one row left all blank
+    size = 1_025
+    edges = (511, 512, 1_023)
+    clients = pl.DataFrame(
+        {
+            "id": [f"p{n}" for n in range(size - 1)] + [None],
+            "name": ["王丽"] * (size - 1) + [None],
+            "community_id": ["c1"] * (size - 1) + [None],
+            "registered_on": ["2025-06-01"] * (size - 1) + [None],
+            "risk_level": ["maybe" if n in edges else "low" for n in range(size - 1)] + [None],
+        }
+    )
+    assert _as_records(clients, "clients") == [
+        *[(n, "risk_level", "enum", "maybe") for n in edges],
+        (1_024, "id", "missing", None),
+        (1_024, "name", "missing", None),
+        (1_024, "community_id", "missing", None),
+        (1_024, "registered_on", "missing", None),
+    ]
+
+
+def test_a_table_without_a_required_column_still_has_its_rows_judged() -> None:
+    # the missing names are reported once, for the table; the rows' other rules still run
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("registered_on", ["2025-06-01", "2025/06/01"])
+    )
+    assert _as_records(clients.drop("name"), "clients") == [
+        (None, "name", "missing_column", None),
+        (1, "registered_on", "date_format", "2025/06/01"),
+    ]
+
+
+def test_to_records_lists_a_table_s_problems_by_row() -> None:
+    # row 0 breaks its record's date rule, row 1 has a cell no field can take
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]),
+        pl.Series("registered_on", ["2025/06/01", "2025-06-01"]),
+        pl.Series("risk_level", ["low", "maybe"]),
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients")
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (0, "registered_on", "date_format"),
+        (1, "risk_level", "enum"),
+    ]
+
+
+def test_a_need_s_scale_written_as_a_float_and_a_day_with_spaces_are_read() -> None:
+    # a spreadsheet's column of numbers with a blank is floats; a day typed with spaces
+    needs = pl.DataFrame(NEEDS).slice(2, 1).to_pandas()  # withdrawn, in order
+    needs = pd.concat([needs] * 2, ignore_index=True)
+    needs["id"] = ["w1", "w2"]
+    needs["severity"] = [3.0, float("nan")]
+    needs["raised_on"] = [" 2025-06-14 ", "2025-06-14"]
+    assert validate_frame(needs, "needs").ok
+    first, second = to_records(needs, "needs")
+    assert isinstance(first, Need)
+    assert isinstance(second, Need)
+    assert (first.severity, first.raised_on) == (3, date(2025, 6, 14))
+    assert second.severity is None
+
+
+def test_a_roster_entry_s_months_written_as_text_are_whole_numbers() -> None:
+    roster = from_records(team_month().roster.entries, kind="supervision_roster").head(1)
+    frame = roster.with_columns(pl.lit("1；7").alias("months"))  # a spreadsheet's text
+    assert validate_frame(frame, "supervision_roster").ok
+    (entry,) = to_records(frame, "supervision_roster")
+    assert isinstance(entry, RosterEntry)
+    assert entry.recurrence.months == (1, 7)
+    # as a list of numbers: whole floats (a pandas cell of objects) are whole numbers too
+    listed = roster.with_columns(pl.Series("months", [[1, 7]])).to_pandas()
+    for months in ([1, 7], [1.0, 7.0]):
+        listed["months"] = pd.Series([months], dtype=object)
+        (entry,) = to_records(listed, "supervision_roster")
+        assert isinstance(entry, RosterEntry)
+        assert entry.recurrence.months == (1, 7)
+
+
+def test_a_list_cell_that_is_neither_text_nor_a_list_is_of_the_wrong_type() -> None:
+    # a pandas column of objects: the number 3 is no list of categories
+    assert _as_records(_clients(2, categories=["youth", 3]), "clients") == [
+        (1, "categories", "tuple_type", 3)
+    ]
+
+
+def test_a_report_names_the_kind_it_checked_and_counts_the_rows() -> None:
+    report = validate_frame(pl.concat([CLIENT] * 3).lazy(), "clients")
+    assert (report.kind, report.rows, report.ok) == ("clients", 3, False)  # ids repeat
+
+
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_an_optional_text_left_blank_is_none(blank: str) -> None:
+    clients = pl.concat([CLIENT] * 2).with_columns(
+        pl.Series("id", ["p0", "p1"]), pl.Series("address", [blank, "上海路1号"])
+    )
+    assert validate_frame(clients, "clients").ok
+    first, second = to_records(clients, "clients")
+    assert isinstance(first, Client)
+    assert isinstance(second, Client)
+    assert (first.address, second.address) == (None, "上海路1号")
+
+
+def test_ids_alike_but_for_spaces_are_duplicates_after_a_blank_one() -> None:
+    clients = pl.concat([CLIENT] * 4).with_columns(pl.Series("id", [None, "p1", " p1 ", "p2"]))
+    assert _as_records(clients, "clients") == [
+        (0, "id", "missing", None),
+        (1, "id", "duplicate_id", "p1"),
+        (2, "id", "duplicate_id", " p1 "),
+    ]
+    assert _as_records(clients.slice(1, 2), "clients") == [  # no blank id among them
+        (0, "id", "duplicate_id", "p1"),
+        (1, "id", "duplicate_id", " p1 "),
+    ]
+
+
+def test_ids_read_as_whole_floats_are_duplicates_by_their_whole_number() -> None:
+    # a spreadsheet's column of numbers: 1.0 twice is id 1 twice; 2.0 is another id
+    clients = _clients(3)
+    clients["id"] = [1.0, 1.0, 2.0]
+    problems = validate_frame(clients, "clients").problems
+    found = [(p.row, p.record_id) for p in problems if p.rule == "duplicate_id"]
+    assert found == [(0, "1"), (1, "1")]
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients")
+    assert [(p.row, p.record_id) for p in info.value.problems if p.rule == "duplicate_id"] == found
+
+
+def test_duplicate_ids_are_listed_by_row_or_in_a_lazy_frame_by_id() -> None:
+    clients = pl.concat([CLIENT] * 4).with_columns(pl.Series("id", ["p2", "p1", "p2", "p1"]))
+    eager = validate_frame(clients, "clients").problems
+    assert [(p.row, p.record_id) for p in eager] == [(0, "p2"), (1, "p1"), (2, "p2"), (3, "p1")]
+    lazy = validate_frame(clients.lazy(), "clients").problems
+    assert [(p.row, p.record_id) for p in lazy] == [(None, "p1")] * 2 + [(None, "p2")] * 2
+
+
+def test_a_parent_id_of_65_characters_is_too_long_among_ids_none_blank() -> None:
+    assert _assessments("case_id", ["k" * 65, "k1"]) == [(0, "string_too_long", "k" * 65)]
+
+
+def test_a_parent_cell_holding_a_list_is_no_id() -> None:
+    # a pandas column of objects may hold a list, which no dict can key
+    consents = pd.DataFrame(
+        {
+            "client_id": pd.Series([["p0"]], dtype=object),
+            "id": ["k1"],
+            "scope": ["services"],
+            "given_on": [date(2025, 1, 6)],
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(CLIENT.to_pandas(), "clients", children={"client_consents": consents})
+    assert [(p.row, p.column, p.rule) for p in info.value.problems] == [
+        (0, "client_id", "string_type")
+    ]
+
+
+def test_a_reference_of_another_engine_is_refused_by_the_frames_named() -> None:
+    communities = pd.DataFrame({"id": ["c1"]})
+    with pytest.raises(
+        ArgumentError,
+        match=r"^frames must be frames of one engine; got 'frame: polars, community_id: pandas'",
+    ):
+        validate_frame(CLIENT, "clients", references={"community_id": communities})
+
+
+def test_a_pandas_cell_of_na_is_blank() -> None:
+    clients = _clients(2, address=[pd.NA, "上海路1号"])
+    assert validate_frame(clients, "clients").ok
+    first, second = to_records(clients, "clients")
+    assert isinstance(first, Client)
+    assert isinstance(second, Client)
+    assert (first.address, second.address) == (None, "上海路1号")
