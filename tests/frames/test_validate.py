@@ -1298,3 +1298,42 @@ def test_a_pandas_cell_of_na_is_blank() -> None:
     assert isinstance(first, Client)
     assert isinstance(second, Client)
     assert (first.address, second.address) == (None, "上海路1号")
+
+
+@pytest.mark.parametrize("engine", ["polars", "pandas"])
+def test_to_records_lists_a_row_s_problems_in_the_order_validate_frame_does(engine: str) -> None:
+    # the columns written in another order than the contract's: problems come by row, and a
+    # row's in the contract's order (registered_on before risk_level, client_id before
+    # guardian_id), whatever the frame's order or the process's hash seed
+    clients = pl.DataFrame(
+        {
+            "risk_level": ["maybe", "low"],
+            "registered_on": ["2025/03/02", "2025-03-02"],
+            "name": ["李大爷", " "],
+            "id": ["p1", "p2"],
+            "community_id": ["c1", "c1"],
+        }
+    )
+    consents = pl.DataFrame(
+        {
+            "guardian_id": [["g1"]],
+            "client_id": [[1.5]],
+            "id": ["k1"],
+            "scope": ["services"],
+            "given_on": ["2025-03-02"],
+        }
+    )
+    for frame, kind, expected in (
+        (
+            clients,
+            "clients",
+            [(0, "registered_on"), (0, "risk_level"), (1, "name")],
+        ),
+        (consents, "client_consents", [(0, "client_id"), (0, "guardian_id")]),
+    ):
+        native: Any = frame if engine == "polars" else frame.to_pandas()
+        judged = validate_frame(native, kind).problems
+        assert [(p.row, p.column) for p in judged] == expected
+        with pytest.raises(FrameContractError) as info:
+            to_records(native, kind)
+        assert list(info.value.problems) == list(judged)

@@ -591,7 +591,7 @@ def _rows_verdict(
     """
     columns = {c.name: c for c in spec.columns}
     present = [name for name in eager.columns if name in columns]
-    holders = {name for name in (spec.parent, spec.within, spec.place) if name is not None}
+    holders = [name for name in (spec.parent, spec.within, spec.place) if name is not None]
     # all cells in one call: a `select`, or a call a column, costs a small table more than its cells
     every = eager.to_dict(as_series=False)
     values: dict[str, list[Any]] = {name: every[name] for name in present}
@@ -668,9 +668,7 @@ def _rows_verdict(
                     FrameProblem(None if lazy else at, column_name, rule, value, record_id(at))
                 )
     if problems or len(records) != size:
-        # a row's problems in row order, those of a lazy frame (no rows) first
-        problems.sort(key=lambda p: p.row if p.row is not None else -1)
-        return _Read([], [], [], []), problems
+        return _Read([], [], [], []), _in_order(spec, problems)
     return _Read(owners, withins, places, records), problems
 
 
@@ -1275,7 +1273,6 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
     hits = table.filter(bad | nw.col("__socialwork_undecided__"))
     problems: list[FrameProblem] = []
     rows: list[int] = []
-    order = {name: place for place, name in enumerate(spec.names)}
     for row in hits.iter_rows(named=True):
         at = int(row[_ROW])
         if row["__socialwork_undecided__"]:
@@ -1294,9 +1291,13 @@ def _frame_verdict(spec: Contract, eager: nw.DataFrame[Any], lazy: bool) -> list
         for p in _rows_verdict(spec, subset, False, {})[1]:
             at = rows[p.row or 0]
             problems.append(evolve(p, row=None if lazy else at))
-        problems.sort(key=lambda p: p.row if p.row is not None else -1)
-    problems.sort(key=lambda p: order.get(p.column, 0))
-    return sorted(problems, key=lambda p: p.row if p.row is not None else -1)
+    return _in_order(spec, problems)
+
+
+def _in_order(spec: Contract, problems: list[FrameProblem]) -> list[FrameProblem]:
+    """Problems by row (a lazy frame's, which have none, first), a row's in the contract's order."""
+    order = {name: place for place, name in enumerate(spec.names)}
+    return sorted(problems, key=lambda p: (-1 if p.row is None else p.row, order.get(p.column, 0)))
 
 
 def table_problems(
