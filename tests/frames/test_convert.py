@@ -545,3 +545,25 @@ def test_an_empty_pandas_tables_text_columns_have_the_type_of_a_filled_ones() ->
     empty = from_records([], kind="clients", backend="pandas")
     for column in ("id", "name", "community_id", "risk_level", "categories"):
         assert empty[column].dtype == filled[column].dtype, column
+
+
+def test_consents_naming_no_client_or_no_guardian_of_theirs_are_each_refused_once() -> None:
+    clients = from_records(JUNE.clients[:1])
+    (client_id,) = clients["id"].to_list()
+    consents = pl.DataFrame(
+        {
+            "client_id": ["p-none", client_id, client_id, client_id],
+            "guardian_id": [None, "nobody", "nobody", None],
+            "id": ["k1", "k2", "k3", "k4"],
+            "scope": ["services"] * 4,
+            "given_on": ["2025-03-02"] * 4,
+        }
+    )
+    with pytest.raises(FrameContractError) as info:
+        to_records(clients, "clients", children={"client_consents": consents})
+    assert info.value.kind == "client_consents"
+    # the client's own consent (k4) is placed; the unknown client and guardian, once each
+    assert [(p.row, p.column, p.rule, p.value) for p in info.value.problems] == [
+        (None, "client_id", "unknown_reference", "p-none"),
+        (None, "guardian_id", "unknown_reference", "nobody"),
+    ]
