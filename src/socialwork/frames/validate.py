@@ -866,11 +866,6 @@ def _iso(name: str, dtype: Any) -> nw.Expr | None:
     return None
 
 
-def _filled(name: str, blank: Mapping[str, nw.Expr]) -> nw.Expr:
-    """The rows where column ``name`` holds a value, bad or not (a bad one stops the validators)."""
-    return ~blank[name]
-
-
 def _there(flat: Flattened, blank: Mapping[str, nw.Expr], within: str = "") -> nw.Expr:
     """The rows where a flattened record is there: one of its cells gives a value.
 
@@ -878,7 +873,7 @@ def _there(flat: Flattened, blank: Mapping[str, nw.Expr], within: str = "") -> n
     evidence's ``normative``): one of that record's cells gives a value.
     """
     cells = [
-        _filled(c, blank)
+        ~blank[c]
         for c, path in flat.columns
         if c in blank and (not within or path.startswith(within + "."))
     ]
@@ -902,7 +897,7 @@ def _in_state(
     if flat is not None:
         filled = _there(flat, blank)
     else:
-        filled = _filled(name, blank) if name in blank else nw.lit(False)
+        filled = ~blank[name] if name in blank else nw.lit(False)
     if state == FILLED:
         return filled
     if state == BLANK:
@@ -964,7 +959,7 @@ def _declared(
         late = _iso(second, schema[second]) if second in schema else None
         broken = nw.lit(False)
         if early is not None and late is not None:
-            filled = _filled(first, blank) & _filled(second, blank)
+            filled = ~blank[first] & ~blank[second]
             broken = filled & (early > late)
     return broken
 
@@ -1074,10 +1069,10 @@ def _client_id_rules(
     schema = eager.schema
     if spec.record is not Client or parts is None or "registered_on" not in schema:
         return []
-    valid = _filled("id_number", blank) & parts.plain
+    valid = ~blank["id_number"] & parts.plain
     registered = _iso("registered_on", schema["registered_on"])
     born = _iso("born_on", schema["born_on"]) if "born_on" in schema else None
-    born_filled = _filled("born_on", blank) if born is not None else nw.lit(False)
+    born_filled = ~blank["born_on"] if born is not None else nw.lit(False)
     rules = [("id_number", "born_after_registration", nw.lit(False))]
     if registered is not None:
         rules[0] = (
@@ -1089,7 +1084,7 @@ def _client_id_rules(
         rules.append(("born_on", "id_number_birth_mismatch", born_filled & (born != parts.birth)))
     if "sex" in schema:
         male = _where(spec, eager, masks, "sex", lambda value: value == Sex.MALE)
-        differ = _filled("sex", blank) & (male != parts.male)
+        differ = ~blank["sex"] & (male != parts.male)
         rules.append(("sex", "id_number_sex_mismatch", differ))
     return [(column, code, valid & broken) for column, code, broken in rules]
 
